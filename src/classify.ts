@@ -1,0 +1,46 @@
+/** Which kind of artifact a path is, from its name (YAML is refined by content after parsing). */
+import type { ArtifactKind, CommentSyntax } from './types.ts';
+
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
+const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
+const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
+
+/** Kind by file name alone; `yaml` means "YAML, kind decided by content". Undefined: not read. */
+export function classifyByName(path: string): ArtifactKind | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const lower = name.toLowerCase();
+  if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) {
+    return lower.endsWith('.dockerignore') ? 'dockerignore' : 'dockerfile';
+  }
+  if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
+  if (lower === 'package.json') return 'package-json';
+  if (LOCKFILES.has(lower)) return 'lockfile';
+  if (lower === '.gitignore') return 'gitignore';
+  if (lower === '.nvmrc' || lower === '.node-version') return 'node-version-file';
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env';
+  if (/^config\/(?:.*\/)?(?:production|prod)(?:\.[^/]*)?\.(?:json|ya?ml)$/i.test(path) || /(?:^|\/)config\/(?:production|prod)\.(?:json|ya?ml)$/i.test(path)) {
+    return 'app-config';
+  }
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
+    if (lower === 'kustomization.yaml' || lower === 'kustomization.yml') return 'kustomization';
+    return 'yaml';
+  }
+  if (SOURCE_EXT.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) return 'source';
+  if (lower.endsWith('.sh') || lower.endsWith('.bash')) return 'shell';
+  if (lower.endsWith('.service')) return 'systemd';
+  if (lower === 'nginx.conf' || (lower.endsWith('.conf') && /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return 'nginx';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return undefined;
+}
+
+/** True for env files that document variables rather than configure a deployment. */
+export function isDocumentationEnv(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return DOC_ENV.test(name);
+}
+
+export function commentSyntaxOf(kind: ArtifactKind, path: string): CommentSyntax {
+  if (kind === 'source') return '//';
+  if (kind === 'package-json' || kind === 'lockfile' || kind === 'markdown' || path.toLowerCase().endsWith('.json')) return 'none';
+  return '#';
+}
