@@ -1,0 +1,26 @@
+/** What counts as a secret-like key and a literal value (RULES.md "Secret-like key"). */
+
+const SECRET_PARTS = ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL', 'ACCESS_KEY'];
+const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_HEADER', '_NAME'];
+
+/**
+ * True for keys that name a secret: containing SECRET, PASSWORD, TOKEN, … but not ending in _FILE, _PATH,
+ * _LENGTH, _TTL, _TIMEOUT, _HEADER or _NAME. Works for env names and camelCase properties
+ * (`sessionSecret`, `adminToken`) alike, and for dotted config paths (the last segment decides).
+ */
+export function isSecretLikeKey(key: string): boolean {
+  const last = key.split('.').pop() ?? key;
+  const upper = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]/g, '_').toUpperCase();
+  if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s))) return false;
+  return SECRET_PARTS.some((p) => upper.includes(p));
+}
+
+/** A value that is a reference to elsewhere (`${VAR}`, `$VAR`), not a literal. */
+export function isReference(value: string): boolean {
+  return /^\s*\$(?:\{[^}]+\}|[A-Za-z_][A-Za-z0-9_]*)\s*$/.test(value);
+}
+
+/** A literal secret value: non-empty and not a pure reference. */
+export function isLiteralValue(value: string | null | undefined): value is string {
+  return value !== null && value !== undefined && value.trim() !== '' && !isReference(value);
+}
