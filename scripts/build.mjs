@@ -1,14 +1,17 @@
-// Bundles dist/cli.js (and dist/action.js once it exists) as self-contained ESM for Node >= 22.
-import { existsSync, rmSync } from 'node:fs';
+// Bundles dist/cli.js and dist/action.js as self-contained ESM for Node >= 22. Builds into a temporary
+// folder and swaps it in only when the build succeeded, so a failed build never leaves dist/ half empty.
+import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist', { recursive: true, force: true });
-const entries = [{ in: 'src/bin.ts', out: 'cli' }];
-if (existsSync('src/action.ts')) entries.push({ in: 'src/action.ts', out: 'action' });
+const staging = 'dist.tmp';
+rmSync(staging, { recursive: true, force: true });
 
 await build({
-  entryPoints: entries,
-  outdir: 'dist',
+  entryPoints: [
+    { in: 'src/bin.ts', out: 'cli' },
+    { in: 'src/action.ts', out: 'action' },
+  ],
+  outdir: staging,
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -22,3 +25,6 @@ await build({
   },
   logLevel: 'warning',
 });
+
+rmSync('dist', { recursive: true, force: true });
+renameSync(staging, 'dist');

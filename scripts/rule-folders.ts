@@ -1,6 +1,8 @@
 /** Lists rule folders (rules/<family>/<name>/rule.ts) — the one source the index and docs are made from. */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Rule } from '../src/rule.ts';
 
 export function ruleFolders(rulesDir: string): string[] {
   const ids: string[] = [];
@@ -11,6 +13,13 @@ export function ruleFolders(rulesDir: string): string[] {
     }
   }
   return ids.sort();
+}
+
+/** The rule each folder's rule.ts exports, in folder order (read from the folders, not from rules/index.ts). */
+export async function loadRuleFolders(rulesDir: string, ids: readonly string[]): Promise<{ folder: string; rule: Rule }[]> {
+  return Promise.all(
+    ids.map(async (folder) => ({ folder, rule: (await import(pathToFileURL(resolve(rulesDir, folder, 'rule.ts')).href)).default as Rule })),
+  );
 }
 
 /** The text rules/index.ts must have for the given rule ids. */

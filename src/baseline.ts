@@ -1,24 +1,120 @@
-/** The baseline: today's findings recorded so the gate asks only "did this change make it worse?". */
+/**
+ * The baseline: today's findings recorded so the gate asks only "did this change make it worse?".
+ * Baselined findings stay in every report and in the score; they only stop failing the gate.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { ConfigError, readStructured, schemaProblems } from './config.ts';
+import { countFindings, type RunResult } from './engine.ts';
 import type { Finding } from './types.ts';
 
 export interface BaselineEntry {
   ruleId: string;
   file: string;
   fingerprint: string;
+  /** The finding's message when it was recorded, for people reading the file. */
+  message?: string;
   /** For people to fill: why this finding is accepted for now. */
   reason: string;
 }
 
 export interface Baseline {
   version: 1;
+  tool: 'shipready';
   entries: BaselineEntry[];
 }
 
-export function makeBaseline(findings: readonly Finding[]): Baseline {
-  return {
-    version: 1,
-    entries: findings
-      .filter((f) => !f.suppressed)
-      .map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, reason: '' })),
-  };
+const BASELINE_SCHEMA = {
+  type: 'object',
+  required: ['version', 'entries'],
+  additionalProperties: false,
+  properties: {
+    version: { const: 1 },
+    tool: { const: 'shipready' },
+    entries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['ruleId', 'file', 'fingerprint'],
+        additionalProperties: false,
+        properties: {
+          ruleId: { type: 'string' },
+          file: { type: 'string' },
+          fingerprint: { type: 'string' },
+          message: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+function keyOf(e: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>): string {
+  return `${e.ruleId}\u0000${e.file}\u0000${e.fingerprint}`;
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? '', b.message ?? '') || order(a.fingerprint, b.fingerprint);
+}
+
+/**
+ * Records every finding that is not suppressed inline, sorted. Reasons written in `previous`
+ * (the baseline the run used) are kept for the findings that are still there.
+ */
+export function makeBaseline(findings: readonly Finding[], previous?: Baseline): Baseline {
+  const reasons = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e.reason]));
+  const entries = findings
+    .filter((f) => !f.suppressed)
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(keyOf(f)) ?? '' }))
+    .sort(compareEntries);
+  return { version: 1, tool: 'shipready', entries };
+}
+
+/** Reads a baseline file; `name` is how messages call it (the path as given). Throws ConfigError when it is missing or invalid. */
+export function loadBaseline(path: string, name: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
+    throw new ConfigError(`--baseline ${name}: could not be read (${code ?? 'error'})`);
+  }
+  const file = readStructured(name, text, 'json');
+  const validate = new Ajv({ allErrors: true, verbose: true }).compile<Baseline>(BASELINE_SCHEMA);
+  if (!validate(file.value)) {
+    throw new ConfigError(`${schemaProblems(file, validate.errors ?? []).join('\n')}\n(${name} is not a shipready baseline; write one with --write-baseline ${name})`);
+  }
+  return { ...file.value, tool: 'shipready' };
+}
+
+/**
+ * Marks the findings the baseline lists as `baselined` (out of the gate, still in the score),
+ * recounts the gating findings, and adds a notice for every entry that no longer matches a finding.
+ */
+export function applyBaseline(result: RunResult, baseline: Baseline, name: string): void {
+  const entries = new Map<string, BaselineEntry>();
+  const stale: BaselineEntry[] = [];
+  for (const entry of baseline.entries) {
+    if (entries.has(keyOf(entry))) stale.push(entry);
+    else entries.set(keyOf(entry), entry);
+  }
+  for (const finding of result.findings) {
+    if (finding.suppressed) continue;
+    const entry = entries.get(keyOf(finding));
+    if (!entry) continue;
+    entries.delete(keyOf(finding));
+    finding.baselined = entry.reason ? { reason: entry.reason } : {};
+  }
+  stale.push(...entries.values());
+  result.counts = countFindings(result.findings);
+  if (stale.length === 0) return;
+  const count = stale.length === 1 ? '1 baseline entry no longer matches' : `${stale.length} baseline entries no longer match`;
+  result.notices.push({
+    message: `${count} a finding in ${name}: the debt was paid, remove ${stale.length === 1 ? 'it' : 'them'} (--baseline ${name} --write-baseline ${name} rewrites the file and keeps the reasons)`,
+  });
+  for (const entry of stale.sort(compareEntries)) {
+    result.notices.push({ message: `${name}: no longer matches: ${entry.ruleId} in ${entry.file}${entry.message ? ` (${entry.message})` : ''}` });
+  }
 }

@@ -1,9 +1,16 @@
 /** Which kind of artifact a path is, from its name (YAML is refined by content after parsing). */
 import type { ArtifactKind, CommentSyntax } from './types.ts';
 
+/** Renovate's config file names (`renovate.json`, `.renovaterc`, `.renovaterc.json5`, …); read for their presence. */
+const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
 const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
+/**
+ * node-config / convict production files: `config/production.json`, `config/prod.yaml`, `config/production-east.yml`,
+ * `config/production.local.json` (any folder named config); not `config/production.example.json`.
+ */
+const PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
 
 /** Kind by file name alone; `yaml` means "YAML, kind decided by content". Undefined: not read. */
 export function classifyByName(path: string): ArtifactKind | undefined {
@@ -14,13 +21,12 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   }
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
   if (lower === 'package.json') return 'package-json';
+  if (RENOVATE_CONFIG.test(lower)) return 'renovate';
   if (LOCKFILES.has(lower)) return 'lockfile';
   if (lower === '.gitignore') return 'gitignore';
   if (lower === '.nvmrc' || lower === '.node-version') return 'node-version-file';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env';
-  if (/^config\/(?:.*\/)?(?:production|prod)(?:\.[^/]*)?\.(?:json|ya?ml)$/i.test(path) || /(?:^|\/)config\/(?:production|prod)\.(?:json|ya?ml)$/i.test(path)) {
-    return 'app-config';
-  }
+  if (PRODUCTION_APP_CONFIG.test(path)) return 'app-config';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
     if (lower === 'kustomization.yaml' || lower === 'kustomization.yml') return 'kustomization';
     return 'yaml';
@@ -41,6 +47,6 @@ export function isDocumentationEnv(path: string): boolean {
 
 export function commentSyntaxOf(kind: ArtifactKind, path: string): CommentSyntax {
   if (kind === 'source') return '//';
-  if (kind === 'package-json' || kind === 'lockfile' || kind === 'markdown' || path.toLowerCase().endsWith('.json')) return 'none';
+  if (kind === 'package-json' || kind === 'renovate' || kind === 'lockfile' || kind === 'markdown' || path.toLowerCase().endsWith('.json')) return 'none';
   return '#';
 }

@@ -1,15 +1,15 @@
 /** The command line: takes options, calls run(), routes the report, returns the gate's exit code. */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rules } from '../rules/index.ts';
 import { makeBaseline } from './baseline.ts';
-import { applyRuleFlags, ConfigError, type FailOn, loadConfig } from './config.ts';
-import { run } from './engine.ts';
+import { ConfigError, type FailOn } from './config.ts';
 import { gate } from './gate.ts';
+import { lint, workspacePrefix } from './lint.ts';
 import { FORMATS, type Format, report } from './reporters/index.ts';
-import { applySuppressions } from './suppress.ts';
-import { ENGINE_RULES } from './rule.ts';
+import type { Rule } from './rule.ts';
+import { makeSourceFile } from './discover.ts';
+import type { SourceFile } from './types.ts';
 import { VERSION } from './version.ts';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -22,6 +22,10 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   cwd: string;
   now?: Date;
+  /** The rules to run (default: every rule in rules/index.ts); tests pin a known set. */
+  rules?: readonly Rule[];
+  /** Reads standard input to its end (`--manifests -`); undefined when it is a terminal. */
+  stdin?: () => Promise<string>;
 }
 
 export const HELP = `Usage: shipready [path] [options]
@@ -37,8 +41,10 @@ Options:
   --baseline FILE         keep the findings recorded in FILE out of the gate
   --write-baseline FILE   record today's findings in FILE and exit 0
   --rule ID=SEVERITY      override a rule: error, warning, info or off (repeatable)
+  --manifests -           also read rendered Kubernetes manifests from standard input, reported as <stdin>
+                          (helm template . | shipready --manifests -); the path is still scanned
   --quiet                 text format: show errors only
-  --no-color              never colour the text output
+  --no-color              never colour the text output (NO_COLOR does the same)
   --version               print the version
   --help                  print this help
 
@@ -62,97 +68,162 @@ function parse(argv: string[]) {
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      manifests: { type: 'string' },
       quiet: { type: 'boolean' },
       'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
       version: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  let args: ReturnType<typeof parse>;
+/** A usage error: exit code 2 with a message that names the flag or path. */
+class UsageError extends Error {}
+
+interface Options {
+  root: string;
+  /** The path as the user wrote it, for messages. */
+  given: string;
+  format: Format;
+  output?: string;
+  failOn?: FailOn;
+  minScore?: number;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  rules: string[];
+  /** `--manifests -`: read Kubernetes manifests from standard input too. */
+  manifestsFromStdin: boolean;
+  quiet: boolean;
+  noColor: boolean;
+}
+
+function options(values: ReturnType<typeof parse>['values'], positionals: string[], cwd: string): Options {
+  if (positionals.length > 1) throw new UsageError(`one path at most (got ${positionals.length}: ${positionals.join(' ')})`);
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(', ')}`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
+  }
+  const minScore = values['min-score'];
+  if (minScore !== undefined && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
+    throw new UsageError(`--min-score ${minScore}: expected a whole number from 0 to 100`);
+  }
+  if (values.manifests !== undefined && values.manifests !== '-') {
+    throw new UsageError(`--manifests ${values.manifests}: only \`-\` (standard input) is supported; put manifest files under the scanned path instead`);
+  }
+  const given = positionals[0] ?? '.';
+  return {
+    root: resolve(cwd, given),
+    given,
+    format: format as Format,
+    output: values.output,
+    failOn: failOn as FailOn | undefined,
+    minScore: minScore === undefined ? undefined : Number(minScore),
+    config: values.config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    rules: values.rule ?? [],
+    manifestsFromStdin: values.manifests === '-',
+    quiet: values.quiet === true,
+    noColor: values['no-color'] === true,
+  };
+}
+
+/** The root must be a directory we can read; say which way it is not. */
+function checkRoot(root: string, given: string): void {
+  let isDirectory: boolean;
   try {
-    args = parse(argv);
+    isDirectory = statSync(root).isDirectory();
   } catch (error) {
-    io.stderr(`shipready: ${(error as Error).message}\nRun shipready --help for usage.\n`);
-    return EXIT.usage;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${given}: no such directory`);
+    throw new UsageError(`${given}: cannot be read (${code ?? String(error)})`);
   }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.passed;
-  }
-  if (values.version) {
-    io.stdout(`${VERSION}\n`);
-    return EXIT.passed;
-  }
-  if (positionals.length > 1) {
-    io.stderr(`shipready: one path at most (got ${positionals.length}: ${positionals.join(' ')})\n`);
-    return EXIT.usage;
-  }
-  const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) {
-    io.stderr(`shipready: --format ${values.format}: expected one of ${FORMATS.join(', ')}\n`);
-    return EXIT.usage;
-  }
-  if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'] as FailOn)) {
-    io.stderr(`shipready: --fail-on ${values['fail-on']}: expected one of ${FAIL_ON.join(', ')}\n`);
-    return EXIT.usage;
-  }
-  let minScore: number | undefined;
-  if (values['min-score'] !== undefined) {
-    minScore = Number(values['min-score']);
-    if (!/^\d+$/.test(values['min-score']) || minScore > 100) {
-      io.stderr(`shipready: --min-score ${values['min-score']}: expected a whole number from 0 to 100\n`);
-      return EXIT.usage;
-    }
-  }
-  const root = resolve(io.cwd, positionals[0] ?? '.');
-  const knownIds = [...rules.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
+  if (!isDirectory) throw new UsageError(`${given}: not a directory; give the repository's folder (default: the current directory)`);
+}
+
+/** Writes a file the user asked for; a failure is a usage error naming the flag. */
+function writeRequested(flag: string, cwd: string, file: string, text: string): void {
   try {
-    const config = applyRuleFlags(await loadConfig(root, values.config && resolve(io.cwd, values.config)), values.rule ?? [], knownIds);
-    const failOn = (values['fail-on'] as FailOn | undefined) ?? config.failOn;
-    minScore ??= config.minScore;
-    const now = io.now ?? new Date();
-    const result = await run({
-      root,
-      config,
-      rules,
-      now,
-      postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds)),
-    });
-    if (values['write-baseline']) {
-      writeFileSync(resolve(io.cwd, values['write-baseline']), `${JSON.stringify(makeBaseline(result.findings), null, 2)}\n`);
-      io.stderr(`shipready: wrote ${result.findings.length} findings to ${values['write-baseline']}\n`);
+    writeFileSync(resolve(cwd, file), text);
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(argv);
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\nRun shipready --help for usage.`);
+    }
+    if (parsed.values.help) {
+      io.stdout(HELP);
       return EXIT.passed;
     }
-    const color = !values['no-color'] && !values.output && (values.color === true || (io.isTTY && !io.env.NO_COLOR));
-    const text = report(format, result, { color, quiet: values.quiet === true });
-    if (values.output) writeFileSync(resolve(io.cwd, values.output), text);
-    else io.stdout(text);
-    const verdict = gate(result, failOn, minScore);
-    if (!verdict.passed && format !== 'text' && values.output === undefined) {
-      // The report went to stdout; say why the gate failed where a person will see it.
-      io.stderr(`shipready: gate failed: ${verdict.reasons.join('; ')}\n`);
-    } else if (!verdict.passed && format === 'text' && !values.output) {
-      io.stdout(`Gate failed: ${verdict.reasons.join('; ')}\n`);
-    } else if (!verdict.passed) {
-      io.stderr(`shipready: gate failed: ${verdict.reasons.join('; ')}\n`);
+    if (parsed.values.version) {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.passed;
     }
-    return verdict.passed ? EXIT.passed : EXIT.failed;
+    const opts = options(parsed.values, parsed.positionals, io.cwd);
+    checkRoot(opts.root, opts.given);
+    return await lintAndReport(opts, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`shipready: ${error.message}\n`);
       return EXIT.usage;
     }
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') {
-      io.stderr(`shipready: ${e.path ?? root}: no such directory\n`);
-      return EXIT.usage;
-    }
+    const e = error as Error;
     io.stderr(`shipready: internal error: ${e.message ?? String(error)}\nPlease report this with the command you ran.\n`);
     return EXIT.usage;
   }
+}
+
+/** `--manifests -`: standard input as one Kubernetes manifest stream named `<stdin>`. */
+async function stdinManifests(opts: Options, io: CliIO): Promise<SourceFile[] | undefined> {
+  if (!opts.manifestsFromStdin) return undefined;
+  if (!io.stdin) throw new UsageError('--manifests -: standard input is a terminal; pipe rendered manifests into it (helm template . | shipready --manifests -)');
+  return [makeSourceFile('<stdin>', 'k8s', await io.stdin())];
+}
+
+async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
+  const linted = await lint({
+    extraFiles: await stdinManifests(opts, io),
+    root: opts.root,
+    config: opts.config && resolve(io.cwd, opts.config),
+    ruleFlags: opts.rules,
+    baseline: opts.baseline === undefined ? undefined : { path: resolve(io.cwd, opts.baseline), name: opts.baseline },
+    rules: io.rules,
+    now: io.now,
+  });
+  const { result, baseline } = linted;
+  const failOn = opts.failOn ?? linted.failOn;
+  const minScore = opts.minScore ?? linted.minScore;
+  if (opts.writeBaseline) {
+    const written = makeBaseline(result.findings, baseline);
+    writeRequested('--write-baseline', io.cwd, opts.writeBaseline, `${JSON.stringify(written, null, 2)}\n`);
+    io.stderr(`shipready: wrote ${written.entries.length} findings to ${opts.writeBaseline}\n`);
+    return EXIT.passed;
+  }
+  const color = !opts.noColor && !opts.output && io.isTTY && !io.env.NO_COLOR;
+  const text = report(opts.format, result, {
+    color,
+    quiet: opts.quiet,
+    baseline: opts.baseline !== undefined,
+    pathPrefix: workspacePrefix(opts.root, io.env.GITHUB_WORKSPACE),
+  });
+  if (opts.output) writeRequested('--output', io.cwd, opts.output, text);
+  else io.stdout(text);
+  const verdict = gate(result, failOn, minScore);
+  if (!verdict.passed) {
+    const why = verdict.reasons.join('; ');
+    // A text report on stdout ends with the verdict; otherwise stdout is machine-read or a file was written.
+    if (opts.format === 'text' && !opts.output) io.stdout(`Gate failed: ${why}\n`);
+    else io.stderr(`shipready: gate failed: ${why}\n`);
+  }
+  return verdict.passed ? EXIT.passed : EXIT.failed;
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config.ts';
 import { discover, type FileProblem } from './discover.ts';
-import { buildModel } from './model/build.ts';
+import { type BuildOptions, buildModel } from './model/build.ts';
 import type { Project } from './model/project.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { computeScore } from './score.ts';
@@ -22,6 +22,8 @@ export interface RunOptions {
   now?: Date;
   /** Files to analyse instead of discovering the root (tests, stdin). */
   files?: SourceFile[];
+  /** Files read from elsewhere and analysed with the discovered ones (`--manifests -`: standard input as `<stdin>`). */
+  extraFiles?: SourceFile[];
 }
 
 export interface RunResult {
@@ -81,7 +83,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function engineFinding(ruleId: keyof typeof ENGINE_RULES, loc: Loc, message: string, config: ResolvedConfig): Finding | undefined {
+export function engineFinding(ruleId: keyof typeof ENGINE_RULES, loc: Loc, message: string, config: ResolvedConfig): Finding | undefined {
   const meta = ENGINE_RULES[ruleId];
   const severity = severityOf(meta, config);
   if (severity === 'off') return undefined;
@@ -184,13 +186,15 @@ export interface AnalyzeInput {
   rules: readonly Rule[];
   config: ResolvedConfig;
   now: Date;
+  /** Overrides how git is asked what it tracks (tests). */
+  git?: BuildOptions['git'];
   /** Post-processing of findings before scoring (suppressions, baseline). */
   postprocess?: (findings: Finding[], project: Project) => Finding[];
 }
 
 export function analyze(input: AnalyzeInput): RunResult {
   const { config } = input;
-  const model = buildModel(input.root, input.files, config);
+  const model = buildModel(input.root, input.files, config, { git: input.git });
   const { evaluations, findings } = evaluate(model.project, input.rules, config, input.now);
   for (const problem of [...(input.problems ?? []), ...model.problems]) {
     const f = problemFinding(problem, config);
@@ -215,7 +219,7 @@ export function analyze(input: AnalyzeInput): RunResult {
     evaluations,
     score: computeScore(evaluations),
     counts: countFindings(processed),
-    notices: input.notices ?? [],
+    notices: [...(input.notices ?? []), ...model.notices],
     rules: ruleInfos,
     config,
   };
@@ -233,7 +237,7 @@ export async function run(options: RunOptions & { postprocess?: AnalyzeInput['po
   const discovery = await discover({ root, ignore: config.ignore });
   return analyze({
     root,
-    files: discovery.files,
+    files: [...discovery.files, ...(options.extraFiles ?? [])],
     problems: discovery.problems,
     notices: discovery.notices,
     rules,

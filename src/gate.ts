@@ -1,7 +1,8 @@
 /** The gate: does this run pass, and if not, one line that says why. */
 import type { FailOn } from './config.ts';
 import type { RunResult } from './engine.ts';
-import { SEVERITIES, type Severity } from './types.ts';
+import { plural } from './reporters/summary.ts';
+import { type Finding, SEVERITIES, type Severity } from './types.ts';
 
 export interface GateResult {
   passed: boolean;
@@ -14,14 +15,18 @@ export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The findings that may gate, when not all of them (the action gates only what a pull request changed). */
+export interface GateScope {
+  findings: readonly Finding[];
+  /** Where those findings are, for the reason: "in changed files". */
+  where: string;
 }
 
-export function gate(result: RunResult, failOn: FailOn, minScore?: number): GateResult {
+/** The score always stays repository-wide; `scope` narrows only which findings fail the gate. */
+export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope?: GateScope): GateResult {
   const reasons: string[] = [];
-  const gating = result.findings.filter((f) => !f.suppressed && !f.baselined && atOrAbove(f.severity, failOn));
-  if (gating.length > 0) reasons.push(`${plural(gating.length, 'finding')} at or above '${failOn}'`);
+  const gating = (scope?.findings ?? result.findings).filter((f) => !f.suppressed && !f.baselined && atOrAbove(f.severity, failOn));
+  if (gating.length > 0) reasons.push(`${plural(gating.length, 'finding')} at or above '${failOn}'${scope?.where ? ` ${scope.where}` : ''}`);
   if (minScore !== undefined && result.score.score !== null && result.score.score < minScore) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }

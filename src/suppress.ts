@@ -1,10 +1,276 @@
 /**
  * Inline suppressions: `# shipready-ignore <rule-id>[,<rule-id>] -- <reason> [until YYYY-MM-DD]` on the
  * line before or at the end of the line; `# shipready-ignore-file <rule-id> -- <reason>` anywhere.
+ * Every suppression that does not do its job (no reason, unknown rule, expired, suppressed nothing,
+ * misplaced) is itself a shipready/unused-suppression finding at the comment.
  */
+import { parse as parseScript } from '@babel/parser';
+import { Parser as YamlParser } from 'yaml';
+import { didYouMean, type ResolvedConfig } from './config.ts';
+import { engineFinding } from './engine.ts';
 import type { Project } from './model/project.ts';
-import type { Finding } from './types.ts';
+import type { ArtifactKind, Finding, Loc, SourceFile } from './types.ts';
 
-export function applySuppressions(findings: Finding[], _project: Project, _now: Date, _knownRuleIds: ReadonlySet<string>): Finding[] {
-  return findings;
+const MARKER = 'shipready-ignore';
+/** Kinds whose own syntax has comments only at the start of a line (a trailing `#` is part of the value). */
+const LINE_START_COMMENTS: ReadonlySet<ArtifactKind> = new Set(['dockerfile', 'dockerignore', 'gitignore', 'systemd']);
+const DIRECTIVE = /^\s*shipready-ignore(\S*)(.*)$/s;
+/** `until <date>` ends the reason; only a word starting with a digit is taken as the date (`until Friday` is prose). */
+const UNTIL = /\s*\buntil\s+(\d\S*)\s*$/;
+
+/** A comment in a file: where it is and its text without the comment marker. */
+interface Comment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+  /** Code precedes it on its line. */
+  trailing: boolean;
+}
+
+interface Directive {
+  loc: Loc;
+  scope: 'line' | 'file';
+  /** The line whose findings a line directive suppresses. */
+  target: number;
+  ids: string[];
+  reason: string;
+  until?: string;
+  /** Rule ids (of `ids`) it suppressed at least one finding of. */
+  used: Set<string>;
+}
+
+/** Where a `#` or `//` comment starts in a line, outside quotes; quotes open only where a token starts. */
+function lineCommentStart(line: string, marker: '#' | '//'): number | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote) {
+      if (c === '\\' && quote !== "'") i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    const before = i === 0 ? ' ' : (line[i - 1] as string);
+    if (c === '\\') i++;
+    else if (line.startsWith(marker, i) && /\s/.test(before)) return i;
+    else if ((c === '"' || c === "'" || (marker === '//' && c === '`')) && /[\s=:(,[{]/.test(before)) quote = c;
+  }
+  return undefined;
+}
+
+function lineComments(file: SourceFile, marker: '#' | '//'): Comment[] {
+  const out: Comment[] = [];
+  file.lines.forEach((text, index) => {
+    const start = lineCommentStart(text, marker);
+    if (start === undefined) return;
+    out.push({
+      line: index + 1,
+      column: start + 1,
+      endLine: index + 1,
+      endColumn: text.length + 1,
+      text: text.slice(start + marker.length),
+      trailing: text.slice(0, start).trim() !== '',
+    });
+  });
+  return out;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+}
+
+function isTrailing(file: SourceFile, line: number, column: number): boolean {
+  return (file.lines[line - 1] ?? '').slice(0, column - 1).trim() !== '';
+}
+
+/** YAML comments from the concrete syntax tree: never inside quoted or block scalars. */
+function yamlComments(file: SourceFile): Comment[] {
+  const starts = lineStarts(file.text);
+  const out: Comment[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const token = node as { type?: string; offset?: number; source?: string };
+    if (token.type === 'comment' && token.offset !== undefined && token.source !== undefined) {
+      const { line, column } = positionAt(starts, token.offset);
+      out.push({ line, column, endLine: line, endColumn: column + token.source.length, text: token.source.slice(1), trailing: isTrailing(file, line, column) });
+      return;
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit([...new YamlParser().parse(file.text)]);
+  return out;
+}
+
+/** JS/TS comments from the parser (so never inside strings, templates or regexes); a line scan if it cannot parse. */
+function scriptComments(file: SourceFile): Comment[] {
+  const ext = file.path.slice(file.path.lastIndexOf('.') + 1).toLowerCase();
+  const plugins: ('typescript' | 'jsx')[] = ['ts', 'mts', 'cts'].includes(ext) ? ['typescript'] : ext === 'tsx' ? ['typescript', 'jsx'] : ['jsx'];
+  try {
+    const ast = parseScript(file.text, { sourceType: 'unambiguous', errorRecovery: true, plugins, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true });
+    return (ast.comments ?? []).flatMap((c) => {
+      if (!c.loc) return [];
+      const line = c.loc.start.line;
+      const column = c.loc.start.column + 1;
+      return [{ line, column, endLine: c.loc.end.line, endColumn: c.loc.end.column + 1, text: c.value, trailing: isTrailing(file, line, column) }];
+    });
+  } catch {
+    return lineComments(file, '//');
+  }
+}
+
+function commentsOf(file: SourceFile): Comment[] {
+  if (file.comment === '//') return scriptComments(file);
+  if (file.comment !== '#') return [];
+  if (/\.ya?ml$/i.test(file.path)) return yamlComments(file);
+  return lineComments(file, '#');
+}
+
+function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** A suppression is valid through its `until` day (UTC) and expired from the next day on. */
+function isExpired(until: string, now: Date): boolean {
+  return now.getTime() >= new Date(`${until}T00:00:00Z`).getTime() + 24 * 60 * 60 * 1000;
+}
+
+interface Scan {
+  directives: Directive[];
+  /** Problems with the comments themselves: message and where. */
+  problems: { loc: Loc; message: string }[];
+}
+
+/** What a `shipready-ignore` comment says, or why it suppresses nothing. */
+type Parsed = { scope: Directive['scope']; name: string; ids: string[]; reason: string; until?: string } | { problem: string };
+
+function parseDirective(comment: Comment, file: SourceFile, now: Date): Parsed | undefined {
+  const match = DIRECTIVE.exec(comment.text);
+  if (!match) return undefined;
+  const form = match[1] as string;
+  if (form !== '' && form !== '-file') {
+    const fix = form.startsWith('-fi') ? `${MARKER}-file` : MARKER;
+    return { problem: `\`${MARKER}${form}\` is not a suppression: write \`${fix} <rule-id> -- <reason>\`` };
+  }
+  if (comment.trailing && LINE_START_COMMENTS.has(file.kind)) {
+    return { problem: `in this file \`${file.comment}\` starts a comment only at the start of a line, so this ${MARKER} is part of the line's value: move it to its own line above` };
+  }
+  const name = `${MARKER}${form}`;
+  const body = match[2] as string;
+  const dashes = body.indexOf('--');
+  const ids = (dashes === -1 ? body : body.slice(0, dashes))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0 || ids.some((id) => /\s/.test(id))) {
+    return { problem: `\`${name}\` needs the rule ids it suppresses, separated by commas, then \`-- <reason>\`: write \`${name} <rule-id>[,<rule-id>] -- <reason>\`` };
+  }
+  let reason = dashes === -1 ? '' : body.slice(dashes + 2).trim();
+  const until = UNTIL.exec(reason);
+  if (until) reason = reason.slice(0, until.index).trim();
+  const label = `${name} ${ids.join(',')}`;
+  const date = until?.[1];
+  if (date && !isRealDate(date)) return { problem: `${label}: \`until ${date}\` is not a date, so it suppresses nothing: write \`until YYYY-MM-DD\`` };
+  if (!reason) return { problem: `${label} has no reason, so it suppresses nothing: say why the risk is accepted after \`--\` (\`-- <reason>\`)` };
+  if (date && isExpired(date, now)) {
+    return { problem: `${label} expired on ${date}, so its findings are reported again: fix them, or set a new \`until\` date if the risk is still accepted` };
+  }
+  return { scope: form === '-file' ? 'file' : 'line', name, ids, reason, ...(date ? { until: date } : {}) };
+}
+
+function scanFile(file: SourceFile, now: Date, knownRuleIds: ReadonlySet<string>): Scan {
+  const comments = commentsOf(file);
+  const directives: Directive[] = [];
+  const problems: Scan['problems'] = [];
+  const commentOnly = new Set<number>();
+  for (const c of comments) if (!c.trailing) for (let l = c.line; l <= c.endLine; l++) commentOnly.add(l);
+  for (const comment of comments) {
+    const parsed = parseDirective(comment, file, now);
+    if (!parsed) continue;
+    const loc: Loc = { file: file.path, line: comment.line, column: comment.column, endLine: comment.endLine, endColumn: comment.endColumn };
+    if ('problem' in parsed) {
+      problems.push({ loc, message: parsed.problem });
+      continue;
+    }
+    const { name, ids, ...rest } = parsed;
+    for (const id of ids.filter((id) => !knownRuleIds.has(id))) {
+      const guess = didYouMean(id, knownRuleIds);
+      problems.push({ loc, message: `${name} names ${id}, which is not a shipready rule: ${guess ? `did you mean ${guess}?` : 'correct the rule id or remove it'}` });
+    }
+    const known = ids.filter((id) => knownRuleIds.has(id));
+    if (known.length === 0) continue;
+    // A comment on its own line applies to the next line that is not a comment (suppressions may stack).
+    let target = comment.endLine + 1;
+    while (commentOnly.has(target)) target++;
+    directives.push({ ...rest, loc, target: comment.trailing ? comment.line : target, ids: known, used: new Set() });
+  }
+  return { directives, problems };
+}
+
+function suppressing(directives: readonly Directive[], finding: Finding): Directive | undefined {
+  const applies = (d: Directive) => d.ids.includes(finding.ruleId);
+  return (
+    directives.find((d) => d.scope === 'line' && d.target === finding.line && applies(d)) ?? directives.find((d) => d.scope === 'file' && applies(d))
+  );
+}
+
+function unusedMessage(directive: Directive, id: string, config: ResolvedConfig): string {
+  const name = directive.scope === 'file' ? `${MARKER}-file` : MARKER;
+  if (config.rules.get(id)?.severity === 'off') return `${name} ${id} suppresses nothing: ${id} is off in the config; delete this suppression`;
+  const where =
+    directive.scope === 'file' ? 'in this file' : directive.target === directive.loc.line ? 'on this line' : `on line ${directive.target}, the line it applies to`;
+  const fix = directive.ids.length > 1 ? `remove ${id} from it` : 'delete it';
+  return `${name} ${id} suppressed nothing: there is no ${id} finding ${where}; ${fix}`;
+}
+
+/**
+ * Marks the findings that inline suppressions accept (`suppressed`), and adds a
+ * shipready/unused-suppression finding for every suppression that does not do its job.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  project: Project,
+  now: Date,
+  knownRuleIds: ReadonlySet<string>,
+  config: ResolvedConfig,
+): Finding[] {
+  const byFile = new Map<string, Directive[]>();
+  const problems: Scan['problems'] = [];
+  for (const file of project.files) {
+    if (!file.text.includes(MARKER)) continue;
+    const scan = scanFile(file, now, knownRuleIds);
+    byFile.set(file.path, scan.directives);
+    problems.push(...scan.problems);
+  }
+  for (const finding of findings) {
+    const directives = byFile.get(finding.file);
+    const directive = directives && suppressing(directives, finding);
+    if (!directive) continue;
+    directive.used.add(finding.ruleId);
+    finding.suppressed = { kind: directive.scope === 'file' ? 'file' : 'inline', reason: directive.reason, ...(directive.until ? { until: directive.until } : {}) };
+  }
+  for (const directives of byFile.values()) {
+    for (const d of directives) for (const id of d.ids) if (!d.used.has(id)) problems.push({ loc: d.loc, message: unusedMessage(d, id, config) });
+  }
+  const reported = problems.flatMap((p) => engineFinding('shipready/unused-suppression', p.loc, p.message, config) ?? []);
+  return [...findings, ...reported];
 }

@@ -33,6 +33,7 @@ export type ArtifactKind =
   | 'markdown'
   | 'yaml'
   | 'dependabot'
+  | 'renovate'
   | 'other';
 
 /**

@@ -4,8 +4,10 @@
  *   `# ^^^^ messageId`   carets under the expected columns (columns checked)
  *   `# expect: messageId` the line only
  * (`//` in JS/TS). Files without comments get a sibling `<file>.expect.yaml`: a list of
- * `{ line, message }` or `{ pointer, message }` (a JSON pointer into the file).
- * A folder may hold `case.yaml` with `{ now: YYYY-MM-DD, options: {...}, config: {...} }`.
+ * `{ line, message }` or `{ pointer, message }` (a JSON pointer into the file: the value's position is
+ * checked, or the key's with `key: true`).
+ * A folder may hold `case.yaml` with `{ now: YYYY-MM-DD, options: {...}, config: {...}, tracked: [paths] }`;
+ * `tracked` makes the case a git work tree tracking those paths (cases are otherwise outside any work tree).
  * A case with no expectation must produce no finding.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { parse as parseYamlText } from 'yaml';
 import { classifyByName } from '../src/classify.ts';
 import { defaultConfig, type ResolvedConfig } from '../src/config.ts';
 import { discover, makeSourceFile } from '../src/discover.ts';
+import { parseJsonWithPositions } from '../src/parsers/json.ts';
 import { analyze } from '../src/engine.ts';
 import type { Rule } from '../src/rule.ts';
 import type { Finding, SourceFile } from '../src/types.ts';
@@ -36,12 +39,19 @@ export interface RuleCase {
   now: Date;
   options?: Record<string, unknown>;
   config?: Partial<ResolvedConfig>;
+  /** Paths git tracks in this case; undefined: not a git work tree. */
+  tracked?: string[];
   root: string;
 }
 
 const CARET = /^\s*(?:#|\/\/|;)\s*(\^+)\s+([A-Za-z][\w-]*)\s*$/;
 const EXPECT = /^\s*(?:#|\/\/|;)\s*expect:\s*([A-Za-z][\w-]*)\s*$/;
 const HARNESS_FILES = /(?:\.expect\.yaml|(?:^|\/)case\.yaml)$/;
+
+/** True for a line that is an expectation (`# ^^^ id`, `# expect: id`), not content of the case. */
+export function isExpectationLine(text: string): boolean {
+  return CARET.test(text) || EXPECT.test(text);
+}
 
 /** Maps a case file name to the path it has in the case's project: `name--.env.production` → `.env.production`. */
 export function virtualPath(fileName: string): string {
@@ -52,10 +62,14 @@ export function virtualPath(fileName: string): string {
 export function expectationsOf(file: SourceFile, expectFile?: string): Expectation[] {
   const out: Expectation[] = [];
   if (expectFile && existsSync(expectFile)) {
-    const list = parseYamlText(readFileSync(expectFile, 'utf8')) as { line?: number; pointer?: string; message: string; column?: number }[];
+    const list = parseYamlText(readFileSync(expectFile, 'utf8')) as { line?: number; pointer?: string; key?: boolean; message: string; column?: number }[];
     for (const e of list ?? []) {
-      if (e.line === undefined) throw new Error(`${expectFile}: pointer expectations need the package.json parser (give a line)`);
-      out.push({ file: file.path, line: e.line, column: e.column, messageId: e.message });
+      if (e.pointer !== undefined) {
+        const at = parseJsonWithPositions(file).locate(e.pointer, { key: e.key });
+        if (!at) throw new Error(`${expectFile}: no ${e.pointer} in ${file.path}`);
+        out.push({ file: file.path, line: at.line, column: at.column, endColumn: at.endLine === at.line ? at.endColumn : undefined, messageId: e.message });
+      } else if (e.line !== undefined) out.push({ file: file.path, line: e.line, column: e.column, messageId: e.message });
+      else throw new Error(`${expectFile}: an expectation needs a line or a pointer`);
     }
     return out;
   }
@@ -96,6 +110,7 @@ export async function loadCases(ruleDir: string): Promise<RuleCase[]> {
         now: settings.now ? new Date(`${settings.now}T12:00:00Z`) : CASE_CLOCK,
         options: settings.options,
         config: settings.config,
+        tracked: settings.tracked,
       });
       continue;
     }
@@ -112,7 +127,9 @@ export async function loadCases(ruleDir: string): Promise<RuleCase[]> {
 export function runCase(rule: Rule, c: RuleCase): Finding[] {
   const config = { ...defaultConfig(), ...(c.config ?? {}) };
   if (c.options) config.rules = new Map([[rule.id, { severity: rule.severity, options: c.options }]]);
-  const result = analyze({ root: c.root, files: c.files, rules: [rule], config, now: c.now });
+  const tracked = c.tracked ? new Set(c.tracked) : undefined;
+  const git = () => (tracked ? { tracked: (path: string) => tracked.has(path) } : undefined);
+  const result = analyze({ root: c.root, files: c.files, rules: [rule], config, now: c.now, git });
   return result.findings.filter((f) => f.ruleId === rule.id);
 }
 

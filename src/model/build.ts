@@ -2,66 +2,130 @@
  * parse → model: one parser per artifact kind; parse failures become problems (reported as
  * shipready/parse-error) and the run goes on.
  */
-import { type Document, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import type { FileProblem } from '../discover.ts';
 import { type Dockerfile, parseDockerfile } from '../parsers/dockerfile.ts';
 import { type DockerIgnore, parseDockerignore } from '../parsers/dockerignore.ts';
+import { type PackageJson, parsePackageJson } from '../parsers/package-json.ts';
 import type { ResolvedConfig } from '../config.ts';
-import type { ArtifactKind, SourceFile } from '../types.ts';
+import { type AppConfig, parseAppConfig } from '../parsers/app-config.ts';
+import { parseEnv } from '../parsers/env.ts';
+import { type MarkdownDoc, parseMarkdown } from '../parsers/markdown.ts';
+import { expandIncludes, type NginxConfig, parseNginx } from '../parsers/nginx.ts';
+import { parseScript, type ShellScript } from '../parsers/script.ts';
+import { parseSystemdUnit, type SystemdUnit } from '../parsers/systemd.ts';
+import { parseWorkflow, type Workflow } from '../parsers/workflow.ts';
+import { yamlLocator } from '../parsers/yaml-loc.ts';
+import { parseSource } from '../parsers/source.ts';
+import { type GitWorkTree, readGitWorkTree } from './git.ts';
+import { type EnvFile, envFileOf, productionEnvMatcher } from './settings-model.ts';
+import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
+import { buildManifests } from './links.ts';
 import { type Deployment, makeProject, type Project } from './project.ts';
+import { buildServices } from './service.ts';
 
-/** YAML safety bounds: alias expansion and nesting are capped so a bomb is a parse error, not a hang. */
+/**
+ * YAML alias expansion is capped so an alias bomb ("billion laughs") is a parse error, not a hang.
+ * Nesting and size were bounded by discovery (src/discover.ts) before the text got here.
+ */
 const YAML_MAX_ALIAS_COUNT = 1000;
+const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+$/;
+const DEPENDABOT_PATH = /(?:^|\/)\.github\/dependabot\.ya?ml$/;
+/** `compose.yaml`, `docker-compose.prod.yml`, `compose-dev.yaml`: the names Compose reads or users pass with `-f`. */
+const COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 
 export interface ParsedYaml {
+  /** The file, its kind refined by content (k8s, compose, workflow, dependabot, kustomization or yaml). */
   file: SourceFile;
+  /** Every document of the stream, in order; none has errors. Parsers of the refined kinds read these. */
   documents: Document.Parsed[];
 }
 
 export interface BuiltModel {
   project: Project;
   problems: FileProblem[];
+  /** Remarks about the model: assumed image links, kustomize patches not applied. */
+  notices: Notice[];
 }
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
 }
 
-/** Decides the kind of a YAML file from its path and first document. */
-function yamlKind(path: string, documents: Document.Parsed[]): ArtifactKind {
-  if (/(?:^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'workflow';
-  if (/(?:^|\/)\.github\/dependabot\.ya?ml$/.test(path)) return 'dependabot';
-  for (const doc of documents) {
-    const value = doc.contents && 'get' in doc.contents ? doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }) : undefined;
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      if ('apiVersion' in value && 'kind' in value) return 'k8s';
-      if ('services' in value) return 'compose';
-    }
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A compose file: top-level `services` is a mapping, and the file is named like one or (any other
+ * name, `-f stack.yml`) every service is a mapping and one has a string `image` or a `build` —
+ * so Helm values with a `services:` key of image maps stay plain YAML.
+ */
+function isCompose(path: string, value: Record<string, unknown>): boolean {
+  const services = value.services;
+  if (!isRecord(services)) return false;
+  if (COMPOSE_NAME.test(path)) return true;
+  const list = Object.values(services);
+  return list.length > 0 && list.every(isRecord) && list.some((s) => typeof s.image === 'string' || 'build' in s);
+}
+
+/** Decides the kind of a YAML file from its path and documents. */
+function yamlKind(path: string, values: readonly unknown[]): ArtifactKind {
+  if (WORKFLOW_PATH.test(path)) return 'workflow';
+  if (DEPENDABOT_PATH.test(path)) return 'dependabot';
+  const maps = values.filter(isRecord);
+  if (maps.some((v) => typeof v.apiVersion === 'string' && typeof v.kind === 'string')) return 'k8s';
+  if (maps.some((v) => isCompose(path, v))) return 'compose';
   return 'yaml';
 }
 
-export function parseYaml(file: SourceFile): ParsedYaml {
-  const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false });
+/**
+ * Parses a YAML stream. Only errors make it a parse error: warnings — an unresolved tag such as
+ * mkdocs' `!!python/name:…` or CloudFormation's `!Ref` — leave a usable document (the tagged node
+ * keeps its plain value), and duplicate keys are left to the rules of the file's kind.
+ */
+export function parseYaml(file: SourceFile): { documents: Document.Parsed[]; values: unknown[] } {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, lineCounter });
   const list = Array.isArray(documents) ? documents : [];
+  const values: unknown[] = [];
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
-      const pos = error.linePos?.[0];
-      throw Object.assign(new Error(error.message.split('\n')[0]), { line: pos?.line, column: pos?.col });
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      throw Object.assign(new Error(error.message.split('\n')[0]), { line, column: col });
     }
-    // Materialising once bounds alias expansion: an alias bomb throws here.
-    doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+    try {
+      values.push(doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }));
+    } catch (e) {
+      if (!(e instanceof ReferenceError)) throw e;
+      throw new Error(`its aliases expand past the limit of ${YAML_MAX_ALIAS_COUNT} expansions, as an alias bomb does: write repeated values out instead of aliasing them`);
+    }
   }
-  return { file, documents: list };
+  return { documents: list, values };
 }
 
-export function buildModel(root: string, files: readonly SourceFile[], _config: ResolvedConfig): BuiltModel {
+export interface BuildOptions {
+  /** Overrides how git is asked what it tracks (tests; standard input has no work tree). */
+  git?: () => GitWorkTree | undefined;
+}
+
+export function buildModel(root: string, files: readonly SourceFile[], config: ResolvedConfig, options: BuildOptions = {}): BuiltModel {
   const problems: FileProblem[] = [];
   const dockerfiles: Dockerfile[] = [];
   const dockerignores: DockerIgnore[] = [];
   const deployments: Deployment[] = [];
+  const packages: PackageJson[] = [];
   const classified: SourceFile[] = [];
+  const envFiles: EnvFile[] = [];
+  const appConfigs: AppConfig[] = [];
+  const yamlFiles: ParsedYaml[] = [];
+  const workflows: Workflow[] = [];
+  const systemdUnits: SystemdUnit[] = [];
+  const nginxFiles: NginxConfig[] = [];
+  const scripts: ShellScript[] = [];
+  const markdownDocs: MarkdownDoc[] = [];
+  const isProductionEnv = productionEnvMatcher(config.production);
 
   const attempt = <T>(file: SourceFile, parse: () => T): T | undefined => {
     try {
@@ -87,18 +151,91 @@ export function buildModel(root: string, files: readonly SourceFile[], _config: 
         classified.push(file);
         break;
       }
-      case 'yaml':
-      case 'kustomization': {
-        const parsed = attempt(file, () => parseYaml(file));
-        const kind = parsed && file.kind === 'yaml' ? yamlKind(file.path, parsed.documents) : file.kind;
-        classified.push(kind === file.kind ? file : { ...file, kind });
+      case 'package-json': {
+        const pkg = attempt(file, () => parsePackageJson(file));
+        if (pkg) packages.push(pkg);
+        classified.push(file);
         break;
       }
+      case 'env': {
+        // Syntax problems are part of the model (env/syntax reports them), so an env file always parses.
+        envFiles.push(envFileOf(parseEnv(file), isProductionEnv));
+        classified.push(file);
+        break;
+      }
+      case 'app-config': {
+        const appConfig = attempt(file, () => parseAppConfig(file));
+        if (appConfig) appConfigs.push(appConfig);
+        classified.push(file);
+        break;
+      }
+      case 'yaml':
+      case 'kustomization':
+      case 'k8s': {
+        const parsed = attempt(file, () => parseYaml(file));
+        const kind = parsed && file.kind === 'yaml' ? yamlKind(file.path, parsed.values) : file.kind;
+        const refined = kind === file.kind ? file : { ...file, kind };
+        if (parsed) yamlFiles.push({ file: refined, documents: parsed.documents });
+        classified.push(refined);
+        const workflow = parsed && kind === 'workflow' ? attempt(file, () => parseWorkflow(refined, parsed.documents[0], yamlLocator(refined))) : undefined;
+        if (workflow) workflows.push(workflow);
+        break;
+      }
+      case 'systemd': {
+        const unit = attempt(file, () => parseSystemdUnit(file));
+        if (unit) systemdUnits.push(unit);
+        classified.push(file);
+        break;
+      }
+      case 'nginx': {
+        const nginx = attempt(file, () => parseNginx(file));
+        if (nginx) nginxFiles.push(nginx);
+        classified.push(file);
+        break;
+      }
+      case 'shell':
+        scripts.push(parseScript(file));
+        classified.push(file);
+        break;
+      case 'markdown':
+        markdownDocs.push(parseMarkdown(file));
+        classified.push(file);
+        break;
       default:
         classified.push(file);
     }
   }
 
-  const project = makeProject({ root, files: classified, dockerfiles, dockerignores, deployments });
-  return { project, problems };
+  const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
+  deployments.push(...manifests.deployments);
+  const project = makeProject({
+    k8s: manifests.k8s,
+    compose: manifests.compose,
+    root,
+    files: classified,
+    dockerfiles,
+    dockerignores,
+    packages,
+    deployments,
+    envFiles,
+    appConfigs,
+    yamlFiles,
+    workflows,
+    systemdUnits,
+    nginxConfigs: expandIncludes(nginxFiles),
+    scripts,
+    markdownDocs,
+    git: options.git ?? (() => readGitWorkTree(root)),
+    services: (p) =>
+      buildServices({
+        packages,
+        sources: p.filesOf('source'),
+        packageFor: p.packageFor,
+        parse: (file) => attempt(file, () => parseSource(file)),
+        onError: (path, error) => problems.push({ path, kind: 'parse-error', reason: `could not be analysed: ${errorMessage(error)}` }),
+      }),
+  });
+  // Source is parsed here, not on a rule's first look, so its parse errors are reported whichever rules run.
+  void project.services;
+  return { project, problems, notices: manifests.notices };
 }

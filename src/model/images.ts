@@ -1,66 +1,110 @@
 /**
- * What shipready knows about base images: which are Node images, and which HTTP tools they ship.
+ * What shipready knows about base images: which are Node images and which Node.js line they run,
+ * and which programs (shell, HTTP tools) they ship.
  */
-import { type DockerInstruction, effectiveInstructions, type ImageRef, rootBase, runCommands, type Stage } from '../parsers/dockerfile.ts';
-import { commandWords } from '../parsers/shell.ts';
+import { copyOf, type DockerInstruction, effectiveInstructions, type ImageRef, rootBase, type Stage } from '../parsers/dockerfile.ts';
+import { runCalls } from './commands.ts';
+import { NODE_LINES } from './node-lines.ts';
+import { basename } from './project.ts';
 
 /** Image repositories that are Node.js runtimes. */
-const NODE_IMAGES = [/^node$/, /(?:^|\/)node$/, /^distroless\/nodejs\d*(?:-debian\d+)?$/, /^chainguard\/node$/, /^bitnami\/node$/, /^circleci\/node$/, /^cimg\/node$/];
+const NODE_IMAGES = [/(?:^|\/)node$/, /^distroless\/nodejs\d*(?:-debian\d+)?$/];
 
 export function isNodeImageRef(ref: ImageRef): boolean {
   return NODE_IMAGES.some((re) => re.test(ref.name));
 }
 
-/** Package-manager install commands in RUN instructions, as `{ manager, packages, instruction }`. */
-export interface PackageInstall {
-  manager: 'apk' | 'apt' | 'dnf' | 'yum' | 'microdnf';
-  packages: string[];
-  instruction: DockerInstruction;
+/** OS packages a RUN installs (`apk add`, `apt-get install`, `dnf`/`yum`/`microdnf install`), versions removed. */
+function installedPackages(ins: DockerInstruction): string[] {
+  return runCalls(ins).flatMap(({ program }) => {
+    const [path = '', sub, ...rest] = program.map((w) => w.value);
+    const tool = basename(path);
+    const installs =
+      (tool === 'apk' && sub === 'add') ||
+      ((tool === 'apt-get' || tool === 'apt') && sub === 'install') ||
+      ((tool === 'dnf' || tool === 'yum' || tool === 'microdnf') && sub === 'install');
+    return installs ? rest.filter((w) => !w.startsWith('-')).map((w) => w.replace(/[=<>~].*$/, '')) : [];
+  });
 }
 
-export function packageInstalls(instructions: readonly DockerInstruction[]): PackageInstall[] {
-  const out: PackageInstall[] = [];
-  for (const ins of instructions) {
-    if (ins.keyword !== 'RUN') continue;
-    for (const cmd of runCommands(ins)) {
-      const words = commandWords(cmd);
-      const [tool, sub, ...rest] = words;
-      let manager: PackageInstall['manager'] | undefined;
-      if (tool === 'apk' && sub === 'add') manager = 'apk';
-      else if ((tool === 'apt-get' || tool === 'apt') && sub === 'install') manager = 'apt';
-      else if ((tool === 'dnf' || tool === 'yum' || tool === 'microdnf') && sub === 'install') manager = tool;
-      if (!manager) continue;
-      out.push({ manager, packages: rest.filter((w) => !w.startsWith('-')).map((w) => w.replace(/[=<>~].*$/, '')), instruction: ins });
-    }
-  }
-  return out;
+/** OS packages the RUNs of the stage's lineage install. */
+function packagesIn(stage: Stage): Set<string> {
+  return new Set(effectiveInstructions(stage, 'RUN').flatMap(installedPackages));
 }
 
 /** True when the stage's image runs Node.js: a Node base image, or a base that installs nodejs. */
 export function isNodeStage(stage: Stage): boolean {
   const base = rootBase(stage);
   if (base.type === 'image' && isNodeImageRef(base.ref)) return true;
-  return packageInstalls(effectiveInstructions(stage)).some((p) => p.packages.some((name) => name === 'nodejs' || name.startsWith('nodejs-') || name === 'nodejs-current'));
+  return [...packagesIn(stage)].some((name) => name === 'nodejs' || name.startsWith('nodejs-'));
 }
 
-export type Availability = 'present' | 'absent' | 'unknown';
+type Availability = 'present' | 'absent' | 'unknown';
 
 /** Whether `curl`/`wget` exist in the stage's image: from the base image's family and what RUNs install. */
 export function httpToolIn(stage: Stage, tool: 'curl' | 'wget'): Availability {
-  const installs = packageInstalls(effectiveInstructions(stage));
-  if (installs.some((p) => p.packages.includes(tool))) return 'present';
+  if (packagesIn(stage).has(tool) || copiesProgram(stage, tool)) return 'present';
   const base = rootBase(stage);
   if (base.type === 'scratch') return 'absent';
   if (base.type !== 'image') return 'unknown';
   const { name, tag = 'latest' } = base.ref;
-  if (name.startsWith('distroless/') || name.startsWith('chainguard/')) return 'absent';
+  if (name.startsWith('distroless/')) return tool === 'wget' && /(?:^|-)debug/.test(tag) ? 'present' : 'absent'; // :debug tags add busybox
+  if (name.startsWith('chainguard/')) return /(?:^|-)dev$/.test(tag) ? 'unknown' : 'absent';
   const alpine = /(?:^|-)alpine/.test(tag) || name === 'alpine';
   if (alpine) return tool === 'wget' ? 'present' : 'absent'; // busybox has wget, not curl
   if (/(?:^|-)slim(?:$|-)/.test(tag) || /-slim$/.test(name)) return 'absent';
-  if (name === 'node' || name === 'debian' || name === 'ubuntu' || name === 'buildpack-deps') {
-    // The full node images build on buildpack-deps, which has curl and wget; bare debian/ubuntu have neither.
-    if (name === 'node') return 'present';
-    return name === 'buildpack-deps' ? 'present' : 'absent';
-  }
+  // The full node images build on buildpack-deps, which has curl and wget; bare debian/ubuntu have neither.
+  if (name === 'node' || name === 'buildpack-deps') return 'present';
+  if (name === 'debian' || name === 'ubuntu') return 'absent';
   return 'unknown';
+}
+
+/** True when a COPY/ADD of the stage's lineage names the program as a source or destination (`COPY --from=busybox /bin/wget /usr/bin/wget`). */
+function copiesProgram(stage: Stage, program: string): boolean {
+  return effectiveInstructions(stage).some((ins) => {
+    const copy = copyOf(ins);
+    return copy !== undefined && [...copy.sources, copy.destination].some((w) => basename(w.value.replace(/\/+$/, '')) === program);
+  });
+}
+
+/** Whether the stage's image has /bin/sh: scratch, distroless (but its :debug tags) and Chainguard (but its -dev tags) images have none. */
+export function shellIn(stage: Stage): Availability {
+  if (copiesProgram(stage, 'sh')) return 'present';
+  const base = rootBase(stage);
+  if (base.type === 'scratch') return 'absent';
+  if (base.type !== 'image') return 'unknown';
+  const { name, tag = 'latest' } = base.ref;
+  if (name.startsWith('distroless/')) return /(?:^|-)debug/.test(tag) ? 'present' : 'absent';
+  if (name.startsWith('chainguard/')) return /(?:^|-)dev$/.test(tag) ? 'present' : 'absent';
+  return 'unknown';
+}
+
+/**
+ * Which Node.js line a Node image runs, from its tag (`22-alpine`, `22.11.0-bookworm-slim`, `hydrogen-alpine`)
+ * or, for distroless, its name (`distroless/nodejs18-debian12`). `lts` and `current` are the moving
+ * aliases (`node`, `node:alpine`, `node:lts-slim`); undefined for an image that is not Node.js, or
+ * when the reference does not say (a digest without a tag).
+ */
+type NodeImageVersion = { major: number; via: 'tag' | 'codename' | 'name' } | { alias: 'lts' | 'current' };
+
+export function nodeImageVersion(ref: ImageRef): NodeImageVersion | undefined {
+  if (!isNodeImageRef(ref)) return undefined;
+  const byName = /^distroless\/nodejs(\d+)/.exec(ref.name);
+  if (byName) return { major: Number(byName[1]), via: 'name' };
+  const tag = ref.tag?.toLowerCase();
+  if (tag === undefined) return ref.digest ? undefined : { alias: 'current' };
+  const numbered = /^v?(\d+)(?:$|[.-])/.exec(tag);
+  if (numbered) return { major: Number(numbered[1]), via: 'tag' };
+  const first = tag.split('-')[0] ?? '';
+  const byCodename = NODE_LINES.find((l) => l.codename?.toLowerCase() === first);
+  if (byCodename) return { major: byCodename.major, via: 'codename' };
+  if (first === 'lts') return { alias: 'lts' };
+  // `latest`, `current`, and variants alone (`alpine`, `slim`, `bookworm`, `alpine3.21`) follow the newest line.
+  return { alias: 'current' };
+}
+
+/** How an exec-form command of the stage's image runs node: distroless keeps it off the PATH, at /nodejs/bin/node. */
+export function nodeProgramIn(stage: Stage): string {
+  const base = rootBase(stage);
+  return base.type === 'image' && base.ref.name.startsWith('distroless/') ? '/nodejs/bin/node' : 'node';
 }

@@ -2,13 +2,27 @@
  * The Project: every parsed artifact plus the links between them. Rules read only this;
  * no rule re-reads or re-parses a file.
  */
+import type { ComposeFile } from '../parsers/compose.ts';
 import type { Dockerfile } from '../parsers/dockerfile.ts';
+import { emptyManifests, type K8sManifests } from '../parsers/k8s.ts';
 import type { DockerIgnore } from '../parsers/dockerignore.ts';
+import type { PackageJson } from '../parsers/package-json.ts';
 import type { ArtifactKind, Loc, SourceFile } from '../types.ts';
+import type { AppConfig } from '../parsers/app-config.ts';
+import type { GitWorkTree } from './git.ts';
+import type { Service } from './service.ts';
+import type { MarkdownDoc } from '../parsers/markdown.ts';
+import type { NginxConfig } from '../parsers/nginx.ts';
+import type { ShellScript } from '../parsers/script.ts';
+import type { SystemdUnit } from '../parsers/systemd.ts';
+import type { Workflow } from '../parsers/workflow.ts';
+import type { ParsedYaml } from './build.ts';
+import { type EnvFile, productionSettingsOf, type Setting } from './settings-model.ts';
 
 /**
- * Something that runs an image: a Kubernetes workload's container or a compose service.
- * Filled by the manifest parsers; rules about images ask `deploymentsOf(dockerfile)`.
+ * Something that runs an image until stopped: a container of a long-running Kubernetes workload, or a
+ * service of a production compose file (one-shot jobs, init containers and migrations are not deployments).
+ * Filled by the manifest model (src/model/links.ts); rules about images ask `deploymentsOf(dockerfile)`.
  */
 export interface Deployment {
   platform: 'kubernetes' | 'compose';
@@ -35,7 +49,40 @@ export interface Project {
   has(path: string): boolean;
   dockerfiles: readonly Dockerfile[];
   dockerignores: readonly DockerIgnore[];
+  packages: readonly PackageJson[];
+  /** The package.json nearest to `dir` (the folder itself or an ancestor). */
+  packageFor(dir: string): PackageJson | undefined;
+  /** What each shipped package's source says about how it runs (src/model/service.ts), in package order. */
+  services: readonly Service[];
+  /** The service of a package. */
+  serviceOf(pkg: PackageJson): Service | undefined;
   deployments: readonly Deployment[];
+  /** Every env file (production, documentation and the rest), parsed with dotenv semantics. */
+  envFiles: readonly EnvFile[];
+  /** Production app config files (`config/production.json`, `config/prod.yaml`, …). */
+  appConfigs: readonly AppConfig[];
+  /** Settings of production env files and production app config, file by file (src/model/settings-model.ts). */
+  productionSettings: readonly Setting[];
+  /** The git work tree of the root (git run once, on first use); undefined without git or outside a repository. */
+  readonly git: GitWorkTree | undefined;
+  /** GitHub Actions workflows (`.github/workflows/*`). */
+  workflows: readonly Workflow[];
+  /** The workflow at a path (a reusable workflow a job calls with `uses: ./.github/workflows/x.yml`). */
+  workflow(path: string): Workflow | undefined;
+  /** systemd units (`*.service`). */
+  systemdUnits: readonly SystemdUnit[];
+  /** nginx configs nginx reads first (included by no other config), with includes of repository files expanded in place. */
+  nginxConfigs: readonly NginxConfig[];
+  /** Shell scripts (`*.sh`, `*.bash`). */
+  scripts: readonly ShellScript[];
+  /** Markdown documents and their headings. */
+  markdownDocs: readonly MarkdownDoc[];
+  /** Every YAML file that parsed (workflows, dependabot, k8s, compose, kustomization, other YAML), with its documents; `file.kind` is the refined kind. */
+  yamlFiles: readonly ParsedYaml[];
+  /** Kubernetes workloads, Services, PDBs, HPAs, LimitRanges and kustomizations of every manifest (and `<stdin>`), linked. */
+  k8s: K8sManifests;
+  /** Every compose file and its services. */
+  compose: readonly ComposeFile[];
   /** What runs the image this Dockerfile builds. Empty when nothing in the repository is known to. */
   deploymentsOf(dockerfile: Dockerfile): readonly Deployment[];
   /** The .dockerignore that applies to a build whose context is `dir` (relative; '' for the root). */
@@ -73,7 +120,22 @@ export interface ProjectParts {
   files: readonly SourceFile[];
   dockerfiles: readonly Dockerfile[];
   dockerignores: readonly DockerIgnore[];
+  packages: readonly PackageJson[];
+  /** Builds the services from the project (called once, on first use). */
+  services?: (project: Project) => readonly Service[];
   deployments: readonly Deployment[];
+  k8s?: K8sManifests;
+  compose?: readonly ComposeFile[];
+  envFiles?: readonly EnvFile[];
+  appConfigs?: readonly AppConfig[];
+  /** Reads the git work tree; called at most once, when a rule first asks. */
+  git?: () => GitWorkTree | undefined;
+  workflows?: readonly Workflow[];
+  systemdUnits?: readonly SystemdUnit[];
+  nginxConfigs?: readonly NginxConfig[];
+  scripts?: readonly ShellScript[];
+  markdownDocs?: readonly MarkdownDoc[];
+  yamlFiles?: readonly ParsedYaml[];
 }
 
 export function makeProject(parts: ProjectParts): Project {
@@ -84,7 +146,13 @@ export function makeProject(parts: ProjectParts): Project {
     list.push(f);
     byKind.set(f.kind, list);
   }
-  const ignoreByDir = new Map(parts.dockerignores.map((d) => [dirname(d.file), d]));
+  const packageByDir = new Map(parts.packages.map((p) => [p.dir, p]));
+  // Only a file named exactly .dockerignore applies to a context; `<name>.Dockerfile.dockerignore` belongs to its Dockerfile.
+  const ignoreByDir = new Map(parts.dockerignores.filter((d) => basename(d.file) === '.dockerignore').map((d) => [dirname(d.file), d]));
+  const envFiles = parts.envFiles ?? [];
+  const appConfigs = parts.appConfigs ?? [];
+  let git: GitWorkTree | undefined | null = null;
+  let services: readonly Service[] | undefined;
   return {
     root: parts.root,
     files: parts.files,
@@ -93,7 +161,38 @@ export function makeProject(parts: ProjectParts): Project {
     has: (path) => byPath.has(path),
     dockerfiles: parts.dockerfiles,
     dockerignores: parts.dockerignores,
+    packages: parts.packages,
+    packageFor: (dir) => {
+      for (const d of ancestors(dir)) {
+        const found = packageByDir.get(d);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    get services() {
+      services ??= parts.services?.(this) ?? [];
+      return services;
+    },
+    serviceOf(pkg) {
+      return this.services.find((s) => s.package === pkg);
+    },
     deployments: parts.deployments,
+    envFiles,
+    appConfigs,
+    productionSettings: productionSettingsOf(envFiles, appConfigs),
+    get git() {
+      if (git === null) git = parts.git?.();
+      return git;
+    },
+    workflows: parts.workflows ?? [],
+    workflow: (path) => parts.workflows?.find((w) => w.file === path),
+    systemdUnits: parts.systemdUnits ?? [],
+    nginxConfigs: parts.nginxConfigs ?? [],
+    scripts: parts.scripts ?? [],
+    markdownDocs: parts.markdownDocs ?? [],
+    yamlFiles: parts.yamlFiles ?? [],
+    k8s: parts.k8s ?? emptyManifests(),
+    compose: parts.compose ?? [],
     deploymentsOf: (dockerfile) => parts.deployments.filter((d) => d.dockerfile === dockerfile),
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
     lockfilesFor: (dir) => {

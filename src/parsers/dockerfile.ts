@@ -5,7 +5,7 @@
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Loc, SourceFile } from '../types.ts';
-import { parseShell, type SimpleCommand } from './shell.ts';
+import { isShellProgram, type LocatedCommand, type LocatedWord, locatedCommands, type MappedText, mapText, parseShell, spanOf } from './shell.ts';
 
 export interface ImageRef {
   /** As written after variable substitution, e.g. `docker.io/library/node:22-alpine@sha256:…`. */
@@ -17,7 +17,7 @@ export interface ImageRef {
   digest?: string;
 }
 
-export interface DockerFlag {
+interface DockerFlag {
   name: string;
   value: string | null;
   loc: Loc;
@@ -38,9 +38,12 @@ export interface DockerInstruction {
   args: string;
   argsLoc: Loc | null;
   flags: DockerFlag[];
-  /** Arguments after flags, each with its position (shell-form words, or JSON strings). */
-  words: { value: string; loc: Loc }[];
-  /** Exec (JSON array) form, or null for shell form. */
+  /**
+   * Arguments after flags, each with its position: shell-form words, or the JSON strings of the exec
+   * form (quotes included in the position). For HEALTHCHECK, the `CMD` (or `NONE`) word comes first.
+   */
+  words: LocatedWord[];
+  /** Exec (JSON array) form of the command (for HEALTHCHECK, of what follows `CMD`), or null for shell form. */
   exec: string[] | null;
   heredocs: Heredoc[];
 }
@@ -55,7 +58,7 @@ export interface KeyValue {
   instruction: DockerInstruction;
 }
 
-export type BaseImage =
+type BaseImage =
   | { type: 'image'; ref: ImageRef }
   | { type: 'stage'; stage: Stage }
   | { type: 'scratch' }
@@ -71,7 +74,6 @@ export interface Stage {
   fromImageLoc: Loc;
   base: BaseImage;
   instructions: DockerInstruction[];
-  isFinal: boolean;
 }
 
 export interface Dockerfile {
@@ -82,11 +84,18 @@ export interface Dockerfile {
   stages: Stage[];
   /** The stage that becomes the image (the last one). Undefined when the file has no FROM. */
   finalStage?: Stage;
+  /**
+   * The stage production runs: the final stage, or, when that one is named for development or tests
+   * (`AS dev`, `AS test`), the last stage named for production (`AS production`, `AS runtime`).
+   * Undefined when the file's name marks it for development (`Dockerfile.dev`, `.devcontainer/Dockerfile`)
+   * or no stage is known to be the production one.
+   */
+  productionStage?: Stage;
   /** Instructions before the first FROM other than ARG (a build error). */
   orphanInstructions: DockerInstruction[];
 }
 
-export function locOf(file: string, range: Range): Loc {
+function locOf(file: string, range: Range): Loc {
   return {
     file,
     line: range.start.line + 1,
@@ -150,40 +159,115 @@ export function substitute(text: string, values: ReadonlyMap<string, string | nu
   return unresolved ? null : out;
 }
 
+interface AstDocument {
+  getText(range?: Range): string;
+  offsetAt(position: Range['start']): number;
+  positionAt(offset: number): Range['start'];
+}
+
+/** The instruction's arguments as the builder joins them (continuations removed), mapped to the file. */
+function argumentText(file: string, ins: AstInstruction, doc: AstDocument): MappedText {
+  let text = '';
+  const positions: MappedText['positions'] = [];
+  let after = { line: 1, column: 1 };
+  for (const range of ins.getArgumentsRanges()) {
+    const start = doc.offsetAt(range.start);
+    const piece = doc.getText(range);
+    for (let i = 0; i < piece.length; i++) {
+      const p = doc.positionAt(start + i);
+      positions.push({ line: p.line + 1, column: p.character + 1 });
+    }
+    text += piece;
+    after = { line: range.end.line + 1, column: range.end.character + 1 };
+  }
+  positions.push(after);
+  return { file, text, positions };
+}
+
+/** The part of mapped text from offset `start` on. */
+function sliceFrom(mapped: MappedText, start: number): MappedText {
+  return { file: mapped.file, text: mapped.text.slice(start), positions: mapped.positions.slice(start) };
+}
+
+/** Offsets `[start, end)` of the JSON string literals (quotes included) in text that parsed as a JSON array. */
+function jsonStringSpans(text: string, from: number): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = from; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    const start = i;
+    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    spans.push([start, i + 1]);
+  }
+  return spans;
+}
+
+/** The exec (JSON array of strings) form, as the builder decides it: text that parses as one; anything else is shell form. */
+function execForm(text: string): string[] | null {
+  if (!text.trimStart().startsWith('[')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Length of the leading `--flag[=value]` words (RUN --mount=…, COPY --from=…, HEALTHCHECK --interval=…). */
+function flagsLength(args: string): number {
+  return /^(\s*--[^\s=]+(=("[^"]*"|\S)*)?)+\s*/.exec(args)?.[0].length ?? 0;
+}
+
+/** Instructions that have an exec form besides the shell form (HEALTHCHECK after its `CMD` word). */
+const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** The instruction's command text (for HEALTHCHECK, what follows `CMD`), mapped to the file; undefined for other instructions. */
+const commandTexts = new WeakMap<DockerInstruction, MappedText>();
+/** The SHELL in effect at each instruction that runs a shell-form command. */
+const shellsOf = new WeakMap<DockerInstruction, readonly string[]>();
+
 function convertInstruction(file: string, ins: AstInstruction): DockerInstruction {
   const keyword = ins.getKeyword().toUpperCase();
   const anyIns = ins as unknown as {
     getFlags?: () => { getName(): string; getValue(): string | null; getRange(): Range }[];
-    getJSONStrings?: () => { getJSONValue(): string; getRange(): Range }[];
+    getJSONStrings?: () => unknown[];
     getHeredocs?: () => { getName(): string; getContentRange(): Range | null; getStartRange(): Range }[];
+    document: AstDocument;
   };
+  const doc = anyIns.document;
   const flags: DockerFlag[] = (anyIns.getFlags?.() ?? []).map((f) => ({
     name: f.getName(),
     value: f.getValue(),
     loc: locOf(file, f.getRange()),
   }));
-  const json = anyIns.getJSONStrings?.() ?? [];
+  const mapped = argumentText(file, ins, doc);
   const argsRange = ins.getArgumentsRange();
-  const rawArgs = ins.getArgumentsContent() ?? '';
-  const exec = json.length > 0 && /^\s*(--\S+\s+)*\[/.test(rawArgs) ? json.map((s) => s.getJSONValue()) : null;
-  const words = exec
-    ? json.map((s) => ({ value: s.getJSONValue(), loc: locOf(file, s.getRange()) }))
-    : ins
-        .getArguments()
-        .filter((a) => !a.getValue().startsWith('--') || !flags.some((f) => a.getValue().startsWith(`--${f.name}`)))
-        .map((a) => ({ value: a.getValue(), loc: locOf(file, a.getRange()) }));
-  const doc = ins as unknown as { document?: { getText(r: Range): string } };
+  const rawArgs = mapped.text;
+  const flagsEnd = flagsLength(rawArgs);
+  // HEALTHCHECK [flags] CMD <command>: the command starts after the `CMD` word.
+  const commandStart = keyword === 'HEALTHCHECK' ? flagsEnd + (/^CMD\s+/i.exec(rawArgs.slice(flagsEnd))?.[0].length ?? rawArgs.length) : flagsEnd;
+  // Only instructions that have a JSON form (RUN, CMD, ENTRYPOINT, SHELL, COPY, ADD, VOLUME, HEALTHCHECK CMD) can be in exec form.
+  const exec = anyIns.getJSONStrings || keyword === 'HEALTHCHECK' ? execForm(rawArgs.slice(commandStart)) : null;
   let heredocs: Heredoc[] = [];
+  // Heredoc bodies start on the line after their marker: the instruction's own words end before.
+  let bodyLine = Number.POSITIVE_INFINITY;
   try {
     heredocs = (anyIns.getHeredocs?.() ?? []).map((h) => {
       const content = h.getContentRange();
-      const body = content && doc.document ? doc.document.getText(content) : '';
+      const body = content ? doc.getText(content) : '';
+      bodyLine = Math.min(bodyLine, h.getStartRange().start.line + 2);
       return { name: h.getName(), body, loc: locOf(file, content ?? h.getStartRange()) };
     });
   } catch {
     heredocs = [];
   }
-  return {
+  const afterFlags = mapped.positions[flagsEnd] ?? { line: 0, column: 0 };
+  const shellWords = ins
+    .getArguments()
+    .map((a) => ({ value: a.getValue(), loc: locOf(file, a.getRange()) }))
+    .filter((w) => w.loc.line < bodyLine && (w.loc.line > afterFlags.line || (w.loc.line === afterFlags.line && w.loc.column >= afterFlags.column)));
+  const execWords = jsonStringSpans(rawArgs, commandStart).map(([start, end], i) => ({ value: exec?.[i] ?? '', loc: spanOf(mapped, start, end) }));
+  const words = exec ? [...(keyword === 'HEALTHCHECK' ? shellWords.slice(0, 1) : []), ...execWords] : shellWords;
+  const converted: DockerInstruction = {
     keyword,
     loc: locOf(file, ins.getRange()),
     keywordLoc: locOf(file, ins.getInstructionRange()),
@@ -194,6 +278,8 @@ function convertInstruction(file: string, ins: AstInstruction): DockerInstructio
     exec,
     heredocs,
   };
+  if (COMMAND_KEYWORDS.has(keyword) && commandStart < rawArgs.length) commandTexts.set(converted, sliceFrom(mapped, commandStart));
+  return converted;
 }
 
 /** ENV/ARG/LABEL pairs of an instruction, with positions. */
@@ -227,18 +313,43 @@ export function pairs(ins: DockerInstruction): KeyValue[] {
   return pairCache.get(ins) ?? [];
 }
 
+/** Words that mark a Dockerfile or a stage for development or tests, not production. */
+const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'debug', 'test', 'tests', 'testing', 'devcontainer']);
+const PRODUCTION_NAMES = new Set(['prod', 'production', 'release', 'runtime', 'runner', 'final', 'deploy']);
+const nameWords = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
+
+/** The stage production runs (see Dockerfile.productionStage). */
+function productionStageOf(path: string, stages: readonly Stage[]): Stage | undefined {
+  const segments = path.toLowerCase().split('/');
+  const fileName = segments.pop() ?? '';
+  if (segments.includes('.devcontainer') || nameWords(fileName).some((w) => DEVELOPMENT_NAMES.has(w))) return undefined;
+  const final = stages.at(-1);
+  if (!final?.name || !nameWords(final.name).some((w) => DEVELOPMENT_NAMES.has(w))) return final;
+  return stages.findLast((s) => s.name !== undefined && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
+}
+
+/** The shell Linux images run shell-form commands with. */
+const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
+
 export function parseDockerfile(source: SourceFile): Dockerfile {
   const file = source.path;
-  const ast = DockerfileParser.parse(source.text);
+  // A BOM would shift every column of the first line (SourceFile already drops it; other callers may not).
+  const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+  const ast = DockerfileParser.parse(text);
   const globalArgs: KeyValue[] = [];
   const orphanInstructions: DockerInstruction[] = [];
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
+  /** The SHELL each stage ends with: a child stage starts with its parent's. */
+  const stageShells = new Map<Stage, readonly string[]>();
   let current: Stage | undefined;
+  let shell: readonly string[] = DEFAULT_SHELL;
 
   for (const ins of ast.getInstructions()) {
     const converted = convertInstruction(file, ins);
     if (['ENV', 'ARG', 'LABEL'].includes(converted.keyword)) pairCache.set(converted, pairsOf(file, ins, converted));
+    if (converted.keyword === 'SHELL' && converted.exec?.length) shell = converted.exec;
+    if (COMMAND_KEYWORDS.has(converted.keyword)) shellsOf.set(converted, shell);
     if (converted.keyword === 'FROM') {
       const from = ins as unknown as {
         getImage(): string | null;
@@ -253,10 +364,13 @@ export function parseDockerfile(source: SourceFile): Dockerfile {
       if (resolved === null || resolved === '') base = { type: 'variable', raw: imageText };
       else if (resolved.toLowerCase() === 'scratch') base = { type: 'scratch' };
       else {
-        const parent = byName.get(resolved.toLowerCase()) ?? (/^\d+$/.test(resolved) ? stages[Number(resolved)] : undefined);
+        // FROM refers to earlier stages by name only (an index is accepted by COPY --from, not by FROM).
+        const parent = byName.get(resolved.toLowerCase());
         base = parent ? { type: 'stage', stage: parent } : { type: 'image', ref: parseImageRef(resolved) };
       }
       const name = from.getBuildStage() ?? undefined;
+      if (current) stageShells.set(current, shell);
+      shell = (base.type === 'stage' && stageShells.get(base.stage)) || DEFAULT_SHELL;
       current = {
         index: stages.length,
         name,
@@ -265,7 +379,6 @@ export function parseDockerfile(source: SourceFile): Dockerfile {
         fromImageLoc: locOf(file, imageRange),
         base,
         instructions: [converted],
-        isFinal: false,
       };
       stages.push(current);
       if (name) byName.set(name.toLowerCase(), current);
@@ -278,9 +391,8 @@ export function parseDockerfile(source: SourceFile): Dockerfile {
     }
     current.instructions.push(converted);
   }
-  const finalStage = stages.at(-1);
-  if (finalStage) finalStage.isFinal = true;
-  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage, orphanInstructions };
+  if (current) stageShells.set(current, shell);
+  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage: stages.at(-1), productionStage: productionStageOf(file, stages), orphanInstructions };
 }
 
 /** The stage and the stages it is built FROM, the oldest ancestor first. */
@@ -308,28 +420,93 @@ export function rootBase(stage: Stage): Exclude<BaseImage, { type: 'stage' }> {
   return first.base as Exclude<BaseImage, { type: 'stage' }>;
 }
 
-/** ENV values in effect at the end of the stage (inherited ones included), last write wins. */
-export function effectiveEnv(stage: Stage): Map<string, KeyValue> {
-  const env = new Map<string, KeyValue>();
-  for (const ins of effectiveInstructions(stage, 'ENV')) for (const kv of pairs(ins)) env.set(kv.key, kv);
-  return env;
+const HEREDOC_MARKER = /<<-?\s*(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
+
+/**
+ * Shell text of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK, mapped to the file: its command
+ * without flags; for a RUN with heredocs, the first line (markers blanked) and, when the shell runs
+ * them, the heredoc bodies (`RUN <<EOF`, `RUN <<EOF bash`), not when a program reads them as input
+ * (`RUN python3 <<EOF`). None under a SHELL that is not a POSIX shell (powershell, cmd).
+ */
+function shellTexts(ins: DockerInstruction): MappedText[] {
+  const command = commandTexts.get(ins);
+  if (!command || ins.exec || !isShellProgram(shellsOf.get(ins)?.[0] ?? '')) return [];
+  if (ins.heredocs.length === 0) return [command];
+  const lineEnd = command.text.search(/[\r\n]/);
+  const firstText = (lineEnd === -1 ? command.text : command.text.slice(0, lineEnd)).replace(HEREDOC_MARKER, (m) => ' '.repeat(m.length));
+  const first: MappedText = { file: command.file, text: firstText, positions: command.positions.slice(0, firstText.length + 1) };
+  const bodies = ins.heredocs.map((h) => mapText(command.file, h.body, h.loc.line, h.loc.column));
+  const commands = parseShell(firstText);
+  if (commands.length === 0) return bodies;
+  const only = commands.length === 1 ? commands[0] : undefined;
+  if (only && isShellProgram(only.words[0]?.value ?? '') && only.words.slice(1).every((w) => w.value.startsWith('-') && !w.value.includes('c'))) return bodies;
+  return [first];
 }
 
-/** Shell text a RUN executes: its shell-form arguments and heredoc bodies, or the exec form joined. */
-export function runText(ins: DockerInstruction): string {
-  if (ins.exec) return ins.exec.join(' ');
-  const shellText = withoutFlags(ins.args);
-  if (ins.heredocs.length === 0) return shellText;
-  const firstLine = (shellText.split(/\r?\n/)[0] ?? '').replace(/<<-?\s*["']?[A-Za-z_][A-Za-z0-9_]*["']?/g, '');
-  return [firstLine, ...ins.heredocs.map((h) => h.body)].join('\n');
+/**
+ * Simple commands of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK (its test, after `CMD`), each
+ * word with its position in the Dockerfile (quotes removed, continuations and heredoc bodies followed).
+ * Empty for the exec form, other instructions, and a SHELL that is not a POSIX shell.
+ */
+export function shellCommands(ins: DockerInstruction): LocatedCommand[] {
+  return shellTexts(ins).flatMap(locatedCommands);
 }
 
-/** Removes leading `--flag[=value]` words (RUN --mount=…, COPY --from=…). */
-export function withoutFlags(args: string): string {
-  return args.replace(/^(\s*--[^\s=]+(=("[^"]*"|\S)*)?)+\s*/, '');
+/**
+ * The ENTRYPOINT and CMD the container starts with, as the builder sets them: the last of each wins,
+ * an ENTRYPOINT clears a CMD inherited from an earlier stage (not one set in its own stage), and a
+ * shell-form ENTRYPOINT ignores CMD (none is returned then). Defaults of the base image itself are not known here.
+ */
+export function containerCommand(stage: Stage): { entrypoint?: DockerInstruction; cmd?: DockerInstruction } {
+  let entrypoint: DockerInstruction | undefined;
+  let cmd: DockerInstruction | undefined;
+  for (const s of lineage(stage)) {
+    let cmdSet = false;
+    for (const ins of s.instructions) {
+      if (ins.keyword === 'CMD') {
+        cmd = ins;
+        cmdSet = true;
+      } else if (ins.keyword === 'ENTRYPOINT') {
+        entrypoint = ins;
+        if (!cmdSet) cmd = undefined;
+      }
+    }
+  }
+  return { entrypoint, cmd: entrypoint && !entrypoint.exec ? undefined : cmd };
 }
 
-/** Simple commands a RUN executes. */
-export function runCommands(ins: DockerInstruction): SimpleCommand[] {
-  return parseShell(runText(ins));
+/** A stage named by `COPY --from=` / `RUN --mount=from=`: a stage name (any case) or a stage index. */
+export function stageByRef(dockerfile: Dockerfile, ref: string): Stage | undefined {
+  const lower = ref.toLowerCase();
+  const named = dockerfile.stages.find((s) => s.name?.toLowerCase() === lower);
+  if (named) return named;
+  return /^\d+$/.test(ref) ? dockerfile.stages[Number(ref)] : undefined;
+}
+
+export interface Copy {
+  /** `--from=<stage name|index|image>`; undefined when the sources are in the build context. */
+  from?: DockerFlag;
+  /** Every word but the destination: paths, URLs, or heredoc markers (`<<EOF`). */
+  sources: LocatedWord[];
+  destination: LocatedWord;
+}
+
+/** What a COPY or ADD copies where; undefined for other instructions and for one without a destination. */
+export function copyOf(ins: DockerInstruction): Copy | undefined {
+  if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return undefined;
+  const destination = ins.words.at(-1);
+  if (!destination || ins.words.length < 2) return undefined;
+  return { from: ins.flags.find((f) => f.name === 'from'), sources: ins.words.slice(0, -1), destination };
+}
+
+/** Where the tag of the stage's image is written (`22-alpine` of `node:22-alpine`), or the whole reference. */
+export function imageTagLoc(stage: Stage): Loc {
+  const loc = stage.fromImageLoc;
+  const text = stage.fromImageText;
+  if (stage.base.type !== 'image' || loc.line !== loc.endLine || text.includes('$')) return loc;
+  const { tag } = parseImageRef(text);
+  if (!tag) return loc;
+  const at = text.indexOf('@');
+  const end = at === -1 ? text.length : at;
+  return { ...loc, column: loc.column + end - tag.length, endColumn: loc.column + end };
 }

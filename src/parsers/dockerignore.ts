@@ -5,7 +5,7 @@
  */
 import type { Loc, SourceFile } from '../types.ts';
 
-export interface DockerIgnorePattern {
+interface DockerIgnorePattern {
   pattern: string;
   negated: boolean;
   loc: Loc;
@@ -26,10 +26,9 @@ function globToRegex(glob: string): RegExp {
     if (ch === '*') {
       if (glob[i + 1] === '*') {
         i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
+        if (glob[i + 1] === '/') i++;
+        // As Docker compiles it: `**` at the end matches everything, elsewhere any number of whole folders.
+        re += i + 1 >= glob.length ? '.*' : '(?:.*/)?';
       } else re += '[^/]*';
     } else if (ch === '?') re += '[^/]';
     else if (ch === '[') {
@@ -48,11 +47,15 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${re}(?:/.*)?$`);
 }
 
+/** Cleans like Go's filepath.Clean (Docker cleans every pattern): `./a//b/../c/` → `a/c`; leading `/` dropped. */
 function clean(pattern: string): string {
-  let p = pattern.replace(/\\/g, '/');
-  p = p.replace(/^\.\/+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
-  p = p.replace(/\/\.\//g, '/');
-  return p;
+  const out: string[] = [];
+  for (const part of pattern.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out.at(-1) !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
 }
 
 export function parseDockerignore(source: SourceFile): DockerIgnore {

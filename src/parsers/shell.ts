@@ -2,15 +2,18 @@
  * A small POSIX-shell reader: enough to see the simple commands of a RUN line or a script
  * (words, with quotes removed) and the operators between them. It never runs anything.
  */
+import type { Loc } from '../types.ts';
 
-export interface ShellWord {
+interface ShellWord {
   /** The word with quotes removed and escapes resolved. */
   value: string;
   /** Offset of the word's first character in the input text. */
   offset: number;
+  /** Offset just after the word's last character (closing quote included). */
+  end: number;
 }
 
-export interface SimpleCommand {
+interface SimpleCommand {
   words: ShellWord[];
   /** Offset of the command's first word. */
   offset: number;
@@ -26,8 +29,9 @@ export function parseShell(text: string): SimpleCommand[] {
   let words: ShellWord[] = [];
   let current: string | null = null;
   let start = 0;
+  let i = 0;
   const endWord = () => {
-    if (current !== null) words.push({ value: current, offset: start });
+    if (current !== null) words.push({ value: current, offset: start, end: Math.min(i, text.length) });
     current = null;
   };
   const endCommand = (terminator: string) => {
@@ -35,7 +39,6 @@ export function parseShell(text: string): SimpleCommand[] {
     if (words.length > 0) commands.push({ words, offset: words[0]?.offset ?? 0, terminator });
     words = [];
   };
-  let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
     if (ch === '\\' && text[i + 1] === '\n') {
@@ -98,21 +101,94 @@ export function parseShell(text: string): SimpleCommand[] {
   return commands;
 }
 
-/** Words of a command after leading `VAR=value` assignments and wrappers such as `sudo`/`env`. */
-export function commandWords(command: SimpleCommand): string[] {
-  const words = command.words.map((w) => w.value);
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i] as string;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
-      i++;
-      continue;
-    }
-    if (w === 'sudo' || w === 'env' || w === 'exec' || w === 'command' || w === 'nohup' || w === 'time') {
-      i++;
-      continue;
-    }
-    break;
+/**
+ * Text with the file position of each of its characters: `positions[i]` is where `text[i]` is,
+ * and `positions[text.length]` is just after the last character. Lets words found in joined
+ * text (Dockerfile line continuations, heredoc bodies, scripts) be reported where they are written.
+ */
+export interface MappedText {
+  file: string;
+  text: string;
+  positions: { line: number; column: number }[];
+}
+
+/** Maps text that starts at `line`:`column` of `file` (CRLF, CR and LF all end a line). */
+export function mapText(file: string, text: string, line = 1, column = 1): MappedText {
+  const positions: { line: number; column: number }[] = [];
+  let l = line;
+  let c = column;
+  for (let i = 0; i < text.length; i++) {
+    positions.push({ line: l, column: c });
+    const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+      l++;
+      c = 1;
+    } else if (ch !== '\r') c++;
   }
-  return words.slice(i);
+  positions.push({ line: l, column: c });
+  return { file, text, positions };
+}
+
+/** The span of `text[start, end)` in its file. */
+export function spanOf(mapped: MappedText, start: number, end: number): Loc {
+  const from = mapped.positions[start] ?? mapped.positions[mapped.positions.length - 1] ?? { line: 1, column: 1 };
+  const last = end > start ? mapped.positions[end - 1] : undefined;
+  const to = last ? { line: last.line, column: last.column + 1 } : from;
+  return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+export interface LocatedWord {
+  value: string;
+  loc: Loc;
+}
+
+export interface LocatedCommand {
+  words: LocatedWord[];
+  terminator: string;
+  loc: Loc;
+}
+
+/** Simple commands of mapped shell text, each word with its position in the file. */
+export function locatedCommands(mapped: MappedText): LocatedCommand[] {
+  return parseShell(mapped.text).map((command) => {
+    const first = command.words[0] as ShellWord;
+    const last = command.words[command.words.length - 1] as ShellWord;
+    return {
+      words: command.words.map((w) => ({ value: w.value, loc: spanOf(mapped, w.offset, w.end) })),
+      terminator: command.terminator,
+      loc: spanOf(mapped, first.offset, last.end),
+    };
+  });
+}
+
+/** Reserved words that may start a line before the command they introduce (`then node …`). */
+const RESERVED_PREFIXES = new Set(['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', '{']);
+/** Reserved words that close a compound command: no program runs there. */
+const RESERVED_CLOSERS = new Set(['fi', 'done', 'esac', '}', ';;']);
+
+/**
+ * The program a command runs and whether `exec` replaces the shell with it: the words after
+ * reserved words (`then`, `do`, `!` …) and `NAME=value` assignments, with a leading `exec` removed.
+ */
+export function invocation<W extends { value: string }>(words: readonly W[]): { exec: boolean; argv: W[] } {
+  let i = 0;
+  while (i < words.length && (RESERVED_PREFIXES.has((words[i] as W).value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test((words[i] as W).value))) i++;
+  const exec = words[i]?.value === 'exec';
+  return { exec, argv: words.slice(exec ? i + 1 : i) };
+}
+
+/** The last command of a script that runs a program (closing `fi`/`done`/`esac` are skipped). */
+export function lastCommand<C extends { words: readonly { value: string }[] }>(commands: readonly C[]): C | undefined {
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const command = commands[i] as C;
+    if (!RESERVED_CLOSERS.has(command.words[0]?.value ?? '')) return command;
+  }
+  return undefined;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+
+/** True for a POSIX shell program, by path or name (`/bin/sh`, `bash`). */
+export function isShellProgram(word: string): boolean {
+  return SHELLS.has(word.slice(word.lastIndexOf('/') + 1));
 }

@@ -1,15 +1,16 @@
-/** Reporters are pure functions from the run's result to text. */
+/** Reporters are pure functions from the run's result to text, one module per format. */
 import type { RunResult } from '../engine.ts';
+import { type GithubOptions, formatGithub } from './github.ts';
+import { formatHtml } from './html.ts';
 import { formatJson } from './json.ts';
-import { formatText } from './text.ts';
+import { formatMarkdown } from './markdown.ts';
+import { formatSarif, type SarifOptions } from './sarif.ts';
+import { formatText, type TextOptions } from './text.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface ReportOptions {
-  color: boolean;
-  quiet: boolean;
-}
+export type ReportOptions = TextOptions & SarifOptions & GithubOptions;
 
 export function report(format: Format, result: RunResult, options: ReportOptions): string {
   switch (format) {
@@ -17,7 +18,13 @@ export function report(format: Format, result: RunResult, options: ReportOptions
       return formatText(result, options);
     case 'json':
       return formatJson(result);
-    default:
-      throw new Error(`format ${format} is not available yet`);
+    case 'sarif':
+      return formatSarif(result, options);
+    case 'github':
+      return formatGithub(result, options);
+    case 'markdown':
+      return formatMarkdown(result);
+    case 'html':
+      return formatHtml(result);
   }
 }

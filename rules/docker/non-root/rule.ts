@@ -1,11 +1,26 @@
-import { effectiveInstructions, rootBase } from '../../../src/parsers/dockerfile.ts';
+import { PRIVILEGE_DROPPERS } from '../../../src/model/commands.ts';
+import { basename, type Project } from '../../../src/model/project.ts';
+import { imageFileText } from '../../../src/model/stage-state.ts';
+import { containerCommand, type Dockerfile, effectiveInstructions, rootBase, type Stage } from '../../../src/parsers/dockerfile.ts';
+import { locatedCommands } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 const ROOT = /^(?:root|0)(?::.*)?$/;
-/** Images whose default user is not root. */
-const NON_ROOT_BASES = [/^distroless\/nodejs[^:]*$/, /^chainguard\/node$/];
-/** Entrypoints that drop privileges before starting the app. */
-const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 'setuidgid', 'chpst', 's6-setuidgid']);
+/** Images whose default user is not root (distroless runs as root but for its `nonroot` tags). */
+const NON_ROOT_BASES = [/^chainguard\/node$/];
+
+/** True when the ENTRYPOINT, or an entrypoint script it names, drops root before starting the app (`exec gosu node "$@"`). */
+function dropsPrivileges(project: Project, dockerfile: Dockerfile, stage: Stage): boolean {
+  const dropper = (words: readonly { value: string }[]) => words.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
+  const words = containerCommand(stage).entrypoint?.words ?? [];
+  return (
+    dropper(words) ||
+    words.some((w) => {
+      const script = imageFileText(project, dockerfile, stage, w.value);
+      return script !== undefined && locatedCommands(script).some((c) => dropper(c.words));
+    })
+  );
+}
 
 export default defineRule({
   id: 'docker/non-root',
@@ -24,7 +39,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.finalStage;
+      const stage = dockerfile.productionStage;
       if (!stage) continue;
       const base = rootBase(stage);
       if (base.type === 'scratch') continue;
@@ -38,10 +53,8 @@ export default defineRule({
           continue;
         }
       }
-      const entrypoint = effectiveInstructions(stage, 'ENTRYPOINT').at(-1);
-      const dropsPrivileges = entrypoint?.words.some((w) => PRIVILEGE_DROPPERS.has(w.value.split('/').pop() ?? ''));
       const report = subject(dockerfile.file);
-      if (dropsPrivileges) continue;
+      if (dropsPrivileges(project, dockerfile, stage)) continue;
       if (!last) {
         report.report('noUser', { image: stage.fromImageText }, stage.fromImageLoc);
         continue;

@@ -1,0 +1,72 @@
+import type { Project } from '../../../src/model/project.ts';
+import { YamlFile } from '../../../src/parsers/yaml-view.ts';
+import { defineRule } from '../../../src/rule.ts';
+import type { Loc } from '../../../src/types.ts';
+import { type PackageCommand, reachedSteps, runsThrough, stepPackage } from '../_shared.ts';
+
+/** Programs that audit installed dependencies against an advisory database. */
+const AUDIT_PROGRAMS = new Set(['audit-ci', 'better-npm-audit', 'check-audit', 'osv-scanner']);
+/** Actions that audit dependencies: GitHub's dependency review, Snyk, OSV-Scanner. */
+const AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
+/** Dependabot ecosystems that cover a Node.js package (npm covers yarn and pnpm lockfiles). */
+const NODE_ECOSYSTEMS = new Set(['npm', 'bun']);
+
+function isAudit(command: PackageCommand): boolean {
+  if (command.type === 'builtin') return command.name === 'audit';
+  if (command.type !== 'program') return false;
+  const [program, sub] = command.argv;
+  return AUDIT_PROGRAMS.has(program ?? '') || (program === 'snyk' && sub === 'test');
+}
+
+/** A workflow step (of any trigger) audits dependencies. */
+function auditsInWorkflow(project: Project): boolean {
+  return project.workflows.some((workflow) =>
+    reachedSteps(project, workflow).steps.some((step) => {
+      if (step.uses && AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? ''))) return true;
+      const pkg = stepPackage(project, step);
+      return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, isAudit));
+    }),
+  );
+}
+
+/** Dependabot configs and, for each, whether an `updates` entry covers npm (and where to say it does not). */
+function dependabotConfigs(project: Project): { coversNode: boolean; loc: Loc }[] {
+  return project.yamlFiles
+    .filter((y) => y.file.kind === 'dependabot')
+    .flatMap((y) =>
+      new YamlFile(y.file, y.documents).roots().map((root) => {
+        const updates = root.get('updates');
+        const ecosystems = (updates?.items() ?? []).map((u) => u.get('package-ecosystem')?.string);
+        return { coversNode: ecosystems.some((e) => e !== undefined && NODE_ECOSYSTEMS.has(e)), loc: updates?.keyLoc ?? root.loc };
+      }),
+    );
+}
+
+export default defineRule({
+  id: 'ci/dependency-audit',
+  title: 'Dependencies are audited: npm audit in CI, or Dependabot or Renovate keeps them updated',
+  category: 'security',
+  severity: 'warning',
+  rationale:
+    'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one.',
+  fix: 'Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.',
+  appliesTo: ['package-json', 'workflow', 'dependabot', 'renovate'],
+  messages: {
+    noAudit: (d: { file: string }) =>
+      `nothing audits the dependencies of ${d.file}: add .github/dependabot.yml with an \`npm\` update entry (or renovate.json), or a CI step that runs \`npm audit --audit-level=high\``,
+    dependabotWithoutNpm: () => 'this Dependabot config has no `package-ecosystem: npm` entry, so npm dependencies are never updated: add one (`directory: "/"`)',
+  },
+  check({ project, subject }) {
+    const pkg = project.packageFor('') ?? project.packages[0];
+    if (!pkg) return;
+    const report = subject(pkg.file);
+    const renovate = project.filesOf('renovate').length > 0 || project.packages.some((p) => p.json.locate('/renovate') !== undefined);
+    if (renovate || auditsInWorkflow(project)) return;
+    const dependabot = dependabotConfigs(project);
+    if (dependabot.some((d) => d.coversNode)) return;
+    const first = dependabot[0];
+    if (first) report.report('dependabotWithoutNpm', undefined, first.loc);
+    // at() falls back to the file's first line when the package has no name.
+    else report.report('noAudit', { file: pkg.file }, pkg.at('/name', { key: true }));
+  },
+});

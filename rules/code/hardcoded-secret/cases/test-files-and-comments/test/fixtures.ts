@@ -1,0 +1,1 @@
+export const adminToken = 'fixture-admin-token-1';

@@ -1,0 +1,3 @@
+import { createUniverse } from 'fortistate';
+
+export const universe = createUniverse({ id: 'prod', substrate: undefined });

@@ -1,0 +1,24 @@
+import { isHealthRoute } from '../../../src/model/service.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { httpServers } from '../_shared.ts';
+
+export default defineRule({
+  id: 'code/health-endpoint',
+  title: 'The server has a health endpoint',
+  category: 'reliability',
+  severity: 'error',
+  rationale:
+    'Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic.',
+  fix: 'Register a cheap `GET /health` (or `/healthz`, `/livez`) that answers 200 while the process can serve requests, and point the probes at it.',
+  appliesTo: ['source'],
+  messages: {
+    missing: () => 'the server registers no health route: add `GET /health` (or /healthz, /livez) that answers 200 while the process can serve, and point probes at it',
+  },
+  check({ project, subject }) {
+    for (const service of httpServers(project)) {
+      const report = subject(service.package.file);
+      if (service.routes.some(isHealthRoute) || service.helpersOf('health').length > 0) continue;
+      report.report('missing', undefined, service.loc);
+    }
+  },
+});

@@ -1,0 +1,6 @@
+const express = require('express');
+const helmet = require('helmet');
+
+const app = express();
+app.use(helmet());
+app.listen(3000);

@@ -1,0 +1,33 @@
+import { isDevelopmentOnly } from '../../../src/parsers/compose.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { serviceId } from '../_shared.ts';
+
+export default defineRule({
+  id: 'compose/depends-on-healthy',
+  title: 'depends_on waits for dependencies to be healthy',
+  category: 'reliability',
+  severity: 'info',
+  rationale:
+    'A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency\'s healthcheck to pass (and `service_completed_successfully` for a migration to finish).',
+  fix: 'Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.',
+  appliesTo: ['compose'],
+  messages: {
+    notHealthy: (d: { service: string; dependency: string }) =>
+      `service ${d.service} starts as soon as ${d.dependency} starts, not when it is ready: use \`${d.dependency}: {condition: service_healthy}\` and give ${d.dependency} a healthcheck`,
+    notCompleted: (d: { service: string; dependency: string }) =>
+      `service ${d.service} starts as soon as the one-shot service ${d.dependency} starts, not when it has finished: use \`${d.dependency}: {condition: service_completed_successfully}\``,
+  },
+  check({ project, subject }) {
+    for (const file of project.compose.filter((f) => f.production)) {
+      for (const s of file.services) {
+        if (s.dependsOn.length === 0 || isDevelopmentOnly(s)) continue;
+        const report = subject(serviceId(s));
+        for (const dep of s.dependsOn) {
+          if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
+          const target = file.services.find((o) => o.name === dep.service);
+          report.report(target?.oneShot ? 'notCompleted' : 'notHealthy', { service: s.name, dependency: dep.service }, dep.loc);
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { composeEnvironment, imageNodeEnv } from '../../../src/model/links.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { isNodeService, longRunningServices, serviceId } from '../_shared.ts';
+
+export default defineRule({
+  id: 'compose/node-env',
+  title: 'Node.js services run with NODE_ENV=production',
+  category: 'performance',
+  severity: 'error',
+  rationale:
+    'Express, Next.js and many libraries switch on NODE_ENV: without `production` Express recompiles views per request and sends stack traces to clients, and other frameworks keep dev-only checks and verbose logging on. The official node images do not set it, so the image or the compose file must. A Node.js service is one built from a Node Dockerfile, running a node image, or starting node/npm in an image built here; databases and proxies are not judged.',
+  fix: 'Add `NODE_ENV: production` under the service\'s `environment:` (or to the env_file it loads), or `ENV NODE_ENV=production` to the final stage of the Dockerfile it builds.',
+  appliesTo: ['compose', 'dockerfile', 'env'],
+  messages: {
+    missing: (d: { service: string }) =>
+      `service ${d.service} runs Node.js without NODE_ENV=production (neither its environment nor its image sets it): add \`NODE_ENV: production\` under \`environment:\``,
+    notProduction: (d: { service: string; value: string }) => `service ${d.service} sets NODE_ENV to "${d.value}", so frameworks run in development mode: set it to production`,
+  },
+  check({ project, subject }) {
+    for (const s of longRunningServices(project)) {
+      if (!isNodeService(s)) continue;
+      const report = subject(serviceId(s));
+      const { env, complete } = composeEnvironment(s, project.envFiles);
+      const own = env.get('NODE_ENV');
+      if (own) {
+        if (own.value !== null && own.value !== 'production') report.report('notProduction', { service: s.name, value: own.value }, own.loc);
+        continue;
+      }
+      const fromImage = imageNodeEnv(s.dockerfile);
+      // An env_file that is not in the repository may set it; a build argument sets the image's value at build time.
+      if (!complete || fromImage === 'production' || fromImage === null) continue;
+      report.report('missing', { service: s.name }, s.loc);
+    }
+  },
+});

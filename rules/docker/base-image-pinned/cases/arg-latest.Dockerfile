@@ -1,0 +1,4 @@
+ARG NODE_TAG=latest
+FROM node:${NODE_TAG}
+#    ^^^^^^^^^^^^^^^^ latest
+CMD ["node", "server.js"]

@@ -1,0 +1,3 @@
+﻿FROM node:latest
+#    ^^^^^^^^^^^ latest
+CMD ["node", "server.js"]

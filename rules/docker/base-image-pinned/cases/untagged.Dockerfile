@@ -1,0 +1,4 @@
+FROM node
+#    ^^^^ untagged
+WORKDIR /app
+CMD ["node", "server.js"]

@@ -1,0 +1,5 @@
+FROM node:22-alpine
+WORKDIR /app
+COPY . .
+USER node
+CMD ["node", "dist/server.js"]

@@ -1,0 +1,6 @@
+FROM node:22-alpine
+WORKDIR /app
+COPY . .
+USER node
+CMD ["npm", "start"]
+#    ^^^^^^^^^^^^^^ packageManager

@@ -1,0 +1,3 @@
+#!/bin/sh
+cd /app
+exec node server.js

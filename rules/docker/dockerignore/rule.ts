@@ -1,0 +1,67 @@
+import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
+import { copyOf, type Dockerfile } from '../../../src/parsers/dockerfile.ts';
+import type { DockerIgnore } from '../../../src/parsers/dockerignore.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { isWholeContext } from '../_copy.ts';
+
+/** What a whole-context copy must leave out, and the paths that prove a pattern does. */
+const REQUIRED = [
+  { pattern: '.env*', paths: ['.env', '.env.production'] },
+  { pattern: 'node_modules', paths: ['node_modules'] },
+  { pattern: '.git', paths: ['.git'] },
+] as const;
+
+const list = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+
+/**
+ * The .dockerignore a build of this Dockerfile uses: `<Dockerfile name>.dockerignore` beside it, else the
+ * nearest .dockerignore in its folder or above (a Dockerfile in `docker/` is usually built with the root as context).
+ */
+function ignoreFileFor(project: Project, dockerfile: Dockerfile): DockerIgnore | undefined {
+  const dir = dirname(dockerfile.file);
+  const own = joinPath(dir, `${basename(dockerfile.file)}.dockerignore`);
+  const specific = project.dockerignores.find((d) => d.file === own);
+  if (specific) return specific;
+  for (const contextDir of ancestors(dir)) {
+    const found = project.dockerignoreFor(contextDir);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'docker/dockerignore',
+  title: 'Copying the whole build context leaves out .env files, node_modules and .git',
+  category: 'security',
+  severity: 'error',
+  rationale:
+    '`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit.',
+  fix: 'Add a .dockerignore beside the Dockerfile with at least `.env*`, `node_modules` and `.git` (re-include templates with `!.env.example`), or copy only what the build needs (`COPY package*.json ./`, `COPY src ./src`).',
+  appliesTo: ['dockerfile', 'dockerignore'],
+  messages: {
+    missingIgnore: (d: { instruction: string; source: string }) =>
+      `\`${d.instruction} ${d.source}\` copies the whole build context and no .dockerignore applies, so .env files, node_modules and .git go into the image: add a .dockerignore with ${list(REQUIRED.map((r) => r.pattern))}`,
+    incomplete: (d: { instruction: string; source: string; ignoreFile: string; missing: string[] }) =>
+      `\`${d.instruction} ${d.source}\` copies the whole build context and ${d.ignoreFile} does not exclude ${list(d.missing)}: add ${d.missing.length === 1 ? 'it' : 'them'} to ${d.ignoreFile}`,
+  },
+  check({ project, subject }) {
+    for (const dockerfile of project.dockerfiles) {
+      const first = dockerfile.stages
+        .flatMap((s) => s.instructions)
+        .flatMap((ins) => {
+          const copy = copyOf(ins);
+          return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
+        })[0];
+      if (!first) continue;
+      const report = subject(dockerfile.file);
+      const facts = { instruction: first.ins.keyword, source: first.source.value };
+      const ignore = ignoreFileFor(project, dockerfile);
+      if (!ignore) {
+        report.report('missingIgnore', facts, first.source.loc);
+        continue;
+      }
+      const missing = REQUIRED.filter((r) => !r.paths.every((p) => ignore.excludes(p))).map((r) => r.pattern);
+      if (missing.length > 0) report.report('incomplete', { ...facts, ignoreFile: ignore.file, missing }, first.source.loc);
+    }
+  },
+});

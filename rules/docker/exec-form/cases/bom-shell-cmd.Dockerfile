@@ -1,0 +1,3 @@
+﻿FROM node:22-alpine
+CMD npm run start:prod
+#   ^^^^^^^^^^^^^^^^^^ shellForm

@@ -1,0 +1,5 @@
+FROM node:22-alpine
+WORKDIR /app
+CMD node \
+#   ^^^^ shellForm
+  server.js

@@ -1,0 +1,3 @@
+# Trap: `exec` alone is the whole shell command.
+FROM node:22-alpine
+CMD exec node server.js

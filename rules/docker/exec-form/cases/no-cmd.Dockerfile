@@ -1,0 +1,3 @@
+# Not applicable: no CMD or ENTRYPOINT (the base image's default runs).
+FROM node:22-alpine
+COPY . /app

@@ -1,0 +1,47 @@
+import { healthcheckTest } from '../../../src/model/commands.ts';
+import { isNodeStage, nodeProgramIn } from '../../../src/model/images.ts';
+import { effectiveInstructions, rootBase } from '../../../src/parsers/dockerfile.ts';
+import { defineRule } from '../../../src/rule.ts';
+
+export default defineRule({
+  id: 'docker/healthcheck',
+  title: 'The image declares a HEALTHCHECK, or every deployment of it defines its own',
+  category: 'reliability',
+  severity: 'warning',
+  rationale:
+    'Without a health check, Docker, compose and Swarm consider a container healthy as long as its process exists: a Node.js server stuck in an endless loop, deadlocked on a pool or unable to reach its database keeps receiving traffic and is never restarted. Kubernetes ignores HEALTHCHECK and uses probes instead, so the rule passes when every deployment of the image found in the repository defines its own.',
+  fix: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]` to the final stage, where healthcheck.js requests the health endpoint and exits 1 on an error or a status other than 200 (node is in every Node image; curl often is not; distroless: `/nodejs/bin/node`), or define a probe/healthcheck in every manifest that runs the image.',
+  appliesTo: ['dockerfile', 'k8s', 'compose'],
+  messages: {
+    missing: (d: { image: string; suggestion: string }) =>
+      `the final stage (FROM ${d.image}) declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
+    disabled: (d: { image: string; suggestion: string }) =>
+      `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`,
+  },
+  check({ project, subject }) {
+    for (const dockerfile of project.dockerfiles) {
+      const stage = dockerfile.productionStage;
+      if (!stage) continue;
+      const base = rootBase(stage);
+      if (base.type === 'scratch') continue;
+      const deployments = project.deploymentsOf(dockerfile);
+      if (deployments.length > 0 && deployments.every((d) => d.healthcheck === 'defined')) {
+        subject(dockerfile.file);
+        continue;
+      }
+      const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
+      if (!last && base.type === 'variable') continue; // the base image is unknown: it may declare its own check
+      const report = subject(dockerfile.file);
+      const suggestion = isNodeStage(stage)
+        ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint`
+        : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
+      const facts = { image: stage.fromImageText, suggestion };
+      if (!last) {
+        report.report('missing', facts, stage.fromImageLoc);
+        continue;
+      }
+      const test = healthcheckTest(last);
+      if (test?.form === 'none') report.report('disabled', facts, test.at.loc);
+    }
+  },
+});

@@ -1,0 +1,4 @@
+FROM node:22-alpine
+ENTRYPOINT ["node", "--inspect"]
+#                   ^^^^^^^^^^^ inspectFlag
+CMD ["server.js"]

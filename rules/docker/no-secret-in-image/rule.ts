@@ -1,0 +1,32 @@
+import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
+import { pairs } from '../../../src/parsers/dockerfile.ts';
+import { defineRule } from '../../../src/rule.ts';
+
+export default defineRule({
+  id: 'docker/no-secret-in-image',
+  title: 'No secret is written into the Dockerfile',
+  category: 'security',
+  severity: 'error',
+  rationale:
+    'A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history.',
+  fix: 'Pass secrets at runtime (the orchestrator\'s secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.',
+  appliesTo: ['dockerfile'],
+  messages: {
+    literalSecret: (d: { keyword: string; key: string }) =>
+      `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${
+        d.keyword === 'ARG' ? 'remove the default and pass it with `RUN --mount=type=secret`' : 'set it at runtime (a secret store or mounted file) instead'
+      }, and rotate it`,
+  },
+  check({ project, subject }) {
+    for (const dockerfile of project.dockerfiles) {
+      const report = subject(dockerfile.file);
+      const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
+      for (const ins of new Set(instructions)) {
+        if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
+        for (const kv of pairs(ins)) {
+          if (isSecretLikeKey(kv.key) && isLiteralValue(kv.value)) report.report('literalSecret', { keyword: ins.keyword, key: kv.key }, kv.valueLoc ?? kv.loc);
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { containerCalls } from '../../../src/model/commands.ts';
+import { isNodeStage } from '../../../src/model/images.ts';
+import { envAt } from '../../../src/model/stage-state.ts';
+import { defineRule } from '../../../src/rule.ts';
+
+export default defineRule({
+  id: 'docker/node-env',
+  title: 'The image runs Node.js with NODE_ENV=production',
+  category: 'performance',
+  severity: 'error',
+  rationale:
+    'Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it.',
+  fix: 'Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).',
+  appliesTo: ['dockerfile', 'k8s', 'compose'],
+  messages: {
+    missing: (d: { image: string }) =>
+      `the final stage (FROM ${d.image}) runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
+    notProduction: (d: { value: string }) =>
+      `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``,
+  },
+  check({ project, subject }) {
+    for (const dockerfile of project.dockerfiles) {
+      const stage = dockerfile.productionStage;
+      if (!stage || !isNodeStage(stage)) continue;
+      const report = subject(dockerfile.file);
+      const deployments = project.deploymentsOf(dockerfile);
+      if (deployments.length > 0 && deployments.every((d) => d.env.get('NODE_ENV')?.value === 'production')) continue;
+      // `CMD ["env", "NODE_ENV=production", "node", "server.js"]` sets it for the process itself.
+      if (containerCalls(stage).some((c) => c.assignments.get('NODE_ENV') === 'production')) continue;
+      const nodeEnv = envAt(dockerfile, stage).get('NODE_ENV');
+      if (!nodeEnv) report.report('missing', { image: stage.fromImageText }, stage.fromImageLoc);
+      // A value from a build argument without a default is chosen at build time: unknown here.
+      else if (nodeEnv.value !== null && nodeEnv.value !== 'production') {
+        report.report('notProduction', { value: nodeEnv.value }, nodeEnv.pair.valueLoc ?? nodeEnv.pair.loc);
+      }
+    }
+  },
+});

@@ -1,0 +1,3 @@
+FROM node:hydrogen-alpine
+#         ^^^^^^^^^^^^^^^ endOfLife
+CMD ["node", "server.js"]

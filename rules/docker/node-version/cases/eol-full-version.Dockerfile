@@ -1,0 +1,3 @@
+FROM node:20.11.1-bookworm-slim
+#         ^^^^^^^^^^^^^^^^^^^^^ endOfLife
+CMD ["node", "server.js"]

@@ -1,0 +1,45 @@
+import { type Container, containerId, describeContainer, type ProbeHandler, resolvePort } from '../../../src/parsers/k8s.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { servingContainers } from '../_shared.ts';
+
+/** What a probe checks, with named ports resolved: equal keys are the same check. */
+function checkKey(c: Container, h: ProbeHandler): string {
+  switch (h.type) {
+    case 'httpGet':
+      return `http ${h.scheme} ${resolvePort(c, h.port) ?? h.port} ${h.path}`;
+    case 'tcpSocket':
+    case 'grpc':
+      return `${h.type} ${resolvePort(c, h.port) ?? h.port}`;
+    case 'exec':
+      return `exec ${JSON.stringify(h.command)}`;
+  }
+}
+
+export default defineRule({
+  id: 'k8s/distinct-probes',
+  title: 'Liveness and readiness probes are different checks',
+  category: 'reliability',
+  severity: 'warning',
+  rationale:
+    'Readiness answers "should this pod get traffic now?" and may fail when a dependency is down or the pod is overloaded; liveness answers "is this process beyond repair?" and restarts it when it fails. When both call the same endpoint, a database outage or a traffic spike fails liveness too, and Kubernetes restarts every pod at once — turning a partial outage into a full one and throwing away warm caches.',
+  fix: 'Point the livenessProbe at a cheap endpoint that only proves the process responds (`/livez`, or a tcpSocket), and keep dependency checks in the readinessProbe (`/readyz`).',
+  appliesTo: ['k8s'],
+  messages: {
+    same: (d: { container: string; check: string }) =>
+      `the livenessProbe and readinessProbe of ${d.container} are the same check (${d.check}), so a failing dependency restarts every pod: point liveness at a process-only endpoint such as /livez`,
+  },
+  check({ project, subject }) {
+    for (const c of servingContainers(project)) {
+      const liveness = c.probes.liveness;
+      const readiness = c.probes.readiness;
+      if (!liveness?.handler || !readiness?.handler) continue;
+      const report = subject(containerId(c));
+      const key = checkKey(c, liveness.handler);
+      if (key === checkKey(c, readiness.handler)) {
+        const h = liveness.handler;
+        const check = h.type === 'httpGet' ? `GET ${h.path} on port ${h.port ?? '?'}` : h.type === 'exec' ? `exec ${h.command.join(' ')}` : `${h.type} port ${h.port ?? '?'}`;
+        report.report('same', { container: describeContainer(c), check }, liveness.loc);
+      }
+    }
+  },
+});

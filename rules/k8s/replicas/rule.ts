@@ -1,0 +1,32 @@
+import { workloadId } from '../../../src/parsers/k8s.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { minimumReplicas } from '../_shared.ts';
+
+export default defineRule({
+  id: 'k8s/replicas',
+  title: 'A Deployment or StatefulSet behind a Service runs at least 2 replicas',
+  category: 'reliability',
+  severity: 'warning',
+  rationale:
+    'With one replica, every rollout, node drain, eviction, OOM kill or crash takes the service down until a new pod is scheduled, pulled, started and ready — tens of seconds of errors at best. Two replicas on different nodes turn each of those into a non-event. A HorizontalPodAutoscaler with `minReplicas: 2` or more gives the same floor.',
+  fix: 'Set `spec.replicas: 2` (or more), or target the workload with a HorizontalPodAutoscaler whose `minReplicas` is at least 2; spread the pods with topologySpreadConstraints or pod anti-affinity.',
+  appliesTo: ['k8s'],
+  messages: {
+    single: (d: { workload: string; replicas: number }) =>
+      `${d.workload} serves a Service with ${d.replicas} replica, so every rollout, drain or crash is downtime: set \`replicas: 2\` or more`,
+    hpaMinimum: (d: { workload: string; hpa: string; replicas: number }) =>
+      `HorizontalPodAutoscaler ${d.hpa} lets ${d.workload} scale down to ${d.replicas} replica while it serves a Service: set \`minReplicas: 2\``,
+  },
+  check({ project, subject }) {
+    for (const w of project.k8s.workloads) {
+      if ((w.kind !== 'Deployment' && w.kind !== 'StatefulSet') || w.services.length === 0) continue;
+      const report = subject(workloadId(w));
+      const replicas = minimumReplicas(w);
+      if (replicas >= 2) continue;
+      const workload = `${w.kind}/${w.name}`;
+      const hpa = w.hpas[0];
+      if (hpa) report.report('hpaMinimum', { workload, hpa: hpa.name, replicas }, hpa.minReplicas?.loc ?? hpa.loc);
+      else report.report('single', { workload, replicas }, w.replicas?.loc ?? w.loc);
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from '../../../src/rule.ts';
+import { deployablePackage } from '../_service.ts';
+
+/** A Markdown file named for runbooks (RUNBOOK.md, docs/runbook.md, docs/runbooks/deploy.md), in any folder. */
+const RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
+/** A heading about rollback or a runbook: "Rollback", "Rolling back a release", "Runbooks". */
+const RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?)\b/i;
+
+export default defineRule({
+  id: 'ops/runbook',
+  title: 'How to operate and roll back the service is documented',
+  category: 'operations',
+  severity: 'info',
+  rationale:
+    'When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two.',
+  fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
+  appliesTo: ['markdown', 'package-json'],
+  messages: {
+    noRunbook: (d: { file: string }) =>
+      `the service of ${d.file} has no runbook: add RUNBOOK.md (or docs/runbook.md), or a "Rollback" section to the deployment docs, saying how to roll back and restore`,
+  },
+  check({ project, subject }) {
+    const pkg = deployablePackage(project);
+    if (!pkg) return;
+    const report = subject(pkg.file);
+    const documented =
+      project.markdownDocs.some((doc) => RUNBOOK_PATH.test(doc.file)) ||
+      project.markdownDocs.some((doc) => doc.headings.some((h) => RUNBOOK_HEADING.test(h.text)));
+    if (!documented) report.report('noRunbook', { file: pkg.file }, pkg.at('/name', { key: true }));
+  },
+});

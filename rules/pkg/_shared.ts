@@ -1,0 +1,30 @@
+/** What pkg/* rules share: which package.json files ship, and where to point at what a package lacks. */
+import { escapePointer } from '../../src/parsers/json.ts';
+import type { PackageJson } from '../../src/parsers/package-json.ts';
+import { ancestors, dirname } from '../../src/model/project.ts';
+import type { Project } from '../../src/model/project.ts';
+import { isExcludedPath } from '../../src/model/service.ts';
+import type { Loc } from '../../src/types.ts';
+
+/** Packages that are shipped or developed: not fixtures, tests or build output. */
+export function shippedPackages(project: Project): PackageJson[] {
+  return project.packages.filter((p) => !isExcludedPath(p.file));
+}
+
+/** The packages above this one (a workspace root), nearest first. */
+export function enclosingPackages(project: Project, pkg: PackageJson): PackageJson[] {
+  if (pkg.dir === '') return [];
+  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+}
+
+/** Where to report a missing field: the object it belongs in when present, else the package's name, else line 1. */
+export function missingFieldLoc(pkg: PackageJson, parent: string): Loc {
+  const value = pkg.json.value as Record<string, unknown>;
+  if (parent !== '' && value[parent.slice(1)] !== undefined) return pkg.at(parent, { key: true });
+  return pkg.at('/name', { key: true });
+}
+
+/** The key of a dependency entry: `/dependencies/@types~1node`. */
+export function dependencyLoc(pkg: PackageJson, field: 'dependencies' | 'devDependencies', name: string): Loc {
+  return pkg.at(`/${field}/${escapePointer(name)}`, { key: true });
+}

@@ -1,0 +1,45 @@
+import { defineRule } from '../../../src/rule.ts';
+import { dependencyLoc, shippedPackages } from '../_shared.ts';
+
+/** Build, test and lint tools: never needed by the running service. */
+const DEV_TOOLS = new Set(['typescript', 'jest', 'ts-jest', 'vitest', 'mocha', 'chai', 'sinon', 'nyc', 'c8', 'supertest', 'eslint', 'prettier', '@biomejs/biome', 'nodemon', 'ts-node', 'ts-node-dev', 'husky', 'lint-staged']);
+/** Scripts that run where the service is installed for production (`npm ci --omit=dev` runs the install hooks). */
+const RUNTIME_SCRIPTS = ['start', 'prestart', 'poststart', 'preinstall', 'install', 'postinstall'];
+
+function isDevTool(name: string): boolean {
+  return DEV_TOOLS.has(name) || name.startsWith('@types/') || name.startsWith('@typescript-eslint/') || /^eslint-(?:plugin|config)-/.test(name);
+}
+
+/** The command a package's binary is run by: `typescript` → `tsc`. */
+const BINARIES: Record<string, string> = { typescript: 'tsc', 'ts-node': 'ts-node', nodemon: 'nodemon', 'ts-node-dev': 'ts-node-dev', husky: 'husky' };
+
+export default defineRule({
+  id: 'pkg/dev-deps-placement',
+  title: 'Build and test tools are devDependencies',
+  category: 'performance',
+  severity: 'warning',
+  rationale:
+    'Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production.',
+  fix: 'Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.',
+  appliesTo: ['package-json'],
+  messages: {
+    devTool: (d: { name: string }) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`,
+  },
+  check({ project, subject }) {
+    for (const pkg of shippedPackages(project)) {
+      const names = Object.keys(pkg.dependencies);
+      if (names.length === 0) continue;
+      const report = subject(pkg.file);
+      const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? '').join(' ');
+      // A library that publishes types needs the @types its declarations import.
+      const publishesTypes = !pkg.private && ['types', 'typings'].some((k) => (pkg.json.value as Record<string, unknown>)[k] !== undefined);
+      for (const name of names) {
+        if (!isDevTool(name)) continue;
+        if (name.startsWith('@types/') && publishesTypes) continue;
+        const binary = BINARIES[name] ?? name;
+        if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s)`).test(runtimeCommands)) continue; // used where production installs run
+        report.report('devTool', { name }, dependencyLoc(pkg, 'dependencies', name));
+      }
+    }
+  },
+});

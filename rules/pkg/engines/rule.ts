@@ -1,0 +1,52 @@
+import semver from 'semver';
+import { isEndOfLife, NODE_LINES, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { enclosingPackages, missingFieldLoc, shippedPackages } from '../_shared.ts';
+
+/** The oldest major each alternative of a range admits: `^20 || >=22` → [20, 22]. */
+function lowestMajors(range: string): number[] {
+  return new semver.Range(range).set.map((comparators) => semver.minVersion(new semver.Range(comparators.map((c) => c.value).join(' ') || '*'))?.major ?? 0);
+}
+
+export default defineRule({
+  id: 'pkg/engines',
+  title: 'package.json declares the supported Node.js lines it runs on',
+  category: 'reliability',
+  severity: 'warning',
+  rationale:
+    '`engines.node` is how npm, package managers, hosting platforms and people learn which Node.js the service needs. Without it a platform may pick any runtime; with a range whose lower bound is a line past its end of life (`>=18`), installs on that line still succeed and a deployment can run on a Node.js that gets no security fixes.',
+  fix: 'Set `"engines": { "node": ">=22" }` (the oldest LTS line still supported, or newer) and keep it in step with the Dockerfile base image, `.nvmrc` and CI.',
+  appliesTo: ['package-json'],
+  messages: {
+    missing: (d: { target: number }) => `package.json declares no engines.node: add "engines": { "node": ">=${d.target}" } so installs and platforms pick a supported Node.js line`,
+    invalid: (d: { range: string }) => `engines.node "${d.range}" is not a valid semver range that any version satisfies: write a range such as ">=22"`,
+    endOfLife: (d: { range: string; major: number; end?: string; target: number }) =>
+      `engines.node "${d.range}" admits Node.js ${d.major}, which ${d.end ? `reached end of life on ${d.end}` : 'is long past its end of life'}: raise the lower bound to ">=${d.target}" (the oldest LTS line still supported)`,
+  },
+  check({ project, subject, now }) {
+    const target = supportedLtsLines(now)[0]?.major ?? 22;
+    const oldestKnown = Math.min(...NODE_LINES.map((l) => l.major));
+    for (const pkg of shippedPackages(project)) {
+      const range = pkg.engines.node;
+      // A workspace member inherits the root's engines.
+      if (range === undefined && enclosingPackages(project, pkg).some((p) => p.engines.node !== undefined)) continue;
+      const report = subject(pkg.file);
+      if (range === undefined) {
+        report.report('missing', { target }, missingFieldLoc(pkg, '/engines'));
+        continue;
+      }
+      const at = pkg.at('/engines/node');
+      if (semver.validRange(range) === null || semver.minVersion(range) === null) {
+        report.report('invalid', { range }, at);
+        continue;
+      }
+      for (const major of lowestMajors(range)) {
+        const line = nodeLine(major);
+        if ((line && isEndOfLife(line, now)) || (!line && major < oldestKnown)) {
+          report.report('endOfLife', { range, major, end: line?.end, target }, at);
+          break;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { INSPECT_FLAG } from '../../../src/model/settings.ts';
+import { defineRule } from '../../../src/rule.ts';
+import { shippedPackages } from '../_shared.ts';
+
+/** Development runners, as they appear in a command line. */
+const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
+  { tool: 'nodemon', pattern: /(?:^|[\s/;&|(])nodemon(?:$|\s)/ },
+  { tool: 'ts-node-dev', pattern: /(?:^|[\s/;&|(])(?:ts-node-dev|tsnd)(?:$|\s)/ },
+  { tool: 'ts-node', pattern: /(?:^|[\s/;&|(])ts-node(?:-esm)?(?:$|\s)|--(?:loader|import|require)[= ]ts-node/ },
+  { tool: 'tsx watch', pattern: /(?:^|[\s/;&|(])tsx\s+(?:\S+\s+)*?(?:watch|--watch)(?:$|\s)/ },
+  { tool: 'node --watch', pattern: /(?:^|[\s/;&|(])node\s+(?:\S+\s+)*?--watch(?:-path(?:=\S+)?)?(?:$|\s)/ },
+  { tool: 'babel-node', pattern: /(?:^|[\s/;&|(])babel-node(?:$|\s)/ },
+  { tool: 'nest start --watch', pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ },
+];
+
+export default defineRule({
+  id: 'pkg/start-script',
+  title: 'The start script runs the app as production runs it',
+  category: 'reliability',
+  severity: 'error',
+  rationale:
+    'Platforms, `npm start`-based images and process managers run `scripts.start` in production. A start script that runs nodemon, ts-node or a watch mode restarts on file changes, compiles TypeScript in memory at every boot (slow starts, a larger heap, dev dependencies required at runtime), and one with `--inspect` opens a debugger that lets anyone who reaches the port run code in the process.',
+  fix: 'Make `start` run the built output with node (`"start": "node dist/server.js"`) and move the development command to `dev` (`"dev": "tsx watch src/server.ts"`).',
+  appliesTo: ['package-json'],
+  messages: {
+    devRunner: (d: { tool: string }) => `the start script runs ${d.tool}, a development runner: make start run the built output with node (\`node dist/server.js\`) and move this command to a \`dev\` script`,
+    inspect: () => 'the start script opens the Node.js inspector (--inspect), which lets anyone who reaches its port run code in the process: remove the flag from start and keep it in a `debug` script',
+  },
+  check({ project, subject }) {
+    for (const pkg of shippedPackages(project)) {
+      const script = pkg.scripts.start;
+      if (script === undefined) continue;
+      const report = subject(pkg.file);
+      const at = pkg.at('/scripts/start');
+      const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));
+      if (runner) report.report('devRunner', { tool: runner.tool }, at);
+      if (INSPECT_FLAG.test(script)) report.report('inspect', undefined, at);
+    }
+  },
+});

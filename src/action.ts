@@ -1,0 +1,4 @@
+/** Entry point of dist/action.js (action.yml: runs.using node24). */
+import { runAction } from './action/run.ts';
+
+await runAction();

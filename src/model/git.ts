@@ -1,0 +1,54 @@
+/**
+ * What git knows about the scanned root: which files are tracked (one `git ls-files`, run lazily,
+ * with a timeout; git is a tool of the machine, not repository code) and what `.gitignore` files ignore.
+ */
+import { execFileSync } from 'node:child_process';
+import ignore from 'ignore';
+import type { SourceFile } from '../types.ts';
+
+export interface GitWorkTree {
+  /** True when the path (relative to the scanned root, posix) is tracked by git. */
+  tracked(path: string): boolean;
+}
+
+const GIT_TIMEOUT_MS = 10_000;
+
+/** The work tree the root is in, or undefined when git is missing, times out or the root is not in a repository. */
+export function readGitWorkTree(root: string): GitWorkTree | undefined {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+  // A caller's GIT_DIR (inside a hook, say) would point git at another repository.
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
+  try {
+    // core.fsmonitor names a command a repository's own config could make git run: never let it.
+    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const tracked = new Set(out.split('\0').filter((p) => p !== ''));
+    return { tracked: (path) => tracked.has(path) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the `.gitignore` files in the path's folder and its ancestors ignore it (gitignore semantics:
+ * deeper files and later patterns win, `!` re-includes).
+ */
+export function gitignored(gitignores: readonly SourceFile[], path: string): boolean {
+  const scopes = gitignores
+    .map((f) => ({ dir: f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '', file: f }))
+    .filter((s) => s.dir === '' || path.startsWith(`${s.dir}/`))
+    .sort((a, b) => a.dir.length - b.dir.length);
+  let ignored = false;
+  for (const scope of scopes) {
+    const result = ignore().add(scope.file.text).test(scope.dir === '' ? path : path.slice(scope.dir.length + 1));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}

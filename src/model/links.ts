@@ -1,0 +1,240 @@
+/**
+ * Which Dockerfile builds the image a deployment runs. A compose `build` links directly; otherwise config
+ * `images` (image name → Dockerfile path) decides; otherwise an image whose last path segment (tag and
+ * digest removed) equals a package.json `name` or the name of the folder holding a Dockerfile is linked to
+ * that Dockerfile, and a Notice says which link was assumed. No link is better than a wrong one: when the
+ * guess is ambiguous nothing is linked.
+ */
+import { basename as baseOfPath } from 'node:path';
+import { type ComposeFile, type ComposeService, isDevelopmentOnly, parseCompose } from '../parsers/compose.ts';
+import { type Dockerfile, parseImageRef } from '../parsers/dockerfile.ts';
+import type { ParsedEnv } from '../parsers/env.ts';
+import { emptyManifests, type K8sManifests, linkK8s, parseK8s, parseKustomization } from '../parsers/k8s.ts';
+import type { PackageJson } from '../parsers/package-json.ts';
+import { YamlFile } from '../parsers/yaml-view.ts';
+import type { Loc, Notice, SourceFile } from '../types.ts';
+import type { ParsedYaml } from './build.ts';
+import { basename, type Deployment, dirname } from './project.ts';
+import { isNodeImageRef, isNodeStage } from './images.ts';
+import { isReference } from './secrets.ts';
+import { envAt } from './stage-state.ts';
+
+/** An image reference we can read: no template or variable left in it. */
+export function isLiteralImage(image: string): boolean {
+  return image.trim() !== '' && !/[$}{]/.test(image);
+}
+
+/** `ghcr.io/acme/api:1.2@sha256:…` → `ghcr.io/acme/api`. */
+function repositoryOf(image: string): { full: string; name: string } {
+  const ref = parseImageRef(image.trim());
+  return { full: ref.registry ? `${ref.registry}/${ref.name}` : ref.name, name: ref.name };
+}
+
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** Among several Dockerfiles of one folder, the production one: plain `Dockerfile`/`Containerfile`. */
+function preferred(candidates: readonly Dockerfile[]): Dockerfile | undefined {
+  const unique = [...new Set(candidates)];
+  if (unique.length === 1) return unique[0];
+  const dirs = new Set(unique.map((d) => dirname(d.file)));
+  if (dirs.size !== 1) return undefined;
+  const plain = unique.filter((d) => /^(?:dockerfile|containerfile)$/i.test(basename(d.file)));
+  return plain.length === 1 ? plain[0] : undefined;
+}
+
+export class ImageLinker {
+  readonly notices: Notice[] = [];
+  private readonly byPath: Map<string, Dockerfile>;
+  private readonly cache = new Map<string, Dockerfile | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly dockerfiles: readonly Dockerfile[],
+    private readonly packages: readonly PackageJson[],
+    private readonly configured: Readonly<Record<string, string>>,
+  ) {
+    this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
+  }
+
+  /** The Dockerfile a compose `build` names (a path relative to the root). */
+  forBuild(path: string | undefined): Dockerfile | undefined {
+    return path === undefined ? undefined : this.byPath.get(path);
+  }
+
+  /** The Dockerfile that builds `image`, from config or an assumption stated as a Notice. */
+  forImage(image: string, usedIn: string): Dockerfile | undefined {
+    if (!isLiteralImage(image) || this.dockerfiles.length === 0) return undefined;
+    const repo = repositoryOf(image);
+    if (this.cache.has(repo.full)) return this.cache.get(repo.full);
+    const found = this.configuredFor(repo, usedIn) ?? this.assumedFor(repo, usedIn);
+    this.cache.set(repo.full, found);
+    return found;
+  }
+
+  private configuredFor(repo: { full: string; name: string }, usedIn: string): Dockerfile | undefined {
+    for (const [key, path] of Object.entries(this.configured)) {
+      const k = repositoryOf(key);
+      const matches = k.full === repo.full || k.full === repo.name || (!key.includes('/') && k.name === lastSegment(repo.name));
+      if (!matches) continue;
+      const dockerfile = this.byPath.get(path.replace(/^\.\//, ''));
+      if (!dockerfile) this.notices.push({ file: usedIn, message: `config \`images\` maps ${key} to ${path}, which is not a Dockerfile shipready found: the image is not linked` });
+      return dockerfile;
+    }
+    return undefined;
+  }
+
+  private assumedFor(repo: { full: string; name: string }, usedIn: string): Dockerfile | undefined {
+    const segment = lastSegment(repo.name);
+    const candidates: Dockerfile[] = [];
+    const reasons = new Set<string>();
+    for (const pkg of this.packages) {
+      if (!pkg.name || lastSegment(pkg.name) !== segment) continue;
+      const inDir = this.dockerfiles.filter((d) => dirname(d.file) === pkg.dir);
+      if (inDir.length > 0) reasons.add(`package ${pkg.name}`);
+      candidates.push(...inDir);
+    }
+    for (const d of this.dockerfiles) {
+      const dir = dirname(d.file);
+      const folder = (dir === '' ? baseOfPath(this.root) : basename(dir)).toLowerCase();
+      if (folder === segment) {
+        candidates.push(d);
+        reasons.add(`folder ${dir === '' ? baseOfPath(this.root) : dir}`);
+      }
+    }
+    const dockerfile = preferred(candidates);
+    if (dockerfile) {
+      this.notices.push({
+        file: usedIn,
+        message: `assumed image ${repo.full} is built by ${dockerfile.file} (its name matches ${[...reasons].sort().join(' and ')}); map it under \`images\` in .shipready.yml if not`,
+      });
+    }
+    return dockerfile;
+  }
+}
+
+/** Compose interpolation with a default (`${NODE_ENV:-production}`) reads as its default; other references are unknown (null). */
+function composeValue(value: string | null): string | null {
+  if (value === null) return null;
+  const withDefault = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}$/.exec(value.trim());
+  if (withDefault) return withDefault[1] ?? null;
+  return isReference(value) || value.includes('${') ? null : value;
+}
+
+/**
+ * The environment a compose service's process gets: its env files (those in the repository), then
+ * `environment`. `complete` is false when an env file it loads is not in the repository (its values are unknown).
+ */
+export function composeEnvironment(service: ComposeService, envFiles: readonly ParsedEnv[]): { env: Map<string, { value: string | null; loc: Loc }>; complete: boolean } {
+  const env = new Map<string, { value: string | null; loc: Loc }>();
+  let complete = true;
+  for (const ref of service.envFiles) {
+    const file = envFiles.find((e) => e.file === ref.path);
+    if (!file) complete = false;
+    for (const e of file?.entries ?? []) env.set(e.key, { value: composeValue(e.value), loc: e.loc });
+  }
+  for (const e of service.environment) env.set(e.key, { value: composeValue(e.value), loc: e.valueLoc });
+  return { env, complete };
+}
+
+const NODE_PROGRAMS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'tsx', 'ts-node']);
+
+/**
+ * True when a container or compose service runs Node.js: built from a Dockerfile whose final stage is a
+ * Node image (or whose command starts with node/npm/yarn/pnpm), or running a Node image such as `node:22-alpine`.
+ * An image of unknown origin is not judged: what it sets is not visible here.
+ */
+export function runsNode(dockerfile: Dockerfile | undefined, image: string | undefined, command: readonly string[]): boolean {
+  const stage = dockerfile?.finalStage;
+  if (stage) return isNodeStage(stage) || NODE_PROGRAMS.has(basename(command[0] ?? ''));
+  return image !== undefined && isLiteralImage(image) && isNodeImageRef(parseImageRef(image.trim()));
+}
+
+/** NODE_ENV as the linked Dockerfile's final stage sets it (undefined: not set or no Dockerfile; null: from a build argument). */
+export function imageNodeEnv(dockerfile: Dockerfile | undefined): string | null | undefined {
+  const stage = dockerfile?.finalStage;
+  return stage && dockerfile ? envAt(dockerfile, stage).get('NODE_ENV')?.value : undefined;
+}
+
+export interface ManifestInput {
+  root: string;
+  yamlFiles: readonly ParsedYaml[];
+  dockerfiles: readonly Dockerfile[];
+  packages: readonly PackageJson[];
+  envFiles: readonly ParsedEnv[];
+  images: Readonly<Record<string, string>>;
+  /** Runs a parser; a throw becomes a parse error of the file. */
+  attempt: <T>(file: SourceFile, parse: () => T) => T | undefined;
+}
+
+export interface ManifestModel {
+  k8s: K8sManifests;
+  compose: ComposeFile[];
+  /** Long-running containers and production compose services, with the Dockerfile of their image when known. */
+  deployments: Deployment[];
+  notices: Notice[];
+}
+
+/** Parses Kubernetes, kustomize and compose files, links workloads to Services/PDBs/HPAs and images to Dockerfiles. */
+export function buildManifests(input: ManifestInput): ManifestModel {
+  const k8s = emptyManifests();
+  const compose: ComposeFile[] = [];
+  const notices: Notice[] = [];
+  for (const { file, documents } of input.yamlFiles) {
+    const yaml = new YamlFile(file, documents);
+    if (file.kind === 'k8s') {
+      const parsed = input.attempt(file, () => parseK8s(yaml));
+      if (parsed) for (const key of Object.keys(parsed) as (keyof K8sManifests)[]) (k8s[key] as unknown[]).push(...parsed[key]);
+    } else if (file.kind === 'kustomization') {
+      const kustomization = input.attempt(file, () => parseKustomization(yaml));
+      if (kustomization) k8s.kustomizations.push(kustomization);
+    } else if (file.kind === 'compose') {
+      const parsed = input.attempt(file, () => parseCompose(yaml));
+      if (parsed) compose.push(parsed);
+    }
+  }
+  linkK8s(k8s);
+  const patched = k8s.kustomizations.filter((k) => k.patches);
+  if (patched.length > 0) {
+    notices.push({
+      file: patched[0]?.file,
+      message: `kustomize patches are not applied (${patched.map((k) => k.file).join(', ')}): findings are about the manifests as written, before patches`,
+    });
+  }
+
+  const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images);
+  const deployments: Deployment[] = [];
+  for (const w of k8s.workloads) {
+    for (const c of [...w.initContainers, ...w.containers]) {
+      c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : undefined;
+      if (!w.longRunning || c.init) continue;
+      const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
+      deployments.push({
+        platform: 'kubernetes',
+        name: `${w.kind}/${w.name} container ${c.name}`,
+        loc: c.loc,
+        dockerfile: c.dockerfile,
+        healthcheck: defined ? 'defined' : 'none',
+        env: new Map(c.env.map((e) => [e.name, { value: e.value, loc: e.valueLoc ?? e.nameLoc }])),
+      });
+    }
+  }
+  for (const file of compose) {
+    for (const s of file.services) {
+      s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : undefined;
+      if (!file.production || s.oneShot || isDevelopmentOnly(s)) continue;
+      const { env } = composeEnvironment(s, input.envFiles);
+      deployments.push({
+        platform: 'compose',
+        name: `compose service ${s.name}`,
+        loc: s.loc,
+        dockerfile: s.dockerfile,
+        healthcheck: s.healthcheck ? (s.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
+        env,
+      });
+    }
+  }
+  notices.push(...linker.notices);
+  return { k8s, compose, deployments, notices };
+}

@@ -1,0 +1,1727 @@
+/**
+ * The service model: what a package's own source says about how it runs in production — whether it
+ * is an HTTP server, its routes, signal and crash handlers, the helpers it uses, every environment
+ * variable it reads, its CORS settings, literal secrets, inspector starts, validation bypasses, the
+ * shutdown budget and the ports it listens on. Built once from the Babel ASTs of the package's entry
+ * points and usual source folders (plus what they import relatively); rules read only this.
+ */
+import type * as t from '@babel/types';
+import type { PackageJson } from '../parsers/package-json.ts';
+import {
+  type CallNode,
+  chainText,
+  type FunctionNode,
+  isCall,
+  isFunction,
+  isMember,
+  keyName,
+  locOf,
+  type MemberNode,
+  memberName,
+  type SourceModule,
+  stringValue,
+  unwrap,
+  walk,
+} from '../parsers/source.ts';
+import type { Loc, SourceFile } from '../types.ts';
+import { dirname } from './project.ts';
+import { isSecretLikeKey } from './secrets.ts';
+
+export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest' | 'hapi' | 'node-http';
+
+export interface ServerCreation {
+  framework: Framework;
+  loc: Loc;
+}
+
+/** A port as the code gives it: a literal, an env variable (with its default), or unknown (loc only). */
+export interface Port {
+  value?: number;
+  env?: string;
+  loc: Loc;
+}
+
+export interface Listen {
+  loc: Loc;
+  port?: Port;
+}
+
+export interface Route {
+  /** GET, POST, …, ALL (any method), USE (a middleware mounted at the path). */
+  method: string;
+  /** Full path with mount prefixes applied: `/health`, `/api/users/:id`. */
+  path: string;
+  loc: Loc;
+  /** The framework that registers it, or `helper` for routes a library serves (lightship, terminus). */
+  source: Framework | 'helper';
+}
+
+export interface SignalHandler {
+  signal: string;
+  loc: Loc;
+  /** What the handler calls, as written (`shutdown`, `server.close`). */
+  calls: string[];
+}
+
+export interface CrashHandler {
+  event: 'uncaughtException' | 'unhandledRejection';
+  loc: Loc;
+  /** `exits`: exits, rethrows or shuts down; `logs-only`: carries on; `empty`: swallows the error. */
+  outcome: 'exits' | 'logs-only' | 'empty';
+}
+
+export type HelperKind = 'shutdown' | 'security-headers' | 'rate-limit' | 'cors' | 'crash-handlers' | 'health' | 'readiness';
+
+export interface Helper {
+  /** The module imported (`helmet`), or the API called (`enableShutdownHooks`). */
+  name: string;
+  kinds: readonly HelperKind[];
+  loc: Loc;
+}
+
+export interface EnvRead {
+  name: string;
+  /** The code copes with it unset: a `||`/`??` fallback, a destructuring default, or a presence test. */
+  hasDefault: boolean;
+  /** The literal fallback, when there is one. */
+  defaultValue?: string;
+  loc: Loc;
+}
+
+export interface CorsSetting {
+  loc: Loc;
+  anyOrigin: boolean;
+  /** How every origin is allowed (or `restricted`): the library default, `'*'`, `true`/reflection, a list holding `'*'`, a header. */
+  how: 'default' | 'star' | 'reflect' | 'wildcard-list' | 'header' | 'restricted';
+}
+
+export interface LiteralSecret {
+  key: string;
+  loc: Loc;
+  /** A fallback after an env read (`process.env.X || 'dev-secret'`). */
+  fallback: boolean;
+}
+
+export interface InspectorStart {
+  callee: string;
+  loc: Loc;
+  guarded: boolean;
+}
+
+export interface ValidationBypass {
+  flag: string;
+  loc: Loc;
+}
+
+export interface ShutdownWait {
+  ms: number;
+  loc: Loc;
+  /** A timer, a timer that forces the exit, a timeout option, a helper's default, an env default. */
+  kind: 'timer' | 'forced-exit' | 'option' | 'helper-default' | 'env-default';
+}
+
+export interface ShutdownBudget {
+  waits: ShutdownWait[];
+  /** The earliest forced exit when there is one, else the sum of the waits; undefined when nothing waits. */
+  budgetMs?: number;
+}
+
+export interface Service {
+  package: PackageJson;
+  dir: string;
+  /** The parsed source files of the package (relative paths). */
+  files: readonly string[];
+  /** `server`: creates an HTTP server and listens; `cli`: a published bin without a start script; else `library`. */
+  kind: 'server' | 'cli' | 'library';
+  isServer: boolean;
+  /** Where to report what the service lacks: its first listen call, else its first server, else package.json. */
+  loc: Loc;
+  servers: ServerCreation[];
+  listens: Listen[];
+  ports: Port[];
+  routes: Route[];
+  signalHandlers: SignalHandler[];
+  crashHandlers: CrashHandler[];
+  helpers: Helper[];
+  envReads: EnvRead[];
+  cors: CorsSetting[];
+  literalSecrets: LiteralSecret[];
+  inspectorStarts: InspectorStart[];
+  validationBypasses: ValidationBypass[];
+  /** Explicit security headers set by hand (`res.setHeader('Strict-Transport-Security', …)`). */
+  securityHeaders: Loc[];
+  shutdown: ShutdownBudget;
+  /** True when a handler or a helper handles the signal. */
+  handlesSignal(signal: string): boolean;
+  helpersOf(kind: HelperKind): Helper[];
+}
+
+const LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|live|livez|liveness|ping)$/i;
+const READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
+/** Methods a probe's GET reaches. */
+const PROBE_METHODS = new Set(['GET', 'HEAD', 'ALL', 'USE']);
+
+/** A readiness route: `/ready`, `/readyz`, `/health/ready`, `/api/readiness`. */
+export function isReadinessRoute(route: Route): boolean {
+  return PROBE_METHODS.has(route.method) && READINESS_SEGMENT.test(route.path.split('/').pop() ?? '');
+}
+
+/** A health (liveness) route: `/health`, `/healthz`, `/live`, `/livez`, `/health/live`, `/ping`, `/api/health`. */
+export function isHealthRoute(route: Route): boolean {
+  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split('/').some((s) => LIVENESS_SEGMENT.test(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which files make up a package's code
+
+/** Folders that never hold the shipped service's own code. */
+const EXCLUDED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'e2e', '.next', '.nuxt']);
+const TEST_FILE = /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/i;
+const SOURCE_FOLDERS = ['src', 'lib', 'app', 'server'];
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const BUILD_DIRS = new Set(['dist', 'build', 'out', 'lib']);
+/** Bounds the files one package contributes, whatever its import graph looks like. */
+const MAX_FILES_PER_PACKAGE = 2000;
+
+/** True for paths in build output, dependencies, tests and fixtures. */
+export function isExcludedPath(path: string): boolean {
+  const segments = path.split('/');
+  const name = segments.pop() ?? '';
+  return segments.some((s) => EXCLUDED_DIRS.has(s)) || TEST_FILE.test(name);
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+function inDir(dir: string, rel: string): string {
+  return normalise(dir === '' ? rel : `${dir}/${rel}`);
+}
+
+/** A module specifier or entry path → the source file it names, trying extensions, index files and TS's `.js` → `.ts`. */
+function resolveFile(path: string, has: (p: string) => boolean): string | undefined {
+  const candidates = [path];
+  const stem = path.replace(/\.[cm]?jsx?$/, '');
+  if (stem !== path) candidates.push(...EXTENSIONS.map((e) => stem + e));
+  candidates.push(...EXTENSIONS.map((e) => path + e), ...EXTENSIONS.map((e) => `${path}/index${e}`));
+  return candidates.find((c) => has(c) && !isExcludedPath(c));
+}
+
+/** `dist/server.js` → `src/server.ts`, `server.ts`: the source counterpart of a build output path. */
+function sourceCounterparts(rel: string): string[] {
+  const [first, ...rest] = rel.split('/');
+  if (!first || !BUILD_DIRS.has(first) || rest.length === 0) return [];
+  const tail = rest[0] === 'src' ? rest.slice(1).join('/') : rest.join('/');
+  return [`src/${tail}`, tail];
+}
+
+function exportTargets(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    if (!value.endsWith('.d.ts') && !value.includes('*')) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) exportTargets(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [condition, v] of Object.entries(value)) if (condition !== 'types') exportTargets(v, out);
+  }
+}
+
+/** The files a package's `start` script runs: `node dist/server.js`, `tsx src/index.ts`, `node .`. */
+function startScriptFiles(script: string | undefined): string[] {
+  if (!script) return [];
+  const words = script.split(/\s+|&&|\|\||;/).filter((w) => w !== '');
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    const bare = word.replace(/^['"]|['"]$/g, '');
+    if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(bare) && !bare.startsWith('-')) out.push(bare);
+    else if ((bare === '.' || bare === 'dist' || bare === 'build') && /node$/.test(words[i - 1] ?? '')) out.push(bare);
+  });
+  return out;
+}
+
+/** Entry points declared by package.json: main (or index), bin, exports, and what `start` runs. */
+function entryPaths(pkg: PackageJson): string[] {
+  const out: string[] = [];
+  out.push(pkg.main ?? 'index');
+  out.push(...Object.values(pkg.bin));
+  exportTargets(pkg.exports, out);
+  for (const file of startScriptFiles(pkg.scripts.start)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One parsed file, indexed
+
+interface ImportBinding {
+  module: string;
+  /** `default`, `*` (namespace or CommonJS module), or the imported name. */
+  imported: string;
+}
+
+const PROCESS_MODULES = new Set(['process', 'node:process']);
+
+function normaliseModule(spec: string): string {
+  return spec.startsWith('node:') ? spec.slice(5) : spec;
+}
+
+function requiredModule(node: t.Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) return stringValue(n.arguments[0]);
+  return undefined;
+}
+
+class Module {
+  readonly imports = new Map<string, ImportBinding>();
+  /** Initialisers of variables by name; null when the name is declared more than once (ambiguous). */
+  readonly inits = new Map<string, t.Node | null>();
+  readonly functions = new Map<string, FunctionNode>();
+  /** Exported name → local name (`default` → the local or `default` for anonymous functions). */
+  readonly exports = new Map<string, string>();
+  readonly envAliases = new Set<string>();
+  readonly specifiers: string[] = [];
+  readonly parents = new Map<t.Node, t.Node>();
+
+  constructor(
+    readonly file: string,
+    readonly program: t.Program,
+  ) {
+    walk(program, (node, ancestors) => {
+      const parent = ancestors.at(-1);
+      if (parent) this.parents.set(node, parent);
+      this.index(node);
+    });
+  }
+
+  loc(node: t.Node): Loc {
+    return locOf(this.file, node);
+  }
+
+  private declare(name: string, init: t.Node | null | undefined): void {
+    this.inits.set(name, this.inits.has(name) ? null : (init ?? null));
+  }
+
+  private index(node: t.Node): void {
+    switch (node.type) {
+      case 'ImportDeclaration': {
+        const module = normaliseModule(node.source.value);
+        this.specifiers.push(node.source.value);
+        if (node.importKind === 'type') break;
+        for (const s of node.specifiers) {
+          if (s.type === 'ImportSpecifier' && s.importKind === 'type') continue;
+          const imported = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (keyName(s.imported, false) ?? '');
+          this.imports.set(s.local.name, { module, imported });
+          if (PROCESS_MODULES.has(node.source.value) && imported === 'env') this.envAliases.add(s.local.name);
+        }
+        break;
+      }
+      case 'TSImportEqualsDeclaration':
+        if (node.moduleReference.type === 'TSExternalModuleReference') {
+          this.specifiers.push(node.moduleReference.expression.value);
+          this.imports.set(node.id.name, { module: normaliseModule(node.moduleReference.expression.value), imported: '*' });
+        }
+        break;
+      case 'ExportAllDeclaration':
+      case 'ExportNamedDeclaration':
+        if (node.source) this.specifiers.push(node.source.value);
+        if (node.type === 'ExportNamedDeclaration') {
+          const decl = node.declaration;
+          if (decl?.type === 'FunctionDeclaration' || decl?.type === 'ClassDeclaration') {
+            if (decl.id) this.exports.set(decl.id.name, decl.id.name);
+          } else if (decl?.type === 'VariableDeclaration') {
+            for (const d of decl.declarations) if (d.id.type === 'Identifier') this.exports.set(d.id.name, d.id.name);
+          }
+          if (!node.source) {
+            for (const s of node.specifiers) {
+              if (s.type === 'ExportSpecifier') this.exports.set(keyName(s.exported, false) ?? s.local.name, s.local.name);
+            }
+          }
+        }
+        break;
+      case 'ExportDefaultDeclaration': {
+        const decl = node.declaration;
+        if (decl.type === 'Identifier') this.exports.set('default', decl.name);
+        else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id) this.exports.set('default', decl.id.name);
+        else {
+          this.exports.set('default', 'default');
+          if (isFunction(decl)) this.functions.set('default', decl);
+          else this.declare('default', decl);
+        }
+        break;
+      }
+      case 'FunctionDeclaration':
+        if (node.id) this.functions.set(node.id.name, node);
+        break;
+      case 'VariableDeclarator':
+        this.indexDeclarator(node);
+        break;
+      case 'AssignmentExpression': {
+        // CommonJS exports: module.exports = x, module.exports.name = x, exports.name = x
+        const target = chainText(node.left);
+        const exported = target === 'module.exports' ? 'default' : /^(?:module\.)?exports\.(\w+)$/.exec(target ?? '')?.[1];
+        if (!exported || node.operator !== '=') break;
+        const value = unwrap(node.right);
+        if (value.type === 'Identifier') this.exports.set(exported, value.name);
+        else if (isFunction(value)) {
+          this.functions.set(`exports:${exported}`, value);
+          this.exports.set(exported, `exports:${exported}`);
+        } else if (exported === 'default' && value.type === 'ObjectExpression') {
+          for (const p of value.properties) {
+            if (p.type !== 'ObjectProperty') continue;
+            const name = keyName(p.key, p.computed);
+            const v = unwrap(p.value);
+            if (name && v.type === 'Identifier') this.exports.set(name, v.name);
+          }
+        }
+        break;
+      }
+      case 'CallExpression':
+      case 'ImportExpression': {
+        const spec = node.type === 'CallExpression' ? (node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require') ? stringValue(node.arguments[0]) : undefined) : stringValue(node.source);
+        if (spec !== undefined) this.specifiers.push(spec);
+        break;
+      }
+      default:
+    }
+  }
+
+  private indexDeclarator(node: t.VariableDeclarator): void {
+    const init = node.init ? unwrap(node.init) : undefined;
+    // const x = require('m'), require('m').default, require('m').name
+    const direct = requiredModule(init);
+    const viaMember = init && isMember(init) ? requiredModule(init.object) : undefined;
+    if (node.id.type === 'Identifier') {
+      const name = node.id.name;
+      if (direct !== undefined) this.imports.set(name, { module: normaliseModule(direct), imported: '*' });
+      else if (viaMember !== undefined && init && isMember(init)) {
+        const member = memberName(init) ?? '';
+        this.imports.set(name, { module: normaliseModule(viaMember), imported: member === 'default' ? '*' : member });
+      } else if (init && isProcessEnv(init, this)) this.envAliases.add(name);
+      else {
+        this.declare(name, init);
+        if (init && isFunction(init)) this.functions.set(name, init);
+      }
+      return;
+    }
+    if (node.id.type !== 'ObjectPattern') return;
+    for (const p of node.id.properties) {
+      if (p.type !== 'ObjectProperty') continue;
+      const key = keyName(p.key, p.computed);
+      const local = p.value.type === 'Identifier' ? p.value.name : p.value.type === 'AssignmentPattern' && p.value.left.type === 'Identifier' ? p.value.left.name : undefined;
+      if (!key || !local) continue;
+      if (direct !== undefined) this.imports.set(local, { module: normaliseModule(direct), imported: key });
+      else if (init?.type === 'Identifier' && init.name === 'process' && key === 'env') this.envAliases.add(local);
+    }
+  }
+
+  /** The nearest ancestors of a node, outermost first (from the parent index). */
+  ancestorsOf(node: t.Node): t.Node[] {
+    const out: t.Node[] = [];
+    let current = this.parents.get(node);
+    while (current) {
+      out.push(current);
+      current = this.parents.get(current);
+    }
+    return out.reverse();
+  }
+
+  /** The module and name path an expression refers to: `http.createServer` → { module: 'http', path: 'createServer' }. */
+  target(expr: t.Node): { module: string; path: string } | undefined {
+    const n = unwrap(expr);
+    if (n.type === 'Identifier') {
+      const binding = this.imports.get(n.name);
+      if (!binding) return undefined;
+      return { module: binding.module, path: binding.imported === 'default' || binding.imported === '*' ? '' : binding.imported };
+    }
+    const required = requiredModule(n);
+    if (required !== undefined) return { module: normaliseModule(required), path: '' };
+    if (isMember(n)) {
+      const base = this.target(n.object);
+      const name = memberName(n);
+      if (!base || name === undefined) return undefined;
+      if (name === 'default' && base.path === '') return base;
+      return { module: base.module, path: base.path === '' ? name : `${base.path}.${name}` };
+    }
+    return undefined;
+  }
+}
+
+function isProcessEnv(node: t.Node, mod: Module): boolean {
+  const n = unwrap(node);
+  if (n.type === 'Identifier') return mod.envAliases.has(n.name);
+  if (!isMember(n) || memberName(n) !== 'env') return false;
+  const object = unwrap(n.object);
+  if (object.type === 'Identifier') return object.name === 'process';
+  return isMember(object) && memberName(object) === 'process' && chainText(object.object) === 'globalThis';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+const CREATIONS: Record<string, Record<string, Framework>> = {
+  express: { '': 'express' },
+  fastify: { '': 'fastify', fastify: 'fastify' },
+  koa: { '': 'koa' },
+  hono: { Hono: 'hono' },
+  'hono/tiny': { Hono: 'hono' },
+  'hono/quick': { Hono: 'hono' },
+  '@hono/zod-openapi': { OpenAPIHono: 'hono' },
+  '@nestjs/core': { 'NestFactory.create': 'nest' },
+  '@hapi/hapi': { server: 'hapi', Server: 'hapi' },
+  http: { createServer: 'node-http', Server: 'node-http' },
+  https: { createServer: 'node-http', Server: 'node-http' },
+  http2: { createServer: 'node-http', createSecureServer: 'node-http' },
+};
+
+const ROUTERS: Record<string, Record<string, Framework>> = {
+  express: { Router: 'express' },
+  'koa-router': { '': 'koa' },
+  '@koa/router': { '': 'koa' },
+};
+
+const HELPERS: Record<string, readonly HelperKind[]> = {
+  '@godaddy/terminus': ['shutdown'],
+  'http-terminator': ['shutdown'],
+  'close-with-grace': ['shutdown', 'crash-handlers'],
+  lightship: ['shutdown', 'health', 'readiness'],
+  'fastify-graceful-shutdown': ['shutdown'],
+  'async-exit-hook': ['shutdown'],
+  'exit-hook': ['shutdown'],
+  '@sentry/node': ['crash-handlers'],
+  helmet: ['security-headers'],
+  '@fastify/helmet': ['security-headers'],
+  'fastify-helmet': ['security-headers'],
+  'koa-helmet': ['security-headers'],
+  'hono/secure-headers': ['security-headers'],
+  lusca: ['security-headers'],
+  'express-rate-limit': ['rate-limit'],
+  'express-slow-down': ['rate-limit'],
+  'express-brute': ['rate-limit'],
+  '@fastify/rate-limit': ['rate-limit'],
+  'fastify-rate-limit': ['rate-limit'],
+  'koa-ratelimit': ['rate-limit'],
+  'koa2-ratelimit': ['rate-limit'],
+  'rate-limiter-flexible': ['rate-limit'],
+  'hono-rate-limiter': ['rate-limit'],
+  '@nestjs/throttler': ['rate-limit'],
+  cors: ['cors'],
+  '@fastify/cors': ['cors'],
+  'fastify-cors': ['cors'],
+  '@koa/cors': ['cors'],
+  'koa-cors': ['cors'],
+  'hono/cors': ['cors'],
+  'fastify-healthcheck': ['health'],
+};
+
+/** CORS middleware factories: module → the exported name that makes the middleware ('' = default export). */
+const CORS_FACTORIES: Record<string, string> = { cors: '', '@koa/cors': '', 'koa-cors': '', 'hono/cors': 'cors' };
+const FASTIFY_CORS = new Set(['@fastify/cors', 'fastify-cors']);
+
+/** Helpers that shut down on their own, with their option key and default wait (ms). */
+const SHUTDOWN_HELPER_CALLS: Record<string, { option: string; defaultMs: number; optionArg: number }> = {
+  '@godaddy/terminus:createTerminus': { option: 'timeout', defaultMs: 1000, optionArg: 1 },
+  'close-with-grace:': { option: 'delay', defaultMs: 10_000, optionArg: 0 },
+  'http-terminator:createHttpTerminator': { option: 'gracefulTerminationTimeout', defaultMs: 1000, optionArg: 0 },
+  'lightship:createLightship': { option: 'gracefulShutdownTimeout', defaultMs: 60_000, optionArg: 0 },
+};
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
+const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All']);
+/** Receivers that are HTTP clients, whose `.get('/x', …)` is a request, not a route. */
+const CLIENT_NAMES = /^(?:axios|got|ky|http|https|request|superagent|supertest|agent|client|fetch|api[A-Z]\w*Client|\w*Client)$/;
+const SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
+const URLISH_MEMBERS = new Set(['url', 'pathname', 'path', 'originalUrl']);
+const URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+const SECURITY_HEADERS = new Set(['strict-transport-security', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']);
+
+/** Names that are not secrets though a secret word is in them: `passwordField`, `tokenExpiresIn`, `secretName`. */
+const NOT_SECRET_WORDS = new Set(['field', 'fields', 'name', 'names', 'header', 'param', 'params', 'prefix', 'type', 'label', 'placeholder', 'env', 'var', 'variable', 'path', 'url', 'uri', 'endpoint', 'route', 'length', 'min', 'max', 'pattern', 'regex', 'message', 'msg', 'error', 'text', 'title', 'description', 'hint', 'selector', 'id', 'expires', 'expiry', 'expiration', 'in', 'ttl', 'age', 'lifetime', 'mode', 'algorithm', 'alg', 'strategy', 'column', 'attribute', 'hash', 'policy', 'rules', 'schema', 'location', 'file', 'dir', 'count', 'size', 'version', 'format', 'input', 'query']);
+const SECRET_WORDS = ['secret', 'password', 'passwd', 'token', 'key', 'credential'];
+
+const BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
+const SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
+const SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
+
+const PROD_WORDS = new Set(['production', 'prod']);
+const DEV_WORDS = new Set(['development', 'dev', 'test', 'testing', 'local', 'debug', 'staging']);
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on', 'enabled']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off', 'disabled']);
+const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
+
+/** Shutdown waits from env defaults: `SHUTDOWN_TIMEOUT_MS`, `GRACEFUL_SHUTDOWN_SECONDS`. */
+const SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
+
+// ---------------------------------------------------------------------------------------------
+// Expression helpers
+
+function nodeText(node: t.Node): string | undefined {
+  const n = unwrap(node);
+  if (isCall(n)) return chainText(n.callee);
+  return chainText(n);
+}
+
+function lastWord(name: string): string {
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\-.]+/).filter(Boolean);
+  return parts.at(-1) ?? '';
+}
+
+/** A literal that could be a secret value: not empty, not a message, not a name of one. */
+function plausibleSecret(key: string, value: string): boolean {
+  const v = value.trim();
+  if (v.length < 6) return false;
+  if (/\s/.test(v) && (v.split(/\s+/).length >= 3 || /[.!?:]$/.test(v))) return false; // a message
+  if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false; // the name of an env variable
+  if (/^(?:https?:)?\/\//.test(v) || v.startsWith('/')) return false;
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (squash(v) === squash(key)) return false;
+  // `auth_token`, `x-api-key`: identifier-like values that name a secret are storage keys and header names
+  if (/^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
+  return true;
+}
+
+function secretKey(key: string): boolean {
+  return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key));
+}
+
+function joinRoute(...parts: string[]): string {
+  const joined = parts.join('/').replace(/\/{2,}/g, '/');
+  const withSlash = joined.startsWith('/') ? joined : `/${joined}`;
+  return withSlash.length > 1 ? withSlash.replace(/\/$/, '') : withSlash;
+}
+
+function isPathLiteral(value: string | undefined): value is string {
+  return value !== undefined && (value.startsWith('/') || value === '*');
+}
+
+/** The string paths of a route argument: `'/x'` or `['/x', '/y']`. */
+function pathsOf(node: t.Node | undefined): { path: string; node: t.Node }[] {
+  if (!node) return [];
+  const n = unwrap(node);
+  const single = stringValue(n);
+  if (isPathLiteral(single)) return [{ path: single, node: n }];
+  if (n.type === 'ArrayExpression') return n.elements.flatMap((e) => (e && isPathLiteral(stringValue(e)) ? [{ path: stringValue(e) as string, node: e }] : []));
+  return [];
+}
+
+function objectProp(node: t.Node | undefined, name: string): t.ObjectProperty | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type !== 'ObjectExpression') return undefined;
+  return n.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && keyName(p.key, p.computed) === name);
+}
+
+function statementsOf(body: t.Node): t.Node[] {
+  const n = unwrap(body);
+  if (n.type === 'BlockStatement') return n.body;
+  return [n];
+}
+
+/** A branch that only refuses (throws, exits or logs): reading a flag to refuse it is not a bypass. */
+function refusesOnly(branch: t.Node | null | undefined): boolean {
+  if (!branch) return true;
+  return statementsOf(branch).every((s) => {
+    if (s.type === 'ThrowStatement') return true;
+    const expr = s.type === 'ExpressionStatement' ? unwrap(s.expression) : s;
+    if (!isCall(expr)) return false;
+    const callee = chainText(expr.callee) ?? '';
+    return callee === 'process.exit' || /^(?:console|logger|log)\./.test(callee);
+  });
+}
+
+function identifiersIn(node: t.Node): string[] {
+  const out: string[] = [];
+  walk(node, (n) => {
+    if (n.type === 'Identifier') out.push(n.name);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package's code, analysed
+
+interface PendingRoute {
+  method: string;
+  path: string;
+  loc: Loc;
+  /** Undefined: the service's framework (a plugin or router file that creates no server itself). */
+  source?: Framework | 'helper';
+  owner?: string;
+}
+
+interface Mount {
+  parent?: string;
+  child: string;
+  prefix: string;
+}
+
+interface Owner {
+  framework: Framework;
+  prefix: string;
+}
+
+interface SignalSite {
+  mod: Module;
+  signal: string;
+  handler?: t.Node;
+}
+
+class ServiceBuilder {
+  readonly servers: ServerCreation[] = [];
+  readonly listens: Listen[] = [];
+  readonly routes: PendingRoute[] = [];
+  readonly mounts: Mount[] = [];
+  readonly owners = new Map<string, Owner>();
+  readonly signalHandlers: SignalHandler[] = [];
+  readonly signalSites: SignalSite[] = [];
+  readonly crashHandlers: CrashHandler[] = [];
+  readonly helpers: Helper[] = [];
+  readonly envReads: EnvRead[] = [];
+  readonly cors: CorsSetting[] = [];
+  readonly literalSecrets: LiteralSecret[] = [];
+  readonly inspectorStarts: InspectorStart[] = [];
+  readonly validationBypasses: ValidationBypass[] = [];
+  readonly securityHeaders: Loc[] = [];
+  readonly helperWaits: ShutdownWait[] = [];
+  private readonly byFile: Map<string, Module>;
+
+  constructor(
+    readonly modules: readonly Module[],
+    private readonly onError: (file: string, error: unknown) => void,
+  ) {
+    this.byFile = new Map(modules.map((m) => [m.file, m]));
+  }
+
+  /** The module a relative specifier of `from` names, among the package's parsed files. */
+  resolve(from: Module, spec: string): Module | undefined {
+    if (!spec.startsWith('.')) return undefined;
+    const path = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
+    return path ? this.byFile.get(path) : undefined;
+  }
+
+  /** The module and local name an identifier finally refers to, following relative imports. */
+  definition(mod: Module, name: string, depth = 0): { mod: Module; name: string } {
+    const binding = mod.imports.get(name);
+    if (!binding || depth > 5) return { mod, name };
+    const target = this.resolve(mod, binding.module);
+    if (!target) return { mod, name };
+    const exported = binding.imported === '*' ? 'default' : binding.imported;
+    const local = target.exports.get(exported);
+    return local ? this.definition(target, local, depth + 1) : { mod: target, name: exported };
+  }
+
+  functionNamed(mod: Module, name: string): { mod: Module; fn: FunctionNode } | undefined {
+    const def = this.definition(mod, name);
+    const fn = def.mod.functions.get(def.name);
+    return fn ? { mod: def.mod, fn } : undefined;
+  }
+
+  /** The key that identifies a route owner (an app, router or plugin) across files. */
+  ownerKey(mod: Module, expr: t.Node): string | undefined {
+    const n = unwrap(expr);
+    if (n.type === 'Identifier') {
+      const def = this.definition(mod, n.name);
+      return `${def.mod.file}#${def.name}`;
+    }
+    if (isCall(n) && isMember(n.callee) && ['routes', 'middleware', 'allowedMethods'].includes(memberName(n.callee) ?? '')) return this.ownerKey(mod, n.callee.object);
+    if (isFunction(n)) return `${mod.file}@${n.start ?? 0}`;
+    return undefined;
+  }
+
+  /** The key of a function (for plugin functions whose first parameter receives routes). */
+  functionKey(mod: Module, fn: FunctionNode): string {
+    const parent = mod.parents.get(fn);
+    if (fn.type === 'FunctionDeclaration' && fn.id) return `${mod.file}#${fn.id.name}`;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return `${mod.file}#${parent.id.name}`;
+    if (parent?.type === 'ExportDefaultDeclaration') return `${mod.file}#default`;
+    for (const [name, f] of mod.functions) if (f === fn) return `${mod.file}#${name}`;
+    return `${mod.file}@${fn.start ?? 0}`;
+  }
+
+  analyse(): void {
+    // Owners first, so a route registered in one file on an app or router made in another is known.
+    for (const mod of this.modules) {
+      this.guard(mod, () =>
+        walk(mod.program, (node) => {
+          if (node.type === 'VariableDeclarator') this.registerOwner(mod, node);
+        }),
+      );
+    }
+    for (const mod of this.modules) this.guard(mod, () => this.analyseModule(mod));
+  }
+
+  /** An AST shape the analysis did not expect costs that file's facts, never the run. */
+  private guard(mod: Module, analyse: () => void): void {
+    try {
+      analyse();
+    } catch (error) {
+      this.onError(mod.file, error);
+    }
+  }
+
+  private analyseModule(mod: Module): void {
+    this.importedHelpers(mod);
+    walk(mod.program, (node, ancestors) => {
+      switch (node.type) {
+        case 'CallExpression':
+        case 'OptionalCallExpression':
+        case 'NewExpression':
+          this.call(mod, node, ancestors);
+          break;
+        case 'MemberExpression':
+        case 'OptionalMemberExpression':
+          this.member(mod, node, ancestors);
+          break;
+        case 'VariableDeclarator':
+          this.declarator(mod, node);
+          break;
+        case 'ObjectProperty':
+          this.property(mod, node, ancestors);
+          break;
+        case 'ClassProperty':
+          if (node.value && node.key.type === 'Identifier') this.secretAssignment(mod, node.key.name, node.value);
+          break;
+        case 'AssignmentExpression': {
+          const target = node.left.type === 'Identifier' ? node.left.name : isMember(node.left) ? memberName(node.left) : undefined;
+          if (target && node.operator === '=') this.secretAssignment(mod, target, node.right);
+          break;
+        }
+        case 'BinaryExpression':
+          this.urlComparison(mod, node, ancestors);
+          break;
+        case 'SwitchStatement':
+          if (this.isUrlish(node.discriminant)) {
+            for (const c of node.cases) {
+              const path = stringValue(c.test);
+              if (c.test && isPathLiteral(path)) this.routes.push({ method: 'ALL', path, loc: mod.loc(c.test), source: 'node-http' });
+            }
+          }
+          break;
+        case 'ClassDeclaration':
+        case 'ClassExpression':
+          this.nestController(mod, node);
+          break;
+        default:
+      }
+    });
+  }
+
+  private importedHelpers(mod: Module): void {
+    for (const node of mod.program.body) {
+      const source = node.type === 'ImportDeclaration' ? node.source : undefined;
+      if (source && HELPERS[normaliseModule(source.value)]) this.helpers.push({ name: normaliseModule(source.value), kinds: HELPERS[normaliseModule(source.value)] ?? [], loc: mod.loc(node) });
+    }
+    walk(mod.program, (node) => {
+      if (node.type !== 'CallExpression') return;
+      const required = requiredModule(node);
+      if (required !== undefined && HELPERS[normaliseModule(required)]) this.helpers.push({ name: normaliseModule(required), kinds: HELPERS[normaliseModule(required)] ?? [], loc: mod.loc(node) });
+    });
+  }
+
+  // --- calls -----------------------------------------------------------------------------------
+
+  private call(mod: Module, node: CallNode, ancestors: readonly t.Node[]): void {
+    const callee = unwrap(node.callee);
+    const target = mod.target(callee);
+    const method = isMember(callee) ? memberName(callee) : undefined;
+    const args = node.arguments as t.Node[];
+
+    if (target) {
+      const framework = CREATIONS[target.module]?.[target.path];
+      if (framework) {
+        this.servers.push({ framework, loc: mod.loc(node) });
+        if (framework === 'hapi') {
+          const port = this.portOf(mod, objectProp(args[0], 'port')?.value);
+          if (port) this.listens.push({ loc: mod.loc(node), port });
+        }
+        if (framework === 'nest') this.nestCorsOption(mod, objectProp(args[1], 'cors'));
+      }
+      if (target.module === '@hono/node-server' && target.path === 'serve') this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, objectProp(args[0], 'port')?.value) });
+      if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
+      const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
+      if (helper) this.helperCall(mod, node, target.module, args, helper);
+      if (target.module === 'inspector' && target.path === 'open') this.inspector(mod, node, 'inspector.open', ancestors);
+      if (target.module === 'envalid' && target.path === 'cleanEnv' && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? (unwrap(v) as CallNode).arguments[0] : undefined, 'default') !== undefined);
+    }
+
+    const calleeName = callee.type === 'Identifier' ? callee.name : method;
+    if (calleeName === 'startInspectorServer') this.inspector(mod, node, 'startInspectorServer', ancestors);
+    if (isMember(callee) && (method === 'parse' || method === 'safeParse' || method === 'parseAsync') && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
+
+    if (!isMember(callee) || method === undefined) return;
+    const receiver = unwrap(callee.object);
+    if (receiver.type === 'Identifier' && receiver.name === 'process' && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors);
+    if (method === 'listen') this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, args[0]) });
+    if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listens.push({ loc: mod.loc(node) });
+    if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
+    if (method === 'enableCors') this.corsCall(mod, node, args[0]);
+    if (method === 'register' && args[0]) {
+      const plugin = mod.target(args[0]);
+      if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
+      const child = this.ownerKey(mod, args[0]);
+      if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], 'prefix')?.value) ?? '' });
+    }
+    if (['setHeader', 'header', 'set', 'append'].includes(method)) this.header(mod, args);
+    if (HTTP_METHODS.has(method) || method === 'use' || method === 'route') this.routeCall(mod, receiver, method, args, ancestors);
+  }
+
+  private ownerOf(mod: Module, receiver: t.Node): Owner | undefined {
+    const key = this.ownerKey(mod, receiver);
+    return key ? this.owners.get(key) : undefined;
+  }
+
+  private declarator(mod: Module, node: t.VariableDeclarator): void {
+    if (node.id.type === 'ObjectPattern' && node.init && isProcessEnv(node.init, mod)) {
+      for (const p of node.id.properties) {
+        if (p.type !== 'ObjectProperty') continue;
+        const name = keyName(p.key, p.computed);
+        if (!name) continue;
+        const fallback = p.value.type === 'AssignmentPattern' ? p.value.right : undefined;
+        this.envReads.push({ name, hasDefault: fallback !== undefined, defaultValue: fallback ? literalText(fallback) : undefined, loc: mod.loc(p.key) });
+      }
+      return;
+    }
+    if (node.id.type === 'Identifier' && node.init) this.secretAssignment(mod, node.id.name, node.init);
+  }
+
+  /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
+  private registerOwner(mod: Module, node: t.VariableDeclarator): void {
+    if (node.id.type !== 'Identifier' || !node.init) return;
+    let init = unwrap(node.init);
+    if (init.type === 'AwaitExpression' && init.argument) init = unwrap(init.argument);
+    let prefix = '';
+    if (isCall(init) && isMember(init.callee) && memberName(init.callee) === 'basePath') {
+      prefix = stringValue(init.arguments[0] as t.Node) ?? '';
+      init = unwrap(init.callee.object);
+    }
+    if (!isCall(init)) return;
+    const target = mod.target(init.callee);
+    if (!target) return;
+    const framework = CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path];
+    if (!framework) return;
+    if (ROUTERS[target.module]?.[target.path] === 'koa') prefix = stringValue(objectProp(init.arguments[0] as t.Node, 'prefix')?.value) ?? prefix;
+    this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
+  }
+
+  private routeCall(mod: Module, receiver: t.Node, method: string, args: t.Node[], ancestors: readonly t.Node[]): void {
+    // app.route('/p').get(h).post(h): the path comes from the chain
+    let chain = receiver;
+    while (isCall(chain) && isMember(chain.callee) && HTTP_METHODS.has(memberName(chain.callee) ?? '')) chain = unwrap(chain.callee.object);
+    if (isCall(chain) && isMember(chain.callee) && memberName(chain.callee) === 'route' && HTTP_METHODS.has(method)) {
+      const base = unwrap(chain.callee.object);
+      for (const p of pathsOf(chain.arguments[0] as t.Node)) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors) });
+      return;
+    }
+    if (!this.routeReceiver(mod, receiver, ancestors)) return;
+    const owner = this.receiverOwner(mod, receiver, ancestors);
+    const source = this.frameworkOf(mod, receiver);
+    if (method === 'route') {
+      const first = args[0] ? unwrap(args[0]) : undefined;
+      // fastify/hapi route objects: { method, url | path }
+      const objects = first?.type === 'ArrayExpression' ? first.elements : [first];
+      for (const o of objects) {
+        if (o?.type !== 'ObjectExpression') continue;
+        const url = objectProp(o, 'url') ?? objectProp(o, 'path');
+        const methods = objectProp(o, 'method')?.value;
+        const names = methods ? (unwrap(methods).type === 'ArrayExpression' ? (unwrap(methods) as t.ArrayExpression).elements.map((e) => (e ? stringValue(e) : undefined)) : [stringValue(methods)]) : ['ALL'];
+        for (const p of pathsOf(url?.value)) for (const m of names) this.routes.push({ method: (m ?? 'ALL').toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+      }
+      // hono: app.route('/p', subApp)
+      if (args.length === 2 && args[1]) {
+        const prefix = stringValue(args[0]);
+        const child = this.ownerKey(mod, args[1]);
+        if (prefix !== undefined && child) this.mounts.push({ parent: owner, child, prefix });
+      }
+      return;
+    }
+    if (args.length < 2 && method !== 'use') return;
+    // koa-router named routes: router.get('name', '/path', handler)
+    const pathArg = !isPathLiteral(stringValue(args[0])) && stringValue(args[0]) !== undefined && isPathLiteral(stringValue(args[1])) ? args[1] : args[0];
+    const paths = pathsOf(pathArg);
+    if (method === 'use') {
+      const rest = args.slice(paths.length > 0 ? 1 : 0);
+      const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k): k is string => k !== undefined);
+      for (const p of paths.length > 0 ? paths : []) {
+        if (mounted.length > 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path });
+        else this.routes.push({ method: 'USE', path: p.path, loc: mod.loc(p.node), source, owner });
+      }
+      if (paths.length === 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: '' });
+      return;
+    }
+    for (const p of paths) this.routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+  }
+
+  /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
+  private mountedOwner(mod: Module, arg: t.Node): string | undefined {
+    const n = unwrap(arg);
+    if (n.type !== 'Identifier' && !isCall(n)) return undefined;
+    const key = this.ownerKey(mod, n);
+    if (!key) return undefined;
+    if (isCall(n)) return key;
+    // an identifier: a router when it is known as one, or when it is imported from the package (a routes module)
+    const def = this.definition(mod, n.name);
+    return this.owners.has(key) || def.mod !== mod ? key : undefined;
+  }
+
+  private routeReceiver(mod: Module, receiver: t.Node, ancestors: readonly t.Node[]): boolean {
+    if (receiver.type === 'Identifier') {
+      if (CLIENT_NAMES.test(receiver.name)) return false;
+      if (this.ownerOf(mod, receiver)) return true;
+      if (mod.imports.has(receiver.name) && !mod.imports.get(receiver.name)?.module.startsWith('.')) return false;
+      return SERVERISH_NAMES.test(receiver.name) || this.paramOf(receiver.name, ancestors) !== undefined;
+    }
+    if (receiver.type === 'ThisExpression') return false;
+    const text = chainText(receiver);
+    return text !== undefined && SERVERISH_NAMES.test(text.split('.').pop() ?? '') && !CLIENT_NAMES.test(text.split('.').pop() ?? '');
+  }
+
+  /** The function whose first parameter is `name` (a fastify plugin's instance, a router factory's router). */
+  private paramOf(name: string, ancestors: readonly t.Node[]): FunctionNode | undefined {
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if (isFunction(a)) {
+        const first = a.params[0];
+        if (first?.type === 'Identifier' && first.name === name) return a;
+      }
+    }
+    return undefined;
+  }
+
+  private receiverOwner(mod: Module, receiver: t.Node, ancestors: readonly t.Node[]): string | undefined {
+    if (receiver.type === 'Identifier') {
+      const fn = this.paramOf(receiver.name, ancestors);
+      if (fn) return this.functionKey(mod, fn);
+    }
+    return this.ownerKey(mod, receiver);
+  }
+
+  private frameworkOf(mod: Module, receiver: t.Node): Framework | undefined {
+    return this.ownerOf(mod, receiver)?.framework;
+  }
+
+  private nestController(mod: Module, node: t.ClassDeclaration | t.ClassExpression): void {
+    const controller = node.decorators?.map((d) => unwrap(d.expression)).find((e): e is t.CallExpression => e.type === 'CallExpression' && chainText(e.callee)?.split('.').pop() === 'Controller');
+    if (!controller) return;
+    const arg = controller.arguments[0] as t.Node | undefined;
+    const prefixes = arg ? (unwrap(arg).type === 'ObjectExpression' ? [stringValue(objectProp(arg, 'path')?.value) ?? ''] : nestPaths(arg)) : [''];
+    for (const member of node.body.body) {
+      if (member.type !== 'ClassMethod' || !member.decorators) continue;
+      for (const d of member.decorators) {
+        const e = unwrap(d.expression);
+        if (e.type !== 'CallExpression') continue;
+        const name = chainText(e.callee)?.split('.').pop() ?? '';
+        if (!NEST_METHODS.has(name)) continue;
+        const methodPaths = e.arguments[0] ? nestPaths(e.arguments[0] as t.Node) : [''];
+        for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e), source: 'nest' });
+      }
+    }
+  }
+
+  private urlComparison(mod: Module, node: t.BinaryExpression, ancestors: readonly t.Node[]): void {
+    if (!['===', '==', '!==', '!='].includes(node.operator)) return;
+    const [literal, other] = stringValue(node.right) !== undefined ? [node.right, node.left] : [node.left, node.right];
+    const path = stringValue(literal);
+    if (!isPathLiteral(path) || !this.isUrlish(other)) return;
+    let method = 'ALL';
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if (a.type !== 'LogicalExpression' || a.operator !== '&&') break;
+      for (const side of [a.left, a.right]) {
+        const s = unwrap(side);
+        if (s.type === 'BinaryExpression' && isMember(unwrap(s.left)) && memberName(unwrap(s.left) as MemberNode) === 'method') method = stringValue(s.right)?.toUpperCase() ?? method;
+      }
+    }
+    this.routes.push({ method, path, loc: mod.loc(literal), source: 'node-http' });
+  }
+
+  private isUrlish(node: t.Node): boolean {
+    const n = unwrap(node);
+    if (n.type === 'Identifier') return URLISH_NAMES.test(n.name);
+    return isMember(n) && URLISH_MEMBERS.has(memberName(n) ?? '');
+  }
+
+  // --- process listeners -------------------------------------------------------------------
+
+  private processListener(mod: Module, node: CallNode, args: t.Node[], ancestors: readonly t.Node[]): void {
+    const signals = this.signalNames(args[0], ancestors);
+    const handler = args[1] ? this.handlerBody(mod, args[1]) : undefined;
+    for (const signal of signals) {
+      if (signal.startsWith('SIG')) {
+        this.signalHandlers.push({ signal, loc: mod.loc(node), calls: handler ? this.callsIn(handler.node) : [] });
+        this.signalSites.push({ mod: handler?.mod ?? mod, signal, handler: handler?.node });
+      } else if (signal === 'uncaughtException' || signal === 'unhandledRejection') {
+        this.crashHandlers.push({ event: signal, loc: mod.loc(node), outcome: handler ? this.crashOutcome(handler.mod, handler.node) : 'exits' });
+      }
+    }
+  }
+
+  /** The signal names of `process.on(X, …)`: a literal, or the variable of a loop/forEach over literals. */
+  private signalNames(arg: t.Node | undefined, ancestors: readonly t.Node[]): string[] {
+    if (!arg) return [];
+    const literal = stringValue(arg);
+    if (literal !== undefined) return [literal];
+    const n = unwrap(arg);
+    if (n.type !== 'Identifier') return [];
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      let list: t.Node | undefined;
+      if (a.type === 'ForOfStatement' && a.left.type === 'VariableDeclaration' && a.left.declarations[0]?.id.type === 'Identifier' && a.left.declarations[0].id.name === n.name) list = a.right;
+      if (isFunction(a) && a.params[0]?.type === 'Identifier' && a.params[0].name === n.name) {
+        const call = ancestors[i - 1];
+        if (call && isCall(call) && isMember(call.callee) && memberName(call.callee) === 'forEach') list = call.callee.object;
+      }
+      if (list) {
+        const l = unwrap(list);
+        return l.type === 'ArrayExpression' ? l.elements.flatMap((e) => (e && stringValue(e) !== undefined ? [stringValue(e) as string] : [])) : [];
+      }
+    }
+    return [];
+  }
+
+  /** A handler's function node: inline, or a function it names (in this file or imported). */
+  private handlerBody(mod: Module, handler: t.Node): { mod: Module; node: FunctionNode } | undefined {
+    const n = unwrap(handler);
+    if (isFunction(n)) return { mod, node: n };
+    if (n.type === 'Identifier') {
+      const found = this.functionNamed(mod, n.name);
+      return found ? { mod: found.mod, node: found.fn } : undefined;
+    }
+    // handler.bind(x), () => shutdown() are covered; a call returning a handler (`makeShutdown(server)`) is unknown
+    return undefined;
+  }
+
+  private callsIn(fn: t.Node): string[] {
+    const out: string[] = [];
+    walk(fn, (n) => {
+      if (isCall(n)) {
+        const text = chainText(n.callee);
+        if (text && !out.includes(text)) out.push(text);
+      }
+    });
+    return out;
+  }
+
+  private crashOutcome(mod: Module, fn: FunctionNode): CrashHandler['outcome'] {
+    const body = fn.body;
+    if (body.type === 'BlockStatement' && body.body.length === 0) return 'empty';
+    return this.exitsIn(mod, fn, new Set()) ? 'exits' : 'logs-only';
+  }
+
+  /** Whether a function exits, rethrows or shuts down (following the functions it calls, a few levels deep). */
+  private exitsIn(mod: Module, fn: t.Node, seen: Set<t.Node>): boolean {
+    if (seen.has(fn) || seen.size > 8) return false;
+    seen.add(fn);
+    let exits = false;
+    walk(fn, (n) => {
+      if (exits) return;
+      if (n.type === 'ThrowStatement') exits = true;
+      else if (n.type === 'AssignmentExpression' && chainText(n.left) === 'process.exitCode') exits = true;
+      else if (isCall(n)) {
+        const text = chainText(n.callee) ?? '';
+        if (/^process\.(?:exit|kill|abort)$/.test(text) || /shutdown|exit|terminate|kill|crash|die|abort|stop|close/i.test(text.split('.').pop() ?? '')) exits = true;
+        const callee = unwrap(n.callee);
+        if (callee.type === 'Identifier') {
+          const found = this.functionNamed(mod, callee.name);
+          if (found && this.exitsIn(found.mod, found.fn, seen)) exits = true;
+        }
+      }
+    });
+    return exits;
+  }
+
+  // --- env, secrets, CORS, headers ---------------------------------------------------------
+
+  private member(mod: Module, node: MemberNode, ancestors: readonly t.Node[]): void {
+    if (!isProcessEnv(node.object, mod)) return;
+    const name = memberName(node);
+    if (name === undefined) return;
+    const parent = ancestors.at(-1);
+    if (parent?.type === 'AssignmentExpression' && parent.left === node) return;
+    if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return;
+    const fallback = this.fallbackOf(node, ancestors);
+    const read: EnvRead = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : undefined, loc: mod.loc(node) };
+    this.envReads.push(read);
+    if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors);
+  }
+
+  /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
+  private fallbackOf(node: t.Node, ancestors: readonly t.Node[]): { hasDefault: boolean; value?: t.Node } {
+    let child: t.Node = node;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if (a.type === 'LogicalExpression') {
+        if (a.left === child && (a.operator === '||' || a.operator === '??')) return { hasDefault: true, value: a.right };
+        if (a.left === child && a.operator === '&&') return { hasDefault: true };
+        return { hasDefault: false };
+      }
+      if ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && a.test === child) return { hasDefault: true };
+      if (a.type === 'UnaryExpression' && a.operator === '!') return { hasDefault: true };
+      if (a.type === 'BinaryExpression') return { hasDefault: true };
+      const passes =
+        a.type === 'TSAsExpression' ||
+        a.type === 'TSNonNullExpression' ||
+        a.type === 'ParenthesizedExpression' ||
+        (isMember(a) && a.object === child) ||
+        (isCall(a) && (a.callee === child || ['Number', 'parseInt', 'parseFloat', 'String', 'Boolean', 'JSON.parse'].includes(chainText(a.callee) ?? '')));
+      if (!passes) return { hasDefault: false };
+      child = a;
+    }
+    return { hasDefault: false };
+  }
+
+  private schemaEnvReads(mod: Module, schema: t.Node | undefined, hasDefault: (value: t.Node) => boolean): void {
+    const n = schema ? unwrap(schema) : undefined;
+    if (n?.type !== 'ObjectExpression') return;
+    for (const p of n.properties) {
+      if (p.type !== 'ObjectProperty') continue;
+      const name = keyName(p.key, p.computed);
+      if (name) this.envReads.push({ name, hasDefault: hasDefault(p.value), loc: mod.loc(p.key) });
+    }
+  }
+
+  /** `schema.parse(process.env)` where schema is `z.object({...})` (inline or a local constant). */
+  private zodEnvReads(mod: Module, schema: t.Node): void {
+    let n: t.Node | null | undefined = unwrap(schema);
+    if (n.type === 'Identifier') n = mod.inits.get(n.name);
+    for (let depth = 0; n && depth < 10; depth++) {
+      n = unwrap(n);
+      if (!isCall(n)) return;
+      if (isMember(n.callee) && memberName(n.callee) === 'object') {
+        this.schemaEnvReads(mod, n.arguments[0] as t.Node, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+        return;
+      }
+      n = isMember(n.callee) ? n.callee.object : undefined;
+    }
+  }
+
+  private chainMethods(node: t.Node): string {
+    const out: string[] = [];
+    let n: t.Node = unwrap(node);
+    while (isCall(n) && isMember(n.callee)) {
+      out.push(`.${memberName(n.callee)}(`);
+      n = unwrap(n.callee.object);
+    }
+    return out.join('');
+  }
+
+  private property(mod: Module, node: t.ObjectProperty, ancestors: readonly t.Node[]): void {
+    const key = keyName(node.key, node.computed);
+    if (!key || ancestors.at(-1)?.type !== 'ObjectExpression') return;
+    this.secretAssignment(mod, key, node.value);
+    if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === 'ObjectExpression') this.helpers.push({ name: key, kinds: ['rate-limit'], loc: mod.loc(node) });
+    if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== 'origin' && key !== 'Origin') {
+      const v = unwrap(node.value);
+      if (v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*')) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'wildcard-list' });
+      else if (stringValue(v) === '*') this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'star' });
+    }
+  }
+
+  private secretAssignment(mod: Module, key: string, valueNode: t.Node): void {
+    if (!secretKey(key)) return;
+    const value = unwrap(valueNode);
+    const literal = stringValue(value);
+    if (literal !== undefined) {
+      if (plausibleSecret(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
+      return;
+    }
+    if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??')) {
+      const fallback = stringValue(value.right);
+      if (fallback !== undefined && plausibleSecret(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+    }
+  }
+
+  private corsCall(mod: Module, node: CallNode, options: t.Node | undefined): void {
+    if (!options) {
+      this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'default' });
+      return;
+    }
+    const o = unwrap(options);
+    if (o.type !== 'ObjectExpression') {
+      this.cors.push({ loc: mod.loc(node), anyOrigin: false, how: 'restricted' });
+      return;
+    }
+    const origin = objectProp(o, 'origin');
+    if (!origin) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'default' });
+    else this.corsOrigin(mod, origin);
+  }
+
+  /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
+  private nestCorsOption(mod: Module, option: t.ObjectProperty | undefined): void {
+    if (!option) return;
+    const v = unwrap(option.value);
+    if (v.type === 'BooleanLiteral') {
+      if (v.value) this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: 'default' });
+      return;
+    }
+    if (v.type === 'ObjectExpression') {
+      const origin = objectProp(v, 'origin');
+      if (origin) this.corsOrigin(mod, origin);
+      else this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: 'default' });
+    }
+  }
+
+  private corsOrigin(mod: Module, origin: t.ObjectProperty): void {
+    const v = unwrap(origin.value);
+    const loc = mod.loc(origin);
+    if (stringValue(v) === '*') this.cors.push({ loc, anyOrigin: true, how: 'star' });
+    else if (v.type === 'BooleanLiteral' && v.value) this.cors.push({ loc, anyOrigin: true, how: 'reflect' });
+    else if (v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*')) this.cors.push({ loc, anyOrigin: true, how: 'wildcard-list' });
+    else this.cors.push({ loc, anyOrigin: false, how: 'restricted' });
+  }
+
+  private header(mod: Module, args: t.Node[]): void {
+    const name = stringValue(args[0])?.toLowerCase();
+    if (!name) return;
+    if (name === 'access-control-allow-origin' && stringValue(args[1]) === '*') this.cors.push({ loc: mod.loc(args[1] as t.Node), anyOrigin: true, how: 'header' });
+    if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(args[0] as t.Node));
+  }
+
+  // --- helpers' options: routes and shutdown waits -------------------------------------------
+
+  private helperCall(mod: Module, node: CallNode, module: string, args: t.Node[], helper: { option: string; defaultMs: number; optionArg: number }): void {
+    const options = args[helper.optionArg];
+    const option = objectProp(options, helper.option);
+    const ms = option ? numberOf(mod, option.value) : undefined;
+    this.helperWaits.push(ms !== undefined && option ? { ms, loc: mod.loc(option), kind: 'option' } : { ms: helper.defaultMs, loc: mod.loc(node), kind: 'helper-default' });
+    if (module === '@godaddy/terminus') {
+      const checks = objectProp(options, 'healthChecks')?.value;
+      const c = checks ? unwrap(checks) : undefined;
+      if (c?.type === 'ObjectExpression') {
+        for (const p of c.properties) {
+          if (p.type === 'SpreadElement') continue;
+          const path = keyName(p.key, p.computed);
+          if (isPathLiteral(path)) this.routes.push({ method: 'GET', path, loc: mod.loc(p.key), source: 'helper' });
+        }
+      }
+    }
+    if (module === 'lightship') for (const path of ['/health', '/live', '/ready']) this.routes.push({ method: 'GET', path, loc: mod.loc(node), source: 'helper' });
+  }
+
+  // --- inspector and bypasses --------------------------------------------------------------
+
+  private inspector(mod: Module, node: CallNode, callee: string, ancestors: readonly t.Node[]): void {
+    this.inspectorStarts.push({ callee, loc: mod.loc(node), guarded: this.guarded(mod, node, ancestors, 0) });
+  }
+
+  /**
+   * Whether code runs only outside production: inside a branch of a NODE_ENV/enable-flag test that
+   * admits it, after an early return on such a test, or in a local function whose every call is guarded.
+   */
+  private guarded(mod: Module, node: t.Node, ancestors: readonly t.Node[], depth: number): boolean {
+    let child: t.Node = node;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if (a.type === 'IfStatement' || a.type === 'ConditionalExpression') {
+        const p = polarity(mod, a.test);
+        if ((a.consequent === child && p === 'allow') || (a.alternate === child && p === 'deny')) return true;
+      }
+      if (a.type === 'LogicalExpression' && a.right === child) {
+        const p = polarity(mod, a.left);
+        if ((a.operator === '&&' && p === 'allow') || (a.operator === '||' && p === 'deny')) return true;
+      }
+      if (a.type === 'BlockStatement' || a.type === 'Program') {
+        const statements = a.body as t.Node[];
+        const index = statements.indexOf(child);
+        for (const s of statements.slice(0, Math.max(index, 0))) {
+          if (s.type === 'IfStatement' && !s.alternate && exitsEarly(s.consequent) && polarity(mod, s.test) === 'deny') return true;
+        }
+      }
+      if (isFunction(a)) {
+        const parent = ancestors[i - 1];
+        // a callback passed to a call runs where the call is: keep climbing
+        if (parent && isCall(parent) && (parent.arguments as t.Node[]).includes(a)) {
+          child = a;
+          continue;
+        }
+        return this.everyCallGuarded(mod, a, depth);
+      }
+      child = a;
+    }
+    return false;
+  }
+
+  /** A local named function is guarded when it is called, and every call of it is guarded; unknown callers count as guarded. */
+  private everyCallGuarded(mod: Module, fn: FunctionNode, depth: number): boolean {
+    const key = this.functionKey(mod, fn);
+    const name = key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined;
+    if (!name || depth > 3) return true;
+    const calls: t.Node[] = [];
+    walk(mod.program, (n) => {
+      if (isCall(n)) {
+        const callee = unwrap(n.callee);
+        if ((callee.type === 'Identifier' && callee.name === name) || (isMember(callee) && callee.object.type === 'ThisExpression' && memberName(callee) === name)) calls.push(n);
+      }
+    });
+    if (calls.length === 0) return true;
+    return calls.every((c) => this.guarded(mod, c, mod.ancestorsOf(c), depth + 1));
+  }
+
+  private bypass(mod: Module, node: t.Node, flag: string, ancestors: readonly t.Node[]): void {
+    const explicit = SECURITY_CONCEPT.test(flag);
+    const controlled = this.controlledBranches(mod, node, ancestors);
+    if (controlled === undefined) {
+      if (explicit) this.validationBypasses.push({ flag, loc: mod.loc(node) });
+      return;
+    }
+    if (controlled.every((branches) => branches.every((b) => refusesOnly(b)))) return;
+    const mentionsSecurity = controlled.some((branches) => branches.some((b) => b && identifiersIn(b).some((id) => SECURITY_CODE.test(id))));
+    if (explicit || mentionsSecurity) this.validationBypasses.push({ flag, loc: mod.loc(node) });
+  }
+
+  /** The branches an env flag controls: of the conditional it is tested in, or of those testing the constant it sets. */
+  private controlledBranches(mod: Module, node: t.Node, ancestors: readonly t.Node[]): (t.Node | null | undefined)[][] | undefined {
+    let child = node;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if ((a.type === 'IfStatement' || a.type === 'ConditionalExpression') && a.test === child) return [[a.consequent, a.alternate]];
+      if (a.type === 'LogicalExpression' && a.left === child && a.operator !== '??' && ancestors[i - 1]?.type === 'ExpressionStatement') return [[a.right]];
+      if (a.type === 'VariableDeclarator' && a.id.type === 'Identifier') {
+        const alias = a.id.name;
+        const out: (t.Node | null | undefined)[][] = [];
+        walk(mod.program, (n) => {
+          if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && identifiersIn(n.test).includes(alias)) out.push([n.consequent, n.alternate]);
+        });
+        return out.length > 0 ? out : undefined;
+      }
+      if (isFunction(a) || a.type === 'ExpressionStatement' || a.type === 'ObjectProperty') return undefined;
+      child = a;
+    }
+    return undefined;
+  }
+
+  // --- ports and the shutdown budget -------------------------------------------------------
+
+  portOf(mod: Module, arg: t.Node | undefined | null, depth = 0): Port | undefined {
+    if (!arg || depth > 4) return undefined;
+    const n = unwrap(arg);
+    const loc = mod.loc(n);
+    if (n.type === 'ObjectExpression') {
+      const port = objectProp(n, 'port');
+      return port ? this.portOf(mod, port.value, depth + 1) : undefined;
+    }
+    if (isFunction(n)) return undefined;
+    const env = envNameOf(mod, n);
+    if (env) return { env, loc };
+    if (n.type === 'LogicalExpression') {
+      const left = this.portOf(mod, n.left, depth + 1);
+      const right = numberOf(mod, n.right);
+      return { ...left, value: left?.value ?? right, loc };
+    }
+    if (n.type === 'Identifier') {
+      const init = mod.inits.get(n.name);
+      const inner = init ? this.portOf(mod, init, depth + 1) : undefined;
+      return inner ? { ...inner, loc } : { loc };
+    }
+    if (isCall(n) && ['Number', 'parseInt', 'String'].includes(chainText(n.callee) ?? '')) {
+      const inner = this.portOf(mod, n.arguments[0] as t.Node, depth + 1);
+      return inner ? { ...inner, loc } : { loc };
+    }
+    if (n.type === 'UnaryExpression' && n.operator === '+') return this.portOf(mod, n.argument, depth + 1);
+    const value = numberOf(mod, n);
+    return value !== undefined ? { value, loc } : { loc };
+  }
+
+  shutdownBudget(): ShutdownBudget {
+    const waits: ShutdownWait[] = [];
+    const seen = new Set<t.Node>();
+    for (const site of this.signalSites) {
+      if (site.signal === 'SIGTERM' && site.handler) this.waitsIn(site.mod, site.handler, waits, seen);
+    }
+    waits.push(...this.helperWaits);
+    if (waits.length === 0) {
+      for (const read of this.envReads) {
+        if (!SHUTDOWN_ENV.test(read.name) || read.defaultValue === undefined) continue;
+        const value = Number(read.defaultValue);
+        if (!Number.isFinite(value)) continue;
+        const seconds = /SECONDS?$|SECS?$|_S$/.test(read.name) || (!/MS$/.test(read.name) && value < 1000);
+        waits.push({ ms: seconds ? value * 1000 : value, loc: read.loc, kind: 'env-default' });
+      }
+    }
+    const forced = waits.filter((w) => w.kind === 'forced-exit').map((w) => w.ms);
+    const budgetMs = forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : undefined;
+    return { waits, budgetMs };
+  }
+
+  private waitsIn(mod: Module, fn: t.Node, out: ShutdownWait[], seen: Set<t.Node>): void {
+    if (seen.has(fn) || seen.size > 20) return;
+    seen.add(fn);
+    walk(fn, (n) => {
+      if (isCall(n)) {
+        const callee = unwrap(n.callee);
+        const args = n.arguments as t.Node[];
+        const target = mod.target(callee);
+        const name = chainText(callee) ?? '';
+        if (name === 'setTimeout' && target === undefined && args[1]) {
+          const ms = numberOf(mod, args[1]);
+          const forced = args[0] !== undefined && this.callsIn(args[0]).some((c) => /^process\.(?:exit|kill|abort)$/.test(c));
+          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? 'forced-exit' : 'timer' });
+        } else if (target?.module === 'timers/promises' && target.path === 'setTimeout' && args[0]) {
+          const ms = numberOf(mod, args[0]);
+          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[0]), kind: 'timer' });
+        }
+        if (callee.type === 'Identifier') {
+          const found = this.functionNamed(mod, callee.name);
+          if (found) this.waitsIn(found.mod, found.fn, out, seen);
+        }
+      }
+      if (n.type === 'ObjectProperty') {
+        const key = keyName(n.key, n.computed) ?? '';
+        if (/timeout|delay|grace/i.test(key)) {
+          const value = numberOf(mod, n.value);
+          if (value !== undefined) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1000 : value, loc: mod.loc(n), kind: 'option' });
+        }
+      }
+    });
+  }
+}
+
+function literalText(node: t.Node): string | undefined {
+  const n = unwrap(node);
+  const s = stringValue(n);
+  if (s !== undefined) return s;
+  if (n.type === 'NumericLiteral' || n.type === 'BooleanLiteral') return String(n.value);
+  return undefined;
+}
+
+/** The env variable an expression reads directly (`process.env.PORT`, `env.PORT`). */
+function envNameOf(mod: Module, node: t.Node): string | undefined {
+  const n = unwrap(node);
+  return isMember(n) && isProcessEnv(n.object, mod) ? memberName(n) : undefined;
+}
+
+/** A number an expression evaluates to without running anything: literals, arithmetic, constants, env fallbacks. */
+function numberOf(mod: Module, node: t.Node | null | undefined, depth = 0): number | undefined {
+  if (!node || depth > 6) return undefined;
+  const n = unwrap(node);
+  if (n.type === 'NumericLiteral') return n.value;
+  const s = stringValue(n);
+  if (s !== undefined) return s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined;
+  if (n.type === 'Identifier') return numberOf(mod, mod.inits.get(n.name), depth + 1);
+  if (n.type === 'BinaryExpression') {
+    const l = numberOf(mod, n.left as t.Node, depth + 1);
+    const r = numberOf(mod, n.right, depth + 1);
+    if (l === undefined || r === undefined) return undefined;
+    if (n.operator === '*') return l * r;
+    if (n.operator === '+') return l + r;
+    if (n.operator === '-') return l - r;
+    if (n.operator === '/' && r !== 0) return l / r;
+    return undefined;
+  }
+  if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return numberOf(mod, n.left, depth + 1) ?? numberOf(mod, n.right, depth + 1);
+  if (isCall(n) && ['Number', 'parseInt', 'parseFloat'].includes(chainText(n.callee) ?? '')) return numberOf(mod, n.arguments[0] as t.Node, depth + 1);
+  if (n.type === 'UnaryExpression' && n.operator === '+') return numberOf(mod, n.argument, depth + 1);
+  return undefined;
+}
+
+function nestPaths(node: t.Node): string[] {
+  const n = unwrap(node);
+  const s = stringValue(n);
+  if (s !== undefined) return [s];
+  if (n.type === 'ArrayExpression') return n.elements.flatMap((e) => (e && stringValue(e) !== undefined ? [stringValue(e) as string] : []));
+  return [''];
+}
+
+function exitsEarly(branch: t.Node): boolean {
+  const last = statementsOf(branch).at(-1);
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+}
+
+type Polarity = 'allow' | 'deny' | undefined;
+
+function flip(p: Polarity): Polarity {
+  return p === 'allow' ? 'deny' : p === 'deny' ? 'allow' : undefined;
+}
+
+/** `allow`: the test is true only outside production (or with a dev tool switched on); `deny`: only in production. */
+function polarity(mod: Module, test: t.Node): Polarity {
+  const n = unwrap(test);
+  if (n.type === 'UnaryExpression' && n.operator === '!') return flip(polarity(mod, n.argument));
+  if (n.type === 'LogicalExpression') {
+    const ps = [polarity(mod, n.left), polarity(mod, n.right)];
+    const allow = ps.includes('allow');
+    const deny = ps.includes('deny');
+    return allow && !deny ? 'allow' : deny && !allow ? 'deny' : undefined;
+  }
+  if (n.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(n.operator)) {
+    const negated = n.operator.startsWith('!');
+    const [literal, other] = stringValue(n.right) !== undefined ? [stringValue(n.right), n.left as t.Node] : [stringValue(n.left as t.Node), n.right];
+    if (literal === undefined) return undefined;
+    const value = literal.toLowerCase();
+    let p: Polarity;
+    if (mentionsEnvironment(mod, other)) p = PROD_WORDS.has(value) ? 'deny' : DEV_WORDS.has(value) ? 'allow' : undefined;
+    else if (namePolarity(mod, other) === 'allow') p = TRUE_WORDS.has(value) ? 'allow' : FALSE_WORDS.has(value) ? 'deny' : undefined;
+    return negated ? flip(p) : p;
+  }
+  if (isCall(n)) {
+    const callee = chainText(n.callee) ?? '';
+    if (callee === 'Boolean' && n.arguments[0]) return polarity(mod, n.arguments[0] as t.Node);
+    if (isMember(n.callee) && memberName(n.callee) === 'includes' && n.arguments[0] && mentionsEnvironment(mod, n.arguments[0] as t.Node)) {
+      const list = unwrap(n.callee.object);
+      if (list.type !== 'ArrayExpression') return undefined;
+      const values = list.elements.map((e) => (e ? stringValue(e)?.toLowerCase() : undefined));
+      if (values.every((v) => v !== undefined && DEV_WORDS.has(v))) return 'allow';
+      if (values.every((v) => v !== undefined && PROD_WORDS.has(v))) return 'deny';
+    }
+    return undefined;
+  }
+  return namePolarity(mod, n);
+}
+
+/** What a flag's name says: `isProduction` → deny; `isDev`, `ENABLE_INSPECTOR`, `config.inspector.enabled` → allow. */
+function namePolarity(mod: Module, node: t.Node): Polarity {
+  const text = envNameOf(mod, node) ?? nodeText(node);
+  if (!text) return undefined;
+  if (/is_?prod(?:uction)?\b|^prod(?:uction)?$|is_?production/i.test(text)) return 'deny';
+  if (/is_?dev(?:elopment)?|is_?local|debug|inspector|dev_?tools|enable|enabled$/i.test(text)) return 'allow';
+  return undefined;
+}
+
+function mentionsEnvironment(mod: Module, node: t.Node): boolean {
+  const n = unwrap(node);
+  const env = envNameOf(mod, n);
+  if (env) return ENV_NAME.test(env);
+  const text = chainText(n);
+  return text !== undefined && ENV_NAME.test(text.split('.').pop() ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the services of a project
+
+function shippedPackage(pkg: PackageJson): boolean {
+  return !isExcludedPath(`${pkg.dir}/package.json`);
+}
+
+/** The files that make up a package's code: entry points, usual folders, and what they import relatively. */
+function packageSources(pkg: PackageJson, sources: ReadonlyMap<string, SourceFile>, packageFor: (dir: string) => PackageJson | undefined): string[] {
+  const ownFile = (path: string) => sources.has(path) && packageFor(dirname(path)) === pkg && !isExcludedPath(path);
+  const seeds: string[] = [];
+  for (const entry of entryPaths(pkg)) {
+    const rel = normalise(entry);
+    for (const candidate of [rel, ...sourceCounterparts(rel)]) {
+      const found = resolveFile(inDir(pkg.dir, candidate), ownFile);
+      if (found) {
+        seeds.push(found);
+        break;
+      }
+    }
+  }
+  const folders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
+  for (const path of sources.keys()) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
+  return [...new Set(seeds)].sort();
+}
+
+export interface ServiceInput {
+  packages: readonly PackageJson[];
+  /** Every discovered source file. */
+  sources: readonly SourceFile[];
+  packageFor(dir: string): PackageJson | undefined;
+  /** Parses a file once (reporting parse errors); undefined when it is skipped or broken. */
+  parse(file: SourceFile): SourceModule | undefined;
+  /** Reports a file whose AST the analysis failed on (its facts are left out). */
+  onError(file: string, error: unknown): void;
+}
+
+/** One service per shipped package, in package order. */
+export function buildServices(input: ServiceInput): Service[] {
+  const sources = new Map(input.sources.map((f) => [f.path, f]));
+  const parsed = new Map<string, Module | null>();
+  const moduleOf = (path: string): Module | undefined => {
+    if (!parsed.has(path)) {
+      const file = sources.get(path);
+      const ast = file ? input.parse(file) : undefined;
+      let mod: Module | null = null;
+      try {
+        mod = ast ? new Module(ast.file, ast.program) : null;
+      } catch (error) {
+        input.onError(path, error);
+      }
+      parsed.set(path, mod);
+    }
+    return parsed.get(path) ?? undefined;
+  };
+  const services: Service[] = [];
+  for (const pkg of input.packages) {
+    if (!shippedPackage(pkg)) continue;
+    const ownFile = (path: string) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
+    const queue = packageSources(pkg, sources, input.packageFor);
+    const included = new Set(queue);
+    const modules: Module[] = [];
+    while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
+      const mod = moduleOf(queue.shift() as string);
+      if (!mod) continue;
+      modules.push(mod);
+      for (const spec of mod.specifiers) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolveFile(inDir(dirname(mod.file), spec), ownFile);
+        if (target && !included.has(target)) {
+          included.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    services.push(makeService(pkg, modules, input.onError));
+  }
+  return services;
+}
+
+function composeRoutes(builder: ServiceBuilder): Route[] {
+  const prefixesOf = (key: string | undefined, depth: number): string[] => {
+    if (key === undefined || depth > 6) return [''];
+    const own = builder.owners.get(key)?.prefix ?? '';
+    const incoming = builder.mounts.filter((m) => m.child === key);
+    if (incoming.length === 0) return [own];
+    return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
+  };
+  const out: Route[] = [];
+  const seen = new Set<string>();
+  for (const r of builder.routes) {
+    for (const prefix of prefixesOf(r.owner, 0)) {
+      const path = r.path === '*' ? r.path : joinRoute(prefix, r.path);
+      const key = `${r.method} ${path} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? 'express' });
+    }
+  }
+  return out;
+}
+
+function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError']): Service {
+  const builder = new ServiceBuilder(modules, onError);
+  builder.analyse();
+  const httpServer = builder.servers.length > 0 && builder.listens.length > 0;
+  const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && !pkg.private;
+  const kind: Service['kind'] = httpServer && !cli ? 'server' : cli ? 'cli' : 'library';
+  const firstLine = pkg.at('/name', { key: true });
+  const helpers = builder.helpers;
+  const signalHandlers = builder.signalHandlers;
+  return {
+    package: pkg,
+    dir: pkg.dir,
+    files: modules.map((m) => m.file),
+    kind,
+    isServer: kind === 'server',
+    loc: builder.listens[0]?.loc ?? builder.servers[0]?.loc ?? firstLine,
+    servers: builder.servers,
+    listens: builder.listens,
+    ports: builder.listens.flatMap((l) => (l.port && (l.port.value !== undefined || l.port.env !== undefined) ? [l.port] : [])),
+    routes: composeRoutes(builder),
+    signalHandlers,
+    crashHandlers: builder.crashHandlers,
+    helpers,
+    envReads: builder.envReads,
+    cors: builder.cors,
+    literalSecrets: builder.literalSecrets,
+    inspectorStarts: builder.inspectorStarts,
+    validationBypasses: builder.validationBypasses,
+    securityHeaders: builder.securityHeaders,
+    shutdown: builder.shutdownBudget(),
+    handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || (signal === 'SIGTERM' && helpers.some((h) => h.kinds.includes('shutdown'))),
+    helpersOf: (kind) => helpers.filter((h) => h.kinds.includes(kind)),
+  };
+}

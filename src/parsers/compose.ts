@@ -1,0 +1,258 @@
+/**
+ * Compose files → services with positions: build (string or context/dockerfile), image, environment
+ * (list or map), env_file (string, list, or `{path, required}`), ports (short and long syntax, host IPs),
+ * limits (`deploy.resources.limits`, `mem_limit`, `cpus`), healthcheck (incl. `disable: true`), restart
+ * policy, stop_grace_period, depends_on and logging. Anchors, merge keys and `x-` fields are resolved
+ * by the YAML view the way compose resolves them.
+ */
+import { basename, dirname, joinPath } from '../model/project.ts';
+import { parseDuration } from '../model/quantities.ts';
+import type { Loc } from '../types.ts';
+import type { Dockerfile } from './dockerfile.ts';
+import type { Located } from './k8s.ts';
+import type { YamlFile, YamlView } from './yaml-view.ts';
+
+export interface ComposeEnv {
+  key: string;
+  /** Null when the value is passed from the shell (`- KEY`, `KEY:` with nothing). */
+  value: string | null;
+  /** The key (map form) or the whole `KEY=value` item (list form). */
+  keyLoc: Loc;
+  /** The value (map form) or the whole item (list form). */
+  valueLoc: Loc;
+}
+
+export interface ComposePort {
+  hostIp?: string;
+  /** Published host port or range, as written; undefined when compose picks one. */
+  published?: string;
+  /** Container ports (a range gives several). */
+  targets: number[];
+  name?: string;
+  loc: Loc;
+}
+
+export interface ComposeBuild {
+  /** The build context, relative to the repository root (undefined: a URL or outside the root). */
+  context?: string;
+  /** The Dockerfile path relative to the root (undefined with `dockerfile_inline` or a remote context). */
+  dockerfile?: string;
+  loc: Loc;
+}
+
+export interface ComposeHealthcheck {
+  disabled: boolean;
+  /** The test as a list (`["CMD", "curl", …]`, or `["CMD-SHELL", "…"]` for a string). */
+  test: string[];
+  loc: Loc;
+}
+
+export interface ComposeService {
+  file: string;
+  name: string;
+  /** The service's key. */
+  loc: Loc;
+  image?: Located<string>;
+  build?: ComposeBuild;
+  command: string[];
+  entrypoint: string[];
+  environment: ComposeEnv[];
+  envFiles: { path: string; required: boolean; loc: Loc }[];
+  ports: ComposePort[];
+  limits: { memory?: Located<string>; cpus?: Located<string> };
+  healthcheck?: ComposeHealthcheck;
+  /** `restart:` */
+  restart?: Located<string>;
+  /** `deploy.restart_policy.condition` (`any` when the policy is written without one). */
+  restartPolicy?: Located<string>;
+  /** Milliseconds. */
+  stopGracePeriod?: Located<number>;
+  dependsOn: { service: string; condition?: string; loc: Loc }[];
+  logging?: { driver?: string; options: Record<string, string>; loc: Loc };
+  /**
+   * Runs once and exits (a migration, a seed): `restart: "no"`/`on-failure`, a restart_policy with condition
+   * `none`/`on-failure`, or another service waits for it with `condition: service_completed_successfully`.
+   */
+  oneShot: boolean;
+  /** `profiles:`: a service with profiles starts only when one of them is enabled. */
+  profiles: string[];
+  /** The Dockerfile that builds its image (filled by the model's image links). */
+  dockerfile?: Dockerfile;
+}
+
+export interface ComposeFile {
+  file: string;
+  /** False for files named for development or tests (`docker-compose.dev.yml`, `compose.override.yaml`, `compose.test.yaml`). */
+  production: boolean;
+  services: ComposeService[];
+}
+
+const NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
+const NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
+
+/** True for a service that only development, test or debug profiles start (`profiles: [debug]`). */
+export function isDevelopmentOnly(service: ComposeService): boolean {
+  return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
+}
+
+/** Normalises `a/./b/../c` and joins it to a base folder; undefined when it leaves the root. */
+function resolvePath(base: string, rel: string): string | undefined {
+  if (rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith('git@')) return undefined;
+  const parts: string[] = base === '' ? [] : base.split('/');
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function buildOf(composeDir: string, view: YamlView | undefined): ComposeBuild | undefined {
+  if (!view) return undefined;
+  if (view.isScalar) {
+    const context = resolvePath(composeDir, view.string ?? '.');
+    return { context, dockerfile: context === undefined ? undefined : joinPath(context, 'Dockerfile'), loc: view.loc };
+  }
+  const context = resolvePath(composeDir, view.get('context')?.string ?? '.');
+  const inline = view.get('dockerfile_inline') !== undefined;
+  const name = view.get('dockerfile')?.string ?? 'Dockerfile';
+  const dockerfile = context === undefined || inline ? undefined : resolvePath(context, name);
+  return { context, dockerfile, loc: view.get('dockerfile')?.loc ?? view.keyLoc };
+}
+
+function environmentOf(view: YamlView | undefined): ComposeEnv[] {
+  if (!view) return [];
+  if (view.isSeq) {
+    return view.items().flatMap((item) => {
+      const text = item.string;
+      if (text === undefined) return [];
+      const eq = text.indexOf('=');
+      const key = eq === -1 ? text : text.slice(0, eq);
+      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
+    });
+  }
+  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : (v.string ?? null), keyLoc: v.keyLoc, valueLoc: v.loc }));
+}
+
+function envFilesOf(composeDir: string, view: YamlView | undefined): ComposeService['envFiles'] {
+  if (!view) return [];
+  const items = view.isSeq ? view.items() : [view];
+  return items.flatMap((item) => {
+    const path = item.isMap ? item.get('path')?.string : item.string;
+    const resolved = path === undefined ? undefined : resolvePath(composeDir, path);
+    if (resolved === undefined) return [];
+    return [{ path: resolved, required: item.isMap ? item.get('required')?.boolean !== false : true, loc: item.loc }];
+  });
+}
+
+/** Container ports of `3000`, `3000-3002`, with a sanity cap on range size. */
+function portRange(text: string): number[] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return [];
+  const start = Number(m[1]);
+  const end = m[2] === undefined ? start : Number(m[2]);
+  if (end < start || end - start > 1000) return [start];
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+
+/** Short syntax: `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]`, IPv6 host IPs in brackets. */
+export function parseShortPort(text: string): Omit<ComposePort, 'loc'> {
+  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, '');
+  let hostIp: string | undefined;
+  const v6 = /^\[([^\]]*)\]:/.exec(rest);
+  if (v6) {
+    hostIp = v6[1];
+    rest = rest.slice(v6[0].length);
+  }
+  const parts = rest.split(':');
+  const target = parts.pop() ?? '';
+  const published = parts.pop();
+  if (parts.length > 0 && hostIp === undefined) hostIp = parts.join(':');
+  return { hostIp, published: published === '' ? undefined : published, targets: portRange(target) };
+}
+
+function portsOf(view: YamlView | undefined): ComposePort[] {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const target = item.get('target');
+      return {
+        hostIp: item.get('host_ip')?.string,
+        published: item.get('published')?.string,
+        targets: target?.string === undefined ? [] : portRange(target.string),
+        name: item.get('name')?.string,
+        loc: target?.loc ?? item.loc,
+      };
+    }
+    return { ...parseShortPort(item.string ?? ''), loc: item.loc };
+  });
+}
+
+function commandOf(view: YamlView | undefined): string[] {
+  if (!view) return [];
+  if (view.isSeq) return view.strings();
+  return (view.string ?? '').split(/\s+/).filter((w) => w !== '');
+}
+
+function located<T>(view: YamlView | undefined, value: T | undefined): Located<T> | undefined {
+  return view && value !== undefined ? { value, loc: view.loc } : undefined;
+}
+
+function serviceOf(file: string, composeDir: string, name: string, view: YamlView): ComposeService {
+  const limits = view.at('deploy', 'resources', 'limits');
+  const memory = limits?.get('memory') ?? view.get('mem_limit');
+  const cpus = limits?.get('cpus') ?? view.get('cpus');
+  const health = view.get('healthcheck');
+  const policy = view.at('deploy', 'restart_policy');
+  const grace = view.get('stop_grace_period');
+  const dependsOn = view.get('depends_on');
+  const logging = view.get('logging');
+  const test = health?.get('test');
+  return {
+    file,
+    name,
+    loc: view.keyLoc,
+    image: located(view.get('image'), view.get('image')?.string),
+    build: buildOf(composeDir, view.get('build')),
+    command: commandOf(view.get('command')),
+    entrypoint: commandOf(view.get('entrypoint')),
+    environment: environmentOf(view.get('environment')),
+    envFiles: envFilesOf(composeDir, view.get('env_file')),
+    ports: portsOf(view.get('ports')),
+    limits: { memory: located(memory, memory?.string), cpus: located(cpus, cpus?.string) },
+    healthcheck: health
+      ? {
+          disabled: health.get('disable')?.boolean === true || (test?.strings()[0] ?? '').toUpperCase() === 'NONE',
+          test: test?.isSeq ? test.strings() : test?.string !== undefined ? ['CMD-SHELL', test.string] : [],
+          loc: health.keyLoc,
+        }
+      : undefined,
+    restart: located(view.get('restart'), view.get('restart')?.string),
+    restartPolicy: policy ? { value: policy.get('condition')?.string ?? 'any', loc: policy.keyLoc } : undefined,
+    stopGracePeriod: located(grace, grace?.string === undefined ? undefined : parseDuration(grace.string)),
+    dependsOn: dependsOn?.isSeq
+      ? dependsOn.items().flatMap((i) => (i.string === undefined ? [] : [{ service: i.string, loc: i.loc }]))
+      : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get('condition')?.string, loc: v.keyLoc })),
+    logging: logging ? { driver: logging.get('driver')?.string, options: logging.get('options')?.record() ?? {}, loc: logging.keyLoc } : undefined,
+    oneShot: false,
+    profiles: view.get('profiles')?.strings() ?? [],
+  };
+}
+
+const ONE_SHOT_RESTARTS = new Set(['no', 'on-failure', 'none']);
+
+function isOneShot(service: ComposeService, all: readonly ComposeService[]): boolean {
+  const policy = service.restart?.value.replace(/:\d+$/, '') ?? service.restartPolicy?.value;
+  if (policy !== undefined && ONE_SHOT_RESTARTS.has(policy)) return true;
+  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === 'service_completed_successfully'));
+}
+
+/** The services of a compose file (the first document; compose reads one). */
+export function parseCompose(yaml: YamlFile): ComposeFile {
+  const root = yaml.roots()[0];
+  const dir = dirname(yaml.path);
+  const services = (root?.get('services')?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
+  for (const s of services) s.oneShot = isOneShot(s, services);
+  return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
+}

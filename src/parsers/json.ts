@@ -1,0 +1,74 @@
+/**
+ * JSON with positions: JSON.parse decides validity (what npm and Node accept), the `yaml` package's
+ * parser (YAML 1.2 is a superset of JSON) gives every key and value a range, addressed by JSON pointer.
+ */
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Loc, SourceFile } from '../types.ts';
+
+export interface JsonWithPositions {
+  value: unknown;
+  /** Location of the value at a JSON pointer (`/scripts/test`); the key's location with `key: true`. */
+  locate(pointer: string, options?: { key?: boolean }): Loc | undefined;
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const pos = at ? positionOf(file.text, Number(at[1])) : undefined;
+    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`), pos ?? {});
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  const toLoc = (range: [number, number, number] | null | undefined): Loc | undefined => {
+    if (!range) return undefined;
+    const start = lineCounter.linePos(range[0]);
+    const end = lineCounter.linePos(range[1]);
+    return { file: file.path, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  const cache = new Map<string, Loc | undefined>();
+  return {
+    value,
+    locate(pointer, options) {
+      const cacheKey = `${options?.key ? 'k' : 'v'}${pointer}`;
+      if (cache.has(cacheKey)) return cache.get(cacheKey);
+      const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      let node: Node | null | undefined = doc.contents as Node | null;
+      let keyNode: Node | undefined;
+      for (const segment of segments) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+          if (!pair) return undefined;
+          keyNode = pair.key as Node;
+          node = pair.value as Node | null;
+        } else if (isSeq(node)) {
+          keyNode = undefined;
+          node = node.items[Number(segment)] as Node | undefined;
+        } else return undefined;
+      }
+      const target = options?.key && keyNode ? keyNode : node;
+      const loc = toLoc(target?.range ?? keyNode?.range);
+      cache.set(cacheKey, loc);
+      return loc;
+    },
+  };
+}

@@ -1,0 +1,328 @@
+/** The command line, in process through main(argv, io), and the built bundle as users run it. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nonRoot from '../rules/docker/non-root/rule.ts';
+import imageTag from '../rules/k8s/image-tag/rule.ts';
+import { HELP, main } from '../src/cli.ts';
+import { FORMATS } from '../src/reporters/index.ts';
+import { VERSION } from '../src/version.ts';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const ROOT_DOCKERFILE = 'FROM node:22\nCMD ["node", "server.js"]\n';
+const NON_ROOT_LINE = '  1:6  error    the final stage (FROM node:22) never sets USER, so the container runs as root: add `USER node` after the last step that needs root  docker/non-root';
+
+let tmp: string;
+/** A repository with one Dockerfile that runs as root: one docker/non-root error. */
+let failing: string;
+/** A repository whose Dockerfile sets USER node: no finding, score 100. */
+let clean: string;
+/** No file any rule reads: nothing to assess. */
+let empty: string;
+
+function repo(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in process with docker/non-root as the only rule, so outcomes do not move as rules are added. */
+async function cli(argv: string[], io: { cwd?: string; isTTY?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    isTTY: io.isTTY ?? false,
+    env: io.env ?? {},
+    cwd: io.cwd ?? tmp,
+    now: NOW,
+    rules: [nonRoot],
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'shipready-cli-'));
+  failing = repo('failing', { Dockerfile: ROOT_DOCKERFILE });
+  clean = repo('clean', { Dockerfile: 'FROM node:22\nUSER node\nCMD ["node", "server.js"]\n' });
+  empty = repo('empty', { 'README.md': '# nothing to see\n' });
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** One test per flag that HELP documents; the first test keeps the two lists equal. */
+const FLAG_TESTS: Record<string, () => Promise<void>> = {
+  '--format': async () => {
+    const prefixes: Record<(typeof FORMATS)[number], string> = {
+      text: 'Dockerfile\n',
+      json: '{\n  "version"',
+      sarif: '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json"',
+      github: '::error file=Dockerfile,line=1,col=6,endLine=1,endColumn=13,title=docker/non-root%3A The container runs as a non-root user::',
+      markdown: '## shipready readiness: **0/100**, grade **F**\n',
+      html: '<!doctype html>\n',
+    };
+    for (const format of FORMATS) {
+      const r = await cli([failing, '--format', format]);
+      expect(r.code, format).toBe(1);
+      expect(r.stdout.startsWith(prefixes[format]), `${format}: ${r.stdout.slice(0, 80)}`).toBe(true);
+    }
+    const json = JSON.parse((await cli([failing, '--format=json'])).stdout);
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['docker/non-root']);
+  },
+  '--output': async () => {
+    const out = join(tmp, 'report.sarif');
+    const r = await cli([failing, '--format', 'sarif', '--output', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).runs[0].results).toHaveLength(1);
+    expect(r.stderr).toBe("shipready: gate failed: 1 finding at or above 'error'\n");
+    // Relative to the working directory; text written to a file has no colour even on a terminal.
+    const text = await cli(['failing', '--output', 'report.txt'], { isTTY: true });
+    expect(text.stdout).toBe('');
+    expect(readFileSync(join(tmp, 'report.txt'), 'utf8')).toContain(`${NON_ROOT_LINE}\n`);
+    expect(readFileSync(join(tmp, 'report.txt'), 'utf8')).not.toContain('\u001b[');
+    const bad = await cli([failing, '--output', join(tmp, 'no', 'such', 'dir', 'r.txt')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^shipready: --output .*r\.txt: cannot write \(ENOENT\)\n$/);
+  },
+  '--fail-on': async () => {
+    expect((await cli([failing])).code).toBe(1);
+    expect((await cli([failing, '--fail-on', 'error'])).code).toBe(1);
+    expect((await cli([failing, '--fail-on', 'never'])).code).toBe(0);
+    const asWarning = ['--rule', 'docker/non-root=warning'];
+    expect((await cli([failing, ...asWarning])).code).toBe(0);
+    expect((await cli([failing, ...asWarning, '--fail-on', 'warning'])).code).toBe(1);
+    expect((await cli([failing, ...asWarning, '--fail-on', 'info'])).code).toBe(1);
+    const asInfo = ['--rule', 'docker/non-root=info'];
+    expect((await cli([failing, ...asInfo, '--fail-on', 'warning'])).code).toBe(0);
+    expect((await cli([failing, ...asInfo, '--fail-on', 'info'])).code).toBe(1);
+    const bad = await cli([failing, '--fail-on', 'fatal']);
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'shipready: --fail-on fatal: expected one of error, warning, info, never\n' });
+  },
+  '--min-score': async () => {
+    expect((await cli([clean, '--min-score', '100'])).code).toBe(0);
+    const low = await cli([failing, '--fail-on', 'never', '--min-score', '50']);
+    expect(low.code).toBe(1);
+    expect(low.stdout).toContain('Gate failed: score 0 below 50\n');
+    expect((await cli([failing, '--fail-on', 'never', '--min-score', '0'])).code).toBe(0);
+    expect((await cli([empty, '--min-score', '90'])).code).toBe(0); // nothing to assess is not a low score
+    for (const value of ['101', '-1', '7.5', 'high']) {
+      const bad = await cli([clean, `--min-score=${value}`]);
+      expect(bad.code, value).toBe(2);
+      expect(bad.stderr).toBe(`shipready: --min-score ${value}: expected a whole number from 0 to 100\n`);
+    }
+  },
+  '--config': async () => {
+    const config = join(tmp, 'lenient.yml');
+    writeFileSync(config, 'rules:\n  docker/non-root: warning\n');
+    expect((await cli([failing, '--config', config])).code).toBe(0);
+    expect((await cli([failing, '--config', config, '--fail-on', 'warning'])).code).toBe(1);
+    const missing = await cli([failing, '--config', join(tmp, 'missing.yml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--config');
+    expect(missing.stderr).toContain('missing.yml');
+  },
+  '--write-baseline': async () => {
+    const file = join(tmp, 'write-baseline.json');
+    const r = await cli([failing, '--write-baseline', file]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe(`shipready: wrote 1 findings to ${file}\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries).toMatchObject([{ ruleId: 'docker/non-root', file: 'Dockerfile' }]);
+  },
+  '--baseline': async () => {
+    const file = join(tmp, 'baseline.json');
+    await cli([failing, '--write-baseline', file]);
+    const r = await cli([failing, '--baseline', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(' (baselined)  docker/non-root\n');
+    const sarif = JSON.parse((await cli([failing, '--baseline', file, '--format', 'sarif'])).stdout);
+    expect(sarif.runs[0].results[0].baselineState).toBe('unchanged');
+    const missing = await cli([failing, '--baseline', join(tmp, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--baseline');
+  },
+  '--rule': async () => {
+    expect((await cli([failing, '--rule', 'docker/non-root=off'])).code).toBe(0);
+    const unknown = await cli([failing, '--rule', 'docker/non-rot=off']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--rule docker/non-rot=off');
+    expect((await cli([failing, '--rule', 'docker/non-root'])).code).toBe(2);
+  },
+  '--manifests': async () => {
+    // Standard input is read as Kubernetes manifests named <stdin>, in addition to the scanned path.
+    const rendered = '---\n# Source: api/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:latest\n';
+    const run = async (argv: string[], stdin?: () => Promise<string>) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(argv, {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        isTTY: false,
+        env: {},
+        cwd: tmp,
+        now: NOW,
+        rules: [nonRoot, imageTag],
+        stdin,
+      });
+      return { code, stdout, stderr };
+    };
+    const piped = await run([failing, '--manifests', '-', '--format', 'json'], async () => rendered);
+    const findings = JSON.parse(piped.stdout).findings as { ruleId: string; file: string; line: number }[];
+    expect(findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['k8s/image-tag', '<stdin>', 12],
+      ['docker/non-root', 'Dockerfile', 1],
+    ]);
+    const terminal = await run([clean, '--manifests', '-']);
+    expect(terminal.code).toBe(2);
+    expect(terminal.stderr).toContain('--manifests -: standard input is a terminal');
+    expect((await run([clean, '--manifests', 'rendered.yaml'], async () => rendered)).stderr).toContain('--manifests rendered.yaml: only `-`');
+  },
+  '--quiet': async () => {
+    const warning = await cli([failing, '--rule', 'docker/non-root=warning', '--quiet']);
+    expect(warning.stdout).not.toContain('Dockerfile');
+    expect(warning.stdout).toContain('1 problem (0 errors, 1 warning, 0 info)\n');
+    expect((await cli([failing, '--quiet'])).stdout).toContain(`${NON_ROOT_LINE}\n`);
+  },
+  '--no-color': async () => {
+    expect((await cli([failing], { isTTY: true })).stdout).toContain('\u001b[31merror  \u001b[39m');
+    expect((await cli([failing, '--no-color'], { isTTY: true })).stdout).not.toContain('\u001b[');
+    expect((await cli([failing], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await cli([failing], { isTTY: false })).stdout).not.toContain('\u001b[');
+  },
+  '--version': async () => {
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  },
+  '--help': async () => {
+    expect(await cli(['--help'])).toEqual({ code: 0, stdout: HELP, stderr: '' });
+    expect((await cli([failing, '--format', 'json', '--help'])).stdout).toBe(HELP);
+  },
+};
+
+describe('flags', () => {
+  it('HELP documents exactly the flags tested here', () => {
+    const documented = [...HELP.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(FLAG_TESTS).sort());
+  });
+  for (const [flag, test] of Object.entries(FLAG_TESTS)) it(flag, test);
+});
+
+describe('exit codes and usage errors', () => {
+  it('0 when the gate passes, 1 when it fails; the text report ends with why', async () => {
+    const pass = await cli([clean]);
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toBe(
+      '0 problems (0 errors, 0 warnings, 0 info)\nReadiness score: 100/100, grade A\n  security 100\n  5 of 5 weighted checks passed (error 5, warning 2, info 1)\n',
+    );
+    const fail = await cli([failing]);
+    expect(fail.code).toBe(1);
+    expect(fail.stdout.split('\n').slice(0, 2)).toEqual(['Dockerfile', NON_ROOT_LINE]);
+    expect(fail.stdout.endsWith("Gate failed: 1 finding at or above 'error'\n")).toBe(true);
+    expect(fail.stderr).toBe('');
+  });
+
+  it('lints the working directory by default and says when there is nothing to assess', async () => {
+    expect((await cli([], { cwd: failing })).code).toBe(1);
+    const r = await cli([], { cwd: empty });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Readiness score: nothing to assess (no rule applied to this repository)\n');
+  });
+
+  it('2 for an unknown flag, naming it', async () => {
+    const r = await cli([failing, '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("'--frobnicate'");
+    expect(r.stderr).toContain('Run shipready --help for usage.');
+  });
+
+  it('2 for a flag without its value', async () => {
+    const r = await cli([failing, '--format']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format');
+  });
+
+  it('2 for an unknown format, listing the formats', async () => {
+    const r = await cli([failing, '--format', 'xml']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'shipready: --format xml: expected one of text, json, sarif, github, markdown, html\n' });
+  });
+
+  it('2 for a path that does not exist, with a readable message and no stack trace', async () => {
+    const r = await cli(['does/not/exist']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'shipready: does/not/exist: no such directory\n' });
+  });
+
+  it('2 for a file given as the path', async () => {
+    const r = await cli(['failing/Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("shipready: failing/Dockerfile: not a directory; give the repository's folder (default: the current directory)\n");
+  });
+
+  it('2 for two paths', async () => {
+    const r = await cli([failing, clean]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`shipready: one path at most (got 2: ${failing} ${clean})\n`);
+  });
+
+  it('github annotations carry paths relative to GITHUB_WORKSPACE', async () => {
+    const r = await cli(['failing', '--format', 'github'], { env: { GITHUB_WORKSPACE: tmp } });
+    expect(r.stdout).toContain('::error file=failing/Dockerfile,line=1,col=6,');
+    expect(r.stderr).toBe("shipready: gate failed: 1 finding at or above 'error'\n");
+  });
+});
+
+describe('the built bundle', () => {
+  const bundle = new URL('../dist/cli.js', import.meta.url).pathname;
+  const projectRoot = new URL('..', import.meta.url).pathname;
+
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'pipe' });
+  }, 120_000);
+
+  it('starts with a shebang and runs under node', () => {
+    expect(existsSync(bundle)).toBe(true);
+    expect(readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const r = spawnSync(process.execPath, [bundle, '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${VERSION}\n`);
+  });
+
+  it('exits 1 on a Dockerfile FROM node:22 with no USER, and 2 on a bad path', () => {
+    const repository = mkdtempSync(join(tmpdir(), 'shipready-bundle-'));
+    try {
+      writeFileSync(join(repository, 'Dockerfile'), ROOT_DOCKERFILE);
+      const r = spawnSync(process.execPath, [bundle, repository, '--no-color'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(NON_ROOT_LINE);
+      const bad = spawnSync(process.execPath, [bundle, join(repository, 'missing')], { encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/^shipready: .*missing: no such directory\n$/);
+    } finally {
+      rmSync(repository, { recursive: true, force: true });
+    }
+  });
+});

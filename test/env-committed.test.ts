@@ -1,0 +1,123 @@
+/** env/committed-secret needs a real git repository, which a harness case folder cannot be. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import rule from '../rules/env/committed-secret/rule.ts';
+import { run } from '../src/engine.ts';
+
+const SECRET = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+const dirs: string[] = [];
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'shipready-git-'));
+  dirs.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+function git(root: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+}
+
+const scan = (root: string) => run({ root, rules: [rule], now: new Date('2026-06-15T12:00:00Z') });
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('env/committed-secret with git', () => {
+  it('reports real-looking secrets in tracked env files only', async () => {
+    const root = tree({
+      '.env': `PORT=3000\nSTRIPE_API_KEY=${SECRET}\nSESSION_SECRET=changeme\nDB_PASSWORD=\${DB_PASSWORD}\nTOKEN_TTL=3600\n`,
+      '.env.example': `STRIPE_API_KEY=${SECRET}\n`,
+      '.env.test': `STRIPE_API_KEY=${SECRET}\n`,
+      'apps/api/.env.production': `JWT_SECRET=${SECRET}\n`,
+      '.env.local': `STRIPE_API_KEY=${SECRET}\n`,
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '.env', '.env.example', '.env.test', 'apps/api/.env.production');
+    const result = await scan(root);
+    const found = result.findings.map((f) => [f.messageId, f.file, f.line]);
+    expect(found).toEqual([
+      ['envNotIgnored', '.env', 1],
+      ['trackedSecret', '.env', 2],
+      ['trackedSecret', 'apps/api/.env.production', 1],
+    ]);
+    expect(result.findings.every((f) => !f.message.includes(SECRET))).toBe(true);
+    expect(result.evaluations.map((e) => [e.subject, e.outcome])).toEqual([
+      ['.env', 'fail'],
+      ['.gitignore', 'fail'],
+      ['apps/api/.env.production', 'fail'],
+    ]);
+  });
+
+  it('passes when .gitignore keeps .env out and nothing secret is tracked', async () => {
+    const root = tree({ '.gitignore': '.env\n.env.*\n!.env.example\n', '.env.example': 'STRIPE_API_KEY=<your key>\n', '.env': `STRIPE_API_KEY=${SECRET}\n` });
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    const result = await scan(root);
+    expect(result.findings).toEqual([]);
+    expect(result.evaluations.map((e) => [e.subject, e.outcome])).toEqual([['.gitignore', 'pass']]);
+  });
+
+  it('never lets a repository config make git run a command', async () => {
+    const root = tree({ '.env': `STRIPE_API_KEY=${SECRET}\n` });
+    git(root, 'init', '-q');
+    git(root, 'add', '.env');
+    git(root, 'config', 'core.fsmonitor', `touch ${join(root, 'pwned')}`);
+    const result = await scan(root);
+    expect(result.findings.map((f) => f.messageId)).toContain('trackedSecret');
+    expect(existsSync(join(root, 'pwned'))).toBe(false);
+  });
+
+  it('is not applicable outside a git repository without a .gitignore', async () => {
+    const root = tree({ '.env': `STRIPE_API_KEY=${SECRET}\n` });
+    const result = await scan(root);
+    expect(result.findings).toEqual([]);
+    expect(result.evaluations).toEqual([]);
+  });
+});
+
+describe('env rules and secret values', () => {
+  it('no env/* finding message contains a value', async () => {
+    const secrets = [SECRET, 'Xy7Qp2Lm9Rt4Vb8N', 'hunter2hunter2', 'your-secret-key-here', 'changeme', 'replace-me'];
+    const root = tree({
+      '.env.production': [
+        `STRIPE_API_KEY=${secrets[0]}`,
+        `JWT_SECRET=${secrets[1]}`,
+        `DB_PASSWORD="${secrets[2]}"`,
+        `SESSION_SECRET=${secrets[3]}`,
+        `ADMIN_TOKEN=${secrets[4]}`,
+        `COOKIE_SECRET=${secrets[5]}`,
+        'SESSION_ID_LENGTH=16',
+        'NODE_ENV=development',
+        'LOG_LEVEL=verbose',
+        'CORS_ORIGIN=*',
+        'ENFORCE_HTTPS=false',
+        'SANITIZE_ERROR_MESSAGES=false',
+        'DATA_DIR_PERMISSIONS=0777',
+        'REQUEST_TIMEOUT=-1',
+        'METRICS_ENABLED=false',
+        'FORTISTATE_ENABLE_INSPECTOR=true',
+        'NODE_OPTIONS=--inspect=0.0.0.0:9229',
+        `BROKEN = ${secrets[0]}`,
+      ].join('\n'),
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    const { rules } = await import('../rules/index.ts');
+    const envRules = rules.filter((r) => r.id.startsWith('env/'));
+    const result = await run({ root, rules: envRules, now: new Date('2026-06-15T12:00:00Z') });
+    const fired = new Set(result.findings.map((f) => f.ruleId));
+    // Every env rule that reads this file fired, so every message shape was checked.
+    for (const rule of envRules) if (rule.id !== 'env/example') expect(fired, rule.id).toContain(rule.id);
+    for (const finding of result.findings) {
+      for (const value of [...secrets, 'development', 'verbose', '0.0.0.0:9229', '0777']) expect(finding.message, finding.ruleId).not.toContain(value);
+    }
+  });
+});
