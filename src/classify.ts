@@ -32,6 +32,8 @@ export function classifyByName(path: string): ArtifactKind | undefined {
     return 'yaml';
   }
   if (SOURCE_EXT.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) return 'source';
+  // express-generator's entry point: a JavaScript file without an extension that `npm start` runs (`node ./bin/www`)
+  if (/(?:^|\/)bin\/www$/.test(path)) return 'source';
   if (lower.endsWith('.sh') || lower.endsWith('.bash')) return 'shell';
   if (lower.endsWith('.service')) return 'systemd';
   if (lower === 'nginx.conf' || (lower.endsWith('.conf') && /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return 'nginx';

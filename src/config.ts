@@ -1,10 +1,11 @@
 /** Configuration: `.shipready.yml` / `.shipready.json` / `--config`, validated against schema/config.schema.json. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { rules as registry } from '../rules/index.ts';
 import schema from '../schema/config.schema.json' with { type: 'json' };
+import { readRegularFile, yamlStructureProblem } from './discover.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { SEVERITIES, type Severity } from './types.ts';
 
@@ -294,6 +295,9 @@ function displayName(root: string, path: string): string {
  * Finds and loads the config: `explicit` (--config, absolute) or `.shipready.yml`/`.shipready.yaml`/
  * `.shipready.json` in the root. Throws ConfigError naming file, line and key when it is invalid.
  */
+/** A config file is a few hundred bytes; anything near this is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export async function loadConfig(root: string, explicit?: string, known: readonly RuleMeta[] = registry): Promise<ResolvedConfig> {
   let path: string;
   if (explicit) {
@@ -306,12 +310,18 @@ export async function loadConfig(root: string, explicit?: string, known: readonl
     path = join(root, found[0] as string);
   }
   const name = displayName(root, path);
-  let text: string;
+  let bytes: ReturnType<typeof readRegularFile>;
   try {
-    text = readFileSync(path, 'utf8');
+    // Opened without blocking and checked before reading: a FIFO or device named like a config never hangs the run.
+    bytes = readRegularFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
     throw new ConfigError(`${name}: could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (bytes === undefined) throw new ConfigError(`${name}: not a regular file`);
+  if (typeof bytes === 'number') throw new ConfigError(`${name}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`);
+  const text = new TextDecoder().decode(bytes);
+  const structure = yamlStructureProblem(name, text);
+  if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ''}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml'), known);
   config.file = name;
   return config;

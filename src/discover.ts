@@ -177,7 +177,7 @@ function errorCode(error: unknown): string {
  * is opened without waiting for a writer, seen for what it is, and closed. Synchronous on purpose:
  * for many small files it costs half the CPU of the promise API's thread-pool round trips.
  */
-function readRegularFile(abs: string, maxBytes: number): Uint8Array | number | undefined {
+export function readRegularFile(abs: string, maxBytes: number): Uint8Array | number | undefined {
   const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);

@@ -1,6 +1,10 @@
-import pkg from '../package.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
-export const VERSION: string = pkg.version;
+/** Replaced at bundle time (scripts/build.mjs) so dist/ does not carry package.json; read from it in tests. */
+declare const SHIPREADY_VERSION: string | undefined;
+
+export const VERSION: string =
+  typeof SHIPREADY_VERSION === 'string' ? SHIPREADY_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 export const DOCS_BASE = 'https://github.com/shipready/shipready/blob/main/docs/rules';
 
 export function helpUri(ruleId: string): string {

@@ -1,4 +1,5 @@
 /** Config: discovery, schema validation with positions and suggestions, extends, --rule flags, the CLI. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,14 +227,28 @@ describe('loading from disk', () => {
     expect(await loadConfig(root, join(root, 'ci.yml'), KNOWN)).toMatchObject({ file: 'ci.yml', minScore: 70 });
     await expect(loadConfig(root, join(root, 'nope.yml'), KNOWN)).rejects.toThrow('--config nope.yml: no such file');
   });
+
+  it('a FIFO named like the config is refused without being opened for a blocking read', async () => {
+    const root = make({});
+    execFileSync('mkfifo', [join(root, '.shipready.yml')]);
+    await expect(loadConfig(root, undefined, KNOWN)).rejects.toThrow('.shipready.yml: not a regular file');
+  });
+
+  it('a deeply nested config is a config error, not a crash', async () => {
+    const root = make({ '.shipready.yml': '['.repeat(100_000) });
+    await expect(loadConfig(root, undefined, KNOWN)).rejects.toThrow(/\.shipready\.yml:1:257: nested deeper than 256 levels/);
+  });
 });
 
 describe('the CLI with a config', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
   async function cli(files: Record<string, string>, argv: string[] = []) {
-    dir = mkdtempSync(join(tmpdir(), 'shipready-cli-config-'));
+    const dir = mkdtempSync(join(tmpdir(), 'shipready-cli-config-'));
+    dirs.push(dir);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     let stdout = '';
     let stderr = '';

@@ -50,6 +50,12 @@ describe('which Node.js line an image tag runs', () => {
   it('does not know the line of a digest without a tag', () => {
     expect(version('node@sha256:abc')).toBeUndefined();
   });
+
+  it('has no Node.js line for images that are not Node.js', () => {
+    expect(version('python:3.12-slim')).toBeUndefined();
+    expect(version('oven/bun:1.1')).toBeUndefined();
+    expect(version('bitnami/node:18')).toEqual({ major: 18, via: 'tag' });
+  });
 });
 
 describe('release lines from node-releases', () => {

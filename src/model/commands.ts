@@ -40,17 +40,13 @@ export const PRIVILEGE_DROPPERS: ReadonlyMap<string, Wrapper> = new Map([
   ['setpriv', plain(new Set(['--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--pdeathsig', '--selinux-label', '--apparmor-profile']))],
 ]);
 
-/** Init processes that start their command as a child and forward signals to it. */
-const INIT_PROCESSES: ReadonlyMap<string, Wrapper> = new Map([
-  ['tini', plain(new Set(['-p', '-e']))],
-  ['tini-static', plain(new Set(['-p', '-e']))],
-  ['dumb-init', plain(new Set(['-r', '--rewrite']))],
-]);
-
 /** Programs that run the command given as their arguments. */
 const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map([
   ...PRIVILEGE_DROPPERS,
-  ...INIT_PROCESSES,
+  // Init processes: they start the command as a child and forward signals to it.
+  ['tini', plain(new Set(['-p', '-e']))],
+  ['tini-static', plain(new Set(['-p', '-e']))],
+  ['dumb-init', plain(new Set(['-r', '--rewrite']))],
   ['sudo', plain(new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U']))],
   ['env', plain(new Set(['-u', '-C', '-S', '--unset', '--chdir']))],
   ['nohup', plain()],

@@ -41,17 +41,25 @@ export function isNodeStage(stage: Stage): boolean {
 
 type Availability = 'present' | 'absent' | 'unknown';
 
-/** Whether `curl`/`wget` exist in the stage's image: from the base image's family and what RUNs install. */
+/** A minimal base image (distroless, Chainguard: no shell, no tools) by its tag: `bare`, or a debug variant (`:debug`, `-dev`) that adds a busybox shell. */
+function minimalVariant(ref: ImageRef): 'bare' | 'debug' | undefined {
+  const tag = ref.tag ?? 'latest';
+  if (ref.name.startsWith('distroless/')) return /(?:^|-)debug/.test(tag) ? 'debug' : 'bare';
+  if (ref.name.startsWith('chainguard/')) return /(?:^|-)dev$/.test(tag) ? 'debug' : 'bare';
+  return undefined;
+}
+
+/** Whether `curl`/`wget` exist in the stage's image: from the base image's family and what RUNs install or COPYs bring. */
 export function httpToolIn(stage: Stage, tool: 'curl' | 'wget'): Availability {
   if (packagesIn(stage).has(tool) || copiesProgram(stage, tool)) return 'present';
   const base = rootBase(stage);
   if (base.type === 'scratch') return 'absent';
   if (base.type !== 'image') return 'unknown';
   const { name, tag = 'latest' } = base.ref;
-  if (name.startsWith('distroless/')) return tool === 'wget' && /(?:^|-)debug/.test(tag) ? 'present' : 'absent'; // :debug tags add busybox
-  if (name.startsWith('chainguard/')) return /(?:^|-)dev$/.test(tag) ? 'unknown' : 'absent';
-  const alpine = /(?:^|-)alpine/.test(tag) || name === 'alpine';
-  if (alpine) return tool === 'wget' ? 'present' : 'absent'; // busybox has wget, not curl
+  const minimal = minimalVariant(base.ref);
+  // busybox has wget, not curl: alpine and the debug variants of minimal images.
+  if (minimal) return minimal === 'bare' ? 'absent' : tool === 'wget' ? 'present' : 'unknown';
+  if (/(?:^|-)alpine/.test(tag) || name === 'alpine') return tool === 'wget' ? 'present' : 'absent';
   if (/(?:^|-)slim(?:$|-)/.test(tag) || /-slim$/.test(name)) return 'absent';
   // The full node images build on buildpack-deps, which has curl and wget; bare debian/ubuntu have neither.
   if (name === 'node' || name === 'buildpack-deps') return 'present';
@@ -67,16 +75,13 @@ function copiesProgram(stage: Stage, program: string): boolean {
   });
 }
 
-/** Whether the stage's image has /bin/sh: scratch, distroless (but its :debug tags) and Chainguard (but its -dev tags) images have none. */
+/** Whether the stage's image has /bin/sh: scratch and minimal images (distroless, Chainguard) have none, but their debug variants do. */
 export function shellIn(stage: Stage): Availability {
   if (copiesProgram(stage, 'sh')) return 'present';
   const base = rootBase(stage);
   if (base.type === 'scratch') return 'absent';
-  if (base.type !== 'image') return 'unknown';
-  const { name, tag = 'latest' } = base.ref;
-  if (name.startsWith('distroless/')) return /(?:^|-)debug/.test(tag) ? 'present' : 'absent';
-  if (name.startsWith('chainguard/')) return /(?:^|-)dev$/.test(tag) ? 'present' : 'absent';
-  return 'unknown';
+  const minimal = base.type === 'image' ? minimalVariant(base.ref) : undefined;
+  return minimal === 'bare' ? 'absent' : minimal === 'debug' ? 'present' : 'unknown';
 }
 
 /**

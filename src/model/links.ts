@@ -217,6 +217,8 @@ export function buildManifests(input: ManifestInput): ManifestModel {
         dockerfile: c.dockerfile,
         healthcheck: defined ? 'defined' : 'none',
         env: new Map(c.env.map((e) => [e.name, { value: e.value, loc: e.valueLoc ?? e.nameLoc }])),
+        envComplete: c.envFrom.length === 0,
+        runner: { platform: 'kubernetes', container: c },
       });
     }
   }
@@ -224,7 +226,7 @@ export function buildManifests(input: ManifestInput): ManifestModel {
     for (const s of file.services) {
       s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : undefined;
       if (!file.production || s.oneShot || isDevelopmentOnly(s)) continue;
-      const { env } = composeEnvironment(s, input.envFiles);
+      const { env, complete } = composeEnvironment(s, input.envFiles);
       deployments.push({
         platform: 'compose',
         name: `compose service ${s.name}`,
@@ -232,6 +234,8 @@ export function buildManifests(input: ManifestInput): ManifestModel {
         dockerfile: s.dockerfile,
         healthcheck: s.healthcheck ? (s.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
         env,
+        envComplete: complete,
+        runner: { platform: 'compose', service: s },
       });
     }
   }

@@ -2,9 +2,9 @@
  * The Project: every parsed artifact plus the links between them. Rules read only this;
  * no rule re-reads or re-parses a file.
  */
-import type { ComposeFile } from '../parsers/compose.ts';
+import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import type { Dockerfile } from '../parsers/dockerfile.ts';
-import { emptyManifests, type K8sManifests } from '../parsers/k8s.ts';
+import { type Container, emptyManifests, type K8sManifests } from '../parsers/k8s.ts';
 import type { DockerIgnore } from '../parsers/dockerignore.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import type { ArtifactKind, Loc, SourceFile } from '../types.ts';
@@ -35,6 +35,10 @@ export interface Deployment {
   healthcheck: 'defined' | 'disabled' | 'none';
   /** Environment it sets for the process (literal values; null for values from secrets/references). */
   env: ReadonlyMap<string, { value: string | null; loc: Loc }>;
+  /** False when part of its environment is not in the repository (`envFrom`, an env file that is not here); set by the manifest model. */
+  envComplete?: boolean;
+  /** What runs it: the Kubernetes container, or the compose service (set by the manifest model). */
+  runner?: { platform: 'kubernetes'; container: Container } | { platform: 'compose'; service: ComposeService };
 }
 
 export interface Project {

@@ -2,6 +2,11 @@
 
 const SECRET_PARTS = ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL', 'ACCESS_KEY'];
 const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_HEADER', '_NAME'];
+/**
+ * Beyond RULES.md's list: settings about a secret that are not the secret (`JWT_SECRET_ALGORITHM=HS256`,
+ * `ACCESS_TOKEN_EXPIRES_IN=1h`, `API_KEY_ENABLED=true`), which would otherwise read as short literal secrets.
+ */
+const SETTING_ABOUT_A_SECRET = ['_EXPIRES_IN', '_EXPIRY', '_EXPIRES', '_EXPIRATION', '_ALGORITHM', '_ALG', '_ISSUER', '_AUDIENCE', '_ENABLED', '_REQUIRED', '_ROTATION_DAYS'];
 
 /**
  * True for keys that name a secret: containing SECRET, PASSWORD, TOKEN, … but not ending in _FILE, _PATH,
@@ -11,7 +16,7 @@ const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_
 export function isSecretLikeKey(key: string): boolean {
   const last = key.split('.').pop() ?? key;
   const upper = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]/g, '_').toUpperCase();
-  if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s))) return false;
+  if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s)) || SETTING_ABOUT_A_SECRET.some((s) => upper.endsWith(s))) return false;
   return SECRET_PARTS.some((p) => upper.includes(p));
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../parsers/source.ts';
 import type { Loc, SourceFile } from '../types.ts';
 import { dirname } from './project.ts';
+import { parseDuration } from './quantities.ts';
 import { isSecretLikeKey } from './secrets.ts';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest' | 'hapi' | 'node-http';
@@ -83,6 +84,8 @@ export interface EnvRead {
   name: string;
   /** The code copes with it unset: a `||`/`??` fallback, a destructuring default, or a presence test. */
   hasDefault: boolean;
+  /** Read only as the fallback of another variable (`process.env.MONGODB_URI || process.env.MONGOLAB_URI`): that variable's name. */
+  aliasOf?: string;
   /** The literal fallback, when there is one. */
   defaultValue?: string;
   loc: Loc;
@@ -116,8 +119,10 @@ export interface ValidationBypass {
 export interface ShutdownWait {
   ms: number;
   loc: Loc;
-  /** A timer, a timer that forces the exit, a timeout option, a helper's default, an env default. */
-  kind: 'timer' | 'forced-exit' | 'option' | 'helper-default' | 'env-default';
+  /** A timer, a timer that forces the exit, a timeout option, a helper's default, an env default, a value the deployment's env sets. */
+  kind: 'timer' | 'forced-exit' | 'option' | 'helper-default' | 'env-default' | 'env';
+  /** The env variable the wait is read from (`Number(process.env.SHUTDOWN_TIMEOUT_MS) || 10000`) and the fallback the code gives it. */
+  env?: { name: string; fallback?: number };
 }
 
 export interface ShutdownBudget {
@@ -151,6 +156,8 @@ export interface Service {
   /** Explicit security headers set by hand (`res.setHeader('Strict-Transport-Security', …)`). */
   securityHeaders: Loc[];
   shutdown: ShutdownBudget;
+  /** What may answer paths `routes` does not list: static file servers, a global prefix the routes lack. */
+  openPaths: { reason: string; loc: Loc }[];
   /** True when a handler or a helper handles the signal. */
   handlesSignal(signal: string): boolean;
   helpersOf(kind: HelperKind): Helper[];
@@ -169,6 +176,54 @@ export function isReadinessRoute(route: Route): boolean {
 /** A health (liveness) route: `/health`, `/healthz`, `/live`, `/livez`, `/health/live`, `/ping`, `/api/health`. */
 export function isHealthRoute(route: Route): boolean {
   return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split('/').some((s) => LIVENESS_SEGMENT.test(s));
+}
+
+/** A route path as a request path compares with it: lower case (express and koa ignore case), no trailing or doubled slash. */
+function normalisePath(path: string): string {
+  const p = `/${path}`.replace(/\/{2,}/g, '/').toLowerCase();
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+/** Segments of a route match those of a path: `:param` matches one segment, `:param?` may be missing at the end. */
+function segmentsMatch(route: readonly string[], path: readonly string[], prefix: boolean): boolean {
+  for (const [i, seg] of route.entries()) {
+    const part = path[i];
+    if (part === undefined) return seg.startsWith(':') && seg.endsWith('?') && route.slice(i + 1).every((s) => s.startsWith(':') && s.endsWith('?'));
+    if (!seg.startsWith(':') && seg !== part) return false;
+  }
+  return prefix || path.length <= route.length;
+}
+
+/** Characters that make a route pattern match more than its literal segments: wildcards, regex groups, optional braces. */
+const PATTERN = /[*({]/;
+
+/** true: a GET of `path` reaches the route; false: it does not; undefined: the route is a pattern (a catch-all) that may. */
+function routeAnswers(route: Route, path: string): boolean | undefined {
+  const pattern = route.path.search(PATTERN);
+  const routePath = normalisePath(pattern === -1 ? route.path : route.path.slice(0, route.path.lastIndexOf('/', pattern) + 1));
+  const split = (p: string) => p.split('/').filter(Boolean);
+  const matches = segmentsMatch(split(routePath), split(normalisePath(path)), pattern !== -1 || route.method === 'USE');
+  return pattern !== -1 && matches ? undefined : matches;
+}
+
+/**
+ * Whether a GET of `path` (query removed) reaches a route the service registers, mount prefixes applied:
+ * undefined when the code cannot tell — no routes known, a catch-all or wildcard route that covers the
+ * path, a static file server or global prefix, or plain node:http routing (its fall-through may answer any path;
+ * `http.createServer(app)` around a framework app is not that).
+ */
+export function answersPath(service: Service, path: string): boolean | undefined {
+  const plainHttp = service.servers.every((s) => s.framework === 'node-http') || service.routes.some((r) => r.source === 'node-http');
+  if (service.routes.length === 0 || service.openPaths.length > 0 || plainHttp) return undefined;
+  const target = path.replace(/[?#].*$/, '');
+  let maybe = false;
+  for (const route of service.routes) {
+    if (!PROBE_METHODS.has(route.method)) continue;
+    const answer = routeAnswers(route, target);
+    if (answer === true) return true;
+    if (answer === undefined) maybe = true;
+  }
+  return maybe ? undefined : false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +293,7 @@ function startScriptFiles(script: string | undefined): string[] {
   words.forEach((word, i) => {
     const bare = word.replace(/^['"]|['"]$/g, '');
     if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(bare) && !bare.startsWith('-')) out.push(bare);
-    else if ((bare === '.' || bare === 'dist' || bare === 'build') && /node$/.test(words[i - 1] ?? '')) out.push(bare);
+    else if ((bare === '.' || bare === 'dist' || bare === 'build' || /^(?:\.\/)?bin\/www$/.test(bare)) && /node$/.test(words[i - 1] ?? '')) out.push(bare);
   });
   return out;
 }
@@ -464,6 +519,8 @@ function isProcessEnv(node: t.Node, mod: Module): boolean {
 
 const CREATIONS: Record<string, Record<string, Framework>> = {
   express: { '': 'express' },
+  '@feathersjs/express': { '': 'express' },
+  '@feathersjs/koa': { koa: 'koa' },
   fastify: { '': 'fastify', fastify: 'fastify' },
   koa: { '': 'koa' },
   hono: { Hono: 'hono' },
@@ -486,6 +543,7 @@ const ROUTERS: Record<string, Record<string, Framework>> = {
 const HELPERS: Record<string, readonly HelperKind[]> = {
   '@godaddy/terminus': ['shutdown'],
   'http-terminator': ['shutdown'],
+  'http-graceful-shutdown': ['shutdown'],
   'close-with-grace': ['shutdown', 'crash-handlers'],
   lightship: ['shutdown', 'health', 'readiness'],
   'fastify-graceful-shutdown': ['shutdown'],
@@ -506,6 +564,7 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
   'koa-ratelimit': ['rate-limit'],
   'koa2-ratelimit': ['rate-limit'],
   'rate-limiter-flexible': ['rate-limit'],
+  limiter: ['rate-limit'],
   'hono-rate-limiter': ['rate-limit'],
   '@nestjs/throttler': ['rate-limit'],
   cors: ['cors'],
@@ -521,11 +580,26 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
 const CORS_FACTORIES: Record<string, string> = { cors: '', '@koa/cors': '', 'koa-cors': '', 'hono/cors': 'cors' };
 const FASTIFY_CORS = new Set(['@fastify/cors', 'fastify-cors']);
 
+/** Static file servers: module → the exported name that makes one ('' = default export). */
+const STATIC_SERVERS: Record<string, string> = {
+  express: 'static',
+  'serve-static': '',
+  'koa-static': '',
+  sirv: '',
+  'serve-handler': '',
+  '@fastify/static': '',
+  'fastify-static': '',
+  'hono/serve-static': 'serveStatic',
+  'hono/bun': 'serveStatic',
+  '@hono/node-server/serve-static': 'serveStatic',
+};
+
 /** Helpers that shut down on their own, with their option key and default wait (ms). */
 const SHUTDOWN_HELPER_CALLS: Record<string, { option: string; defaultMs: number; optionArg: number }> = {
   '@godaddy/terminus:createTerminus': { option: 'timeout', defaultMs: 1000, optionArg: 1 },
   'close-with-grace:': { option: 'delay', defaultMs: 10_000, optionArg: 0 },
   'http-terminator:createHttpTerminator': { option: 'gracefulTerminationTimeout', defaultMs: 1000, optionArg: 0 },
+  'http-graceful-shutdown:': { option: 'timeout', defaultMs: 30_000, optionArg: 1 },
   'lightship:createLightship': { option: 'gracefulShutdownTimeout', defaultMs: 60_000, optionArg: 0 },
 };
 
@@ -556,6 +630,51 @@ const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
 /** Shutdown waits from env defaults: `SHUTDOWN_TIMEOUT_MS`, `GRACEFUL_SHUTDOWN_SECONDS`. */
 const SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
 
+/** A variable that holds a shutdown wait: `SHUTDOWN_TIMEOUT_MS`, `GRACEFUL_SHUTDOWN_SECONDS`, `DRAIN_DELAY`. */
+export function isShutdownEnv(name: string): boolean {
+  return SHUTDOWN_ENV.test(name);
+}
+
+/** A duration an env variable gives, in ms: units written (`30s`), else by its name (`_SECONDS`, `_MS`), else seconds below 1000. */
+export function envDurationMs(name: string, value: string): number | undefined {
+  const text = value.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text) ? parseDuration(text) : undefined;
+  const n = Number(text);
+  return /SECONDS?$|SECS?$|_S$/.test(name) || (!/MS$/.test(name) && n < 1000) ? n * 1000 : n;
+}
+
+/** The earliest forced exit when there is one, else the sum of the waits; undefined when nothing waits. */
+function budgetOf(waits: readonly ShutdownWait[]): number | undefined {
+  const forced = waits.filter((w) => w.kind === 'forced-exit').map((w) => w.ms);
+  return forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : undefined;
+}
+
+/**
+ * The shutdown budget under a deployment's environment: a wait read from a variable the environment sets
+ * takes its value (scaled as the code scales its fallback: `(Number(process.env.S) || 30) * 1000`); a
+ * shutdown variable no wait is tied to counts as a wait when the code reads it elsewhere or waits on nothing.
+ */
+export function budgetUnder(service: Service, envValue: (name: string) => { value: string; loc: Loc } | undefined, envNames: Iterable<string>): ShutdownBudget {
+  const tied = new Set<string>();
+  const waits = service.shutdown.waits.map((w): ShutdownWait => {
+    if (!w.env) return w;
+    tied.add(w.env.name);
+    const set = envValue(w.env.name);
+    const direct = set && envDurationMs(w.env.name, set.value);
+    if (!set || direct === undefined) return w;
+    const scaled = w.env.fallback && /^\d+(?:\.\d+)?$/.test(set.value.trim()) ? (w.ms * Number(set.value)) / w.env.fallback : direct;
+    return { ...w, ms: scaled, loc: set.loc, kind: w.kind === 'forced-exit' ? w.kind : 'env' };
+  });
+  const reads = new Set(service.envReads.map((r) => r.name));
+  for (const name of envNames) {
+    if (tied.has(name) || !isShutdownEnv(name) || !(reads.has(name) || service.shutdown.waits.length === 0)) continue;
+    const set = envValue(name);
+    const ms = set && envDurationMs(name, set.value);
+    if (set && ms !== undefined) waits.push({ ms, loc: set.loc, kind: 'env', env: { name } });
+  }
+  return { waits, budgetMs: budgetOf(waits) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Expression helpers
 
@@ -570,8 +689,11 @@ function lastWord(name: string): string {
   return parts.at(-1) ?? '';
 }
 
-/** A literal that could be a secret value: not empty, not a message, not a name of one. */
-function plausibleSecret(key: string, value: string): boolean {
+/**
+ * A literal that could be a secret value: not empty, not a message, not a name of one. `envFallback`: the
+ * literal an env read of a secret falls back to, which is a secret value whatever it looks like.
+ */
+function plausibleSecret(key: string, value: string, envFallback = false): boolean {
   const v = value.trim();
   if (v.length < 6) return false;
   if (/\s/.test(v) && (v.split(/\s+/).length >= 3 || /[.!?:]$/.test(v))) return false; // a message
@@ -580,7 +702,7 @@ function plausibleSecret(key: string, value: string): boolean {
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (squash(v) === squash(key)) return false;
   // `auth_token`, `x-api-key`: identifier-like values that name a secret are storage keys and header names
-  if (/^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
+  if (!envFallback && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
   return true;
 }
 
@@ -687,6 +809,9 @@ class ServiceBuilder {
   readonly validationBypasses: ValidationBypass[] = [];
   readonly securityHeaders: Loc[] = [];
   readonly helperWaits: ShutdownWait[] = [];
+  readonly openPaths: { reason: string; loc: Loc }[] = [];
+  /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
+  listensAtLoad = false;
   private readonly byFile: Map<string, Module>;
 
   constructor(
@@ -836,12 +961,13 @@ class ServiceBuilder {
         this.servers.push({ framework, loc: mod.loc(node) });
         if (framework === 'hapi') {
           const port = this.portOf(mod, objectProp(args[0], 'port')?.value);
-          if (port) this.listens.push({ loc: mod.loc(node), port });
+          if (port) this.listen(mod, node, ancestors, port);
         }
         if (framework === 'nest') this.nestCorsOption(mod, objectProp(args[1], 'cors'));
       }
-      if (target.module === '@hono/node-server' && target.path === 'serve') this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, objectProp(args[0], 'port')?.value) });
+      if (target.module === '@hono/node-server' && target.path === 'serve') this.listen(mod, node, ancestors, this.portOf(mod, objectProp(args[0], 'port')?.value));
       if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
+      if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
       const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
       if (helper) this.helperCall(mod, node, target.module, args, helper);
       if (target.module === 'inspector' && target.path === 'open') this.inspector(mod, node, 'inspector.open', ancestors);
@@ -855,18 +981,62 @@ class ServiceBuilder {
     if (!isMember(callee) || method === undefined) return;
     const receiver = unwrap(callee.object);
     if (receiver.type === 'Identifier' && receiver.name === 'process' && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors);
-    if (method === 'listen') this.listens.push({ loc: mod.loc(node), port: this.portOf(mod, args[0]) });
-    if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listens.push({ loc: mod.loc(node) });
+    if (method === 'listen') this.listen(mod, node, ancestors, this.portOf(mod, args[0]));
+    if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listen(mod, node, ancestors, undefined);
     if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
     if (method === 'enableCors') this.corsCall(mod, node, args[0]);
+    if (method === 'setGlobalPrefix') this.openPaths.push({ reason: 'a global route prefix (setGlobalPrefix)', loc: mod.loc(node) });
     if (method === 'register' && args[0]) {
       const plugin = mod.target(args[0]);
       if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
+      if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
       const child = this.ownerKey(mod, args[0]);
       if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], 'prefix')?.value) ?? '' });
     }
     if (['setHeader', 'header', 'set', 'append'].includes(method)) this.header(mod, args);
     if (HTTP_METHODS.has(method) || method === 'use' || method === 'route') this.routeCall(mod, receiver, method, args, ancestors);
+  }
+
+  private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined): void {
+    this.listens.push({ loc: mod.loc(node), port });
+    if (!this.listensAtLoad && this.runsAtLoad(mod, node, ancestors, 0)) this.listensAtLoad = true;
+  }
+
+  /**
+   * Whether code runs when the program starts: at module level, in a callback or an IIFE, or in a named
+   * function (or method) that the package calls, or passes as a callback, from code that runs. A function
+   * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
+   */
+  private runsAtLoad(mod: Module, node: t.Node, ancestors: readonly t.Node[], depth: number): boolean {
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i] as t.Node;
+      if (!isFunction(a)) continue;
+      const parent = ancestors[i - 1];
+      // a callback or an IIFE runs where the call is
+      if (parent && isCall(parent) && (parent.callee === a || (parent.arguments as t.Node[]).includes(a))) continue;
+      const name = functionName(a, parent);
+      if (name === undefined || depth > 3) return true;
+      return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.node, c.mod.ancestorsOf(c.node), depth + 1));
+    }
+    return true;
+  }
+
+  /** Calls of a function by name (`name()`, `x.name()`, `new name()`) and calls that pass it (`app.ready(name)`), outside the function itself. */
+  private callersOf(name: string, fnMod: Module, fn: t.Node): { mod: Module; node: t.Node }[] {
+    const out: { mod: Module; node: t.Node }[] = [];
+    for (const mod of this.modules) {
+      walk(mod.program, (n) => {
+        if (!isCall(n) || (mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0))) return;
+        const callee = unwrap(n.callee);
+        const called = callee.type === 'Identifier' ? callee.name : isMember(callee) ? memberName(callee) : undefined;
+        const passed = (n.arguments as t.Node[]).some((arg) => {
+          const a = unwrap(arg);
+          return a.type === 'Identifier' && a.name === name;
+        });
+        if (called === name || passed) out.push({ mod, node: n });
+      });
+    }
+    return out;
   }
 
   private ownerOf(mod: Module, receiver: t.Node): Owner | undefined {
@@ -1144,8 +1314,16 @@ class ServiceBuilder {
     if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return;
     const fallback = this.fallbackOf(node, ancestors);
     const read: EnvRead = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : undefined, loc: mod.loc(node) };
+    // `process.env.MONGODB_URI || process.env.MONGOLAB_URI`: the second is an older or platform name for the first
+    if (parent?.type === 'LogicalExpression' && parent.right === node && (parent.operator === '||' || parent.operator === '??')) read.aliasOf = firstEnvName(mod, parent.left);
     this.envReads.push(read);
     if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors);
+    // `jwt.sign(payload, process.env.JWT_SECRET || 'superSecret')`: the fallback is the secret production runs with when the variable is missing
+    const literal = fallback.value ? stringValue(fallback.value) : undefined;
+    if (literal !== undefined && fallback.value && secretKey(name) && plausibleSecret(name, literal, true)) {
+      const loc = mod.loc(unwrap(fallback.value));
+      if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
+    }
   }
 
   /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
@@ -1286,7 +1464,7 @@ class ServiceBuilder {
     const options = args[helper.optionArg];
     const option = objectProp(options, helper.option);
     const ms = option ? numberOf(mod, option.value) : undefined;
-    this.helperWaits.push(ms !== undefined && option ? { ms, loc: mod.loc(option), kind: 'option' } : { ms: helper.defaultMs, loc: mod.loc(node), kind: 'helper-default' });
+    this.helperWaits.push(ms !== undefined && option ? { ms, loc: mod.loc(option), kind: 'option', env: envSourceOf(mod, option.value) } : { ms: helper.defaultMs, loc: mod.loc(node), kind: 'helper-default' });
     if (module === '@godaddy/terminus') {
       const checks = objectProp(options, 'healthChecks')?.value;
       const c = checks ? unwrap(checks) : undefined;
@@ -1436,14 +1614,12 @@ class ServiceBuilder {
       for (const read of this.envReads) {
         if (!SHUTDOWN_ENV.test(read.name) || read.defaultValue === undefined) continue;
         const value = Number(read.defaultValue);
-        if (!Number.isFinite(value)) continue;
-        const seconds = /SECONDS?$|SECS?$|_S$/.test(read.name) || (!/MS$/.test(read.name) && value < 1000);
-        waits.push({ ms: seconds ? value * 1000 : value, loc: read.loc, kind: 'env-default' });
+        const ms = envDurationMs(read.name, read.defaultValue);
+        if (!Number.isFinite(value) || ms === undefined) continue;
+        waits.push({ ms, loc: read.loc, kind: 'env-default', env: { name: read.name, fallback: value } });
       }
     }
-    const forced = waits.filter((w) => w.kind === 'forced-exit').map((w) => w.ms);
-    const budgetMs = forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : undefined;
-    return { waits, budgetMs };
+    return { waits, budgetMs: budgetOf(waits) };
   }
 
   private waitsIn(mod: Module, fn: t.Node, out: ShutdownWait[], seen: Set<t.Node>): void {
@@ -1458,10 +1634,10 @@ class ServiceBuilder {
         if (name === 'setTimeout' && target === undefined && args[1]) {
           const ms = numberOf(mod, args[1]);
           const forced = args[0] !== undefined && this.callsIn(args[0]).some((c) => /^process\.(?:exit|kill|abort)$/.test(c));
-          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? 'forced-exit' : 'timer' });
+          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? 'forced-exit' : 'timer', env: envSourceOf(mod, args[1]) });
         } else if (target?.module === 'timers/promises' && target.path === 'setTimeout' && args[0]) {
           const ms = numberOf(mod, args[0]);
-          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[0]), kind: 'timer' });
+          if (ms !== undefined) out.push({ ms, loc: mod.loc(args[0]), kind: 'timer', env: envSourceOf(mod, args[0]) });
         }
         if (callee.type === 'Identifier') {
           const found = this.functionNamed(mod, callee.name);
@@ -1472,11 +1648,24 @@ class ServiceBuilder {
         const key = keyName(n.key, n.computed) ?? '';
         if (/timeout|delay|grace/i.test(key)) {
           const value = numberOf(mod, n.value);
-          if (value !== undefined) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1000 : value, loc: mod.loc(n), kind: 'option' });
+          if (value !== undefined) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1000 : value, loc: mod.loc(n), kind: 'option', env: envSourceOf(mod, n.value) });
         }
       }
     });
   }
+}
+
+/** The name a function is called by: its own, its variable's, its property's or method's (a constructor: its class's). */
+function functionName(fn: FunctionNode, parent: t.Node | undefined): string | undefined {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
+  if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod' || fn.type === 'ClassPrivateMethod') {
+    if (fn.type === 'ClassMethod' && fn.kind === 'constructor') return undefined;
+    return fn.key.type === 'PrivateName' ? fn.key.id.name : keyName(fn.key, fn.computed ?? false);
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'AssignmentExpression') return parent.left.type === 'Identifier' ? parent.left.name : isMember(parent.left) ? memberName(parent.left) : undefined;
+  if (parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty') return keyName(parent.key, parent.computed);
+  return undefined;
 }
 
 function literalText(node: t.Node): string | undefined {
@@ -1485,6 +1674,15 @@ function literalText(node: t.Node): string | undefined {
   if (s !== undefined) return s;
   if (n.type === 'NumericLiteral' || n.type === 'BooleanLiteral') return String(n.value);
   return undefined;
+}
+
+/** The first env variable an expression reads, in source order: `process.env.A || process.env.B` → A. */
+function firstEnvName(mod: Module, node: t.Node): string | undefined {
+  let found: string | undefined;
+  walk(node, (n) => {
+    if (found === undefined && isMember(n) && isProcessEnv(n.object, mod)) found = memberName(n);
+  });
+  return found;
 }
 
 /** The env variable an expression reads directly (`process.env.PORT`, `env.PORT`). */
@@ -1514,6 +1712,23 @@ function numberOf(mod: Module, node: t.Node | null | undefined, depth = 0): numb
   if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return numberOf(mod, n.left, depth + 1) ?? numberOf(mod, n.right, depth + 1);
   if (isCall(n) && ['Number', 'parseInt', 'parseFloat'].includes(chainText(n.callee) ?? '')) return numberOf(mod, n.arguments[0] as t.Node, depth + 1);
   if (n.type === 'UnaryExpression' && n.operator === '+') return numberOf(mod, n.argument, depth + 1);
+  return undefined;
+}
+
+/** The env variable a number is read from, with the code's literal fallback: `Number(process.env.X) || 10000`, `const t = (+process.env.X || 5) * 1000`. */
+function envSourceOf(mod: Module, node: t.Node | null | undefined, depth = 0): ShutdownWait['env'] {
+  if (!node || depth > 6) return undefined;
+  const n = unwrap(node);
+  const name = envNameOf(mod, n);
+  if (name) return { name };
+  if (n.type === 'Identifier') return envSourceOf(mod, mod.inits.get(n.name), depth + 1);
+  if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) {
+    const left = envSourceOf(mod, n.left, depth + 1);
+    return left && { name: left.name, fallback: left.fallback ?? numberOf(mod, n.right) };
+  }
+  if (n.type === 'BinaryExpression') return envSourceOf(mod, n.left as t.Node, depth + 1) ?? envSourceOf(mod, n.right, depth + 1);
+  if (isCall(n) && ['Number', 'parseInt', 'parseFloat'].includes(chainText(n.callee) ?? '')) return envSourceOf(mod, n.arguments[0] as t.Node, depth + 1);
+  if (n.type === 'UnaryExpression' && n.operator === '+') return envSourceOf(mod, n.argument, depth + 1);
   return undefined;
 }
 
@@ -1596,8 +1811,10 @@ function shippedPackage(pkg: PackageJson): boolean {
 }
 
 /** The files that make up a package's code: entry points, usual folders, and what they import relatively. */
-function packageSources(pkg: PackageJson, sources: ReadonlyMap<string, SourceFile>, packageFor: (dir: string) => PackageJson | undefined): string[] {
-  const ownFile = (path: string) => sources.has(path) && packageFor(dirname(path)) === pkg && !isExcludedPath(path);
+/** The files a package ships: its entry points and its source folders, among `ownFiles` (the package's own source files). */
+function packageSources(pkg: PackageJson, ownFiles: readonly string[]): string[] {
+  const own = new Set(ownFiles);
+  const ownFile = (path: string) => own.has(path) && !isExcludedPath(path);
   const seeds: string[] = [];
   for (const entry of entryPaths(pkg)) {
     const rel = normalise(entry);
@@ -1610,7 +1827,7 @@ function packageSources(pkg: PackageJson, sources: ReadonlyMap<string, SourceFil
     }
   }
   const folders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  for (const path of sources.keys()) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
+  for (const path of ownFiles) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
   return [...new Set(seeds)].sort();
 }
 
@@ -1628,6 +1845,15 @@ export interface ServiceInput {
 /** One service per shipped package, in package order. */
 export function buildServices(input: ServiceInput): Service[] {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
+  // Each source file belongs to the nearest package.json above it: grouped once, not searched per package.
+  const filesByPackage = new Map<PackageJson, string[]>();
+  for (const file of input.sources) {
+    const owner = input.packageFor(dirname(file.path));
+    if (!owner) continue;
+    const list = filesByPackage.get(owner) ?? [];
+    list.push(file.path);
+    filesByPackage.set(owner, list);
+  }
   const parsed = new Map<string, Module | null>();
   const moduleOf = (path: string): Module | undefined => {
     if (!parsed.has(path)) {
@@ -1647,7 +1873,7 @@ export function buildServices(input: ServiceInput): Service[] {
   for (const pkg of input.packages) {
     if (!shippedPackage(pkg)) continue;
     const ownFile = (path: string) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
-    const queue = packageSources(pkg, sources, input.packageFor);
+    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? []);
     const included = new Set(queue);
     const modules: Module[] = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
@@ -1694,7 +1920,8 @@ function composeRoutes(builder: ServiceBuilder): Route[] {
 function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError']): Service {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
-  const httpServer = builder.servers.length > 0 && builder.listens.length > 0;
+  // Without a start script, a package whose listen calls all sit in functions it never calls is a framework or helper library.
+  const httpServer = builder.servers.length > 0 && builder.listens.length > 0 && (pkg.scripts.start !== undefined || builder.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && !pkg.private;
   const kind: Service['kind'] = httpServer && !cli ? 'server' : cli ? 'cli' : 'library';
   const firstLine = pkg.at('/name', { key: true });
@@ -1721,6 +1948,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
     shutdown: builder.shutdownBudget(),
+    openPaths: builder.openPaths,
     handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || (signal === 'SIGTERM' && helpers.some((h) => h.kinds.includes('shutdown'))),
     helpersOf: (kind) => helpers.filter((h) => h.kinds.includes(kind)),
   };

@@ -76,6 +76,17 @@ export function envSettings(env: EnvFile): Setting[] {
   }));
 }
 
+/**
+ * A config value that names an environment variable (`"secret": "FEATHERS_AUTH_SECRET"`, `"mongodb": "MONGODB_URL"`):
+ * @feathersjs/configuration replaces such values with the variable's value. Placeholders (`CHANGE_ME`) are not names.
+ */
+const ENV_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const PLACEHOLDER_NAME = /(?:^|_)(?:CHANGE|REPLACE|TODO|FIXME|TBD|X{3,}|YOUR|HERE|PLACEHOLDER|EXAMPLE|DUMMY|SAMPLE)(?:_|$)/;
+
+function namesEnvVariable(value: string): boolean {
+  return ENV_NAME_VALUE.test(value) && !PLACEHOLDER_NAME.test(value);
+}
+
 export function appConfigSettings(config: AppConfig): Setting[] {
   return config.settings.map((s) => ({
     key: s.path,
@@ -85,7 +96,7 @@ export function appConfigSettings(config: AppConfig): Setting[] {
     valueLoc: s.value === '' ? s.keyLoc : s.valueLoc,
     file: config.file,
     source: 'app-config',
-    isReference: referencesIn(s.value).length > 0,
+    isReference: referencesIn(s.value).length > 0 || namesEnvVariable(s.value),
   }));
 }
 

@@ -22,6 +22,8 @@ export function enablesDevTools(key: string, value: string | null | undefined): 
   if (!named) return false;
   // Ports, hosts and paths of an inspector do not turn it on.
   if (/_(?:PORT|HOST|PATH|URL|ADDRESS|TOKEN|SECRET)$/.test(name)) return false;
+  // `DISABLE_INSPECTOR=1`, `REACT_DEVTOOLS_DISABLED=true`: the switch is inverted, so only a falsy value turns it on.
+  if (/(?:^|_)(?:DISABLE|DISABLED|NO)(?:_|$)/.test(name)) return isFalsy(value) && value !== '';
   return isTruthy(value);
 }
 

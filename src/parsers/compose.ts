@@ -8,7 +8,7 @@
 import { basename, dirname, joinPath } from '../model/project.ts';
 import { parseDuration } from '../model/quantities.ts';
 import type { Loc } from '../types.ts';
-import type { Dockerfile } from './dockerfile.ts';
+import { type Dockerfile, isDevelopmentName } from './dockerfile.ts';
 import type { Located } from './k8s.ts';
 import type { YamlFile, YamlView } from './yaml-view.ts';
 
@@ -37,6 +37,8 @@ export interface ComposeBuild {
   context?: string;
   /** The Dockerfile path relative to the root (undefined with `dockerfile_inline` or a remote context). */
   dockerfile?: string;
+  /** The stage `target:` builds, when written. */
+  target?: string;
   loc: Loc;
 }
 
@@ -45,6 +47,8 @@ export interface ComposeHealthcheck {
   /** The test as a list (`["CMD", "curl", …]`, or `["CMD-SHELL", "…"]` for a string). */
   test: string[];
   loc: Loc;
+  /** The `test:` value, when written. */
+  testLoc?: Loc;
 }
 
 export interface ComposeService {
@@ -56,6 +60,9 @@ export interface ComposeService {
   build?: ComposeBuild;
   command: string[];
   entrypoint: string[];
+  /** The `command:` / `entrypoint:` values, when written. */
+  commandLoc?: Loc;
+  entrypointLoc?: Loc;
   environment: ComposeEnv[];
   envFiles: { path: string; required: boolean; loc: Loc }[];
   ports: ComposePort[];
@@ -70,8 +77,9 @@ export interface ComposeService {
   dependsOn: { service: string; condition?: string; loc: Loc }[];
   logging?: { driver?: string; options: Record<string, string>; loc: Loc };
   /**
-   * Runs once and exits (a migration, a seed): `restart: "no"`/`on-failure`, a restart_policy with condition
-   * `none`/`on-failure`, or another service waits for it with `condition: service_completed_successfully`.
+   * Runs once and exits (a migration, a seed): `restart: "no"`, a restart_policy with condition `none`, or
+   * another service waits for it with `condition: service_completed_successfully`. `on-failure` is not a sign:
+   * long-running servers use it too, to be restarted when they crash.
    */
   oneShot: boolean;
   /** `profiles:`: a service with profiles starts only when one of them is enabled. */
@@ -90,8 +98,12 @@ export interface ComposeFile {
 const NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
 const NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
 
-/** True for a service that only development, test or debug profiles start (`profiles: [debug]`). */
+/**
+ * True for a service that only development, test or debug profiles start (`profiles: [debug]`), or that
+ * builds a development or test stage of its Dockerfile (`build: {target: development}`).
+ */
 export function isDevelopmentOnly(service: ComposeService): boolean {
+  if (service.build?.target !== undefined && isDevelopmentName(service.build.target)) return true;
   return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
 }
 
@@ -119,7 +131,7 @@ function buildOf(composeDir: string, view: YamlView | undefined): ComposeBuild |
   const inline = view.get('dockerfile_inline') !== undefined;
   const name = view.get('dockerfile')?.string ?? 'Dockerfile';
   const dockerfile = context === undefined || inline ? undefined : resolvePath(context, name);
-  return { context, dockerfile, loc: view.get('dockerfile')?.loc ?? view.keyLoc };
+  return { context, dockerfile, target: view.get('target')?.string, loc: view.get('dockerfile')?.loc ?? view.keyLoc };
 }
 
 function environmentOf(view: YamlView | undefined): ComposeEnv[] {
@@ -217,6 +229,8 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     build: buildOf(composeDir, view.get('build')),
     command: commandOf(view.get('command')),
     entrypoint: commandOf(view.get('entrypoint')),
+    commandLoc: view.get('command')?.loc,
+    entrypointLoc: view.get('entrypoint')?.loc,
     environment: environmentOf(view.get('environment')),
     envFiles: envFilesOf(composeDir, view.get('env_file')),
     ports: portsOf(view.get('ports')),
@@ -226,6 +240,7 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
           disabled: health.get('disable')?.boolean === true || (test?.strings()[0] ?? '').toUpperCase() === 'NONE',
           test: test?.isSeq ? test.strings() : test?.string !== undefined ? ['CMD-SHELL', test.string] : [],
           loc: health.keyLoc,
+          testLoc: test?.loc,
         }
       : undefined,
     restart: located(view.get('restart'), view.get('restart')?.string),
@@ -240,10 +255,10 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
   };
 }
 
-const ONE_SHOT_RESTARTS = new Set(['no', 'on-failure', 'none']);
+const ONE_SHOT_RESTARTS = new Set(['no', 'none']);
 
 function isOneShot(service: ComposeService, all: readonly ComposeService[]): boolean {
-  const policy = service.restart?.value.replace(/:\d+$/, '') ?? service.restartPolicy?.value;
+  const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== undefined && ONE_SHOT_RESTARTS.has(policy)) return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === 'service_completed_successfully'));
 }

@@ -34,8 +34,7 @@ export interface DockerInstruction {
   keyword: string;
   loc: Loc;
   keywordLoc: Loc;
-  /** Arguments with line continuations joined and flags kept, as the builder sees them. */
-  args: string;
+  /** Where the arguments are written (flags included). */
   argsLoc: Loc | null;
   flags: DockerFlag[];
   /**
@@ -271,7 +270,6 @@ function convertInstruction(file: string, ins: AstInstruction): DockerInstructio
     keyword,
     loc: locOf(file, ins.getRange()),
     keywordLoc: locOf(file, ins.getInstructionRange()),
-    args: rawArgs,
     argsLoc: argsRange ? locOf(file, argsRange) : null,
     flags,
     words,
@@ -318,13 +316,18 @@ const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'de
 const PRODUCTION_NAMES = new Set(['prod', 'production', 'release', 'runtime', 'runner', 'final', 'deploy']);
 const nameWords = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
 
+/** True for a name that marks a file, stage or build target for development or tests (`dev`, `Dockerfile.test`, `development`). */
+export function isDevelopmentName(name: string): boolean {
+  return nameWords(name).some((w) => DEVELOPMENT_NAMES.has(w));
+}
+
 /** The stage production runs (see Dockerfile.productionStage). */
 function productionStageOf(path: string, stages: readonly Stage[]): Stage | undefined {
   const segments = path.toLowerCase().split('/');
   const fileName = segments.pop() ?? '';
-  if (segments.includes('.devcontainer') || nameWords(fileName).some((w) => DEVELOPMENT_NAMES.has(w))) return undefined;
+  if (segments.includes('.devcontainer') || isDevelopmentName(fileName)) return undefined;
   const final = stages.at(-1);
-  if (!final?.name || !nameWords(final.name).some((w) => DEVELOPMENT_NAMES.has(w))) return final;
+  if (!final?.name || !isDevelopmentName(final.name)) return final;
   return stages.findLast((s) => s.name !== undefined && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
 }
 
@@ -483,7 +486,7 @@ export function stageByRef(dockerfile: Dockerfile, ref: string): Stage | undefin
   return /^\d+$/.test(ref) ? dockerfile.stages[Number(ref)] : undefined;
 }
 
-export interface Copy {
+interface Copy {
   /** `--from=<stage name|index|image>`; undefined when the sources are in the build context. */
   from?: DockerFlag;
   /** Every word but the destination: paths, URLs, or heredoc markers (`<<EOF`). */

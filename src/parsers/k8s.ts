@@ -27,9 +27,10 @@ interface K8sObject {
 }
 
 export type ProbeHandler =
-  | { type: 'httpGet'; path: string; port?: string | number; scheme: string; loc: Loc }
-  | { type: 'tcpSocket'; port?: string | number; loc: Loc }
-  | { type: 'grpc'; port?: string | number; loc: Loc }
+  /** `pathLoc`/`portLoc`: the `path:`/`port:` values, when written; `host` is set when the probe targets another host than the pod. */
+  | { type: 'httpGet'; path: string; port?: string | number; scheme: string; host?: string; loc: Loc; pathLoc?: Loc; portLoc?: Loc }
+  | { type: 'tcpSocket'; port?: string | number; loc: Loc; portLoc?: Loc }
+  | { type: 'grpc'; port?: string | number; loc: Loc; portLoc?: Loc }
   | { type: 'exec'; command: string[]; loc: Loc };
 
 export interface Probe {
@@ -86,6 +87,11 @@ export interface Container {
   image?: Located<string>;
   command: string[];
   args: string[];
+  /** `command` and `args` items with their positions. */
+  commandWords: Located<string>[];
+  argsWords: Located<string>[];
+  /** The `lifecycle.preStop` hook: `sleepMs` when it sleeps a known time (`sleep: {seconds}`, `exec: [sleep, 5]`, `sh -c "sleep 5"`). */
+  preStop?: { sleepMs?: number; loc: Loc };
   ports: ContainerPort[];
   env: EnvVar[];
   /** Names of the config maps and secrets `envFrom` loads. */
@@ -192,11 +198,30 @@ function probeOf(kind: Probe['kind'], view: YamlView | undefined): Probe | undef
   const exec = view.get('exec');
   let handler: ProbeHandler | undefined;
   if (http) {
-    handler = { type: 'httpGet', path: http.get('path')?.string ?? '/', port: portValue(http.get('port')), scheme: (http.get('scheme')?.string ?? 'HTTP').toUpperCase(), loc: http.keyLoc };
-  } else if (tcp) handler = { type: 'tcpSocket', port: portValue(tcp.get('port')), loc: tcp.keyLoc };
-  else if (grpc) handler = { type: 'grpc', port: portValue(grpc.get('port')), loc: grpc.keyLoc };
+    handler = {
+      type: 'httpGet',
+      path: http.get('path')?.string ?? '/',
+      port: portValue(http.get('port')),
+      scheme: (http.get('scheme')?.string ?? 'HTTP').toUpperCase(),
+      host: http.get('host')?.string,
+      loc: http.keyLoc,
+      pathLoc: http.get('path')?.loc,
+      portLoc: http.get('port')?.loc,
+    };
+  } else if (tcp) handler = { type: 'tcpSocket', port: portValue(tcp.get('port')), loc: tcp.keyLoc, portLoc: tcp.get('port')?.loc };
+  else if (grpc) handler = { type: 'grpc', port: portValue(grpc.get('port')), loc: grpc.keyLoc, portLoc: grpc.get('port')?.loc };
   else if (exec) handler = { type: 'exec', command: exec.get('command')?.strings() ?? [], loc: exec.keyLoc };
   return { kind, loc: view.keyLoc, handler };
+}
+
+/** How long a preStop hook sleeps: `sleep: {seconds: 5}`, `exec: {command: [sleep, "5"]}` or a shell script that sleeps. */
+function preStopOf(view: YamlView | undefined): Container['preStop'] {
+  if (!view || view.isNull) return undefined;
+  const seconds = view.at('sleep', 'seconds')?.number;
+  if (seconds !== undefined) return { sleepMs: seconds * 1000, loc: view.keyLoc };
+  const script = (view.at('exec', 'command')?.strings() ?? []).join(' ');
+  const sleep = /(?:^|[\s;&|/])sleep\s+(\d+(?:\.\d+)?)s?(?:$|[\s;&|])/.exec(script);
+  return { sleepMs: sleep ? Number(sleep[1]) * 1000 : undefined, loc: view.keyLoc };
 }
 
 function securityOf(view: YamlView | undefined): SecuritySettings | undefined {
@@ -215,6 +240,10 @@ function securityOf(view: YamlView | undefined): SecuritySettings | undefined {
 
 function quantity(view: YamlView | undefined): Located<string> | undefined {
   return located(view, (v) => v.string);
+}
+
+function wordsOf(view: YamlView | undefined): Located<string>[] {
+  return (view?.items() ?? []).flatMap((item) => (item.string === undefined ? [] : [{ value: item.string, loc: item.loc }]));
 }
 
 function containerOf(workload: Workload, view: YamlView, init: boolean): Container {
@@ -236,6 +265,9 @@ function containerOf(workload: Workload, view: YamlView, init: boolean): Contain
     image: located(view.get('image'), (v) => v.string),
     command: view.get('command')?.strings() ?? [],
     args: view.get('args')?.strings() ?? [],
+    commandWords: wordsOf(view.get('command')),
+    argsWords: wordsOf(view.get('args')),
+    preStop: preStopOf(view.at('lifecycle', 'preStop')),
     ports: (view.get('ports')?.items() ?? []).flatMap((p) => {
       const number = p.get('containerPort')?.number;
       return number === undefined ? [] : [{ containerPort: number, name: p.get('name')?.string, loc: p.get('containerPort')?.loc ?? p.loc }];

@@ -30,6 +30,8 @@ export interface WorkflowStep {
   name?: string;
   /** An action: `actions/setup-node@v4`, `./.github/actions/test`, `docker://…`. */
   uses?: Located<string>;
+  /** The action's inputs (`with:`), scalars as strings, each at its value. */
+  with: ReadonlyMap<string, Located<string>>;
   run?: WorkflowRun;
   /** `working-directory` of the step, else of the job's or the workflow's `defaults.run` (relative, no `./`). */
   workingDirectory?: string;
@@ -122,7 +124,13 @@ function matrixOf(job: YAMLMap): Map<string, string[]> {
 
 function parseStep(source: SourceFile, node: unknown, at: RangeLoc, matrix: ReadonlyMap<string, readonly string[]>, defaultDir: string | undefined): WorkflowStep {
   if (!isMap(node)) fail('a step must be a mapping (`- run: …` or `- uses: …`)', isScalar(node) || isSeq(node) ? at(node.range) : undefined);
-  const step: WorkflowStep = { loc: at(node.range), workingDirectory: relativeDir(stringAt(node, 'working-directory')) ?? defaultDir };
+  const inputs = new Map<string, Located<string>>();
+  for (const p of mapAt(node, 'with')?.items ?? []) {
+    const key = scalarString(p.key);
+    const value = scalarString(p.value);
+    if (key !== undefined && value !== undefined && isScalar(p.value)) inputs.set(key, { value, loc: at(p.value.range) });
+  }
+  const step: WorkflowStep = { loc: at(node.range), with: inputs, workingDirectory: relativeDir(stringAt(node, 'working-directory')) ?? defaultDir };
   const name = stringAt(node, 'name');
   if (name !== undefined) step.name = name;
   const uses = pairOf(node, 'uses')?.value;

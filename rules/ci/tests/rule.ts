@@ -15,18 +15,25 @@ const TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna', 'make']);
 /** CI configurations shipready does not read: a repository that uses one of them may test there. */
 const OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
 
+/** Subcommands of runners that set them up rather than run tests: `playwright install`, `cypress verify`. */
+const SETUP_SUBCOMMANDS = new Set(['install', 'install-deps', 'verify', 'cache', 'init', 'uninstall']);
+
 /** `vitest`, `node --test`: how a program invocation names its test runner. */
 function runnerKey(argv: readonly string[]): string | undefined {
   const program = argv[0];
-  if (!program) return undefined;
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? '')) return undefined;
   if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes('--test') ? `${program} --test` : undefined;
   return RUNNERS.has(program) ? program : undefined;
 }
 
-/** The runners the package's test scripts (`test`, `test:unit`, …) name, coverage wrappers' inner runners included. */
-function runnersOf(pkg: PackageJson | undefined): Set<string> {
+/**
+ * The runners the test scripts (`test`, `test:unit`, …) of the package and of the workspace packages below it
+ * name, coverage wrappers' inner runners included: `pnpm vitest run` at a monorepo's root runs the packages' runner.
+ */
+function runnersOf(project: Project, pkg: PackageJson | undefined): Set<string> {
   const runners = new Set<string>();
-  for (const [name, text] of Object.entries(pkg?.scripts ?? {})) {
+  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`)) : [];
+  for (const [name, text] of packages.flatMap((p) => Object.entries(p.scripts))) {
     if (!name.startsWith('test')) continue;
     for (const command of parseShell(text)) {
       const words = command.words.map((w) => w.value);
@@ -46,7 +53,8 @@ function isTaskRunnerTest(argv: readonly string[]): boolean {
 }
 
 function runsTests(command: PackageCommand, runners: ReadonlySet<string>): boolean {
-  if (command.type === 'script') return command.name.startsWith('test') || (command.orBinary && runners.has(command.name));
+  // `yarn turbo test`, `pnpm nx run-many -t test`: a package manager running a task runner's binary
+  if (command.type === 'script') return command.name.startsWith('test') || (command.orBinary && (runners.has(command.name) || isTaskRunnerTest(command.argv.slice(command.argv.indexOf(command.name)))));
   if (command.type === 'builtin') return command.name === 'test';
   const key = runnerKey(command.argv);
   return (key !== undefined && runners.has(key)) || isTaskRunnerTest(command.argv);
@@ -57,7 +65,7 @@ function workflowTests(project: Project, workflow: Workflow): 'tests' | 'opaque'
   const reached = reachedSteps(project, workflow);
   for (const step of reached.steps) {
     const pkg = stepPackage(project, step);
-    const runners = runnersOf(pkg);
+    const runners = runnersOf(project, pkg);
     if ((step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)))) return 'tests';
   }
   return reached.opaque ? 'opaque' : 'none';

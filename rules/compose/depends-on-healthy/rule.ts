@@ -12,8 +12,8 @@ export default defineRule({
   fix: 'Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.',
   appliesTo: ['compose'],
   messages: {
-    notHealthy: (d: { service: string; dependency: string }) =>
-      `service ${d.service} starts as soon as ${d.dependency} starts, not when it is ready: use \`${d.dependency}: {condition: service_healthy}\` and give ${d.dependency} a healthcheck`,
+    notHealthy: (d: { service: string; dependency: string; hasHealthcheck: boolean }) =>
+      `service ${d.service} starts as soon as ${d.dependency} starts, not when it is ready: use \`${d.dependency}: {condition: service_healthy}\`${d.hasHealthcheck ? '' : ` and give ${d.dependency} a healthcheck`}`,
     notCompleted: (d: { service: string; dependency: string }) =>
       `service ${d.service} starts as soon as the one-shot service ${d.dependency} starts, not when it has finished: use \`${d.dependency}: {condition: service_completed_successfully}\``,
   },
@@ -25,7 +25,8 @@ export default defineRule({
         for (const dep of s.dependsOn) {
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);
-          report.report(target?.oneShot ? 'notCompleted' : 'notHealthy', { service: s.name, dependency: dep.service }, dep.loc);
+          if (target?.oneShot) report.report('notCompleted', { service: s.name, dependency: dep.service }, dep.loc);
+          else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck?.disabled === false }, dep.loc);
         }
       }
     }

@@ -6,8 +6,20 @@ import { locatedCommands } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 const ROOT = /^(?:root|0)(?::.*)?$/;
-/** Images whose default user is not root (distroless runs as root but for its `nonroot` tags). */
-const NON_ROOT_BASES = [/^chainguard\/node$/];
+/**
+ * Images whose default user is not root: Chainguard images, nginx-unprivileged, Red Hat UBI Node.js images
+ * (USER 1001). Distroless runs as root but for its `nonroot` tags.
+ */
+const NON_ROOT_BASES = [/^chainguard\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+
+/** The USER to suggest: the official node images ship `node`, distroless ships `nonroot`; other images need one created. */
+function suggestedUser(base: ReturnType<typeof rootBase>): string {
+  if (base.type === 'scratch') return 'a numeric unprivileged user (`USER 65532`)';
+  if (base.type !== 'image') return 'a `USER` with an unprivileged user';
+  if (/(?:^|\/)node$/.test(base.ref.name)) return '`USER node`';
+  if (base.ref.name.startsWith('distroless/')) return '`USER nonroot` (or a `:nonroot` tag)';
+  return 'a `USER` with an unprivileged user (create one with `adduser`)';
+}
 
 /** True when the ENTRYPOINT, or an entrypoint script it names, drops root before starting the app (`exec gosu node "$@"`). */
 function dropsPrivileges(project: Project, dockerfile: Dockerfile, stage: Stage): boolean {
@@ -32,19 +44,19 @@ export default defineRule({
   fix: 'Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).',
   appliesTo: ['dockerfile'],
   messages: {
-    noUser: (d: { image: string }) =>
-      `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add \`USER node\` after the last step that needs root`,
-    rootUser: (d: { user: string }) =>
-      `USER ${d.user} is the last user of the final stage, so the container runs as root: end with \`USER node\` (or another unprivileged user)`,
+    noUser: (d: { image: string; suggestion: string }) =>
+      `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
+    rootUser: (d: { user: string; suggestion: string }) =>
+      `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`,
   },
   check({ project, subject }) {
     for (const dockerfile of project.dockerfiles) {
       const stage = dockerfile.productionStage;
       if (!stage) continue;
       const base = rootBase(stage);
-      if (base.type === 'scratch') continue;
       const users = effectiveInstructions(stage, 'USER');
       const last = users.at(-1);
+      if (!last && base.type === 'scratch') continue; // no user database: a static binary's concern, not a Node image's
       if (!last && base.type === 'variable') continue; // the base image is unknown: its default user may be anyone
       if (!last && base.type === 'image') {
         const name = base.ref.name;
@@ -55,12 +67,13 @@ export default defineRule({
       }
       const report = subject(dockerfile.file);
       if (dropsPrivileges(project, dockerfile, stage)) continue;
+      const suggestion = suggestedUser(base);
       if (!last) {
-        report.report('noUser', { image: stage.fromImageText }, stage.fromImageLoc);
+        report.report('noUser', { image: stage.fromImageText, suggestion }, stage.fromImageLoc);
         continue;
       }
       const user = last.words[0]?.value ?? '';
-      if (ROOT.test(user)) report.report('rootUser', { user }, last.argsLoc ?? last.loc);
+      if (ROOT.test(user)) report.report('rootUser', { user, suggestion }, last.argsLoc ?? last.loc);
     }
   },
 });

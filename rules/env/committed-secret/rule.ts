@@ -1,6 +1,6 @@
 import { isDocumentationEnv } from '../../../src/classify.ts';
 import { gitignored } from '../../../src/model/git.ts';
-import { basename, dirname, joinPath } from '../../../src/model/project.ts';
+import { ancestors, basename, dirname, joinPath } from '../../../src/model/project.ts';
 import { isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { envSettings } from '../../../src/model/settings-model.ts';
 import { escapePointer } from '../../../src/parsers/json.ts';
@@ -64,7 +64,12 @@ export default defineRule({
     for (const [dir, at] of [...readers].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const path = joinPath(dir, '.env');
       const report = subject(joinPath(dir, '.gitignore'));
-      if (!gitignored(gitignores, path)) report.report('envNotIgnored', { path }, at);
+      if (gitignored(gitignores, path)) continue;
+      // The nearest .gitignore is where the fix goes; without one, the file that makes `.env` likely.
+      const nearest = ancestors(dir)
+        .map((d) => project.file(joinPath(d, '.gitignore')))
+        .find((f) => f !== undefined);
+      report.report('envNotIgnored', { path }, nearest ? firstLine(nearest.path) : at);
     }
   },
 });

@@ -20,7 +20,7 @@ export default defineRule({
   appliesTo: ['source', 'env'],
   messages: {
     noExample: (d: { name: string; count: number }) =>
-      `the code reads ${d.name}${d.count > 1 ? ` and ${d.count - 1} other variable${d.count > 2 ? 's' : ''}` : ''} from the environment, but no .env.example documents them: add one that lists every variable with a placeholder value`,
+      `the code reads ${d.name}${d.count > 1 ? ` and ${d.count - 1} other variable${d.count > 2 ? 's' : ''}` : ''} from the environment, but no .env.example documents ${d.count > 1 ? 'them' : 'it'}: add one that lists every variable with a placeholder value`,
     undocumented: (d: { name: string; example: string }) => `${d.name} is read here but ${d.example} does not list it: add \`${d.name}=\` with a placeholder value and a comment on what it configures`,
   },
   check({ project, subject }) {
@@ -38,7 +38,11 @@ export default defineRule({
       }
       const documented = new Set(examples.flatMap((f) => f.entries.map((e) => e.key)));
       const example = examples.map((f) => f.file).sort((a, b) => b.length - a.length)[0] as string;
-      for (const [name, read] of firstReads) if (!documented.has(name)) report.report('undocumented', { name, example }, read.loc);
+      // An alias read only as the fallback of a documented variable (`MONGODB_URI || MONGOLAB_URI`) is documented through it.
+      const aliases = new Map<string, Set<string>>();
+      for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? new Set()).add(read.aliasOf ?? ''));
+      const viaAlias = (name: string) => [...(aliases.get(name) ?? [])].every((of) => of !== '' && documented.has(of));
+      for (const [name, read] of firstReads) if (!documented.has(name) && !viaAlias(name)) report.report('undocumented', { name, example }, read.loc);
     }
   },
 });

@@ -1,17 +1,24 @@
-import { type Container, containerId, describeContainer, type Workload } from '../../../src/parsers/k8s.ts';
+import { type Container, containerId, describeContainer, resolvePort, type Workload } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
 
-/** The containers a workload's Services send traffic to: those declaring a targeted port; all when no port matches. */
+/** Ports a container shows it listens on: its declared container ports, else the ports its probes check. */
+function listensOn(c: Container, target: string | number): boolean {
+  const byNumber = typeof target === 'number' || /^\d+$/.test(target);
+  if (c.ports.some((p) => (byNumber ? p.containerPort === Number(target) : p.name === target))) return true;
+  const probePorts = Object.values(c.probes).flatMap((p) => (p?.handler && 'port' in p.handler ? [resolvePort(c, p.handler.port)] : []));
+  return byNumber && probePorts.includes(Number(target));
+}
+
+/**
+ * The containers a workload's Services send traffic to: those that listen on a targeted port. When no container
+ * shows which, a container with a readinessProbe is taken to be the server (its sidecars need none); else all of them.
+ */
 function targetedContainers(w: Workload): Container[] {
-  const hit = new Set<Container>();
-  for (const service of w.services) {
-    for (const port of service.ports) {
-      const target = port.targetPort ?? port.port;
-      const byNumber = typeof target === 'number' || /^\d+$/.test(target);
-      for (const c of w.containers) if (c.ports.some((p) => (byNumber ? p.containerPort === Number(target) : p.name === target))) hit.add(c);
-    }
-  }
-  return hit.size > 0 ? w.containers.filter((c) => hit.has(c)) : w.containers;
+  const targets = w.services.flatMap((s) => s.ports.map((p) => p.targetPort ?? p.port));
+  const hit = w.containers.filter((c) => targets.some((t) => listensOn(c, t)));
+  if (hit.length > 0) return hit;
+  const ready = w.containers.filter((c) => c.probes.readiness);
+  return ready.length > 0 ? ready : w.containers;
 }
 
 export default defineRule({

@@ -1,12 +1,8 @@
 import semver from 'semver';
 import { isEndOfLife, NODE_LINES, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
+import { lowestMajors } from '../../../src/model/node-versions.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, missingFieldLoc, shippedPackages } from '../_shared.ts';
-
-/** The oldest major each alternative of a range admits: `^20 || >=22` → [20, 22]. */
-function lowestMajors(range: string): number[] {
-  return new semver.Range(range).set.map((comparators) => semver.minVersion(new semver.Range(comparators.map((c) => c.value).join(' ') || '*'))?.major ?? 0);
-}
 
 export default defineRule({
   id: 'pkg/engines',

@@ -10,6 +10,8 @@ const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
   { tool: 'tsx watch', pattern: /(?:^|[\s/;&|(])tsx\s+(?:\S+\s+)*?(?:watch|--watch)(?:$|\s)/ },
   { tool: 'node --watch', pattern: /(?:^|[\s/;&|(])node\s+(?:\S+\s+)*?--watch(?:-path(?:=\S+)?)?(?:$|\s)/ },
   { tool: 'babel-node', pattern: /(?:^|[\s/;&|(])babel-node(?:$|\s)/ },
+  // `nx serve` runs the @nx/js:node executor, which rebuilds and restarts on every file change (watch is on by default).
+  { tool: 'nx serve', pattern: /(?:^|[\s/;&|(])nx\s+serve(?:$|\s)/ },
   { tool: 'nest start --watch', pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ },
 ];
 

@@ -1,0 +1,6 @@
+const { startServer } = require('./server');
+
+startServer().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
