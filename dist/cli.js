@@ -16009,7 +16009,8 @@ var require_ignore = __commonJS({
 function classifyByName(path) {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const lower = name.toLowerCase();
-  if (lower === "dockerfile" || lower === "containerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
+  const dockerfileVariant = lower.startsWith("dockerfile.") && !NOT_A_DOCKERFILE.test(lower);
+  if (lower === "dockerfile" || lower === "containerfile" || dockerfileVariant || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
     return lower.endsWith(".dockerignore") ? "dockerignore" : "dockerfile";
   }
   if (lower === ".dockerignore" || lower.endsWith(".dockerignore")) return "dockerignore";
@@ -16041,12 +16042,13 @@ function commentSyntaxOf(kind, path) {
   if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
+var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
     RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
     LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock"]);
+    NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
     DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
     PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
@@ -31839,6 +31841,7 @@ var init_secrets = __esm({
 });
 
 // src/model/service.ts
+import { builtinModules } from "node:module";
 function isReadinessRoute(route) {
   return PROBE_METHODS.has(route.method) && READINESS_SEGMENT.test(route.path.split("/").pop() ?? "");
 }
@@ -32068,6 +32071,12 @@ function literalText(node) {
   if (s !== void 0) return s;
   if (n.type === "NumericLiteral" || n.type === "BooleanLiteral") return String(n.value);
   return void 0;
+}
+function packageNameOf(spec) {
+  if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("node:") || spec === "") return void 0;
+  const parts = spec.split("/");
+  const name = spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  return name === void 0 || builtinModules.includes(name) ? void 0 : name;
 }
 function firstEnvName(mod, node) {
   let found;
@@ -32299,6 +32308,7 @@ function makeService(pkg, modules, onError) {
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
+    packagesImported: new Set(modules.flatMap((m) => m.runtimeSpecifiers.flatMap((spec) => packageNameOf(spec) ?? []))),
     shutdown: builder.shutdownBudget(),
     openPaths: builder.openPaths,
     handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || signal === "SIGTERM" && helpers.some((h) => h.kinds.includes("shutdown")),
@@ -32344,6 +32354,8 @@ var init_service = __esm({
       exports = /* @__PURE__ */ new Map();
       envAliases = /* @__PURE__ */ new Set();
       specifiers = [];
+      /** Specifiers loaded at run time: type-only imports and exports left out. */
+      runtimeSpecifiers = [];
       parents = /* @__PURE__ */ new Map();
       loc(node) {
         return locOf(this.file, node);
@@ -32357,6 +32369,7 @@ var init_service = __esm({
             const module = normaliseModule(node.source.value);
             this.specifiers.push(node.source.value);
             if (node.importKind === "type") break;
+            this.runtimeSpecifiers.push(node.source.value);
             for (const s of node.specifiers) {
               if (s.type === "ImportSpecifier" && s.importKind === "type") continue;
               const imported = s.type === "ImportDefaultSpecifier" ? "default" : s.type === "ImportNamespaceSpecifier" ? "*" : keyName(s.imported, false) ?? "";
@@ -32368,12 +32381,14 @@ var init_service = __esm({
           case "TSImportEqualsDeclaration":
             if (node.moduleReference.type === "TSExternalModuleReference") {
               this.specifiers.push(node.moduleReference.expression.value);
+              if (node.importKind !== "type") this.runtimeSpecifiers.push(node.moduleReference.expression.value);
               this.imports.set(node.id.name, { module: normaliseModule(node.moduleReference.expression.value), imported: "*" });
             }
             break;
           case "ExportAllDeclaration":
           case "ExportNamedDeclaration":
             if (node.source) this.specifiers.push(node.source.value);
+            if (node.source && node.exportKind !== "type") this.runtimeSpecifiers.push(node.source.value);
             if (node.type === "ExportNamedDeclaration") {
               const decl = node.declaration;
               if (decl?.type === "FunctionDeclaration" || decl?.type === "ClassDeclaration") {
@@ -32428,6 +32443,7 @@ var init_service = __esm({
           case "ImportExpression": {
             const spec = node.type === "CallExpression" ? node.callee.type === "Import" || node.callee.type === "Identifier" && node.callee.name === "require" ? stringValue(node.arguments[0]) : void 0 : stringValue(node.source);
             if (spec !== void 0) this.specifiers.push(spec);
+            if (spec !== void 0) this.runtimeSpecifiers.push(spec);
             break;
           }
           default:
@@ -32778,14 +32794,14 @@ var init_service = __esm({
       }
       listen(mod, node, ancestors2, port) {
         this.listens.push({ loc: mod.loc(node), port });
-        if (!this.listensAtLoad && this.runsAtLoad(mod, node, ancestors2, 0)) this.listensAtLoad = true;
+        if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors2, 0)) this.listensAtLoad = true;
       }
       /**
        * Whether code runs when the program starts: at module level, in a callback or an IIFE, or in a named
        * function (or method) that the package calls, or passes as a callback, from code that runs. A function
        * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
        */
-      runsAtLoad(mod, node, ancestors2, depth) {
+      runsAtLoad(mod, ancestors2, depth) {
         for (let i = ancestors2.length - 1; i >= 0; i--) {
           const a = ancestors2[i];
           if (!isFunction(a)) continue;
@@ -32793,7 +32809,7 @@ var init_service = __esm({
           if (parent && isCall(parent) && (parent.callee === a || parent.arguments.includes(a))) continue;
           const name = functionName(a, parent);
           if (name === void 0 || depth > 3) return true;
-          return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.node, c.mod.ancestorsOf(c.node), depth + 1));
+          return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.mod.ancestorsOf(c.node), depth + 1));
         }
         return true;
       }
@@ -39535,8 +39551,11 @@ function productionStageOf(path, stages) {
   const fileName = segments.pop() ?? "";
   if (segments.includes(".devcontainer") || isDevelopmentName(fileName)) return void 0;
   const final = stages.at(-1);
-  if (!final?.name || !isDevelopmentName(final.name)) return final;
-  return stages.findLast((s) => s.name !== void 0 && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
+  const namedForProduction = stages.filter((s) => s !== final && s.name !== void 0 && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
+  if (final?.name && isDevelopmentName(final.name)) return namedForProduction.at(-1);
+  const startsSomething = (stage) => lineage(stage).some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"));
+  if (final && !startsSomething(final)) return namedForProduction.findLast(startsSomething) ?? final;
+  return final;
 }
 function parseDockerfile(source) {
   const file = source.path;
@@ -39826,6 +39845,7 @@ function serviceOf(file, composeDir, name, view) {
 function isOneShot(service, all) {
   const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
+  if (policy?.startsWith("on-failure") && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
 }
 function parseCompose(yaml) {
@@ -39835,7 +39855,7 @@ function parseCompose(yaml) {
   for (const s of services) s.oneShot = isOneShot(s, services);
   return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
 }
-var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS;
+var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
 var init_compose = __esm({
   "src/parsers/compose.ts"() {
     "use strict";
@@ -39845,6 +39865,7 @@ var init_compose = __esm({
     NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
     NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
     ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
+    ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
   }
 });
 
@@ -40524,8 +40545,36 @@ var init_links = __esm({
 function productionServices(project) {
   return project.compose.filter((f) => f.production).flatMap((f) => f.services.filter((s) => !isDevelopmentOnly(s)));
 }
+function companionsOf(project, s) {
+  const dir = dirname(s.file);
+  return project.compose.filter((f) => f.production && f.file !== s.file && dirname(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name));
+}
+function composed(project, s) {
+  const rank2 = (o) => o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2;
+  const all = [s, ...companionsOf(project, s)].sort((a, b) => rank2(a) - rank2(b));
+  const first = (pick) => all.map(pick).find((v) => v !== void 0);
+  const environment = all.flatMap((o) => o.environment).filter((e2, i, list3) => list3.findIndex((x) => x.key === e2.key) === i);
+  return {
+    ...s,
+    image: first((o) => o.image),
+    build: first((o) => o.build),
+    dockerfile: first((o) => o.dockerfile),
+    command: first((o) => o.command.length > 0 ? o.command : void 0) ?? [],
+    entrypoint: first((o) => o.entrypoint.length > 0 ? o.entrypoint : void 0) ?? [],
+    environment,
+    envFiles: all.flatMap((o) => o.envFiles),
+    limits: { memory: first((o) => o.limits.memory), cpus: first((o) => o.limits.cpus) },
+    healthcheck: first((o) => o.healthcheck),
+    restart: first((o) => o.restart),
+    restartPolicy: first((o) => o.restartPolicy),
+    logging: first((o) => o.logging)
+  };
+}
 function longRunningServices(project) {
-  return productionServices(project).filter((s) => !s.oneShot);
+  return productionServices(project).filter((s) => !s.oneShot).map((s) => composed(project, s));
+}
+function ownLoc(s, loc) {
+  return loc?.file === s.file ? loc : s.loc;
 }
 function commandOf2(s) {
   return s.entrypoint.length > 0 ? s.entrypoint : s.command;
@@ -40539,11 +40588,14 @@ function isApp(s) {
 function serviceId(s) {
   return `${s.file}#${s.name}`;
 }
+var PRODUCTION_OVERRIDE;
 var init_shared3 = __esm({
   "rules/compose/_shared.ts"() {
     "use strict";
     init_links();
+    init_project();
     init_compose();
+    PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
   }
 });
 
@@ -40715,7 +40767,7 @@ var init_rule16 = __esm({
           const fromImage = imageHasHealthcheck(s);
           if (!own && s.build && fromImage === void 0) continue;
           const report2 = subject(serviceId(s));
-          if (own?.disabled) report2.report("disabled", { service: s.name }, own.loc);
+          if (own?.disabled) report2.report("disabled", { service: s.name }, ownLoc(s, own.loc));
           else if (!own && fromImage !== true) report2.report("missing", { service: s.name }, s.loc);
         }
       }
@@ -40783,7 +40835,7 @@ var init_rule18 = __esm({
           const driver = s.logging?.driver ?? "json-file";
           if (!UNBOUNDED_DRIVERS.has(driver)) continue;
           const report2 = subject(serviceId(s));
-          if (!s.logging?.options["max-size"]) report2.report("unbounded", { service: s.name }, s.logging?.loc ?? s.loc);
+          if (!s.logging?.options["max-size"]) report2.report("unbounded", { service: s.name }, ownLoc(s, s.logging?.loc));
         }
       }
     });
@@ -40850,7 +40902,8 @@ var init_rule20 = __esm({
           const { env, complete } = composeEnvironment(s, project.envFiles);
           const own = env.get("NODE_ENV");
           if (own) {
-            if (own.value !== null && own.value !== "production") report2.report("notProduction", { service: s.name, value: own.value }, own.loc);
+            const inOtherComposeFile = own.loc.file !== s.file && project.compose.some((f) => f.file === own.loc.file);
+            if (own.value !== null && own.value !== "production" && !inOtherComposeFile) report2.report("notProduction", { service: s.name, value: own.value }, own.loc);
             continue;
           }
           const fromImage = imageNodeEnv(s.dockerfile);
@@ -40891,7 +40944,7 @@ var init_rule21 = __esm({
           if (!memory && !cpus) report2.report("missing", { service: s.name }, s.loc);
           else if (!memory) report2.report("noMemory", { service: s.name }, s.loc);
           else if (!cpus) report2.report("noCpu", { service: s.name }, s.loc);
-          if (memory && !memory.value.includes("$") && parseComposeBytes(memory.value) === void 0) {
+          if (memory && memory.loc.file === s.file && !memory.value.includes("$") && parseComposeBytes(memory.value) === void 0) {
             report2.report("invalidMemory", { service: s.name, value: memory.value }, memory.loc);
           }
         }
@@ -43970,6 +44023,11 @@ function prodInstallCommands(manager) {
       return ["bun install --production --frozen-lockfile"];
   }
 }
+function pruneCommand(manager) {
+  if (manager === "npm") return "npm prune --omit=dev";
+  if (manager === "pnpm") return "pnpm prune --prod";
+  return void 0;
+}
 var NPM_ACTIONS, VALUE_FLAGS2, MANAGERS2;
 var init_npm = __esm({
   "rules/docker/_npm.ts"() {
@@ -44197,6 +44255,9 @@ var init_copy = __esm({
 });
 
 // rules/docker/dockerignore/rule.ts
+function contextMayBeRoot(ignore4) {
+  return basename(ignore4.file) !== ".dockerignore" || dirname(ignore4.file) === "";
+}
 function ignoreFileFor(project, dockerfile) {
   const dir = dirname(dockerfile.file);
   const own = joinPath(dir, `${basename(dockerfile.file)}.dockerignore`);
@@ -44217,9 +44278,9 @@ var init_rule32 = __esm({
     init_rule();
     init_copy();
     REQUIRED = [
-      { pattern: ".env*", paths: [".env", ".env.production"] },
-      { pattern: "node_modules", paths: ["node_modules"] },
-      { pattern: ".git", paths: [".git"] }
+      { pattern: ".env*", paths: [".env", ".env.production"], atRootOnly: false },
+      { pattern: "node_modules", paths: ["node_modules"], atRootOnly: false },
+      { pattern: ".git", paths: [".git"], atRootOnly: true }
     ];
     list2 = (names) => names.map((n) => `\`${n}\``).join(", ");
     rule_default31 = defineRule({
@@ -44248,7 +44309,8 @@ var init_rule32 = __esm({
             report2.report("missingIgnore", facts, first.source.loc);
             continue;
           }
-          const missing = REQUIRED.filter((r) => !r.paths.every((p) => ignore4.excludes(p))).map((r) => r.pattern);
+          const atRoot = contextMayBeRoot(ignore4);
+          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !r.paths.every((p) => ignore4.excludes(p))).map((r) => r.pattern);
           if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore4.file, missing }, first.source.loc);
         }
       }
@@ -44787,8 +44849,8 @@ var init_rule43 = __esm({
       fix: "Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.",
       appliesTo: ["dockerfile"],
       messages: {
-        devDependencies: (d) => `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune them after the build (\`npm prune --omit=dev\`)`,
-        copiedDevDependencies: (d) => `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}, or prune the stage first (\`npm prune --omit=dev\`)`
+        devDependencies: (d) => `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}${d.prune ? `, or prune them after the build (\`${d.prune}\`)` : ""}`,
+        copiedDevDependencies: (d) => `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}${d.prune ? `, or prune the stage first (\`${d.prune}\`)` : ""}`
       },
       check({ project, subject }) {
         for (const dockerfile of project.dockerfiles) {
@@ -44797,7 +44859,7 @@ var init_rule43 = __esm({
           if (!deps) continue;
           const report2 = subject(dockerfile.file);
           if (deps.prodOnly) continue;
-          const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager) };
+          const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager), prune: pruneCommand(deps.install.manager) };
           if (deps.copiedFrom !== void 0) report2.report("copiedDevDependencies", { ...facts, stage: deps.copiedFrom }, deps.at);
           else report2.report("devDependencies", facts, deps.at);
         }
@@ -46133,15 +46195,24 @@ var init_rule71 = __esm({
 
 // rules/ops/_service.ts
 function deployablePackage(project) {
-  const first = project.packageFor("") ?? project.packages[0];
-  if (!first) return void 0;
-  const runsSomewhere = project.dockerfiles.some((d) => !d.file.startsWith(".devcontainer/")) || project.k8s.workloads.length > 0 || project.compose.some((c) => c.services.length > 0) || project.systemdUnits.length > 0;
-  if (runsSomewhere) return first;
+  const runnerFiles = [
+    ...project.dockerfiles.filter((d) => !d.file.startsWith(".devcontainer/")).map((d) => d.file),
+    ...project.k8s.workloads.map((w) => w.loc.file),
+    ...project.compose.filter((c) => c.services.length > 0).map((c) => c.file),
+    ...project.systemdUnits.map((u) => u.file)
+  ];
+  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
+  if (owners[0]) return owners[0];
   return project.packages.find((p) => p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true);
+}
+function docPathsFor(project, pkg) {
+  const prefix = pkg.dir === "" ? "" : `${pkg.dir}/`;
+  return project.markdownDocs.flatMap((doc) => prefix !== "" && doc.file.startsWith(prefix) ? [doc.file, doc.file.slice(prefix.length)] : [doc.file]);
 }
 var init_service2 = __esm({
   "rules/ops/_service.ts"() {
     "use strict";
+    init_project();
   }
 });
 
@@ -46503,7 +46574,12 @@ var init_rule74 = __esm({
 });
 
 // rules/ops/script-safety/rule.ts
-var OPS_FOLDER, OPS_NAME, FIXTURES, rule_default74;
+function singleStep(steps) {
+  const doing = steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
+  const only = doing[0];
+  return doing.length === 0 || doing.length === 1 && only !== void 0 && (only === steps.at(-1) || invocation(only.words).exec);
+}
+var OPS_FOLDER, OPS_NAME, PRINTS, FIXTURES, rule_default74;
 var init_rule75 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
@@ -46512,6 +46588,7 @@ var init_rule75 = __esm({
     init_rule();
     OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
     OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
+    PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default74 = defineRule({
       id: "ops/script-safety",
@@ -46531,7 +46608,7 @@ var init_rule75 = __esm({
           if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
           const report2 = subject(script.file);
           const first = script.firstCommand;
-          if (!script.errexit && first) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
+          if (!script.errexit && first && !singleStep(script.steps)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
           for (const chmod of script.chmods) if (chmod.worldWritable) report2.report("worldWritable", { mode: chmod.mode }, chmod.loc);
         }
       }
@@ -46562,7 +46639,7 @@ var init_rule76 = __esm({
         const pkg = deployablePackage(project);
         if (!pkg) return;
         const report2 = subject(pkg.file);
-        if (!project.markdownDocs.some((doc) => SECURITY_POLICY.test(doc.file))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
+        if (!docPathsFor(project, pkg).some((path) => SECURITY_POLICY.test(path))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
   }
@@ -46650,6 +46727,11 @@ var init_shared7 = __esm({
 function isDevTool(name) {
   return DEV_TOOLS.has(name) || name.startsWith("@types/") || name.startsWith("@typescript-eslint/") || /^eslint-(?:plugin|config)-/.test(name);
 }
+function hasTypesCondition(exports) {
+  if (Array.isArray(exports)) return exports.some(hasTypesCondition);
+  if (!exports || typeof exports !== "object") return false;
+  return Object.entries(exports).some(([key, value]) => key === "types" || hasTypesCondition(value));
+}
 var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default77;
 var init_rule78 = __esm({
   "rules/pkg/dev-deps-placement/rule.ts"() {
@@ -46676,9 +46758,11 @@ var init_rule78 = __esm({
           if (names.length === 0) continue;
           const report2 = subject(pkg.file);
           const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? "").join(" ");
-          const publishesTypes = !pkg.private && ["types", "typings"].some((k) => pkg.json.value[k] !== void 0);
+          const json = pkg.json.value;
+          const publishesTypes = !pkg.private && (["types", "typings"].some((k) => json[k] !== void 0) || hasTypesCondition(json.exports));
+          const imported = project.serviceOf(pkg)?.packagesImported;
           for (const name of names) {
-            if (!isDevTool(name)) continue;
+            if (!isDevTool(name) || imported?.has(name)) continue;
             if (name.startsWith("@types/") && publishesTypes) continue;
             const binary = BINARIES[name] ?? name;
             if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\s)`).test(runtimeCommands)) continue;
@@ -47972,7 +48056,7 @@ function startsFunction(command2) {
 function parseScript(source) {
   const commands = locatedCommands(mapText(source.path, source.text));
   const shebang = readShebang(source);
-  const script = { file: source.path, commands, chmods: [] };
+  const script = { file: source.path, commands, chmods: [], steps: [] };
   if (shebang) script.shebang = shebang;
   if (shebang && isShellProgram(shebang.interpreter) && setsErrexit(shebang.args)) script.errexit = shebang.loc;
   let depth = 0;
@@ -47981,7 +48065,6 @@ function parseScript(source) {
   for (const command2 of commands) {
     const chmod = chmodOf(command2.words);
     if (chmod) script.chmods.push(chmod);
-    if (decided) continue;
     const first = command2.words[0]?.value;
     if (startsFunction(command2) && depth === 0) {
       pending = !command2.words.some((w) => w.value === "{");
@@ -47996,6 +48079,8 @@ function parseScript(source) {
     }
     const argv = invocation(command2.words).argv.map((w) => w.value);
     if (argv.length === 0) continue;
+    if (!SETUP_BUILTINS.has(argv[0])) script.steps.push(command2);
+    if (decided) continue;
     if (argv[0] === "set" && setsErrexit(argv.slice(1))) {
       script.errexit ??= command2.loc;
       decided = true;

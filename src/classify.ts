@@ -4,6 +4,8 @@ import type { ArtifactKind, CommentSyntax } from './types.ts';
 /** Renovate's config file names (`renovate.json`, `.renovaterc`, `.renovaterc.json5`, …); read for their presence. */
 const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
+/** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.prod`), unless the suffix is another file type (`dockerfile.ts`, a template). */
+const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
 const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
 /**
@@ -16,7 +18,8 @@ const PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:e
 export function classifyByName(path: string): ArtifactKind | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
-  if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) {
+  const dockerfileVariant = lower.startsWith('dockerfile.') && !NOT_A_DOCKERFILE.test(lower);
+  if (lower === 'dockerfile' || lower === 'containerfile' || dockerfileVariant || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) {
     return lower.endsWith('.dockerignore') ? 'dockerignore' : 'dockerfile';
   }
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';

@@ -371,3 +371,12 @@ describe('YAML classification by content', () => {
     expect(project.yamlFiles[0]?.documents.map((d) => d.get('kind'))).toEqual(['Service', 'ConfigMap']);
   });
 });
+
+describe('classifyByName', () => {
+  it('reads Dockerfile variants but not source or templates that start with dockerfile.', async () => {
+    const { classifyByName } = await import('../src/classify.ts');
+    for (const name of ['Dockerfile', 'Dockerfile.prod', 'api.Dockerfile', 'Containerfile', 'svc/dockerfile.alpine']) expect(classifyByName(name)).toBe('dockerfile');
+    expect(classifyByName('Dockerfile.dockerignore')).toBe('dockerignore');
+    for (const name of ['src/parsers/dockerfile.ts', 'dockerfile.test.js', 'Dockerfile.md', 'Dockerfile.tmpl', 'Dockerfile.j2']) expect(classifyByName(name)).not.toBe('dockerfile');
+  });
+});

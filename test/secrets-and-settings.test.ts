@@ -15,6 +15,7 @@ describe('isSecretLikeKey', () => {
 
 describe('isLiteralValue', () => {
   it('references and empty values are not literals', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a compose-style reference, not a template
     expect(isLiteralValue('${SESSION_SECRET}')).toBe(false);
     expect(isLiteralValue('$SESSION_SECRET')).toBe(false);
     expect(isLiteralValue('')).toBe(false);

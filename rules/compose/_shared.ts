@@ -1,7 +1,8 @@
 /** Helpers shared by the compose/* rules. */
 import { runsNode } from '../../src/model/links.ts';
-import type { Project } from '../../src/model/project.ts';
+import { basename, dirname, type Project } from '../../src/model/project.ts';
 import { type ComposeService, isDevelopmentOnly } from '../../src/parsers/compose.ts';
+import type { Loc } from '../../src/types.ts';
 
 /**
  * Services of production compose files (not `docker-compose.dev.yml`, `compose.override.yaml`, `compose.test.yaml`, …),
@@ -11,9 +12,57 @@ export function productionServices(project: Project): ComposeService[] {
   return project.compose.filter((f) => f.production).flatMap((f) => f.services.filter((s) => !isDevelopmentOnly(s)));
 }
 
-/** Production services that run until stopped (not migrations and other one-shot services). */
+/**
+ * The services compose merges into this one when it is started from several files of one folder
+ * (`-f docker-compose.yml -f docker-compose.prod.yml`): the same-named services of the folder's other
+ * production compose files. A setting one of them writes counts for the service.
+ */
+function companionsOf(project: Project, s: ComposeService): ComposeService[] {
+  const dir = dirname(s.file);
+  return project.compose
+    .filter((f) => f.production && f.file !== s.file && dirname(f.file) === dir)
+    .flatMap((f) => f.services.filter((o) => o.name === s.name));
+}
+
+/** `docker-compose.prod.yml`, `compose.production.yaml`: an override file applied last, over the base file. */
+const PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
+
+/**
+ * The service as compose runs it with its companion files (see companionsOf): a production override file's
+ * settings win, then the service's own, then the other files'.
+ */
+function composed(project: Project, s: ComposeService): ComposeService {
+  const rank = (o: ComposeService) => (o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2);
+  const all = [s, ...companionsOf(project, s)].sort((a, b) => rank(a) - rank(b));
+  const first = <T>(pick: (o: ComposeService) => T | undefined): T | undefined => all.map(pick).find((v) => v !== undefined);
+  const environment = all.flatMap((o) => o.environment).filter((e, i, list) => list.findIndex((x) => x.key === e.key) === i);
+  return {
+    ...s,
+    image: first((o) => o.image),
+    build: first((o) => o.build),
+    dockerfile: first((o) => o.dockerfile),
+    command: first((o) => (o.command.length > 0 ? o.command : undefined)) ?? [],
+    entrypoint: first((o) => (o.entrypoint.length > 0 ? o.entrypoint : undefined)) ?? [],
+    environment,
+    envFiles: all.flatMap((o) => o.envFiles),
+    limits: { memory: first((o) => o.limits.memory), cpus: first((o) => o.limits.cpus) },
+    healthcheck: first((o) => o.healthcheck),
+    restart: first((o) => o.restart),
+    restartPolicy: first((o) => o.restartPolicy),
+    logging: first((o) => o.logging),
+  };
+}
+
+/** Production services that run until stopped (not migrations and other one-shot services), as composed with their companion files. */
 export function longRunningServices(project: Project): ComposeService[] {
-  return productionServices(project).filter((s) => !s.oneShot);
+  return productionServices(project)
+    .filter((s) => !s.oneShot)
+    .map((s) => composed(project, s));
+}
+
+/** Where to report about a setting of a composed service: the setting when its own file writes it, else the service's key. */
+export function ownLoc(s: ComposeService, loc: Loc | undefined): Loc {
+  return loc?.file === s.file ? loc : s.loc;
 }
 
 /** The program the service starts: its entrypoint, else its command. */

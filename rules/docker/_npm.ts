@@ -183,3 +183,10 @@ export function prodInstallCommands(manager: Manager): readonly string[] {
       return ['bun install --production --frozen-lockfile'];
   }
 }
+
+/** The command that removes devDependencies after a build with this manager; yarn and bun have none. */
+export function pruneCommand(manager: Manager): string | undefined {
+  if (manager === 'npm') return 'npm prune --omit=dev';
+  if (manager === 'pnpm') return 'pnpm prune --prod';
+  return undefined;
+}

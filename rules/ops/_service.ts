@@ -2,22 +2,32 @@
  * Repository-level operations rules (runbook, security policy, changelog) apply to repositories that
  * look like a deployable service, not to libraries: a package.json plus something that runs it.
  */
-import type { Project } from '../../src/model/project.ts';
+import { dirname, type Project } from '../../src/model/project.ts';
 import type { PackageJson } from '../../src/parsers/package-json.ts';
 
 /**
- * The package.json that stands for the deployable service (the root's when there is one), or undefined
- * for a library, a CLI or an empty folder. Deployable: a package.json plus a Dockerfile (a dev container's
- * excepted), a Kubernetes workload, a compose service, a systemd unit, a `start` script or server source.
+ * The package.json that stands for the deployable service, or undefined for a library, a CLI or an empty
+ * folder. Deployable: a package.json that owns (is the nearest above) a Dockerfile (a dev container's
+ * excepted), a Kubernetes manifest with a workload, a compose file with services or a systemd unit; else a
+ * package with a `start` script or server source. The root's package wins when it owns one.
  */
 export function deployablePackage(project: Project): PackageJson | undefined {
-  const first = project.packageFor('') ?? project.packages[0];
-  if (!first) return undefined;
-  const runsSomewhere =
-    project.dockerfiles.some((d) => !d.file.startsWith('.devcontainer/')) ||
-    project.k8s.workloads.length > 0 ||
-    project.compose.some((c) => c.services.length > 0) ||
-    project.systemdUnits.length > 0;
-  if (runsSomewhere) return first;
+  const runnerFiles = [
+    ...project.dockerfiles.filter((d) => !d.file.startsWith('.devcontainer/')).map((d) => d.file),
+    ...project.k8s.workloads.map((w) => w.loc.file),
+    ...project.compose.filter((c) => c.services.length > 0).map((c) => c.file),
+    ...project.systemdUnits.map((u) => u.file),
+  ];
+  const owners = runnerFiles
+    .map((file) => project.packageFor(dirname(file)))
+    .filter((p): p is PackageJson => p !== undefined)
+    .sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
+  if (owners[0]) return owners[0];
   return project.packages.find((p) => p.scripts.start !== undefined || project.serviceOf(p)?.isServer === true);
+}
+
+/** Markdown documents at the repository root's level or the package's own (paths relative to either). */
+export function docPathsFor(project: Project, pkg: PackageJson): string[] {
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  return project.markdownDocs.flatMap((doc) => (prefix !== '' && doc.file.startsWith(prefix) ? [doc.file, doc.file.slice(prefix.length)] : [doc.file]));
 }

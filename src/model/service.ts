@@ -5,6 +5,7 @@
  * shutdown budget and the ports it listens on. Built once from the Babel ASTs of the package's entry
  * points and usual source folders (plus what they import relatively); rules read only this.
  */
+import { builtinModules } from 'node:module';
 import type * as t from '@babel/types';
 import type { PackageJson } from '../parsers/package-json.ts';
 import {
@@ -153,6 +154,8 @@ export interface Service {
   literalSecrets: LiteralSecret[];
   inspectorStarts: InspectorStart[];
   validationBypasses: ValidationBypass[];
+  /** Packages the code loads at run time (`typescript` for `import ts from 'typescript'`; Node built-ins left out). */
+  packagesImported: ReadonlySet<string>;
   /** Explicit security headers set by hand (`res.setHeader('Strict-Transport-Security', …)`). */
   securityHeaders: Loc[];
   shutdown: ShutdownBudget;
@@ -339,6 +342,8 @@ class Module {
   readonly exports = new Map<string, string>();
   readonly envAliases = new Set<string>();
   readonly specifiers: string[] = [];
+  /** Specifiers loaded at run time: type-only imports and exports left out. */
+  readonly runtimeSpecifiers: string[] = [];
   readonly parents = new Map<t.Node, t.Node>();
 
   constructor(
@@ -366,6 +371,7 @@ class Module {
         const module = normaliseModule(node.source.value);
         this.specifiers.push(node.source.value);
         if (node.importKind === 'type') break;
+        this.runtimeSpecifiers.push(node.source.value);
         for (const s of node.specifiers) {
           if (s.type === 'ImportSpecifier' && s.importKind === 'type') continue;
           const imported = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (keyName(s.imported, false) ?? '');
@@ -377,12 +383,14 @@ class Module {
       case 'TSImportEqualsDeclaration':
         if (node.moduleReference.type === 'TSExternalModuleReference') {
           this.specifiers.push(node.moduleReference.expression.value);
+          if (node.importKind !== 'type') this.runtimeSpecifiers.push(node.moduleReference.expression.value);
           this.imports.set(node.id.name, { module: normaliseModule(node.moduleReference.expression.value), imported: '*' });
         }
         break;
       case 'ExportAllDeclaration':
       case 'ExportNamedDeclaration':
         if (node.source) this.specifiers.push(node.source.value);
+        if (node.source && node.exportKind !== 'type') this.runtimeSpecifiers.push(node.source.value);
         if (node.type === 'ExportNamedDeclaration') {
           const decl = node.declaration;
           if (decl?.type === 'FunctionDeclaration' || decl?.type === 'ClassDeclaration') {
@@ -438,6 +446,7 @@ class Module {
       case 'ImportExpression': {
         const spec = node.type === 'CallExpression' ? (node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require') ? stringValue(node.arguments[0]) : undefined) : stringValue(node.source);
         if (spec !== undefined) this.specifiers.push(spec);
+        if (spec !== undefined) this.runtimeSpecifiers.push(spec);
         break;
       }
       default:
@@ -999,7 +1008,7 @@ class ServiceBuilder {
 
   private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined): void {
     this.listens.push({ loc: mod.loc(node), port });
-    if (!this.listensAtLoad && this.runsAtLoad(mod, node, ancestors, 0)) this.listensAtLoad = true;
+    if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors, 0)) this.listensAtLoad = true;
   }
 
   /**
@@ -1007,7 +1016,7 @@ class ServiceBuilder {
    * function (or method) that the package calls, or passes as a callback, from code that runs. A function
    * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
    */
-  private runsAtLoad(mod: Module, node: t.Node, ancestors: readonly t.Node[], depth: number): boolean {
+  private runsAtLoad(mod: Module, ancestors: readonly t.Node[], depth: number): boolean {
     for (let i = ancestors.length - 1; i >= 0; i--) {
       const a = ancestors[i] as t.Node;
       if (!isFunction(a)) continue;
@@ -1016,7 +1025,7 @@ class ServiceBuilder {
       if (parent && isCall(parent) && (parent.callee === a || (parent.arguments as t.Node[]).includes(a))) continue;
       const name = functionName(a, parent);
       if (name === undefined || depth > 3) return true;
-      return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.node, c.mod.ancestorsOf(c.node), depth + 1));
+      return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.mod.ancestorsOf(c.node), depth + 1));
     }
     return true;
   }
@@ -1676,6 +1685,14 @@ function literalText(node: t.Node): string | undefined {
   return undefined;
 }
 
+/** The package a bare specifier names (`@scope/pkg/sub` → `@scope/pkg`); undefined for relative paths and Node built-ins. */
+function packageNameOf(spec: string): string | undefined {
+  if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || spec === '') return undefined;
+  const parts = spec.split('/');
+  const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return name === undefined || builtinModules.includes(name) ? undefined : name;
+}
+
 /** The first env variable an expression reads, in source order: `process.env.A || process.env.B` → A. */
 function firstEnvName(mod: Module, node: t.Node): string | undefined {
   let found: string | undefined;
@@ -1947,6 +1964,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
+    packagesImported: new Set(modules.flatMap((m) => m.runtimeSpecifiers.flatMap((spec) => packageNameOf(spec) ?? []))),
     shutdown: builder.shutdownBudget(),
     openPaths: builder.openPaths,
     handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || (signal === 'SIGTERM' && helpers.some((h) => h.kinds.includes('shutdown'))),

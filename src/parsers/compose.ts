@@ -77,9 +77,10 @@ export interface ComposeService {
   dependsOn: { service: string; condition?: string; loc: Loc }[];
   logging?: { driver?: string; options: Record<string, string>; loc: Loc };
   /**
-   * Runs once and exits (a migration, a seed): `restart: "no"`, a restart_policy with condition `none`, or
-   * another service waits for it with `condition: service_completed_successfully`. `on-failure` is not a sign:
-   * long-running servers use it too, to be restarted when they crash.
+   * Runs once and exits (a migration, a seed): `restart: "no"`, a restart_policy with condition `none`, another
+   * service waits for it with `condition: service_completed_successfully`, or `on-failure` on a service whose
+   * name or command names a run-once task (`migrate`, `seed`). `on-failure` alone is not a sign: long-running
+   * servers use it too, to be restarted when they crash.
    */
   oneShot: boolean;
   /** `profiles:`: a service with profiles starts only when one of them is enabled. */
@@ -256,10 +257,13 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
 }
 
 const ONE_SHOT_RESTARTS = new Set(['no', 'none']);
+/** Names and commands of run-once tasks: `migrate`, `db-migrations`, `node dist/seed.js`. */
+const ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
 
 function isOneShot(service: ComposeService, all: readonly ComposeService[]): boolean {
   const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== undefined && ONE_SHOT_RESTARTS.has(policy)) return true;
+  if (policy?.startsWith('on-failure') && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === 'service_completed_successfully'));
 }
 

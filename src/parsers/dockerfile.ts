@@ -85,7 +85,8 @@ export interface Dockerfile {
   finalStage?: Stage;
   /**
    * The stage production runs: the final stage, or, when that one is named for development or tests
-   * (`AS dev`, `AS test`), the last stage named for production (`AS production`, `AS runtime`).
+   * (`AS dev`, `AS test`) or starts no command after a stage named for production that does (an artifact
+   * stage), the last stage named for production (`AS production`, `AS runtime`, `AS release`).
    * Undefined when the file's name marks it for development (`Dockerfile.dev`, `.devcontainer/Dockerfile`)
    * or no stage is known to be the production one.
    */
@@ -327,8 +328,13 @@ function productionStageOf(path: string, stages: readonly Stage[]): Stage | unde
   const fileName = segments.pop() ?? '';
   if (segments.includes('.devcontainer') || isDevelopmentName(fileName)) return undefined;
   const final = stages.at(-1);
-  if (!final?.name || !isDevelopmentName(final.name)) return final;
-  return stages.findLast((s) => s.name !== undefined && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
+  const namedForProduction = stages.filter((s) => s !== final && s.name !== undefined && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
+  if (final?.name && isDevelopmentName(final.name)) return namedForProduction.at(-1);
+  // A final stage that starts nothing of its own, after a production stage that does, packages or uploads build
+  // output (`FROM … AS upload-artifact`, built with `--target release` for production).
+  const startsSomething = (stage: Stage) => lineage(stage).some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+  if (final && !startsSomething(final)) return namedForProduction.findLast(startsSomething) ?? final;
+  return final;
 }
 
 /** The shell Linux images run shell-form commands with. */

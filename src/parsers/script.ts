@@ -32,6 +32,8 @@ export interface ShellScript {
   firstCommand?: LocatedCommand;
   /** Where errexit is turned on before the first command (the `set` command or the shebang); undefined when it is not. */
   errexit?: Loc;
+  /** The top-level commands that run something (outside function bodies; not setup builtins such as `set` or `export`), in order. */
+  steps: LocatedCommand[];
   chmods: ChmodCall[];
 }
 
@@ -92,7 +94,7 @@ function startsFunction(command: LocatedCommand): boolean {
 export function parseScript(source: SourceFile): ShellScript {
   const commands = locatedCommands(mapText(source.path, source.text));
   const shebang = readShebang(source);
-  const script: ShellScript = { file: source.path, commands, chmods: [] };
+  const script: ShellScript = { file: source.path, commands, chmods: [], steps: [] };
   if (shebang) script.shebang = shebang;
   if (shebang && isShellProgram(shebang.interpreter) && setsErrexit(shebang.args)) script.errexit = shebang.loc;
   // Function bodies are skipped: `depth` counts the braces open since a definition, `pending` waits for its `{`.
@@ -102,7 +104,6 @@ export function parseScript(source: SourceFile): ShellScript {
   for (const command of commands) {
     const chmod = chmodOf(command.words);
     if (chmod) script.chmods.push(chmod);
-    if (decided) continue;
     const first = command.words[0]?.value;
     if (startsFunction(command) && depth === 0) {
       pending = !command.words.some((w) => w.value === '{');
@@ -117,6 +118,8 @@ export function parseScript(source: SourceFile): ShellScript {
     }
     const argv = invocation(command.words).argv.map((w) => w.value);
     if (argv.length === 0) continue;
+    if (!SETUP_BUILTINS.has(argv[0] as string)) script.steps.push(command);
+    if (decided) continue;
     if (argv[0] === 'set' && setsErrexit(argv.slice(1))) {
       script.errexit ??= command.loc;
       decided = true;

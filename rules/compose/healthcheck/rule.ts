@@ -2,7 +2,7 @@ import { healthcheckTest } from '../../../src/model/commands.ts';
 import { effectiveInstructions } from '../../../src/parsers/dockerfile.ts';
 import type { ComposeService } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { isApp, longRunningServices, serviceId } from '../_shared.ts';
+import { isApp, longRunningServices, ownLoc, serviceId } from '../_shared.ts';
 
 /** Whether the image's Dockerfile declares a health check: true, false, or undefined when the Dockerfile is not here. */
 function imageHasHealthcheck(s: ComposeService): boolean | undefined {
@@ -35,7 +35,7 @@ export default defineRule({
       // Built from a Dockerfile that is not in the repository: whether its image declares a check is unknown.
       if (!own && s.build && fromImage === undefined) continue;
       const report = subject(serviceId(s));
-      if (own?.disabled) report.report('disabled', { service: s.name }, own.loc);
+      if (own?.disabled) report.report('disabled', { service: s.name }, ownLoc(s, own.loc));
       else if (!own && fromImage !== true) report.report('missing', { service: s.name }, s.loc);
     }
   },

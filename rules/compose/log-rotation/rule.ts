@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/rule.ts';
-import { longRunningServices, serviceId } from '../_shared.ts';
+import { longRunningServices, ownLoc, serviceId } from '../_shared.ts';
 
 /** Drivers that write to the host's disk without a size bound unless `max-size` is set. */
 const UNBOUNDED_DRIVERS = new Set(['json-file']);
@@ -22,7 +22,7 @@ export default defineRule({
       const driver = s.logging?.driver ?? 'json-file';
       if (!UNBOUNDED_DRIVERS.has(driver)) continue;
       const report = subject(serviceId(s));
-      if (!s.logging?.options['max-size']) report.report('unbounded', { service: s.name }, s.logging?.loc ?? s.loc);
+      if (!s.logging?.options['max-size']) report.report('unbounded', { service: s.name }, ownLoc(s, s.logging?.loc));
     }
   },
 });

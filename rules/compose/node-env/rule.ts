@@ -23,7 +23,9 @@ export default defineRule({
       const { env, complete } = composeEnvironment(s, project.envFiles);
       const own = env.get('NODE_ENV');
       if (own) {
-        if (own.value !== null && own.value !== 'production') report.report('notProduction', { service: s.name, value: own.value }, own.loc);
+        // A value another compose file writes is reported by that file's service.
+        const inOtherComposeFile = own.loc.file !== s.file && project.compose.some((f) => f.file === own.loc.file);
+        if (own.value !== null && own.value !== 'production' && !inOtherComposeFile) report.report('notProduction', { service: s.name, value: own.value }, own.loc);
         continue;
       }
       const fromImage = imageNodeEnv(s.dockerfile);

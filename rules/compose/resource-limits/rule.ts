@@ -25,7 +25,8 @@ export default defineRule({
       if (!memory && !cpus) report.report('missing', { service: s.name }, s.loc);
       else if (!memory) report.report('noMemory', { service: s.name }, s.loc);
       else if (!cpus) report.report('noCpu', { service: s.name }, s.loc);
-      if (memory && !memory.value.includes('$') && parseComposeBytes(memory.value) === undefined) {
+      // A value another file writes is reported by that file's service.
+      if (memory && memory.loc.file === s.file && !memory.value.includes('$') && parseComposeBytes(memory.value) === undefined) {
         report.report('invalidMemory', { service: s.name, value: memory.value }, memory.loc);
       }
     }

@@ -4,12 +4,20 @@ import type { DockerIgnore } from '../../../src/parsers/dockerignore.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { isWholeContext } from '../_copy.ts';
 
-/** What a whole-context copy must leave out, and the paths that prove a pattern does. */
+/**
+ * What a whole-context copy must leave out, and the paths that prove a pattern does. The repository's .git folder
+ * is only in a context at the repository root (`atRootOnly`).
+ */
 const REQUIRED = [
-  { pattern: '.env*', paths: ['.env', '.env.production'] },
-  { pattern: 'node_modules', paths: ['node_modules'] },
-  { pattern: '.git', paths: ['.git'] },
+  { pattern: '.env*', paths: ['.env', '.env.production'], atRootOnly: false },
+  { pattern: 'node_modules', paths: ['node_modules'], atRootOnly: false },
+  { pattern: '.git', paths: ['.git'], atRootOnly: true },
 ] as const;
+
+/** True when the build context may be the repository root: a plain .dockerignore sits at its context's root; a `<Dockerfile>.dockerignore` does not say. */
+function contextMayBeRoot(ignore: DockerIgnore): boolean {
+  return basename(ignore.file) !== '.dockerignore' || dirname(ignore.file) === '';
+}
 
 const list = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
 
@@ -60,7 +68,8 @@ export default defineRule({
         report.report('missingIgnore', facts, first.source.loc);
         continue;
       }
-      const missing = REQUIRED.filter((r) => !r.paths.every((p) => ignore.excludes(p))).map((r) => r.pattern);
+      const atRoot = contextMayBeRoot(ignore);
+      const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !r.paths.every((p) => ignore.excludes(p))).map((r) => r.pattern);
       if (missing.length > 0) report.report('incomplete', { ...facts, ignoreFile: ignore.file, missing }, first.source.loc);
     }
   },

@@ -4,7 +4,7 @@ import { copyOf, type Dockerfile, lineage, type Stage, stageByRef } from '../../
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
 import { isNodeModulesPath } from '../_copy.ts';
-import { isProjectInstall, type ManagerCommand, managerCommands, omitsDev, prodInstallCommands } from '../_npm.ts';
+import { isProjectInstall, type ManagerCommand, managerCommands, omitsDev, prodInstallCommands, pruneCommand } from '../_npm.ts';
 
 /** What a stage's node_modules holds at its end, and which step put it there. */
 interface Dependencies {
@@ -63,10 +63,10 @@ export default defineRule({
   fix: 'Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.',
   appliesTo: ['dockerfile'],
   messages: {
-    devDependencies: (d: { command: string; alternatives: readonly string[] }) =>
-      `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}, or prune them after the build (\`npm prune --omit=dev\`)`,
-    copiedDevDependencies: (d: { stage: string; command: string; alternatives: readonly string[] }) =>
-      `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}, or prune the stage first (\`npm prune --omit=dev\`)`,
+    devDependencies: (d: { command: string; alternatives: readonly string[]; prune?: string }) =>
+      `\`${d.command}\` installs devDependencies into the final image: use ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}${d.prune ? `, or prune them after the build (\`${d.prune}\`)` : ''}`,
+    copiedDevDependencies: (d: { stage: string; command: string; alternatives: readonly string[]; prune?: string }) =>
+      `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}${d.prune ? `, or prune the stage first (\`${d.prune}\`)` : ''}`,
   },
   check({ project, subject }) {
     for (const dockerfile of project.dockerfiles) {
@@ -75,7 +75,7 @@ export default defineRule({
       if (!deps) continue;
       const report = subject(dockerfile.file);
       if (deps.prodOnly) continue;
-      const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager) };
+      const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager), prune: pruneCommand(deps.install.manager) };
       if (deps.copiedFrom !== undefined) report.report('copiedDevDependencies', { ...facts, stage: deps.copiedFrom }, deps.at);
       else report.report('devDependencies', facts, deps.at);
     }

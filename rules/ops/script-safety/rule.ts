@@ -1,11 +1,24 @@
 import { basename } from '../../../src/model/project.ts';
-import { invocation, isShellProgram } from '../../../src/parsers/shell.ts';
+import { invocation, isShellProgram, type LocatedCommand } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 /** Operations scripts: under a `scripts/` folder, or a folder named deploy… or backup…. */
 const OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
 /** …or named for an operation, in any folder: deploy.sh, backup-db.sh, release.sh, migrate.sh. */
 const OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
+/** Commands that only print: their failure changes nothing. */
+const PRINTS = new Set(['echo', 'printf']);
+
+/**
+ * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`):
+ * nothing runs after a failure, and the script's status is that step's, so errexit changes nothing.
+ */
+function singleStep(steps: readonly LocatedCommand[]): boolean {
+  const doing = steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
+  const only = doing[0];
+  return doing.length === 0 || (doing.length === 1 && only !== undefined && (only === steps.at(-1) || invocation(only.words).exec));
+}
+
 /** Test fixtures are inputs, not scripts anyone runs. */
 const FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
 
@@ -31,7 +44,7 @@ export default defineRule({
       if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
       const report = subject(script.file);
       const first = script.firstCommand;
-      if (!script.errexit && first) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
+      if (!script.errexit && first && !singleStep(script.steps)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
       for (const chmod of script.chmods) if (chmod.worldWritable) report.report('worldWritable', { mode: chmod.mode }, chmod.loc);
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/rule.ts';
-import { deployablePackage } from '../_service.ts';
+import { deployablePackage, docPathsFor } from '../_service.ts';
 
-/** Where GitHub looks for a security policy: the root, .github/ or docs/. */
+/** Where GitHub looks for a security policy: the root, .github/ or docs/ (of the repository or of the service's package). */
 const SECURITY_POLICY = /^(?:\.github\/|docs\/)?security\.(?:md|markdown)$/i;
 
 export default defineRule({
@@ -21,6 +21,6 @@ export default defineRule({
     const pkg = deployablePackage(project);
     if (!pkg) return;
     const report = subject(pkg.file);
-    if (!project.markdownDocs.some((doc) => SECURITY_POLICY.test(doc.file))) report.report('noSecurityPolicy', { file: pkg.file }, pkg.at('/name', { key: true }));
+    if (!docPathsFor(project, pkg).some((path) => SECURITY_POLICY.test(path))) report.report('noSecurityPolicy', { file: pkg.file }, pkg.at('/name', { key: true }));
   },
 });

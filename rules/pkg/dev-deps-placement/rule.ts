@@ -10,6 +10,13 @@ function isDevTool(name: string): boolean {
   return DEV_TOOLS.has(name) || name.startsWith('@types/') || name.startsWith('@typescript-eslint/') || /^eslint-(?:plugin|config)-/.test(name);
 }
 
+/** An `exports` map with a `types` condition anywhere: the package ships declarations. */
+function hasTypesCondition(exports: unknown): boolean {
+  if (Array.isArray(exports)) return exports.some(hasTypesCondition);
+  if (!exports || typeof exports !== 'object') return false;
+  return Object.entries(exports).some(([key, value]) => key === 'types' || hasTypesCondition(value));
+}
+
 /** The command a package's binary is run by: `typescript` → `tsc`. */
 const BINARIES: Record<string, string> = { typescript: 'tsc', 'ts-node': 'ts-node', nodemon: 'nodemon', 'ts-node-dev': 'ts-node-dev', husky: 'husky' };
 
@@ -31,10 +38,13 @@ export default defineRule({
       if (names.length === 0) continue;
       const report = subject(pkg.file);
       const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? '').join(' ');
-      // A library that publishes types needs the @types its declarations import.
-      const publishesTypes = !pkg.private && ['types', 'typings'].some((k) => (pkg.json.value as Record<string, unknown>)[k] !== undefined);
+      // A library that publishes types (`types`, `typings`, or a `types` condition in `exports`) needs the @types its declarations import.
+      const json = pkg.json.value as Record<string, unknown>;
+      const publishesTypes = !pkg.private && (['types', 'typings'].some((k) => json[k] !== undefined) || hasTypesCondition(json.exports));
+      // A package whose own code loads the tool (a code generator importing `typescript`, an ESLint plugin) uses it at run time.
+      const imported = project.serviceOf(pkg)?.packagesImported;
       for (const name of names) {
-        if (!isDevTool(name)) continue;
+        if (!isDevTool(name) || imported?.has(name)) continue;
         if (name.startsWith('@types/') && publishesTypes) continue;
         const binary = BINARIES[name] ?? name;
         if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s)`).test(runtimeCommands)) continue; // used where production installs run

@@ -3,7 +3,7 @@ import * as jwt from 'jsonwebtoken';
 
 const generateToken = ({ email, username }: any): string =>
   jwt.sign({ user: { email, username } }, process.env.JWT_SECRET || 'superSecret', {
-//                                                                   ^^^^^^^^^^^^^ fallback
+//                                                                  ^^^^^^^^^^^^^ fallback
     expiresIn: '60d',
   });
 

@@ -1,0 +1,4 @@
+#!/bin/sh
+npm run build
+# expect: noErrexit
+echo "Build complete"

@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+node dist/scripts/migrate.js "$@"
