@@ -34495,23 +34495,31 @@ function parseShell(text) {
   return commands;
 }
 function mapText(file, text, line = 1, column = 1) {
-  const positions = [];
+  const positions = new PositionRecorder();
   let l = line;
   let c = column;
   for (let i = 0; i < text.length; i++) {
-    positions.push({ line: l, column: c });
+    positions.push(l, c);
     const ch = text[i];
     if (ch === "\n" || ch === "\r" && text[i + 1] !== "\n") {
       l++;
       c = 1;
     } else if (ch !== "\r") c++;
   }
-  positions.push({ line: l, column: c });
-  return { file, text, positions };
+  positions.push(l, c);
+  return positions.mapped(file, text);
+}
+function sliceMapped(mapped, start) {
+  return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
+}
+function positionAt(mapped, index) {
+  const line = mapped.lines[index];
+  const column = mapped.columns[index];
+  return line === void 0 || column === void 0 ? void 0 : { line, column };
 }
 function spanOf(mapped, start, end) {
-  const from = mapped.positions[start] ?? mapped.positions[mapped.positions.length - 1] ?? { line: 1, column: 1 };
-  const last = end > start ? mapped.positions[end - 1] : void 0;
+  const from = positionAt(mapped, start) ?? positionAt(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
+  const last = end > start ? positionAt(mapped, end - 1) : void 0;
   const to = last ? { line: last.line, column: last.column + 1 } : from;
   return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -34542,11 +34550,22 @@ function lastCommand(commands) {
 function isShellProgram(word) {
   return SHELLS.has(word.slice(word.lastIndexOf("/") + 1));
 }
-var OPERATORS, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
+var OPERATORS, PositionRecorder, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
 var init_shell = __esm({
   "src/parsers/shell.ts"() {
     "use strict";
     OPERATORS = ["&&", "||", ";;", ";", "|", "&", "\n", "(", ")"];
+    PositionRecorder = class {
+      lines = [];
+      columns = [];
+      push(line, column) {
+        this.lines.push(line);
+        this.columns.push(column);
+      }
+      mapped(file, text) {
+        return { file, text, lines: Int32Array.from(this.lines), columns: Int32Array.from(this.columns) };
+      }
+    };
     RESERVED_PREFIXES = /* @__PURE__ */ new Set(["then", "else", "do", "if", "elif", "while", "until", "!", "{"]);
     RESERVED_CLOSERS = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", ";;"]);
     SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"]);
@@ -36204,15 +36223,15 @@ function mappedScalar(source, node, at2) {
   const text = String(node.value);
   const start = at2(node.range);
   if (node.type === import_yaml3.Scalar.BLOCK_LITERAL) {
-    const positions = [];
+    const positions = new PositionRecorder();
     const lines = text.split("\n");
     lines.forEach((valueLine, i) => {
       const fileLine = start.line + 1 + i;
       const written = source.lines[fileLine - 1] ?? "";
       const indent = valueLine.length > 0 ? Math.max(0, written.length - valueLine.length) : 0;
-      for (let c = 0; c <= valueLine.length; c++) positions.push({ line: fileLine, column: indent + 1 + c });
+      for (let c = 0; c <= valueLine.length; c++) positions.push(fileLine, indent + 1 + c);
     });
-    return { file: source.path, text, positions };
+    return positions.mapped(source.path, text);
   }
   const quoted = node.type === import_yaml3.Scalar.QUOTE_DOUBLE || node.type === import_yaml3.Scalar.QUOTE_SINGLE;
   return mapText(source.path, text, start.line, start.column + (quoted ? 1 : 0));
@@ -51566,6 +51585,8 @@ function parseSource(file) {
     const ast = (0, import_parser.parse)(file.text, {
       sourceType: "unambiguous",
       errorRecovery: true,
+      // No rule reads comments (suppressions are found separately): attaching them only allocates.
+      attachComment: false,
       allowReturnOutsideFunction: true,
       allowAwaitOutsideFunction: true,
       allowImportExportEverywhere: true,
@@ -59328,23 +59349,20 @@ function substitute(text, values) {
 }
 function argumentText(file, ins, doc) {
   let text = "";
-  const positions = [];
+  const positions = new PositionRecorder();
   let after = { line: 1, column: 1 };
   for (const range of ins.getArgumentsRanges()) {
     const start = doc.offsetAt(range.start);
     const piece = doc.getText(range);
     for (let i = 0; i < piece.length; i++) {
       const p = doc.positionAt(start + i);
-      positions.push({ line: p.line + 1, column: p.character + 1 });
+      positions.push(p.line + 1, p.character + 1);
     }
     text += piece;
     after = { line: range.end.line + 1, column: range.end.character + 1 };
   }
-  positions.push(after);
-  return { file, text, positions };
-}
-function sliceFrom(mapped, start) {
-  return { file: mapped.file, text: mapped.text.slice(start), positions: mapped.positions.slice(start) };
+  positions.push(after.line, after.column);
+  return positions.mapped(file, text);
 }
 function jsonStringSpans(text, from) {
   const spans = [];
@@ -59395,7 +59413,7 @@ function convertInstruction(file, ins) {
   } catch {
     heredocs = [];
   }
-  const afterFlags = mapped.positions[flagsEnd] ?? { line: 0, column: 0 };
+  const afterFlags = { line: mapped.lines[flagsEnd] ?? 0, column: mapped.columns[flagsEnd] ?? 0 };
   const shellWords = ins.getArguments().map((a) => ({ value: a.getValue(), loc: locOf2(file, a.getRange()) })).filter((w) => w.loc.line < bodyLine && (w.loc.line > afterFlags.line || w.loc.line === afterFlags.line && w.loc.column >= afterFlags.column));
   const execWords = jsonStringSpans(rawArgs, commandStart).map(([start, end], i) => ({ value: exec?.[i] ?? "", loc: spanOf(mapped, start, end) }));
   const words = exec ? [...keyword === "HEALTHCHECK" ? shellWords.slice(0, 1) : [], ...execWords] : shellWords;
@@ -59409,7 +59427,7 @@ function convertInstruction(file, ins) {
     exec,
     heredocs
   };
-  if (COMMAND_KEYWORDS.has(keyword) && commandStart < rawArgs.length) commandTexts.set(converted, sliceFrom(mapped, commandStart));
+  if (COMMAND_KEYWORDS.has(keyword) && commandStart < rawArgs.length) commandTexts.set(converted, sliceMapped(mapped, commandStart));
   return converted;
 }
 function pairsOf(file, ins, converted) {
@@ -59523,7 +59541,7 @@ function shellTexts(ins) {
   if (ins.heredocs.length === 0) return [command2];
   const lineEnd = command2.text.search(/[\r\n]/);
   const firstText = (lineEnd === -1 ? command2.text : command2.text.slice(0, lineEnd)).replace(HEREDOC_MARKER, (m) => " ".repeat(m.length));
-  const first = { file: command2.file, text: firstText, positions: command2.positions.slice(0, firstText.length + 1) };
+  const first = { file: command2.file, text: firstText, lines: command2.lines.subarray(0, firstText.length + 1), columns: command2.columns.subarray(0, firstText.length + 1) };
   const bodies = ins.heredocs.map((h) => mapText(command2.file, h.body, h.loc.line, h.loc.column));
   const commands = parseShell(firstText);
   if (commands.length === 0) return bodies;
@@ -73289,7 +73307,7 @@ function lineStarts(text) {
   for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
   return starts;
 }
-function positionAt(starts, offset) {
+function positionAt2(starts, offset) {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -73313,7 +73331,7 @@ function yamlComments(file) {
     if (!node || typeof node !== "object") return;
     const token = node;
     if (token.type === "comment" && token.offset !== void 0 && token.source !== void 0) {
-      const { line, column } = positionAt(starts, token.offset);
+      const { line, column } = positionAt2(starts, token.offset);
       out.push({ line, column, endLine: line, endColumn: column + token.source.length, text: token.source.slice(1), trailing: isTrailing(file, line, column) });
       return;
     }

@@ -5,7 +5,7 @@
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Loc, SourceFile } from '../types.ts';
-import { isShellProgram, type LocatedCommand, type LocatedWord, locatedCommands, type MappedText, mapText, parseShell, spanOf } from './shell.ts';
+import { isShellProgram, type LocatedCommand, type LocatedWord, locatedCommands, type MappedText, mapText, PositionRecorder, parseShell, sliceMapped, spanOf } from './shell.ts';
 
 export interface ImageRef {
   /** As written after variable substitution, e.g. `docker.io/library/node:22-alpine@sha256:…`. */
@@ -168,25 +168,20 @@ interface AstDocument {
 /** The instruction's arguments as the builder joins them (continuations removed), mapped to the file. */
 function argumentText(file: string, ins: AstInstruction, doc: AstDocument): MappedText {
   let text = '';
-  const positions: MappedText['positions'] = [];
+  const positions = new PositionRecorder();
   let after = { line: 1, column: 1 };
   for (const range of ins.getArgumentsRanges()) {
     const start = doc.offsetAt(range.start);
     const piece = doc.getText(range);
     for (let i = 0; i < piece.length; i++) {
       const p = doc.positionAt(start + i);
-      positions.push({ line: p.line + 1, column: p.character + 1 });
+      positions.push(p.line + 1, p.character + 1);
     }
     text += piece;
     after = { line: range.end.line + 1, column: range.end.character + 1 };
   }
-  positions.push(after);
-  return { file, text, positions };
-}
-
-/** The part of mapped text from offset `start` on. */
-function sliceFrom(mapped: MappedText, start: number): MappedText {
-  return { file: mapped.file, text: mapped.text.slice(start), positions: mapped.positions.slice(start) };
+  positions.push(after.line, after.column);
+  return positions.mapped(file, text);
 }
 
 /** Offsets `[start, end)` of the JSON string literals (quotes included) in text that parsed as a JSON array. */
@@ -260,7 +255,7 @@ function convertInstruction(file: string, ins: AstInstruction): DockerInstructio
   } catch {
     heredocs = [];
   }
-  const afterFlags = mapped.positions[flagsEnd] ?? { line: 0, column: 0 };
+  const afterFlags = { line: mapped.lines[flagsEnd] ?? 0, column: mapped.columns[flagsEnd] ?? 0 };
   const shellWords = ins
     .getArguments()
     .map((a) => ({ value: a.getValue(), loc: locOf(file, a.getRange()) }))
@@ -277,7 +272,7 @@ function convertInstruction(file: string, ins: AstInstruction): DockerInstructio
     exec,
     heredocs,
   };
-  if (COMMAND_KEYWORDS.has(keyword) && commandStart < rawArgs.length) commandTexts.set(converted, sliceFrom(mapped, commandStart));
+  if (COMMAND_KEYWORDS.has(keyword) && commandStart < rawArgs.length) commandTexts.set(converted, sliceMapped(mapped, commandStart));
   return converted;
 }
 
@@ -443,7 +438,7 @@ function shellTexts(ins: DockerInstruction): MappedText[] {
   if (ins.heredocs.length === 0) return [command];
   const lineEnd = command.text.search(/[\r\n]/);
   const firstText = (lineEnd === -1 ? command.text : command.text.slice(0, lineEnd)).replace(HEREDOC_MARKER, (m) => ' '.repeat(m.length));
-  const first: MappedText = { file: command.file, text: firstText, positions: command.positions.slice(0, firstText.length + 1) };
+  const first: MappedText = { file: command.file, text: firstText, lines: command.lines.subarray(0, firstText.length + 1), columns: command.columns.subarray(0, firstText.length + 1) };
   const bodies = ins.heredocs.map((h) => mapText(command.file, h.body, h.loc.line, h.loc.column));
   const commands = parseShell(firstText);
   if (commands.length === 0) return bodies;

@@ -102,37 +102,63 @@ export function parseShell(text: string): SimpleCommand[] {
 }
 
 /**
- * Text with the file position of each of its characters: `positions[i]` is where `text[i]` is,
- * and `positions[text.length]` is just after the last character. Lets words found in joined
- * text (Dockerfile line continuations, heredoc bodies, scripts) be reported where they are written.
+ * Text with the file position of each of its characters: `lines[i]`:`columns[i]` is where `text[i]` is,
+ * and index `text.length` is just after the last character. Lets words found in joined text (Dockerfile
+ * line continuations, heredoc bodies, scripts) be reported where they are written. Two typed arrays,
+ * not an object per character: a large repository maps megabytes of command text.
  */
 export interface MappedText {
   file: string;
   text: string;
-  positions: { line: number; column: number }[];
+  lines: Int32Array;
+  columns: Int32Array;
+}
+
+/** Collects the position of each character of a text, then freezes them into a MappedText. */
+export class PositionRecorder {
+  private readonly lines: number[] = [];
+  private readonly columns: number[] = [];
+  push(line: number, column: number): void {
+    this.lines.push(line);
+    this.columns.push(column);
+  }
+  mapped(file: string, text: string): MappedText {
+    return { file, text, lines: Int32Array.from(this.lines), columns: Int32Array.from(this.columns) };
+  }
 }
 
 /** Maps text that starts at `line`:`column` of `file` (CRLF, CR and LF all end a line). */
 export function mapText(file: string, text: string, line = 1, column = 1): MappedText {
-  const positions: { line: number; column: number }[] = [];
+  const positions = new PositionRecorder();
   let l = line;
   let c = column;
   for (let i = 0; i < text.length; i++) {
-    positions.push({ line: l, column: c });
+    positions.push(l, c);
     const ch = text[i];
     if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
       l++;
       c = 1;
     } else if (ch !== '\r') c++;
   }
-  positions.push({ line: l, column: c });
-  return { file, text, positions };
+  positions.push(l, c);
+  return positions.mapped(file, text);
+}
+
+/** The part of mapped text from offset `start` on. */
+export function sliceMapped(mapped: MappedText, start: number): MappedText {
+  return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
+}
+
+function positionAt(mapped: MappedText, index: number): { line: number; column: number } | undefined {
+  const line = mapped.lines[index];
+  const column = mapped.columns[index];
+  return line === undefined || column === undefined ? undefined : { line, column };
 }
 
 /** The span of `text[start, end)` in its file. */
 export function spanOf(mapped: MappedText, start: number, end: number): Loc {
-  const from = mapped.positions[start] ?? mapped.positions[mapped.positions.length - 1] ?? { line: 1, column: 1 };
-  const last = end > start ? mapped.positions[end - 1] : undefined;
+  const from = positionAt(mapped, start) ?? positionAt(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
+  const last = end > start ? positionAt(mapped, end - 1) : undefined;
   const to = last ? { line: last.line, column: last.column + 1 } : from;
   return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }

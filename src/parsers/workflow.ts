@@ -5,7 +5,7 @@
  */
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, Scalar, type YAMLMap } from 'yaml';
 import type { Loc, SourceFile } from '../types.ts';
-import { type LocatedCommand, locatedCommands, type MappedText, mapText, parseShell } from './shell.ts';
+import { type LocatedCommand, locatedCommands, type MappedText, mapText, PositionRecorder, parseShell } from './shell.ts';
 import { mapAt, pairOf, type RangeLoc, scalarString, stringAt } from './yaml-loc.ts';
 
 export interface Located<T> {
@@ -75,16 +75,16 @@ function mappedScalar(source: SourceFile, node: Scalar, at: RangeLoc): MappedTex
   const text = String(node.value);
   const start = at(node.range);
   if (node.type === Scalar.BLOCK_LITERAL) {
-    const positions: { line: number; column: number }[] = [];
+    const positions = new PositionRecorder();
     const lines = text.split('\n');
     lines.forEach((valueLine, i) => {
       const fileLine = start.line + 1 + i;
       const written = source.lines[fileLine - 1] ?? '';
       const indent = valueLine.length > 0 ? Math.max(0, written.length - valueLine.length) : 0;
-      for (let c = 0; c <= valueLine.length; c++) positions.push({ line: fileLine, column: indent + 1 + c });
+      for (let c = 0; c <= valueLine.length; c++) positions.push(fileLine, indent + 1 + c);
     });
     // One position per character plus the end: the last line's extra entry is the end position.
-    return { file: source.path, text, positions };
+    return positions.mapped(source.path, text);
   }
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
   return mapText(source.path, text, start.line, start.column + (quoted ? 1 : 0));
