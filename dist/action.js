@@ -34593,6 +34593,9 @@ function reachedSteps(project, workflow) {
   visit(workflow);
   return out;
 }
+function usesOtherCi(project) {
+  return project.files.some((f) => OTHER_CI.test(f.path));
+}
 function baseName(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -34663,11 +34666,12 @@ function runsThrough(argv, pkg, matches, depth = 0) {
 function stepPackage(project, step) {
   return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
 }
-var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, MANAGER_BUILTINS;
+var OTHER_CI, MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, MANAGER_BUILTINS;
 var init_shared = __esm({
   "rules/ci/_shared.ts"() {
     "use strict";
     init_shell();
+    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
     MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
     LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
     WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "time", "command", "exec", "nohup", "xvfb-run", "cross-env", "dotenv"]);
@@ -34731,7 +34735,7 @@ var init_rule2 = __esm({
         if (!pkg) return;
         const report2 = subject(pkg.file);
         const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.locate("/renovate") !== void 0);
-        if (renovate || auditsInWorkflow(project)) return;
+        if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
         const dependabot = dependabotConfigs(project);
         if (dependabot.some((d) => d.coversNode)) return;
         const first = dependabot[0];
@@ -34775,7 +34779,7 @@ function probeOf(kind, view) {
     };
   } else if (tcp) handler2 = { type: "tcpSocket", port: portValue(tcp.get("port")), loc: tcp.keyLoc, portLoc: tcp.get("port")?.loc };
   else if (grpc) handler2 = { type: "grpc", port: portValue(grpc.get("port")), loc: grpc.keyLoc, portLoc: grpc.get("port")?.loc };
-  else if (exec) handler2 = { type: "exec", command: exec.get("command")?.strings() ?? [], loc: exec.keyLoc };
+  else if (exec) handler2 = { type: "exec", command: exec.get("command")?.strings() ?? [], words: wordsOf(exec.get("command")), loc: exec.keyLoc };
   return { kind, loc: view.keyLoc, handler: handler2 };
 }
 function preStopOf(view) {
@@ -34892,6 +34896,10 @@ function workloadOf(file, doc, kind) {
   workload.initContainers = (podSpec?.get("initContainers")?.items() ?? []).map((c) => containerOf(workload, c, true));
   return workload;
 }
+function isHelmTest(doc) {
+  const hooks = doc.at("metadata", "annotations", "helm.sh/hook")?.string ?? "";
+  return hooks.split(",").some((h) => /^test(?:-success|-failure)?$/.test(h.trim()));
+}
 function addObject(out, file, doc, depth) {
   const kind = doc.get("kind")?.string;
   const apiVersion = doc.get("apiVersion")?.string;
@@ -34901,6 +34909,7 @@ function addObject(out, file, doc, depth) {
     return;
   }
   if (API_GROUPS[kind] && !API_GROUPS[kind].test(apiVersion)) return;
+  if (isHelmTest(doc)) return;
   if (WORKLOAD_KINDS.has(kind)) {
     out.workloads.push(workloadOf(file, doc, kind));
     return;
@@ -35022,13 +35031,20 @@ function parseKustomization(yaml) {
       const name = i.get("name")?.string;
       return name ? [{ name, newName: i.get("newName")?.string, newTag: i.get("newTag")?.string, digest: i.get("digest")?.string }] : [];
     }),
-    patches: ["patches", "patchesStrategicMerge", "patchesJson6902"].some((k) => (root?.get(k)?.items().length ?? 0) > 0)
+    patches: PATCH_KEYS.some((k) => (root?.get(k)?.items().length ?? 0) > 0),
+    // `- path: x.yaml` or `- x.yaml` (patchesStrategicMerge); inline patches (`patch:`, a YAML string) name no file.
+    patchFiles: PATCH_KEYS.flatMap((k) => root?.get(k)?.items() ?? []).flatMap((item) => {
+      const path = item.isMap ? item.get("path")?.string : item.string;
+      const file = path === void 0 || path.includes("\n") ? void 0 : resolveRelative(dirname(yaml.path), path.trim());
+      return file === void 0 ? [] : [file];
+    })
   };
 }
-var WORKLOAD_KINDS, API_GROUPS;
+var WORKLOAD_KINDS, API_GROUPS, PATCH_KEYS;
 var init_k8s = __esm({
   "src/parsers/k8s.ts"() {
     "use strict";
+    init_project();
     WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
     API_GROUPS = {
       Deployment: /^(?:apps|extensions)\//,
@@ -35043,6 +35059,7 @@ var init_k8s = __esm({
       HorizontalPodAutoscaler: /^autoscaling\//,
       LimitRange: /^v1$/
     };
+    PATCH_KEYS = ["patches", "patchesStrategicMerge", "patchesJson6902"];
   }
 });
 
@@ -35934,7 +35951,7 @@ function classifyByName(path) {
   if (/(?:^|\/)bin\/www$/.test(path)) return "source";
   if (lower.endsWith(".sh") || lower.endsWith(".bash")) return "shell";
   if (lower.endsWith(".service")) return "systemd";
-  if (lower === "nginx.conf" || lower.endsWith(".conf") && /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)) return "nginx";
+  if (lower === "nginx.conf" || lower.endsWith(".conf") && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return "nginx";
   if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
   return void 0;
 }
@@ -36130,6 +36147,18 @@ function basename(path) {
 }
 function joinPath(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
+}
+function resolveRelative(base, rel) {
+  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith("git@")) return void 0;
+  const parts = base === "" ? [] : base.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
 }
 function ancestors(dir) {
   const out = [dir];
@@ -36397,7 +36426,7 @@ function managerOf(project, pkg) {
   if (locks.includes("bun.lock") || locks.includes("bun.lockb")) return "bun";
   return "npm";
 }
-var RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, OTHER_CI, SETUP_SUBCOMMANDS, rule_default2;
+var RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS, rule_default2;
 var init_rule3 = __esm({
   "rules/ci/tests/rule.ts"() {
     "use strict";
@@ -36409,7 +36438,6 @@ var init_rule3 = __esm({
     RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
     TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
     TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
-    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
     SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
     rule_default2 = defineRule({
       id: "ci/tests",
@@ -36428,7 +36456,7 @@ var init_rule3 = __esm({
       check({ project, subject }) {
         const pkg = project.packageFor("") ?? project.packages[0];
         if (!pkg) return;
-        if (project.files.some((f) => OTHER_CI.test(f.path))) return;
+        if (usesOtherCi(project)) return;
         const report2 = subject(".github/workflows");
         const run2 = `${managerOf(project, pkg)} test`;
         const workflows = project.workflows.filter((w) => w.triggers.some((t) => t.value !== "workflow_call"));
@@ -51743,7 +51771,7 @@ var init_secrets = __esm({
     "use strict";
     SECRET_PARTS = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY"];
     NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_LENGTH", "_TTL", "_TIMEOUT", "_HEADER", "_NAME"];
-    SETTING_ABOUT_A_SECRET = ["_EXPIRES_IN", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE", "_ENABLED", "_REQUIRED", "_ROTATION_DAYS"];
+    SETTING_ABOUT_A_SECRET = ["_PREFIX", "_EXPIRES_IN", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE", "_ENABLED", "_REQUIRED", "_ROTATION_DAYS"];
   }
 });
 
@@ -51851,6 +51879,11 @@ function requiredModule(node) {
   if (!node) return void 0;
   const n = unwrap(node);
   if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments.length === 1) return stringValue(n.arguments[0]);
+  if (n.type === "AwaitExpression") {
+    const loaded = unwrap(n.argument);
+    if (loaded.type === "ImportExpression") return stringValue(loaded.source);
+    if (loaded.type === "CallExpression" && loaded.callee.type === "Import") return stringValue(loaded.arguments[0]);
+  }
   return void 0;
 }
 function isProcessEnv(node, mod) {
@@ -51911,7 +51944,7 @@ function plausibleSecret(key, value, envFallback = false) {
   if (/^(?:https?:)?\/\//.test(v) || v.startsWith("/")) return false;
   const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (squash(v) === squash(key)) return false;
-  if (!envFallback && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
+  if (!envFallback && lastWord(key) !== "secret" && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
   return true;
 }
 function secretKey(key) {
@@ -52165,11 +52198,29 @@ function buildServices(input) {
   }
   return services;
 }
+function autoloadDir(file, node) {
+  const n = node && unwrap(node);
+  if (!n || !isCall(n) || !["join", "resolve"].includes((isMember(n.callee) ? memberName(n.callee) : n.callee.type === "Identifier" ? n.callee.name : "") ?? "")) return void 0;
+  const [base, ...rest] = n.arguments;
+  const b = base && unwrap(base);
+  const baseName2 = !b ? void 0 : b.type === "Identifier" ? b.name : isMember(b) ? memberName(b) : isCall(b) ? nodeText(b) : void 0;
+  if (!baseName2 || !/dirname$/i.test(baseName2) || rest.length === 0) return void 0;
+  const parts = rest.map((a) => stringValue(a));
+  if (parts.some((p) => p === void 0)) return void 0;
+  return inDir(dirname(file), parts.join("/"));
+}
 function composeRoutes(builder) {
+  const autoloadMount = (key) => {
+    const folder = dirname(key.replace(/[#@][^#@/]*$/, ""));
+    const autoload = builder.autoloads.find((a) => folder === a.dir || folder.startsWith(`${a.dir}/`));
+    return autoload && { parent: autoload.parent, child: key, prefix: `${autoload.prefix}/${folder.slice(autoload.dir.length)}` };
+  };
   const prefixesOf = (key, depth) => {
     if (key === void 0 || depth > 6) return [""];
     const own = builder.owners.get(key)?.prefix ?? "";
-    const incoming = builder.mounts.filter((m) => m.child === key);
+    const mounted = builder.mounts.filter((m) => m.child === key);
+    const autoloaded = mounted.length === 0 ? autoloadMount(key) : void 0;
+    const incoming = autoloaded ? [autoloaded] : mounted;
     if (incoming.length === 0) return [own];
     return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
   };
@@ -52222,7 +52273,7 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, EXCLUDED_DIRS, TEST_FILE, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, ServiceBuilder;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, EXCLUDED_DIRS, TEST_FILE, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, ServiceBuilder;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -52471,6 +52522,7 @@ var init_service = __esm({
     };
     CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
     FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
+    FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
     STATIC_SERVERS = {
       express: "static",
       "serve-static": "",
@@ -52521,6 +52573,7 @@ var init_service = __esm({
       listens = [];
       routes = [];
       mounts = [];
+      autoloads = [];
       owners = /* @__PURE__ */ new Map();
       signalHandlers = [];
       signalSites = [];
@@ -52695,6 +52748,8 @@ var init_service = __esm({
           if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
           const child = this.ownerKey(mod, args[0]);
           if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
+          const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], "dir")?.value) : void 0;
+          if (dir !== void 0) this.autoloads.push({ parent: this.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], "options")?.value, "prefix")?.value) ?? "" });
         }
         if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, args);
         if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
@@ -59615,28 +59670,16 @@ function isDevelopmentOnly(service) {
   if (service.build?.target !== void 0 && isDevelopmentName(service.build.target)) return true;
   return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
 }
-function resolvePath(base, rel) {
-  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith("git@")) return void 0;
-  const parts = base === "" ? [] : base.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
-}
 function buildOf(composeDir, view) {
   if (!view) return void 0;
   if (view.isScalar) {
-    const context4 = resolvePath(composeDir, view.string ?? ".");
+    const context4 = resolveRelative(composeDir, view.string ?? ".");
     return { context: context4, dockerfile: context4 === void 0 ? void 0 : joinPath(context4, "Dockerfile"), loc: view.loc };
   }
-  const context3 = resolvePath(composeDir, view.get("context")?.string ?? ".");
+  const context3 = resolveRelative(composeDir, view.get("context")?.string ?? ".");
   const inline = view.get("dockerfile_inline") !== void 0;
   const name = view.get("dockerfile")?.string ?? "Dockerfile";
-  const dockerfile = context3 === void 0 || inline ? void 0 : resolvePath(context3, name);
+  const dockerfile = context3 === void 0 || inline ? void 0 : resolveRelative(context3, name);
   return { context: context3, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
 }
 function environmentOf(view) {
@@ -59657,7 +59700,7 @@ function envFilesOf(composeDir, view) {
   const items = view.isSeq ? view.items() : [view];
   return items.flatMap((item) => {
     const path = item.isMap ? item.get("path")?.string : item.string;
-    const resolved = path === void 0 ? void 0 : resolvePath(composeDir, path);
+    const resolved = path === void 0 ? void 0 : resolveRelative(composeDir, path);
     if (resolved === void 0) return [];
     return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
   });
@@ -60298,18 +60341,35 @@ function imageNodeEnv(dockerfile) {
   const stage = dockerfile?.finalStage;
   return stage && dockerfile ? envAt(dockerfile, stage).get("NODE_ENV")?.value : void 0;
 }
+function containerRun(c) {
+  const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
+  return {
+    platform: "kubernetes",
+    name: `${c.workload.kind}/${c.workload.name} ${c.init ? "init container" : "container"} ${c.name}`,
+    loc: c.loc,
+    dockerfile: c.dockerfile,
+    healthcheck: defined ? "defined" : "none",
+    env: new Map(c.env.map((e2) => [e2.name, { value: e2.value, loc: e2.valueLoc ?? e2.nameLoc }])),
+    envComplete: c.envFrom.length === 0,
+    runner: { platform: "kubernetes", container: c }
+  };
+}
 function buildManifests(input) {
   const k8s = emptyManifests();
   const compose = [];
   const notices = [];
   for (const { file, documents } of input.yamlFiles) {
+    if (file.kind !== "kustomization") continue;
+    const kustomization = input.attempt(file, () => parseKustomization(new YamlFile(file, documents)));
+    if (kustomization) k8s.kustomizations.push(kustomization);
+  }
+  const patchFiles = new Set(k8s.kustomizations.flatMap((k) => k.patchFiles));
+  for (const { file, documents } of input.yamlFiles) {
     const yaml = new YamlFile(file, documents);
     if (file.kind === "k8s") {
+      if (patchFiles.has(file.path)) continue;
       const parsed = input.attempt(file, () => parseK8s(yaml));
       if (parsed) for (const key of Object.keys(parsed)) k8s[key].push(...parsed[key]);
-    } else if (file.kind === "kustomization") {
-      const kustomization = input.attempt(file, () => parseKustomization(yaml));
-      if (kustomization) k8s.kustomizations.push(kustomization);
     } else if (file.kind === "compose") {
       const parsed = input.attempt(file, () => parseCompose(yaml));
       if (parsed) compose.push(parsed);
@@ -60328,18 +60388,7 @@ function buildManifests(input) {
   for (const w of k8s.workloads) {
     for (const c of [...w.initContainers, ...w.containers]) {
       c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : void 0;
-      if (!w.longRunning || c.init) continue;
-      const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
-      deployments.push({
-        platform: "kubernetes",
-        name: `${w.kind}/${w.name} container ${c.name}`,
-        loc: c.loc,
-        dockerfile: c.dockerfile,
-        healthcheck: defined ? "defined" : "none",
-        env: new Map(c.env.map((e2) => [e2.name, { value: e2.value, loc: e2.valueLoc ?? e2.nameLoc }])),
-        envComplete: c.envFrom.length === 0,
-        runner: { platform: "kubernetes", container: c }
-      });
+      if (w.longRunning && !c.init) deployments.push(containerRun(c));
     }
   }
   for (const file of compose) {
@@ -60492,13 +60541,21 @@ function isApp(s) {
 function serviceId(s) {
   return `${s.file}#${s.name}`;
 }
+function imageHasHealthcheck(s) {
+  const stage = s.dockerfile?.finalStage;
+  if (!stage) return void 0;
+  const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+  return last !== void 0 && healthcheckTest(last)?.form !== "none";
+}
 var PRODUCTION_OVERRIDE;
 var init_shared3 = __esm({
   "rules/compose/_shared.ts"() {
     "use strict";
+    init_commands();
     init_links();
     init_project();
     init_compose();
+    init_dockerfile();
     PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
   }
 });
@@ -60532,7 +60589,7 @@ var init_rule14 = __esm({
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);
               if (target?.oneShot) report2.report("notCompleted", { service: s.name, dependency: dep.service }, dep.loc);
-              else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck?.disabled === false }, dep.loc);
+              else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== void 0 && imageHasHealthcheck(target) === true }, dep.loc);
             }
           }
         }
@@ -60588,6 +60645,220 @@ var init_ports = __esm({
   }
 });
 
+// src/model/probes.ts
+function portRefOf(text) {
+  if (/^\d+$/.test(text)) return { number: Number(text) };
+  const m = /^\$\{?(?:process\.env\.)?([A-Za-z_]\w*)(?:\s*(?::?-|\|\||\?\?)\s*['"]?(\d+)['"]?)?\}?$/.exec(text);
+  if (!m) return void 0;
+  return { env: m[1], fallback: m[2] === void 0 ? void 0 : Number(m[2]) };
+}
+function spanWithin(word, start, end) {
+  const { loc, value } = word;
+  const quotes = loc.endColumn - loc.column - value.length;
+  if (loc.line !== loc.endLine || quotes !== 0 && quotes !== 2) return loc;
+  const column = loc.column + quotes / 2 + start;
+  return { ...loc, column, endColumn: column + (end - start) };
+}
+function pathOf(raw) {
+  const path = (raw ?? "/").replace(/[?#].*$/, "");
+  return path === "" ? "/" : path;
+}
+function localRequests(words) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (request2) => {
+    const key = `${request2.scheme} ${JSON.stringify(request2.port)} ${request2.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(request2);
+  };
+  for (const word of words) {
+    let found = false;
+    for (const m of word.value.matchAll(LOCAL_URL)) {
+      if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
+      const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
+      if (m[2] !== void 0 && port2 === void 0) continue;
+      found = true;
+      add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
+    }
+    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
+    const port = OPTION_PORT.exec(word.value);
+    if (!port) continue;
+    const path = OPTION_PATH.exec(word.value);
+    const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
+    add({ path: pathOf(path?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
+  }
+  return out;
+}
+var PORT_TEXT, LOCAL_URL, OPTION_PORT, OPTION_PATH;
+var init_probes = __esm({
+  "src/model/probes.ts"() {
+    "use strict";
+    PORT_TEXT = String.raw`\d+|\$\{[^}]*\}|\$[A-Za-z_]\w*`;
+    LOCAL_URL = new RegExp(String.raw`(?:(https?):\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])(?::(${PORT_TEXT}))?(?![:\w])(\/[^\s'"\x60)<>,;]*)?`, "gi");
+    OPTION_PORT = /\bport\s*:\s*(\d+|process\.env\.(\w+)(?:\s*(?:\|\||\?\?)\s*['"]?(\d+)['"]?)?)/;
+    OPTION_PATH = /\bpath\s*:\s*['"](\/[^'"]*)['"]/;
+  }
+});
+
+// rules/cross/_shared.ts
+function at(loc) {
+  return `${loc.file}:${loc.line}`;
+}
+function codeOfImage(project, dockerfile) {
+  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
+  return pkg && project.serviceOf(pkg);
+}
+function serviceOfImage(project, dockerfile) {
+  const service = codeOfImage(project, dockerfile);
+  return service?.isServer ? service : void 0;
+}
+function serviceName(service) {
+  return service.package.name ? `package ${service.package.name}` : service.package.file;
+}
+function runEnv(dockerfile, deployment) {
+  const env = /* @__PURE__ */ new Map();
+  const stage = dockerfile?.productionStage;
+  if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
+  for (const [name, v] of deployment?.env ?? []) env.set(name, v);
+  return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
+}
+function portSettings(project, dockerfile, deployment) {
+  const env = runEnv(dockerfile, deployment);
+  const out = env.names().map((key) => ({ key, value: env.get(key)?.value ?? null }));
+  for (const listen of codeOfImage(project, dockerfile)?.listens ?? []) {
+    const port = listen.port;
+    if (port?.env !== void 0 && port.value !== void 0 && env.get(port.env) === void 0) out.push({ key: port.env, value: String(port.value) });
+  }
+  return out;
+}
+function listenPorts(service, env) {
+  const ports = [];
+  let unknown = false;
+  for (const listen of service.listens) {
+    const port = listen.port;
+    const set = port?.env === void 0 ? void 0 : env.get(port.env);
+    if (set) {
+      if (set.value !== null && /^\d+$/.test(set.value.trim())) ports.push({ port: Number(set.value), how: `${port?.env}=${set.value.trim()} at ${at(set.loc)}` });
+      else unknown = true;
+    } else if (port?.value !== void 0 && (port.env === void 0 || env.complete)) {
+      ports.push({ port: port.value, how: port.env === void 0 ? at(port.loc) : `the code's default with ${port.env} unset, ${at(port.loc)}` });
+    } else unknown = true;
+  }
+  return { ports, unknown };
+}
+function resolvePortRef(ref, env) {
+  if ("number" in ref) return ref.number;
+  const set = env.get(ref.env);
+  if (set) return set.value !== null && /^\d+$/.test(set.value.trim()) ? Number(set.value) : void 0;
+  return env.complete ? ref.fallback : void 0;
+}
+function fromLocal(r) {
+  return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
+}
+function exposedPorts(dockerfile) {
+  const stage = dockerfile?.productionStage;
+  if (!stage) return [];
+  return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
+}
+function kubernetesChecks(d, service) {
+  if (d.runner?.platform !== "kubernetes") return [];
+  const c = d.runner.container;
+  const out = [];
+  for (const probe of [c.probes.liveness, c.probes.readiness, c.probes.startup]) {
+    const h = probe?.handler;
+    if (!probe || !h) continue;
+    let requests = [];
+    if (h.type === "exec") requests = localRequests(h.words).map(fromLocal);
+    else if (h.type !== "httpGet" || h.host === void 0 || LOCAL_HOSTS.has(h.host)) {
+      const portLoc = h.portLoc ?? h.loc;
+      const number = resolvePort(c, h.port);
+      const port = number !== void 0 ? { number } : typeof h.port === "string" ? { unknownName: h.port } : void 0;
+      if (port) requests = [{ path: h.type === "httpGet" ? h.path : void 0, pathLoc: h.type === "httpGet" && h.pathLoc || h.loc, port, portLoc }];
+    }
+    if (requests.length === 0) continue;
+    out.push({
+      id: `${c.workload.file}#${c.workload.kind}/${c.workload.name}/${c.name}:${probe.kind}`,
+      what: `the ${probe.kind} probe of ${describeContainer(c)}`,
+      service,
+      envs: [runEnv(d.dockerfile, d)],
+      declared: c.ports.map((p) => p.containerPort),
+      portNames: c.ports.flatMap((p) => p.name ? [p.name] : []),
+      requests
+    });
+  }
+  return out;
+}
+function composeCheck(d, service) {
+  if (d.runner?.platform !== "compose") return void 0;
+  const s = d.runner.service;
+  const check = s.healthcheck;
+  if (!check || check.disabled) return void 0;
+  const [type = "", ...rest] = check.test;
+  const loc = check.testLoc ?? check.loc;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
+  const texts = type.toUpperCase() === "CMD-SHELL" ? unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value))) : unescaped;
+  const requests = localRequests(texts.map((value) => ({ value, loc }))).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  return {
+    id: `${s.file}#${s.name}:healthcheck`,
+    what: `the healthcheck of compose service ${s.name}`,
+    service,
+    envs: [runEnv(d.dockerfile, d)],
+    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.dockerfile)],
+    portNames: [],
+    requests
+  };
+}
+function dockerfileCheck(project, dockerfile, service) {
+  const stage = dockerfile.productionStage;
+  const ins = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+  const test = ins && healthcheckTest(ins);
+  if (!test || test.form === "none") return void 0;
+  const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  const users = project.deploymentsOf(dockerfile).filter((d) => d.platform === "compose" && d.healthcheck === "none");
+  return {
+    id: `${dockerfile.file}#HEALTHCHECK`,
+    what: `the HEALTHCHECK of ${dockerfile.file}`,
+    service,
+    envs: [runEnv(dockerfile), ...users.map((d) => runEnv(dockerfile, d))],
+    declared: exposedPorts(dockerfile),
+    portNames: [],
+    requests
+  };
+}
+function healthChecks(project) {
+  const out = [];
+  for (const dockerfile of project.dockerfiles) {
+    const service = serviceOfImage(project, dockerfile);
+    const check = service && dockerfileCheck(project, dockerfile, service);
+    if (check) out.push(check);
+  }
+  for (const d of project.deployments) {
+    const service = serviceOfImage(project, d.dockerfile);
+    if (!service) continue;
+    out.push(...kubernetesChecks(d, service));
+    const check = composeCheck(d, service);
+    if (check) out.push(check);
+  }
+  return out;
+}
+var LOCAL_HOSTS;
+var init_shared4 = __esm({
+  "rules/cross/_shared.ts"() {
+    "use strict";
+    init_commands();
+    init_probes();
+    init_project();
+    init_stage_state();
+    init_dockerfile();
+    init_k8s();
+    init_shell();
+    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
+  }
+});
+
 // rules/compose/exposed-internal-port/rule.ts
 function inspectorPort(command2) {
   const text = command2.join(" ");
@@ -60599,9 +60870,11 @@ var LOOPBACK, rule_default14;
 var init_rule15 = __esm({
   "rules/compose/exposed-internal-port/rule.ts"() {
     "use strict";
+    init_links();
     init_ports();
     init_settings();
     init_rule();
+    init_shared4();
     init_shared3();
     LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
     rule_default14 = defineRule({
@@ -60619,7 +60892,8 @@ var init_rule15 = __esm({
         for (const s of productionServices(project)) {
           if (s.ports.length === 0) continue;
           const report2 = subject(serviceId(s));
-          const env = s.environment.map((e2) => ({ key: e2.key, value: e2.value }));
+          const { env: deployed, complete } = composeEnvironment(s, project.envFiles);
+          const env = portSettings(project, s.dockerfile, { env: deployed, envComplete: complete });
           const inspector = inspectorPort(commandOf2(s).concat(s.environment.filter((e2) => e2.key === "NODE_OPTIONS").map((e2) => e2.value ?? "")));
           for (const port of s.ports) {
             if (port.hostIp !== void 0 && LOOPBACK.test(port.hostIp)) continue;
@@ -60638,18 +60912,10 @@ var init_rule15 = __esm({
 });
 
 // rules/compose/healthcheck/rule.ts
-function imageHasHealthcheck(s) {
-  const stage = s.dockerfile?.finalStage;
-  if (!stage) return void 0;
-  const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
-  return last !== void 0 && healthcheckTest(last)?.form !== "none";
-}
 var rule_default15;
 var init_rule16 = __esm({
   "rules/compose/healthcheck/rule.ts"() {
     "use strict";
-    init_commands();
-    init_dockerfile();
     init_rule();
     init_shared3();
     rule_default15 = defineRule({
@@ -60885,211 +61151,6 @@ var init_rule22 = __esm({
   }
 });
 
-// src/model/probes.ts
-function portRefOf(text) {
-  if (/^\d+$/.test(text)) return { number: Number(text) };
-  const m = /^\$\{?(?:process\.env\.)?([A-Za-z_]\w*)(?:\s*(?::?-|\|\||\?\?)\s*['"]?(\d+)['"]?)?\}?$/.exec(text);
-  if (!m) return void 0;
-  return { env: m[1], fallback: m[2] === void 0 ? void 0 : Number(m[2]) };
-}
-function spanWithin(word, start, end) {
-  const { loc, value } = word;
-  const quotes = loc.endColumn - loc.column - value.length;
-  if (loc.line !== loc.endLine || quotes !== 0 && quotes !== 2) return loc;
-  const column = loc.column + quotes / 2 + start;
-  return { ...loc, column, endColumn: column + (end - start) };
-}
-function pathOf(raw) {
-  const path = (raw ?? "/").replace(/[?#].*$/, "");
-  return path === "" ? "/" : path;
-}
-function localRequests(words) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (request2) => {
-    const key = `${request2.scheme} ${JSON.stringify(request2.port)} ${request2.path}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(request2);
-  };
-  for (const word of words) {
-    let found = false;
-    for (const m of word.value.matchAll(LOCAL_URL)) {
-      if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
-      const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
-      if (m[2] !== void 0 && port2 === void 0) continue;
-      found = true;
-      add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
-    }
-    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
-    const port = OPTION_PORT.exec(word.value);
-    if (!port) continue;
-    const path = OPTION_PATH.exec(word.value);
-    const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
-    add({ path: pathOf(path?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
-  }
-  return out;
-}
-var PORT_TEXT, LOCAL_URL, OPTION_PORT, OPTION_PATH;
-var init_probes = __esm({
-  "src/model/probes.ts"() {
-    "use strict";
-    PORT_TEXT = String.raw`\d+|\$\{[^}]*\}|\$[A-Za-z_]\w*`;
-    LOCAL_URL = new RegExp(String.raw`(?:(https?):\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])(?::(${PORT_TEXT}))?(?![:\w])(\/[^\s'"\x60)<>,;]*)?`, "gi");
-    OPTION_PORT = /\bport\s*:\s*(\d+|process\.env\.(\w+)(?:\s*(?:\|\||\?\?)\s*['"]?(\d+)['"]?)?)/;
-    OPTION_PATH = /\bpath\s*:\s*['"](\/[^'"]*)['"]/;
-  }
-});
-
-// rules/cross/_shared.ts
-function at(loc) {
-  return `${loc.file}:${loc.line}`;
-}
-function codeOfImage(project, dockerfile) {
-  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
-  return pkg && project.serviceOf(pkg);
-}
-function serviceOfImage(project, dockerfile) {
-  const service = codeOfImage(project, dockerfile);
-  return service?.isServer ? service : void 0;
-}
-function serviceName(service) {
-  return service.package.name ? `package ${service.package.name}` : service.package.file;
-}
-function runEnv(dockerfile, deployment) {
-  const env = /* @__PURE__ */ new Map();
-  const stage = dockerfile?.productionStage;
-  if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
-  for (const [name, v] of deployment?.env ?? []) env.set(name, v);
-  return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
-}
-function listenPorts(service, env) {
-  const ports = [];
-  let unknown = false;
-  for (const listen of service.listens) {
-    const port = listen.port;
-    const set = port?.env === void 0 ? void 0 : env.get(port.env);
-    if (set) {
-      if (set.value !== null && /^\d+$/.test(set.value.trim())) ports.push({ port: Number(set.value), how: `${port?.env}=${set.value.trim()} at ${at(set.loc)}` });
-      else unknown = true;
-    } else if (port?.value !== void 0 && (port.env === void 0 || env.complete)) {
-      ports.push({ port: port.value, how: port.env === void 0 ? at(port.loc) : `the code's default with ${port.env} unset, ${at(port.loc)}` });
-    } else unknown = true;
-  }
-  return { ports, unknown };
-}
-function resolvePortRef(ref, env) {
-  if ("number" in ref) return ref.number;
-  const set = env.get(ref.env);
-  if (set) return set.value !== null && /^\d+$/.test(set.value.trim()) ? Number(set.value) : void 0;
-  return env.complete ? ref.fallback : void 0;
-}
-function fromLocal(r) {
-  return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
-}
-function exposedPorts(dockerfile) {
-  const stage = dockerfile?.productionStage;
-  if (!stage) return [];
-  return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
-}
-function kubernetesChecks(d, service) {
-  if (d.runner?.platform !== "kubernetes") return [];
-  const c = d.runner.container;
-  const out = [];
-  for (const probe of [c.probes.liveness, c.probes.readiness, c.probes.startup]) {
-    const h = probe?.handler;
-    if (!probe || !h) continue;
-    let requests = [];
-    if (h.type === "exec") requests = localRequests(h.command.map((value) => ({ value, loc: h.loc }))).map(fromLocal);
-    else if (h.type !== "httpGet" || h.host === void 0 || LOCAL_HOSTS.has(h.host)) {
-      const portLoc = h.portLoc ?? h.loc;
-      const number = resolvePort(c, h.port);
-      const port = number !== void 0 ? { number } : typeof h.port === "string" ? { unknownName: h.port } : void 0;
-      if (port) requests = [{ path: h.type === "httpGet" ? h.path : void 0, pathLoc: h.type === "httpGet" && h.pathLoc || h.loc, port, portLoc }];
-    }
-    if (requests.length === 0) continue;
-    out.push({
-      id: `${c.workload.file}#${c.workload.kind}/${c.workload.name}/${c.name}:${probe.kind}`,
-      what: `the ${probe.kind} probe of ${describeContainer(c)}`,
-      service,
-      envs: [runEnv(d.dockerfile, d)],
-      declared: c.ports.map((p) => p.containerPort),
-      portNames: c.ports.flatMap((p) => p.name ? [p.name] : []),
-      requests
-    });
-  }
-  return out;
-}
-function composeCheck(d, service) {
-  if (d.runner?.platform !== "compose") return void 0;
-  const s = d.runner.service;
-  const check = s.healthcheck;
-  if (!check || check.disabled) return void 0;
-  const [type = "", ...rest] = check.test;
-  const loc = check.testLoc ?? check.loc;
-  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
-  const texts = type.toUpperCase() === "CMD-SHELL" ? unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value))) : unescaped;
-  const requests = localRequests(texts.map((value) => ({ value, loc }))).map(fromLocal);
-  if (requests.length === 0) return void 0;
-  return {
-    id: `${s.file}#${s.name}:healthcheck`,
-    what: `the healthcheck of compose service ${s.name}`,
-    service,
-    envs: [runEnv(d.dockerfile, d)],
-    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.dockerfile)],
-    portNames: [],
-    requests
-  };
-}
-function dockerfileCheck(project, dockerfile, service) {
-  const stage = dockerfile.productionStage;
-  const ins = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
-  const test = ins && healthcheckTest(ins);
-  if (!test || test.form === "none") return void 0;
-  const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
-  if (requests.length === 0) return void 0;
-  const users = project.deploymentsOf(dockerfile).filter((d) => d.platform === "compose" && d.healthcheck === "none");
-  return {
-    id: `${dockerfile.file}#HEALTHCHECK`,
-    what: `the HEALTHCHECK of ${dockerfile.file}`,
-    service,
-    envs: [runEnv(dockerfile), ...users.map((d) => runEnv(dockerfile, d))],
-    declared: exposedPorts(dockerfile),
-    portNames: [],
-    requests
-  };
-}
-function healthChecks(project) {
-  const out = [];
-  for (const dockerfile of project.dockerfiles) {
-    const service = serviceOfImage(project, dockerfile);
-    const check = service && dockerfileCheck(project, dockerfile, service);
-    if (check) out.push(check);
-  }
-  for (const d of project.deployments) {
-    const service = serviceOfImage(project, d.dockerfile);
-    if (!service) continue;
-    out.push(...kubernetesChecks(d, service));
-    const check = composeCheck(d, service);
-    if (check) out.push(check);
-  }
-  return out;
-}
-var LOCAL_HOSTS;
-var init_shared4 = __esm({
-  "rules/cross/_shared.ts"() {
-    "use strict";
-    init_commands();
-    init_probes();
-    init_project();
-    init_stage_state();
-    init_dockerfile();
-    init_k8s();
-    init_shell();
-    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
-  }
-});
-
 // rules/cross/grace-period/rule.ts
 function graceOf(d) {
   const runner = d.runner;
@@ -61254,6 +61315,7 @@ var MAX_SHARE, MIB, HEAP_FLAG, rule_default23;
 var init_rule24 = __esm({
   "rules/cross/heap-vs-memory/rule.ts"() {
     "use strict";
+    init_links();
     init_probes();
     init_quantities();
     init_dockerfile();
@@ -61275,7 +61337,8 @@ var init_rule24 = __esm({
         heapTooLarge: (d) => `--max-old-space-size=${d.flag} ${d.via} lets the V8 heap take ${d.flag} MiB, ${d.share}% of the ${d.limit} memory limit of ${d.who} (${d.where}), leaving too little for the rest of the process before the OOM killer: lower it to ${d.max} or less, or raise the limit to at least ${d.needed}Mi`
       },
       check({ project, subject }) {
-        for (const d of project.deployments) {
+        const oneShot = project.k8s.workloads.flatMap((w) => [...w.initContainers, ...w.longRunning ? [] : w.containers]).map(containerRun);
+        for (const d of [...project.deployments, ...oneShot]) {
           const limit = memoryLimitOf(project, d);
           const flag2 = limit && heapFlagOf(d);
           if (!limit || !flag2) continue;
@@ -65554,7 +65617,7 @@ var init_rule58 = __esm({
 });
 
 // rules/k8s/exposed-internal-port/rule.ts
-function internalTarget(service, port) {
+function internalTarget(project, service, port) {
   const named = internalPortReason({ name: port.name });
   if (named) return named;
   const target = port.targetPort ?? port.port;
@@ -65566,7 +65629,7 @@ function internalTarget(service, port) {
     const reason = internalPortReason({
       number,
       name: c.ports.find((p) => p.containerPort === number)?.name ?? (typeof target === "string" && !/^\d+$/.test(target) ? target : void 0),
-      env: c.env.map((e2) => ({ key: e2.name, value: e2.value }))
+      env: portSettings(project, c.dockerfile, project.deployments.find((d) => d.runner?.platform === "kubernetes" && d.runner.container === c))
     });
     if (reason) return `${reason} of container "${c.name}"`;
   }
@@ -65580,6 +65643,7 @@ var init_rule59 = __esm({
     init_k8s();
     init_rule();
     init_ports();
+    init_shared4();
     rule_default58 = defineRule({
       id: "k8s/exposed-internal-port",
       title: "LoadBalancer and NodePort Services expose no management, metrics, debug or inspector port",
@@ -65596,7 +65660,7 @@ var init_rule59 = __esm({
           if (s.type !== "LoadBalancer" && s.type !== "NodePort") continue;
           const report2 = subject(`${s.file}#Service/${s.name}`);
           for (const port of s.ports) {
-            const reason = internalTarget(s, port);
+            const reason = internalTarget(project, s, port);
             if (reason) report2.report("exposed", { service: s.name, type: s.type, port: port.port, reason }, port.loc);
           }
         }
@@ -66377,6 +66441,9 @@ function isInternalPath(modifier, path) {
   if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
   return !(first.toLowerCase() === "actuator" && /^(?:health|info)/i.test(second ?? ""));
 }
+function proxiesToInspector(proxy) {
+  return new RegExp(`^[a-z]+://[^/]*:${INSPECTOR_PORT}(?:/|$)`, "i").test(proxy.args[0]?.value ?? "");
+}
 function listensPrivately(server) {
   const listens = server.filter((d) => d.name === "listen");
   return listens.length > 0 && listens.every((d) => PRIVATE_LISTEN.test(d.args[0]?.value ?? ""));
@@ -66398,6 +66465,7 @@ var INTERNAL_SEGMENTS, INTERNAL_SAMPLES, PUBLIC_SAMPLES, PROXY_DIRECTIVES, AUTH_
 var init_rule73 = __esm({
   "rules/ops/public-internal-endpoint/rule.ts"() {
     "use strict";
+    init_settings();
     init_nginx();
     init_rule();
     INTERNAL_SEGMENTS = /* @__PURE__ */ new Set(["metrics", "config", "admin", "debug", "_debug", "__debug", "inspector", "_inspector", "actuator"]);
@@ -66432,7 +66500,7 @@ var init_rule73 = __esm({
               if (match && !privateServer) {
                 const proxy = d.block.find((x) => PROXY_DIRECTIVES.has(x.name));
                 const closed = d.block.some((x) => x.name === "return" || x.name === "internal");
-                if (proxy && !closed && isInternalPath(match.modifier, match.path) && !isRestricted(inner)) {
+                if (proxy && !closed && (isInternalPath(match.modifier, match.path) || proxiesToInspector(proxy)) && !isRestricted(inner)) {
                   report2.report("publicEndpoint", { path: match.path, directive: proxy.name }, match.loc);
                 }
               }
@@ -66491,7 +66559,7 @@ var init_rule75 = __esm({
     init_shell();
     init_rule();
     OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
-    OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
+    OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default74 = defineRule({
@@ -73929,7 +73997,15 @@ function report(format, result, options) {
 
 // src/action/annotations.ts
 var PER_LEVEL = 10;
-function planAnnotations(result, scope, pathPrefix, listedIn) {
+var SEND = { error, warning, notice };
+var RunNotes = class {
+  sent = { error: 0, warning: 0, notice: 0 };
+  send(level, message, properties) {
+    this.sent[level]++;
+    SEND[level](message, properties);
+  }
+};
+function planAnnotations(result, scope, pathPrefix, listedIn, reserved = {}) {
   const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, pathPrefix)));
   const levels = SEVERITIES.map((severity) => {
     const findings = inScope.filter((f) => f.severity === severity);
@@ -73937,8 +74013,9 @@ function planAnnotations(result, scope, pathPrefix, listedIn) {
     return [...added, ...findings.filter((f) => !added.includes(f))];
   });
   const [errors = [], warnings = [], infos = []] = levels;
-  const overflow = errors.length > PER_LEVEL || warnings.length > PER_LEVEL || infos.length > PER_LEVEL;
-  const kept = [errors.slice(0, PER_LEVEL), warnings.slice(0, PER_LEVEL), infos.slice(0, overflow ? PER_LEVEL - 1 : PER_LEVEL)].flat();
+  const room = (level) => Math.max(0, PER_LEVEL - (reserved[level] ?? 0));
+  const overflow = errors.length > room("error") || warnings.length > room("warning") || infos.length > room("notice");
+  const kept = [errors.slice(0, room("error")), warnings.slice(0, room("warning")), infos.slice(0, Math.max(0, room("notice") - (overflow ? 1 : 0)))].flat();
   const annotations = kept.map((f) => annotationOf(f, result, pathPrefix));
   const omitted = inScope.length - kept.length;
   if (omitted > 0) {
@@ -73948,7 +74025,6 @@ function planAnnotations(result, scope, pathPrefix, listedIn) {
   }
   return { annotations, omitted };
 }
-var SEND = { error, warning, notice };
 function sendAnnotations(plan) {
   for (const a of plan.annotations) SEND[a.level](a.message, a.properties);
 }
@@ -74016,7 +74092,7 @@ function unquoteGitPath(text) {
   return Buffer.from(bytes).toString("utf8");
 }
 function pathAfter(rest, prefix) {
-  const path = unquoteGitPath(rest);
+  const path = unquoteGitPath(rest.endsWith("	") ? rest.slice(0, -1) : rest);
   if (path === "/dev/null") return void 0;
   return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
@@ -74169,10 +74245,10 @@ function status(error2) {
   const value = error2.status;
   return typeof value === "number" ? value : void 0;
 }
-async function upsertComment(octokit, pr, body) {
+async function upsertComment(octokit, pr, body, notes) {
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(COMMENT_MARKER));
+    const existing = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
     if (existing) {
       await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
       return "updated";
@@ -74182,12 +74258,13 @@ async function upsertComment(octokit, pr, body) {
   } catch (error2) {
     const code = status(error2);
     if (code === 403 || code === 404) {
-      notice(
+      notes.send(
+        "notice",
         `shipready: no pull-request comment: the token cannot write to this pull request (HTTP ${code}; pull requests from forks get a read-only token). The job summary and annotations have the result, and the gate still applies.`,
         { title: "shipready" }
       );
     } else {
-      warning(`shipready: could not post the pull-request comment: ${error2.message}. The gate still applies.`, { title: "shipready" });
+      notes.send("warning", `shipready: could not post the pull-request comment: ${error2.message}. The gate still applies.`, { title: "shipready" });
     }
     return "skipped";
   }
@@ -74286,15 +74363,16 @@ function statusLines(ctx) {
 function summaryMarkdown(result, ctx, limit = SUMMARY_LIMIT) {
   const { scope, pathPrefix, link } = ctx;
   const focus = bySeverity(annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, pathPrefix))));
+  const status2 = statusLines(ctx);
   const options = {
     pathPrefix,
     link,
-    status: statusLines(ctx),
     focus: { title: scope.where ? `Findings ${scope.where}` : "Findings by severity", findings: focus }
   };
   let maxRows = result.findings.length;
   for (; ; ) {
-    const text = formatMarkdown(result, { ...options, maxRows });
+    const rowsNote = maxRows < result.findings.length ? [`The tables below show at most ${maxRows} rows each to stay under GitHub’s 1 MiB limit for a job summary; the JSON report (output \`json-file\`) has every finding.`] : [];
+    const text = formatMarkdown(result, { ...options, status: [...status2, ...rowsNote], maxRows });
     if (Buffer.byteLength(text) <= limit) return text;
     if (maxRows === 0) {
       const note = "\n\n…the summary was cut here to stay under GitHub’s 1 MiB limit; the SARIF and JSON files have everything.\n";
@@ -74330,19 +74408,20 @@ function writeFile2(path, text, what) {
     throw new InputError(`${what} ${path}: cannot write (${error2.code ?? String(error2)})`);
   }
 }
-async function changesOf(inputs, ctx, octokit) {
+async function changesOf(inputs, ctx, octokit, notes) {
   const pr = ctx.pullRequest;
-  if (!pr || inputs.filterMode === "nofilter") return void 0;
+  if (!pr) return void 0;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
+  const warn = (message) => inputs.filterMode !== "nofilter" && notes.send("warning", message);
   if (!octokit || !ctx.owner || !ctx.repo) {
-    warning(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
+    warn(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return void 0;
   }
   try {
     return await apiChanges(octokit, ctx.owner, ctx.repo, pr.number);
   } catch (error2) {
-    warning(`shipready: could not list the pull request's files (${error2.message}): every finding annotates and gates.`);
+    warn(`shipready: could not list the pull request's files (${error2.message}): every finding annotates and gates.`);
     return void 0;
   }
 }
@@ -74396,10 +74475,10 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const jsonFile = join3(ctx.tempDir, `shipready-${ctx.step}.json`);
     writeFile2(jsonFile, report("json", result, { color: false }), "JSON report");
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
-    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit));
+    const notes = new RunNotes();
+    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit, notes));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
-    if (inputs.annotations) sendAnnotations(planAnnotations(result, scope, prefix, inputs.summary ? "The job summary" : "The step log"));
     const base = inputs.comment && ctx.pullRequest ? await lintBase(inputs, ctx, prefix, pinned) : void 0;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
@@ -74407,15 +74486,19 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     if (inputs.comment) {
       const pr = ctx.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) info("shipready: comment: true has no effect outside pull_request events");
-      else if (!octokit) notice("shipready: no pull-request comment: no github-token was given", { title: "shipready" });
+      else if (!octokit) notes.send("notice", "shipready: no pull-request comment: no github-token was given", { title: "shipready" });
       else {
         const inBase = new Set(base?.findings.map(keyOf2));
         const newFindings = bySeverity(inScope.filter((f) => !inBase.has(keyOf2(f))));
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
         const body = commentBody(result, { newFindings, baseKnown: base !== void 0, where: scope.where, change, status: statusLines({ scope, verdict: verdict2 }), markdown: { pathPrefix: prefix, link }, runUrl });
-        const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body);
+        const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body, notes);
         info(`shipready: pull-request comment ${done}`);
       }
+    }
+    if (inputs.annotations) {
+      const reserved = { ...notes.sent, error: notes.sent.error + (verdict2.passed ? 0 : 1) };
+      sendAnnotations(planAnnotations(result, scope, prefix, inputs.summary ? "The job summary" : "The step log", reserved));
     }
     setOutputs(result, verdict2.passed, inputs.sarifFile, jsonFile);
     if (!verdict2.passed) setFailed(`Gate failed: ${verdict2.reasons.join("; ")}`);

@@ -39,7 +39,8 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (/(?:^|\/)bin\/www$/.test(path)) return 'source';
   if (lower.endsWith('.sh') || lower.endsWith('.bash')) return 'shell';
   if (lower.endsWith('.service')) return 'systemd';
-  if (lower === 'nginx.conf' || (lower.endsWith('.conf') && /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return 'nginx';
+  // nginx.conf, site files in nginx's folders, and `.conf` files named for nginx elsewhere (`deploy/app.nginx.conf`, `nginx-prod.conf`)
+  if (lower === 'nginx.conf' || (lower.endsWith('.conf') && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)))) return 'nginx';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   return undefined;
 }

@@ -201,6 +201,9 @@ describe('dist/action.js on a pull request', () => {
   it('annotates changed files, gates, writes summary, SARIF and outputs, and keeps one comment updated', async () => {
     const api = new Api();
     const url = await api.start();
+    // A person quoting the marker is not the sticky comment: it must be left as it is.
+    const quoted = { id: 1, body: `why does the bot write ${COMMENT_MARKER}?` };
+    api.comments.push({ ...quoted });
     try {
       const first = await runAction(inputs, { GITHUB_API_URL: url });
       expect(first.stderr).toBe('');
@@ -234,14 +237,16 @@ describe('dist/action.js on a pull request', () => {
       expect(first.summary).toContain('<details>');
 
       expect(api.created).toBe(1);
-      expect(api.comments).toHaveLength(1);
-      expect(api.comments[0]!.body.startsWith(`${COMMENT_MARKER}\n## shipready readiness: **${out.score}/100**`)).toBe(true);
-      expect(api.comments[0]!.body).toContain('findings in changed files');
+      expect(api.comments).toHaveLength(2);
+      expect(api.comments[0]).toEqual(quoted);
+      expect(api.comments[1]!.body.startsWith(`${COMMENT_MARKER}\n## shipready readiness: **${out.score}/100**`)).toBe(true);
+      expect(api.comments[1]!.body).toContain('findings in changed files');
       expect(api.requests).toContain('GET /repos/o/r/pulls/7/files?per_page=100&page=2');
 
       const second = await runAction(inputs, { GITHUB_API_URL: url });
       expect(second.code).toBe(1);
-      expect(api.comments).toHaveLength(1);
+      expect(api.comments).toHaveLength(2);
+      expect(api.comments[0]).toEqual(quoted);
       expect(api.created).toBe(1);
       expect(api.updated).toBe(1);
       expect(second.stdout).toContain('shipready: pull-request comment updated');
@@ -274,6 +279,33 @@ describe('dist/action.js on a pull request', () => {
       const score = await runAction({ ...inputs, comment: 'false', 'fail-on': 'never', 'min-score': '100' }, { GITHUB_API_URL: url });
       expect(score.code).toBe(1);
       expect(score.stdout).toContain(`::error::Gate failed: score ${score.outputs.score} below 100`);
+    } finally {
+      api.close();
+    }
+  });
+});
+
+describe('dist/action.js with more findings than GitHub shows', () => {
+  it('keeps every level at 10 annotations, its own (gate, comment, omission) included', async () => {
+    const crowded = join(tmp, 'crowded');
+    for (let i = 0; i < 12; i++) {
+      mkdirSync(join(crowded, `s${i}`), { recursive: true });
+      writeFileSync(join(crowded, `s${i}/Dockerfile`), ROOT_DOCKERFILE);
+    }
+    writeFileSync(join(crowded, '.shipready.yml'), 'rules:\n  docker/healthcheck: info\n');
+    const api = new Api({ forbidCreate: true });
+    const url = await api.start();
+    try {
+      const run = await runAction({ 'filter-mode': 'nofilter', comment: 'true', 'github-token': TOKEN }, { GITHUB_API_URL: url, GITHUB_WORKSPACE: crowded });
+      expect(run.code).toBe(1);
+      const lines = run.stdout.split('\n');
+      const level = (name: string) => lines.filter((l) => l.startsWith(`::${name} `) || l.startsWith(`::${name}::`));
+      expect(level('error')).toHaveLength(10);
+      expect(level('error').at(-1)).toMatch(/^::error::Gate failed: \d+ findings at or above 'error'$/);
+      expect(level('warning').length).toBeLessThanOrEqual(10);
+      expect(level('notice')).toHaveLength(10);
+      expect(level('notice')).toContainEqual(expect.stringMatching(/^::notice title=shipready::shipready: no pull-request comment/));
+      expect(level('notice')).toContainEqual(expect.stringMatching(/^::notice title=shipready::\d+ more findings not annotated/));
     } finally {
       api.close();
     }
@@ -320,6 +352,34 @@ describe('dist/action.js on a pull request whose checkout has the history', () =
     } finally {
       api.close();
     }
+  });
+});
+
+describe('dist/action.js on a pull request that adds hostile file names, with the history', () => {
+  it('finds them in the git diff (quoted, tab-terminated) and the toolkit escapes them', async () => {
+    const repo = join(tmp, 'hostile-history');
+    mkdirSync(repo, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmp } }).trim();
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.com');
+    git('config', 'user.name', 'CI');
+    git('config', 'commit.gpgsign', 'false');
+    writeFileSync(join(repo, 'README.md'), '# r\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    for (const dir of [HOSTILE, 'dir with space']) {
+      mkdirSync(join(repo, dir));
+      writeFileSync(join(repo, dir, 'Dockerfile'), ROOT_DOCKERFILE);
+    }
+    git('add', '.');
+    git('commit', '-q', '-m', 'pr');
+    writeFileSync(join(tmp, 'event-hostile.json'), JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: git('rev-parse', 'HEAD') } } }));
+    const run = await runAction({ 'filter-mode': 'added' }, { GITHUB_WORKSPACE: repo, GITHUB_EVENT_PATH: join(tmp, 'event-hostile.json') });
+    expect(run.code).toBe(1);
+    const files = new Set(annotations(run.stdout).map((l) => /file=([^,]*)/.exec(l)?.[1]));
+    expect(files).toEqual(new Set(['we%25ird%3A a%2Cb%0Ac/Dockerfile', 'dir with space/Dockerfile']));
+    expect(run.stdout).toMatch(/^::error::Gate failed: 4 findings at or above 'error' on added lines$/m);
   });
 });
 

@@ -72,6 +72,23 @@ describe('changed lines', () => {
     expect(unquoteGitPath('plain name')).toBe('plain name');
   });
 
+  it('reads names with a space, which git ends with a tab on the +++ line', () => {
+    const diff = [
+      'diff --git a/dir with space/Dockerfile b/dir with space/Dockerfile',
+      '--- a/dir with space/Dockerfile\t',
+      '+++ b/dir with space/Dockerfile\t',
+      '@@ -1 +1 @@',
+      '-FROM node:20',
+      '+FROM node:22',
+      'diff --git "a/we%ird: a,b\\nc/Dockerfile" "b/we%ird: a,b\\nc/Dockerfile"',
+      '--- /dev/null',
+      '+++ "b/we%ird: a,b\\nc/Dockerfile"\t',
+      '@@ -0,0 +1 @@',
+      '+FROM node:22',
+    ].join('\n');
+    expect([...parseGitDiff(diff).keys()]).toEqual(['dir with space/Dockerfile', 'we%ird: a,b\nc/Dockerfile']);
+  });
+
   it('puts findings in scope by filter mode; without changes every finding is in scope', () => {
     const result = resultOf({ 'a/Dockerfile': ROOT_DOCKERFILE, 'b/Dockerfile': ROOT_DOCKERFILE, 'c/Dockerfile': ROOT_DOCKERFILE });
     const [a, b, c] = result.findings;
@@ -138,6 +155,16 @@ describe('annotations', () => {
     expect(plan.omitted).toBe(0);
   });
 
+  it('leaves room for the action\'s own annotations at each level', () => {
+    const result = resultOf(manyFiles(12));
+    for (const f of result.findings.slice(11)) f.severity = 'info';
+    const plan = planAnnotations(result, scopeOf('nofilter', undefined), '', 'The job summary', { error: 1, notice: 1 });
+    const count = (level: string) => plan.annotations.filter((a) => a.level === level).length;
+    expect(count('error')).toBe(PER_LEVEL - 1);
+    expect(count('notice')).toBe(1 + 1); // the one info finding and the omission notice
+    expect(plan.omitted).toBe(2);
+  });
+
   it('passes hostile names to the toolkit unchanged (it escapes them)', () => {
     const plan = planAnnotations(hostileResult(), scopeOf('nofilter', undefined), '', 'The job summary');
     expect(plan.annotations.map((a) => a.properties.file)).toContain('line\nbreak\r::error file=x::pwned/Dockerfile');
@@ -179,7 +206,9 @@ describe('job summary', () => {
     const md = summaryMarkdown(result, { scope: scopeOf('nofilter', undefined), verdict: passed, pathPrefix: '' }, 60_000);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(60_000);
     expect(md).toMatch(/…and \d+ more: run shipready locally/);
+    expect(md).toMatch(/^The tables below show at most \d+ rows each to stay under GitHub’s 1 MiB limit for a job summary; the JSON report \(output `json-file`\) has every finding\.$/m);
     expect(md.startsWith('## shipready readiness: ')).toBe(true);
+    expect(summaryMarkdown(resultOf({ 'a/Dockerfile': ROOT_DOCKERFILE }), { scope: scopeOf('nofilter', undefined), verdict: passed, pathPrefix: '' })).not.toContain('1 MiB');
   });
 });
 
@@ -337,6 +366,42 @@ describe('runAction', () => {
     inputs.set('path', 'nowhere');
     await run();
     expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("shipready: input path: 'nowhere' is not a directory in the workspace");
+  });
+
+  it('leaves an error annotation free for the gate\'s reason', async () => {
+    const crowded = join(tmp, 'crowded');
+    for (let i = 0; i < 12; i++) {
+      mkdirSync(join(crowded, `s${String(i).padStart(2, '0')}`), { recursive: true });
+      writeFileSync(join(crowded, `s${String(i).padStart(2, '0')}/Dockerfile`), ROOT_DOCKERFILE);
+    }
+    await runAction(env({ GITHUB_WORKSPACE: crowded, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' }), crowded, { rules: [nonRoot], now: NOW });
+    expect(core.error).toHaveBeenCalledTimes(PER_LEVEL - 1);
+    expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 12 findings at or above 'error'");
+    expect(vi.mocked(core.notice).mock.calls.map(([m]) => m)).toEqual([expect.stringMatching(/^3 more findings not annotated/)]);
+  });
+
+  it('with nofilter on a pull request, annotates findings on changed lines first', async () => {
+    const repo = join(tmp, 'nofilter');
+    mkdirSync(join(repo, 'a'), { recursive: true });
+    mkdirSync(join(repo, 'z'), { recursive: true });
+    const g = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmp } }).trim();
+    g('init', '-q', '-b', 'main');
+    g('config', 'user.email', 'ci@example.com');
+    g('config', 'user.name', 'CI');
+    g('config', 'commit.gpgsign', 'false');
+    writeFileSync(join(repo, 'a/Dockerfile'), ROOT_DOCKERFILE);
+    writeFileSync(join(repo, 'z/Dockerfile'), NODE_USER_DOCKERFILE);
+    g('add', '.');
+    g('commit', '-q', '-m', 'base');
+    const base = g('rev-parse', 'HEAD');
+    writeFileSync(join(repo, 'z/Dockerfile'), ROOT_DOCKERFILE.replace('node:22', 'node:24'));
+    g('commit', '-q', '-am', 'pr');
+    writeFileSync(join(tmp, 'event-nofilter.json'), JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: g('rev-parse', 'HEAD') } } }));
+    inputs.set('filter-mode', 'nofilter');
+    await runAction(env({ GITHUB_WORKSPACE: repo, GITHUB_EVENT_PATH: join(tmp, 'event-nofilter.json') }), repo, { rules: [nonRoot], now: NOW });
+    expect(vi.mocked(core.error).mock.calls.map(([, p]) => p?.file)).toEqual(['z/Dockerfile', 'a/Dockerfile']);
+    expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 2 findings at or above 'error'");
+    expect(core.warning).not.toHaveBeenCalled();
   });
 
   it('without history or token, gates everything and says why', async () => {

@@ -195,6 +195,29 @@ spec:
     expect(notices.filter((n) => n.message.includes('patches are not applied'))).toHaveLength(1);
   });
 
+  it('skips Helm test hooks, which run only under `helm test`, but keeps other hooks', () => {
+    const hook = (name: string, value: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  annotations:\n    "helm.sh/hook": ${value}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: "busybox:1.36"}]\n`;
+    const { project } = modelOf({ '<stdin>': ['test', 'test-success', 'pre-install,test-failure', 'pre-upgrade'].map((v, i) => `---\n${hook(`p${i}`, v)}`).join('') });
+    expect(project.k8s.workloads.map((w) => w.name)).toEqual(['p3']);
+  });
+
+  it('does not read the patches a kustomization lists as manifests', () => {
+    const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers: [{name: api, resources: {limits: {memory: 256Mi}}}]\n';
+    const { project } = modelOf({
+      'deploy/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers: [{name: api, image: "acme/api:1"}]\n',
+      'deploy/overlays/prod/kustomization.yaml':
+        'resources: [../../base, hpa.yaml]\npatches:\n  - path: memory.yaml\n  - patch: |-\n      - op: add\n  - path: ../shared/probes.yaml\npatchesStrategicMerge:\n  - replicas.yaml\npatchesJson6902:\n  - {path: json6902.yaml, target: {kind: Deployment, name: api}}\n',
+      'deploy/overlays/prod/memory.yaml': patch,
+      'deploy/overlays/prod/replicas.yaml': patch,
+      'deploy/overlays/prod/json6902.yaml': patch,
+      'deploy/overlays/shared/probes.yaml': patch,
+      'deploy/overlays/prod/hpa.yaml': 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {kind: Deployment, name: api}\n  minReplicas: 2\n',
+    });
+    expect(project.k8s.workloads.map((w) => w.file)).toEqual(['deploy/base/deployment.yaml']);
+    expect(project.k8s.hpas.map((h) => h.file)).toEqual(['deploy/overlays/prod/hpa.yaml']);
+  });
+
   it('does not read a custom resource that reuses a core kind name', () => {
     const { project } = modelOf({ 'k8s/knative.yaml': 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers: [{image: "acme/api:1"}]\n' });
     expect(project.k8s.services).toEqual([]);

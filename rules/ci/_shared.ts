@@ -36,6 +36,13 @@ export function reachedSteps(project: Project, workflow: Workflow): ReachedSteps
   return out;
 }
 
+/** CI configurations shipready does not read: a repository that uses one of them may test and audit there. */
+const OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
+
+export function usesOtherCi(project: Project): boolean {
+  return project.files.some((f) => OTHER_CI.test(f.path));
+}
+
 /** A command line in package-manager terms. */
 export type PackageCommand =
   /** Runs a package script (`npm test`, `npm run lint`, `pnpm build`), or — for `pnpm x`/`yarn x`/`bun x` — a script or a binary. */

@@ -1,7 +1,9 @@
 /** Helpers shared by the compose/* rules. */
+import { healthcheckTest } from '../../src/model/commands.ts';
 import { runsNode } from '../../src/model/links.ts';
 import { basename, dirname, type Project } from '../../src/model/project.ts';
 import { type ComposeService, isDevelopmentOnly } from '../../src/parsers/compose.ts';
+import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import type { Loc } from '../../src/types.ts';
 
 /**
@@ -82,4 +84,12 @@ export function isApp(s: ComposeService): boolean {
 
 export function serviceId(s: ComposeService): string {
   return `${s.file}#${s.name}`;
+}
+
+/** Whether the image's Dockerfile declares a health check: true, false, or undefined when the Dockerfile is not here. */
+export function imageHasHealthcheck(s: ComposeService): boolean | undefined {
+  const stage = s.dockerfile?.finalStage;
+  if (!stage) return undefined;
+  const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
+  return last !== undefined && healthcheckTest(last)?.form !== 'none';
 }

@@ -51,12 +51,26 @@ export interface RunEnv {
 }
 
 /** The image's ENV, overridden by what the deployment sets (manifest env, compose environment and env files). */
-export function runEnv(dockerfile: Dockerfile | undefined, deployment?: Deployment): RunEnv {
+export function runEnv(dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete'>): RunEnv {
   const env = new Map<string, EnvValue>();
   const stage = dockerfile?.productionStage;
   if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
   for (const [name, v] of deployment?.env ?? []) env.set(name, v);
   return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
+}
+
+/**
+ * The settings that tell what a port is (`SOMON_MANAGEMENT_PORT=8080`): the process's environment, and the
+ * variables the code of the image reads its listen ports from, at the code's default when the environment leaves them unset.
+ */
+export function portSettings(project: Project, dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete'>): { key: string; value: string | null }[] {
+  const env = runEnv(dockerfile, deployment);
+  const out = env.names().map((key) => ({ key, value: env.get(key)?.value ?? null }));
+  for (const listen of codeOfImage(project, dockerfile)?.listens ?? []) {
+    const port = listen.port;
+    if (port?.env !== undefined && port.value !== undefined && env.get(port.env) === undefined) out.push({ key: port.env, value: String(port.value) });
+  }
+  return out;
 }
 
 export interface ListenPort {
@@ -134,7 +148,7 @@ function kubernetesChecks(d: Deployment, service: Service): HealthCheck[] {
     const h = probe?.handler;
     if (!probe || !h) continue;
     let requests: ProbeRequest[] = [];
-    if (h.type === 'exec') requests = localRequests(h.command.map((value) => ({ value, loc: h.loc }))).map(fromLocal);
+    if (h.type === 'exec') requests = localRequests(h.words).map(fromLocal);
     else if (h.type !== 'httpGet' || h.host === undefined || LOCAL_HOSTS.has(h.host)) {
       const portLoc = h.portLoc ?? h.loc;
       const number = resolvePort(c, h.port);

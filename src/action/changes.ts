@@ -93,9 +93,12 @@ export function unquoteGitPath(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** The path after `+++ b/` or `rename to `, unquoted; undefined for /dev/null. */
+/**
+ * The path after `+++ b/` or `rename to `, unquoted; undefined for /dev/null. Git ends a `+++` name
+ * that holds a space with a tab (a tab inside a name is always quoted, so the last one is git's).
+ */
 function pathAfter(rest: string, prefix: string): string | undefined {
-  const path = unquoteGitPath(rest);
+  const path = unquoteGitPath(rest.endsWith('\t') ? rest.slice(0, -1) : rest);
   if (path === '/dev/null') return undefined;
   return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }

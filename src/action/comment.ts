@@ -4,12 +4,12 @@
  * and the new findings. A token that cannot write (pull requests from forks) posts nothing: a notice
  * says why, and the run still gates.
  */
-import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../engine.ts';
 import { findingsTable, headline, type MarkdownOptions } from '../reporters/markdown.ts';
 import { plural } from '../reporters/summary.ts';
 import type { Finding } from '../types.ts';
+import type { RunNotes } from './annotations.ts';
 
 export const COMMENT_MARKER = '<!-- shipready:pull-request-comment -->';
 /** GitHub rejects comments over 65,536 characters. */
@@ -68,10 +68,11 @@ function status(error: unknown): number | undefined {
  * permission error (403, or 404 for a token that cannot see the pull request) it posts nothing and
  * says why in a notice. Other errors warn; neither changes the gate.
  */
-export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: string): Promise<'created' | 'updated' | 'skipped'> {
+export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: string, notes: RunNotes): Promise<'created' | 'updated' | 'skipped'> {
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(COMMENT_MARKER));
+    // Ours starts with the marker; a person quoting or pasting it elsewhere in a comment is left alone.
+    const existing = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
     if (existing) {
       await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
       return 'updated';
@@ -81,12 +82,13 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
   } catch (error) {
     const code = status(error);
     if (code === 403 || code === 404) {
-      core.notice(
+      notes.send(
+        'notice',
         `shipready: no pull-request comment: the token cannot write to this pull request (HTTP ${code}; pull requests from forks get a read-only token). The job summary and annotations have the result, and the gate still applies.`,
         { title: 'shipready' },
       );
     } else {
-      core.warning(`shipready: could not post the pull-request comment: ${(error as Error).message}. The gate still applies.`, { title: 'shipready' });
+      notes.send('warning', `shipready: could not post the pull-request comment: ${(error as Error).message}. The gate still applies.`, { title: 'shipready' });
     }
     return 'skipped';
   }

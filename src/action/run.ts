@@ -16,7 +16,7 @@ import { annotatedFindings, outcomeLine } from '../reporters/github.ts';
 import { report } from '../reporters/index.ts';
 import type { Rule } from '../rule.ts';
 import { repositoryPath } from '../reporters/paths.ts';
-import { planAnnotations, sendAnnotations } from './annotations.ts';
+import { planAnnotations, RunNotes, sendAnnotations } from './annotations.ts';
 import { apiChanges, type Changes, extractRevision, gitChanges, scopeOf } from './changes.ts';
 import { commentBody, upsertComment } from './comment.ts';
 import { type ActionContext, type ActionInputs, InputError, readContext, readInputs } from './inputs.ts';
@@ -44,20 +44,25 @@ function writeFile(path: string, text: string, what: string): void {
   }
 }
 
-/** The pull request's changed lines: local history first, the pulls API second; undefined means "gate everything". */
-async function changesOf(inputs: ActionInputs, ctx: ActionContext, octokit: Octokit | undefined): Promise<Changes | undefined> {
+/**
+ * The pull request's changed lines: local history first, the pulls API second; undefined means "gate
+ * everything". nofilter gates everything anyway and uses them only to annotate changed lines first,
+ * so it does not warn when they cannot be had.
+ */
+async function changesOf(inputs: ActionInputs, ctx: ActionContext, octokit: Octokit | undefined, notes: RunNotes): Promise<Changes | undefined> {
   const pr = ctx.pullRequest;
-  if (!pr || inputs.filterMode === 'nofilter') return undefined;
+  if (!pr) return undefined;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
+  const warn = (message: string) => inputs.filterMode !== 'nofilter' && notes.send('warning', message);
   if (!octokit || !ctx.owner || !ctx.repo) {
-    core.warning(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
+    warn(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return undefined;
   }
   try {
     return await apiChanges(octokit, ctx.owner, ctx.repo, pr.number);
   } catch (error) {
-    core.warning(`shipready: could not list the pull request's files (${(error as Error).message}): every finding annotates and gates.`);
+    warn(`shipready: could not list the pull request's files (${(error as Error).message}): every finding annotates and gates.`);
     return undefined;
   }
 }
@@ -126,11 +131,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     writeFile(jsonFile, report('json', result, { color: false }), 'JSON report');
 
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
-    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit));
+    const notes = new RunNotes();
+    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit, notes));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
-
-    if (inputs.annotations) sendAnnotations(planAnnotations(result, scope, prefix, inputs.summary ? 'The job summary' : 'The step log'));
 
     const base = inputs.comment && ctx.pullRequest ? await lintBase(inputs, ctx, prefix, pinned) : undefined;
     const change = changePhrase(result, base);
@@ -140,15 +144,21 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     if (inputs.comment) {
       const pr = ctx.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) core.info('shipready: comment: true has no effect outside pull_request events');
-      else if (!octokit) core.notice('shipready: no pull-request comment: no github-token was given', { title: 'shipready' });
+      else if (!octokit) notes.send('notice', 'shipready: no pull-request comment: no github-token was given', { title: 'shipready' });
       else {
         const inBase = new Set(base?.findings.map(keyOf));
         const newFindings = bySeverity(inScope.filter((f) => !inBase.has(keyOf(f))));
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
         const body = commentBody(result, { newFindings, baseKnown: base !== undefined, where: scope.where, change, status: statusLines({ scope, verdict }), markdown: { pathPrefix: prefix, link }, runUrl });
-        const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body);
+        const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body, notes);
         core.info(`shipready: pull-request comment ${done}`);
       }
+    }
+
+    // Last but the gate's reason (an error annotation too), so the findings take what the run's notes leave.
+    if (inputs.annotations) {
+      const reserved = { ...notes.sent, error: notes.sent.error + (verdict.passed ? 0 : 1) };
+      sendAnnotations(planAnnotations(result, scope, prefix, inputs.summary ? 'The job summary' : 'The step log', reserved));
     }
 
     setOutputs(result, verdict.passed, inputs.sarifFile, jsonFile);

@@ -57,15 +57,16 @@ export function statusLines(ctx: Pick<SummaryContext, 'scope' | 'verdict' | 'cha
 export function summaryMarkdown(result: RunResult, ctx: SummaryContext, limit = SUMMARY_LIMIT): string {
   const { scope, pathPrefix, link } = ctx;
   const focus = bySeverity(annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, pathPrefix))));
+  const status = statusLines(ctx);
   const options: MarkdownOptions = {
     pathPrefix,
     link,
-    status: statusLines(ctx),
     focus: { title: scope.where ? `Findings ${scope.where}` : 'Findings by severity', findings: focus },
   };
   let maxRows = result.findings.length;
   for (;;) {
-    const text = formatMarkdown(result, { ...options, maxRows });
+    const rowsNote = maxRows < result.findings.length ? [`The tables below show at most ${maxRows} rows each to stay under GitHub’s 1 MiB limit for a job summary; the JSON report (output \`json-file\`) has every finding.`] : [];
+    const text = formatMarkdown(result, { ...options, status: [...status, ...rowsNote], maxRows });
     if (Buffer.byteLength(text) <= limit) return text;
     if (maxRows === 0) {
       // Notes alone are too long: cut at a line boundary and say so.

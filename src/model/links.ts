@@ -9,7 +9,7 @@ import { basename as baseOfPath } from 'node:path';
 import { type ComposeFile, type ComposeService, isDevelopmentOnly, parseCompose } from '../parsers/compose.ts';
 import { type Dockerfile, parseImageRef } from '../parsers/dockerfile.ts';
 import type { ParsedEnv } from '../parsers/env.ts';
-import { emptyManifests, type K8sManifests, linkK8s, parseK8s, parseKustomization } from '../parsers/k8s.ts';
+import { type Container, emptyManifests, type K8sManifests, linkK8s, parseK8s, parseKustomization } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import { YamlFile } from '../parsers/yaml-view.ts';
 import type { Loc, Notice, SourceFile } from '../types.ts';
@@ -157,6 +157,21 @@ export function imageNodeEnv(dockerfile: Dockerfile | undefined): string | null 
   return stage && dockerfile ? envAt(dockerfile, stage).get('NODE_ENV')?.value : undefined;
 }
 
+/** A Kubernetes container as a run of its image: what it sets, the probes it defines, the Dockerfile of its image. */
+export function containerRun(c: Container): Deployment {
+  const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
+  return {
+    platform: 'kubernetes',
+    name: `${c.workload.kind}/${c.workload.name} ${c.init ? 'init container' : 'container'} ${c.name}`,
+    loc: c.loc,
+    dockerfile: c.dockerfile,
+    healthcheck: defined ? 'defined' : 'none',
+    env: new Map(c.env.map((e) => [e.name, { value: e.value, loc: e.valueLoc ?? e.nameLoc }])),
+    envComplete: c.envFrom.length === 0,
+    runner: { platform: 'kubernetes', container: c },
+  };
+}
+
 export interface ManifestInput {
   root: string;
   yamlFiles: readonly ParsedYaml[];
@@ -182,13 +197,17 @@ export function buildManifests(input: ManifestInput): ManifestModel {
   const compose: ComposeFile[] = [];
   const notices: Notice[] = [];
   for (const { file, documents } of input.yamlFiles) {
+    if (file.kind !== 'kustomization') continue;
+    const kustomization = input.attempt(file, () => parseKustomization(new YamlFile(file, documents)));
+    if (kustomization) k8s.kustomizations.push(kustomization);
+  }
+  const patchFiles = new Set(k8s.kustomizations.flatMap((k) => k.patchFiles));
+  for (const { file, documents } of input.yamlFiles) {
     const yaml = new YamlFile(file, documents);
     if (file.kind === 'k8s') {
+      if (patchFiles.has(file.path)) continue;
       const parsed = input.attempt(file, () => parseK8s(yaml));
       if (parsed) for (const key of Object.keys(parsed) as (keyof K8sManifests)[]) (k8s[key] as unknown[]).push(...parsed[key]);
-    } else if (file.kind === 'kustomization') {
-      const kustomization = input.attempt(file, () => parseKustomization(yaml));
-      if (kustomization) k8s.kustomizations.push(kustomization);
     } else if (file.kind === 'compose') {
       const parsed = input.attempt(file, () => parseCompose(yaml));
       if (parsed) compose.push(parsed);
@@ -208,18 +227,7 @@ export function buildManifests(input: ManifestInput): ManifestModel {
   for (const w of k8s.workloads) {
     for (const c of [...w.initContainers, ...w.containers]) {
       c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : undefined;
-      if (!w.longRunning || c.init) continue;
-      const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
-      deployments.push({
-        platform: 'kubernetes',
-        name: `${w.kind}/${w.name} container ${c.name}`,
-        loc: c.loc,
-        dockerfile: c.dockerfile,
-        healthcheck: defined ? 'defined' : 'none',
-        env: new Map(c.env.map((e) => [e.name, { value: e.value, loc: e.valueLoc ?? e.nameLoc }])),
-        envComplete: c.envFrom.length === 0,
-        runner: { platform: 'kubernetes', container: c },
-      });
+      if (w.longRunning && !c.init) deployments.push(containerRun(c));
     }
   }
   for (const file of compose) {

@@ -108,6 +108,20 @@ export function joinPath(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
+/** A relative path as a file in `base` names it (`a/./b/../c` normalised), relative to the root; undefined when it is absolute, a URL or leaves the root. */
+export function resolveRelative(base: string, rel: string): string | undefined {
+  if (rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith('git@')) return undefined;
+  const parts: string[] = base === '' ? [] : base.split('/');
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
 /** `dir` and its ancestors up to the root (''), nearest first. */
 export function ancestors(dir: string): string[] {
   const out: string[] = [dir];

@@ -4,9 +4,9 @@ const SECRET_PARTS = ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKE
 const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_HEADER', '_NAME'];
 /**
  * Beyond RULES.md's list: settings about a secret that are not the secret (`JWT_SECRET_ALGORITHM=HS256`,
- * `ACCESS_TOKEN_EXPIRES_IN=1h`, `API_KEY_ENABLED=true`), which would otherwise read as short literal secrets.
+ * `ACCESS_TOKEN_EXPIRES_IN=1h`, `API_KEY_ENABLED=true`, `API_KEY_PREFIX=sk_`), which would otherwise read as short literal secrets.
  */
-const SETTING_ABOUT_A_SECRET = ['_EXPIRES_IN', '_EXPIRY', '_EXPIRES', '_EXPIRATION', '_ALGORITHM', '_ALG', '_ISSUER', '_AUDIENCE', '_ENABLED', '_REQUIRED', '_ROTATION_DAYS'];
+const SETTING_ABOUT_A_SECRET = ['_PREFIX', '_EXPIRES_IN', '_EXPIRY', '_EXPIRES', '_EXPIRATION', '_ALGORITHM', '_ALG', '_ISSUER', '_AUDIENCE', '_ENABLED', '_REQUIRED', '_ROTATION_DAYS'];
 
 /**
  * True for keys that name a secret: containing SECRET, PASSWORD, TOKEN, … but not ending in _FILE, _PATH,

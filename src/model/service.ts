@@ -330,6 +330,12 @@ function requiredModule(node: t.Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
   if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) return stringValue(n.arguments[0]);
+  // `await import('node:inspector')`: a lazily loaded module binds its namespace as `require` does
+  if (n.type === 'AwaitExpression') {
+    const loaded = unwrap(n.argument);
+    if (loaded.type === 'ImportExpression') return stringValue(loaded.source);
+    if (loaded.type === 'CallExpression' && loaded.callee.type === 'Import') return stringValue(loaded.arguments[0]);
+  }
   return undefined;
 }
 
@@ -588,6 +594,8 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
 /** CORS middleware factories: module → the exported name that makes the middleware ('' = default export). */
 const CORS_FACTORIES: Record<string, string> = { cors: '', '@koa/cors': '', 'koa-cors': '', 'hono/cors': 'cors' };
 const FASTIFY_CORS = new Set(['@fastify/cors', 'fastify-cors']);
+/** Plugins that register every plugin file of a folder, each under its folder's path (`routes/health/index.js` → `/health`). */
+const FASTIFY_AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
 
 /** Static file servers: module → the exported name that makes one ('' = default export). */
 const STATIC_SERVERS: Record<string, string> = {
@@ -710,8 +718,9 @@ function plausibleSecret(key: string, value: string, envFallback = false): boole
   if (/^(?:https?:)?\/\//.test(v) || v.startsWith('/')) return false;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (squash(v) === squash(key)) return false;
-  // `auth_token`, `x-api-key`: identifier-like values that name a secret are storage keys and header names
-  if (!envFallback && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
+  // `auth_token`, `x-api-key`: identifier-like values that name a secret are storage keys and header names;
+  // but what a `…Secret` key holds is the secret itself (`sessionSecret: 'super-secret-session-key'`).
+  if (!envFallback && lastWord(key) !== 'secret' && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
   return true;
 }
 
@@ -795,6 +804,13 @@ interface Owner {
   prefix: string;
 }
 
+/** A folder of route plugins that @fastify/autoload mounts on `parent`, each under `prefix` and its folder's path. */
+interface AutoloadFolder {
+  parent?: string;
+  dir: string;
+  prefix: string;
+}
+
 interface SignalSite {
   mod: Module;
   signal: string;
@@ -806,6 +822,7 @@ class ServiceBuilder {
   readonly listens: Listen[] = [];
   readonly routes: PendingRoute[] = [];
   readonly mounts: Mount[] = [];
+  readonly autoloads: AutoloadFolder[] = [];
   readonly owners = new Map<string, Owner>();
   readonly signalHandlers: SignalHandler[] = [];
   readonly signalSites: SignalSite[] = [];
@@ -1001,6 +1018,8 @@ class ServiceBuilder {
       if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
       const child = this.ownerKey(mod, args[0]);
       if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], 'prefix')?.value) ?? '' });
+      const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], 'dir')?.value) : undefined;
+      if (dir !== undefined) this.autoloads.push({ parent: this.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], 'options')?.value, 'prefix')?.value) ?? '' });
     }
     if (['setHeader', 'header', 'set', 'append'].includes(method)) this.header(mod, args);
     if (HTTP_METHODS.has(method) || method === 'use' || method === 'route') this.routeCall(mod, receiver, method, args, ancestors);
@@ -1827,7 +1846,6 @@ function shippedPackage(pkg: PackageJson): boolean {
   return !isExcludedPath(`${pkg.dir}/package.json`);
 }
 
-/** The files that make up a package's code: entry points, usual folders, and what they import relatively. */
 /** The files a package ships: its entry points and its source folders, among `ownFiles` (the package's own source files). */
 function packageSources(pkg: PackageJson, ownFiles: readonly string[]): string[] {
   const own = new Set(ownFiles);
@@ -1912,11 +1930,36 @@ export function buildServices(input: ServiceInput): Service[] {
   return services;
 }
 
+/**
+ * The folder an autoload `dir` option names, from the root: `path.join(__dirname, 'routes')`,
+ * `join(import.meta.dirname, 'routes')`, `path.resolve(dirname(fileURLToPath(import.meta.url)), 'routes')`.
+ */
+function autoloadDir(file: string, node: t.Node | undefined): string | undefined {
+  const n = node && unwrap(node);
+  if (!n || !isCall(n) || !['join', 'resolve'].includes((isMember(n.callee) ? memberName(n.callee) : n.callee.type === 'Identifier' ? n.callee.name : '') ?? '')) return undefined;
+  const [base, ...rest] = n.arguments as t.Node[];
+  // `__dirname`, `import.meta.dirname`, `path.dirname(…)`: the folder of the file that registers the plugin
+  const b = base && unwrap(base);
+  const baseName = !b ? undefined : b.type === 'Identifier' ? b.name : isMember(b) ? memberName(b) : isCall(b) ? nodeText(b) : undefined;
+  if (!baseName || !/dirname$/i.test(baseName) || rest.length === 0) return undefined;
+  const parts = rest.map((a) => stringValue(a));
+  if (parts.some((p) => p === undefined)) return undefined;
+  return inDir(dirname(file), parts.join('/'));
+}
+
 function composeRoutes(builder: ServiceBuilder): Route[] {
+  // A plugin file under an autoloaded folder is mounted at the folder's path, below the autoload's own prefix.
+  const autoloadMount = (key: string): Mount | undefined => {
+    const folder = dirname(key.replace(/[#@][^#@/]*$/, ''));
+    const autoload = builder.autoloads.find((a) => folder === a.dir || folder.startsWith(`${a.dir}/`));
+    return autoload && { parent: autoload.parent, child: key, prefix: `${autoload.prefix}/${folder.slice(autoload.dir.length)}` };
+  };
   const prefixesOf = (key: string | undefined, depth: number): string[] => {
     if (key === undefined || depth > 6) return [''];
     const own = builder.owners.get(key)?.prefix ?? '';
-    const incoming = builder.mounts.filter((m) => m.child === key);
+    const mounted = builder.mounts.filter((m) => m.child === key);
+    const autoloaded = mounted.length === 0 ? autoloadMount(key) : undefined;
+    const incoming = autoloaded ? [autoloaded] : mounted;
     if (incoming.length === 0) return [own];
     return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
   };

@@ -5,7 +5,7 @@
  * policy, stop_grace_period, depends_on and logging. Anchors, merge keys and `x-` fields are resolved
  * by the YAML view the way compose resolves them.
  */
-import { basename, dirname, joinPath } from '../model/project.ts';
+import { basename, dirname, joinPath, resolveRelative } from '../model/project.ts';
 import { parseDuration } from '../model/quantities.ts';
 import type { Loc } from '../types.ts';
 import { type Dockerfile, isDevelopmentName } from './dockerfile.ts';
@@ -108,30 +108,16 @@ export function isDevelopmentOnly(service: ComposeService): boolean {
   return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
 }
 
-/** Normalises `a/./b/../c` and joins it to a base folder; undefined when it leaves the root. */
-function resolvePath(base: string, rel: string): string | undefined {
-  if (rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.startsWith('git@')) return undefined;
-  const parts: string[] = base === '' ? [] : base.split('/');
-  for (const seg of rel.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
 function buildOf(composeDir: string, view: YamlView | undefined): ComposeBuild | undefined {
   if (!view) return undefined;
   if (view.isScalar) {
-    const context = resolvePath(composeDir, view.string ?? '.');
+    const context = resolveRelative(composeDir, view.string ?? '.');
     return { context, dockerfile: context === undefined ? undefined : joinPath(context, 'Dockerfile'), loc: view.loc };
   }
-  const context = resolvePath(composeDir, view.get('context')?.string ?? '.');
+  const context = resolveRelative(composeDir, view.get('context')?.string ?? '.');
   const inline = view.get('dockerfile_inline') !== undefined;
   const name = view.get('dockerfile')?.string ?? 'Dockerfile';
-  const dockerfile = context === undefined || inline ? undefined : resolvePath(context, name);
+  const dockerfile = context === undefined || inline ? undefined : resolveRelative(context, name);
   return { context, dockerfile, target: view.get('target')?.string, loc: view.get('dockerfile')?.loc ?? view.keyLoc };
 }
 
@@ -154,7 +140,7 @@ function envFilesOf(composeDir: string, view: YamlView | undefined): ComposeServ
   const items = view.isSeq ? view.items() : [view];
   return items.flatMap((item) => {
     const path = item.isMap ? item.get('path')?.string : item.string;
-    const resolved = path === undefined ? undefined : resolvePath(composeDir, path);
+    const resolved = path === undefined ? undefined : resolveRelative(composeDir, path);
     if (resolved === undefined) return [];
     return [{ path: resolved, required: item.isMap ? item.get('required')?.boolean !== false : true, loc: item.loc }];
   });

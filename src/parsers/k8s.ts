@@ -1,9 +1,10 @@
 /**
  * Kubernetes manifests → workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod),
  * their containers and init containers, Services, PodDisruptionBudgets, HorizontalPodAutoscalers and
- * LimitRanges, with positions; `kind: List` items included. linkK8s() then links Services, PDBs and HPAs
- * to the workloads they select or target.
+ * LimitRanges, with positions; `kind: List` items included, Helm test hooks left out. linkK8s() then links
+ * Services, PDBs and HPAs to the workloads they select or target.
  */
+import { dirname, resolveRelative } from '../model/project.ts';
 import type { Loc } from '../types.ts';
 import type { Dockerfile } from './dockerfile.ts';
 import type { YamlFile, YamlView } from './yaml-view.ts';
@@ -31,7 +32,8 @@ export type ProbeHandler =
   | { type: 'httpGet'; path: string; port?: string | number; scheme: string; host?: string; loc: Loc; pathLoc?: Loc; portLoc?: Loc }
   | { type: 'tcpSocket'; port?: string | number; loc: Loc; portLoc?: Loc }
   | { type: 'grpc'; port?: string | number; loc: Loc; portLoc?: Loc }
-  | { type: 'exec'; command: string[]; loc: Loc };
+  /** `words`: the command's items with their positions. */
+  | { type: 'exec'; command: string[]; words: Located<string>[]; loc: Loc };
 
 export interface Probe {
   kind: 'liveness' | 'readiness' | 'startup';
@@ -210,7 +212,7 @@ function probeOf(kind: Probe['kind'], view: YamlView | undefined): Probe | undef
     };
   } else if (tcp) handler = { type: 'tcpSocket', port: portValue(tcp.get('port')), loc: tcp.keyLoc, portLoc: tcp.get('port')?.loc };
   else if (grpc) handler = { type: 'grpc', port: portValue(grpc.get('port')), loc: grpc.keyLoc, portLoc: grpc.get('port')?.loc };
-  else if (exec) handler = { type: 'exec', command: exec.get('command')?.strings() ?? [], loc: exec.keyLoc };
+  else if (exec) handler = { type: 'exec', command: exec.get('command')?.strings() ?? [], words: wordsOf(exec.get('command')), loc: exec.keyLoc };
   return { kind, loc: view.keyLoc, handler };
 }
 
@@ -352,6 +354,12 @@ const API_GROUPS: Record<string, RegExp> = {
   LimitRange: /^v1$/,
 };
 
+/** A Helm test hook (`helm.sh/hook: test`): a Pod or Job that only `helm test` runs, never part of the release. */
+function isHelmTest(doc: YamlView): boolean {
+  const hooks = doc.at('metadata', 'annotations', 'helm.sh/hook')?.string ?? '';
+  return hooks.split(',').some((h) => /^test(?:-success|-failure)?$/.test(h.trim()));
+}
+
 function addObject(out: K8sManifests, file: string, doc: YamlView, depth: number): void {
   const kind = doc.get('kind')?.string;
   const apiVersion = doc.get('apiVersion')?.string;
@@ -361,6 +369,7 @@ function addObject(out: K8sManifests, file: string, doc: YamlView, depth: number
     return;
   }
   if (API_GROUPS[kind] && !API_GROUPS[kind].test(apiVersion)) return;
+  if (isHelmTest(doc)) return;
   if (WORKLOAD_KINDS.has(kind)) {
     out.workloads.push(workloadOf(file, doc, kind as WorkloadKind));
     return;
@@ -501,7 +510,11 @@ export interface Kustomization {
   images: { name: string; newName?: string; newTag?: string; digest?: string }[];
   /** True when it patches its resources (`patches`, `patchesStrategicMerge`, `patchesJson6902`). */
   patches: boolean;
+  /** The patch files it names, relative to the root: partial objects, not manifests. */
+  patchFiles: string[];
 }
+
+const PATCH_KEYS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 
 export function parseKustomization(yaml: YamlFile): Kustomization {
   const root = yaml.roots()[0];
@@ -511,6 +524,12 @@ export function parseKustomization(yaml: YamlFile): Kustomization {
       const name = i.get('name')?.string;
       return name ? [{ name, newName: i.get('newName')?.string, newTag: i.get('newTag')?.string, digest: i.get('digest')?.string }] : [];
     }),
-    patches: ['patches', 'patchesStrategicMerge', 'patchesJson6902'].some((k) => (root?.get(k)?.items().length ?? 0) > 0),
+    patches: PATCH_KEYS.some((k) => (root?.get(k)?.items().length ?? 0) > 0),
+    // `- path: x.yaml` or `- x.yaml` (patchesStrategicMerge); inline patches (`patch:`, a YAML string) name no file.
+    patchFiles: PATCH_KEYS.flatMap((k) => root?.get(k)?.items() ?? []).flatMap((item) => {
+      const path = item.isMap ? item.get('path')?.string : item.string;
+      const file = path === undefined || path.includes('\n') ? undefined : resolveRelative(dirname(yaml.path), path.trim());
+      return file === undefined ? [] : [file];
+    }),
   };
 }

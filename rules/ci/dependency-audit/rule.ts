@@ -2,7 +2,7 @@ import type { Project } from '../../../src/model/project.ts';
 import { YamlFile } from '../../../src/parsers/yaml-view.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
-import { type PackageCommand, reachedSteps, runsThrough, stepPackage } from '../_shared.ts';
+import { type PackageCommand, reachedSteps, runsThrough, stepPackage, usesOtherCi } from '../_shared.ts';
 
 /** Programs that audit installed dependencies against an advisory database. */
 const AUDIT_PROGRAMS = new Set(['audit-ci', 'better-npm-audit', 'check-audit', 'osv-scanner']);
@@ -61,7 +61,7 @@ export default defineRule({
     if (!pkg) return;
     const report = subject(pkg.file);
     const renovate = project.filesOf('renovate').length > 0 || project.packages.some((p) => p.json.locate('/renovate') !== undefined);
-    if (renovate || auditsInWorkflow(project)) return;
+    if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
     const dependabot = dependabotConfigs(project);
     if (dependabot.some((d) => d.coversNode)) return;
     const first = dependabot[0];

@@ -4,7 +4,7 @@ import { parseShell } from '../../../src/parsers/shell.ts';
 import { runsOnPullRequests, type Workflow } from '../../../src/parsers/workflow.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Project } from '../../../src/model/project.ts';
-import { type PackageCommand, reachedSteps, runsThrough, stepPackage } from '../_shared.ts';
+import { type PackageCommand, reachedSteps, runsThrough, stepPackage, usesOtherCi } from '../_shared.ts';
 
 /** Test runners a package's test script may name; a CI step that runs one of those runs the tests. */
 const RUNNERS = new Set(['vitest', 'jest', 'mocha', 'ava', 'tap', 'tape', 'uvu', 'c8', 'nyc', 'karma', 'playwright', 'cypress', 'jasmine', 'lab', 'borp', 'poku', 'ts-mocha', 'tsd']);
@@ -12,8 +12,6 @@ const RUNNERS = new Set(['vitest', 'jest', 'mocha', 'ava', 'tap', 'tape', 'uvu',
 const TEST_FLAG_RUNTIMES = new Set(['node', 'tsx', 'deno']);
 /** Task runners of monorepos: `turbo run test`, `nx run-many -t test`, `lerna run test`, `make test`. */
 const TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna', 'make']);
-/** CI configurations shipready does not read: a repository that uses one of them may test there. */
-const OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
 
 /** Subcommands of runners that set them up rather than run tests: `playwright install`, `cypress verify`. */
 const SETUP_SUBCOMMANDS = new Set(['install', 'install-deps', 'verify', 'cache', 'init', 'uninstall']);
@@ -98,7 +96,7 @@ export default defineRule({
   check({ project, subject }) {
     const pkg = project.packageFor('') ?? project.packages[0];
     if (!pkg) return;
-    if (project.files.some((f) => OTHER_CI.test(f.path))) return;
+    if (usesOtherCi(project)) return;
     const report = subject('.github/workflows');
     const run = `${managerOf(project, pkg)} test`;
     // Reusable workflows (only `on: workflow_call`) count through their callers.

@@ -1,6 +1,6 @@
 import { isDevelopmentOnly } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { serviceId } from '../_shared.ts';
+import { imageHasHealthcheck, serviceId } from '../_shared.ts';
 
 export default defineRule({
   id: 'compose/depends-on-healthy',
@@ -26,7 +26,7 @@ export default defineRule({
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);
           if (target?.oneShot) report.report('notCompleted', { service: s.name, dependency: dep.service }, dep.loc);
-          else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck?.disabled === false }, dep.loc);
+          else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== undefined && imageHasHealthcheck(target) === true }, dep.loc);
         }
       }
     }

@@ -1,6 +1,8 @@
+import { composeEnvironment } from '../../../src/model/links.ts';
 import { internalPortReason } from '../../../src/model/ports.ts';
 import { INSPECT_FLAG, INSPECTOR_PORT } from '../../../src/model/settings.ts';
 import { defineRule } from '../../../src/rule.ts';
+import { portSettings } from '../../cross/_shared.ts';
 import { commandOf, productionServices, serviceId } from '../_shared.ts';
 
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
@@ -29,7 +31,8 @@ export default defineRule({
     for (const s of productionServices(project)) {
       if (s.ports.length === 0) continue;
       const report = subject(serviceId(s));
-      const env = s.environment.map((e) => ({ key: e.key, value: e.value }));
+      const { env: deployed, complete } = composeEnvironment(s, project.envFiles);
+      const env = portSettings(project, s.dockerfile, { env: deployed, envComplete: complete });
       const inspector = inspectorPort(commandOf(s).concat(s.environment.filter((e) => e.key === 'NODE_OPTIONS').map((e) => e.value ?? '')));
       for (const port of s.ports) {
         if (port.hostIp !== undefined && LOOPBACK.test(port.hostIp)) continue;

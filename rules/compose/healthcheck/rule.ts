@@ -1,16 +1,5 @@
-import { healthcheckTest } from '../../../src/model/commands.ts';
-import { effectiveInstructions } from '../../../src/parsers/dockerfile.ts';
-import type { ComposeService } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { isApp, longRunningServices, ownLoc, serviceId } from '../_shared.ts';
-
-/** Whether the image's Dockerfile declares a health check: true, false, or undefined when the Dockerfile is not here. */
-function imageHasHealthcheck(s: ComposeService): boolean | undefined {
-  const stage = s.dockerfile?.finalStage;
-  if (!stage) return undefined;
-  const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
-  return last !== undefined && healthcheckTest(last)?.form !== 'none';
-}
+import { imageHasHealthcheck, isApp, longRunningServices, ownLoc, serviceId } from '../_shared.ts';
 
 export default defineRule({
   id: 'compose/healthcheck',

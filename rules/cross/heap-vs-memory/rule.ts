@@ -1,3 +1,4 @@
+import { containerRun } from '../../../src/model/links.ts';
 import { spanWithin } from '../../../src/model/probes.ts';
 import type { Deployment, Project } from '../../../src/model/project.ts';
 import { parseComposeBytes, parseK8sQuantity } from '../../../src/model/quantities.ts';
@@ -104,7 +105,9 @@ export default defineRule({
       `--max-old-space-size=${d.flag} ${d.via} lets the V8 heap take ${d.flag} MiB, ${d.share}% of the ${d.limit} memory limit of ${d.who} (${d.where}), leaving too little for the rest of the process before the OOM killer: lower it to ${d.max} or less, or raise the limit to at least ${d.needed}Mi`,
   },
   check({ project, subject }) {
-    for (const d of project.deployments) {
+    // Deployments, and the containers that run to completion (Jobs, CronJobs, init containers) under their own limits.
+    const oneShot = project.k8s.workloads.flatMap((w) => [...w.initContainers, ...(w.longRunning ? [] : w.containers)]).map(containerRun);
+    for (const d of [...project.deployments, ...oneShot]) {
       const limit = memoryLimitOf(project, d);
       const flag = limit && heapFlagOf(d);
       if (!limit || !flag) continue;

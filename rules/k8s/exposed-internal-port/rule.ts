@@ -2,9 +2,11 @@ import { INSPECTOR_PORT } from '../../../src/model/settings.ts';
 import { type Container, type K8sService, resolvePort, type ServicePort } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { internalPortReason } from '../../../src/model/ports.ts';
+import type { Project } from '../../../src/model/project.ts';
+import { portSettings } from '../../cross/_shared.ts';
 
 /** Why a Service port reaches an internal port of a selected container, or undefined. */
-function internalTarget(service: K8sService, port: ServicePort): string | undefined {
+function internalTarget(project: Project, service: K8sService, port: ServicePort): string | undefined {
   const named = internalPortReason({ name: port.name });
   if (named) return named;
   const target = port.targetPort ?? port.port;
@@ -16,7 +18,7 @@ function internalTarget(service: K8sService, port: ServicePort): string | undefi
     const reason = internalPortReason({
       number,
       name: c.ports.find((p) => p.containerPort === number)?.name ?? (typeof target === 'string' && !/^\d+$/.test(target) ? target : undefined),
-      env: c.env.map((e) => ({ key: e.name, value: e.value })),
+      env: portSettings(project, c.dockerfile, project.deployments.find((d) => d.runner?.platform === 'kubernetes' && d.runner.container === c)),
     });
     if (reason) return `${reason} of container "${c.name}"`;
   }
@@ -40,7 +42,7 @@ export default defineRule({
       if (s.type !== 'LoadBalancer' && s.type !== 'NodePort') continue;
       const report = subject(`${s.file}#Service/${s.name}`);
       for (const port of s.ports) {
-        const reason = internalTarget(s, port);
+        const reason = internalTarget(project, s, port);
         if (reason) report.report('exposed', { service: s.name, type: s.type, port: port.port, reason }, port.loc);
       }
     }

@@ -1,3 +1,4 @@
+import { INSPECTOR_PORT } from '../../../src/model/settings.ts';
 import { type LocationModifier, locationMatch, type NginxDirective } from '../../../src/parsers/nginx.ts';
 import { defineRule } from '../../../src/rule.ts';
 
@@ -27,6 +28,11 @@ function isInternalPath(modifier: LocationModifier, path: string): boolean {
   if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
   // Spring-style /actuator/health and /actuator/info are meant to be reachable.
   return !(first.toLowerCase() === 'actuator' && /^(?:health|info)/i.test(second ?? ''));
+}
+
+/** A proxy to the Node.js inspector's port (`proxy_pass http://127.0.0.1:9229`): every path of it is the debugger. */
+function proxiesToInspector(proxy: NginxDirective): boolean {
+  return new RegExp(`^[a-z]+://[^/]*:${INSPECTOR_PORT}(?:/|$)`, 'i').test(proxy.args[0]?.value ?? '');
 }
 
 /** True when a server block listens only on loopback or private addresses (or a unix socket). */
@@ -82,7 +88,7 @@ export default defineRule({
           if (match && !privateServer) {
             const proxy = d.block.find((x) => PROXY_DIRECTIVES.has(x.name));
             const closed = d.block.some((x) => x.name === 'return' || x.name === 'internal');
-            if (proxy && !closed && isInternalPath(match.modifier, match.path) && !isRestricted(inner)) {
+            if (proxy && !closed && (isInternalPath(match.modifier, match.path) || proxiesToInspector(proxy)) && !isRestricted(inner)) {
               report.report('publicEndpoint', { path: match.path, directive: proxy.name }, match.loc);
             }
           }

@@ -4,8 +4,8 @@ import { defineRule } from '../../../src/rule.ts';
 
 /** Operations scripts: under a `scripts/` folder, or a folder named deploy… or backup…. */
 const OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
-/** …or named for an operation, in any folder: deploy.sh, backup-db.sh, release.sh, migrate.sh. */
-const OPS_NAME = /^(?:deploy|backup|release|migrate)/i;
+/** …or named for an operation, in any folder: deploy.sh, backup-db.sh, release.sh, migrate.sh, pre-deploy-validation.sh, emergency-recovery.sh. */
+const OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
 /** Commands that only print: their failure changes nothing. */
 const PRINTS = new Set(['echo', 'printf']);
 

@@ -1,0 +1,3 @@
+export default async function (fastify) {
+  fastify.get('/:id', async (request) => ({ id: request.params.id }));
+}
