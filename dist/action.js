@@ -52130,11 +52130,12 @@ function mentionsEnvironment(mod, node) {
 function shippedPackage(pkg) {
   return !isExcludedPath(`${pkg.dir}/package.json`);
 }
-function packageSources(pkg, ownFiles) {
+function packageSources(pkg, ownFiles, containerEntries = []) {
   const own = new Set(ownFiles);
   const ownFile = (path) => own.has(path) && !isExcludedPath(path);
   const seeds = [];
-  for (const entry of entryPaths(pkg)) {
+  const fromContainers = containerEntries.map((path) => pkg.dir === "" ? path : path.slice(pkg.dir.length + 1));
+  for (const entry of [...entryPaths(pkg), ...fromContainers]) {
     const rel = normalise(entry);
     for (const candidate of [rel, ...sourceCounterparts(rel)]) {
       const found = resolveFile(inDir(pkg.dir, candidate), ownFile);
@@ -52177,7 +52178,7 @@ function buildServices(input) {
   for (const pkg of input.packages) {
     if (!shippedPackage(pkg)) continue;
     const ownFile = (path) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
-    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? []);
+    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
@@ -72863,6 +72864,8 @@ init_settings_model();
 init_links();
 init_project();
 init_service();
+init_commands();
+init_stage_state();
 var YAML_MAX_ALIAS_COUNT2 = 1e3;
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+$/;
 var DEPENDABOT_PATH = /(?:^|\/)\.github\/dependabot\.ya?ml$/;
@@ -73025,11 +73028,34 @@ function buildModel(root, files, config, options = {}) {
       sources: p.filesOf("source"),
       packageFor: p.packageFor,
       parse: (file) => attempt(file, () => parseSource(file)),
-      onError: (path, error2) => problems.push({ path, kind: "parse-error", reason: `could not be analysed: ${errorMessage(error2)}` })
+      onError: (path, error2) => problems.push({ path, kind: "parse-error", reason: `could not be analysed: ${errorMessage(error2)}` }),
+      containerEntries: nodeEntriesOfImages(dockerfiles, p.packageFor)
     })
   });
   void project.services;
   return { project, problems, notices: manifests.notices };
+}
+function nodeEntriesOfImages(dockerfiles, packageFor) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const dockerfile of dockerfiles) {
+    const stage = dockerfile.productionStage;
+    const context3 = dirname(dockerfile.file);
+    const pkg = packageFor(context3);
+    if (!stage || !pkg) continue;
+    const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, "");
+    for (const call of containerCalls(stage)) {
+      const [program, ...args] = call.program.map((w) => w.value);
+      if (!program || !/^(?:.*\/)?node(?:js)?$/.test(program)) continue;
+      const script = args.find((a) => !a.startsWith("-"));
+      if (!script || !/\.[cm]?[jt]s$/.test(script)) continue;
+      const inContainer = script.startsWith("/") ? workdir !== "" && script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : void 0 : script;
+      if (inContainer === void 0) continue;
+      const list3 = entries.get(pkg) ?? [];
+      list3.push(joinPath(context3, inContainer.replace(/^\.\//, "")));
+      entries.set(pkg, list3);
+    }
+  }
+  return entries;
 }
 
 // src/engine.ts

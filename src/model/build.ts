@@ -21,8 +21,10 @@ import { type GitWorkTree, readGitWorkTree } from './git.ts';
 import { type EnvFile, envFileOf, productionEnvMatcher } from './settings-model.ts';
 import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
 import { buildManifests } from './links.ts';
-import { type Deployment, makeProject, type Project } from './project.ts';
+import { type Deployment, dirname, joinPath, makeProject, type Project } from './project.ts';
 import { buildServices } from './service.ts';
+import { containerCalls } from './commands.ts';
+import { workdirAt } from './stage-state.ts';
 
 /**
  * YAML alias expansion is capped so an alias bomb ("billion laughs") is a parse error, not a hang.
@@ -233,9 +235,38 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
         packageFor: p.packageFor,
         parse: (file) => attempt(file, () => parseSource(file)),
         onError: (path, error) => problems.push({ path, kind: 'parse-error', reason: `could not be analysed: ${errorMessage(error)}` }),
+        containerEntries: nodeEntriesOfImages(dockerfiles, p.packageFor),
       }),
   });
   // Source is parsed here, not on a rule's first look, so its parse errors are reported whichever rules run.
   void project.services;
   return { project, problems, notices: manifests.notices };
+}
+
+/**
+ * The scripts Dockerfiles start with `node <script>`, per owning package, as repository paths: the
+ * container's path made relative to the WORKDIR is read relative to the build context (the Dockerfile's
+ * folder). A path that names no source file in the package is dropped later, when sources are resolved.
+ */
+function nodeEntriesOfImages(dockerfiles: readonly Dockerfile[], packageFor: (dir: string) => PackageJson | undefined): Map<PackageJson, string[]> {
+  const entries = new Map<PackageJson, string[]>();
+  for (const dockerfile of dockerfiles) {
+    const stage = dockerfile.productionStage;
+    const context = dirname(dockerfile.file);
+    const pkg = packageFor(context);
+    if (!stage || !pkg) continue;
+    const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, '');
+    for (const call of containerCalls(stage)) {
+      const [program, ...args] = call.program.map((w) => w.value);
+      if (!program || !/^(?:.*\/)?node(?:js)?$/.test(program)) continue;
+      const script = args.find((a) => !a.startsWith('-'));
+      if (!script || !/\.[cm]?[jt]s$/.test(script)) continue;
+      const inContainer = script.startsWith('/') ? (workdir !== '' && script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : undefined) : script;
+      if (inContainer === undefined) continue;
+      const list = entries.get(pkg) ?? [];
+      list.push(joinPath(context, inContainer.replace(/^\.\//, '')));
+      entries.set(pkg, list);
+    }
+  }
+  return entries;
 }

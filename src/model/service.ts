@@ -1847,11 +1847,12 @@ function shippedPackage(pkg: PackageJson): boolean {
 }
 
 /** The files a package ships: its entry points and its source folders, among `ownFiles` (the package's own source files). */
-function packageSources(pkg: PackageJson, ownFiles: readonly string[]): string[] {
+function packageSources(pkg: PackageJson, ownFiles: readonly string[], containerEntries: readonly string[] = []): string[] {
   const own = new Set(ownFiles);
   const ownFile = (path: string) => own.has(path) && !isExcludedPath(path);
   const seeds: string[] = [];
-  for (const entry of entryPaths(pkg)) {
+  const fromContainers = containerEntries.map((path) => (pkg.dir === '' ? path : path.slice(pkg.dir.length + 1)));
+  for (const entry of [...entryPaths(pkg), ...fromContainers]) {
     const rel = normalise(entry);
     for (const candidate of [rel, ...sourceCounterparts(rel)]) {
       const found = resolveFile(inDir(pkg.dir, candidate), ownFile);
@@ -1875,6 +1876,8 @@ export interface ServiceInput {
   parse(file: SourceFile): SourceModule | undefined;
   /** Reports a file whose AST the analysis failed on (its facts are left out). */
   onError(file: string, error: unknown): void;
+  /** Scripts the package's container images start with `node <script>` (paths relative to the root). */
+  containerEntries?: ReadonlyMap<PackageJson, readonly string[]>;
 }
 
 /** One service per shipped package, in package order. */
@@ -1908,7 +1911,7 @@ export function buildServices(input: ServiceInput): Service[] {
   for (const pkg of input.packages) {
     if (!shippedPackage(pkg)) continue;
     const ownFile = (path: string) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
-    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? []);
+    const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules: Module[] = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
