@@ -39692,10 +39692,10 @@ function lineage(stage) {
   const seen = /* @__PURE__ */ new Set();
   while (s && !seen.has(s)) {
     seen.add(s);
-    chain.unshift(s);
+    chain.push(s);
     s = s.base.type === "stage" ? s.base.stage : void 0;
   }
-  return chain;
+  return chain.reverse();
 }
 function effectiveInstructions(stage, keyword) {
   const all = lineage(stage).flatMap((s) => s.instructions.filter((i) => i.keyword !== "FROM"));
@@ -40318,15 +40318,23 @@ function scopeAt(dockerfile, stage, before) {
   const scope = { env: /* @__PURE__ */ new Map(), args: /* @__PURE__ */ new Map(), workdir: "/" };
   for (const s of lineage(stage)) {
     scope.args = /* @__PURE__ */ new Map();
-    const values = () => new Map([...scope.args, ...[...scope.env].map(([k, v]) => [k, v.value])]);
+    const values = new Map([...scope.env].map(([k, v]) => [k, v.value]));
     for (const ins of s.instructions) {
       if (ins === before) return scope;
       if (ins.keyword === "ARG") {
-        for (const kv of pairs(ins)) scope.args.set(kv.key, kv.value === null ? globals.get(kv.key) ?? null : substitute(kv.value, values()));
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? globals.get(kv.key) ?? null : substitute(kv.value, values);
+          scope.args.set(kv.key, value);
+          if (!scope.env.has(kv.key)) values.set(kv.key, value);
+        }
       } else if (ins.keyword === "ENV") {
-        for (const kv of pairs(ins)) scope.env.set(kv.key, { value: kv.value === null ? null : substitute(kv.value, values()), pair: kv });
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? null : substitute(kv.value, values);
+          scope.env.set(kv.key, { value, pair: kv });
+          values.set(kv.key, value);
+        }
       } else if (ins.keyword === "WORKDIR" && ins.words[0]) {
-        const dir = substitute(ins.words[0].value, values());
+        const dir = substitute(ins.words[0].value, values);
         if (dir) scope.workdir = posix.resolve(scope.workdir, dir);
       }
     }
@@ -46637,7 +46645,7 @@ var init_rule74 = __esm({
     init_rule();
     init_service2();
     RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
-    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?)\b/i;
+    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery)\b/i;
     rule_default73 = defineRule({
       id: "ops/runbook",
       title: "How to operate and roll back the service is documented",
@@ -47317,6 +47325,9 @@ var require_picocolors = __commonJS({
     module.exports.createColors = createColors;
   }
 });
+
+// src/bin.ts
+import { setFlagsFromString } from "node:v8";
 
 // src/cli.ts
 import { statSync as statSync2, writeFileSync } from "node:fs";
@@ -48937,7 +48948,20 @@ function parseDirective(comment, file, now) {
   }
   return { scope: form === "-file" ? "file" : "line", name, ids, reason, ...date ? { until: date } : {} };
 }
-function scanFile(file, now, knownRuleIds) {
+function instructionSpans(project) {
+  const spans = /* @__PURE__ */ new Map();
+  for (const dockerfile of project.dockerfiles) {
+    const byLine = /* @__PURE__ */ new Map();
+    const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.orphanInstructions, ...dockerfile.stages.flatMap((s) => s.instructions)];
+    for (const ins of instructions) {
+      const end = Math.max(ins.loc.endLine, ...ins.heredocs.map((h) => h.loc.endLine));
+      if (end > ins.loc.line) byLine.set(ins.loc.line, end);
+    }
+    spans.set(dockerfile.file, byLine);
+  }
+  return spans;
+}
+function scanFile(file, now, knownRuleIds, spans) {
   const comments = commentsOf(file);
   const directives = [];
   const problems = [];
@@ -48960,27 +48984,29 @@ function scanFile(file, now, knownRuleIds) {
     if (known.length === 0) continue;
     let target = comment.endLine + 1;
     while (commentOnly.has(target)) target++;
-    directives.push({ ...rest, loc, target: comment.trailing ? comment.line : target, ids: known, used: /* @__PURE__ */ new Set() });
+    const line = comment.trailing ? comment.line : target;
+    directives.push({ ...rest, loc, target: line, targetEnd: spans?.get(line) ?? line, ids: known, used: /* @__PURE__ */ new Set() });
   }
   return { directives, problems };
 }
 function suppressing(directives, finding) {
   const applies = (d) => d.ids.includes(finding.ruleId);
-  return directives.find((d) => d.scope === "line" && d.target === finding.line && applies(d)) ?? directives.find((d) => d.scope === "file" && applies(d));
+  return directives.find((d) => d.scope === "line" && d.target <= finding.line && finding.line <= d.targetEnd && applies(d)) ?? directives.find((d) => d.scope === "file" && applies(d));
 }
 function unusedMessage(directive, id, config) {
   const name = directive.scope === "file" ? `${MARKER}-file` : MARKER;
   if (config.rules.get(id)?.severity === "off") return `${name} ${id} suppresses nothing: ${id} is off in the config; delete this suppression`;
-  const where = directive.scope === "file" ? "in this file" : directive.target === directive.loc.line ? "on this line" : `on line ${directive.target}, the line it applies to`;
+  const where = directive.scope === "file" ? "in this file" : directive.target === directive.loc.line ? "on this line" : directive.targetEnd > directive.target ? `on lines ${directive.target}-${directive.targetEnd}, the instruction it applies to` : `on line ${directive.target}, the line it applies to`;
   const fix = directive.ids.length > 1 ? `remove ${id} from it` : "delete it";
   return `${name} ${id} suppressed nothing: there is no ${id} finding ${where}; ${fix}`;
 }
 function applySuppressions(findings, project, now, knownRuleIds, config) {
   const byFile = /* @__PURE__ */ new Map();
   const problems = [];
+  const spans = instructionSpans(project);
   for (const file of project.files) {
     if (!file.text.includes(MARKER)) continue;
-    const scan = scanFile(file, now, knownRuleIds);
+    const scan = scanFile(file, now, knownRuleIds, spans.get(file.path));
     byFile.set(file.path, scan.directives);
     problems.push(...scan.problems);
   }
@@ -49345,6 +49371,17 @@ function rootUri(root, prefix) {
   const href = pathToFileURL(checkout).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
+function artifactLocation(file, options2) {
+  return { uri: pathToUriReference(repositoryPath(file, options2.pathPrefix)), uriBaseId: ROOT_BASE };
+}
+function invocation2(result, options2) {
+  const notifications = result.notices.map((notice) => ({
+    level: "note",
+    message: { text: notice.message },
+    ...notice.file === void 0 ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notice.file, options2) } }] }
+  }));
+  return { executionSuccessful: true, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} };
+}
 function formatSarif(result, options2 = {}) {
   const ruleIndex = new Map(result.rules.map((rule, i) => [rule.id, i]));
   const results = result.findings.map((f) => {
@@ -49354,14 +49391,7 @@ function formatSarif(result, options2 = {}) {
       ...index === void 0 ? {} : { ruleIndex: index },
       level: LEVELS[f.severity],
       message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: pathToUriReference(repositoryPath(f.file, options2.pathPrefix)), uriBaseId: ROOT_BASE },
-            region: region(f)
-          }
-        }
-      ],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file, options2), region: region(f) } }],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       ...f.suppressed ? { suppressions: [{ kind: "inSource", justification: f.suppressed.reason }] } : {},
       ...options2.baseline ? { baselineState: f.baselined ? "unchanged" : "new" } : {}
@@ -49381,6 +49411,7 @@ function formatSarif(result, options2 = {}) {
             rules: result.rules.map(descriptor)
           }
         },
+        invocations: [invocation2(result, options2)],
         originalUriBaseIds: { [ROOT_BASE]: { uri: rootUri(result.root, normalPrefix(options2.pathPrefix)) } },
         columnKind: "utf16CodeUnits",
         results,
@@ -49419,6 +49450,12 @@ function formatText(result, options2) {
       const baselined = f.baselined ? c.dim(" (baselined)") : "";
       lines.push(`  ${c.dim(pos)}  ${sev}  ${printable(f.message)}${baselined}  ${c.dim(f.ruleId)}`);
     }
+    lines.push("");
+  }
+  const accepted = options2.quiet ? [] : acceptedFindings(result);
+  if (accepted.length > 0) {
+    lines.push("Accepted (suppressed in source):");
+    for (const f of accepted) lines.push(c.dim(`  ${printable(f.file)}:${f.line}:${f.column}  ${f.ruleId}  ${printable(f.suppressed?.reason ?? "")}`));
     lines.push("");
   }
   if (!options2.quiet && result.notices.length > 0) {
@@ -49647,6 +49684,7 @@ async function lintAndReport(opts, io) {
 }
 
 // src/bin.ts
+setFlagsFromString("--semi-space-growth-factor=1");
 function fail3(error) {
   process.stderr.write(`shipready: internal error: ${error instanceof Error ? error.message : String(error)}
 `);

@@ -34,6 +34,8 @@ interface Directive {
   scope: 'line' | 'file';
   /** The line whose findings a line directive suppresses. */
   target: number;
+  /** The last line it covers: `target` itself, or the end of the multi-line Dockerfile instruction that starts there. */
+  targetEnd: number;
   ids: string[];
   reason: string;
   until?: string;
@@ -197,7 +199,25 @@ function parseDirective(comment: Comment, file: SourceFile, now: Date): Parsed |
   return { scope: form === '-file' ? 'file' : 'line', name, ids, reason, ...(date ? { until: date } : {}) };
 }
 
-function scanFile(file: SourceFile, now: Date, knownRuleIds: ReadonlySet<string>): Scan {
+/**
+ * Per Dockerfile, the instructions that span several lines (continuations, heredocs): first line → last line.
+ * A comment can only stand above an instruction, so it covers all of the instruction's lines.
+ */
+function instructionSpans(project: Project): Map<string, Map<number, number>> {
+  const spans = new Map<string, Map<number, number>>();
+  for (const dockerfile of project.dockerfiles) {
+    const byLine = new Map<number, number>();
+    const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.orphanInstructions, ...dockerfile.stages.flatMap((s) => s.instructions)];
+    for (const ins of instructions) {
+      const end = Math.max(ins.loc.endLine, ...ins.heredocs.map((h) => h.loc.endLine));
+      if (end > ins.loc.line) byLine.set(ins.loc.line, end);
+    }
+    spans.set(dockerfile.file, byLine);
+  }
+  return spans;
+}
+
+function scanFile(file: SourceFile, now: Date, knownRuleIds: ReadonlySet<string>, spans?: ReadonlyMap<number, number>): Scan {
   const comments = commentsOf(file);
   const directives: Directive[] = [];
   const problems: Scan['problems'] = [];
@@ -221,7 +241,8 @@ function scanFile(file: SourceFile, now: Date, knownRuleIds: ReadonlySet<string>
     // A comment on its own line applies to the next line that is not a comment (suppressions may stack).
     let target = comment.endLine + 1;
     while (commentOnly.has(target)) target++;
-    directives.push({ ...rest, loc, target: comment.trailing ? comment.line : target, ids: known, used: new Set() });
+    const line = comment.trailing ? comment.line : target;
+    directives.push({ ...rest, loc, target: line, targetEnd: spans?.get(line) ?? line, ids: known, used: new Set() });
   }
   return { directives, problems };
 }
@@ -229,7 +250,8 @@ function scanFile(file: SourceFile, now: Date, knownRuleIds: ReadonlySet<string>
 function suppressing(directives: readonly Directive[], finding: Finding): Directive | undefined {
   const applies = (d: Directive) => d.ids.includes(finding.ruleId);
   return (
-    directives.find((d) => d.scope === 'line' && d.target === finding.line && applies(d)) ?? directives.find((d) => d.scope === 'file' && applies(d))
+    directives.find((d) => d.scope === 'line' && d.target <= finding.line && finding.line <= d.targetEnd && applies(d)) ??
+    directives.find((d) => d.scope === 'file' && applies(d))
   );
 }
 
@@ -237,7 +259,13 @@ function unusedMessage(directive: Directive, id: string, config: ResolvedConfig)
   const name = directive.scope === 'file' ? `${MARKER}-file` : MARKER;
   if (config.rules.get(id)?.severity === 'off') return `${name} ${id} suppresses nothing: ${id} is off in the config; delete this suppression`;
   const where =
-    directive.scope === 'file' ? 'in this file' : directive.target === directive.loc.line ? 'on this line' : `on line ${directive.target}, the line it applies to`;
+    directive.scope === 'file'
+      ? 'in this file'
+      : directive.target === directive.loc.line
+        ? 'on this line'
+        : directive.targetEnd > directive.target
+          ? `on lines ${directive.target}-${directive.targetEnd}, the instruction it applies to`
+          : `on line ${directive.target}, the line it applies to`;
   const fix = directive.ids.length > 1 ? `remove ${id} from it` : 'delete it';
   return `${name} ${id} suppressed nothing: there is no ${id} finding ${where}; ${fix}`;
 }
@@ -255,9 +283,10 @@ export function applySuppressions(
 ): Finding[] {
   const byFile = new Map<string, Directive[]>();
   const problems: Scan['problems'] = [];
+  const spans = instructionSpans(project);
   for (const file of project.files) {
     if (!file.text.includes(MARKER)) continue;
-    const scan = scanFile(file, now, knownRuleIds);
+    const scan = scanFile(file, now, knownRuleIds, spans.get(file.path));
     byFile.set(file.path, scan.directives);
     problems.push(...scan.problems);
   }

@@ -446,4 +446,19 @@ describe('stage state', () => {
     expect(runEnvAt(df, stage, run).get('NODE_ENV')).toBe('production');
     expect(envAt(df, stage).get('HOME_DIR')?.pair.value).toBe('${APP}/app');
   });
+
+  it('lets an ENV override an ARG of the same name, whichever comes first', () => {
+    const df = parse('FROM node:22\nENV MODE=production\nARG MODE=development\nARG PORT=3000\nENV PORT=8080\nENV URL=${MODE}:${PORT}\n');
+    expect(envAt(df, df.finalStage!).get('URL')?.value).toBe('production:8080');
+  });
+
+  it('resolves one ENV of 20000 pairs in linear time (a hostile Dockerfile under the size cap)', () => {
+    const keys = Array.from({ length: 20000 }, (_, i) => `K${i}`);
+    const df = parse(`FROM node:22\nENV ${keys.map((k) => `${k}=v`).join(' ')} LAST=$K19999\n`);
+    const started = performance.now();
+    const env = envAt(df, df.finalStage!);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(env.size).toBe(20001);
+    expect(env.get('LAST')?.value).toBe('v');
+  });
 });

@@ -105,15 +105,17 @@ describe('text', () => {
     );
   });
 
-  it('marks baselined findings, leaves suppressed ones out and counts both', () => {
+  it('marks baselined findings, lists suppressed ones apart as accepted with their reasons, and counts both', () => {
     const result = resultOf({ 'a/Dockerfile': ROOT_DOCKERFILE, 'b/Dockerfile': ROOT_DOCKERFILE, 'c/Dockerfile': ROOT_DOCKERFILE });
     result.findings[0]!.suppressed = { kind: 'inline', reason: 'dropped by entrypoint' };
     result.findings[1]!.baselined = {};
     result.counts = { error: 1, warning: 0, info: 0 };
     const text = formatText(result, { color: false });
-    expect(text).not.toContain('a/Dockerfile');
+    expect(text).not.toContain('a/Dockerfile\n');
     expect(text).toContain(`  1:6  error    ${MESSAGE} (baselined)  docker/non-root\n`);
+    expect(text).toContain('\nAccepted (suppressed in source):\n  a/Dockerfile:1:6  docker/non-root  dropped by entrypoint\n\n');
     expect(text).toContain('1 problem (1 error, 0 warnings, 0 info), 1 suppressed, 1 baselined\n');
+    expect(formatText(result, { color: false, quiet: true })).not.toContain('Accepted');
   });
 
   it('prints control characters in file names and messages visibly', () => {

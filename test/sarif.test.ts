@@ -153,6 +153,28 @@ describe('sarif', () => {
     expect(region).toEqual({ startLine: 4, startColumn: 3, endLine: 4, endColumn: 3 });
   });
 
+  it('carries the run notices (skipped chart templates, links not followed) as tool execution notifications', () => {
+    const result = resultOf({ Dockerfile: ROOT_DOCKERFILE });
+    const helm = 'chart/templates: Helm chart templates are not YAML until rendered, so they were not read';
+    const walk = 'more than 100000 entries under the root: the rest was not read';
+    result.notices.push({ file: 'chart/templates', message: helm }, { message: walk });
+    const run = sarifOf(formatSarif(result, { pathPrefix: 'services/api' })).runs[0];
+    expect(run.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: 'note',
+            message: { text: helm },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'services/api/chart/templates', uriBaseId: '%SRCROOT%' } } }],
+          },
+          { level: 'note', message: { text: walk } },
+        ],
+      },
+    ]);
+    expect(sarifOf(formatSarif(resultOf({ Dockerfile: ROOT_DOCKERFILE }))).runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
   it('gives the root as a file URI ending in a slash', () => {
     const log = sarifOf(formatSarif(resultOf({ Dockerfile: ROOT_DOCKERFILE }, '/')));
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///');

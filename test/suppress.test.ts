@@ -88,6 +88,29 @@ describe('inline suppression in a Dockerfile', () => {
     ]);
   });
 
+  it('covers every line of the multi-line instruction below it (continuations, heredocs), and only that instruction', () => {
+    const text = [
+      'FROM node:22-slim',
+      'USER node',
+      '# shipready-ignore test/flag -- continued instruction',
+      'RUN echo one \\',
+      '  && echo FLAG',
+      '# shipready-ignore test/flag -- heredoc body',
+      'RUN <<EOF',
+      'echo FLAG',
+      'EOF',
+      'RUN echo FLAG',
+      '',
+    ].join('\n');
+    const result = lint({ Dockerfile: text });
+    expect(open(result).map((f) => [f.ruleId, f.line])).toEqual([['test/flag', 10]]);
+    expect(result.findings.filter((f) => f.suppressed).map((f) => f.line)).toEqual([5, 8]);
+    const unusedText = ['FROM node:22-slim', 'USER node', '# shipready-ignore test/flag -- nothing here', 'RUN echo one \\', '  && echo two', ''].join('\n');
+    expect(unused(lint({ Dockerfile: unusedText }))[0]?.message).toBe(
+      'shipready-ignore test/flag suppressed nothing: there is no test/flag finding on lines 4-5, the instruction it applies to; delete it',
+    );
+  });
+
   it('reports a trailing suppression, which Docker would read as part of the instruction', () => {
     const result = lint({ Dockerfile: 'FROM node:22-slim\nUSER root # shipready-ignore docker/non-root -- sandboxed\n' });
     expect(result.findings.find((f) => f.ruleId === 'docker/non-root')?.suppressed).toBeUndefined();

@@ -29,16 +29,26 @@ function scopeAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstructio
   for (const s of lineage(stage)) {
     // ARGs are scoped to the stage that declares them; ENVs and WORKDIR are inherited.
     scope.args = new Map();
-    const values = () => new Map<string, string | null>([...scope.args, ...[...scope.env].map(([k, v]) => [k, v.value] as const)]);
+    // What `$NAME` means here, kept up to date pair by pair (an ENV overrides an ARG of the same name):
+    // rebuilding it for every pair made one ENV of many pairs quadratic.
+    const values = new Map<string, string | null>([...scope.env].map(([k, v]) => [k, v.value] as const));
     for (const ins of s.instructions) {
       if (ins === before) return scope;
       if (ins.keyword === 'ARG') {
-        for (const kv of pairs(ins)) scope.args.set(kv.key, kv.value === null ? (globals.get(kv.key) ?? null) : substitute(kv.value, values()));
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? (globals.get(kv.key) ?? null) : substitute(kv.value, values);
+          scope.args.set(kv.key, value);
+          if (!scope.env.has(kv.key)) values.set(kv.key, value);
+        }
       } else if (ins.keyword === 'ENV') {
-        for (const kv of pairs(ins)) scope.env.set(kv.key, { value: kv.value === null ? null : substitute(kv.value, values()), pair: kv });
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? null : substitute(kv.value, values);
+          scope.env.set(kv.key, { value, pair: kv });
+          values.set(kv.key, value);
+        }
       } else if (ins.keyword === 'WORKDIR' && ins.words[0]) {
         // A WORKDIR from a build argument without a default is unknown: keep the last known one.
-        const dir = substitute(ins.words[0].value, values());
+        const dir = substitute(ins.words[0].value, values);
         if (dir) scope.workdir = posix.resolve(scope.workdir, dir);
       }
     }

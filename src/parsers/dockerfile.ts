@@ -406,10 +406,10 @@ export function lineage(stage: Stage): Stage[] {
   const seen = new Set<Stage>();
   while (s && !seen.has(s)) {
     seen.add(s);
-    chain.unshift(s);
+    chain.push(s);
     s = s.base.type === 'stage' ? s.base.stage : undefined;
   }
-  return chain;
+  return chain.reverse();
 }
 
 /** Instructions that shape the stage's image, including those inherited from parent stages. */

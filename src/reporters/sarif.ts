@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0 (one run) for code scanning: rule metadata in tool.driver.rules, one result per finding
- * with a root-relative location under %SRCROOT%, fingerprints, suppressions and baseline state.
+ * with a root-relative location under %SRCROOT%, fingerprints, suppressions and baseline state; the
+ * run's notices as tool execution notifications.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +77,20 @@ function rootUri(root: string, prefix: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+function artifactLocation(file: string, options: SarifOptions) {
+  return { uri: pathToUriReference(repositoryPath(file, options.pathPrefix)), uriBaseId: ROOT_BASE };
+}
+
+/** What the run says beside its findings (skipped chart templates, links not followed) as notes on the invocation. */
+function invocation(result: RunResult, options: SarifOptions) {
+  const notifications = result.notices.map((notice) => ({
+    level: 'note' as const,
+    message: { text: notice.message },
+    ...(notice.file === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notice.file, options) } }] }),
+  }));
+  return { executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
+}
+
 export function formatSarif(result: RunResult, options: SarifOptions = {}): string {
   const ruleIndex = new Map(result.rules.map((rule, i) => [rule.id, i]));
   const results = result.findings.map((f) => {
@@ -85,14 +100,7 @@ export function formatSarif(result: RunResult, options: SarifOptions = {}): stri
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: LEVELS[f.severity],
       message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: pathToUriReference(repositoryPath(f.file, options.pathPrefix)), uriBaseId: ROOT_BASE },
-            region: region(f),
-          },
-        },
-      ],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file, options), region: region(f) } }],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
       ...(options.baseline ? { baselineState: f.baselined ? 'unchanged' : 'new' } : {}),
@@ -112,6 +120,7 @@ export function formatSarif(result: RunResult, options: SarifOptions = {}): stri
             rules: result.rules.map(descriptor),
           },
         },
+        invocations: [invocation(result, options)],
         originalUriBaseIds: { [ROOT_BASE]: { uri: rootUri(result.root, normalPrefix(options.pathPrefix)) } },
         columnKind: 'utf16CodeUnits',
         results,

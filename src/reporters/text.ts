@@ -1,9 +1,9 @@
-/** Text: findings grouped by file, then counts, score, grade, category scores and what cost the most points. */
+/** Text: findings grouped by file, the accepted (suppressed) ones with their reasons, then counts, score, grade, category scores and what cost the most points. */
 import pc from 'picocolors';
 import type { RunResult } from '../engine.ts';
 import type { Finding, Severity } from '../types.ts';
 import { printable } from './escape.ts';
-import { countsPhrase, NOTHING_TO_ASSESS, openFindings, plural, pointsLost, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
+import { acceptedFindings, countsPhrase, NOTHING_TO_ASSESS, openFindings, plural, pointsLost, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
 
 export interface TextOptions {
   color: boolean;
@@ -31,6 +31,12 @@ export function formatText(result: RunResult, options: TextOptions): string {
       const baselined = f.baselined ? c.dim(' (baselined)') : '';
       lines.push(`  ${c.dim(pos)}  ${sev}  ${printable(f.message)}${baselined}  ${c.dim(f.ruleId)}`);
     }
+    lines.push('');
+  }
+  const accepted = options.quiet ? [] : acceptedFindings(result);
+  if (accepted.length > 0) {
+    lines.push('Accepted (suppressed in source):');
+    for (const f of accepted) lines.push(c.dim(`  ${printable(f.file)}:${f.line}:${f.column}  ${f.ruleId}  ${printable(f.suppressed?.reason ?? '')}`));
     lines.push('');
   }
   if (!options.quiet && result.notices.length > 0) {

@@ -3,8 +3,8 @@ import { deployablePackage } from '../_service.ts';
 
 /** A Markdown file named for runbooks (RUNBOOK.md, docs/runbook.md, docs/runbooks/deploy.md), in any folder. */
 const RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
-/** A heading about rollback or a runbook: "Rollback", "Rolling back a release", "Runbooks". */
-const RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?)\b/i;
+/** Headings that document how to undo a release or recover the service (QUALIA's guide calls it "Emergency Recovery"). */
+const RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery)\b/i;
 
 export default defineRule({
   id: 'ops/runbook',
