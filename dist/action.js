@@ -34171,27 +34171,37 @@ var require_dist = __commonJS({
   }
 });
 
-// src/parsers/yaml-loc.ts
-function yamlLocator(source) {
+// src/parsers/line-starts.ts
+function lineStarts(text) {
   const starts = [0];
-  const text = source.text;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
-  const position2 = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
+  return starts;
+}
+function positionAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+var init_line_starts = __esm({
+  "src/parsers/line-starts.ts"() {
+    "use strict";
+  }
+});
+
+// src/parsers/yaml-loc.ts
+function yamlLocator(source) {
+  const starts = lineStarts(source.text);
   return (range) => {
-    const start = position2(range?.[0] ?? 0);
-    const end = range ? position2(range[1]) : start;
+    const start = positionAt(starts, range?.[0] ?? 0);
+    const end = range ? positionAt(starts, range[1]) : start;
     return { file: source.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
 }
@@ -34217,6 +34227,7 @@ var init_yaml_loc = __esm({
   "src/parsers/yaml-loc.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_line_starts();
   }
 });
 
@@ -34512,14 +34523,14 @@ function mapText(file, text, line = 1, column = 1) {
 function sliceMapped(mapped, start) {
   return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
 }
-function positionAt(mapped, index) {
+function positionAt2(mapped, index) {
   const line = mapped.lines[index];
   const column = mapped.columns[index];
   return line === void 0 || column === void 0 ? void 0 : { line, column };
 }
 function spanOf(mapped, start, end) {
-  const from = positionAt(mapped, start) ?? positionAt(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
-  const last = end > start ? positionAt(mapped, end - 1) : void 0;
+  const from = positionAt2(mapped, start) ?? positionAt2(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
+  const last = end > start ? positionAt2(mapped, end - 1) : void 0;
   const to = last ? { line: last.line, column: last.column + 1 } : from;
   return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -64984,17 +64995,6 @@ var init_git = __esm({
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function positionOf(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 function parseJsonWithPositions(file) {
   let value;
   try {
@@ -65002,7 +65002,7 @@ function parseJsonWithPositions(file) {
   } catch (error2) {
     const message = error2.message;
     const at2 = /position (\d+)/.exec(message);
-    const pos = at2 ? positionOf(file.text, Number(at2[1])) : void 0;
+    const pos = at2 ? positionAt(lineStarts(file.text), Number(at2[1])) : void 0;
     throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
   }
   const lineCounter = new import_yaml4.LineCounter();
@@ -65045,6 +65045,7 @@ var init_json = __esm({
   "src/parsers/json.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
+    init_line_starts();
   }
 });
 
@@ -67214,7 +67215,7 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve4 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -72425,6 +72426,18 @@ function displayName(root, path) {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path;
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
+function readUserFile(path, label, maxBytes) {
+  let bytes;
+  try {
+    bytes = readRegularFile(path, maxBytes);
+  } catch (error2) {
+    const code = error2.code;
+    throw new ConfigError(`${label}: ${code === "ENOENT" ? "no such file" : `could not be read (${code ?? "error"})`}`);
+  }
+  if (bytes === void 0) throw new ConfigError(`${label}: not a regular file`);
+  if (typeof bytes === "number") throw new ConfigError(`${label}: ${bytes} bytes, over the ${maxBytes}-byte limit`);
+  return new TextDecoder().decode(bytes);
+}
 async function loadConfig(root, explicit, known = rules) {
   let path;
   if (explicit) {
@@ -72437,15 +72450,7 @@ async function loadConfig(root, explicit, known = rules) {
     path = join2(root, found[0]);
   }
   const name = displayName(root, path);
-  let bytes;
-  try {
-    bytes = readRegularFile(path, MAX_CONFIG_BYTES);
-  } catch (error2) {
-    throw new ConfigError(`${name}: could not be read (${error2.code ?? "error"})`);
-  }
-  if (bytes === void 0) throw new ConfigError(`${name}: not a regular file`);
-  if (typeof bytes === "number") throw new ConfigError(`${name}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`);
-  const text = new TextDecoder().decode(bytes);
+  const text = readUserFile(path, name, MAX_CONFIG_BYTES);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
@@ -72520,7 +72525,7 @@ import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2, 
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // src/engine.ts
 import { createHash } from "node:crypto";
@@ -73319,15 +73324,10 @@ function compareEntries(a, b) {
   const order = (x, y) => x < y ? -1 : x > y ? 1 : 0;
   return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? "", b.message ?? "") || order(a.fingerprint, b.fingerprint);
 }
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 function loadBaseline(path, name) {
-  let text;
-  try {
-    text = readFileSync2(path, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT") throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-    throw new ConfigError(`--baseline ${name}: could not be read (${code ?? "error"})`);
-  }
+  if (!existsSync4(path)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path, `--baseline ${name}`, MAX_BASELINE_BYTES);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -73368,6 +73368,7 @@ init_rule();
 // src/suppress.ts
 var import_parser2 = __toESM(require_lib2(), 1);
 var import_yaml9 = __toESM(require_dist(), 1);
+init_line_starts();
 var MARKER = "shipready-ignore";
 var LINE_START_COMMENTS = /* @__PURE__ */ new Set(["dockerfile", "dockerignore", "gitignore", "systemd"]);
 var DIRECTIVE = /^\s*shipready-ignore(\S*)(.*)$/s;
@@ -73404,21 +73405,6 @@ function lineComments(file, marker) {
   });
   return out;
 }
-function lineStarts(text) {
-  const starts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
-  return starts;
-}
-function positionAt2(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
 function isTrailing(file, line, column) {
   return (file.lines[line - 1] ?? "").slice(0, column - 1).trim() !== "";
 }
@@ -73433,7 +73419,7 @@ function yamlComments(file) {
     if (!node || typeof node !== "object") return;
     const token = node;
     if (token.type === "comment" && token.offset !== void 0 && token.source !== void 0) {
-      const { line, column } = positionAt2(starts, token.offset);
+      const { line, column } = positionAt(starts, token.offset);
       out.push({ line, column, endLine: line, endColumn: column + token.source.length, text: token.source.slice(1), trailing: isTrailing(file, line, column) });
       return;
     }
@@ -74331,7 +74317,7 @@ async function upsertComment(octokit, pr, body, notes) {
 }
 
 // src/action/inputs.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 var FAIL_ON = ["error", "warning", "info", "never"];
 var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
@@ -74371,7 +74357,7 @@ function readInputs(env) {
 function readPayload(path) {
   if (!path) return {};
   try {
-    return JSON.parse(readFileSync3(path, "utf8"));
+    return JSON.parse(readFileSync2(path, "utf8"));
   } catch (error2) {
     warning(`shipready: could not read the event payload ${path} (${error2.message}); treating this run as a push`);
     return {};
@@ -74492,7 +74478,7 @@ async function lintBase(inputs, ctx, prefix, pinned) {
   try {
     if (!extractRevision(ctx.workspace, pr.baseSha, prefix, dir)) return void 0;
     const config = inputs.config && join3(dir, relative4(ctx.workspace, resolve4(ctx.workspace, inputs.config)));
-    return (await lint({ ...pinned, root: join3(dir, prefix), config: config && existsSync4(config) ? config : void 0 })).result;
+    return (await lint({ ...pinned, root: join3(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
   } catch {
     return void 0;
   } finally {
@@ -74524,7 +74510,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
     const root = resolve4(ctx.workspace, inputs.path);
-    if (!existsSync4(root) || !statSync2(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
+    if (!existsSync5(root) || !statSync2(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     const linted = await lint({ ...pinned, root, config: inputs.config && resolve4(ctx.workspace, inputs.config) });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";

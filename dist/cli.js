@@ -14285,27 +14285,37 @@ var require_dist = __commonJS({
   }
 });
 
-// src/parsers/yaml-loc.ts
-function yamlLocator(source) {
+// src/parsers/line-starts.ts
+function lineStarts(text) {
   const starts = [0];
-  const text = source.text;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
-  const position2 = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
+  return starts;
+}
+function positionAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+var init_line_starts = __esm({
+  "src/parsers/line-starts.ts"() {
+    "use strict";
+  }
+});
+
+// src/parsers/yaml-loc.ts
+function yamlLocator(source) {
+  const starts = lineStarts(source.text);
   return (range) => {
-    const start = position2(range?.[0] ?? 0);
-    const end = range ? position2(range[1]) : start;
+    const start = positionAt(starts, range?.[0] ?? 0);
+    const end = range ? positionAt(starts, range[1]) : start;
     return { file: source.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
 }
@@ -14331,6 +14341,7 @@ var init_yaml_loc = __esm({
   "src/parsers/yaml-loc.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_line_starts();
   }
 });
 
@@ -14626,14 +14637,14 @@ function mapText(file, text, line = 1, column = 1) {
 function sliceMapped(mapped, start) {
   return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
 }
-function positionAt(mapped, index) {
+function positionAt2(mapped, index) {
   const line = mapped.lines[index];
   const column = mapped.columns[index];
   return line === void 0 || column === void 0 ? void 0 : { line, column };
 }
 function spanOf(mapped, start, end) {
-  const from = positionAt(mapped, start) ?? positionAt(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
-  const last = end > start ? positionAt(mapped, end - 1) : void 0;
+  const from = positionAt2(mapped, start) ?? positionAt2(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
+  const last = end > start ? positionAt2(mapped, end - 1) : void 0;
   const to = last ? { line: last.line, column: last.column + 1 } : from;
   return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -45098,17 +45109,6 @@ var init_git = __esm({
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function positionOf(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 function parseJsonWithPositions(file) {
   let value;
   try {
@@ -45116,7 +45116,7 @@ function parseJsonWithPositions(file) {
   } catch (error) {
     const message = error.message;
     const at2 = /position (\d+)/.exec(message);
-    const pos = at2 ? positionOf(file.text, Number(at2[1])) : void 0;
+    const pos = at2 ? positionAt(lineStarts(file.text), Number(at2[1])) : void 0;
     throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
   }
   const lineCounter = new import_yaml4.LineCounter();
@@ -45159,6 +45159,7 @@ var init_json = __esm({
   "src/parsers/json.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
+    init_line_starts();
   }
 });
 
@@ -47336,7 +47337,7 @@ import { parseArgs } from "node:util";
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-import { readFileSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 
 // src/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -47873,6 +47874,18 @@ function displayName(root, path) {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path;
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
+function readUserFile(path, label, maxBytes) {
+  let bytes;
+  try {
+    bytes = readRegularFile(path, maxBytes);
+  } catch (error) {
+    const code = error.code;
+    throw new ConfigError(`${label}: ${code === "ENOENT" ? "no such file" : `could not be read (${code ?? "error"})`}`);
+  }
+  if (bytes === void 0) throw new ConfigError(`${label}: not a regular file`);
+  if (typeof bytes === "number") throw new ConfigError(`${label}: ${bytes} bytes, over the ${maxBytes}-byte limit`);
+  return new TextDecoder().decode(bytes);
+}
 async function loadConfig(root, explicit, known = rules) {
   let path;
   if (explicit) {
@@ -47885,15 +47898,7 @@ async function loadConfig(root, explicit, known = rules) {
     path = join2(root, found[0]);
   }
   const name = displayName(root, path);
-  let bytes;
-  try {
-    bytes = readRegularFile(path, MAX_CONFIG_BYTES);
-  } catch (error) {
-    throw new ConfigError(`${name}: could not be read (${error.code ?? "error"})`);
-  }
-  if (bytes === void 0) throw new ConfigError(`${name}: not a regular file`);
-  if (typeof bytes === "number") throw new ConfigError(`${name}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`);
-  const text = new TextDecoder().decode(bytes);
+  const text = readUserFile(path, name, MAX_CONFIG_BYTES);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
@@ -48717,15 +48722,10 @@ function makeBaseline(findings, previous) {
   const entries = findings.filter((f) => !f.suppressed).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(keyOf(f)) ?? "" })).sort(compareEntries);
   return { version: 1, tool: "shipready", entries };
 }
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 function loadBaseline(path, name) {
-  let text;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-    throw new ConfigError(`--baseline ${name}: could not be read (${code ?? "error"})`);
-  }
+  if (!existsSync2(path)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path, `--baseline ${name}`, MAX_BASELINE_BYTES);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -48815,6 +48815,7 @@ init_rule();
 // src/suppress.ts
 var import_parser2 = __toESM(require_lib(), 1);
 var import_yaml9 = __toESM(require_dist(), 1);
+init_line_starts();
 var MARKER = "shipready-ignore";
 var LINE_START_COMMENTS = /* @__PURE__ */ new Set(["dockerfile", "dockerignore", "gitignore", "systemd"]);
 var DIRECTIVE = /^\s*shipready-ignore(\S*)(.*)$/s;
@@ -48851,21 +48852,6 @@ function lineComments(file, marker) {
   });
   return out;
 }
-function lineStarts(text) {
-  const starts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
-  return starts;
-}
-function positionAt2(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
 function isTrailing(file, line, column) {
   return (file.lines[line - 1] ?? "").slice(0, column - 1).trim() !== "";
 }
@@ -48880,7 +48866,7 @@ function yamlComments(file) {
     if (!node || typeof node !== "object") return;
     const token = node;
     if (token.type === "comment" && token.offset !== void 0 && token.source !== void 0) {
-      const { line, column } = positionAt2(starts, token.offset);
+      const { line, column } = positionAt(starts, token.offset);
       out.push({ line, column, endLine: line, endColumn: column + token.source.length, text: token.source.slice(1), trailing: isTrailing(file, line, column) });
       return;
     }

@@ -2,9 +2,9 @@
  * The baseline: today's findings recorded so the gate asks only "did this change make it worse?".
  * Baselined findings stay in every report and in the score; they only stop failing the gate.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { ConfigError, readStructured, schemaProblems } from './config.ts';
+import { ConfigError, readStructured, readUserFile, schemaProblems } from './config.ts';
 import { countFindings, type RunResult } from './engine.ts';
 import type { Finding } from './types.ts';
 
@@ -72,15 +72,12 @@ export function makeBaseline(findings: readonly Finding[], previous?: Baseline):
 }
 
 /** Reads a baseline file; `name` is how messages call it (the path as given). Throws ConfigError when it is missing or invalid. */
+/** A baseline of tens of thousands of findings is a few MiB. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
 export function loadBaseline(path: string, name: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-    throw new ConfigError(`--baseline ${name}: could not be read (${code ?? 'error'})`);
-  }
+  if (!existsSync(path)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path, `--baseline ${name}`, MAX_BASELINE_BYTES);
   const file = readStructured(name, text, 'json');
   const validate = new Ajv({ allErrors: true, verbose: true }).compile<Baseline>(BASELINE_SCHEMA);
   if (!validate(file.value)) {

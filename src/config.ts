@@ -298,6 +298,23 @@ function displayName(root: string, path: string): string {
 /** A config file is a few hundred bytes; anything near this is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/**
+ * Reads a file the user named (config, baseline) as UTF-8. It is opened without blocking and checked
+ * before reading, so a FIFO or device never hangs the run; problems are ConfigErrors naming `label`.
+ */
+export function readUserFile(path: string, label: string, maxBytes: number): string {
+  let bytes: ReturnType<typeof readRegularFile>;
+  try {
+    bytes = readRegularFile(path, maxBytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${label}: ${code === 'ENOENT' ? 'no such file' : `could not be read (${code ?? 'error'})`}`);
+  }
+  if (bytes === undefined) throw new ConfigError(`${label}: not a regular file`);
+  if (typeof bytes === 'number') throw new ConfigError(`${label}: ${bytes} bytes, over the ${maxBytes}-byte limit`);
+  return new TextDecoder().decode(bytes);
+}
+
 export async function loadConfig(root: string, explicit?: string, known: readonly RuleMeta[] = registry): Promise<ResolvedConfig> {
   let path: string;
   if (explicit) {
@@ -310,16 +327,7 @@ export async function loadConfig(root: string, explicit?: string, known: readonl
     path = join(root, found[0] as string);
   }
   const name = displayName(root, path);
-  let bytes: ReturnType<typeof readRegularFile>;
-  try {
-    // Opened without blocking and checked before reading: a FIFO or device named like a config never hangs the run.
-    bytes = readRegularFile(path, MAX_CONFIG_BYTES);
-  } catch (error) {
-    throw new ConfigError(`${name}: could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (bytes === undefined) throw new ConfigError(`${name}: not a regular file`);
-  if (typeof bytes === 'number') throw new ConfigError(`${name}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`);
-  const text = new TextDecoder().decode(bytes);
+  const text = readUserFile(path, name, MAX_CONFIG_BYTES);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ''}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml'), known);

@@ -10,6 +10,7 @@ import { didYouMean, type ResolvedConfig } from './config.ts';
 import { engineFinding } from './engine.ts';
 import type { Project } from './model/project.ts';
 import type { ArtifactKind, Finding, Loc, SourceFile } from './types.ts';
+import { lineStarts, positionAt } from './parsers/line-starts.ts';
 
 const MARKER = 'shipready-ignore';
 /** Kinds whose own syntax has comments only at the start of a line (a trailing `#` is part of the value). */
@@ -76,23 +77,6 @@ function lineComments(file: SourceFile, marker: '#' | '//'): Comment[] {
     });
   });
   return out;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 function isTrailing(file: SourceFile, line: number, column: number): boolean {

@@ -1,4 +1,5 @@
 /** Baseline: stable fingerprints, writing and reading the file, gate vs score, stale entries, errors. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,5 +194,10 @@ describe('the CLI with --write-baseline and --baseline', () => {
       '(wrong.json is not a shipready baseline; write one with --write-baseline wrong.json)',
       '',
     ]);
+  });
+
+  it('a FIFO given as the baseline is refused, not waited on', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    expect(await cli(['--baseline', 'pipe.json'])).toMatchObject({ code: 2, stderr: 'shipready: --baseline pipe.json: not a regular file\n' });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Loc, SourceFile } from '../types.ts';
+import { lineStarts, positionAt } from './line-starts.ts';
 
 export interface JsonWithPositions {
   value: unknown;
@@ -15,18 +16,6 @@ export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
   let value: unknown;
   try {
@@ -34,7 +23,7 @@ export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
-    const pos = at ? positionOf(file.text, Number(at[1])) : undefined;
+    const pos = at ? positionAt(lineStarts(file.text), Number(at[1])) : undefined;
     throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`), pos ?? {});
   }
   const lineCounter = new LineCounter();

@@ -1,30 +1,16 @@
 /** Reading parsed YAML nodes: their positions (a node's `range` as a Loc) and typed access to mapping values. */
 import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Loc, SourceFile } from '../types.ts';
+import { lineStarts, positionAt } from './line-starts.ts';
 
 /** Where a YAML node is written, from its range `[start, valueEnd, nodeEnd]`. */
 export type RangeLoc = (range: readonly [number, number, number] | null | undefined) => Loc;
 
 export function yamlLocator(source: SourceFile): RangeLoc {
-  const starts = [0];
-  const text = source.text;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  const position = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  };
+  const starts = lineStarts(source.text);
   return (range) => {
-    const start = position(range?.[0] ?? 0);
-    const end = range ? position(range[1]) : start;
+    const start = positionAt(starts, range?.[0] ?? 0);
+    const end = range ? positionAt(starts, range[1]) : start;
     return { file: source.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
 }
