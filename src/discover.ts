@@ -67,10 +67,6 @@ export interface Discovery {
   notices: Notice[];
 }
 
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
 /** Decodes file text: strips a UTF-8 BOM, splits CRLF/CR/LF lines. */
 export function makeSourceFile(path: string, kind: ArtifactKind, text: string): SourceFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
