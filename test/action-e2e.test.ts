@@ -3,7 +3,7 @@
  * GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, and a local HTTP server standing in
  * for the GitHub API at GITHUB_API_URL (127.0.0.1 only, bounded requests, closes by itself).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../src/action/comment.ts';
 import { NODE_USER_DOCKERFILE, ROOT_DOCKERFILE } from './reporter-fixture.ts';
+import { gitRepository } from './git-fixture.ts';
 
 const ACTION = resolve('dist/action.js');
 const TOKEN = 'test-token';
@@ -317,11 +318,7 @@ describe('dist/action.js on a pull request whose checkout has the history', () =
     const repo = join(tmp, 'history');
     mkdirSync(join(repo, 'old'), { recursive: true });
     mkdirSync(join(repo, 'new'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmp } }).trim();
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'ci@example.com');
-    git('config', 'user.name', 'CI');
-    git('config', 'commit.gpgsign', 'false');
+    const git = gitRepository(repo, tmp);
     writeFileSync(join(repo, 'old/Dockerfile'), ROOT_DOCKERFILE);
     writeFileSync(join(repo, 'new/Dockerfile'), NODE_USER_DOCKERFILE);
     git('add', '.');
@@ -358,12 +355,7 @@ describe('dist/action.js on a pull request whose checkout has the history', () =
 describe('dist/action.js on a pull request that adds hostile file names, with the history', () => {
   it('finds them in the git diff (quoted, tab-terminated) and the toolkit escapes them', async () => {
     const repo = join(tmp, 'hostile-history');
-    mkdirSync(repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmp } }).trim();
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'ci@example.com');
-    git('config', 'user.name', 'CI');
-    git('config', 'commit.gpgsign', 'false');
+    const git = gitRepository(repo, tmp);
     writeFileSync(join(repo, 'README.md'), '# r\n');
     git('add', '.');
     git('commit', '-q', '-m', 'base');

@@ -14,6 +14,7 @@ import { changePhrase, runAction } from '../src/action/run.ts';
 import { blobLink, summaryMarkdown } from '../src/action/summary.ts';
 import type { GateResult } from '../src/gate.ts';
 import { hostileResult, NODE_USER_DOCKERFILE, NOW, ROOT_DOCKERFILE, resultOf } from './reporter-fixture.ts';
+import { gitRepository } from './git-fixture.ts';
 
 const inputs = new Map<string, string>();
 vi.mock('@actions/core', () => ({
@@ -384,11 +385,7 @@ describe('runAction', () => {
     const repo = join(tmp, 'nofilter');
     mkdirSync(join(repo, 'a'), { recursive: true });
     mkdirSync(join(repo, 'z'), { recursive: true });
-    const g = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmp } }).trim();
-    g('init', '-q', '-b', 'main');
-    g('config', 'user.email', 'ci@example.com');
-    g('config', 'user.name', 'CI');
-    g('config', 'commit.gpgsign', 'false');
+    const g = gitRepository(repo, tmp);
     writeFileSync(join(repo, 'a/Dockerfile'), ROOT_DOCKERFILE);
     writeFileSync(join(repo, 'z/Dockerfile'), NODE_USER_DOCKERFILE);
     g('add', '.');
