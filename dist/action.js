@@ -35963,7 +35963,7 @@ function classifyByName(path) {
   if (lower.endsWith(".sh") || lower.endsWith(".bash")) return "shell";
   if (lower.endsWith(".service")) return "systemd";
   if (lower === "nginx.conf" || lower.endsWith(".conf") && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return "nginx";
-  if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+  if (lower.endsWith(".md") || lower.endsWith(".markdown") || PLAIN_TEXT_DOC.test(lower)) return "markdown";
   return void 0;
 }
 function isDocumentationEnv(path) {
@@ -35975,13 +35975,14 @@ function commentSyntaxOf(kind, path) {
   if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
+var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
     RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
     LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock"]);
     NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
+    PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
     DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
     PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
@@ -66202,7 +66203,7 @@ var init_rule72 = __esm({
     init_project();
     init_rule();
     init_service2();
-    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)\.(?:md|markdown)$/i;
+    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:md|markdown|txt|rst))?$/i;
     rule_default71 = defineRule({
       id: "ops/changelog",
       title: "Production changes are recorded in a changelog",

@@ -6,6 +6,8 @@ const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.prod`), unless the suffix is another file type (`dockerfile.ts`, a template). */
 const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
+/** Project documents often written without an extension (`CHANGELOG`, `HISTORY.txt`): read as Markdown. */
+const PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
 const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
 /**
@@ -41,7 +43,7 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (lower.endsWith('.service')) return 'systemd';
   // nginx.conf, site files in nginx's folders, and `.conf` files named for nginx elsewhere (`deploy/app.nginx.conf`, `nginx-prod.conf`)
   if (lower === 'nginx.conf' || (lower.endsWith('.conf') && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)))) return 'nginx';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown') || PLAIN_TEXT_DOC.test(lower)) return 'markdown';
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { defineRule } from '../../../src/rule.ts';
 import { deployablePackage } from '../_service.ts';
 
 /** CHANGELOG.md and its common other names (HISTORY.md, CHANGES.md, RELEASES.md). */
-const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)\.(?:md|markdown)$/i;
+const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:md|markdown|txt|rst))?$/i;
 
 export default defineRule({
   id: 'ops/changelog',
