@@ -14542,161 +14542,6 @@ var init_rule = __esm({
   }
 });
 
-// src/parsers/shell.ts
-function parseShell(text) {
-  const commands = [];
-  let words = [];
-  let current = null;
-  let start = 0;
-  let i = 0;
-  const endWord = () => {
-    if (current !== null) words.push({ value: current, offset: start, end: Math.min(i, text.length) });
-    current = null;
-  };
-  const endCommand = (terminator) => {
-    endWord();
-    if (words.length > 0) commands.push({ words, offset: words[0]?.offset ?? 0, terminator });
-    words = [];
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === "\\" && text[i + 1] === "\n") {
-      i += 2;
-      continue;
-    }
-    if (ch === "\\" && text[i + 1] === "\r" && text[i + 2] === "\n") {
-      i += 3;
-      continue;
-    }
-    if (current === null && ch === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
-      continue;
-    }
-    if (ch === " " || ch === "	" || ch === "\r") {
-      endWord();
-      i++;
-      continue;
-    }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
-    if (op) {
-      endCommand(op);
-      i += op.length;
-      continue;
-    }
-    if (current === null) {
-      current = "";
-      start = i;
-    }
-    if (ch === "'") {
-      const close = text.indexOf("'", i + 1);
-      const end = close === -1 ? text.length : close;
-      current += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (ch === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === "\\" && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1])) {
-          if (text[i + 1] !== "\n") current += text[i + 1];
-          i += 2;
-          continue;
-        }
-        current += text[i];
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (ch === "\\" && i + 1 < text.length) {
-      current += text[i + 1];
-      i += 2;
-      continue;
-    }
-    current += ch;
-    i++;
-  }
-  endCommand("");
-  return commands;
-}
-function mapText(file, text, line = 1, column = 1) {
-  const positions = new PositionRecorder();
-  let l = line;
-  let c = column;
-  for (let i = 0; i < text.length; i++) {
-    positions.push(l, c);
-    const ch = text[i];
-    if (ch === "\n" || ch === "\r" && text[i + 1] !== "\n") {
-      l++;
-      c = 1;
-    } else if (ch !== "\r") c++;
-  }
-  positions.push(l, c);
-  return positions.mapped(file, text);
-}
-function sliceMapped(mapped, start) {
-  return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
-}
-function positionAt2(mapped, index) {
-  const line = mapped.lines[index];
-  const column = mapped.columns[index];
-  return line === void 0 || column === void 0 ? void 0 : { line, column };
-}
-function spanOf(mapped, start, end) {
-  const from = positionAt2(mapped, start) ?? positionAt2(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
-  const last = end > start ? positionAt2(mapped, end - 1) : void 0;
-  const to = last ? { line: last.line, column: last.column + 1 } : from;
-  return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-function locatedCommands(mapped) {
-  return parseShell(mapped.text).map((command2) => {
-    const first = command2.words[0];
-    const last = command2.words[command2.words.length - 1];
-    return {
-      words: command2.words.map((w) => ({ value: w.value, loc: spanOf(mapped, w.offset, w.end) })),
-      terminator: command2.terminator,
-      loc: spanOf(mapped, first.offset, last.end)
-    };
-  });
-}
-function invocation(words) {
-  let i = 0;
-  while (i < words.length && (RESERVED_PREFIXES.has(words[i].value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value))) i++;
-  const exec = words[i]?.value === "exec";
-  return { exec, argv: words.slice(exec ? i + 1 : i) };
-}
-function lastCommand(commands) {
-  for (let i = commands.length - 1; i >= 0; i--) {
-    const command2 = commands[i];
-    if (!RESERVED_CLOSERS.has(command2.words[0]?.value ?? "")) return command2;
-  }
-  return void 0;
-}
-function isShellProgram(word) {
-  return SHELLS.has(word.slice(word.lastIndexOf("/") + 1));
-}
-var OPERATORS, PositionRecorder, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
-var init_shell = __esm({
-  "src/parsers/shell.ts"() {
-    "use strict";
-    OPERATORS = ["&&", "||", ";;", ";", "|", "&", "\n", "(", ")"];
-    PositionRecorder = class {
-      lines = [];
-      columns = [];
-      push(line, column) {
-        this.lines.push(line);
-        this.columns.push(column);
-      }
-      mapped(file, text) {
-        return { file, text, lines: Int32Array.from(this.lines), columns: Int32Array.from(this.columns) };
-      }
-    };
-    RESERVED_PREFIXES = /* @__PURE__ */ new Set(["then", "else", "do", "if", "elif", "while", "until", "!", "{"]);
-    RESERVED_CLOSERS = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", ";;"]);
-    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"]);
-  }
-});
-
 // rules/ci/_shared.ts
 function reachedSteps(project, workflow) {
   const seen = /* @__PURE__ */ new Set();
@@ -14778,8 +14623,7 @@ function packageCommand(argv) {
   return { type: "script", name: sub, orBinary: true, argv: words };
 }
 function scriptCommands(pkg, name) {
-  const text = pkg?.scripts[name];
-  return text === void 0 ? [] : parseShell(text).map((c) => c.words.map((w) => w.value));
+  return pkg?.scriptCommands[name] ?? [];
 }
 function runsThrough(argv, pkg, matches, depth = 0) {
   const command2 = packageCommand(argv);
@@ -14795,7 +14639,6 @@ var OTHER_CI, MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, M
 var init_shared = __esm({
   "rules/ci/_shared.ts"() {
     "use strict";
-    init_shell();
     OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
     MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
     LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
@@ -16365,6 +16208,161 @@ var init_project = __esm({
   }
 });
 
+// src/parsers/shell.ts
+function parseShell(text) {
+  const commands = [];
+  let words = [];
+  let current = null;
+  let start = 0;
+  let i = 0;
+  const endWord = () => {
+    if (current !== null) words.push({ value: current, offset: start, end: Math.min(i, text.length) });
+    current = null;
+  };
+  const endCommand = (terminator) => {
+    endWord();
+    if (words.length > 0) commands.push({ words, offset: words[0]?.offset ?? 0, terminator });
+    words = [];
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\\" && text[i + 1] === "\n") {
+      i += 2;
+      continue;
+    }
+    if (ch === "\\" && text[i + 1] === "\r" && text[i + 2] === "\n") {
+      i += 3;
+      continue;
+    }
+    if (current === null && ch === "#") {
+      while (i < text.length && text[i] !== "\n") i++;
+      continue;
+    }
+    if (ch === " " || ch === "	" || ch === "\r") {
+      endWord();
+      i++;
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op) {
+      endCommand(op);
+      i += op.length;
+      continue;
+    }
+    if (current === null) {
+      current = "";
+      start = i;
+    }
+    if (ch === "'") {
+      const close = text.indexOf("'", i + 1);
+      const end = close === -1 ? text.length : close;
+      current += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (ch === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === "\\" && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1])) {
+          if (text[i + 1] !== "\n") current += text[i + 1];
+          i += 2;
+          continue;
+        }
+        current += text[i];
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === "\\" && i + 1 < text.length) {
+      current += text[i + 1];
+      i += 2;
+      continue;
+    }
+    current += ch;
+    i++;
+  }
+  endCommand("");
+  return commands;
+}
+function mapText(file, text, line = 1, column = 1) {
+  const positions = new PositionRecorder();
+  let l = line;
+  let c = column;
+  for (let i = 0; i < text.length; i++) {
+    positions.push(l, c);
+    const ch = text[i];
+    if (ch === "\n" || ch === "\r" && text[i + 1] !== "\n") {
+      l++;
+      c = 1;
+    } else if (ch !== "\r") c++;
+  }
+  positions.push(l, c);
+  return positions.mapped(file, text);
+}
+function sliceMapped(mapped, start) {
+  return { file: mapped.file, text: mapped.text.slice(start), lines: mapped.lines.subarray(start), columns: mapped.columns.subarray(start) };
+}
+function positionAt2(mapped, index) {
+  const line = mapped.lines[index];
+  const column = mapped.columns[index];
+  return line === void 0 || column === void 0 ? void 0 : { line, column };
+}
+function spanOf(mapped, start, end) {
+  const from = positionAt2(mapped, start) ?? positionAt2(mapped, mapped.lines.length - 1) ?? { line: 1, column: 1 };
+  const last = end > start ? positionAt2(mapped, end - 1) : void 0;
+  const to = last ? { line: last.line, column: last.column + 1 } : from;
+  return { file: mapped.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+function locatedCommands(mapped) {
+  return parseShell(mapped.text).map((command2) => {
+    const first = command2.words[0];
+    const last = command2.words[command2.words.length - 1];
+    return {
+      words: command2.words.map((w) => ({ value: w.value, loc: spanOf(mapped, w.offset, w.end) })),
+      terminator: command2.terminator,
+      loc: spanOf(mapped, first.offset, last.end)
+    };
+  });
+}
+function invocation(words) {
+  let i = 0;
+  while (i < words.length && (RESERVED_PREFIXES.has(words[i].value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value))) i++;
+  const exec = words[i]?.value === "exec";
+  return { exec, argv: words.slice(exec ? i + 1 : i) };
+}
+function lastCommand(commands) {
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const command2 = commands[i];
+    if (!RESERVED_CLOSERS.has(command2.words[0]?.value ?? "")) return command2;
+  }
+  return void 0;
+}
+function isShellProgram(word) {
+  return SHELLS.has(word.slice(word.lastIndexOf("/") + 1));
+}
+var OPERATORS, PositionRecorder, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
+var init_shell = __esm({
+  "src/parsers/shell.ts"() {
+    "use strict";
+    OPERATORS = ["&&", "||", ";;", ";", "|", "&", "\n", "(", ")"];
+    PositionRecorder = class {
+      lines = [];
+      columns = [];
+      push(line, column) {
+        this.lines.push(line);
+        this.columns.push(column);
+      }
+      mapped(file, text) {
+        return { file, text, lines: Int32Array.from(this.lines), columns: Int32Array.from(this.columns) };
+      }
+    };
+    RESERVED_PREFIXES = /* @__PURE__ */ new Set(["then", "else", "do", "if", "elif", "while", "until", "!", "{"]);
+    RESERVED_CLOSERS = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", ";;"]);
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"]);
+  }
+});
+
 // src/parsers/workflow.ts
 function fail(message, loc) {
   throw Object.assign(new Error(message), loc ? { line: loc.line, column: loc.column } : {});
@@ -16514,10 +16512,9 @@ function runnerKey(argv) {
 function runnersOf(project, pkg) {
   const runners = /* @__PURE__ */ new Set();
   const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
-  for (const [name, text] of packages.flatMap((p) => Object.entries(p.scripts))) {
+  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
     if (!name.startsWith("test")) continue;
-    for (const command2 of parseShell(text)) {
-      const words = command2.words.map((w) => w.value);
+    for (const words of commands) {
       words.forEach((_, k) => {
         const key = runnerKey(words.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
         if (key) runners.add(key);
@@ -16557,7 +16554,6 @@ var init_rule3 = __esm({
   "rules/ci/tests/rule.ts"() {
     "use strict";
     init_project();
-    init_shell();
     init_workflow();
     init_rule();
     init_shared();
@@ -31979,15 +31975,14 @@ function exportTargets(value, out) {
     for (const [condition, v] of Object.entries(value)) if (condition !== "types") exportTargets(v, out);
   }
 }
-function startScriptFiles(script) {
-  if (!script) return [];
-  const words = script.split(/\s+|&&|\|\||;/).filter((w) => w !== "");
+function startScriptFiles(commands = []) {
   const out = [];
-  words.forEach((word, i) => {
-    const bare = word.replace(/^['"]|['"]$/g, "");
-    if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(bare) && !bare.startsWith("-")) out.push(bare);
-    else if ((bare === "." || bare === "dist" || bare === "build" || /^(?:\.\/)?bin\/www$/.test(bare)) && /node$/.test(words[i - 1] ?? "")) out.push(bare);
-  });
+  for (const words of commands) {
+    words.forEach((word, i) => {
+      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(word) && !word.startsWith("-")) out.push(word);
+      else if ((word === "." || word === "dist" || word === "build" || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words[i - 1] ?? "")) out.push(word);
+    });
+  }
   return out;
 }
 function entryPaths(pkg) {
@@ -31995,7 +31990,7 @@ function entryPaths(pkg) {
   out.push(pkg.main ?? "index");
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
-  for (const file of startScriptFiles(pkg.scripts.start)) out.push(file === "." ? pkg.main ?? "index" : file);
+  for (const file of startScriptFiles(pkg.scriptCommands.start)) out.push(file === "." ? pkg.main ?? "index" : file);
   return out;
 }
 function normaliseModule(spec) {
@@ -47994,6 +47989,7 @@ function parseDockerignore(source) {
 
 // src/parsers/package-json.ts
 init_json();
+init_shell();
 function stringRecord(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
   const out = {};
@@ -48009,6 +48005,7 @@ function parsePackageJson(source) {
   const bin = typeof pkg.bin === "string" ? { [String(pkg.name ?? "bin")]: pkg.bin } : stringRecord(pkg.bin);
   const workspacesField = pkg.workspaces;
   const workspaces = Array.isArray(workspacesField) ? workspacesField.filter((w) => typeof w === "string") : Array.isArray(workspacesField?.packages) ? workspacesField.packages.filter((w) => typeof w === "string") : [];
+  const scripts = stringRecord(pkg.scripts);
   const firstLine = { file: source.path, line: 1, column: 1, endLine: 1, endColumn: (source.lines[0]?.length ?? 0) + 1 };
   return {
     file: source.path,
@@ -48016,7 +48013,8 @@ function parsePackageJson(source) {
     name: typeof pkg.name === "string" ? pkg.name : void 0,
     main: typeof pkg.main === "string" ? pkg.main : void 0,
     bin,
-    scripts: stringRecord(pkg.scripts),
+    scripts,
+    scriptCommands: Object.fromEntries(Object.entries(scripts).map(([name, text]) => [name, parseShell(text).map((c) => c.words.map((w) => w.value))])),
     dependencies: stringRecord(pkg.dependencies),
     devDependencies: stringRecord(pkg.devDependencies),
     engines: stringRecord(pkg.engines),

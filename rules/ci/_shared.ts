@@ -5,7 +5,6 @@
  */
 import type { Project } from '../../src/model/project.ts';
 import type { PackageJson } from '../../src/parsers/package-json.ts';
-import { parseShell } from '../../src/parsers/shell.ts';
 import type { Workflow, WorkflowStep } from '../../src/parsers/workflow.ts';
 
 export interface ReachedSteps {
@@ -128,8 +127,7 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
 
 /** The argv of every command of a package script, for following `npm run <name>` into it. */
 function scriptCommands(pkg: PackageJson | undefined, name: string): string[][] {
-  const text = pkg?.scripts[name];
-  return text === undefined ? [] : parseShell(text).map((c) => c.words.map((w) => w.value));
+  return pkg?.scriptCommands[name] ?? [];
 }
 
 /**

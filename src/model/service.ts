@@ -289,15 +289,14 @@ function exportTargets(value: unknown, out: string[]): void {
 }
 
 /** The files a package's `start` script runs: `node dist/server.js`, `tsx src/index.ts`, `node .`. */
-function startScriptFiles(script: string | undefined): string[] {
-  if (!script) return [];
-  const words = script.split(/\s+|&&|\|\||;/).filter((w) => w !== '');
+function startScriptFiles(commands: readonly string[][] = []): string[] {
   const out: string[] = [];
-  words.forEach((word, i) => {
-    const bare = word.replace(/^['"]|['"]$/g, '');
-    if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(bare) && !bare.startsWith('-')) out.push(bare);
-    else if ((bare === '.' || bare === 'dist' || bare === 'build' || /^(?:\.\/)?bin\/www$/.test(bare)) && /node$/.test(words[i - 1] ?? '')) out.push(bare);
-  });
+  for (const words of commands) {
+    words.forEach((word, i) => {
+      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(word) && !word.startsWith('-')) out.push(word);
+      else if ((word === '.' || word === 'dist' || word === 'build' || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words[i - 1] ?? '')) out.push(word);
+    });
+  }
   return out;
 }
 
@@ -307,7 +306,7 @@ function entryPaths(pkg: PackageJson): string[] {
   out.push(pkg.main ?? 'index');
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
-  for (const file of startScriptFiles(pkg.scripts.start)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
+  for (const file of startScriptFiles(pkg.scriptCommands.start)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
   return out;
 }
 

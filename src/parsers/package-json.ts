@@ -1,6 +1,7 @@
 /** package.json → the facts rules need, with positions for every key (JSON pointer → Loc). */
 import type { Loc, SourceFile } from '../types.ts';
 import { type JsonWithPositions, parseJsonWithPositions } from './json.ts';
+import { parseShell } from './shell.ts';
 
 export interface PackageJson {
   file: string;
@@ -10,6 +11,8 @@ export interface PackageJson {
   main?: string;
   bin: Record<string, string>;
   scripts: Record<string, string>;
+  /** Each script's simple commands as argv words (quotes removed), read once here for every rule. */
+  scriptCommands: Record<string, string[][]>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   engines: Record<string, string>;
@@ -43,6 +46,7 @@ export function parsePackageJson(source: SourceFile): PackageJson {
     : Array.isArray((workspacesField as { packages?: unknown })?.packages)
       ? ((workspacesField as { packages: unknown[] }).packages.filter((w) => typeof w === 'string') as string[])
       : [];
+  const scripts = stringRecord(pkg.scripts);
   const firstLine: Loc = { file: source.path, line: 1, column: 1, endLine: 1, endColumn: (source.lines[0]?.length ?? 0) + 1 };
   return {
     file: source.path,
@@ -50,7 +54,8 @@ export function parsePackageJson(source: SourceFile): PackageJson {
     name: typeof pkg.name === 'string' ? pkg.name : undefined,
     main: typeof pkg.main === 'string' ? pkg.main : undefined,
     bin,
-    scripts: stringRecord(pkg.scripts),
+    scripts,
+    scriptCommands: Object.fromEntries(Object.entries(scripts).map(([name, text]) => [name, parseShell(text).map((c) => c.words.map((w) => w.value))])),
     dependencies: stringRecord(pkg.dependencies),
     devDependencies: stringRecord(pkg.devDependencies),
     engines: stringRecord(pkg.engines),

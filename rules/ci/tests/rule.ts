@@ -1,6 +1,5 @@
 import { basename } from '../../../src/model/project.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
-import { parseShell } from '../../../src/parsers/shell.ts';
 import { runsOnPullRequests, type Workflow } from '../../../src/parsers/workflow.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Project } from '../../../src/model/project.ts';
@@ -31,10 +30,9 @@ function runnerKey(argv: readonly string[]): string | undefined {
 function runnersOf(project: Project, pkg: PackageJson | undefined): Set<string> {
   const runners = new Set<string>();
   const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`)) : [];
-  for (const [name, text] of packages.flatMap((p) => Object.entries(p.scripts))) {
+  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
     if (!name.startsWith('test')) continue;
-    for (const command of parseShell(text)) {
-      const words = command.words.map((w) => w.value);
+    for (const words of commands) {
       // `c8 vitest run`, `npx jest`, `cross-env CI=1 mocha`: every word position may start the runner.
       words.forEach((_, k) => {
         const key = runnerKey(words.slice(k).map((w) => w.slice(w.lastIndexOf('/') + 1)));
