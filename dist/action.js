@@ -59768,6 +59768,7 @@ function serviceOf(file, composeDir, name, view) {
   const dependsOn = view.get("depends_on");
   const logging = view.get("logging");
   const test = health?.get("test");
+  const testList = test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [];
   return {
     file,
     name,
@@ -59784,9 +59785,10 @@ function serviceOf(file, composeDir, name, view) {
     limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
     healthcheck: health ? {
       disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
-      test: test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [],
+      test: testList,
       loc: health.keyLoc,
-      testLoc: test?.loc
+      testLoc: test?.loc,
+      commandWords: healthcheckWords(testList)
     } : void 0,
     restart: located2(view.get("restart"), view.get("restart")?.string),
     restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
@@ -59810,6 +59812,12 @@ function parseCompose(yaml) {
   for (const s of services) s.oneShot = isOneShot(s, services);
   return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
 }
+function healthcheckWords(test) {
+  const [type = "", ...rest] = test;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
+  if (type.toUpperCase() !== "CMD-SHELL") return unescaped;
+  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
+}
 var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
 var init_compose = __esm({
   "src/parsers/compose.ts"() {
@@ -59817,6 +59825,7 @@ var init_compose = __esm({
     init_project();
     init_quantities();
     init_dockerfile();
+    init_shell();
     NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
     NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
     ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
@@ -60810,11 +60819,8 @@ function composeCheck(d, service) {
   const s = d.runner.service;
   const check = s.healthcheck;
   if (!check || check.disabled) return void 0;
-  const [type = "", ...rest] = check.test;
   const loc = check.testLoc ?? check.loc;
-  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
-  const texts = type.toUpperCase() === "CMD-SHELL" ? unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value))) : unescaped;
-  const requests = localRequests(texts.map((value) => ({ value, loc }))).map(fromLocal);
+  const requests = localRequests(check.commandWords.map((value) => ({ value, loc }))).map(fromLocal);
   if (requests.length === 0) return void 0;
   return {
     id: `${s.file}#${s.name}:healthcheck`,
@@ -60870,7 +60876,6 @@ var init_shared4 = __esm({
     init_stage_state();
     init_dockerfile();
     init_k8s();
-    init_shell();
     LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
   }
 });

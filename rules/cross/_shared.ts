@@ -11,7 +11,6 @@ import { envAt } from '../../src/model/stage-state.ts';
 import type { Dockerfile } from '../../src/parsers/dockerfile.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import { describeContainer, resolvePort } from '../../src/parsers/k8s.ts';
-import { parseShell } from '../../src/parsers/shell.ts';
 import type { Loc } from '../../src/types.ts';
 
 /** `file:line`, as messages name a place. */
@@ -175,12 +174,8 @@ function composeCheck(d: Deployment, service: Service): HealthCheck | undefined 
   const s = d.runner.service;
   const check = s.healthcheck;
   if (!check || check.disabled) return undefined;
-  const [type = '', ...rest] = check.test;
   const loc = check.testLoc ?? check.loc;
-  // `$$` is compose's escape for a `$` the container's shell expands.
-  const unescaped = rest.map((t) => t.replace(/\$\$/g, '$'));
-  const texts = type.toUpperCase() === 'CMD-SHELL' ? unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value))) : unescaped;
-  const requests = localRequests(texts.map((value) => ({ value, loc }))).map(fromLocal);
+  const requests = localRequests(check.commandWords.map((value) => ({ value, loc }))).map(fromLocal);
   if (requests.length === 0) return undefined;
   return {
     id: `${s.file}#${s.name}:healthcheck`,

@@ -11,6 +11,7 @@ import type { Loc } from '../types.ts';
 import { type Dockerfile, isDevelopmentName } from './dockerfile.ts';
 import type { Located } from './k8s.ts';
 import type { YamlFile, YamlView } from './yaml-view.ts';
+import { parseShell } from './shell.ts';
 
 export interface ComposeEnv {
   key: string;
@@ -49,6 +50,8 @@ export interface ComposeHealthcheck {
   loc: Loc;
   /** The `test:` value, when written. */
   testLoc?: Loc;
+  /** The words the check runs: CMD's arguments, or CMD-SHELL's script split into words (`$$` is a `$`). */
+  commandWords: string[];
 }
 
 export interface ComposeService {
@@ -208,6 +211,7 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
   const dependsOn = view.get('depends_on');
   const logging = view.get('logging');
   const test = health?.get('test');
+  const testList = test?.isSeq ? test.strings() : test?.string !== undefined ? ['CMD-SHELL', test.string] : [];
   return {
     file,
     name,
@@ -225,9 +229,10 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     healthcheck: health
       ? {
           disabled: health.get('disable')?.boolean === true || (test?.strings()[0] ?? '').toUpperCase() === 'NONE',
-          test: test?.isSeq ? test.strings() : test?.string !== undefined ? ['CMD-SHELL', test.string] : [],
+          test: testList,
           loc: health.keyLoc,
           testLoc: test?.loc,
+          commandWords: healthcheckWords(testList),
         }
       : undefined,
     restart: located(view.get('restart'), view.get('restart')?.string),
@@ -260,4 +265,12 @@ export function parseCompose(yaml: YamlFile): ComposeFile {
   const services = (root?.get('services')?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
   for (const s of services) s.oneShot = isOneShot(s, services);
   return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
+}
+
+/** The words a compose healthcheck runs; `$$` is compose's escape for a `$` the container's shell expands. */
+function healthcheckWords(test: readonly string[]): string[] {
+  const [type = '', ...rest] = test;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, '$'));
+  if (type.toUpperCase() !== 'CMD-SHELL') return unescaped;
+  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
 }
