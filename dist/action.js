@@ -90,44 +90,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -135,10 +135,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -154,7 +154,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -181,7 +181,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -190,11 +190,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -207,7 +207,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -224,15 +224,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1089,14 +1089,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1547,39 +1547,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path2, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path2, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
+          path2,
           error2.message
         );
       });
@@ -1628,9 +1628,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path2, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1693,7 +1693,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path,
+        path: path2,
         method,
         body,
         headers,
@@ -1708,11 +1708,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1778,7 +1778,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6471,7 +6471,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path2, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6552,7 +6552,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7081,7 +7081,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7178,7 +7178,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path2;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7531,9 +7531,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path2;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8772,10 +8772,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path2 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9611,11 +9611,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -10002,42 +10002,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -10747,20 +10747,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10782,7 +10782,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10820,9 +10820,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path2, method, body, headers, query } = opts;
       return {
-        path,
+        path: path2,
         method,
         body,
         headers,
@@ -11285,10 +11285,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12923,15 +12923,15 @@ var require_request2 = __commonJS({
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window = request2.window;
+          window2 = request2.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request2 = makeRequest({
           // URL request’s URL.
@@ -12946,7 +12946,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -16167,9 +16167,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+    function validateCookiePath(path2) {
+      for (let i = 0; i < path2.length; ++i) {
+        const code = path2.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19089,11 +19089,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20980,23 +20980,23 @@ var require_util9 = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules2 = self.RULES.keywords;
+      const rules3 = self2.RULES.keywords;
       for (const key in schema) {
-        if (!rules2[key])
+        if (!rules3[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules2) {
+    function schemaHasRules(schema, rules3) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (rules2[key])
+        if (rules3[key])
           return true;
       return false;
     }
@@ -21371,8 +21371,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -21837,7 +21837,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -21848,9 +21848,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -22317,11 +22317,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self.RULES.all[key])
+        if (self2.RULES.all[key])
           return true;
       return false;
     }
@@ -22350,9 +22350,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -22398,8 +22398,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -22469,9 +22469,9 @@ var require_validate = __commonJS({
       }
     }
     function checkKeywordTypes(it, ts) {
-      const rules2 = it.self.RULES.all;
-      for (const keyword in rules2) {
-        const rule = rules2[keyword];
+      const rules3 = it.self.RULES.all;
+      for (const keyword in rules3) {
+        const rule = rules3[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           const { type } = rule.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
@@ -23165,8 +23165,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path) {
-      let input = path;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -23240,11 +23240,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -23607,8 +23607,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -24587,15 +24587,15 @@ var require_core = __commonJS({
         return errors.map((e2) => `${dataVar}${e2.instancePath} ${e2.message}`).reduce((text, msg) => text + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules2 = this.RULES.all;
+        const rules3 = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
           const segments = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules2) {
-            const rule = rules2[key];
+          for (const key in rules3) {
+            const rule = rules3[key];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
@@ -24835,11 +24835,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -26367,7 +26367,7 @@ var require_format = __commonJS({
       error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -26376,7 +26376,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -26396,7 +26396,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -26408,7 +26408,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -26918,17 +26918,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26939,13 +26939,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26966,17 +26966,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26987,13 +26987,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27020,23 +27020,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -27648,10 +27648,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27670,7 +27670,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27700,11 +27700,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -27718,8 +27718,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27733,8 +27733,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27752,8 +27752,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27763,8 +27763,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -28482,9 +28482,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
+    function debug2(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -30279,9 +30279,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30356,14 +30356,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30378,10 +30378,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30392,10 +30392,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30412,13 +30412,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -32379,9 +32379,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32390,23 +32390,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32417,10 +32417,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -34460,53 +34460,53 @@ function programArgv(argv) {
   while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]) || WRAPPERS.has(baseName(argv[i])))) i++;
   return argv.slice(i);
 }
-function firstOperand(words, from, npm) {
+function firstOperand(words3, from, npm) {
   let i = from;
-  while (i < words.length) {
-    const w = words[i];
+  while (i < words3.length) {
+    const w = words3[i];
     if (!w.startsWith("-")) return i;
     i += VALUE_FLAGS.has(w) || npm && w === "-w" ? 2 : 1;
   }
   return i;
 }
 function packageCommand(argv) {
-  const words = programArgv(argv);
-  const program = baseName(words[0] ?? "");
+  const words3 = programArgv(argv);
+  const program = baseName(words3[0] ?? "");
   if (!program) return void 0;
   if (LAUNCHERS.has(program)) {
-    const at3 = words.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words[k - 1]));
-    return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words[at3]), ...words.slice(at3 + 1)] };
+    const at3 = words3.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words3[k - 1]));
+    return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words3[at3]), ...words3.slice(at3 + 1)] };
   }
-  if (!MANAGERS.has(program)) return { type: "program", argv: [program, ...words.slice(1)] };
+  if (!MANAGERS.has(program)) return { type: "program", argv: [program, ...words3.slice(1)] };
   const npm = program === "npm";
-  let at2 = firstOperand(words, 1, npm);
-  let sub = words[at2];
+  let at2 = firstOperand(words3, 1, npm);
+  let sub = words3[at2];
   if (program === "yarn" && sub === "workspace") {
-    at2 = firstOperand(words, at2 + 2, false);
-    sub = words[at2];
+    at2 = firstOperand(words3, at2 + 2, false);
+    sub = words3[at2];
   } else if (program === "yarn" && sub === "workspaces") {
-    at2 = firstOperand(words, at2 + 1 + (words[at2 + 1] === "foreach" ? 1 : 0), false);
-    sub = words[at2];
+    at2 = firstOperand(words3, at2 + 1 + (words3[at2 + 1] === "foreach" ? 1 : 0), false);
+    sub = words3[at2];
   } else if (program === "pnpm" && sub === "recursive") {
-    at2 = firstOperand(words, at2 + 1, false);
-    sub = words[at2];
+    at2 = firstOperand(words3, at2 + 1, false);
+    sub = words3[at2];
   }
   if (sub === void 0) return void 0;
-  const rest = words.slice(at2 + 1);
-  if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words };
-  if (sub === "audit") return { type: "builtin", name: "audit", argv: words };
-  if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words };
-  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words };
+  const rest = words3.slice(at2 + 1);
+  if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words3 };
+  if (sub === "audit") return { type: "builtin", name: "audit", argv: words3 };
+  if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words3 };
+  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words3 };
   if (RUN.has(sub)) {
     const name = rest[firstOperand(rest, 0, false)];
-    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words };
+    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words3 };
   }
   if (EXEC.has(sub)) {
     const i = firstOperand(rest, 0, false);
     return rest[i] === void 0 ? void 0 : { type: "program", argv: [baseName(rest[i]), ...rest.slice(i + 1)] };
   }
-  if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words };
-  return { type: "script", name: sub, orBinary: true, argv: words };
+  if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words3 };
+  return { type: "script", name: sub, orBinary: true, argv: words3 };
 }
 function scriptCommands(pkg, name) {
   return pkg?.scriptCommands[name] ?? [];
@@ -34888,8 +34888,8 @@ function parseKustomization(yaml) {
     patches: PATCH_KEYS.some((k) => (root?.get(k)?.items().length ?? 0) > 0),
     // `- path: x.yaml` or `- x.yaml` (patchesStrategicMerge); inline patches (`patch:`, a YAML string) name no file.
     patchFiles: PATCH_KEYS.flatMap((k) => root?.get(k)?.items() ?? []).flatMap((item) => {
-      const path = item.isMap ? item.get("path")?.string : item.string;
-      const file = path === void 0 || path.includes("\n") ? void 0 : resolveRelative(dirname(yaml.path), path.trim());
+      const path2 = item.isMap ? item.get("path")?.string : item.string;
+      const file = path2 === void 0 || path2.includes("\n") ? void 0 : resolveRelative(dirname(yaml.path), path2.trim());
       return file === void 0 ? [] : [file];
     })
   };
@@ -34914,6 +34914,4075 @@ var init_k8s = __esm({
       LimitRange: /^v1$/
     };
     PATCH_KEYS = ["patches", "patchesStrategicMerge", "patchesJson6902"];
+  }
+});
+
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+import path from "node:path";
+function requireLodash_uniq() {
+  if (hasRequiredLodash_uniq) return lodash_uniq;
+  hasRequiredLodash_uniq = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e2) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty2 = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY) ? noop3 : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e2) {
+      }
+      try {
+        return func + "";
+      } catch (e2) {
+      }
+    }
+    return "";
+  }
+  function uniq(array) {
+    return array && array.length ? baseUniq(array) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction2(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop3() {
+  }
+  lodash_uniq = uniq;
+  return lodash_uniq;
+}
+function requireLodash_uniqwith() {
+  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
+  hasRequiredLodash_uniqwith = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function arrayIncludesWith(array, value, comparator) {
+    var index = -1, length = array ? array.length : 0;
+    while (++index < length) {
+      if (comparator(value, array[index])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e2) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty2 = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (comparator) {
+      isCommon = false;
+      includes = arrayIncludesWith;
+    } else if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = comparator || value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY) ? noop3 : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e2) {
+      }
+      try {
+        return func + "";
+      } catch (e2) {
+      }
+    }
+    return "";
+  }
+  function uniqWith(array, comparator) {
+    return array && array.length ? baseUniq(array, void 0, comparator) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction2(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop3() {
+  }
+  lodash_uniqwith = uniqWith;
+  return lodash_uniqwith;
+}
+function requireLodash_sortby() {
+  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
+  hasRequiredLodash_sortby = 1;
+  (function(module, exports) {
+    var LARGE_ARRAY_SIZE = 200;
+    var FUNC_ERROR_TEXT = "Expected a function";
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
+    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
+    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+    var reEscapeChar = /\\(\\)?/g;
+    var reIsHostCtor = /^\[object .+?Constructor\]$/;
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    var typedArrayTags = {};
+    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
+    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
+    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+    var root = freeGlobal || freeSelf || Function("return this")();
+    var freeExports = exports && !exports.nodeType && exports;
+    var freeModule = freeExports && true && module && !module.nodeType && module;
+    var moduleExports = freeModule && freeModule.exports === freeExports;
+    var freeProcess = moduleExports && freeGlobal.process;
+    var nodeUtil = (function() {
+      try {
+        return freeProcess && freeProcess.binding("util");
+      } catch (e2) {
+      }
+    })();
+    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
+    function apply(func, thisArg, args) {
+      switch (args.length) {
+        case 0:
+          return func.call(thisArg);
+        case 1:
+          return func.call(thisArg, args[0]);
+        case 2:
+          return func.call(thisArg, args[0], args[1]);
+        case 3:
+          return func.call(thisArg, args[0], args[1], args[2]);
+      }
+      return func.apply(thisArg, args);
+    }
+    function arrayMap(array, iteratee) {
+      var index = -1, length = array ? array.length : 0, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
+      }
+      return result;
+    }
+    function arrayPush(array, values) {
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
+      }
+      return array;
+    }
+    function arraySome(array, predicate) {
+      var index = -1, length = array ? array.length : 0;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function baseProperty(key) {
+      return function(object) {
+        return object == null ? void 0 : object[key];
+      };
+    }
+    function baseSortBy(array, comparer) {
+      var length = array.length;
+      array.sort(comparer);
+      while (length--) {
+        array[length] = array[length].value;
+      }
+      return array;
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    function baseUnary(func) {
+      return function(value) {
+        return func(value);
+      };
+    }
+    function getValue(object, key) {
+      return object == null ? void 0 : object[key];
+    }
+    function isHostObject(value) {
+      var result = false;
+      if (value != null && typeof value.toString != "function") {
+        try {
+          result = !!(value + "");
+        } catch (e2) {
+        }
+      }
+      return result;
+    }
+    function mapToArray(map) {
+      var index = -1, result = Array(map.size);
+      map.forEach(function(value, key) {
+        result[++index] = [key, value];
+      });
+      return result;
+    }
+    function overArg(func, transform) {
+      return function(arg) {
+        return func(transform(arg));
+      };
+    }
+    function setToArray(set) {
+      var index = -1, result = Array(set.size);
+      set.forEach(function(value) {
+        result[++index] = value;
+      });
+      return result;
+    }
+    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+    var coreJsData = root["__core-js_shared__"];
+    var maskSrcKey = (function() {
+      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+      return uid ? "Symbol(src)_1." + uid : "";
+    })();
+    var funcToString = funcProto.toString;
+    var hasOwnProperty2 = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var reIsNative = RegExp(
+      "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    );
+    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
+    var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
+    var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
+    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
+    function Hash(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function hashClear() {
+      this.__data__ = nativeCreate ? nativeCreate(null) : {};
+    }
+    function hashDelete(key) {
+      return this.has(key) && delete this.__data__[key];
+    }
+    function hashGet(key) {
+      var data = this.__data__;
+      if (nativeCreate) {
+        var result = data[key];
+        return result === HASH_UNDEFINED ? void 0 : result;
+      }
+      return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+    }
+    function hashHas(key) {
+      var data = this.__data__;
+      return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+    }
+    function hashSet(key, value) {
+      var data = this.__data__;
+      data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+      return this;
+    }
+    Hash.prototype.clear = hashClear;
+    Hash.prototype["delete"] = hashDelete;
+    Hash.prototype.get = hashGet;
+    Hash.prototype.has = hashHas;
+    Hash.prototype.set = hashSet;
+    function ListCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function listCacheClear() {
+      this.__data__ = [];
+    }
+    function listCacheDelete(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        return false;
+      }
+      var lastIndex = data.length - 1;
+      if (index == lastIndex) {
+        data.pop();
+      } else {
+        splice.call(data, index, 1);
+      }
+      return true;
+    }
+    function listCacheGet(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      return index < 0 ? void 0 : data[index][1];
+    }
+    function listCacheHas(key) {
+      return assocIndexOf(this.__data__, key) > -1;
+    }
+    function listCacheSet(key, value) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        data.push([key, value]);
+      } else {
+        data[index][1] = value;
+      }
+      return this;
+    }
+    ListCache.prototype.clear = listCacheClear;
+    ListCache.prototype["delete"] = listCacheDelete;
+    ListCache.prototype.get = listCacheGet;
+    ListCache.prototype.has = listCacheHas;
+    ListCache.prototype.set = listCacheSet;
+    function MapCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function mapCacheClear() {
+      this.__data__ = {
+        "hash": new Hash(),
+        "map": new (Map2 || ListCache)(),
+        "string": new Hash()
+      };
+    }
+    function mapCacheDelete(key) {
+      return getMapData(this, key)["delete"](key);
+    }
+    function mapCacheGet(key) {
+      return getMapData(this, key).get(key);
+    }
+    function mapCacheHas(key) {
+      return getMapData(this, key).has(key);
+    }
+    function mapCacheSet(key, value) {
+      getMapData(this, key).set(key, value);
+      return this;
+    }
+    MapCache.prototype.clear = mapCacheClear;
+    MapCache.prototype["delete"] = mapCacheDelete;
+    MapCache.prototype.get = mapCacheGet;
+    MapCache.prototype.has = mapCacheHas;
+    MapCache.prototype.set = mapCacheSet;
+    function SetCache(values) {
+      var index = -1, length = values ? values.length : 0;
+      this.__data__ = new MapCache();
+      while (++index < length) {
+        this.add(values[index]);
+      }
+    }
+    function setCacheAdd(value) {
+      this.__data__.set(value, HASH_UNDEFINED);
+      return this;
+    }
+    function setCacheHas(value) {
+      return this.__data__.has(value);
+    }
+    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+    SetCache.prototype.has = setCacheHas;
+    function Stack(entries) {
+      this.__data__ = new ListCache(entries);
+    }
+    function stackClear() {
+      this.__data__ = new ListCache();
+    }
+    function stackDelete(key) {
+      return this.__data__["delete"](key);
+    }
+    function stackGet(key) {
+      return this.__data__.get(key);
+    }
+    function stackHas(key) {
+      return this.__data__.has(key);
+    }
+    function stackSet(key, value) {
+      var cache = this.__data__;
+      if (cache instanceof ListCache) {
+        var pairs2 = cache.__data__;
+        if (!Map2 || pairs2.length < LARGE_ARRAY_SIZE - 1) {
+          pairs2.push([key, value]);
+          return this;
+        }
+        cache = this.__data__ = new MapCache(pairs2);
+      }
+      cache.set(key, value);
+      return this;
+    }
+    Stack.prototype.clear = stackClear;
+    Stack.prototype["delete"] = stackDelete;
+    Stack.prototype.get = stackGet;
+    Stack.prototype.has = stackHas;
+    Stack.prototype.set = stackSet;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if (hasOwnProperty2.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assocIndexOf(array, key) {
+      var length = array.length;
+      while (length--) {
+        if (eq(array[length][0], key)) {
+          return length;
+        }
+      }
+      return -1;
+    }
+    var baseEach = createBaseEach(baseForOwn);
+    function baseFlatten(array, depth, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      predicate || (predicate = isFlattenable);
+      result || (result = []);
+      while (++index < length) {
+        var value = array[index];
+        if (predicate(value)) {
+          {
+            arrayPush(result, value);
+          }
+        } else {
+          result[result.length] = value;
+        }
+      }
+      return result;
+    }
+    var baseFor = createBaseFor();
+    function baseForOwn(object, iteratee) {
+      return object && baseFor(object, iteratee, keys);
+    }
+    function baseGet(object, path2) {
+      path2 = isKey(path2, object) ? [path2] : castPath(path2);
+      var index = 0, length = path2.length;
+      while (object != null && index < length) {
+        object = object[toKey(path2[index++])];
+      }
+      return index && index == length ? object : void 0;
+    }
+    function baseGetTag(value) {
+      return objectToString.call(value);
+    }
+    function baseHasIn(object, key) {
+      return object != null && key in Object(object);
+    }
+    function baseIsEqual(value, other, customizer, bitmask, stack) {
+      if (value === other) {
+        return true;
+      }
+      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
+        return value !== value && other !== other;
+      }
+      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+    }
+    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
+      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
+      if (!objIsArr) {
+        objTag = getTag(object);
+        objTag = objTag == argsTag ? objectTag : objTag;
+      }
+      if (!othIsArr) {
+        othTag = getTag(other);
+        othTag = othTag == argsTag ? objectTag : othTag;
+      }
+      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
+      if (isSameTag && !objIsObj) {
+        stack || (stack = new Stack());
+        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
+      }
+      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
+        var objIsWrapped = objIsObj && hasOwnProperty2.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty2.call(other, "__wrapped__");
+        if (objIsWrapped || othIsWrapped) {
+          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
+          stack || (stack = new Stack());
+          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
+        }
+      }
+      if (!isSameTag) {
+        return false;
+      }
+      stack || (stack = new Stack());
+      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
+    }
+    function baseIsMatch(object, source, matchData, customizer) {
+      var index = matchData.length, length = index;
+      if (object == null) {
+        return !length;
+      }
+      object = Object(object);
+      while (index--) {
+        var data = matchData[index];
+        if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
+          return false;
+        }
+      }
+      while (++index < length) {
+        data = matchData[index];
+        var key = data[0], objValue = object[key], srcValue = data[1];
+        if (data[2]) {
+          if (objValue === void 0 && !(key in object)) {
+            return false;
+          }
+        } else {
+          var stack = new Stack();
+          var result;
+          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    function baseIsNative(value) {
+      if (!isObject(value) || isMasked(value)) {
+        return false;
+      }
+      var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
+    }
+    function baseIsTypedArray(value) {
+      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
+    }
+    function baseIteratee(value) {
+      if (typeof value == "function") {
+        return value;
+      }
+      if (value == null) {
+        return identity;
+      }
+      if (typeof value == "object") {
+        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
+      }
+      return property(value);
+    }
+    function baseKeys(object) {
+      if (!isPrototype(object)) {
+        return nativeKeys(object);
+      }
+      var result = [];
+      for (var key in Object(object)) {
+        if (hasOwnProperty2.call(object, key) && key != "constructor") {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseMap(collection, iteratee) {
+      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
+      baseEach(collection, function(value, key, collection2) {
+        result[++index] = iteratee(value, key, collection2);
+      });
+      return result;
+    }
+    function baseMatches(source) {
+      var matchData = getMatchData(source);
+      if (matchData.length == 1 && matchData[0][2]) {
+        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
+      }
+      return function(object) {
+        return object === source || baseIsMatch(object, source, matchData);
+      };
+    }
+    function baseMatchesProperty(path2, srcValue) {
+      if (isKey(path2) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path2), srcValue);
+      }
+      return function(object) {
+        var objValue = get(object, path2);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path2) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+      };
+    }
+    function baseOrderBy(collection, iteratees, orders) {
+      var index = -1;
+      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
+      var result = baseMap(collection, function(value, key, collection2) {
+        var criteria = arrayMap(iteratees, function(iteratee) {
+          return iteratee(value);
+        });
+        return { "criteria": criteria, "index": ++index, "value": value };
+      });
+      return baseSortBy(result, function(object, other) {
+        return compareMultiple(object, other, orders);
+      });
+    }
+    function basePropertyDeep(path2) {
+      return function(object) {
+        return baseGet(object, path2);
+      };
+    }
+    function baseRest(func, start) {
+      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
+      return function() {
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
+        while (++index < length) {
+          array[index] = args[start + index];
+        }
+        index = -1;
+        var otherArgs = Array(start + 1);
+        while (++index < start) {
+          otherArgs[index] = args[index];
+        }
+        otherArgs[start] = array;
+        return apply(func, this, otherArgs);
+      };
+    }
+    function baseToString(value) {
+      if (typeof value == "string") {
+        return value;
+      }
+      if (isSymbol(value)) {
+        return symbolToString ? symbolToString.call(value) : "";
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function castPath(value) {
+      return isArray(value) ? value : stringToPath(value);
+    }
+    function compareAscending(value, other) {
+      if (value !== other) {
+        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
+        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
+        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
+          return 1;
+        }
+        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+    function compareMultiple(object, other, orders) {
+      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
+      while (++index < length) {
+        var result = compareAscending(objCriteria[index], othCriteria[index]);
+        if (result) {
+          if (index >= ordersLength) {
+            return result;
+          }
+          var order = orders[index];
+          return result * (order == "desc" ? -1 : 1);
+        }
+      }
+      return object.index - other.index;
+    }
+    function createBaseEach(eachFunc, fromRight) {
+      return function(collection, iteratee) {
+        if (collection == null) {
+          return collection;
+        }
+        if (!isArrayLike(collection)) {
+          return eachFunc(collection, iteratee);
+        }
+        var length = collection.length, index = -1, iterable = Object(collection);
+        while (++index < length) {
+          if (iteratee(iterable[index], index, iterable) === false) {
+            break;
+          }
+        }
+        return collection;
+      };
+    }
+    function createBaseFor(fromRight) {
+      return function(object, iteratee, keysFunc) {
+        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
+        while (length--) {
+          var key = props[++index];
+          if (iteratee(iterable[key], key, iterable) === false) {
+            break;
+          }
+        }
+        return object;
+      };
+    }
+    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
+      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+        return false;
+      }
+      var stacked = stack.get(array);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
+      stack.set(array, other);
+      stack.set(other, array);
+      while (++index < arrLength) {
+        var arrValue = array[index], othValue = other[index];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
+        }
+        if (compared !== void 0) {
+          if (compared) {
+            continue;
+          }
+          result = false;
+          break;
+        }
+        if (seen) {
+          if (!arraySome(other, function(othValue2, othIndex) {
+            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
+              return seen.add(othIndex);
+            }
+          })) {
+            result = false;
+            break;
+          }
+        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
+          result = false;
+          break;
+        }
+      }
+      stack["delete"](array);
+      stack["delete"](other);
+      return result;
+    }
+    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
+      switch (tag) {
+        case dataViewTag:
+          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
+            return false;
+          }
+          object = object.buffer;
+          other = other.buffer;
+        case arrayBufferTag:
+          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
+            return false;
+          }
+          return true;
+        case boolTag:
+        case dateTag:
+        case numberTag:
+          return eq(+object, +other);
+        case errorTag:
+          return object.name == other.name && object.message == other.message;
+        case regexpTag:
+        case stringTag:
+          return object == other + "";
+        case mapTag:
+          var convert = mapToArray;
+        case setTag:
+          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
+          convert || (convert = setToArray);
+          if (object.size != other.size && !isPartial) {
+            return false;
+          }
+          var stacked = stack.get(object);
+          if (stacked) {
+            return stacked == other;
+          }
+          bitmask |= UNORDERED_COMPARE_FLAG;
+          stack.set(object, other);
+          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
+          stack["delete"](object);
+          return result;
+        case symbolTag:
+          if (symbolValueOf) {
+            return symbolValueOf.call(object) == symbolValueOf.call(other);
+          }
+      }
+      return false;
+    }
+    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
+      if (objLength != othLength && !isPartial) {
+        return false;
+      }
+      var index = objLength;
+      while (index--) {
+        var key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty2.call(other, key))) {
+          return false;
+        }
+      }
+      var stacked = stack.get(object);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var result = true;
+      stack.set(object, other);
+      stack.set(other, object);
+      var skipCtor = isPartial;
+      while (++index < objLength) {
+        key = objProps[index];
+        var objValue = object[key], othValue = other[key];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
+        }
+        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
+          result = false;
+          break;
+        }
+        skipCtor || (skipCtor = key == "constructor");
+      }
+      if (result && !skipCtor) {
+        var objCtor = object.constructor, othCtor = other.constructor;
+        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
+          result = false;
+        }
+      }
+      stack["delete"](object);
+      stack["delete"](other);
+      return result;
+    }
+    function getMapData(map, key) {
+      var data = map.__data__;
+      return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+    }
+    function getMatchData(object) {
+      var result = keys(object), length = result.length;
+      while (length--) {
+        var key = result[length], value = object[key];
+        result[length] = [key, value, isStrictComparable(value)];
+      }
+      return result;
+    }
+    function getNative(object, key) {
+      var value = getValue(object, key);
+      return baseIsNative(value) ? value : void 0;
+    }
+    var getTag = baseGetTag;
+    if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
+      getTag = function(value) {
+        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
+        if (ctorString) {
+          switch (ctorString) {
+            case dataViewCtorString:
+              return dataViewTag;
+            case mapCtorString:
+              return mapTag;
+            case promiseCtorString:
+              return promiseTag;
+            case setCtorString:
+              return setTag;
+            case weakMapCtorString:
+              return weakMapTag;
+          }
+        }
+        return result;
+      };
+    }
+    function hasPath(object, path2, hasFunc) {
+      path2 = isKey(path2, object) ? [path2] : castPath(path2);
+      var result, index = -1, length = path2.length;
+      while (++index < length) {
+        var key = toKey(path2[index]);
+        if (!(result = object != null && hasFunc(object, key))) {
+          break;
+        }
+        object = object[key];
+      }
+      if (result) {
+        return result;
+      }
+      var length = object ? object.length : 0;
+      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
+    }
+    function isFlattenable(value) {
+      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object) {
+      if (!isObject(object)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
+        return eq(object[index], value);
+      }
+      return false;
+    }
+    function isKey(value, object) {
+      if (isArray(value)) {
+        return false;
+      }
+      var type = typeof value;
+      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
+        return true;
+      }
+      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+    }
+    function isKeyable(value) {
+      var type = typeof value;
+      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+    }
+    function isMasked(func) {
+      return !!maskSrcKey && maskSrcKey in func;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function isStrictComparable(value) {
+      return value === value && !isObject(value);
+    }
+    function matchesStrictComparable(key, srcValue) {
+      return function(object) {
+        if (object == null) {
+          return false;
+        }
+        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
+      };
+    }
+    var stringToPath = memoize(function(string) {
+      string = toString(string);
+      var result = [];
+      if (reLeadingDot.test(string)) {
+        result.push("");
+      }
+      string.replace(rePropName, function(match, number, quote, string2) {
+        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      });
+      return result;
+    });
+    function toKey(value) {
+      if (typeof value == "string" || isSymbol(value)) {
+        return value;
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function toSource(func) {
+      if (func != null) {
+        try {
+          return funcToString.call(func);
+        } catch (e2) {
+        }
+        try {
+          return func + "";
+        } catch (e2) {
+        }
+      }
+      return "";
+    }
+    var sortBy = baseRest(function(collection, iteratees) {
+      if (collection == null) {
+        return [];
+      }
+      var length = iteratees.length;
+      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
+        iteratees = [];
+      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
+        iteratees = [iteratees[0]];
+      }
+      return baseOrderBy(collection, baseFlatten(iteratees), []);
+    });
+    function memoize(func, resolver) {
+      if (typeof func != "function" || resolver && typeof resolver != "function") {
+        throw new TypeError(FUNC_ERROR_TEXT);
+      }
+      var memoized = function() {
+        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
+        if (cache.has(key)) {
+          return cache.get(key);
+        }
+        var result = func.apply(this, args);
+        memoized.cache = cache.set(key, result);
+        return result;
+      };
+      memoized.cache = new (memoize.Cache || MapCache)();
+      return memoized;
+    }
+    memoize.Cache = MapCache;
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty2.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction2(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction2(value) {
+      var tag = isObject(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    function isSymbol(value) {
+      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
+    }
+    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
+    function toString(value) {
+      return value == null ? "" : baseToString(value);
+    }
+    function get(object, path2, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path2);
+      return result === void 0 ? defaultValue : result;
+    }
+    function hasIn(object, path2) {
+      return object != null && hasPath(object, path2, baseHasIn);
+    }
+    function keys(object) {
+      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
+    }
+    function identity(value) {
+      return value;
+    }
+    function property(path2) {
+      return isKey(path2) ? baseProperty(toKey(path2)) : basePropertyDeep(path2);
+    }
+    module.exports = sortBy;
+  })(lodash_sortby, lodash_sortby.exports);
+  return lodash_sortby.exports;
+}
+function requireEscapeStringRegexp() {
+  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
+  hasRequiredEscapeStringRegexp = 1;
+  escapeStringRegexp = (string) => {
+    if (typeof string !== "string") {
+      throw new TypeError("Expected a string");
+    }
+    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+  };
+  return escapeStringRegexp;
+}
+function requireRegexpParse() {
+  if (hasRequiredRegexpParse) return regexpParse;
+  hasRequiredRegexpParse = 1;
+  Object.defineProperty(regexpParse, "__esModule", { value: true });
+  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
+  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
+  var parseRegExpString = function(str) {
+    var result = str.match(REGEXP_LITERAL_PATTERN);
+    if (!result) {
+      return null;
+    }
+    return {
+      source: result[1],
+      flagString: result[2]
+    };
+  };
+  regexpParse.parseRegExpString = parseRegExpString;
+  var isRegExpString = function(str) {
+    return REGEXP_LITERAL_PATTERN.test(str);
+  };
+  regexpParse.isRegExpString = isRegExpString;
+  return regexpParse;
+}
+function requireRegexpStringMatcher() {
+  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
+  hasRequiredRegexpStringMatcher = 1;
+  (function(exports) {
+    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.matchPatterns = exports.createRegExp = void 0;
+    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
+    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
+    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
+    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
+    var regexp_parse_1 = requireRegexpParse();
+    var DEFAULT_FLAGS = "ug";
+    var defaultFlags = function(flagsString) {
+      if (flagsString.length === 0) {
+        return DEFAULT_FLAGS;
+      }
+      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
+    };
+    var createRegExp = function(patternString, defaultFlag) {
+      if (defaultFlag === void 0) {
+        defaultFlag = DEFAULT_FLAGS;
+      }
+      if (patternString.length === 0) {
+        throw new Error("Empty string can not handled");
+      }
+      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
+        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
+        if (regExpStructure) {
+          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
+        }
+        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
+      } else {
+        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
+      }
+    };
+    exports.createRegExp = createRegExp;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    };
+    var matchPatterns = function(text, regExpLikeStrings) {
+      var matchPatternResults = [];
+      regExpLikeStrings.map(function(patternString) {
+        return (0, exports.createRegExp)(patternString);
+      }).forEach(function(regExp) {
+        var results = text.matchAll(regExp);
+        Array.from(results).forEach(function(result) {
+          if (result.index === void 0) {
+            return;
+          }
+          var match = result[0];
+          var index = result.index;
+          matchPatternResults.push({
+            match,
+            captures: result.slice(1),
+            startIndex: index,
+            endIndex: index + match.length
+          });
+        });
+      });
+      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
+      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
+    };
+    exports.matchPatterns = matchPatterns;
+  })(regexpStringMatcher);
+  return regexpStringMatcher;
+}
+function readTlv(buf, offset) {
+  if (offset + 2 > buf.length) {
+    throw new Error("PKCS12: truncated TLV header");
+  }
+  const tag = buf[offset];
+  const lenByte = buf[offset + 1];
+  let length;
+  let contentStart;
+  if (lenByte < 128) {
+    length = lenByte;
+    contentStart = offset + 2;
+  } else {
+    const lenBytes = lenByte & 127;
+    if (lenBytes === 0 || lenBytes > 4) {
+      throw new Error("PKCS12: unsupported ASN.1 length encoding");
+    }
+    if (offset + 2 + lenBytes > buf.length) {
+      throw new Error("PKCS12: truncated ASN.1 length");
+    }
+    length = 0;
+    for (let i = 0; i < lenBytes; i++) {
+      length = length * 256 + buf[offset + 2 + i];
+    }
+    contentStart = offset + 2 + lenBytes;
+  }
+  const end = contentStart + length;
+  if (end > buf.length) {
+    throw new Error("PKCS12: TLV extends past buffer");
+  }
+  return { tag, content: buf.subarray(contentStart, end), end };
+}
+function expectTag(tlv, tag, label) {
+  if (tlv.tag !== tag) {
+    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
+  }
+}
+function readInteger(tlv) {
+  expectTag(tlv, TAG_INTEGER, "INTEGER");
+  let value = 0;
+  for (const byte of tlv.content) {
+    value = value * 256 + byte;
+  }
+  return value;
+}
+function bytesEqual(a, b) {
+  if (a.length !== b.length)
+    return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff |= a[i] ^ b[i];
+  }
+  return diff === 0;
+}
+function matchHash(oidBytes) {
+  for (const { oid, hash } of MAC_HASHES) {
+    if (bytesEqual(oidBytes, oid))
+      return hash;
+  }
+  return void 0;
+}
+function parsePkcs12(buf) {
+  const pfx = readTlv(buf, 0);
+  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
+  const version = readTlv(pfx.content, 0);
+  if (readInteger(version) !== 3) {
+    throw new Error("PKCS12: unsupported version");
+  }
+  const authSafeInfo = readTlv(pfx.content, version.end);
+  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
+  const contentType = readTlv(authSafeInfo.content, 0);
+  expectTag(contentType, TAG_OID, "contentType OID");
+  if (!bytesEqual(contentType.content, OID_DATA)) {
+    throw new Error("PKCS12: unsupported authSafe contentType");
+  }
+  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
+  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
+  const authSafeOctet = readTlv(explicit0.content, 0);
+  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
+  const macData = readTlv(pfx.content, authSafeInfo.end);
+  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
+  const digestInfo = readTlv(macData.content, 0);
+  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
+  const alg = readTlv(digestInfo.content, 0);
+  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
+  const algOid = readTlv(alg.content, 0);
+  expectTag(algOid, TAG_OID, "algorithm OID");
+  const macHash = matchHash(algOid.content);
+  if (!macHash) {
+    throw new Error("PKCS12: unsupported MAC digest algorithm");
+  }
+  if (algOid.end < alg.content.length) {
+    const params = readTlv(alg.content, algOid.end);
+    if (params.tag !== TAG_NULL) {
+      throw new Error("PKCS12: unexpected MAC algorithm parameters");
+    }
+  }
+  const digest = readTlv(digestInfo.content, alg.end);
+  expectTag(digest, TAG_OCTET_STRING, "digest OCTET STRING");
+  const salt = readTlv(macData.content, digestInfo.end);
+  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
+  let iterations = 1;
+  if (salt.end < macData.content.length) {
+    const iter = readTlv(macData.content, salt.end);
+    iterations = readInteger(iter);
+  }
+  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
+    throw new Error("PKCS12: MAC iteration count out of range");
+  }
+  return {
+    authSafe: authSafeOctet.content,
+    macHash,
+    macSalt: salt.content,
+    macDigest: digest.content,
+    iterations
+  };
+}
+function toBufferSource(data) {
+  const copy = new Uint8Array(data.length);
+  copy.set(data);
+  return copy;
+}
+async function createDigest(hash) {
+  try {
+    const { createHash: createHash2 } = await import("node:crypto");
+    const algorithm = NODE_HASH_NAMES[hash.name];
+    return (data) => new Uint8Array(createHash2(algorithm).update(data).digest());
+  } catch {
+    return async (data) => new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data)));
+  }
+}
+function padToMultipleOf(src, blockSize) {
+  if (src.length === 0)
+    return new Uint8Array(0);
+  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
+  for (let i = 0; i < padded.length; i++) {
+    padded[i] = src[i % src.length];
+  }
+  return padded;
+}
+function encodePasswordAsBmpString(password) {
+  if (password.length === 0)
+    return new Uint8Array(0);
+  const bytes = new Uint8Array(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) {
+    const code = password.charCodeAt(i);
+    bytes[i * 2] = code >> 8 & 255;
+    bytes[i * 2 + 1] = code & 255;
+  }
+  return bytes;
+}
+async function deriveMacKey(hash, password, salt, iterations) {
+  const v = hash.blockSize;
+  const u = hash.outputSize;
+  const ID_MAC = 3;
+  const D = new Uint8Array(v).fill(ID_MAC);
+  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
+  const S = padToMultipleOf(salt, v);
+  const DI = new Uint8Array(D.length + S.length + P.length);
+  DI.set(D, 0);
+  DI.set(S, D.length);
+  DI.set(P, D.length + S.length);
+  const digest = await createDigest(hash);
+  let A = await digest(DI);
+  for (let i = 1; i < iterations; i++) {
+    A = await digest(A);
+  }
+  return A.subarray(0, u);
+}
+async function verifyPkcs12Mac(pfxBytes, password) {
+  let parsed;
+  try {
+    parsed = parsePkcs12(pfxBytes);
+  } catch {
+    return false;
+  }
+  try {
+    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
+    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
+    return bytesEqual(mac, parsed.macDigest);
+  } catch {
+    return false;
+  }
+}
+async function reportIfFoundPrivateKeyP12Format({ source, options, context: context3, t }) {
+  if (!source.filePath) {
+    return;
+  }
+  try {
+    const fs3 = await import("node:fs");
+    const path2 = await import("node:path");
+    const fileName = path2.basename(source.filePath);
+    if (regexpStringMatcherExports.matchPatterns(fileName, options.allows).length > 0) {
+      return;
+    }
+    const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
+    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
+    if (!isGcpServiceAccountP12) {
+      return;
+    }
+    context3.report({
+      message: t("PrivateKeyP12", {
+        FILE_NAME: fileName
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundPrivateKeyJSONFormat({ source, options, context: context3, t }) {
+  try {
+    const credentialObject = JSON.parse(source.content);
+    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
+    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
+    if (!isGCPServiceAccountPrivateKeyJSON) {
+      return;
+    }
+    const allowCandidates = [credentialObject["private_key_id"], credentialObject["private_key"]].filter((value) => typeof value === "string");
+    if (allowCandidates.some((value) => regexpStringMatcherExports.matchPatterns(value, options.allows).length > 0)) {
+      return;
+    }
+    context3.report({
+      message: t("PrivateKeyJSON", {
+        FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t }) {
+  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
+  const results = source.content.matchAll(XOAuthPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("PackageJSON_xOauthToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t }) {
+  const AuthTokenPattern = /_authToken=([^$].*)/g;
+  const results = source.content.matchAll(AuthTokenPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("Npmrc_authToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t }) {
+  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("NPM_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t }) {
+  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
+  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("SLACK_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundIncomingWebhook({ source, options, context: context3, t }) {
+  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
+  const results = source.content.matchAll(IncomingWebhooksPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("IncomingWebhook", {
+        URL: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString$1(str) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/
+    // $VAR
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str));
+}
+function isLikelyRealUsername(username) {
+  if (username.length < 2)
+    return false;
+  if (isVariableLikeString$1(username))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  return true;
+}
+function isLikelyRealPassword(password) {
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString$1(password))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
+  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
+  const results = source.content.matchAll(URL_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.user;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealUsername(username))
+      continue;
+    if (!isLikelyRealPassword(password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("BasicAuth", {
+        CREDENTIAL: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundToken({ source, options, context: context3, t }) {
+  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
+  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("NOTION_INTEGRATION_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function validateBase64KeyContent(base64Content) {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
+    return false;
+  }
+  if (base64Content.length < 100) {
+    return false;
+  }
+  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
+  if (!validMagicBytes.test(base64Content)) {
+    return false;
+  }
+  return true;
+}
+function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
+  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const base64Raw = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const base64Content = base64Raw.replace(/\s|\\n/g, "");
+    if (!validateBase64KeyContent(base64Content)) {
+      continue;
+    }
+    context3.report({
+      message: t("PrivateKey", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$3({ source, options, context: context3, t }) {
+  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
+  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    if (match.length !== 69) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("SENDGRID_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$2({ source, options, context: context3, t }) {
+  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
+  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("SHOPIFY_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$2({ source, options, context: context3, t }) {
+  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t(messageIdMap$1[prefix], {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$1({ pattern, source, options, context: context3, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const type = result.groups?.type;
+    const typeName = typeMap.get(type);
+    if (!typeName) {
+      throw new Error("Unknown type:" + typeName);
+    }
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("GITHUB_TOKEN", {
+        KEY: match,
+        typeName
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$1({ pattern, messageId, source, options, context: context3, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    context3.report({
+      message: t(messageId, {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString(str) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/,
+    // $VAR
+    /\$\([^)]{1,50}\)/
+    // $(var)
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str));
+}
+function isLikelyRealCredential(username, password) {
+  if (username === password)
+    return false;
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString(password))
+    return false;
+  const passwordLower = password.toLowerCase();
+  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportMongoDBConnectionString({ source, options, context: context3, t }) {
+  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MONGODB_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("MongoDBConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportMySQLConnectionString({ source, options, context: context3, t }) {
+  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MYSQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("MySQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportPostgreSQLConnectionString({ source, options, context: context3, t }) {
+  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("PostgreSQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundDockerPAT({ source, options, context: context3, t }) {
+  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
+  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound({ source, options, context: context3, t }) {
+  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context3.report({
+      message: t(messageIdMap[prefix], {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function parseComment(options) {
+  if (!options) {
+    return [];
+  }
+  const commentStart = options.indexOf("--");
+  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
+  return ruleIdString.split(/,/).map((arg) => arg.trim()).filter((arg) => arg !== "") ?? [];
+}
+var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, NODE_HASH_NAMES, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules;
+var init_module = __esm({
+  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
+    commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+    regexpStringMatcher = {};
+    lodash_sortby = { exports: {} };
+    lodash_sortby.exports;
+    regexpParse = {};
+    regexpStringMatcherExports = requireRegexpStringMatcher();
+    BUILTIN_IGNORED = {
+      AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
+      AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+    };
+    messages$r = {
+      AWSAccountID: {
+        en: (props) => `found AWS Account ID: ${props.ID}`,
+        ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`
+      },
+      AWSSecretAccessKey: {
+        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
+        ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`
+      },
+      AWSAccessKeyID: {
+        en: (props) => `found AWS Access Key ID: ${props.ID}`,
+        ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
+      }
+    };
+    reportAWSAccessKey = ({ t, source, context: context3, options }) => {
+      const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
+      const results = source.content.matchAll(AWSAccessKeyIDPattern);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context3.report({
+          message: t("AWSAccessKeyID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
+      const AWS = "(?:AWS|aws|Aws)?_?";
+      const QUOTE = `["']?`;
+      const CONNECT = "\\s*(?::|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE}${CONNECT}${QUOTE}([A-Za-z0-9/\+=]{40})${QUOTE}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context3.report({
+          message: t("AWSSecretAccessKey", {
+            KEY: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSAccountID = ({ t, source, context: context3, options }) => {
+      const AWS = "(AWS|aws|Aws)?_?";
+      const QUOTE = `("|')?`;
+      const CONNECT = "\\s*(:|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE}${CONNECT}${QUOTE}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context3.report({
+          message: t("AWSAccountID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    creator$s = {
+      messages: messages$r,
+      meta: {
+        id: "@secretlint/secretlint-rule-aws",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
+        }
+      },
+      create(context3, options) {
+        const normalizedOptions = {
+          allows: options.allows || [],
+          enableIDScanRule: options.enableIDScanRule ?? false
+        };
+        const t = context3.createTranslator(messages$r);
+        return {
+          file(source) {
+            if (normalizedOptions.enableIDScanRule) {
+              reportAWSAccessKey({ t, source, context: context3, options: normalizedOptions });
+              reportAWSAccountID({ t, source, context: context3, options: normalizedOptions });
+            }
+            reportAWSSecretAccessKey({ t, source, context: context3, options: normalizedOptions });
+          }
+        };
+      }
+    };
+    TAG_INTEGER = 2;
+    TAG_OCTET_STRING = 4;
+    TAG_NULL = 5;
+    TAG_OID = 6;
+    TAG_SEQUENCE = 48;
+    TAG_CONTEXT_0 = 160;
+    OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+    OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
+    OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
+    OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
+    OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
+    MAC_HASHES = [
+      { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
+      { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
+      { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
+      { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
+    ];
+    MAX_MAC_ITERATIONS = 1e5;
+    NODE_HASH_NAMES = {
+      "SHA-1": "sha1",
+      "SHA-256": "sha256",
+      "SHA-384": "sha384",
+      "SHA-512": "sha512"
+    };
+    GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
+    messages$q = {
+      PrivateKeyP12: {
+        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`
+      },
+      PrivateKeyJSON: {
+        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
+      }
+    };
+    creator$r = {
+      messages: messages$q,
+      meta: {
+        id: "@secretlint/secretlint-rule-gcp",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["all"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$q);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            if (source.ext === ".p12") {
+              return reportIfFoundPrivateKeyP12Format({ source, options: normalizedOptions, context: context3, t });
+            } else if (source.ext === ".json") {
+              return reportIfFoundPrivateKeyJSONFormat({ source, options: normalizedOptions, context: context3, t });
+            }
+          }
+        };
+      }
+    };
+    messages$p = {
+      PackageJSON_xOauthToken: {
+        en: (props) => `found GitHub Token: ${props.TOKEN}`,
+        ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`
+      },
+      Npmrc_authToken: {
+        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
+        ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`
+      },
+      NPM_ACCESS_TOKEN: {
+        en: (props) => `found npm access token: ${props.TOKEN}`,
+        ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    isPackageFile = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
+    };
+    isNpmrc = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith(".npmrc");
+    };
+    creator$q = {
+      messages: messages$p,
+      meta: {
+        id: "@secretlint/secretlint-rule-npm",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$p);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            if (isPackageFile(source.filePath)) {
+              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context3, t });
+            } else if (isNpmrc(source.filePath)) {
+              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context3, t });
+            }
+            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$o = {
+      SLACK_TOKEN: {
+        en: (props) => `found slack token: ${props.TOKEN}`,
+        ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`
+      },
+      IncomingWebhook: {
+        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
+        ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$p = {
+      messages: messages$o,
+      meta: {
+        id: "@secretlint/secretlint-rule-slack",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$o);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$n = {
+      BasicAuth: {
+        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
+        ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS$1 = [
+      "localhost",
+      "127.0.0.1",
+      "password",
+      "mypassword",
+      "myusername",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD",
+      "REPLACE_WITH_USERNAME"
+    ];
+    creator$o = {
+      messages: messages$n,
+      meta: {
+        id: "@secretlint/secretlint-rule-basicauth",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$n);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$m = {
+      OPENAI_TOKEN: {
+        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
+        ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$n = {
+      messages: messages$m,
+      meta: {
+        id: "@secretlint/secretlint-rule-openai",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$m);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("OPENAI_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$l = {
+      ANTHROPIC_API_KEY: {
+        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
+        ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`
+      }
+    };
+    creator$m = {
+      messages: messages$l,
+      meta: {
+        id: "@secretlint/secretlint-rule-anthropic",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$l);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("ANTHROPIC_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$k = {
+      GROQ_API_KEY: {
+        en: (props) => `found Groq API key: ${props.KEY}`,
+        ja: (props) => `Groq API キー: ${props.KEY} がみつかりました`
+      }
+    };
+    creator$l = {
+      messages: messages$k,
+      meta: {
+        id: "@secretlint/secretlint-rule-groq",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$k);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("GROQ_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$j = {
+      HUGGINGFACE_USER_ACCESS_TOKEN: {
+        en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
+        ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$k = {
+      messages: messages$j,
+      meta: {
+        id: "@secretlint/secretlint-rule-huggingface",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$j);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$i = {
+      LINEAR_API_TOKEN: {
+        en: (props) => `found linear api token: ${props.ID}`,
+        ja: (props) => `linear api token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$j = {
+      messages: messages$i,
+      meta: {
+        id: "@secretlint/secretlint-rule-linear",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$i);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("LINEAR_API_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$h = {
+      NOTION_INTEGRATION_TOKEN: {
+        en: (props) => `found Notion integration token: ${props.TOKEN}`,
+        ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$i = {
+      messages: messages$h,
+      meta: {
+        id: "@secretlint/secretlint-rule-notion",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$h);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFoundToken({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$g = {
+      PrivateKey: {
+        en: (props) => `found private key: ${props.KEY}`,
+        ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`
+      }
+    };
+    PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
+    creator$h = {
+      messages: messages$g,
+      meta: {
+        id: "@secretlint/secretlint-rule-privatekey",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$g);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$f = {
+      SENDGRID_KEY: {
+        en: (props) => `found Sendgrid api key: ${props.KEY}`,
+        ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
+      }
+    };
+    creator$g = {
+      messages: messages$f,
+      meta: {
+        id: "@secretlint/secretlint-rule-sendgrid",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$f);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$3({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$e = {
+      SHOPIFY_KEY: {
+        en: (props) => `found Shopify api key: ${props.KEY}`,
+        ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
+      }
+    };
+    creator$f = {
+      messages: messages$e,
+      meta: {
+        id: "@secretlint/secretlint-rule-shopify",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$e);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$2({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$d = {
+      STRIPE_SECRET_KEY_LIVE: {
+        en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Secret Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_SECRET_KEY_TEST: {
+        en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Secret Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_LIVE: {
+        en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Restricted Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_TEST: {
+        en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Restricted Keyが見つかりました: ${props.KEY}`
+      }
+    };
+    messageIdMap$1 = {
+      sk_live: "STRIPE_SECRET_KEY_LIVE",
+      sk_test: "STRIPE_SECRET_KEY_TEST",
+      rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
+      rk_test: "STRIPE_RESTRICTED_KEY_TEST"
+    };
+    STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
+    creator$e = {
+      messages: messages$d,
+      meta: {
+        id: "@secretlint/secretlint-rule-stripe",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$d);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound$2({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$c = {
+      GITHUB_TOKEN: {
+        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
+        ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`
+      }
+    };
+    typeMap = /* @__PURE__ */ new Map([
+      ["ghp", "GitHub personal access tokens"],
+      ["gho", "OAuth access tokens"],
+      ["ghu", "GitHub user-to-server tokens"],
+      ["ghs", "GitHub server-to-server tokens"],
+      ["ghr", "refresh tokens"],
+      ["github_pat", "fine-grained personal access tokens"]
+    ]);
+    creator$d = {
+      messages: messages$c,
+      meta: {
+        id: "@secretlint/secretlint-rule-github",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
+        }
+      },
+      create(context3, options) {
+        const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
+        const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [
+          CLASSIC_GITHUB_TOKEN_PATTERN,
+          FINE_GRAINED_GITHUB_TOKEN_PATTERN,
+          GITHUB_APP_INSTALLATION_TOKEN_PATTERN
+        ];
+        const t = context3.createTranslator(messages$c);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context3, t });
+            }
+          }
+        };
+      }
+    };
+    messages$b = {
+      GITLAB_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
+        ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
+      }
+    };
+    creator$c = {
+      messages: messages$b,
+      meta: {
+        id: "@secretlint/secretlint-rule-gitlab",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
+        }
+      },
+      create(context3, options) {
+        const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
+        const t = context3.createTranslator(messages$b);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context3, t });
+            }
+          }
+        };
+      }
+    };
+    messages$a = {
+      GRAFANA_CLOUD_API_TOKEN: {
+        en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Cloud API トークン: ${props.TOKEN} がみつかりました`
+      },
+      GRAFANA_SERVICE_ACCOUNT_TOKEN: {
+        en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$b = {
+      messages: messages$a,
+      meta: {
+        id: "@secretlint/secretlint-rule-grafana",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$a);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
+        const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
+        return {
+          file(source) {
+            reportIfFound$1({
+              pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
+              messageId: "GRAFANA_CLOUD_API_TOKEN",
+              source,
+              options: normalizedOptions,
+              context: context3,
+              t
+            });
+            reportIfFound$1({
+              pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
+              messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+              source,
+              options: normalizedOptions,
+              context: context3,
+              t
+            });
+          }
+        };
+      }
+    };
+    messages$9 = {
+      OPS_TOKEN: {
+        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
+        ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`
+      }
+    };
+    is1PasswordServiceAccountToken = (base64String) => {
+      try {
+        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
+        const json = JSON.parse(jsonString);
+        return typeof json === "object" && json !== null;
+      } catch (error2) {
+        return false;
+      }
+    };
+    creator$a = {
+      messages: messages$9,
+      meta: {
+        id: "@secretlint/secretlint-rule-1password",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$9);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const base64String = match[1] ?? "";
+              if (!is1PasswordServiceAccountToken(base64String)) {
+                continue;
+              }
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("OPS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$8 = {
+      MongoDBConnection: {
+        en: (props) => `found MongoDB connection string: ${props.URI}`,
+        ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`
+      },
+      MySQLConnection: {
+        en: (props) => `found MySQL connection string: ${props.URI}`,
+        ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`
+      },
+      PostgreSQLConnection: {
+        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
+        ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS = [
+      "localhost",
+      "127.0.0.1",
+      "example.com",
+      "example.org",
+      "test.com",
+      "password",
+      "username",
+      "secret",
+      "mypassword",
+      "myusername",
+      "root",
+      "admin",
+      "user",
+      "pass",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD"
+    ];
+    creator$9 = {
+      messages: messages$8,
+      meta: {
+        id: "@secretlint/secretlint-rule-database-connection-string",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
+        }
+      },
+      create(context3, options) {
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        const t = context3.createTranslator(messages$8);
+        return {
+          file(source) {
+            reportMongoDBConnectionString({ source, options: normalizedOptions, context: context3, t });
+            reportMySQLConnectionString({ source, options: normalizedOptions, context: context3, t });
+            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$7 = {
+      HASHICORP_VAULT_SERVICE_TOKEN: {
+        en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} がみつかりました`
+      },
+      HASHICORP_VAULT_BATCH_TOKEN: {
+        en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} がみつかりました`
+      },
+      HASHICORP_VAULT_RECOVERY_TOKEN: {
+        en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
+    recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    creator$8 = {
+      messages: messages$7,
+      meta: {
+        id: "@secretlint/secretlint-rule-hashicorp-vault",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$7);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const reportMatches = (source, pattern, messageId) => {
+          const matches = source.content.matchAll(pattern);
+          for (const match of matches) {
+            const index = match.index ?? 0;
+            const matchString = match[0] ?? "";
+            const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+            if (allowedResults.length > 0) {
+              continue;
+            }
+            const range = [index, index + matchString.length];
+            context3.report({
+              message: t(messageId, {
+                TOKEN: matchString
+              }),
+              range
+            });
+          }
+        };
+        return {
+          file(source) {
+            reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
+            reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
+            reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
+          }
+        };
+      }
+    };
+    messages$6 = {
+      VERCEL_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Vercel personal access token: ${props.ID}`,
+        ja: (props) => `Vercel personal access token: ${props.ID} がみつかりました`
+      },
+      VERCEL_INTEGRATION_TOKEN: {
+        en: (props) => `found Vercel integration token: ${props.ID}`,
+        ja: (props) => `Vercel integration token: ${props.ID} がみつかりました`
+      },
+      VERCEL_APP_ACCESS_TOKEN: {
+        en: (props) => `found Vercel app access token: ${props.ID}`,
+        ja: (props) => `Vercel app access token: ${props.ID} がみつかりました`
+      },
+      VERCEL_APP_REFRESH_TOKEN: {
+        en: (props) => `found Vercel app refresh token: ${props.ID}`,
+        ja: (props) => `Vercel app refresh token: ${props.ID} がみつかりました`
+      },
+      VERCEL_AI_GATEWAY_API_KEY: {
+        en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
+        ja: (props) => `Vercel AI Gateway API key: ${props.ID} がみつかりました`
+      }
+    };
+    prefixToMessageId = {
+      vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
+      vci: "VERCEL_INTEGRATION_TOKEN",
+      vca: "VERCEL_APP_ACCESS_TOKEN",
+      vcr: "VERCEL_APP_REFRESH_TOKEN",
+      vck: "VERCEL_AI_GATEWAY_API_KEY"
+    };
+    creator$7 = {
+      messages: messages$6,
+      meta: {
+        id: "@secretlint/secretlint-rule-vercel",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$6);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const prefix = match.groups?.prefix;
+              const messageId = prefixToMessageId[prefix];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t(messageId, {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$5 = {
+      DATABRICKS_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Databricks personal access token: ${props.ID}`,
+        ja: (props) => `Databricks personal access token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$6 = {
+      messages: messages$5,
+      meta: {
+        id: "@secretlint/secretlint-rule-databricks",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$5);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$4 = {
+      DOCKER_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
+        ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$5 = {
+      messages: messages$4,
+      meta: {
+        id: "@secretlint/secretlint-rule-docker",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$4);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundDockerPAT({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$3 = {
+      FIGMA_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Figma Personal Access Token: ${props.ID}`,
+        ja: (props) => `Figma Personal Access Token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$4 = {
+      messages: messages$3,
+      meta: {
+        id: "@secretlint/secretlint-rule-figma",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$3);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context3.report({
+                message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$2 = {
+      CLOUDFLARE_GLOBAL_API_KEY: {
+        en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Global API Keyが見つかりました: ${props.TOKEN}`
+      },
+      CLOUDFLARE_USER_API_TOKEN: {
+        en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare User API Tokenが見つかりました: ${props.TOKEN}`
+      },
+      CLOUDFLARE_ACCOUNT_API_TOKEN: {
+        en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Account API Tokenが見つかりました: ${props.TOKEN}`
+      }
+    };
+    messageIdMap = {
+      cfk: "CLOUDFLARE_GLOBAL_API_KEY",
+      cfut: "CLOUDFLARE_USER_API_TOKEN",
+      cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
+    };
+    CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
+    creator$3 = {
+      messages: messages$2,
+      meta: {
+        id: "@secretlint/secretlint-rule-cloudflare",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$2);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound({ source, options: normalizedOptions, context: context3, t });
+          }
+        };
+      }
+    };
+    messages$1 = {
+      TAILSCALE_API_KEY: {
+        en: (props) => `found Tailscale API access token: ${props.KEY}`,
+        ja: (props) => `Tailscale API アクセストークン: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_AUTH_KEY: {
+        en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
+        ja: (props) => `Tailscale 事前認証キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_CLIENT_KEY: {
+        en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
+        ja: (props) => `Tailscale OAuth クライアントキー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_SCIM_KEY: {
+        en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
+        ja: (props) => `Tailscale SCIM キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_WEBHOOK_KEY: {
+        en: (props) => `found Tailscale webhook key: ${props.KEY}`,
+        ja: (props) => `Tailscale Webhook キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_KEY: {
+        en: (props) => `found Tailscale key: ${props.KEY}`,
+        ja: (props) => `Tailscale キー: ${props.KEY} がみつかりました`
+      }
+    };
+    messageIdByType = {
+      api: "TAILSCALE_API_KEY",
+      auth: "TAILSCALE_AUTH_KEY",
+      client: "TAILSCALE_CLIENT_KEY",
+      scim: "TAILSCALE_SCIM_KEY",
+      webhook: "TAILSCALE_WEBHOOK_KEY"
+    };
+    creator$2 = {
+      messages: messages$1,
+      meta: {
+        id: "@secretlint/secretlint-rule-tailscale",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
+        }
+      },
+      create(context3, options) {
+        const t = context3.createTranslator(messages$1);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const type = match.groups?.type ?? "";
+              const range = [index, index + matchString.length];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
+              context3.report({
+                message: t(messageId, {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
+    parseComments = (source) => {
+      const matches = source.content.matchAll(HTML_COMMENT_REGEXP);
+      return Array.from(matches).map((match) => {
+        const type = match.groups?.type;
+        const index = match.index;
+        if (type === "secretlint-disable-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line
+          };
+        }
+        if (type === "secretlint-disable-next-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line + 1
+          };
+        }
+        return {
+          type,
+          options: parseComment(match.groups?.options),
+          index
+        };
+      });
+    };
+    CommentState = class {
+      source;
+      reportingConfig;
+      endIndex;
+      constructor(source) {
+        this.source = source;
+        this.reportingConfig = [];
+        this.endIndex = source.content.length;
+      }
+      getIgnoringMessages() {
+        const isFilledMessage = (message) => {
+          return message.startIndex !== null && message.endIndex !== null && message.ruleId !== null;
+        };
+        return this.reportingConfig.map((reporting) => {
+          if (reporting.endIndex === null) {
+            reporting.endIndex = this.endIndex;
+          }
+          return reporting;
+        }).filter(isFilledMessage);
+      }
+      disableLine(lineNumber, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        const range = this.source.locationToRange({
+          start: {
+            line: lineNumber,
+            column: 0
+          },
+          end: {
+            line: lineNumber + 1,
+            column: 0
+          }
+        });
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach((ruleId) => {
+            reportingConfig.push({
+              startIndex: range[0],
+              endIndex: range[1] - 1,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex: range[0],
+            endIndex: range[1] - 1,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to disable reporting for list of rules
+       * starting from start location
+       * @returns {void}
+       */
+      disableReporting(startIndex, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach(function(ruleId) {
+            reportingConfig.push({
+              startIndex,
+              endIndex: null,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex,
+            endIndex: null,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to enable reporting for list of rules
+       * starting from start location
+       */
+      enableReporting(endIndex, rulesToEnable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToEnable.length) {
+          rulesToEnable.forEach(function(ruleId) {
+            for (let i = reportingConfig.length - 1; i >= 0; i--) {
+              if (reportingConfig[i].endIndex === null && reportingConfig[i].ruleId === ruleId) {
+                reportingConfig[i].endIndex = endIndex;
+                break;
+              }
+            }
+          });
+        } else {
+          for (const config of reportingConfig) {
+            if (config.endIndex === null) {
+              config.endIndex = endIndex;
+            }
+          }
+        }
+      }
+    };
+    messages = {
+      IGNORE_MESSAGE: {
+        en: () => `disable by secretlint-disable comment`
+      }
+    };
+    creator$1 = {
+      messages,
+      meta: {
+        id: "@secretlint/secretlint-rule-filter-comments",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
+        }
+      },
+      create(context3) {
+        const t = context3.createTranslator(messages);
+        return {
+          file(source) {
+            const state = new CommentState(source);
+            const comments = parseComments(source);
+            for (const comment of comments) {
+              if (comment.type === "secretlint-disable") {
+                state.disableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-enable") {
+                state.enableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-disable-line") {
+                state.disableLine(comment.line, comment.options);
+              } else if (comment.type === "secretlint-disable-next-line") {
+                state.disableLine(comment.line, comment.options);
+              }
+            }
+            state.getIgnoringMessages().forEach((message) => {
+              context3.ignore({
+                message: t("IGNORE_MESSAGE"),
+                range: [message.startIndex, message.endIndex],
+                targetRuleId: message.ruleId
+              });
+            });
+          }
+        };
+      }
+    };
+    rules = [
+      creator$s,
+      creator$r,
+      creator$h,
+      creator$q,
+      creator$o,
+      creator$p,
+      creator$g,
+      creator$f,
+      creator$e,
+      creator$d,
+      creator$c,
+      creator$b,
+      creator$n,
+      creator$m,
+      creator$l,
+      creator$k,
+      creator$j,
+      creator$i,
+      creator$a,
+      creator$9,
+      creator$8,
+      creator$7,
+      creator$6,
+      creator$5,
+      creator$4,
+      creator$3,
+      creator$2,
+      creator$1
+    ];
+  }
+});
+
+// src/model/credentials.ts
+function pemPrivateKeys(text) {
+  const out = [];
+  for (const m of text.matchAll(PEM_BEGIN)) {
+    const bodyStart = m.index + m[0].length;
+    const endAt = text.indexOf("-----END ", bodyStart);
+    if (endAt === -1 || endAt - bodyStart > PEM_MAX_BODY) continue;
+    const body = text.slice(bodyStart, endAt).replace(/\\[rn]|\s|["'`+,]/g, "");
+    if (body.length >= 100 && /^[A-Za-z0-9+/=:-]+$/.test(body)) out.push([m.index, endAt]);
+  }
+  return out;
+}
+function plausible(kind, matched) {
+  if (kind === "a private key") return true;
+  const url = /^[a-z][\w+.-]*:\/\/([^:/@\s]*):([^@\s]+)@([^:/?#\s]+)/i.exec(matched);
+  if (url) {
+    const [, user2 = "", password = "", host = ""] = url;
+    const realHost = host.includes(".") && !/^\d+\.\d+\.\d+\.\d+$/.test(host);
+    const realPassword = password.length >= 8 && password !== user2 && !/^[A-Za-z]{1,11}$/.test(password) && !MADE_UP.test(password) && !/^(.)\1*$/.test(password) && !/^[$%{]/.test(password);
+    return realHost && realPassword;
+  }
+  const material = matched.replace(/^[A-Za-z]{2,10}[-_]/, "");
+  const alnum = material.replace(/[^A-Za-z0-9]/g, "");
+  return alnum.length >= 12 && /\d/.test(alnum) && /[A-Za-z]/.test(alnum) && !MADE_UP.test(material);
+}
+function credentialKind(value, key) {
+  const text = value.trim();
+  if (text.length < 8 || text.length > MAX_SCANNED) return void 0;
+  if (pemPrivateKeys(text).length > 0) return "a private key";
+  if (BEARER_TOKEN.test(text)) return "a bearer token";
+  if (EXAMPLE_VALUE.test(text)) return void 0;
+  const line = key ? `${key}=${text}` : text;
+  for (const scanner of scanners) {
+    if (scanner.scan(line).some(([start, end]) => plausible(scanner.kind, line.slice(start, end)))) return scanner.kind;
+  }
+  return void 0;
+}
+function credentialsInText(text) {
+  const out = [];
+  for (const [start, end] of pemPrivateKeys(text)) out.push({ kind: "a private key", start, end });
+  for (const scanner of scanners) {
+    for (const [start, end] of scanner.scan(text)) {
+      const matched = text.slice(start, end);
+      if (EXAMPLE_VALUE.test(matched) || !plausible(scanner.kind, matched) || out.some((o) => start < o.end && o.start < end)) continue;
+      out.push({ kind: scanner.kind, start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+function entropyPerChar(text) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function looksRandom(value) {
+  const text = value.trim();
+  if (text.length < 20 || text.length > 512 || /\s/.test(text)) return false;
+  if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ""))) return false;
+  if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
+  if (/^(?:https?|wss?|ftp):\/\//i.test(text) || text.startsWith("/") || text.startsWith("--")) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(text)).length;
+  if (classes < 2 || !/\d/.test(text)) return false;
+  return entropyPerChar(text) >= 3.5;
+}
+function secretShaped(key, value) {
+  const v = value.trim();
+  if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
+  if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
+  if (CREDENTIAL_MODES.has(v.toLowerCase())) return false;
+  if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
+  if (v.startsWith("--") || v.startsWith("/") || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
+  const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (squash(v) === squash(key)) return false;
+  if (/^[a-z][a-z_]*(?:[./:][a-z_]+)+$/i.test(v)) return false;
+  if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
+  return true;
+}
+var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES;
+var init_credentials = __esm({
+  "src/model/credentials.ts"() {
+    "use strict";
+    init_module();
+    KINDS = {
+      aws: "an AWS credential",
+      gcp: "a Google Cloud service-account key",
+      privatekey: "a private key",
+      npm: "an npm token",
+      basicauth: "a URL with a user name and password",
+      slack: "a Slack token",
+      sendgrid: "a SendGrid API key",
+      shopify: "a Shopify token",
+      github: "a GitHub token",
+      gitlab: "a GitLab token",
+      grafana: "a Grafana token",
+      openai: "an OpenAI API key",
+      anthropic: "an Anthropic API key",
+      groq: "a Groq API key",
+      huggingface: "a Hugging Face token",
+      linear: "a Linear API key",
+      notion: "a Notion token",
+      "1password": "a 1Password service-account token",
+      "database-connection-string": "a database connection string with a password",
+      "hashicorp-vault": "a HashiCorp Vault token",
+      vercel: "a Vercel token",
+      databricks: "a Databricks token",
+      docker: "a Docker Hub token",
+      figma: "a Figma token",
+      stripe: "a Stripe secret key"
+    };
+    scanners = rules.flatMap((rule) => {
+      const id = rule.meta.id.replace(/^@secretlint\/secretlint-rule-/, "");
+      if (rule.meta.type !== "scanner" || id === "filter-comments") return [];
+      let found = [];
+      const context3 = {
+        report: (d) => {
+          found.push(d.range ?? [0, 0]);
+        },
+        ignore: () => {
+        },
+        createTranslator: () => () => ({ message: "" }),
+        sharedOptions: {},
+        locale: "en"
+      };
+      const handlers = rule.create(context3, {});
+      return [
+        {
+          kind: KINDS[id] ?? `a ${id} credential`,
+          scan(text) {
+            found = [];
+            handlers.file?.({ content: text, ext: ".txt", contentType: "text" });
+            return found;
+          }
+        }
+      ];
+    });
+    PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
+    PEM_MAX_BODY = 16 * 1024;
+    BEARER_TOKEN = /^Bearer\s+[A-Za-z0-9._~+/-]{20,}=*$/;
+    EXAMPLE_VALUE = /(?:@|\/\/)(?:[\w-]+\.)*(?:example\.(?:com|org|net)|localhost|127\.0\.0\.1)\b|:(?:password|pass|secret|changeme|xxx+|\*+)@/i;
+    MADE_UP = /your|example|sample|dummy|fake|placeholder|changeme|change_me|secret|token|password|redacted|xxxx|\*{3}|<[^>]*>|\.\.\./i;
+    MAX_SCANNED = 16 * 1024;
+    DOCUMENTED_DEFAULTS = /* @__PURE__ */ new Set(["keyboard cat", "shhhhh", "shhhhhhared-secret", "secret", "mysecret", "my secret", "supersecret", "changeme", "change me"]);
+    CREDENTIAL_MODES = /* @__PURE__ */ new Set(["include", "omit", "same-origin", "same-site", "strict", "lax", "none", "true", "false"]);
   }
 });
 
@@ -35419,26 +39488,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path) => {
-      const end = path.length - 1;
-      const index = path.lastIndexOf(
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
         SLASH,
-        path[end] === SLASH ? end - 1 : end
+        path2[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path : path.slice(index + 1);
+      return index < 0 ? path2 : path2.slice(index + 1);
     };
-    var parentOf = (path) => {
-      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path.length - 1;
-      const cut = path.lastIndexOf(
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
         SLASH,
-        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -35588,16 +39657,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+      testLiteral(path2) {
+        const rules3 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path)) {
+        for (let index = rules3.length - 1; index >= 0; index--) {
+          const rule = rules3[index];
+          if (rule.checkRegex.test(path2)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -35617,15 +39686,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
+      test(path2, mode) {
+        const rules3 = this._rules;
+        const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
+        const basename2 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
+          const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
+            shortcut && rule._basenameOnly ? basename2 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -35647,17 +39716,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path) {
+      if (!path2) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path)) {
+      if (checkPath.isNotRelative(path2)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -35666,25 +39735,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path.length === 1) {
+      if (path2.length === 1) {
         return true;
       }
-      const second = path.charCodeAt(1);
+      const second = path2.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -35715,58 +39784,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path) {
+      _test(originalPath, cache, path2) {
         checkPath(
-          path,
+          path2,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path ? this._t(path, cache) : {
+        return path2 ? this._t(path2, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path = convertPath(target);
-        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path);
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
         }
-        const dir = this._t(path, this._testCache);
+        const dir = this._t(path2, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path);
+        const literal = this._rules.testLiteral(path2);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path, cache) {
-        if (path in cache) {
-          return cache[path];
+      _t(path2, cache) {
+        if (path2 in cache) {
+          return cache[path2];
         }
-        const parentPath = parentOf(path);
+        const parentPath = parentOf(path2);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
       }
       createFilter() {
-        return (path) => !this.ignores(path);
+        return (path2) => !this.ignores(path2);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, convertPath(path));
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -35782,8 +39851,8 @@ var require_ignore = __commonJS({
 });
 
 // src/classify.ts
-function classifyByName(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
+function classifyByName(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
   const lower = name.toLowerCase();
   const dockerfileVariant = lower.startsWith("dockerfile.") && !NOT_A_DOCKERFILE.test(lower);
   if (lower === "dockerfile" || lower === "containerfile" || dockerfileVariant || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
@@ -35796,26 +39865,26 @@ function classifyByName(path) {
   if (lower === ".gitignore") return "gitignore";
   if (lower === ".nvmrc" || lower === ".node-version") return "node-version-file";
   if (lower === ".env" || lower.startsWith(".env.") || lower.endsWith(".env")) return "env";
-  if (PRODUCTION_APP_CONFIG.test(path)) return "app-config";
+  if (PRODUCTION_APP_CONFIG.test(path2)) return "app-config";
   if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
     if (lower === "kustomization.yaml" || lower === "kustomization.yml") return "kustomization";
     return "yaml";
   }
   if (SOURCE_EXT.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) return "source";
-  if (/(?:^|\/)bin\/www$/.test(path)) return "source";
+  if (/(?:^|\/)bin\/www$/.test(path2)) return "source";
   if (lower.endsWith(".sh") || lower.endsWith(".bash")) return "shell";
   if (lower.endsWith(".service")) return "systemd";
-  if (lower === "nginx.conf" || lower.endsWith(".conf") && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path))) return "nginx";
+  if (lower === "nginx.conf" || lower.endsWith(".conf") && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path2))) return "nginx";
   if (lower.endsWith(".md") || lower.endsWith(".markdown") || PLAIN_TEXT_DOC.test(lower)) return "markdown";
   return void 0;
 }
-function isDocumentationEnv(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
+function isDocumentationEnv(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
   return DOC_ENV.test(name);
 }
-function commentSyntaxOf(kind, path) {
+function commentSyntaxOf(kind, path2) {
   if (kind === "source") return "//";
-  if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path.toLowerCase().endsWith(".json")) return "none";
+  if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
 var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
@@ -35934,10 +40003,10 @@ var init_env = __esm({
 // src/model/settings-model.ts
 function productionEnvMatcher(globs) {
   const configured = (0, import_ignore.default)().add([...globs]);
-  return (path) => {
-    if (isDocumentationEnv(path)) return false;
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    return PRODUCTION_ENV_NAME.test(name) || globs.length > 0 && configured.ignores(path);
+  return (path2) => {
+    if (isDocumentationEnv(path2)) return false;
+    const name = path2.slice(path2.lastIndexOf("/") + 1);
+    return PRODUCTION_ENV_NAME.test(name) || globs.length > 0 && configured.ignores(path2);
   };
 }
 function envFileOf(parsed, isProduction) {
@@ -35993,12 +40062,12 @@ var init_settings_model = __esm({
 });
 
 // src/model/project.ts
-function dirname(path) {
-  const i = path.lastIndexOf("/");
-  return i === -1 ? "" : path.slice(0, i);
+function dirname(path2) {
+  const i = path2.lastIndexOf("/");
+  return i === -1 ? "" : path2.slice(0, i);
 }
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
 }
 function joinPath(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
@@ -36038,13 +40107,23 @@ function makeProject(parts) {
   const appConfigs = parts.appConfigs ?? [];
   let git2 = null;
   let services;
+  let runtimeStages;
+  const credentials = /* @__PURE__ */ new Map();
   return {
     root: parts.root,
+    scope: parts.scope,
     files: parts.files,
-    file: (path) => byPath.get(path),
+    file: (path2) => byPath.get(path2),
     filesOf: (kind) => byKind.get(kind) ?? [],
-    has: (path) => byPath.has(path),
+    has: (path2) => byPath.has(path2),
     dockerfiles: parts.dockerfiles,
+    get runtimeStages() {
+      runtimeStages ??= parts.dockerfiles.flatMap((dockerfile) => {
+        const stages = parts.scope.runtimeStages(dockerfile);
+        return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
+      });
+      return runtimeStages;
+    },
     dockerignores: parts.dockerignores,
     packages: parts.packages,
     packageFor: (dir) => {
@@ -36064,13 +40143,16 @@ function makeProject(parts) {
     deployments: parts.deployments,
     envFiles,
     appConfigs,
-    productionSettings: productionSettingsOf(envFiles, appConfigs),
+    productionSettings: productionSettingsOf(
+      envFiles.filter((e2) => parts.scope.ships(e2.file)),
+      appConfigs.filter((c) => parts.scope.ships(c.file))
+    ),
     get git() {
       if (git2 === null) git2 = parts.git?.();
       return git2;
     },
     workflows: parts.workflows ?? [],
-    workflow: (path) => parts.workflows?.find((w) => w.file === path),
+    workflow: (path2) => parts.workflows?.find((w) => w.file === path2),
     systemdUnits: parts.systemdUnits ?? [],
     nginxConfigs: parts.nginxConfigs ?? [],
     scripts: parts.scripts ?? [],
@@ -36078,8 +40160,22 @@ function makeProject(parts) {
     yamlFiles: parts.yamlFiles ?? [],
     k8s: parts.k8s ?? emptyManifests(),
     compose: parts.compose ?? [],
-    deploymentsOf: (dockerfile) => parts.deployments.filter((d) => d.dockerfile === dockerfile),
+    deploymentsOf: (dockerfile, stage) => parts.deployments.filter((d) => d.dockerfile === dockerfile && (stage === void 0 || (d.stage ?? dockerfile.productionStage) === stage)),
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
+    credentialsIn: (path2) => {
+      let found = credentials.get(path2);
+      if (!found) {
+        const text = byPath.get(path2)?.text ?? "";
+        const starts = lineStarts(text);
+        found = credentialsInText(text).map((c) => {
+          const start = positionAt(starts, c.start);
+          const end = positionAt(starts, c.end);
+          return { kind: c.kind, loc: { file: path2, line: start.line, column: start.column, endLine: end.line, endColumn: end.column } };
+        });
+        credentials.set(path2, found);
+      }
+      return found;
+    },
     lockfilesFor: (dir) => {
       const dirs = new Set(ancestors(dir));
       return (byKind.get("lockfile") ?? []).filter((f) => dirs.has(dirname(f.path)));
@@ -36090,6 +40186,8 @@ var init_project = __esm({
   "src/model/project.ts"() {
     "use strict";
     init_k8s();
+    init_credentials();
+    init_line_starts();
     init_settings_model();
   }
 });
@@ -36097,18 +40195,18 @@ var init_project = __esm({
 // src/parsers/shell.ts
 function parseShell(text) {
   const commands = [];
-  let words = [];
+  let words3 = [];
   let current = null;
   let start = 0;
   let i = 0;
   const endWord = () => {
-    if (current !== null) words.push({ value: current, offset: start, end: Math.min(i, text.length) });
+    if (current !== null) words3.push({ value: current, offset: start, end: Math.min(i, text.length) });
     current = null;
   };
   const endCommand = (terminator) => {
     endWord();
-    if (words.length > 0) commands.push({ words, offset: words[0]?.offset ?? 0, terminator });
-    words = [];
+    if (words3.length > 0) commands.push({ words: words3, offset: words3[0]?.offset ?? 0, terminator });
+    words3 = [];
   };
   while (i < text.length) {
     const ch = text[i];
@@ -36211,11 +40309,11 @@ function locatedCommands(mapped) {
     };
   });
 }
-function invocation(words) {
+function invocation(words3) {
   let i = 0;
-  while (i < words.length && (RESERVED_PREFIXES.has(words[i].value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value))) i++;
-  const exec = words[i]?.value === "exec";
-  return { exec, argv: words.slice(exec ? i + 1 : i) };
+  while (i < words3.length && (RESERVED_PREFIXES.has(words3[i].value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words3[i].value))) i++;
+  const exec = words3[i]?.value === "exec";
+  return { exec, argv: words3.slice(exec ? i + 1 : i) };
 }
 function lastCommand(commands) {
   for (let i = commands.length - 1; i >= 0; i--) {
@@ -36400,9 +40498,9 @@ function runnersOf(project, pkg) {
   const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
   for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
     if (!name.startsWith("test")) continue;
-    for (const words of commands) {
-      words.forEach((_, k) => {
-        const key = runnerKey(words.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
+    for (const words3 of commands) {
+      words3.forEach((_, k) => {
+        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
         if (key) runners.add(key);
       });
     }
@@ -36600,35 +40698,6 @@ var init_rule6 = __esm({
           const sigint = service.signalHandlers.find((h) => h.signal === "SIGINT");
           if (sigint) report2.report("sigintOnly", void 0, sigint.loc);
           else report2.report("missing", void 0, service.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/hardcoded-secret/rule.ts
-var rule_default6;
-var init_rule7 = __esm({
-  "rules/code/hardcoded-secret/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    rule_default6 = defineRule({
-      id: "code/hardcoded-secret",
-      title: "No secret is written into the source",
-      category: "security",
-      severity: "error",
-      rationale: 'A secret in source code is in every clone, fork, CI log, container image and backup of the repository, readable by everyone who ever had access, and it cannot be rotated without a deploy. A literal fallback (`process.env.JWT_SECRET || "dev-secret"`) is worse: when the variable is missing in production the service starts anyway, signing with a secret that is public.',
-      fix: "Read the secret from the environment or a secret manager (`process.env.SESSION_SECRET`), fail at startup when it is missing instead of falling back to a literal, and rotate the value that was committed.",
-      appliesTo: ["source"],
-      messages: {
-        literal: (d) => `${d.key} is set to a literal string in the source: read it from the environment or a secret manager (\`process.env.…\`) and rotate the committed value`,
-        fallback: (d) => `${d.key} falls back to a literal string when its variable is unset, so production may run with a public secret: fail at startup when it is missing instead`
-      },
-      check({ project, subject }) {
-        for (const service of servicesWithCode(project)) {
-          const report2 = subject(service.package.file);
-          for (const secret of service.literalSecrets) report2.report(secret.fallback ? "fallback" : "literal", { key: secret.key }, secret.loc);
         }
       }
     });
@@ -51603,8 +55672,8 @@ var require_lib2 = __commonJS({
 });
 
 // src/parsers/source.ts
-function pluginsFor(path) {
-  const lower = path.toLowerCase();
+function pluginsFor(path2) {
+  const lower = path2.toLowerCase();
   if (/\.[cm]?ts$/.test(lower)) return ["typescript", "decorators-legacy"];
   if (lower.endsWith(".tsx")) return ["typescript", "jsx", "decorators-legacy"];
   return ["jsx", "decorators-legacy"];
@@ -51723,6 +55792,116 @@ var init_source = __esm({
   }
 });
 
+// src/model/evidence.ts
+function folders(names, what, inSource) {
+  return names.map((name) => [name, { what, inSource }]);
+}
+function words(name) {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+}
+function pathExclusion(path2, kind) {
+  const segments = path2.split("/");
+  segments.pop();
+  for (const segment of segments) {
+    const lower = segment.toLowerCase();
+    const folder = FOLDERS.get(lower);
+    const what = folder && (folder.inSource || kind !== "source") ? folder.what : !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : void 0;
+    if (what) return { evidence: "path", reason: `in ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} folder (${segment}/)` };
+  }
+  return void 0;
+}
+function folderKind(folder) {
+  if (/example|demo/.test(folder)) return "example";
+  if (/playground/.test(folder)) return "playground";
+  return "test";
+}
+function nameExclusion(path2, kind) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  if (kind === "source") return NON_SERVER_SOURCE.test(name) ? { evidence: "name", reason: `named as a test, story or build-tool config (${name})` } : void 0;
+  if (!NAMED_KINDS.has(kind)) return void 0;
+  if (kind === "env" && isDocumentationEnv(path2)) return { evidence: "name", reason: `documents variables, it configures nothing (${name})` };
+  const own = words(name).filter((w) => !KIND_WORDS.has(w));
+  for (const word of own) {
+    const what = DEVELOPMENT_WORDS.get(word);
+    if (what) return { evidence: "name", reason: `named for ${what} (${name})` };
+  }
+  return void 0;
+}
+function headerComments(file) {
+  const out = [];
+  const hash = file.comment === "#";
+  let inBlock = false;
+  for (const raw of file.lines.slice(0, HEADER_LINES)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (hash) {
+      if (!line.startsWith("#")) break;
+      out.push(line.replace(/^#+\s*/, ""));
+    } else if (file.comment === "//") {
+      if (inBlock || line.startsWith("/*")) {
+        inBlock = !line.includes("*/");
+        out.push(line.replace(/^\/\*+|\*+\/$|^\*+/g, "").trim());
+      } else if (line.startsWith("//")) out.push(line.replace(/^\/\/+\s*/, ""));
+      else if (!/^['"]use (?:strict|client|server)['"];?$/.test(line) && !line.startsWith("#!")) break;
+    } else break;
+  }
+  return out;
+}
+function headerExclusion(file) {
+  for (const raw of headerComments(file)) {
+    const comment = raw.replace(/[*_`]+/g, "");
+    for (const re of HEADER_STATEMENTS) {
+      const m = re.exec(comment);
+      if (m) return { evidence: "header", reason: `its header says "${m[0].trim().slice(0, 60)}"` };
+    }
+  }
+  return void 0;
+}
+function selfExclusion(file) {
+  return nameExclusion(file.path, file.kind) ?? pathExclusion(file.path, file.kind) ?? headerExclusion(file);
+}
+var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES;
+var init_evidence = __esm({
+  "src/model/evidence.ts"() {
+    "use strict";
+    init_classify();
+    FOLDERS = new Map([
+      ...folders(["test", "tests", "__tests__", "testing", "spec", "specs", "e2e", "cypress", "playwright", "integration-tests", "__mocks__", "mocks", "__snapshots__"], "test", true),
+      ...folders(["fixtures", "fixture", "__fixtures__", "testdata", "test-data"], "test fixture", true),
+      ...folders(["examples", "example"], "example", true),
+      ...folders(["samples", "sample", "demo", "demos"], "example", false),
+      ...folders(["playground", "playgrounds", "storybook", ".storybook", "stories"], "playground", true),
+      ...folders(["sandbox"], "playground", false),
+      ...folders(["docs", "doc", "documentation", "website"], "documentation", false),
+      ...folders(["benchmark", "benchmarks", "bench"], "benchmark", true),
+      ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
+      ...folders(["local"], "local tooling", false)
+    ]);
+    FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
+    DEVELOPMENT_WORDS = new Map([
+      ...["dev", "develop", "development", "local", "debug", "devcontainer", "gitpod", "override", "watch"].map((w) => [w, "development"]),
+      ...["test", "tests", "testing", "e2e", "integration", "cypress", "playwright", "mock", "mocks", "stub", "ci"].map((w) => [w, "tests"]),
+      ...["example", "sample", "demo"].map((w) => [w, "an example"])
+    ]);
+    NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+    NAMED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "env", "k8s", "kustomization", "shell", "systemd", "nginx", "app-config"]);
+    KIND_WORDS = /* @__PURE__ */ new Set(["dockerfile", "containerfile", "docker", "compose", "yml", "yaml", "env", "sh", "bash", "service", "conf", "json"]);
+    HEADER_STATEMENTS = [
+      /\b(?:do not|don't|never|please do not) (?:use|run|deploy) (?:this|it)?\s*(?:[\w-]+ ){0,3}(?:in|for|on) prod(?:uction)?\b/i,
+      /\bnot (?:\w+ )?(?:intended|meant|suitable|designed|recommended|ready|safe) (?:for|to be used in|to use in|in) prod(?:uction)?\b/i,
+      /\bnot (?:for|to be used in|for use in) prod(?:uction)?\b/i,
+      /\bnot production[- ]ready\b/i,
+      /\b(?:demo|demonstration|development|dev|testing|test|local[- ]dev(?:elopment)?|example) (?:use )?only\b/i,
+      /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
+      /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
+      /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
+      /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
+      /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i
+    ];
+    HEADER_LINES = 20;
+  }
+});
+
 // src/model/quantities.ts
 function parseK8sQuantity(value) {
   if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
@@ -51773,13 +55952,25 @@ function isReference(value) {
 function isLiteralValue(value) {
   return value !== null && value !== void 0 && value.trim() !== "" && !isReference(value);
 }
-var SECRET_PARTS, NOT_SECRET_SUFFIXES, SETTING_ABOUT_A_SECRET;
+function keyWords(key) {
+  const last = key.split(".").pop() ?? key;
+  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+}
+function namesSecretItself(key) {
+  const words3 = keyWords(key);
+  const last = words3.at(-1) ?? "";
+  if (SECRET_NOUNS.has(last)) return true;
+  return last === "key" && KEY_QUALIFIERS.has(words3.at(-2) ?? "");
+}
+var SECRET_PARTS, NOT_SECRET_SUFFIXES, SETTING_ABOUT_A_SECRET, SECRET_NOUNS, KEY_QUALIFIERS;
 var init_secrets = __esm({
   "src/model/secrets.ts"() {
     "use strict";
-    SECRET_PARTS = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY"];
+    SECRET_PARTS = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY", "ACCOUNT_KEY", "KEY_CONTENT"];
     NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_LENGTH", "_TTL", "_TIMEOUT", "_HEADER", "_NAME"];
     SETTING_ABOUT_A_SECRET = ["_PREFIX", "_EXPIRES_IN", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE", "_ENABLED", "_REQUIRED", "_ROTATION_DAYS"];
+    SECRET_NOUNS = /* @__PURE__ */ new Set(["secret", "secrets", "password", "passwd", "passphrase", "pwd", "token", "apikey", "credential", "credentials", "privatekey", "secretkey", "accesskey"]);
+    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "secret", "private", "access", "signing", "encryption", "master", "auth", "session", "jwt", "hmac", "client", "app", "account", "license", "admin"]);
   }
 });
 
@@ -51791,29 +55982,29 @@ function isReadinessRoute(route) {
 function isHealthRoute(route) {
   return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split("/").some((s) => LIVENESS_SEGMENT.test(s));
 }
-function normalisePath(path) {
-  const p = `/${path}`.replace(/\/{2,}/g, "/").toLowerCase();
+function normalisePath(path2) {
+  const p = `/${path2}`.replace(/\/{2,}/g, "/").toLowerCase();
   return p.length > 1 ? p.replace(/\/+$/, "") : p;
 }
-function segmentsMatch(route, path, prefix) {
+function segmentsMatch(route, path2, prefix) {
   for (const [i, seg] of route.entries()) {
-    const part = path[i];
+    const part = path2[i];
     if (part === void 0) return seg.startsWith(":") && seg.endsWith("?") && route.slice(i + 1).every((s) => s.startsWith(":") && s.endsWith("?"));
     if (!seg.startsWith(":") && seg !== part) return false;
   }
-  return prefix || path.length <= route.length;
+  return prefix || path2.length <= route.length;
 }
-function routeAnswers(route, path) {
+function routeAnswers(route, path2) {
   const pattern = route.path.search(PATTERN);
   const routePath = normalisePath(pattern === -1 ? route.path : route.path.slice(0, route.path.lastIndexOf("/", pattern) + 1));
   const split = (p) => p.split("/").filter(Boolean);
-  const matches = segmentsMatch(split(routePath), split(normalisePath(path)), pattern !== -1 || route.method === "USE");
+  const matches = segmentsMatch(split(routePath), split(normalisePath(path2)), pattern !== -1 || route.method === "USE");
   return pattern !== -1 && matches ? void 0 : matches;
 }
-function answersPath(service, path) {
+function answersPath(service, path2) {
   const plainHttp = service.servers.every((s) => s.framework === "node-http") || service.routes.some((r) => r.source === "node-http");
   if (service.routes.length === 0 || service.openPaths.length > 0 || plainHttp) return void 0;
-  const target = path.replace(/[?#].*$/, "");
+  const target = path2.replace(/[?#].*$/, "");
   let maybe = false;
   for (const route of service.routes) {
     if (!PROBE_METHODS.has(route.method)) continue;
@@ -51823,14 +56014,14 @@ function answersPath(service, path) {
   }
   return maybe ? void 0 : false;
 }
-function isExcludedPath(path) {
-  const segments = path.split("/");
-  const name = segments.pop() ?? "";
-  return segments.some((s) => EXCLUDED_DIRS.has(s)) || TEST_FILE.test(name);
+function isExcludedPath(path2) {
+  const segments = path2.split("/");
+  segments.pop();
+  return segments.some((s) => BUILD_OUTPUT_DIRS.has(s)) || pathExclusion(path2, "source") !== void 0 || nameExclusion(path2, "source") !== void 0;
 }
-function normalise(path) {
+function normalise(path2) {
   const out = [];
-  for (const part of path.split("/")) {
+  for (const part of path2.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
     else out.push(part);
@@ -51840,11 +56031,11 @@ function normalise(path) {
 function inDir(dir, rel) {
   return normalise(dir === "" ? rel : `${dir}/${rel}`);
 }
-function resolveFile(path, has) {
-  const candidates = [path];
-  const stem = path.replace(/\.[cm]?jsx?$/, "");
-  if (stem !== path) candidates.push(...EXTENSIONS.map((e2) => stem + e2));
-  candidates.push(...EXTENSIONS.map((e2) => path + e2), ...EXTENSIONS.map((e2) => `${path}/index${e2}`));
+function resolveFile(path2, has) {
+  const candidates = [path2];
+  const stem = path2.replace(/\.[cm]?jsx?$/, "");
+  if (stem !== path2) candidates.push(...EXTENSIONS.map((e2) => stem + e2));
+  candidates.push(...EXTENSIONS.map((e2) => path2 + e2), ...EXTENSIONS.map((e2) => `${path2}/index${e2}`));
   return candidates.find((c) => has(c) && !isExcludedPath(c));
 }
 function sourceCounterparts(rel) {
@@ -51863,10 +56054,10 @@ function exportTargets(value, out) {
 }
 function startScriptFiles(commands = []) {
   const out = [];
-  for (const words of commands) {
-    words.forEach((word, i) => {
+  for (const words3 of commands) {
+    words3.forEach((word, i) => {
       if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(word) && !word.startsWith("-")) out.push(word);
-      else if ((word === "." || word === "dist" || word === "build" || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words[i - 1] ?? "")) out.push(word);
+      else if ((word === "." || word === "dist" || word === "build" || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words3[i - 1] ?? "")) out.push(word);
     });
   }
   return out;
@@ -51900,6 +56091,10 @@ function isProcessEnv(node, mod) {
   const object = unwrap(n.object);
   if (object.type === "Identifier") return object.name === "process";
   return isMember(object) && memberName(object) === "process" && chainText(object.object) === "globalThis";
+}
+function isProcessEnvRead(mod, node) {
+  const n = unwrap(node);
+  return isMember(n) && isProcessEnv(n.object, mod);
 }
 function isShutdownEnv(name) {
   return SHUTDOWN_ENV.test(name);
@@ -51956,6 +56151,11 @@ function plausibleSecret(key, value, envFallback = false) {
 }
 function secretKey(key) {
   return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key));
+}
+function secretEvidence(key, value) {
+  if (credentialKind(value, key) !== void 0) return true;
+  if (PUBLIC_KEY_NAME.test(key) || PUBLIC_KEY_VALUE.test(value.trim())) return false;
+  return looksRandom(value) || namesSecretItself(key) && secretShaped(key, value);
 }
 function joinRoute(...parts) {
   const joined = parts.join("/").replace(/\/{2,}/g, "/");
@@ -52134,14 +56334,11 @@ function mentionsEnvironment(mod, node) {
   const text = chainText(n);
   return text !== void 0 && ENV_NAME.test(text.split(".").pop() ?? "");
 }
-function shippedPackage(pkg) {
-  return !isExcludedPath(`${pkg.dir}/package.json`);
-}
 function packageSources(pkg, ownFiles, containerEntries = []) {
   const own = new Set(ownFiles);
-  const ownFile = (path) => own.has(path) && !isExcludedPath(path);
+  const ownFile = (path2) => own.has(path2) && !isExcludedPath(path2);
   const seeds = [];
-  const fromContainers = containerEntries.map((path) => pkg.dir === "" ? path : path.slice(pkg.dir.length + 1));
+  const fromContainers = containerEntries.map((path2) => pkg.dir === "" ? path2 : path2.slice(pkg.dir.length + 1));
   for (const entry of [...entryPaths(pkg), ...fromContainers]) {
     const rel = normalise(entry);
     for (const candidate of [rel, ...sourceCounterparts(rel)]) {
@@ -52152,8 +56349,8 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
       }
     }
   }
-  const folders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  for (const path of ownFiles) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
+  const folders2 = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
+  for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2)) seeds.push(path2);
   return [...new Set(seeds)].sort();
 }
 function buildServices(input) {
@@ -52167,24 +56364,24 @@ function buildServices(input) {
     filesByPackage.set(owner, list3);
   }
   const parsed = /* @__PURE__ */ new Map();
-  const moduleOf = (path) => {
-    if (!parsed.has(path)) {
-      const file = sources.get(path);
+  const moduleOf = (path2) => {
+    if (!parsed.has(path2)) {
+      const file = sources.get(path2);
       const ast = file ? input.parse(file) : void 0;
       let mod = null;
       try {
         mod = ast ? new Module(ast.file, ast.program) : null;
       } catch (error2) {
-        input.onError(path, error2);
+        input.onError(path2, error2);
       }
-      parsed.set(path, mod);
+      parsed.set(path2, mod);
     }
-    return parsed.get(path) ?? void 0;
+    return parsed.get(path2) ?? void 0;
   };
   const services = [];
   for (const pkg of input.packages) {
-    if (!shippedPackage(pkg)) continue;
-    const ownFile = (path) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
+    if (!input.ships(pkg) || isExcludedPath(pkg.file)) continue;
+    const ownFile = (path2) => sources.has(path2) && input.packageFor(dirname(path2)) === pkg && !isExcludedPath(path2);
     const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules = [];
@@ -52236,11 +56433,11 @@ function composeRoutes(builder) {
   const seen = /* @__PURE__ */ new Set();
   for (const r of builder.routes) {
     for (const prefix of prefixesOf(r.owner, 0)) {
-      const path = r.path === "*" ? r.path : joinRoute(prefix, r.path);
-      const key = `${r.method} ${path} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
+      const path2 = r.path === "*" ? r.path : joinRoute(prefix, r.path);
+      const key = `${r.method} ${path2} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? "express" });
+      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? "express" });
     }
   }
   return out;
@@ -52281,20 +56478,21 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, EXCLUDED_DIRS, TEST_FILE, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, ServiceBuilder;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
     init_source();
+    init_evidence();
     init_project();
     init_quantities();
+    init_credentials();
     init_secrets();
     LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|live|livez|liveness|ping)$/i;
     READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
     PROBE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "ALL", "USE"]);
     PATTERN = /[*({]/;
-    EXCLUDED_DIRS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "coverage", "test", "tests", "__tests__", "__mocks__", "__fixtures__", "fixtures", "e2e", ".next", ".nuxt"]);
-    TEST_FILE = /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/i;
+    BUILD_OUTPUT_DIRS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "coverage", ".next", ".nuxt", ".output", ".svelte-kit"]);
     SOURCE_FOLDERS = ["src", "lib", "app", "server"];
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
     BUILD_DIRS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
@@ -52569,6 +56767,8 @@ var init_service = __esm({
     FALSE_WORDS = /* @__PURE__ */ new Set(["false", "0", "no", "off", "disabled"]);
     ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
     SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
+    PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
+    PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
     ServiceBuilder = class {
       constructor(modules, onError) {
         this.modules = modules;
@@ -52601,8 +56801,8 @@ var init_service = __esm({
       /** The module a relative specifier of `from` names, among the package's parsed files. */
       resolve(from, spec) {
         if (!spec.startsWith(".")) return void 0;
-        const path = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
-        return path ? this.byFile.get(path) : void 0;
+        const path2 = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
+        return path2 ? this.byFile.get(path2) : void 0;
       }
       /** The module and local name an identifier finally refers to, following relative imports. */
       definition(mod, name, depth = 0) {
@@ -52691,8 +56891,8 @@ var init_service = __esm({
             case "SwitchStatement":
               if (this.isUrlish(node.discriminant)) {
                 for (const c of node.cases) {
-                  const path = stringValue(c.test);
-                  if (c.test && isPathLiteral(path)) this.routes.push({ method: "ALL", path, loc: mod.loc(c.test), source: "node-http" });
+                  const path2 = stringValue(c.test);
+                  if (c.test && isPathLiteral(path2)) this.routes.push({ method: "ALL", path: path2, loc: mod.loc(c.test), source: "node-http" });
                 }
               }
               break;
@@ -52933,15 +57133,15 @@ var init_service = __esm({
             const name = chainText(e2.callee)?.split(".").pop() ?? "";
             if (!NEST_METHODS.has(name)) continue;
             const methodPaths = e2.arguments[0] ? nestPaths(e2.arguments[0]) : [""];
-            for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e2), source: "nest" });
+            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest" });
           }
         }
       }
       urlComparison(mod, node, ancestors2) {
         if (!["===", "==", "!==", "!="].includes(node.operator)) return;
         const [literal, other] = stringValue(node.right) !== void 0 ? [node.right, node.left] : [node.left, node.right];
-        const path = stringValue(literal);
-        if (!isPathLiteral(path) || !this.isUrlish(other)) return;
+        const path2 = stringValue(literal);
+        if (!isPathLiteral(path2) || !this.isUrlish(other)) return;
         let method = "ALL";
         for (let i = ancestors2.length - 1; i >= 0; i--) {
           const a = ancestors2[i];
@@ -52951,7 +57151,7 @@ var init_service = __esm({
             if (s.type === "BinaryExpression" && isMember(unwrap(s.left)) && memberName(unwrap(s.left)) === "method") method = stringValue(s.right)?.toUpperCase() ?? method;
           }
         }
-        this.routes.push({ method, path, loc: mod.loc(literal), source: "node-http" });
+        this.routes.push({ method, path: path2, loc: mod.loc(literal), source: "node-http" });
       }
       isUrlish(node) {
         const n = unwrap(node);
@@ -53125,12 +57325,12 @@ var init_service = __esm({
         const value = unwrap(valueNode);
         const literal = stringValue(value);
         if (literal !== void 0) {
-          if (plausibleSecret(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
+          if (secretEvidence(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
           return;
         }
-        if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??")) {
+        if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??") && !isProcessEnvRead(mod, value.left)) {
           const fallback = stringValue(value.right);
-          if (fallback !== void 0 && plausibleSecret(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+          if (fallback !== void 0 && secretEvidence(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
         }
       }
       corsCall(mod, node, options) {
@@ -53187,12 +57387,12 @@ var init_service = __esm({
           if (c?.type === "ObjectExpression") {
             for (const p of c.properties) {
               if (p.type === "SpreadElement") continue;
-              const path = keyName(p.key, p.computed);
-              if (isPathLiteral(path)) this.routes.push({ method: "GET", path, loc: mod.loc(p.key), source: "helper" });
+              const path2 = keyName(p.key, p.computed);
+              if (isPathLiteral(path2)) this.routes.push({ method: "GET", path: path2, loc: mod.loc(p.key), source: "helper" });
             }
           }
         }
-        if (module === "lightship") for (const path of ["/health", "/live", "/ready"]) this.routes.push({ method: "GET", path, loc: mod.loc(node), source: "helper" });
+        if (module === "lightship") for (const path2 of ["/health", "/live", "/ready"]) this.routes.push({ method: "GET", path: path2, loc: mod.loc(node), source: "helper" });
       }
       // --- inspector and bypasses --------------------------------------------------------------
       inspector(mod, node, callee, ancestors2) {
@@ -53359,6 +57559,54 @@ var init_service = __esm({
         });
       }
     };
+  }
+});
+
+// rules/code/hardcoded-secret/rule.ts
+var rule_default6;
+var init_rule7 = __esm({
+  "rules/code/hardcoded-secret/rule.ts"() {
+    "use strict";
+    init_service();
+    init_source();
+    init_rule();
+    init_shared2();
+    rule_default6 = defineRule({
+      id: "code/hardcoded-secret",
+      title: "No secret is written into the source",
+      category: "security",
+      severity: "error",
+      rationale: 'A secret in source code is in every clone, fork, CI log, container image and backup of the repository, readable by everyone who ever had access, and it cannot be rotated without a deploy. A literal fallback (`process.env.JWT_SECRET || "dev-secret"`) is worse: when the variable is missing in production the service starts anyway, signing with a secret that is public. In server code a literal counts when it looks like a credential (a known token format, a long random string, a chosen secret under a name that says it is one); in tests, scripts and browser code only a credential of a known format counts, since it has leaked wherever it is committed.',
+      fix: "Read the secret from the environment or a secret manager (`process.env.SESSION_SECRET`), fail at startup when it is missing instead of falling back to a literal, and rotate the value that was committed.",
+      appliesTo: ["source"],
+      messages: {
+        literal: (d) => `${d.key} is set to a literal string in the source: read it from the environment or a secret manager (\`process.env.…\`) and rotate the committed value`,
+        fallback: (d) => `${d.key} falls back to a literal string when its variable is unset, so production may run with a public secret: fail at startup when it is missing instead`,
+        knownFormat: (d) => `this string is ${d.kind}, committed with the code: revoke and rotate it, then load it from the environment or a secret manager`
+      },
+      check({ project, subject }) {
+        const reported = /* @__PURE__ */ new Set();
+        const at2 = (loc) => `${loc.file}:${loc.line}`;
+        const servers = new Set(project.scope.servicePackages);
+        for (const service of servicesWithCode(project)) {
+          if (!servers.has(service.package)) continue;
+          const report2 = subject(service.package.file);
+          for (const secret of service.literalSecrets) {
+            report2.report(secret.fallback ? "fallback" : "literal", { key: secret.key }, secret.loc);
+            reported.add(at2(secret.loc));
+          }
+        }
+        const git2 = project.git;
+        for (const file of project.filesOf("source")) {
+          if (git2 && !git2.tracked(file.path) || /(?:^|\/)node_modules\//.test(file.path) || file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) continue;
+          const found = project.credentialsIn(file.path).filter((c) => !reported.has(at2(c.loc)));
+          if (found.length === 0) continue;
+          const owner = project.packageFor(file.path.slice(0, file.path.lastIndexOf("/") + 1).replace(/\/$/, ""));
+          const report2 = subject(owner && !isExcludedPath(file.path) ? owner.file : file.path);
+          for (const c of found) report2.report("knownFormat", { kind: c.kind }, c.loc);
+        }
+      }
+    });
   }
 });
 
@@ -58241,9 +62489,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path = this.getPath();
-        if (path === null || path.startsWith("/")) {
-          return path;
+        const path2 = this.getPath();
+        if (path2 === null || path2.startsWith("/")) {
+          return path2;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -58255,7 +62503,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path : parent + "/" + path;
+              return parent.endsWith("/") ? parent + path2 : parent + "/" + path2;
             }
           }
         }
@@ -59479,14 +63727,14 @@ function convertInstruction(file, ins) {
   const afterFlags = { line: mapped.lines[flagsEnd] ?? 0, column: mapped.columns[flagsEnd] ?? 0 };
   const shellWords = ins.getArguments().map((a) => ({ value: a.getValue(), loc: locOf2(file, a.getRange()) })).filter((w) => w.loc.line < bodyLine && (w.loc.line > afterFlags.line || w.loc.line === afterFlags.line && w.loc.column >= afterFlags.column));
   const execWords = jsonStringSpans(rawArgs, commandStart).map(([start, end], i) => ({ value: exec?.[i] ?? "", loc: spanOf(mapped, start, end) }));
-  const words = exec ? [...keyword === "HEALTHCHECK" ? shellWords.slice(0, 1) : [], ...execWords] : shellWords;
+  const words3 = exec ? [...keyword === "HEALTHCHECK" ? shellWords.slice(0, 1) : [], ...execWords] : shellWords;
   const converted = {
     keyword,
     loc: locOf2(file, ins.getRange()),
     keywordLoc: locOf2(file, ins.getInstructionRange()),
     argsLoc: argsRange ? locOf2(file, argsRange) : null,
     flags,
-    words,
+    words: words3,
     exec,
     heredocs
   };
@@ -59513,10 +63761,7 @@ function pairs(ins) {
 function isDevelopmentName(name) {
   return nameWords(name).some((w) => DEVELOPMENT_NAMES.has(w));
 }
-function productionStageOf(path, stages) {
-  const segments = path.toLowerCase().split("/");
-  const fileName = segments.pop() ?? "";
-  if (segments.includes(".devcontainer") || isDevelopmentName(fileName)) return void 0;
+function productionStageOf(stages) {
   const final = stages.at(-1);
   const namedForProduction = stages.filter((s) => s !== final && s.name !== void 0 && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
   if (final?.name && isDevelopmentName(final.name)) return namedForProduction.at(-1);
@@ -59577,7 +63822,7 @@ function parseDockerfile(source) {
     current.instructions.push(converted);
   }
   if (current) stageShells.set(current, shell);
-  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage: stages.at(-1), productionStage: productionStageOf(file, stages), orphanInstructions };
+  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage: stages.at(-1), productionStage: productionStageOf(stages), orphanInstructions };
 }
 function lineage(stage) {
   const chain = [];
@@ -59665,7 +63910,7 @@ var init_dockerfile = __esm({
     commandTexts = /* @__PURE__ */ new WeakMap();
     shellsOf = /* @__PURE__ */ new WeakMap();
     pairCache = /* @__PURE__ */ new WeakMap();
-    DEVELOPMENT_NAMES = /* @__PURE__ */ new Set(["dev", "develop", "development", "local", "debug", "test", "tests", "testing", "devcontainer"]);
+    DEVELOPMENT_NAMES = /* @__PURE__ */ new Set(["dev", "develop", "development", "local", "debug", "test", "tests", "testing", "devcontainer", "watch", "e2e", "ci"]);
     PRODUCTION_NAMES = /* @__PURE__ */ new Set(["prod", "production", "release", "runtime", "runner", "final", "deploy"]);
     nameWords = (name) => name.toLowerCase().split(/[^a-z0-9]+/);
     DEFAULT_SHELL = ["/bin/sh", "-c"];
@@ -59673,172 +63918,12 @@ var init_dockerfile = __esm({
   }
 });
 
-// src/parsers/compose.ts
-function isDevelopmentOnly(service) {
-  if (service.build?.target !== void 0 && isDevelopmentName(service.build.target)) return true;
-  return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
-}
-function buildOf(composeDir, view) {
-  if (!view) return void 0;
-  if (view.isScalar) {
-    const context4 = resolveRelative(composeDir, view.string ?? ".");
-    return { context: context4, dockerfile: context4 === void 0 ? void 0 : joinPath(context4, "Dockerfile"), loc: view.loc };
-  }
-  const context3 = resolveRelative(composeDir, view.get("context")?.string ?? ".");
-  const inline = view.get("dockerfile_inline") !== void 0;
-  const name = view.get("dockerfile")?.string ?? "Dockerfile";
-  const dockerfile = context3 === void 0 || inline ? void 0 : resolveRelative(context3, name);
-  return { context: context3, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
-}
-function environmentOf(view) {
-  if (!view) return [];
-  if (view.isSeq) {
-    return view.items().flatMap((item) => {
-      const text = item.string;
-      if (text === void 0) return [];
-      const eq = text.indexOf("=");
-      const key = eq === -1 ? text : text.slice(0, eq);
-      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
-    });
-  }
-  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
-}
-function envFilesOf(composeDir, view) {
-  if (!view) return [];
-  const items = view.isSeq ? view.items() : [view];
-  return items.flatMap((item) => {
-    const path = item.isMap ? item.get("path")?.string : item.string;
-    const resolved = path === void 0 ? void 0 : resolveRelative(composeDir, path);
-    if (resolved === void 0) return [];
-    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
-  });
-}
-function portRange(text) {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
-  if (!m) return [];
-  const start = Number(m[1]);
-  const end = m[2] === void 0 ? start : Number(m[2]);
-  if (end < start || end - start > 1e3) return [start];
-  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
-}
-function parseShortPort(text) {
-  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
-  let hostIp;
-  const v6 = /^\[([^\]]*)\]:/.exec(rest);
-  if (v6) {
-    hostIp = v6[1];
-    rest = rest.slice(v6[0].length);
-  }
-  const parts = rest.split(":");
-  const target = parts.pop() ?? "";
-  const published = parts.pop();
-  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
-  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
-}
-function portsOf(view) {
-  return (view?.items() ?? []).map((item) => {
-    if (item.isMap) {
-      const target = item.get("target");
-      return {
-        hostIp: item.get("host_ip")?.string,
-        published: item.get("published")?.string,
-        targets: target?.string === void 0 ? [] : portRange(target.string),
-        name: item.get("name")?.string,
-        loc: target?.loc ?? item.loc
-      };
-    }
-    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
-  });
-}
-function commandOf(view) {
-  if (!view) return [];
-  if (view.isSeq) return view.strings();
-  return (view.string ?? "").split(/\s+/).filter((w) => w !== "");
-}
-function located2(view, value) {
-  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
-}
-function serviceOf(file, composeDir, name, view) {
-  const limits = view.at("deploy", "resources", "limits");
-  const memory = limits?.get("memory") ?? view.get("mem_limit");
-  const cpus = limits?.get("cpus") ?? view.get("cpus");
-  const health = view.get("healthcheck");
-  const policy = view.at("deploy", "restart_policy");
-  const grace = view.get("stop_grace_period");
-  const dependsOn = view.get("depends_on");
-  const logging = view.get("logging");
-  const test = health?.get("test");
-  const testList = test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [];
-  return {
-    file,
-    name,
-    loc: view.keyLoc,
-    image: located2(view.get("image"), view.get("image")?.string),
-    build: buildOf(composeDir, view.get("build")),
-    command: commandOf(view.get("command")),
-    entrypoint: commandOf(view.get("entrypoint")),
-    commandLoc: view.get("command")?.loc,
-    entrypointLoc: view.get("entrypoint")?.loc,
-    environment: environmentOf(view.get("environment")),
-    envFiles: envFilesOf(composeDir, view.get("env_file")),
-    ports: portsOf(view.get("ports")),
-    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
-    healthcheck: health ? {
-      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
-      test: testList,
-      loc: health.keyLoc,
-      testLoc: test?.loc,
-      commandWords: healthcheckWords(testList)
-    } : void 0,
-    restart: located2(view.get("restart"), view.get("restart")?.string),
-    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
-    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
-    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
-    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
-    oneShot: false,
-    profiles: view.get("profiles")?.strings() ?? []
-  };
-}
-function isOneShot(service, all) {
-  const policy = service.restart?.value ?? service.restartPolicy?.value;
-  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
-  if (policy?.startsWith("on-failure") && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
-  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
-}
-function parseCompose(yaml) {
-  const root = yaml.roots()[0];
-  const dir = dirname(yaml.path);
-  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
-  for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
-}
-function healthcheckWords(test) {
-  const [type = "", ...rest] = test;
-  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
-  if (type.toUpperCase() !== "CMD-SHELL") return unescaped;
-  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
-}
-var NON_PRODUCTION_NAME, NON_PRODUCTION_PROFILE, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
-var init_compose = __esm({
-  "src/parsers/compose.ts"() {
-    "use strict";
-    init_project();
-    init_quantities();
-    init_dockerfile();
-    init_shell();
-    NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
-    NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
-    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
-    ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
-  }
-});
-
 // src/model/commands.ts
-function programCall(words) {
-  const { exec, argv } = invocation(words);
+function programCall(words3) {
+  const { exec, argv } = invocation(words3);
   const assignments = /* @__PURE__ */ new Map();
   const assign = (w) => assignments.set(w.value.slice(0, w.value.indexOf("=")), w.value.slice(w.value.indexOf("=") + 1));
-  for (const w of words.slice(0, words.length - argv.length)) if (ASSIGNMENT2.test(w.value)) assign(w);
+  for (const w of words3.slice(0, words3.length - argv.length)) if (ASSIGNMENT2.test(w.value)) assign(w);
   let i = 0;
   for (; ; ) {
     const word = argv[i];
@@ -59858,7 +63943,7 @@ function programCall(words) {
     }
     i += wrapper.operands;
   }
-  return { words: [...words], exec, program: argv.slice(i), assignments };
+  return { words: [...words3], exec, program: argv.slice(i), assignments };
 }
 function shellScriptOf(program) {
   if (!isShellProgram(program[0]?.value ?? "")) return void 0;
@@ -59931,6 +64016,181 @@ var init_commands = __esm({
       ["command", plain()]
     ]);
     ASSIGNMENT2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+  }
+});
+
+// src/parsers/compose.ts
+function buildOf(composeDir, view) {
+  if (!view) return void 0;
+  if (view.isScalar) {
+    const context4 = resolveRelative(composeDir, view.string ?? ".");
+    return { context: context4, dockerfile: context4 === void 0 ? void 0 : joinPath(context4, "Dockerfile"), loc: view.loc };
+  }
+  const context3 = resolveRelative(composeDir, view.get("context")?.string ?? ".");
+  const inline = view.get("dockerfile_inline") !== void 0;
+  const name = view.get("dockerfile")?.string ?? "Dockerfile";
+  const dockerfile = context3 === void 0 || inline ? void 0 : resolveRelative(context3, name);
+  return { context: context3, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
+}
+function environmentOf(view) {
+  if (!view) return [];
+  if (view.isSeq) {
+    return view.items().flatMap((item) => {
+      const text = item.string;
+      if (text === void 0) return [];
+      const eq = text.indexOf("=");
+      const key = eq === -1 ? text : text.slice(0, eq);
+      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
+    });
+  }
+  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
+}
+function envFilesOf(composeDir, view) {
+  if (!view) return [];
+  const items = view.isSeq ? view.items() : [view];
+  return items.flatMap((item) => {
+    const path2 = item.isMap ? item.get("path")?.string : item.string;
+    const resolved = path2 === void 0 ? void 0 : resolveRelative(composeDir, path2);
+    if (resolved === void 0) return [];
+    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
+  });
+}
+function portRange(text) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return [];
+  const start = Number(m[1]);
+  const end = m[2] === void 0 ? start : Number(m[2]);
+  if (end < start || end - start > 1e3) return [start];
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+function parseShortPort(text) {
+  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
+  let hostIp;
+  const v6 = /^\[([^\]]*)\]:/.exec(rest);
+  if (v6) {
+    hostIp = v6[1];
+    rest = rest.slice(v6[0].length);
+  }
+  const parts = rest.split(":");
+  const target = parts.pop() ?? "";
+  const published = parts.pop();
+  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
+  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
+}
+function portsOf(view) {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const target = item.get("target");
+      return {
+        hostIp: item.get("host_ip")?.string,
+        published: item.get("published")?.string,
+        targets: target?.string === void 0 ? [] : portRange(target.string),
+        name: item.get("name")?.string,
+        loc: target?.loc ?? item.loc
+      };
+    }
+    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
+  });
+}
+function volumesOf(view) {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const type = item.get("type")?.string ?? "volume";
+      return {
+        type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
+        source: item.get("source")?.string,
+        target: item.get("target")?.string,
+        readOnly: item.get("read_only")?.boolean === true,
+        loc: item.loc
+      };
+    }
+    const parts = (item.string ?? "").split(":");
+    if (parts.length === 1) return { type: "volume", target: parts[0], readOnly: false, loc: item.loc };
+    const [source = "", target, mode = ""] = parts;
+    const bind2 = HOST_PATH.test(source) || /^[A-Za-z]$/.test(source);
+    return { type: bind2 ? "bind" : "volume", source, target, readOnly: mode.split(",").includes("ro"), loc: item.loc };
+  });
+}
+function commandOf(view) {
+  if (!view) return [];
+  if (view.isSeq) return view.strings();
+  return (view.string ?? "").split(/\s+/).filter((w) => w !== "");
+}
+function located2(view, value) {
+  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
+}
+function serviceOf(file, composeDir, name, view) {
+  const limits = view.at("deploy", "resources", "limits");
+  const memory = limits?.get("memory") ?? view.get("mem_limit");
+  const cpus = limits?.get("cpus") ?? view.get("cpus");
+  const health = view.get("healthcheck");
+  const policy = view.at("deploy", "restart_policy");
+  const grace = view.get("stop_grace_period");
+  const dependsOn = view.get("depends_on");
+  const logging = view.get("logging");
+  const test = health?.get("test");
+  const testList = test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [];
+  return {
+    file,
+    name,
+    loc: view.keyLoc,
+    image: located2(view.get("image"), view.get("image")?.string),
+    build: buildOf(composeDir, view.get("build")),
+    command: commandOf(view.get("command")),
+    entrypoint: commandOf(view.get("entrypoint")),
+    commandLoc: view.get("command")?.loc,
+    entrypointLoc: view.get("entrypoint")?.loc,
+    environment: environmentOf(view.get("environment")),
+    envFiles: envFilesOf(composeDir, view.get("env_file")),
+    ports: portsOf(view.get("ports")),
+    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
+    healthcheck: health ? {
+      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
+      test: testList,
+      loc: health.keyLoc,
+      testLoc: test?.loc,
+      commandWords: healthcheckWords(testList)
+    } : void 0,
+    restart: located2(view.get("restart"), view.get("restart")?.string),
+    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
+    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
+    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
+    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
+    oneShot: false,
+    profiles: view.get("profiles")?.strings() ?? [],
+    volumes: volumesOf(view.get("volumes")),
+    volumesLoc: view.get("volumes")?.keyLoc
+  };
+}
+function isOneShot(service, all) {
+  const policy = service.restart?.value ?? service.restartPolicy?.value;
+  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
+  if (policy?.startsWith("on-failure") && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
+}
+function parseCompose(yaml) {
+  const root = yaml.roots()[0];
+  const dir = dirname(yaml.path);
+  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
+  for (const s of services) s.oneShot = isOneShot(s, services);
+  return { file: yaml.path, services };
+}
+function healthcheckWords(test) {
+  const [type = "", ...rest] = test;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
+  if (type.toUpperCase() !== "CMD-SHELL") return unescaped;
+  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
+}
+var HOST_PATH, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
+var init_compose = __esm({
+  "src/parsers/compose.ts"() {
+    "use strict";
+    init_project();
+    init_quantities();
+    init_shell();
+    HOST_PATH = /^(?:\.{1,2}(?:\/|$)|\/|~|\$\{?PWD\b|\$\{?HOME\b)/;
+    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
+    ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
   }
 });
 
@@ -60136,8 +64396,8 @@ function isNodeImageRef(ref) {
 }
 function installedPackages(ins) {
   return runCalls(ins).flatMap(({ program }) => {
-    const [path = "", sub, ...rest] = program.map((w) => w.value);
-    const tool = basename(path);
+    const [path2 = "", sub, ...rest] = program.map((w) => w.value);
+    const tool = basename(path2);
     const installs = tool === "apk" && sub === "add" || (tool === "apt-get" || tool === "apt") && sub === "install" || (tool === "dnf" || tool === "yum" || tool === "microdnf") && sub === "install";
     return installs ? rest.filter((w) => !w.startsWith("-")).map((w) => w.replace(/[=<>~].*$/, "")) : [];
   });
@@ -60201,7 +64461,17 @@ function nodeProgramIn(stage) {
   const base = rootBase(stage);
   return base.type === "image" && base.ref.name.startsWith("distroless/") ? "/nodejs/bin/node" : "node";
 }
-var NODE_IMAGES;
+function imageLastSegment(image) {
+  const text = image.trim();
+  if (text === "" || /[$}{]/.test(text)) return void 0;
+  const { name } = parseImageRef(text);
+  return name.slice(name.lastIndexOf("/") + 1);
+}
+function isBackingServiceImage(image) {
+  const last = imageLastSegment(image);
+  return last !== void 0 && BACKING_SERVICES.has(last);
+}
+var NODE_IMAGES, BACKING_SERVICES;
 var init_images = __esm({
   "src/model/images.ts"() {
     "use strict";
@@ -60210,6 +64480,76 @@ var init_images = __esm({
     init_node_lines();
     init_project();
     NODE_IMAGES = [/(?:^|\/)node$/, /^distroless\/nodejs\d*(?:-debian\d+)?$/];
+    BACKING_SERVICES = /* @__PURE__ */ new Set([
+      "postgres",
+      "postgis",
+      "postgresql",
+      "pgvector",
+      "timescaledb",
+      "mysql",
+      "mariadb",
+      "percona-server",
+      "mongo",
+      "mongodb",
+      "mongodb-community-server",
+      "redis",
+      "redis-stack",
+      "redis-stack-server",
+      "valkey",
+      "keydb",
+      "dragonfly",
+      "memcached",
+      "rabbitmq",
+      "kafka",
+      "cp-kafka",
+      "redpanda",
+      "zookeeper",
+      "cp-zookeeper",
+      "nats",
+      "elasticsearch",
+      "opensearch",
+      "meilisearch",
+      "typesense",
+      "qdrant",
+      "weaviate",
+      "chroma",
+      "milvus",
+      "clickhouse-server",
+      "clickhouse",
+      "cassandra",
+      "scylla",
+      "cockroach",
+      "neo4j",
+      "influxdb",
+      "couchdb",
+      "etcd",
+      "consul",
+      "minio",
+      "azurite",
+      "localstack",
+      "dynamodb-local",
+      "fake-gcs-server",
+      "mailhog",
+      "mailpit",
+      "maildev",
+      "smtp4dev",
+      "mailcatcher",
+      "inbucket",
+      "greenmail",
+      "adminer",
+      "pgadmin4",
+      "redis-commander",
+      "redisinsight",
+      "mongo-express",
+      "jaeger",
+      "all-in-one",
+      "zipkin",
+      "otel-collector",
+      "opentelemetry-collector",
+      "opentelemetry-collector-contrib",
+      "gotenberg",
+      "pgbouncer"
+    ]);
   }
 });
 
@@ -60295,8 +64635,8 @@ function fileSources(dockerfile, stage, imagePath, hops = 0) {
   }
   return out;
 }
-function imageFileText(project, dockerfile, stage, path) {
-  const candidates = path.startsWith("/") ? [path] : path.includes("/") ? [posix.resolve(workdirAt(dockerfile, stage), path)] : PATH_DIRS.map((d) => `${d}/${path}`);
+function imageFileText(project, dockerfile, stage, path2) {
+  const candidates = path2.startsWith("/") ? [path2] : path2.includes("/") ? [posix.resolve(workdirAt(dockerfile, stage), path2)] : PATH_DIRS.map((d) => `${d}/${path2}`);
   for (const candidate of candidates) {
     for (const source of fileSources(dockerfile, stage, candidate)) {
       if (source.type === "heredoc") return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);
@@ -60366,18 +64706,45 @@ function imageNodeEnv(dockerfile) {
   const stage = dockerfile?.finalStage;
   return stage && dockerfile ? envAt(dockerfile, stage).get("NODE_ENV")?.value : void 0;
 }
-function containerRun(c) {
+function containerRun(c, stage) {
   const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
   return {
     platform: "kubernetes",
     name: `${c.workload.kind}/${c.workload.name} ${c.init ? "init container" : "container"} ${c.name}`,
     loc: c.loc,
     dockerfile: c.dockerfile,
+    stage,
     healthcheck: defined ? "defined" : "none",
     env: new Map(c.env.map((e2) => [e2.name, { value: e2.value, loc: e2.valueLoc ?? e2.nameLoc }])),
     envComplete: c.envFrom.length === 0,
     runner: { platform: "kubernetes", container: c }
   };
+}
+function deploymentsOf(k8s, compose, envFiles, scope) {
+  const deployments = [];
+  for (const w of k8s.workloads) {
+    if (!w.longRunning || !scope.workloadShips(w)) continue;
+    for (const c of w.containers) deployments.push(containerRun(c, c.dockerfile && scope.runtimeStages(c.dockerfile).at(-1)));
+  }
+  for (const file of compose) {
+    for (const s of file.services) {
+      const use = scope.composeService(s);
+      if (!use.ships || use.role === "job") continue;
+      const { env, complete } = composeEnvironment(s, envFiles);
+      deployments.push({
+        platform: "compose",
+        name: `compose service ${s.name}`,
+        loc: s.loc,
+        dockerfile: s.dockerfile,
+        stage: use.stage,
+        healthcheck: s.healthcheck ? s.healthcheck.disabled ? "disabled" : "defined" : "none",
+        env,
+        envComplete: complete,
+        runner: { platform: "compose", service: s }
+      });
+    }
+  }
+  return deployments;
 }
 function buildManifests(input) {
   const k8s = emptyManifests();
@@ -60409,32 +64776,13 @@ function buildManifests(input) {
     });
   }
   const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images);
-  const deployments = [];
   for (const w of k8s.workloads) {
-    for (const c of [...w.initContainers, ...w.containers]) {
-      c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : void 0;
-      if (w.longRunning && !c.init) deployments.push(containerRun(c));
-    }
+    for (const c of [...w.initContainers, ...w.containers]) c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : void 0;
   }
   for (const file of compose) {
-    for (const s of file.services) {
-      s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : void 0;
-      if (!file.production || s.oneShot || isDevelopmentOnly(s)) continue;
-      const { env, complete } = composeEnvironment(s, input.envFiles);
-      deployments.push({
-        platform: "compose",
-        name: `compose service ${s.name}`,
-        loc: s.loc,
-        dockerfile: s.dockerfile,
-        healthcheck: s.healthcheck ? s.healthcheck.disabled ? "disabled" : "defined" : "none",
-        env,
-        envComplete: complete,
-        runner: { platform: "compose", service: s }
-      });
-    }
+    for (const s of file.services) s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : void 0;
   }
-  notices.push(...linker.notices);
-  return { k8s, compose, deployments, notices };
+  return { k8s, compose, linker, notices };
 }
 var ImageLinker, NODE_PROGRAMS;
 var init_links = __esm({
@@ -60464,8 +64812,8 @@ var init_links = __esm({
       byPath;
       cache = /* @__PURE__ */ new Map();
       /** The Dockerfile a compose `build` names (a path relative to the root). */
-      forBuild(path) {
-        return path === void 0 ? void 0 : this.byPath.get(path);
+      forBuild(path2) {
+        return path2 === void 0 ? void 0 : this.byPath.get(path2);
       }
       /** The Dockerfile that builds `image`, from config or an assumption stated as a Notice. */
       forImage(image, usedIn) {
@@ -60477,12 +64825,12 @@ var init_links = __esm({
         return found;
       }
       configuredFor(repo, usedIn) {
-        for (const [key, path] of Object.entries(this.configured)) {
+        for (const [key, path2] of Object.entries(this.configured)) {
           const k = repositoryOf(key);
           const matches = k.full === repo.full || k.full === repo.name || !key.includes("/") && k.name === lastSegment(repo.name);
           if (!matches) continue;
-          const dockerfile = this.byPath.get(path.replace(/^\.\//, ""));
-          if (!dockerfile) this.notices.push({ file: usedIn, message: `config \`images\` maps ${key} to ${path}, which is not a Dockerfile shipready found: the image is not linked` });
+          const dockerfile = this.byPath.get(path2.replace(/^\.\//, ""));
+          if (!dockerfile) this.notices.push({ file: usedIn, message: `config \`images\` maps ${key} to ${path2}, which is not a Dockerfile shipready found: the image is not linked` });
           return dockerfile;
         }
         return void 0;
@@ -60521,11 +64869,11 @@ var init_links = __esm({
 
 // rules/compose/_shared.ts
 function productionServices(project) {
-  return project.compose.filter((f) => f.production).flatMap((f) => f.services.filter((s) => !isDevelopmentOnly(s)));
+  return project.compose.flatMap((f) => f.services.filter((s) => project.scope.composeService(s).ships));
 }
 function companionsOf(project, s) {
   const dir = dirname(s.file);
-  return project.compose.filter((f) => f.production && f.file !== s.file && dirname(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name));
+  return project.compose.filter((f) => f.file !== s.file && dirname(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
 }
 function composed(project, s) {
   const rank2 = (o) => o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2;
@@ -60549,7 +64897,7 @@ function composed(project, s) {
   };
 }
 function longRunningServices(project) {
-  return productionServices(project).filter((s) => !s.oneShot).map((s) => composed(project, s));
+  return productionServices(project).filter((s) => project.scope.composeService(s).role !== "job").map((s) => composed(project, s));
 }
 function ownLoc(s, loc) {
   return loc?.file === s.file ? loc : s.loc;
@@ -60566,8 +64914,8 @@ function isApp(s) {
 function serviceId(s) {
   return `${s.file}#${s.name}`;
 }
-function imageHasHealthcheck(s) {
-  const stage = s.dockerfile?.finalStage;
+function imageHasHealthcheck(project, s) {
+  const stage = s.dockerfile && project.scope.composeService(s).stage;
   if (!stage) return void 0;
   const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
   return last !== void 0 && healthcheckTest(last)?.form !== "none";
@@ -60579,7 +64927,6 @@ var init_shared3 = __esm({
     init_commands();
     init_links();
     init_project();
-    init_compose();
     init_dockerfile();
     PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
   }
@@ -60590,7 +64937,6 @@ var rule_default13;
 var init_rule14 = __esm({
   "rules/compose/depends-on-healthy/rule.ts"() {
     "use strict";
-    init_compose();
     init_rule();
     init_shared3();
     rule_default13 = defineRule({
@@ -60606,15 +64952,15 @@ var init_rule14 = __esm({
         notCompleted: (d) => `service ${d.service} starts as soon as the one-shot service ${d.dependency} starts, not when it has finished: use \`${d.dependency}: {condition: service_completed_successfully}\``
       },
       check({ project, subject }) {
-        for (const file of project.compose.filter((f) => f.production)) {
+        for (const file of project.compose) {
           for (const s of file.services) {
-            if (s.dependsOn.length === 0 || isDevelopmentOnly(s)) continue;
+            if (s.dependsOn.length === 0 || !project.scope.composeService(s).ships) continue;
             const report2 = subject(serviceId(s));
             for (const dep of s.dependsOn) {
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);
               if (target?.oneShot) report2.report("notCompleted", { service: s.name, dependency: dep.service }, dep.loc);
-              else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== void 0 && imageHasHealthcheck(target) === true }, dep.loc);
+              else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== void 0 && imageHasHealthcheck(project, target) === true }, dep.loc);
             }
           }
         }
@@ -60685,10 +65031,10 @@ function spanWithin(word, start, end) {
   return { ...loc, column, endColumn: column + (end - start) };
 }
 function pathOf(raw) {
-  const path = (raw ?? "/").replace(/[?#].*$/, "");
-  return path === "" ? "/" : path;
+  const path2 = (raw ?? "/").replace(/[?#].*$/, "");
+  return path2 === "" ? "/" : path2;
 }
-function localRequests(words) {
+function localRequests(words3) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (request2) => {
@@ -60697,7 +65043,7 @@ function localRequests(words) {
     seen.add(key);
     out.push(request2);
   };
-  for (const word of words) {
+  for (const word of words3) {
     let found = false;
     for (const m of word.value.matchAll(LOCAL_URL)) {
       if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
@@ -60709,9 +65055,9 @@ function localRequests(words) {
     if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
     const port = OPTION_PORT.exec(word.value);
     if (!port) continue;
-    const path = OPTION_PATH.exec(word.value);
+    const path2 = OPTION_PATH.exec(word.value);
     const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
-    add({ path: pathOf(path?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
+    add({ path: pathOf(path2?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
   }
   return out;
 }
@@ -60741,9 +65087,9 @@ function serviceOfImage(project, dockerfile) {
 function serviceName(service) {
   return service.package.name ? `package ${service.package.name}` : service.package.file;
 }
-function runEnv(dockerfile, deployment) {
+function runEnv(dockerfile, deployment, imageStage) {
   const env = /* @__PURE__ */ new Map();
-  const stage = dockerfile?.productionStage;
+  const stage = deployment?.stage ?? imageStage ?? dockerfile?.productionStage;
   if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
   for (const [name, v] of deployment?.env ?? []) env.set(name, v);
   return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
@@ -60781,8 +65127,7 @@ function resolvePortRef(ref, env) {
 function fromLocal(r) {
   return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
 }
-function exposedPorts(dockerfile) {
-  const stage = dockerfile?.productionStage;
+function exposedPorts(stage) {
   if (!stage) return [];
   return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
 }
@@ -60827,34 +65172,33 @@ function composeCheck(d, service) {
     what: `the healthcheck of compose service ${s.name}`,
     service,
     envs: [runEnv(d.dockerfile, d)],
-    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.dockerfile)],
+    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.stage ?? d.dockerfile?.productionStage)],
     portNames: [],
     requests
   };
 }
-function dockerfileCheck(project, dockerfile, service) {
-  const stage = dockerfile.productionStage;
-  const ins = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+function dockerfileCheck(project, dockerfile, stage, service) {
+  const ins = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
   const test = ins && healthcheckTest(ins);
   if (!test || test.form === "none") return void 0;
   const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
   if (requests.length === 0) return void 0;
-  const users = project.deploymentsOf(dockerfile).filter((d) => d.platform === "compose" && d.healthcheck === "none");
+  const users = project.deploymentsOf(dockerfile, stage).filter((d) => d.platform === "compose" && d.healthcheck === "none");
   return {
     id: `${dockerfile.file}#HEALTHCHECK`,
     what: `the HEALTHCHECK of ${dockerfile.file}`,
     service,
-    envs: [runEnv(dockerfile), ...users.map((d) => runEnv(dockerfile, d))],
-    declared: exposedPorts(dockerfile),
+    envs: [runEnv(dockerfile, void 0, stage), ...users.map((d) => runEnv(dockerfile, d))],
+    declared: exposedPorts(stage),
     portNames: [],
     requests
   };
 }
 function healthChecks(project) {
   const out = [];
-  for (const dockerfile of project.dockerfiles) {
+  for (const { dockerfile, stage } of project.runtimeStages) {
     const service = serviceOfImage(project, dockerfile);
-    const check = service && dockerfileCheck(project, dockerfile, service);
+    const check = service && dockerfileCheck(project, dockerfile, stage, service);
     if (check) out.push(check);
   }
   for (const d of project.deployments) {
@@ -60955,7 +65299,7 @@ var init_rule16 = __esm({
         for (const s of longRunningServices(project)) {
           if (!isApp(s)) continue;
           const own = s.healthcheck;
-          const fromImage = imageHasHealthcheck(s);
+          const fromImage = imageHasHealthcheck(project, s);
           if (!own && s.build && fromImage === void 0) continue;
           const report2 = subject(serviceId(s));
           if (own?.disabled) report2.report("disabled", { service: s.name }, ownLoc(s, own.loc));
@@ -61251,11 +65595,14 @@ var init_rule23 = __esm({
 });
 
 // rules/k8s/_shared.ts
+function shippedWorkloads(project) {
+  return project.k8s.workloads.filter((w) => project.scope.workloadShips(w));
+}
 function allContainers(project) {
-  return project.k8s.workloads.flatMap((w) => [...w.initContainers, ...w.containers]);
+  return shippedWorkloads(project).flatMap((w) => [...w.initContainers, ...w.containers]);
 }
 function servingContainers(project) {
-  return project.k8s.workloads.filter((w) => w.longRunning).flatMap((w) => w.containers);
+  return shippedWorkloads(project).filter((w) => w.longRunning).flatMap((w) => w.containers);
 }
 function limitRangesFor(project, w) {
   return project.k8s.limitRanges.filter((l) => l.namespace === void 0 || w.namespace === void 0 || l.namespace === w.namespace);
@@ -61277,19 +65624,19 @@ var init_shared5 = __esm({
 });
 
 // rules/cross/heap-vs-memory/rule.ts
-function heapFlagIn(words, via) {
+function heapFlagIn(words3, via) {
   let found;
-  for (const [i, word] of words.entries()) {
+  for (const [i, word] of words3.entries()) {
     const m = HEAP_FLAG.exec(word.value);
     if (!m) continue;
-    const next = words[i + 1];
+    const next = words3[i + 1];
     if (m[1] !== void 0) found = { mib: Number(m[1]), loc: spanWithin(word, m.index, m.index + m[0].length), via };
     else if (next && /^\d+$/.test(next.value)) found = { mib: Number(next.value), loc: word.loc, via };
   }
   return found;
 }
 function commandWords(d) {
-  const stage = d.dockerfile?.productionStage;
+  const stage = d.stage ?? d.dockerfile?.productionStage;
   const image = stage ? containerCommand(stage) : {};
   const imageEntrypoint = image.entrypoint?.words ?? [];
   const imageCmd = image.cmd?.words ?? [];
@@ -61300,7 +65647,7 @@ function commandWords(d) {
   }
   if (runner?.platform === "compose") {
     const s = runner.service;
-    const placed = (words, loc) => loc ? words.map((value) => ({ value, loc })) : [];
+    const placed = (words3, loc) => loc ? words3.map((value) => ({ value, loc })) : [];
     const entrypoint = s.entrypoint.length > 0 ? placed(s.entrypoint, s.entrypointLoc) : imageEntrypoint;
     return [...entrypoint, ...s.command.length > 0 ? placed(s.command, s.commandLoc) : s.entrypoint.length > 0 ? [] : imageCmd];
   }
@@ -61358,7 +65705,7 @@ var init_rule24 = __esm({
         heapTooLarge: (d) => `--max-old-space-size=${d.flag} ${d.via} lets the V8 heap take ${d.flag} MiB, ${d.share}% of the ${d.limit} memory limit of ${d.who} (${d.where}), leaving too little for the rest of the process before the OOM killer: lower it to ${d.max} or less, or raise the limit to at least ${d.needed}Mi`
       },
       check({ project, subject }) {
-        const oneShot = project.k8s.workloads.flatMap((w) => [...w.initContainers, ...w.longRunning ? [] : w.containers]).map(containerRun);
+        const oneShot = project.k8s.workloads.filter((w) => project.scope.workloadShips(w)).flatMap((w) => [...w.initContainers, ...w.longRunning ? [] : w.containers]).map((c) => containerRun(c));
         for (const d of [...project.deployments, ...oneShot]) {
           const limit = memoryLimitOf(project, d);
           const flag2 = limit && heapFlagOf(d);
@@ -63658,9 +68005,8 @@ function placeOfSpec(what, loc, spec) {
   return "major" in spec ? { what, loc, major: spec.major } : { what, loc, admits: (m) => admitsMajor(spec.range, m) };
 }
 function dockerfilePlaces(project, now) {
-  return project.dockerfiles.flatMap((dockerfile) => {
-    const stage = isExcludedPath(dockerfile.file) ? void 0 : dockerfile.productionStage;
-    const root = stage && lineage(stage)[0];
+  return project.runtimeStages.flatMap(({ stage }) => {
+    const root = lineage(stage)[0];
     if (root?.base.type !== "image") return [];
     const major = imageMajor(root.base.ref, now);
     const version = nodeImageVersion(root.base.ref);
@@ -63853,12 +68199,12 @@ var init_rule27 = __esm({
           if (withPaths.length === 0) continue;
           const report2 = subject(check.id);
           for (const request2 of withPaths) {
-            const path = request2.path;
-            if (answersPath(service, path) !== false) continue;
-            const readiness = /ready|readiness/i.test(path);
+            const path2 = request2.path;
+            if (answersPath(service, path2) !== false) continue;
+            const readiness = /ready|readiness/i.test(path2);
             const health = service.routes.filter((r) => readiness ? isReadinessRoute(r) : isHealthRoute(r));
             const best = health[0] ?? service.routes.find((r) => isHealthRoute(r) || isReadinessRoute(r));
-            report2.report("noRoute", { what: check.what, path, app: serviceName(service), suggestion: best && `${best.path} (${at(best.loc)})` }, request2.pathLoc);
+            report2.report("noRoute", { what: check.what, path: path2, app: serviceName(service), suggestion: best && `${best.path} (${at(best.loc)})` }, request2.pathLoc);
           }
         }
       }
@@ -63912,11 +68258,11 @@ var init_rule28 = __esm({
 });
 
 // rules/docker/_npm.ts
-function splitArguments(manager, words) {
+function splitArguments(manager, words3) {
   const flags = [];
   const positionals = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
+  for (let i = 0; i < words3.length; i++) {
+    const word = words3[i];
     if (!/^--?[A-Za-z]/.test(word.value)) {
       positionals.push(word);
       continue;
@@ -63927,7 +68273,7 @@ function splitArguments(manager, words) {
       flags.push({ name: body.slice(0, eq), value: body.slice(eq + 1), word });
       continue;
     }
-    const next = words[i + 1];
+    const next = words3[i + 1];
     if (VALUE_FLAGS2[manager].has(body) && next && !next.value.startsWith("-")) {
       flags.push({ name: body, value: next.value, word });
       i++;
@@ -64113,10 +68459,8 @@ var init_rule30 = __esm({
         devToolsOn: (d) => `ENV ${d.key} switches on a development inspector, devtools or debug mode in the production image: remove it or set it to false`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const report2 = subject(dockerfile.file);
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          const report2 = subject(name);
           for (const { value, pair } of envAt(dockerfile, stage).values()) if (enablesDevTools(pair.key, value)) report2.report("devToolsOn", { key: pair.key }, pair.loc);
         }
       }
@@ -64141,20 +68485,20 @@ function classifyShell(commands, where, lone, ctx) {
   if (exec || lone && commands.length === 1) return classify2(program, ctx);
   if (trapsTerm(commands)) return UNKNOWN;
   for (const command2 of [...commands].reverse()) {
-    const words = programCall(command2.words).program;
-    const verdict2 = classify2(words, ctx);
+    const words3 = programCall(command2.words).program;
+    const verdict2 = classify2(words3, ctx);
     if (verdict2.kind === "direct") {
-      const program2 = words[0]?.value === "$@" ? '"$@" (the CMD)' : `\`${words.map((w) => w.value).join(" ")}\``;
+      const program2 = words3[0]?.value === "$@" ? '"$@" (the CMD)' : `\`${words3.map((w) => w.value).join(" ")}\``;
       return { kind: "noExec", where, program: program2, at: command2.loc };
     }
     if (verdict2.kind !== "unknown") return verdict2;
   }
   return UNKNOWN;
 }
-function classifyScript(path, args, ctx) {
-  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path);
+function classifyScript(path2, args, ctx) {
+  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path2);
   if (!script) return void 0;
-  const where = script.file === ctx.dockerfile.file ? `the script ${path}` : script.file;
+  const where = script.file === ctx.dockerfile.file ? `the script ${path2}` : script.file;
   return classifyShell(locatedCommands(script), where, false, { ...ctx, args, depth: ctx.depth + 1 });
 }
 function classify2(argv, ctx) {
@@ -64211,13 +68555,11 @@ var init_rule31 = __esm({
         noExec: (d) => `${d.where} runs ${d.program} without \`exec\`, so the shell stays in front of node and SIGTERM never reaches it: prefix the command with \`exec\``
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
           const { entrypoint, cmd } = containerCommand(stage);
           const verdict2 = classify2(processArgs(entrypoint, cmd), { project, dockerfile, stage, args: [], depth: 0 });
           if (verdict2.kind === "unknown") continue;
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           if (verdict2.kind === "packageManager") report2.report("packageManager", { command: verdict2.command }, verdict2.at);
           else if (verdict2.kind === "noExec") report2.report("noExec", { where: verdict2.where, program: verdict2.program }, verdict2.at);
         }
@@ -64227,14 +68569,14 @@ var init_rule31 = __esm({
 });
 
 // rules/docker/_copy.ts
-function cleanSource(path) {
-  return path.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
+function cleanSource(path2) {
+  return path2.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
 }
-function isNodeModulesPath(path) {
-  return /(?:^|\/)node_modules$/.test(cleanSource(path));
+function isNodeModulesPath(path2) {
+  return /(?:^|\/)node_modules$/.test(cleanSource(path2));
 }
-function isWholeContext(path) {
-  return path !== "" && cleanSource(path) === "";
+function isWholeContext(path2) {
+  return path2 !== "" && cleanSource(path2) === "";
 }
 var init_copy = __esm({
   "rules/docker/_copy.ts"() {
@@ -64243,8 +68585,8 @@ var init_copy = __esm({
 });
 
 // rules/docker/dockerignore/rule.ts
-function contextMayBeRoot(ignore4) {
-  return basename(ignore4.file) !== ".dockerignore" || dirname(ignore4.file) === "";
+function contextMayBeRoot(ignore5) {
+  return basename(ignore5.file) !== ".dockerignore" || dirname(ignore5.file) === "";
 }
 function ignoreFileFor(project, dockerfile) {
   const dir = dirname(dockerfile.file);
@@ -64292,14 +68634,14 @@ var init_rule32 = __esm({
           if (!first) continue;
           const report2 = subject(dockerfile.file);
           const facts = { instruction: first.ins.keyword, source: first.source.value };
-          const ignore4 = ignoreFileFor(project, dockerfile);
-          if (!ignore4) {
+          const ignore5 = ignoreFileFor(project, dockerfile);
+          if (!ignore5) {
             report2.report("missingIgnore", facts, first.source.loc);
             continue;
           }
-          const atRoot = contextMayBeRoot(ignore4);
-          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !r.paths.every((p) => ignore4.excludes(p))).map((r) => r.pattern);
-          if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore4.file, missing }, first.source.loc);
+          const atRoot = contextMayBeRoot(ignore5);
+          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !r.paths.every((p) => ignore5.excludes(p))).map((r) => r.pattern);
+          if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore5.file, missing }, first.source.loc);
         }
       }
     });
@@ -64344,12 +68686,10 @@ var init_rule33 = __esm({
         shellCmdArgs: (d) => `CMD is in shell form, so the ENTRYPOINT runs \`/bin/sh -c …\` and node is a child of that shell, out of reach of SIGTERM: ${d.execForm ? `write \`${d.execForm}\`` : "write it as a JSON array"}`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
+        for (const { stage, subject: name } of project.runtimeStages) {
           const { entrypoint, cmd } = containerCommand(stage);
           if (!entrypoint && !cmd || !runsNode2(stage)) continue;
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           const shellForm = [entrypoint, cmd].find((ins) => ins && !ins.exec && !execsLast(ins));
           if (!shellForm) continue;
           const at2 = shellForm.argsLoc ?? shellForm.keywordLoc;
@@ -64384,19 +68724,17 @@ var init_rule34 = __esm({
         disabled: (d) => `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
           const base = rootBase(stage);
           if (base.type === "scratch") continue;
-          const deployments = project.deploymentsOf(dockerfile);
+          const deployments = project.deploymentsOf(dockerfile, stage);
           if (deployments.length > 0 && deployments.every((d) => d.healthcheck === "defined")) {
-            subject(dockerfile.file);
+            subject(name);
             continue;
           }
           const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
           if (!last && base.type === "variable") continue;
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           const suggestion2 = isNodeStage(stage) ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint` : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
           const facts = { image: stage.fromImageText, suggestion: suggestion2 };
           if (!last) {
@@ -64435,12 +68773,11 @@ var init_rule35 = __esm({
         noShell: (d) => `this HEALTHCHECK runs through /bin/sh, which ${d.image} does not have, so the check always fails: write it in exec form, e.g. \`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\``
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          const last = stage && effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+        for (const { stage, subject: name } of project.runtimeStages) {
+          const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
           const test = last && healthcheckTest(last);
-          if (!stage || !test || test.form === "none") continue;
-          const report2 = subject(dockerfile.file);
+          if (!test || test.form === "none") continue;
+          const report2 = subject(name);
           const facts = { image: stage.fromImageText, node: nodeProgramIn(stage) };
           if (test.needsShell && shellIn(stage) === "absent") {
             const at2 = test.form === "shell" ? test.at : test.args[0] ?? test.at;
@@ -64529,10 +68866,8 @@ var init_rule37 = __esm({
         inspectorPort: (d) => `EXPOSE ${d.port} publishes the Node.js inspector port: remove it (debug with a local override instead)`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
-          const report2 = subject(dockerfile.file);
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          const report2 = subject(name);
           const { entrypoint, cmd } = containerCommand(stage);
           for (const ins of [entrypoint, cmd]) {
             if (!ins) continue;
@@ -64610,11 +68945,10 @@ var init_rule39 = __esm({
         notProduction: (d) => `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage || !isNodeStage(stage)) continue;
-          const report2 = subject(dockerfile.file);
-          const deployments = project.deploymentsOf(dockerfile);
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          if (!isNodeStage(stage)) continue;
+          const report2 = subject(name);
+          const deployments = project.deploymentsOf(dockerfile, stage);
           if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV")?.value === "production")) continue;
           if (containerCalls(stage).some((c) => c.assignments.get("NODE_ENV") === "production")) continue;
           const nodeEnv = envAt(dockerfile, stage).get("NODE_ENV");
@@ -64649,15 +68983,13 @@ var init_rule40 = __esm({
         endOfLife: (d) => `${d.image} runs Node.js ${d.major}${d.codename ? ` (${d.codename})` : ""}, which reached end of life on ${d.end} and gets no security fixes: ${d.target ? `move to Node.js ${d.target.major}, the oldest LTS line still supported (until ${d.target.end}), or newer` : "move to a supported LTS line"}`
       },
       check({ project, subject, now }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
+        for (const { stage, subject: name } of project.runtimeStages) {
           const root = lineage(stage)[0];
           if (root.base.type !== "image") continue;
           const { ref } = root.base;
           const version = nodeImageVersion(ref);
           if (!version) continue;
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           if (!("major" in version)) continue;
           const line = nodeLine(version.major);
           if (!line || !isEndOfLife(line, now)) continue;
@@ -64688,9 +69020,9 @@ function suggestedUser(base) {
   return "a `USER` with an unprivileged user (create one with `adduser`)";
 }
 function dropsPrivileges(project, dockerfile, stage) {
-  const dropper = (words2) => words2.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
-  const words = containerCommand(stage).entrypoint?.words ?? [];
-  return dropper(words) || words.some((w) => {
+  const dropper = (words4) => words4.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
+  const words3 = containerCommand(stage).entrypoint?.words ?? [];
+  return dropper(words3) || words3.some((w) => {
     const script = imageFileText(project, dockerfile, stage, w.value);
     return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
   });
@@ -64720,22 +69052,20 @@ var init_rule41 = __esm({
         rootUser: (d) => `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          if (!stage) continue;
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
           const base = rootBase(stage);
           const users = effectiveInstructions(stage, "USER");
           const last = users.at(-1);
           if (!last && base.type === "scratch") continue;
           if (!last && base.type === "variable") continue;
           if (!last && base.type === "image") {
-            const name = base.ref.name;
-            if (NON_ROOT_BASES.some((re) => re.test(name)) || base.ref.tag?.includes("nonroot")) {
-              subject(dockerfile.file);
+            const name2 = base.ref.name;
+            if (NON_ROOT_BASES.some((re) => re.test(name2)) || base.ref.tag?.includes("nonroot")) {
+              subject(name2);
               continue;
             }
           }
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           if (dropsPrivileges(project, dockerfile, stage)) continue;
           const suggestion2 = suggestedUser(base);
           if (!last) {
@@ -64808,10 +69138,10 @@ function dependenciesOf(dockerfile, stage, visiting) {
       const target = posix2.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
       const modules = posix2.join(copied.dir, "node_modules");
       for (const word of copy.sources) {
-        const path = posix2.resolve("/", word.value);
+        const path2 = posix2.resolve("/", word.value);
         let dir;
-        if (isNodeModulesPath(path)) dir = isNodeModulesPath(target) ? posix2.dirname(target) : target;
-        else if (path === "/" || modules.startsWith(`${path}/`)) dir = posix2.dirname(posix2.join(target, posix2.relative(path, modules)));
+        if (isNodeModulesPath(path2)) dir = isNodeModulesPath(target) ? posix2.dirname(target) : target;
+        else if (path2 === "/" || modules.startsWith(`${path2}/`)) dir = posix2.dirname(posix2.join(target, posix2.relative(path2, modules)));
         if (dir !== void 0) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
       }
     }
@@ -64841,11 +69171,10 @@ var init_rule43 = __esm({
         copiedDevDependencies: (d) => `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(" or ")}${d.prune ? `, or prune the stage first (\`${d.prune}\`)` : ""}`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
-          const stage = dockerfile.productionStage;
-          const deps = stage && dependenciesOf(dockerfile, stage, /* @__PURE__ */ new Set());
+        for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          const deps = dependenciesOf(dockerfile, stage, /* @__PURE__ */ new Set());
           if (!deps) continue;
-          const report2 = subject(dockerfile.file);
+          const report2 = subject(name);
           if (deps.prodOnly) continue;
           const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager), prune: pruneCommand(deps.install.manager) };
           if (deps.copiedFrom !== void 0) report2.report("copiedDevDependencies", { ...facts, stage: deps.copiedFrom }, deps.at);
@@ -64968,16 +69297,16 @@ function readGitWorkTree(root) {
       stdio: ["ignore", "pipe", "ignore"]
     });
     const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    return { tracked: (path) => tracked.has(path) };
+    return { tracked: (path2) => tracked.has(path2) };
   } catch {
     return void 0;
   }
 }
-function gitignored(gitignores, path) {
-  const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
+function gitignored(gitignores, path2) {
+  const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path2.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
   let ignored = false;
   for (const scope of scopes) {
-    const result = (0, import_ignore2.default)().add(scope.file.text).test(scope.dir === "" ? path : path.slice(scope.dir.length + 1));
+    const result = (0, import_ignore2.default)().add(scope.file.text).test(scope.dir === "" ? path2 : path2.slice(scope.dir.length + 1));
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }
@@ -65108,11 +69437,11 @@ var init_rule45 = __esm({
           if (loader && !readers.has(pkg.dir)) readers.set(pkg.dir, pkg.at(`/dependencies/${escapePointer(loader)}`, { key: true }));
         }
         for (const [dir, at2] of [...readers].sort(([a], [b]) => a < b ? -1 : 1)) {
-          const path = joinPath(dir, ".env");
+          const path2 = joinPath(dir, ".env");
           const report2 = subject(joinPath(dir, ".gitignore"));
-          if (gitignored(gitignores, path)) continue;
+          if (gitignored(gitignores, path2)) continue;
           const nearest = ancestors(dir).map((d) => project.file(joinPath(d, ".gitignore"))).find((f) => f !== void 0);
-          report2.report("envNotIgnored", { path }, nearest ? firstLine(nearest.path) : at2);
+          report2.report("envNotIgnored", { path: path2 }, nearest ? firstLine(nearest.path) : at2);
         }
       }
     });
@@ -65668,7 +69997,7 @@ var init_rule59 = __esm({
       },
       check({ project, subject }) {
         for (const s of project.k8s.services) {
-          if (s.type !== "LoadBalancer" && s.type !== "NodePort") continue;
+          if (s.type !== "LoadBalancer" && s.type !== "NodePort" || !project.scope.ships(s.file)) continue;
           const report2 = subject(`${s.file}#Service/${s.name}`);
           for (const port of s.ports) {
             const reason = internalTarget(project, s, port);
@@ -65846,7 +70175,7 @@ var init_rule64 = __esm({
         missing: (d) => `${d.workload} runs ${d.replicas} replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once: add one with \`maxUnavailable: 1\``
       },
       check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
+        for (const w of shippedWorkloads(project)) {
           if (w.kind !== "Deployment" && w.kind !== "StatefulSet") continue;
           const replicas = minimumReplicas(w);
           if (replicas < 2) continue;
@@ -65878,6 +70207,7 @@ var init_rule65 = __esm({
     "use strict";
     init_k8s();
     init_rule();
+    init_shared5();
     rule_default64 = defineRule({
       id: "k8s/readiness-probe",
       title: "Containers behind a Service have a readinessProbe",
@@ -65890,7 +70220,7 @@ var init_rule65 = __esm({
         missing: (d) => `${d.container} receives traffic from Service ${d.service} but has no readinessProbe, so requests reach it before it can serve them: add one (e.g. httpGet /readyz)`
       },
       check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
+        for (const w of shippedWorkloads(project)) {
           if (!w.longRunning || w.services.length === 0) continue;
           const service = w.services.map((s) => s.name).join(", ");
           for (const c of targetedContainers(w)) {
@@ -65924,7 +70254,7 @@ var init_rule66 = __esm({
         hpaMinimum: (d) => `HorizontalPodAutoscaler ${d.hpa} lets ${d.workload} scale down to ${d.replicas} replica while it serves a Service: set \`minReplicas: 2\``
       },
       check({ project, subject }) {
-        for (const w of project.k8s.workloads) {
+        for (const w of shippedWorkloads(project)) {
           if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0) continue;
           const report2 = subject(workloadId(w));
           const replicas = minimumReplicas(w);
@@ -66089,37 +70419,26 @@ var init_rule70 = __esm({
 
 // rules/ops/backup/rule.ts
 function keepsData(volume) {
-  const short = volume.string;
-  if (short !== void 0) {
-    const [source2 = "", target2 = "", mode = ""] = short.split(":");
-    return NAMED_VOLUME.test(source2) && target2 !== "" && !/\bro\b/.test(mode) && basename(target2.replace(/\/+$/, "")) !== "node_modules";
-  }
-  const source = volume.get("source")?.string ?? "";
-  const target = volume.get("target")?.string ?? "";
-  return volume.get("type")?.string === "volume" && NAMED_VOLUME.test(source) && volume.get("read_only")?.boolean !== true && basename(target) !== "node_modules";
+  const target = (volume.target ?? "").replace(/\/+$/, "");
+  return volume.type === "volume" && volume.source !== void 0 && !volume.readOnly && target !== "" && basename(target) !== "node_modules";
 }
 function persistentState(project) {
   const states = [];
-  const productionCompose = new Set(project.compose.filter((c) => c.production).map((c) => c.file));
-  for (const parsed of project.yamlFiles) {
-    const roots = new YamlFile(parsed.file, parsed.documents).roots();
-    if (parsed.file.kind === "compose" && productionCompose.has(parsed.file.path)) {
-      for (const root of roots) {
-        for (const [name, service] of root.get("services")?.entries() ?? []) {
-          const volumes = service.get("volumes");
-          if (volumes?.items().some(keepsData)) states.push({ what: `compose service ${name}'s volumes`, loc: volumes.keyLoc });
-        }
-      }
+  for (const file of project.compose) {
+    for (const s of file.services) {
+      const kept = s.volumes.filter(keepsData);
+      if (kept.length > 0 && project.scope.composeService(s).ships) states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
     }
-    if (parsed.file.kind === "k8s") {
-      for (const root of roots) {
-        const kind = root.get("kind")?.string;
-        const name = root.at("metadata", "name");
-        const label = `${kind} ${name?.string ?? "(unnamed)"}`;
-        if (kind === "PersistentVolumeClaim") states.push({ what: label, loc: name?.loc ?? root.loc });
-        const templates = root.at("spec", "volumeClaimTemplates");
-        if (kind === "StatefulSet" && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
-      }
+  }
+  for (const parsed of project.yamlFiles) {
+    if (parsed.file.kind !== "k8s" || !project.scope.ships(parsed.file.path)) continue;
+    for (const root of new YamlFile(parsed.file, parsed.documents).roots()) {
+      const kind = root.get("kind")?.string;
+      const name = root.at("metadata", "name");
+      const label = `${kind} ${name?.string ?? "(unnamed)"}`;
+      if (kind === "PersistentVolumeClaim") states.push({ what: label, loc: name?.loc ?? root.loc });
+      const templates = root.at("spec", "volumeClaimTemplates");
+      if (kind === "StatefulSet" && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
     }
   }
   for (const setting of project.productionSettings) {
@@ -66138,7 +70457,7 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, NAMED_VOLUME, BACKUP_SCHEDULE_KEY, rule_default70;
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, rule_default70;
 var init_rule71 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
@@ -66148,7 +70467,6 @@ var init_rule71 = __esm({
     init_rule();
     BACKUP = /backup/i;
     STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
-    NAMED_VOLUME = /^[A-Za-z0-9][\w.-]*$/;
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
     rule_default70 = defineRule({
       id: "ops/backup",
@@ -66437,18 +70755,18 @@ var init_nginx = __esm({
 });
 
 // rules/ops/public-internal-endpoint/rule.ts
-function isInternalPath(modifier, path) {
+function isInternalPath(modifier, path2) {
   if (modifier === "@") return false;
   if (modifier === "~" || modifier === "~*") {
     let re;
     try {
-      re = new RegExp(path, modifier === "~*" ? "i" : "");
+      re = new RegExp(path2, modifier === "~*" ? "i" : "");
     } catch {
       return false;
     }
     return !PUBLIC_SAMPLES.some((p) => re.test(p)) && INTERNAL_SAMPLES.some((p) => re.test(p));
   }
-  const [first, second] = path.split("/").filter(Boolean);
+  const [first, second] = path2.split("/").filter(Boolean);
   if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
   return !(first.toLowerCase() === "actuator" && /^(?:health|info)/i.test(second ?? ""));
 }
@@ -66622,7 +70940,7 @@ var init_rule76 = __esm({
         const pkg = deployablePackage(project);
         if (!pkg) return;
         const report2 = subject(pkg.file);
-        if (!docPathsFor(project, pkg).some((path) => SECURITY_POLICY.test(path))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
+        if (!docPathsFor(project, pkg).some((path2) => SECURITY_POLICY.test(path2))) report2.report("noSecurityPolicy", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
   }
@@ -66683,7 +71001,10 @@ var init_rule77 = __esm({
 
 // rules/pkg/_shared.ts
 function shippedPackages(project) {
-  return project.packages.filter((p) => !isExcludedPath(p.file));
+  return project.packages.filter((p) => project.scope.package(p).ships && !isExcludedPath(p.file));
+}
+function servicePackages(project) {
+  return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
 }
 function enclosingPackages(project, pkg) {
   if (pkg.dir === "") return [];
@@ -66736,7 +71057,7 @@ var init_rule78 = __esm({
         devTool: (d) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`
       },
       check({ project, subject }) {
-        for (const pkg of shippedPackages(project)) {
+        for (const pkg of servicePackages(project)) {
           const names = Object.keys(pkg.dependencies);
           if (names.length === 0) continue;
           const report2 = subject(pkg.file);
@@ -66783,7 +71104,7 @@ var init_rule79 = __esm({
       check({ project, subject, now }) {
         const target = supportedLtsLines(now)[0]?.major ?? 22;
         const oldestKnown = Math.min(...NODE_LINES.map((l) => l.major));
-        for (const pkg of shippedPackages(project)) {
+        for (const pkg of servicePackages(project)) {
           const range = pkg.engines.node;
           if (range === void 0 && enclosingPackages(project, pkg).some((p) => p.engines.node !== void 0)) continue;
           const report2 = subject(pkg.file);
@@ -66952,7 +71273,7 @@ var init_rule83 = __esm({
         placeholder: (d) => `the test script "${d.script}" runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`
       },
       check({ project, subject }) {
-        for (const pkg of shippedPackages(project)) {
+        for (const pkg of servicePackages(project)) {
           const script = pkg.scripts.test;
           if (script === void 0 && enclosingPackages(project, pkg).some(hasRealTestScript)) continue;
           const report2 = subject(pkg.file);
@@ -66967,9 +71288,9 @@ var init_rule83 = __esm({
 // rules/index.ts
 var rules_exports = {};
 __export(rules_exports, {
-  rules: () => rules
+  rules: () => rules2
 });
-var rules;
+var rules2;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
@@ -67055,7 +71376,7 @@ var init_rules = __esm({
     init_rule81();
     init_rule82();
     init_rule83();
-    rules = [
+    rules2 = [
       rule_default,
       rule_default2,
       rule_default3,
@@ -67741,8 +72062,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
+        const path2 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -71925,7 +76246,11 @@ var config_schema_default = {
       $ref: "#/definitions/globs"
     },
     production: {
-      description: "Env files that configure production, besides the names that say so (.env.production, .env.prod, production.env, *.production.env).",
+      description: "Artifacts that ship, whatever their name, folder or header says (gitignore syntax, relative to the scanned root). Env files matched here configure production, besides the names that say so (.env.production, .env.prod, production.env, *.production.env).",
+      $ref: "#/definitions/globs"
+    },
+    development: {
+      description: "Artifacts that are development, tests or examples and never ship, whatever they look like (gitignore syntax, relative to the scanned root). Rules that judge production leave them out; the report lists them as excluded.",
       $ref: "#/definitions/globs"
     },
     images: {
@@ -71988,9 +76313,9 @@ var KIND_CAPS = {
   systemd: { bytes: 256 * 1024, name: "a systemd unit" }
 };
 var YAML_PARSED_KINDS = /* @__PURE__ */ new Set(["yaml", "kustomization", "app-config", "package-json"]);
-function makeSourceFile(path, kind, text) {
+function makeSourceFile(path2, kind, text) {
   const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  return { path, kind, text: body, lines: body.split(/\r\n|\r|\n/), comment: commentSyntaxOf(kind, path) };
+  return { path: path2, kind, text: body, lines: body.split(/\r\n|\r|\n/), comment: commentSyntaxOf(kind, path2) };
 }
 function lineColumnAt(text, offset) {
   let line = 1;
@@ -72010,7 +76335,7 @@ function withinBoundsByCharacters(text) {
   }
   return true;
 }
-function yamlStructureProblem(path, text) {
+function yamlStructureProblem(path2, text) {
   if (withinBoundsByCharacters(text)) return void 0;
   let depth = 0;
   let lineDepth = 0;
@@ -72019,7 +76344,7 @@ function yamlStructureProblem(path, text) {
   let scalarNext = false;
   for (const token of new import_yaml5.Lexer().lex(text)) {
     if (++tokens > MAX_YAML_TOKENS) {
-      return { path, kind: "skipped", reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${EXCLUDE_HINT}` };
+      return { path: path2, kind: "skipped", reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${EXCLUDE_HINT}` };
     }
     if (scalarNext) {
       scalarNext = false;
@@ -72035,7 +76360,7 @@ function yamlStructureProblem(path, text) {
       lineDepth++;
     }
     if (depth + lineDepth > MAX_YAML_DEPTH) {
-      return { path, kind: "parse-error", reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, ...lineColumnAt(text, offset) };
+      return { path: path2, kind: "parse-error", reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, ...lineColumnAt(text, offset) };
     }
     if (!LEXER_CONTROL_TOKENS.has(token)) offset += token.length;
   }
@@ -72044,13 +76369,13 @@ function yamlStructureProblem(path, text) {
 function hasNul(bytes) {
   return bytes.subarray(0, 8e3).includes(0);
 }
-function decodeSourceFile(path, kind, bytes) {
+function decodeSourceFile(path2, kind, bytes) {
   if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { path, kind: "parse-error", reason: "UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8" };
+    return { path: path2, kind: "parse-error", reason: "UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8" };
   }
-  if (hasNul(bytes)) return { path, kind: "parse-error", reason: "binary content (NUL bytes) in a file named like a text artifact" };
-  const file = makeSourceFile(path, kind, UTF8.decode(bytes));
-  return YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path, file.text) || file;
+  if (hasNul(bytes)) return { path: path2, kind: "parse-error", reason: "binary content (NUL bytes) in a file named like a text artifact" };
+  const file = makeSourceFile(path2, kind, UTF8.decode(bytes));
+  return YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path2, file.text) || file;
 }
 function noticeOn(file, message) {
   return { file, message: `${file}: ${message}` };
@@ -72234,7 +76559,7 @@ var CATEGORIES = [
 
 // src/config.ts
 function defaultConfig() {
-  return { extends: "recommended", rules: /* @__PURE__ */ new Map(), ignore: [], production: [], images: {}, failOn: "error" };
+  return { extends: "recommended", rules: /* @__PURE__ */ new Map(), ignore: [], production: [], development: [], images: {}, failOn: "error" };
 }
 var ConfigError = class extends Error {
 };
@@ -72297,14 +76622,14 @@ function readStructured(name, text, format) {
   } catch (error2) {
     throw new ConfigError(`${name}:1:1: invalid YAML: ${error2.message}`);
   }
-  const position2 = (path, where) => {
+  const position2 = (path2, where) => {
     let node = doc.contents;
     let found = node;
-    for (const [i, segment] of path.entries()) {
+    for (const [i, segment] of path2.entries()) {
       if ((0, import_yaml6.isMap)(node)) {
         const pair = node.items.find((p) => String(p.key?.value) === String(segment));
         if (!pair) break;
-        const isLast = i === path.length - 1;
+        const isLast = i === path2.length - 1;
         if (isLast && where === "key") {
           found = pair.key;
           break;
@@ -72320,12 +76645,12 @@ function readStructured(name, text, format) {
   };
   return { name, value, position: position2 };
 }
-function displayPath(path) {
-  return path.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
+function displayPath(path2) {
+  return path2.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
 }
 var TYPE_NAMES = { object: "a mapping", array: "a list", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false" };
-function describeError(error2, path, hooks) {
-  const explained = hooks.explain?.(error2, path);
+function describeError(error2, path2, hooks) {
+  const explained = hooks.explain?.(error2, path2);
   if (explained) return { message: explained, at: "value" };
   switch (error2.keyword) {
     case "if":
@@ -72334,8 +76659,8 @@ function describeError(error2, path, hooks) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
       const known = Object.keys(error2.parentSchema?.properties ?? {});
-      const noun = hooks.noun?.(path) ?? "key";
-      path.push(key);
+      const noun = hooks.noun?.(path2) ?? "key";
+      path2.push(key);
       const hint = suggestion(key, known) || (noun === "key" && known.length ? `; expected one of ${known.join(", ")}` : "");
       return { message: `unknown ${noun}${hint}`, at: "key" };
     }
@@ -72361,25 +76686,25 @@ function describeError(error2, path, hooks) {
 function schemaProblems(file, errors, hooks = {}) {
   const problems = [];
   for (const error2 of errors) {
-    const path = pointerPath(file.value, error2.instancePath);
-    const described = describeError(error2, path, hooks);
+    const path2 = pointerPath(file.value, error2.instancePath);
+    const described = describeError(error2, path2, hooks);
     if (!described) continue;
-    const pos = file.position(path, described.at);
-    problems.push({ ...pos, text: `${file.name}:${pos.line}:${pos.column}: ${path.length ? `${displayPath(path)}: ` : ""}${described.message}` });
+    const pos = file.position(path2, described.at);
+    problems.push({ ...pos, text: `${file.name}:${pos.line}:${pos.column}: ${path2.length ? `${displayPath(path2)}: ` : ""}${described.message}` });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return [...new Set(problems.map((p) => p.text))];
 }
 function pointerPath(value, pointer) {
-  const path = [];
+  const path2 = [];
   let node = value;
   for (const raw of pointer.split("/").slice(1)) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(node) ? Number(key) : key;
-    path.push(segment);
+    path2.push(segment);
     node = node && typeof node === "object" ? node[segment] : void 0;
   }
-  return path;
+  return path2;
 }
 function schemaFor(known) {
   const properties = Object.fromEntries(
@@ -72394,15 +76719,15 @@ function schemaFor(known) {
 function raised(severity) {
   return severity === "info" ? "warning" : "error";
 }
-function resolveConfig(file, known = rules) {
-  const rules2 = [...known, ...Object.values(ENGINE_RULES)];
+function resolveConfig(file, known = rules2) {
+  const rules3 = [...known, ...Object.values(ENGINE_RULES)];
   const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strictTuples: false, strictTypes: false });
-  const validate = ajv.compile(schemaFor(rules2));
+  const validate = ajv.compile(schemaFor(rules3));
   const raw = file.value ?? {};
   if (!validate(raw)) {
     const problems = schemaProblems(file, validate.errors ?? [], {
-      noun: (path) => path.length === 1 && path[0] === "rules" ? "rule id" : "key",
-      explain: (error2, path) => error2.keyword === "false schema" && path[0] === "rules" && path[2] === 1 ? `${path[1]} takes no options: write the severity alone` : void 0
+      noun: (path2) => path2.length === 1 && path2[0] === "rules" ? "rule id" : "key",
+      explain: (error2, path2) => error2.keyword === "false schema" && path2[0] === "rules" && path2[2] === 1 ? `${path2[1]} takes no options: write the severity alone` : void 0
     });
     throw new ConfigError(problems.join("\n"));
   }
@@ -72413,24 +76738,25 @@ function resolveConfig(file, known = rules) {
     else config.rules.set(id, { severity: setting[0], ...setting[1] ? { options: setting[1] } : {} });
   }
   if (config.extends === "strict") {
-    for (const rule of rules2) if (!config.rules.has(rule.id)) config.rules.set(rule.id, { severity: raised(rule.severity) });
+    for (const rule of rules3) if (!config.rules.has(rule.id)) config.rules.set(rule.id, { severity: raised(rule.severity) });
   }
   config.ignore = raw.ignore ?? [];
   config.production = raw.production ?? [];
+  config.development = raw.development ?? [];
   config.images = raw.images ?? {};
   config.failOn = raw.failOn ?? "error";
   if (raw.minScore !== void 0) config.minScore = raw.minScore;
   return config;
 }
-function displayName(root, path) {
-  const rel = relative2(root, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path;
+function displayName(root, path2) {
+  const rel = relative2(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path2;
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
-function readUserFile(path, label, maxBytes) {
+function readUserFile(path2, label, maxBytes) {
   let bytes;
   try {
-    bytes = readRegularFile(path, maxBytes);
+    bytes = readRegularFile(path2, maxBytes);
   } catch (error2) {
     const code = error2.code;
     throw new ConfigError(`${label}: ${code === "ENOENT" ? "no such file" : `could not be read (${code ?? "error"})`}`);
@@ -72439,22 +76765,22 @@ function readUserFile(path, label, maxBytes) {
   if (typeof bytes === "number") throw new ConfigError(`${label}: ${bytes} bytes, over the ${maxBytes}-byte limit`);
   return new TextDecoder().decode(bytes);
 }
-async function loadConfig(root, explicit, known = rules) {
-  let path;
+async function loadConfig(root, explicit, known = rules2) {
+  let path2;
   if (explicit) {
     if (!existsSync3(explicit)) throw new ConfigError(`--config ${displayName(root, explicit)}: no such file`);
-    path = explicit;
+    path2 = explicit;
   } else {
     const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join2(root, name2)));
     if (found.length === 0) return defaultConfig();
     if (found.length > 1) throw new ConfigError(`${found.join(" and ")}: more than one config file in ${root}; keep one`);
-    path = join2(root, found[0]);
+    path2 = join2(root, found[0]);
   }
-  const name = displayName(root, path);
-  const text = readUserFile(path, name, MAX_CONFIG_BYTES);
+  const name = displayName(root, path2);
+  const text = readUserFile(path2, name, MAX_CONFIG_BYTES);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
-  const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
+  const config = resolveConfig(readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
   config.file = name;
   return config;
 }
@@ -72590,8 +76916,8 @@ function parseDockerignore(source) {
   return {
     file: source.path,
     patterns,
-    excludes(path) {
-      const p = clean(path);
+    excludes(path2) {
+      const p = clean(path2);
       let excluded = false;
       for (const pat of patterns) if (pat.regex.test(p)) excluded = !pat.negated;
       return excluded;
@@ -72659,26 +76985,26 @@ function parseAppConfig(source) {
     return { file: source.path, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
   const settings = [];
-  const visit = (node, path, keyLoc, at2, depth) => {
+  const visit = (node, path2, keyLoc, at2, depth) => {
     if (depth > MAX_DEPTH3 || settings.length > MAX_SETTINGS) throw new Error(`${source.path}: nested too deeply or too many settings (alias expansion?)`);
     if ((0, import_yaml7.isAlias)(node)) {
-      visit(node.resolve(doc), path, keyLoc, at2 ?? node.range ?? void 0, depth + 1);
+      visit(node.resolve(doc), path2, keyLoc, at2 ?? node.range ?? void 0, depth + 1);
     } else if ((0, import_yaml7.isScalar)(node)) {
       if (node.value === null || !node.range) return;
       const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
-      settings.push({ path, value, keyLoc, valueLoc: toLoc(at2 ?? node.range) });
+      settings.push({ path: path2, value, keyLoc, valueLoc: toLoc(at2 ?? node.range) });
     } else if ((0, import_yaml7.isMap)(node)) {
       for (const pair of node.items) {
         if (!(0, import_yaml7.isPair)(pair) || !(0, import_yaml7.isScalar)(pair.key) || !pair.key.range) continue;
         const key = String(pair.key.value);
         if (key === "<<") {
-          for (const merged of (0, import_yaml7.isSeq)(pair.value) ? pair.value.items : [pair.value]) visit(merged, path, keyLoc, void 0, depth + 1);
-        } else visit(pair.value, path === "" ? key : `${path}.${key}`, toLoc(pair.key.range), void 0, depth + 1);
+          for (const merged of (0, import_yaml7.isSeq)(pair.value) ? pair.value.items : [pair.value]) visit(merged, path2, keyLoc, void 0, depth + 1);
+        } else visit(pair.value, path2 === "" ? key : `${path2}.${key}`, toLoc(pair.key.range), void 0, depth + 1);
       }
     } else if ((0, import_yaml7.isSeq)(node)) {
       node.items.forEach((item, index) => {
         const itemLoc = item?.range ? toLoc(item.range) : keyLoc;
-        visit(item, path === "" ? String(index) : `${path}.${index}`, itemLoc, void 0, depth + 1);
+        visit(item, path2 === "" ? String(index) : `${path2}.${index}`, itemLoc, void 0, depth + 1);
       });
     }
   };
@@ -72726,14 +77052,14 @@ var SETUP_BUILTINS = /* @__PURE__ */ new Set(["set", "shopt", "trap", "umask", "
 var CHMOD_LAUNCHERS = /* @__PURE__ */ new Set(["sudo", "doas", "command", "exec", "nohup", "-exec", "-execdir", "xargs"]);
 var NUMERIC_MODE = /^[0-7]{3,4}$/;
 var SYMBOLIC_MODE = /^[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*$/;
-function setsErrexit(words) {
-  return words.some((w, k) => /^-[A-Za-z]*e[A-Za-z]*$/.test(w) || w === "-o" && words[k + 1] === "errexit");
+function setsErrexit(words3) {
+  return words3.some((w, k) => /^-[A-Za-z]*e[A-Za-z]*$/.test(w) || w === "-o" && words3[k + 1] === "errexit");
 }
 function readShebang(source) {
   const first = source.lines[0] ?? "";
   if (!first.startsWith("#!")) return void 0;
-  const words = first.slice(2).trim().split(/\s+/).filter(Boolean);
-  let [program = "", ...args] = words;
+  const words3 = first.slice(2).trim().split(/\s+/).filter(Boolean);
+  let [program = "", ...args] = words3;
   if (program.endsWith("/env")) {
     const rest = args.filter((a) => a !== "-S");
     program = rest[0] ?? "";
@@ -72752,11 +77078,11 @@ function worldWritable(mode) {
     return m !== null && /[oa]/.test(m[1]) && m[2] !== "-" && m[3].includes("w");
   });
 }
-function chmodOf(words) {
-  const at2 = words.findIndex((w, k) => w.value.slice(w.value.lastIndexOf("/") + 1) === "chmod" && (k === 0 || CHMOD_LAUNCHERS.has(words[k - 1].value)));
+function chmodOf(words3) {
+  const at2 = words3.findIndex((w, k) => w.value.slice(w.value.lastIndexOf("/") + 1) === "chmod" && (k === 0 || CHMOD_LAUNCHERS.has(words3[k - 1].value)));
   if (at2 === -1) return void 0;
   let recursive = false;
-  for (const word of words.slice(at2 + 1)) {
+  for (const word of words3.slice(at2 + 1)) {
     if (NUMERIC_MODE.test(word.value) || SYMBOLIC_MODE.test(word.value)) return { mode: word.value, worldWritable: worldWritable(word.value), recursive, loc: word.loc };
     if (!word.value.startsWith("-")) return void 0;
     if (word.value === "--recursive" || /^-[A-Za-z]*R/.test(word.value)) recursive = true;
@@ -72879,6 +77205,353 @@ init_source();
 init_git();
 init_settings_model();
 init_links();
+
+// src/model/scope.ts
+var import_ignore4 = __toESM(require_ignore(), 1);
+init_dockerfile();
+init_evidence();
+init_images();
+init_project();
+var JUDGED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "k8s", "kustomization", "env", "app-config", "package-json", "shell", "systemd", "nginx"]);
+var BASE_IMAGE_WORDS = /* @__PURE__ */ new Set(["base", "builder", "buildenv", "toolchain"]);
+var BASE_IMAGE_FOLDER = /(?:^|\/)(?:base-?images?|builders?)(?:\/|$)/i;
+var DEV_PROGRAMS = /* @__PURE__ */ new Set(["nodemon", "ts-node-dev", "tsnd", "node-dev", "webpack-dev-server", "vite", "next-dev"]);
+var DEV_SCRIPT = /^(?:dev|develop|start:dev|dev:\w+|watch|serve:dev|start-dev|start:watch)$/;
+var SOURCE_FOLDER = /^(?:src|app|apps|lib|server|packages|client|web|frontend|backend|api)$/;
+function words2(name) {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+}
+function isDevCommand(argv) {
+  const [program = "", ...args] = argv.map((w) => basename(w));
+  if (DEV_PROGRAMS.has(program)) return true;
+  if (args.includes("--watch") || args.includes("-w") && program === "tsc") return true;
+  if (["npm", "yarn", "pnpm", "bun"].includes(program)) {
+    const script = args[0] === "run" || args[0] === "run-script" ? args[1] : args[0];
+    return script !== void 0 && DEV_SCRIPT.test(script);
+  }
+  if (program === "next" || program === "nuxt" || program === "astro" || program === "remix") return args[0] === "dev";
+  if (program === "tsx" || program === "bun") return args[0] === "watch" || args.includes("--watch");
+  if (program === "nest") return args.includes("--watch") || args.includes("-w");
+  return false;
+}
+function composeCommands(s) {
+  const argv = s.entrypoint.length > 0 ? [...s.entrypoint, ...s.command] : s.command;
+  const shell = /^(?:\/bin\/)?(?:ba)?sh$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv.slice(2).join(" ") : void 0;
+  const text = shell ?? argv.join(" ");
+  return text.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).filter((w) => w !== ""));
+}
+function buildScope(input) {
+  const development = (0, import_ignore4.default)().add([...input.development]);
+  const production = (0, import_ignore4.default)().add([...input.production]);
+  const configured = (path2) => {
+    if (input.development.length > 0 && development.ignores(path2)) return "development";
+    if (input.production.length > 0 && production.ignores(path2)) return "production";
+    return void 0;
+  };
+  const configExclusion = { evidence: "config", reason: "matched by a `development` glob in the config" };
+  const fileExclusions = /* @__PURE__ */ new Map();
+  for (const file of input.files) {
+    if (!JUDGED_KINDS.has(file.kind) && file.kind !== "source") continue;
+    const setting = configured(file.path);
+    fileExclusions.set(file.path, setting === "development" ? configExclusion : setting === "production" ? void 0 : selfExclusion(file));
+  }
+  const exclusionOf = (path2) => {
+    if (fileExclusions.has(path2)) return fileExclusions.get(path2);
+    if (path2 === "<stdin>") return void 0;
+    const setting = configured(path2);
+    return setting === "development" ? configExclusion : setting === "production" ? void 0 : pathExclusion(path2);
+  };
+  const composeFileExclusion = /* @__PURE__ */ new Map();
+  for (const file of input.compose) {
+    const own = exclusionOf(file.file);
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : localStackExclusion(file, input.dockerfiles)));
+  }
+  const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
+  const composeUses = /* @__PURE__ */ new Map();
+  const composeKey = (s) => `${s.file}\0${s.name}`;
+  for (const file of input.compose) {
+    const fileExclusion = composeFileExclusion.get(file.file);
+    for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+  }
+  const workloadShips = (w) => exclusionOf(w.file) === void 0;
+  const deployedStages = /* @__PURE__ */ new Map();
+  const addDeployment = (d, stage) => {
+    if (!d) return;
+    const set = deployedStages.get(d) ?? /* @__PURE__ */ new Set();
+    set.add(stage);
+    deployedStages.set(d, set);
+  };
+  for (const file of input.compose) {
+    for (const s of file.services) {
+      const use = composeUses.get(composeKey(s));
+      if (use?.ships && s.dockerfile) addDeployment(s.dockerfile, use.stage);
+    }
+  }
+  for (const w of input.workloads) {
+    if (!workloadShips(w)) continue;
+    for (const c of [...w.initContainers, ...w.containers]) addDeployment(c.dockerfile, void 0);
+  }
+  const pushedByCi = /* @__PURE__ */ new Map();
+  for (const build of ciImageBuilds(input.workflows)) {
+    const d = byPath.get(build.dockerfile);
+    if (!d || !build.push) continue;
+    const set = pushedByCi.get(d) ?? /* @__PURE__ */ new Set();
+    set.add(build.target === void 0 ? void 0 : stageByRef(d, build.target));
+    pushedByCi.set(d, set);
+  }
+  const usedAsBase = /* @__PURE__ */ new Set();
+  for (const d of input.dockerfiles) {
+    for (const stage of d.stages) {
+      if (stage.base.type !== "image") continue;
+      const base = input.dockerfileOfImage(stage.base.ref.raw, d.file);
+      if (base && base !== d) usedAsBase.add(base);
+    }
+  }
+  const imageUses = /* @__PURE__ */ new Map();
+  const image = (d) => {
+    let use = imageUses.get(d);
+    if (!use) {
+      use = imageUseOf(d, {
+        configured: configured(d.file),
+        deployed: deployedStages.get(d),
+        pushed: pushedByCi.get(d),
+        usedAsBase: usedAsBase.has(d),
+        own: fileExclusions.get(d.file)
+      });
+      imageUses.set(d, use);
+    }
+    return use;
+  };
+  const packageUses = /* @__PURE__ */ new Map();
+  const dependedOn = new Set(input.packages.flatMap((p) => [...Object.keys(p.dependencies), ...Object.keys(p.devDependencies)]));
+  const pkgUse = (pkg) => {
+    let use = packageUses.get(pkg);
+    if (!use) {
+      use = packageUseOf(pkg, exclusionOf(pkg.file), input, image, dependedOn);
+      packageUses.set(pkg, use);
+    }
+    return use;
+  };
+  let excluded;
+  let servicePackages2;
+  return {
+    ships: (path2) => exclusionOf(path2) === void 0,
+    exclusionOf,
+    image,
+    runtimeStages: (d) => image(d).stages,
+    composeService: (s) => composeUses.get(composeKey(s)) ?? { ships: true, role: "app" },
+    workloadShips,
+    package: pkgUse,
+    get servicePackages() {
+      if (!servicePackages2) {
+        const shipped = input.packages.filter((p) => pkgUse(p).ships);
+        const services = shipped.filter((p) => pkgUse(p).role === "service");
+        const root = shipped.find((p) => p.dir === "");
+        const rootRole = root && pkgUse(root).role;
+        servicePackages2 = services.length > 0 ? services : root && (rootRole === "tooling" || rootRole === "service") ? [root] : [];
+      }
+      return servicePackages2;
+    },
+    get excluded() {
+      excluded ??= listExcluded(input, exclusionOf, composeFileExclusion, (s) => composeUses.get(composeKey(s)), image, pkgUse);
+      return excluded;
+    }
+  };
+}
+function localStackExclusion(file, dockerfiles) {
+  if (file.services.length === 0 || dockerfiles.length === 0) return void 0;
+  const backingOnly = file.services.every((s) => s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value));
+  if (!backingOnly) return void 0;
+  const loopbackOnly = file.services.every((s) => s.ports.every((p) => p.published === void 0 || isLoopback(p.hostIp)));
+  if (!loopbackOnly) return void 0;
+  return { evidence: "content", reason: "it runs only backing services (databases, caches, mail catchers) on loopback ports, and nothing that builds or runs the app: a local development stack" };
+}
+function isLoopback(host) {
+  return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+}
+function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
+  const role = s.oneShot ? "job" : s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value) ? "backing" : "app";
+  const target = s.build?.target;
+  const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
+  const base = { role, stage };
+  if (fileExclusion) return { ...base, ships: false, exclusion: fileExclusion };
+  const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
+  if (devProfiles) return { ...base, ships: false, exclusion: { evidence: "content", reason: `only the ${s.profiles.join(", ")} profile starts it` } };
+  if (target !== void 0 && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds the ${target} stage of its Dockerfile` } };
+  const dockerfileExclusion = s.build?.dockerfile !== void 0 && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : void 0;
+  if (dockerfileExclusion && dockerfileExclusion.evidence !== "config") return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
+  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? "")))) {
+    return { ...base, ships: false, exclusion: { evidence: "content", reason: "it mounts the source tree and runs a development server" } };
+  }
+  return { ...base, ships: true };
+}
+var DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks)$/i;
+function mountsSource(s, files) {
+  return s.volumes.some((v) => {
+    if (v.type !== "bind" || v.source === void 0) return false;
+    const dir = resolveRelative(dirname(s.file), v.source.replace(/^\$\{?PWD\}?/, "."));
+    if (dir === void 0) return false;
+    if (SOURCE_FOLDER.test(basename(dir)) || dir === "" || dir === dirname(s.file)) return true;
+    const prefix = dir === "" ? "" : `${dir}/`;
+    return files.some((f) => (f.kind === "package-json" || f.kind === "source") && f.path.startsWith(prefix));
+  });
+}
+function imageUseOf(d, facts) {
+  const stagesOf = (set) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const s of set) {
+      const stage = s ?? d.productionStage;
+      if (stage) out.add(stage);
+    }
+    return [...out].sort((a, b) => a.index - b.index);
+  };
+  const runtime = (set) => ({ role: "runtime", stages: stagesOf(set) });
+  const atProductionStage = /* @__PURE__ */ new Set([void 0]);
+  if (facts.configured === "development") return { role: "development", stages: [], exclusion: { evidence: "config", reason: "matched by a `development` glob in the config" } };
+  if (facts.configured === "production") return runtime(facts.deployed ?? facts.pushed ?? atProductionStage);
+  if (facts.deployed) return runtime(facts.pushed ? /* @__PURE__ */ new Set([...facts.deployed, ...facts.pushed]) : facts.deployed);
+  const baseName2 = [...words2(basename(d.file)), ...words2(basename(dirname(d.file)))].some((w) => BASE_IMAGE_WORDS.has(w)) || BASE_IMAGE_FOLDER.test(d.file);
+  if (facts.usedAsBase || baseName2) {
+    const reason = facts.usedAsBase ? "another Dockerfile of the repository builds FROM its image" : `named as a base or builder image (${d.file})`;
+    return { role: "build-only", stages: [], exclusion: { evidence: facts.usedAsBase ? "deployment" : "name", reason: `a build-only image: ${reason}` } };
+  }
+  if (facts.pushed) return runtime(facts.pushed);
+  if (facts.own) return { role: "development", stages: [], exclusion: facts.own };
+  if (!d.productionStage) {
+    const final = d.finalStage;
+    return { role: "development", stages: [], exclusion: { evidence: "content", reason: final?.name ? `its final stage (${final.name}) is a development or test stage` : "it has no stage" } };
+  }
+  return runtime(atProductionStage);
+}
+var FRONTEND_DEPENDENCIES = ["react", "react-dom", "vue", "svelte", "@sveltejs/kit", "@angular/core", "solid-js", "preact", "lit"];
+var FRONTEND_BUILDERS = ["vite", "react-scripts", "@vue/cli-service", "@angular/cli", "parcel", "webpack", "@rsbuild/core", "@rspack/cli"];
+var STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server|busybox)$/;
+var STATIC_SERVER_COMMANDS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server"]);
+function packageUseOf(pkg, exclusion, input, image, dependedOn) {
+  const role = packageRole(pkg, input, image, dependedOn);
+  return exclusion ? { ships: false, role, exclusion } : { ships: true, role };
+}
+function packageRole(pkg, input, image, dependedOn) {
+  const kind = input.serviceKind(pkg);
+  if (kind === "server") return "service";
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
+  const servesStatic = ownImages.length > 0 && ownImages.every((d) => image(d).stages.every(isStaticServerStage));
+  const startsStaticServer = (pkg.scriptCommands.start ?? []).some((argv) => STATIC_SERVER_COMMANDS.has(basename(argv[0] ?? "")) || basename(argv[0] ?? "") === "vite" && argv[1] === "preview");
+  const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
+  if (servesStatic || startsStaticServer || frontend && pkg.scripts.start === void 0 && ownImages.length === 0) return "static-site";
+  if (ownImages.length > 0 || pkg.scripts.start !== void 0) return "service";
+  const json = pkg.json.value;
+  const publishable = !pkg.private && ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0);
+  if (pkg.name !== void 0 && dependedOn.has(pkg.name) || publishable || kind === "cli") return "library";
+  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies)) return "service";
+  return "tooling";
+}
+var SERVER_DEPENDENCIES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "next", "nuxt", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@sveltejs/adapter-node", "astro"];
+function isStaticServerStage(stage) {
+  const base = rootBase(stage);
+  return base.type === "image" && STATIC_SERVER_IMAGES.test(base.ref.name);
+}
+function listExcluded(input, exclusionOf, composeFileExclusion, composeUse, image, pkgUse) {
+  const out = [];
+  const dockerfiles = new Set(input.dockerfiles.map((d) => d.file));
+  const composeFiles = new Set(input.compose.map((c) => c.file));
+  for (const file of input.files) {
+    if (!JUDGED_KINDS.has(file.kind) || dockerfiles.has(file.path) || composeFiles.has(file.path) || file.kind === "package-json") continue;
+    const exclusion = exclusionOf(file.path);
+    if (exclusion) out.push({ file: file.path, reason: exclusion.reason });
+  }
+  for (const d of input.dockerfiles) {
+    const use = image(d);
+    if (use.exclusion) out.push({ file: d.file, reason: use.exclusion.reason });
+  }
+  for (const c of input.compose) {
+    const fileExclusion = composeFileExclusion.get(c.file);
+    if (fileExclusion) {
+      out.push({ file: c.file, reason: fileExclusion.reason });
+      continue;
+    }
+    for (const s of c.services) {
+      const use = composeUse(s);
+      if (use?.exclusion) out.push({ file: c.file, part: `compose service ${s.name}`, reason: use.exclusion.reason });
+    }
+  }
+  for (const pkg of input.packages) {
+    const use = pkgUse(pkg);
+    if (use.exclusion) out.push({ file: pkg.file, reason: use.exclusion.reason });
+  }
+  return out.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.part ?? "") < (b.part ?? "") ? -1 : 1);
+}
+var BUILD_PROGRAMS = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "nerdctl"]);
+function ciImageBuilds(workflows) {
+  const out = [];
+  for (const workflow of workflows) {
+    for (const job of workflow.jobs) {
+      const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? "")) && argv.includes("push")));
+      for (const step of job.steps) {
+        const action = step.uses?.value ?? "";
+        if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
+          const context3 = cleanPath(step.with.get("context")?.value ?? ".");
+          const file = step.with.get("file")?.value;
+          const dockerfile = file !== void 0 ? cleanPath(file) : joinPath(context3, "Dockerfile");
+          const push = step.with.get("push")?.value;
+          const outputs = step.with.get("outputs")?.value ?? "";
+          out.push({
+            dockerfile,
+            target: step.with.get("target")?.value,
+            push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
+            loc: step.uses?.loc ?? step.loc
+          });
+          continue;
+        }
+        for (const argv of step.run?.invocations ?? []) {
+          const build = buildCommand(argv, step.workingDirectory ?? "");
+          if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
+        }
+      }
+    }
+  }
+  return out;
+}
+function cleanPath(path2) {
+  return resolveRelative("", path2.trim()) ?? path2.trim();
+}
+function buildCommand(argv, cwd) {
+  if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ""))) return void 0;
+  const rest = argv.slice(1);
+  const at2 = rest[0] === "buildx" || rest[0] === "image" ? 1 : 0;
+  if (rest[at2] !== "build" && rest[at2] !== "bud") return void 0;
+  let file;
+  let target;
+  let push = false;
+  const positional = [];
+  const args = rest.slice(at2 + 1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name) => a === name ? args[++i] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
+    const f = value("-f") ?? value("--file");
+    if (f !== void 0) {
+      file = f;
+      continue;
+    }
+    const t = value("--target");
+    if (t !== void 0) {
+      target = t;
+      continue;
+    }
+    if (a === "--push" || /^--output=.*push=true/.test(a)) push = true;
+    else if (/^-[a-z]$|^--(?:tag|build-arg|platform|label|cache-from|cache-to|secret|ssh|network|progress|output|iidfile|metadata-file|builder|load)$/.test(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  if (positional.some((p) => p.includes("${{") || p.includes("$"))) return void 0;
+  const context3 = resolveRelative(cwd, positional[0] ?? ".");
+  if (context3 === void 0) return void 0;
+  const dockerfile = file !== void 0 ? resolveRelative(cwd, file) : joinPath(context3, "Dockerfile");
+  if (dockerfile === void 0) return void 0;
+  return { dockerfile, target, push };
+}
+
+// src/model/build.ts
 init_project();
 init_service();
 init_commands();
@@ -72893,19 +77566,19 @@ function errorMessage(error2) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isCompose(path, value) {
+function isCompose(path2, value) {
   const services = value.services;
   if (!isRecord(services)) return false;
-  if (COMPOSE_NAME.test(path)) return true;
+  if (COMPOSE_NAME.test(path2)) return true;
   const list3 = Object.values(services);
   return list3.length > 0 && list3.every(isRecord) && list3.some((s) => typeof s.image === "string" || "build" in s);
 }
-function yamlKind(path, values) {
-  if (WORKFLOW_PATH.test(path)) return "workflow";
-  if (DEPENDABOT_PATH.test(path)) return "dependabot";
+function yamlKind(path2, values) {
+  if (WORKFLOW_PATH.test(path2)) return "workflow";
+  if (DEPENDABOT_PATH.test(path2)) return "dependabot";
   const maps = values.filter(isRecord);
   if (maps.some((v) => typeof v.apiVersion === "string" && typeof v.kind === "string")) return "k8s";
-  if (maps.some((v) => isCompose(path, v))) return "compose";
+  if (maps.some((v) => isCompose(path2, v))) return "compose";
   return "yaml";
 }
 function parseYaml(file) {
@@ -73021,8 +77694,23 @@ function buildModel(root, files, config, options = {}) {
     }
   }
   const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
-  deployments.push(...manifests.deployments);
-  const project = makeProject({
+  let project;
+  const scope = buildScope({
+    files: classified,
+    production: config.production,
+    development: config.development,
+    dockerfiles,
+    compose: manifests.compose,
+    workloads: manifests.k8s.workloads,
+    workflows,
+    packages,
+    // Official images (`node`, `postgres`) are never built here: only namespaced names can name a repository's own image.
+    dockerfileOfImage: (image, usedIn) => image.includes("/") ? manifests.linker.forImage(image, usedIn) : void 0,
+    serviceKind: (pkg) => project?.serviceOf(pkg)?.kind
+  });
+  deployments.push(...deploymentsOf(manifests.k8s, manifests.compose, envFiles, scope));
+  project = makeProject({
+    scope,
     k8s: manifests.k8s,
     compose: manifests.compose,
     root,
@@ -73045,20 +77733,21 @@ function buildModel(root, files, config, options = {}) {
       sources: p.filesOf("source"),
       packageFor: p.packageFor,
       parse: (file) => attempt(file, () => parseSource(file)),
-      onError: (path, error2) => problems.push({ path, kind: "parse-error", reason: `could not be analysed: ${errorMessage(error2)}` }),
-      containerEntries: nodeEntriesOfImages(dockerfiles, p.packageFor)
+      onError: (path2, error2) => problems.push({ path: path2, kind: "parse-error", reason: `could not be analysed: ${errorMessage(error2)}` }),
+      containerEntries: nodeEntriesOfImages(p, p.packageFor),
+      ships: (pkg) => scope.ships(pkg.file)
     })
   });
   void project.services;
-  return { project, problems, notices: manifests.notices };
+  const linkNotices = manifests.linker.notices.filter((n) => n.file === void 0 || scope.ships(n.file));
+  return { project, problems, notices: [...manifests.notices, ...linkNotices] };
 }
-function nodeEntriesOfImages(dockerfiles, packageFor) {
+function nodeEntriesOfImages(project, packageFor) {
   const entries = /* @__PURE__ */ new Map();
-  for (const dockerfile of dockerfiles) {
-    const stage = dockerfile.productionStage;
+  for (const { dockerfile, stage } of project.runtimeStages) {
     const context3 = dirname(dockerfile.file);
     const pkg = packageFor(context3);
-    if (!stage || !pkg) continue;
+    if (!pkg) continue;
     const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, "");
     for (const call of containerCalls(stage)) {
       const [program, ...args] = call.program.map((w) => w.value);
@@ -73178,10 +77867,10 @@ function problemFinding(problem, config) {
   if (problem.kind === "skipped") return engineFinding("shipready/skipped-file", loc, `${problem.path} was not checked: ${problem.reason}`, config);
   return engineFinding("shipready/parse-error", loc, `${problem.path} could not be parsed: ${problem.reason}`, config);
 }
-function evaluate(project, rules2, config, now) {
+function evaluate(project, rules3, config, now) {
   const evaluations = [];
   const findings = [];
-  for (const rule of rules2) {
+  for (const rule of rules3) {
     const severity = severityOf(rule, config);
     if (severity === "off") continue;
     const options = { ...rule.options?.defaults ?? {}, ...config.rules.get(rule.id)?.options ?? {} };
@@ -73255,7 +77944,7 @@ function analyze(input) {
   }
   const processed = input.postprocess ? input.postprocess(findings, model.project) : findings;
   processed.sort(compareFindings);
-  fingerprintFindings(processed, (path) => model.project.file(path)?.lines);
+  fingerprintFindings(processed, (path2) => model.project.file(path2)?.lines);
   acceptSuppressed(evaluations, processed);
   evaluations.sort((a, b) => a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
   const ruleInfos = input.rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: severityOf(r, config), rationale: r.rationale, fix: r.fix })).filter((r) => r.severity !== "off");
@@ -73263,6 +77952,12 @@ function analyze(input) {
     const severity = severityOf(meta, config);
     if (severity !== "off") ruleInfos.push({ ...meta, severity });
   }
+  const excluded = [...model.project.scope.excluded];
+  const excludedNotice = excluded.length === 0 ? [] : [
+    {
+      message: `${excluded.length} ${excluded.length === 1 ? "artifact was" : "artifacts were"} left out as development, test, example or build-only (\`--format json\` lists each as \`excluded\`, with the reason); list globs under \`production\` or \`development\` in .shipready.yml to decide otherwise`
+    }
+  ];
   return {
     version: VERSION7,
     root: input.root,
@@ -73270,7 +77965,8 @@ function analyze(input) {
     evaluations,
     score: computeScore(evaluations),
     counts: countFindings(processed),
-    notices: [...input.notices ?? [], ...model.notices],
+    notices: [...input.notices ?? [], ...model.notices, ...excludedNotice],
+    excluded,
     rules: ruleInfos,
     config
   };
@@ -73278,10 +77974,10 @@ function analyze(input) {
 async function run(options) {
   const config = options.config ?? defaultConfig();
   const root = resolve(options.root);
-  const rules2 = options.rules ?? (await Promise.resolve().then(() => (init_rules(), rules_exports))).rules;
+  const rules3 = options.rules ?? (await Promise.resolve().then(() => (init_rules(), rules_exports))).rules;
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.files) {
-    return analyze({ root, files: options.files, rules: rules2, config, now, postprocess: options.postprocess });
+    return analyze({ root, files: options.files, rules: rules3, config, now, postprocess: options.postprocess });
   }
   const discovery = await discover({ root, ignore: config.ignore });
   return analyze({
@@ -73289,7 +77985,7 @@ async function run(options) {
     files: [...discovery.files, ...options.extraFiles ?? []],
     problems: discovery.problems,
     notices: discovery.notices,
-    rules: rules2,
+    rules: rules3,
     config,
     now,
     postprocess: options.postprocess
@@ -73329,9 +78025,9 @@ function compareEntries(a, b) {
   return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? "", b.message ?? "") || order(a.fingerprint, b.fingerprint);
 }
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function loadBaseline(path, name) {
-  if (!existsSync4(path)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-  const text = readUserFile(path, `--baseline ${name}`, MAX_BASELINE_BYTES);
+function loadBaseline(path2, name) {
+  if (!existsSync4(path2)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path2, `--baseline ${name}`, MAX_BASELINE_BYTES);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -73569,15 +78265,15 @@ function applySuppressions(findings, project, now, knownRuleIds, config) {
 
 // src/lint.ts
 async function lint(options) {
-  const rules2 = options.rules ?? rules;
-  const knownIds = [...rules2.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
-  const config = applyRuleFlags(await loadConfig(options.root, options.config, rules2), options.ruleFlags ?? [], knownIds);
+  const rules3 = options.rules ?? rules2;
+  const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
+  const config = applyRuleFlags(await loadConfig(options.root, options.config, rules3), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? /* @__PURE__ */ new Date();
   const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name);
   const result = await run({
     root: options.root,
     config,
-    rules: rules2,
+    rules: rules3,
     now,
     extraFiles: options.extraFiles,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config)
@@ -73628,8 +78324,8 @@ function escapeCommandData(text) {
 function escapeCommandProperty(text) {
   return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function pathToUriReference(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+function pathToUriReference(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
 }
 
 // src/reporters/paths.ts
@@ -73790,7 +78486,8 @@ function formatJson(result) {
       applicableWeight: result.score.applicableWeight,
       costs: result.score.costs
     },
-    notices: result.notices
+    notices: result.notices,
+    excluded: result.excluded
   };
   return `${JSON.stringify(out, null, 2)}
 `;
@@ -73810,9 +78507,9 @@ function headline(result, suffix = "") {
   return `## shipready readiness: ${s.score === null ? escapeMarkdown(scorePhrase(result)) : `**${s.score}/100**, grade **${s.grade}**`}${suffix}`;
 }
 function fileCell(f, options) {
-  const path = repositoryPath(f.file, options.pathPrefix);
-  const code = markdownCode(path);
-  return options.link ? `[${code}](${markdownUrl(options.link(path, f))})` : code;
+  const path2 = repositoryPath(f.file, options.pathPrefix);
+  const code = markdownCode(path2);
+  return options.link ? `[${code}](${markdownUrl(options.link(path2, f))})` : code;
 }
 function findingsTable(findings, options = {}) {
   const max = options.maxRows ?? MAX_MARKDOWN_ROWS;
@@ -74142,19 +78839,19 @@ function unquoteGitPath(text) {
   return Buffer.from(bytes).toString("utf8");
 }
 function pathAfter(rest, prefix) {
-  const path = unquoteGitPath(rest.endsWith("	") ? rest.slice(0, -1) : rest);
-  if (path === "/dev/null") return void 0;
-  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  const path2 = unquoteGitPath(rest.endsWith("	") ? rest.slice(0, -1) : rest);
+  if (path2 === "/dev/null") return void 0;
+  return path2.startsWith(prefix) ? path2.slice(prefix.length) : path2;
 }
 function parseGitDiff(text) {
   const changes = /* @__PURE__ */ new Map();
-  let path;
+  let path2;
   let patch = [];
   let oldLeft = 0;
   let newLeft = 0;
   const flush = () => {
-    if (path !== void 0) changes.set(path, parsePatch(patch));
-    path = void 0;
+    if (path2 !== void 0) changes.set(path2, parsePatch(patch));
+    path2 = void 0;
     patch = [];
   };
   for (const line of text.split("\n")) {
@@ -74176,9 +78873,9 @@ function parseGitDiff(text) {
     } else if (line.startsWith("diff --git ")) {
       flush();
     } else if (line.startsWith("rename to ")) {
-      path = pathAfter(line.slice("rename to ".length), "");
+      path2 = pathAfter(line.slice("rename to ".length), "");
     } else if (line.startsWith("+++ ")) {
-      path = pathAfter(line.slice(4), "b/");
+      path2 = pathAfter(line.slice(4), "b/");
     }
   }
   flush();
@@ -74244,27 +78941,27 @@ var WHERE = {
 };
 function scopeOf(mode, changes) {
   const effective = changes ? mode : "nofilter";
-  const touches = (f, path, which2) => {
-    const change = changes?.get(path);
+  const touches = (f, path2, which2) => {
+    const change = changes?.get(path2);
     if (!change) return false;
     return change.whole || overlaps(change[which2], f.line, Math.max(f.line, f.endLine));
   };
   return {
     mode: effective,
     where: WHERE[effective],
-    includes(f, path) {
+    includes(f, path2) {
       switch (effective) {
         case "nofilter":
           return true;
         case "file":
-          return changes?.has(path) === true;
+          return changes?.has(path2) === true;
         case "diff_context":
-          return touches(f, path, "hunks");
+          return touches(f, path2, "hunks");
         case "added":
-          return touches(f, path, "added");
+          return touches(f, path2, "added");
       }
     },
-    onAddedLines: (f, path) => touches(f, path, "added")
+    onAddedLines: (f, path2) => touches(f, path2, "added")
   };
 }
 
@@ -74358,12 +79055,12 @@ function readInputs(env) {
     token: getInput("github-token") || env.GITHUB_TOKEN || void 0
   };
 }
-function readPayload(path) {
-  if (!path) return {};
+function readPayload(path2) {
+  if (!path2) return {};
   try {
-    return JSON.parse(readFileSync2(path, "utf8"));
+    return JSON.parse(readFileSync2(path2, "utf8"));
   } catch (error2) {
-    warning(`shipready: could not read the event payload ${path} (${error2.message}); treating this run as a push`);
+    warning(`shipready: could not read the event payload ${path2} (${error2.message}); treating this run as a push`);
     return {};
   }
 }
@@ -74393,14 +79090,14 @@ function readContext(env, cwd) {
 
 // src/action/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024;
-function blobLink(blobBase, path, f) {
+function blobLink(blobBase, path2, f) {
   const lines = f.endLine > f.line ? `L${f.line}-L${f.endLine}` : `L${f.line}`;
-  return `${blobBase}/${pathToUriReference(path)}#${lines}`;
+  return `${blobBase}/${pathToUriReference(path2)}#${lines}`;
 }
 function blobLinker(server, owner, repo, sha) {
   if (!owner || !repo || !sha) return void 0;
   const base = `${server}/${owner}/${repo}/blob/${sha}`;
-  return (path, f) => blobLink(base, path, f);
+  return (path2, f) => blobLink(base, path2, f);
 }
 function bySeverity(findings) {
   return SEVERITIES.flatMap((severity) => findings.filter((f) => f.severity === severity));
@@ -74450,12 +79147,12 @@ function logReport(result) {
   endGroup();
   info(outcomeLine(result));
 }
-function writeFile2(path, text, what) {
+function writeFile2(path2, text, what) {
   try {
-    mkdirSync2(dirname2(path), { recursive: true });
-    writeFileSync(path, text);
+    mkdirSync2(dirname2(path2), { recursive: true });
+    writeFileSync(path2, text);
   } catch (error2) {
-    throw new InputError(`${what} ${path}: cannot write (${error2.code ?? String(error2)})`);
+    throw new InputError(`${what} ${path2}: cannot write (${error2.code ?? String(error2)})`);
   }
 }
 async function changesOf(inputs, ctx, octokit, notes) {

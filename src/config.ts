@@ -25,13 +25,15 @@ export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
   ignore: string[];
   production: string[];
+  /** Globs of artifacts that are development, tests or examples, whatever they look like (src/model/scope.ts). */
+  development: string[];
   images: Record<string, string>;
   failOn: FailOn;
   minScore?: number;
 }
 
 export function defaultConfig(): ResolvedConfig {
-  return { extends: 'recommended', rules: new Map(), ignore: [], production: [], images: {}, failOn: 'error' };
+  return { extends: 'recommended', rules: new Map(), ignore: [], production: [], development: [], images: {}, failOn: 'error' };
 }
 
 /** A configuration or usage problem: exit code 2, message names the file, line and key or the flag. */
@@ -239,6 +241,7 @@ interface RawConfig {
   rules?: Record<string, Severity | 'off' | [Severity, Record<string, unknown>?]>;
   ignore?: string[];
   production?: string[];
+  development?: string[];
   images?: Record<string, string>;
   failOn?: FailOn;
   minScore?: number;
@@ -279,6 +282,7 @@ export function resolveConfig(file: StructuredFile, known: readonly RuleMeta[] =
   }
   config.ignore = raw.ignore ?? [];
   config.production = raw.production ?? [];
+  config.development = raw.development ?? [];
   config.images = raw.images ?? {};
   config.failOn = raw.failOn ?? 'error';
   if (raw.minScore !== undefined) config.minScore = raw.minScore;

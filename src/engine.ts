@@ -8,6 +8,7 @@ import { defaultConfig, type ResolvedConfig } from './config.ts';
 import { discover, type FileProblem } from './discover.ts';
 import { type BuildOptions, buildModel } from './model/build.ts';
 import type { Project } from './model/project.ts';
+import type { Excluded } from './model/scope.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { computeScore } from './score.ts';
 import type { Counts, Evaluation, Finding, Loc, Notice, RawFinding, Score, Severity, SourceFile } from './types.ts';
@@ -35,6 +36,8 @@ export interface RunResult {
   /** Findings that gate: neither suppressed nor baselined. */
   counts: Counts;
   notices: Notice[];
+  /** Artifacts left out of production judgement (development, tests, examples, build-only images), with the reason. */
+  excluded: Excluded[];
   /** Metadata of every rule that ran (for SARIF and docs links). */
   rules: RuleInfo[];
   config: ResolvedConfig;
@@ -212,6 +215,15 @@ export function analyze(input: AnalyzeInput): RunResult {
     const severity = severityOf(meta, config);
     if (severity !== 'off') ruleInfos.push({ ...meta, severity });
   }
+  const excluded = [...model.project.scope.excluded];
+  const excludedNotice: Notice[] =
+    excluded.length === 0
+      ? []
+      : [
+          {
+            message: `${excluded.length} ${excluded.length === 1 ? 'artifact was' : 'artifacts were'} left out as development, test, example or build-only (\`--format json\` lists each as \`excluded\`, with the reason); list globs under \`production\` or \`development\` in .shipready.yml to decide otherwise`,
+          },
+        ];
   return {
     version: VERSION,
     root: input.root,
@@ -219,7 +231,8 @@ export function analyze(input: AnalyzeInput): RunResult {
     evaluations,
     score: computeScore(evaluations),
     counts: countFindings(processed),
-    notices: [...(input.notices ?? []), ...model.notices],
+    notices: [...(input.notices ?? []), ...model.notices, ...excludedNotice],
+    excluded,
     rules: ruleInfos,
     config,
   };

@@ -3,7 +3,7 @@ import healthcheck from '../rules/docker/healthcheck/rule.ts';
 import dockerNodeEnv from '../rules/docker/node-env/rule.ts';
 import { defaultConfig } from '../src/config.ts';
 import { evaluate } from '../src/engine.ts';
-import { parseShortPort } from '../src/parsers/compose.ts';
+import { type ComposeService, parseShortPort } from '../src/parsers/compose.ts';
 import type { Rule } from '../src/rule.ts';
 import { modelOf } from './manifest-fixture.ts';
 
@@ -76,7 +76,7 @@ describe('compose model', () => {
   if (!api || !worker || !migrate) throw new Error('missing services');
 
   it('lists services, not x- fields', () => {
-    expect(file.production).toBe(true);
+    expect(file.services.every((s) => project.scope.composeService(s).ships)).toBe(true);
     expect(file.services.map((s) => s.name)).toEqual(['api', 'worker', 'migrate', 'db']);
     expect(api.loc).toEqual({ file: 'docker-compose.yml', line: 11, column: 3, endLine: 11, endColumn: 6 });
   });
@@ -146,7 +146,8 @@ describe('compose model', () => {
 
   it('does not treat development and test compose files as production', () => {
     for (const name of ['docker-compose.dev.yml', 'compose.override.yaml', 'docker-compose-test.yml', 'compose.local.yaml']) {
-      expect(modelOf({ [name]: 'services:\n  api:\n    image: acme/api:1\n' }).project.compose[0]?.production, name).toBe(false);
+      const { project } = modelOf({ [name]: 'services:\n  api:\n    image: acme/api:1\n' });
+      expect(project.scope.composeService(project.compose[0]?.services[0] as ComposeService).ships, name).toBe(false);
     }
   });
 });

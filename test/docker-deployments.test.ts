@@ -10,6 +10,7 @@ import { makeSourceFile } from '../src/discover.ts';
 import { evaluate } from '../src/engine.ts';
 import { type Deployment, makeProject } from '../src/model/project.ts';
 import { parseDockerfile } from '../src/parsers/dockerfile.ts';
+import { buildScope } from '../src/model/scope.ts';
 import type { Rule } from '../src/rule.ts';
 import type { Loc } from '../src/types.ts';
 
@@ -24,7 +25,8 @@ function deployment(dockerfile: ReturnType<typeof parseDockerfile> | undefined, 
 function outcome(rule: Rule, deployments: (df: ReturnType<typeof parseDockerfile>) => Deployment[]) {
   const file = makeSourceFile('Dockerfile', 'dockerfile', DOCKERFILE);
   const dockerfile = parseDockerfile(file);
-  const project = makeProject({ root: '/repo', files: [file], dockerfiles: [dockerfile], dockerignores: [], packages: [], deployments: deployments(dockerfile) });
+  const scope = buildScope({ files: [file], production: [], development: [], dockerfiles: [dockerfile], compose: [], workloads: [], workflows: [], packages: [], dockerfileOfImage: () => undefined, serviceKind: () => undefined });
+  const project = makeProject({ root: '/repo', scope, files: [file], dockerfiles: [dockerfile], dockerignores: [], packages: [], deployments: deployments(dockerfile) });
   const { evaluations, findings } = evaluate(project, [rule], defaultConfig(), new Date('2026-06-15T12:00:00Z'));
   expect(evaluations.map((e) => e.subject)).toEqual(['Dockerfile']);
   return { outcome: evaluations[0]?.outcome, messages: findings.map((f) => f.messageId) };

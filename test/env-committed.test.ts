@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import rule from '../rules/env/committed-secret/rule.ts';
 import { run } from '../src/engine.ts';
 
+// shipready-ignore code/hardcoded-secret -- a made-up key the tests plant in throwaway repositories
 const SECRET = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
 const dirs: string[] = [];
 

@@ -288,6 +288,18 @@ describe('json', () => {
     expect(valid(formatJson(resultOf({})))).toMatchObject({ score: null, grade: null, categories: {}, findings: [], evaluations: [] });
   });
 
+  it('lists what was left out as excluded, with the reason, and says so in one notice', () => {
+    const json = valid(formatJson(resultOf({ Dockerfile: 'FROM node:22\n', 'Dockerfile.dev': 'FROM node:22\n', 'e2e/Dockerfile': 'FROM node:22\n' })));
+    expect(json.excluded).toEqual([
+      { file: 'Dockerfile.dev', reason: 'named for development (Dockerfile.dev)' },
+      { file: 'e2e/Dockerfile', reason: 'in a test folder (e2e/)' },
+    ]);
+    expect(json.findings.map((f: { file: string }) => f.file)).toEqual(['Dockerfile']);
+    expect(json.notices.filter((n: { message: string }) => /left out/.test(n.message))).toEqual([
+      { message: expect.stringMatching(/^2 artifacts were left out as development, test, example or build-only/) },
+    ]);
+  });
+
   it('the schema rejects a report that breaks the documented shape', () => {
     const json = JSON.parse(formatJson(mixedResult()));
     json.findings[0].severity = 'fatal';

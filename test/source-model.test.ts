@@ -333,7 +333,7 @@ describe('literal secrets', () => {
       ['sessionSecret', 1, false],
       ['adminToken', 1, false],
       ['JWT_SECRET', 2, false],
-      ['apiKey', 3, true],
+      ['API_KEY', 3, true],
       ['password', 4, false],
       ['secret', 5, false],
       ['clientSecret', 6, false],

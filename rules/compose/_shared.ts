@@ -2,16 +2,13 @@
 import { healthcheckTest } from '../../src/model/commands.ts';
 import { runsNode } from '../../src/model/links.ts';
 import { basename, dirname, type Project } from '../../src/model/project.ts';
-import { type ComposeService, isDevelopmentOnly } from '../../src/parsers/compose.ts';
+import type { ComposeService } from '../../src/parsers/compose.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import type { Loc } from '../../src/types.ts';
 
-/**
- * Services of production compose files (not `docker-compose.dev.yml`, `compose.override.yaml`, `compose.test.yaml`, …),
- * except those only a development, test or debug profile starts.
- */
+/** Services that ship (src/model/scope.ts): not in development, test or example files, not dev servers or dev-only profiles. */
 export function productionServices(project: Project): ComposeService[] {
-  return project.compose.filter((f) => f.production).flatMap((f) => f.services.filter((s) => !isDevelopmentOnly(s)));
+  return project.compose.flatMap((f) => f.services.filter((s) => project.scope.composeService(s).ships));
 }
 
 /**
@@ -22,8 +19,8 @@ export function productionServices(project: Project): ComposeService[] {
 function companionsOf(project: Project, s: ComposeService): ComposeService[] {
   const dir = dirname(s.file);
   return project.compose
-    .filter((f) => f.production && f.file !== s.file && dirname(f.file) === dir)
-    .flatMap((f) => f.services.filter((o) => o.name === s.name));
+    .filter((f) => f.file !== s.file && dirname(f.file) === dir)
+    .flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
 }
 
 /** `docker-compose.prod.yml`, `compose.production.yaml`: an override file applied last, over the base file. */
@@ -58,7 +55,7 @@ function composed(project: Project, s: ComposeService): ComposeService {
 /** Production services that run until stopped (not migrations and other one-shot services), as composed with their companion files. */
 export function longRunningServices(project: Project): ComposeService[] {
   return productionServices(project)
-    .filter((s) => !s.oneShot)
+    .filter((s) => project.scope.composeService(s).role !== 'job')
     .map((s) => composed(project, s));
 }
 
@@ -86,9 +83,9 @@ export function serviceId(s: ComposeService): string {
   return `${s.file}#${s.name}`;
 }
 
-/** Whether the image's Dockerfile declares a health check: true, false, or undefined when the Dockerfile is not here. */
-export function imageHasHealthcheck(s: ComposeService): boolean | undefined {
-  const stage = s.dockerfile?.finalStage;
+/** Whether the image's Dockerfile declares a health check in the stage the service runs: true, false, or undefined when the Dockerfile is not here. */
+export function imageHasHealthcheck(project: Project, s: ComposeService): boolean | undefined {
+  const stage = s.dockerfile && project.scope.composeService(s).stage;
   if (!stage) return undefined;
   const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
   return last !== undefined && healthcheckTest(last)?.form !== 'none';

@@ -8,7 +8,7 @@ import { type LocalRequest, localRequests, type PortRef } from '../../src/model/
 import { type Deployment, dirname, type Project } from '../../src/model/project.ts';
 import type { Service } from '../../src/model/service.ts';
 import { envAt } from '../../src/model/stage-state.ts';
-import type { Dockerfile } from '../../src/parsers/dockerfile.ts';
+import type { Dockerfile, Stage } from '../../src/parsers/dockerfile.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import { describeContainer, resolvePort } from '../../src/parsers/k8s.ts';
 import type { Loc } from '../../src/types.ts';
@@ -50,9 +50,9 @@ export interface RunEnv {
 }
 
 /** The image's ENV, overridden by what the deployment sets (manifest env, compose environment and env files). */
-export function runEnv(dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete'>): RunEnv {
+export function runEnv(dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete' | 'stage'>, imageStage?: Stage): RunEnv {
   const env = new Map<string, EnvValue>();
-  const stage = dockerfile?.productionStage;
+  const stage = deployment?.stage ?? imageStage ?? dockerfile?.productionStage;
   if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
   for (const [name, v] of deployment?.env ?? []) env.set(name, v);
   return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
@@ -62,7 +62,7 @@ export function runEnv(dockerfile: Dockerfile | undefined, deployment?: Pick<Dep
  * The settings that tell what a port is (`SOMON_MANAGEMENT_PORT=8080`): the process's environment, and the
  * variables the code of the image reads its listen ports from, at the code's default when the environment leaves them unset.
  */
-export function portSettings(project: Project, dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete'>): { key: string; value: string | null }[] {
+export function portSettings(project: Project, dockerfile: Dockerfile | undefined, deployment?: Pick<Deployment, 'env' | 'envComplete' | 'stage'>): { key: string; value: string | null }[] {
   const env = runEnv(dockerfile, deployment);
   const out = env.names().map((key) => ({ key, value: env.get(key)?.value ?? null }));
   for (const listen of codeOfImage(project, dockerfile)?.listens ?? []) {
@@ -130,9 +130,8 @@ function fromLocal(r: LocalRequest): ProbeRequest {
   return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === 'https' ? 443 : 80 }, portLoc: r.loc };
 }
 
-/** EXPOSE ports of the image's production stage (`3000`, `3000/tcp`). */
-function exposedPorts(dockerfile: Dockerfile | undefined): number[] {
-  const stage = dockerfile?.productionStage;
+/** EXPOSE ports of the stage a deployment runs (`3000`, `3000/tcp`). */
+function exposedPorts(stage: Stage | undefined): number[] {
   if (!stage) return [];
   return effectiveInstructions(stage, 'EXPOSE').flatMap((ins) => ins.words.flatMap((w) => (/^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : [])));
 }
@@ -182,27 +181,26 @@ function composeCheck(d: Deployment, service: Service): HealthCheck | undefined 
     what: `the healthcheck of compose service ${s.name}`,
     service,
     envs: [runEnv(d.dockerfile, d)],
-    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.dockerfile)],
+    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.stage ?? d.dockerfile?.productionStage)],
     portNames: [],
     requests,
   };
 }
 
-function dockerfileCheck(project: Project, dockerfile: Dockerfile, service: Service): HealthCheck | undefined {
-  const stage = dockerfile.productionStage;
-  const ins = stage && effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
+function dockerfileCheck(project: Project, dockerfile: Dockerfile, stage: Stage, service: Service): HealthCheck | undefined {
+  const ins = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
   const test = ins && healthcheckTest(ins);
   if (!test || test.form === 'none') return undefined;
   const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
   if (requests.length === 0) return undefined;
   // Compose services without a healthcheck of their own run the image's, under their environment.
-  const users = project.deploymentsOf(dockerfile).filter((d) => d.platform === 'compose' && d.healthcheck === 'none');
+  const users = project.deploymentsOf(dockerfile, stage).filter((d) => d.platform === 'compose' && d.healthcheck === 'none');
   return {
     id: `${dockerfile.file}#HEALTHCHECK`,
     what: `the HEALTHCHECK of ${dockerfile.file}`,
     service,
-    envs: [runEnv(dockerfile), ...users.map((d) => runEnv(dockerfile, d))],
-    declared: exposedPorts(dockerfile),
+    envs: [runEnv(dockerfile, undefined, stage), ...users.map((d) => runEnv(dockerfile, d))],
+    declared: exposedPorts(stage),
     portNames: [],
     requests,
   };
@@ -211,9 +209,9 @@ function dockerfileCheck(project: Project, dockerfile: Dockerfile, service: Serv
 /** Every health check whose service is known: Kubernetes probes, compose healthchecks and Docker HEALTHCHECKs. */
 export function healthChecks(project: Project): HealthCheck[] {
   const out: HealthCheck[] = [];
-  for (const dockerfile of project.dockerfiles) {
+  for (const { dockerfile, stage } of project.runtimeStages) {
     const service = serviceOfImage(project, dockerfile);
-    const check = service && dockerfileCheck(project, dockerfile, service);
+    const check = service && dockerfileCheck(project, dockerfile, stage, service);
     if (check) out.push(check);
   }
   for (const d of project.deployments) {

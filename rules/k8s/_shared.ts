@@ -3,14 +3,21 @@ import type { Project } from '../../src/model/project.ts';
 import { parseK8sQuantity } from '../../src/model/quantities.ts';
 import type { Container, LimitRange, Workload } from '../../src/parsers/k8s.ts';
 
-/** Every container of every workload, init containers first (the order the kubelet starts them). */
-export function allContainers(project: Project): Container[] {
-  return project.k8s.workloads.flatMap((w) => [...w.initContainers, ...w.containers]);
+/** Workloads of manifests that ship (not test, example or development manifests: src/model/scope.ts). */
+export function shippedWorkloads(project: Project): Workload[] {
+  return project.k8s.workloads.filter((w) => project.scope.workloadShips(w));
 }
 
-/** Containers that serve: non-init containers of workloads that run until stopped. */
+/** Every container of every shipped workload, init containers first (the order the kubelet starts them). */
+export function allContainers(project: Project): Container[] {
+  return shippedWorkloads(project).flatMap((w) => [...w.initContainers, ...w.containers]);
+}
+
+/** Containers that serve: non-init containers of shipped workloads that run until stopped. */
 export function servingContainers(project: Project): Container[] {
-  return project.k8s.workloads.filter((w) => w.longRunning).flatMap((w) => w.containers);
+  return shippedWorkloads(project)
+    .filter((w) => w.longRunning)
+    .flatMap((w) => w.containers);
 }
 
 /** The LimitRanges that apply to a workload's namespace (same namespace, or either left to the deploy command). */

@@ -6,9 +6,14 @@ import type { Project } from '../../src/model/project.ts';
 import { isExcludedPath } from '../../src/model/service.ts';
 import type { Loc } from '../../src/types.ts';
 
-/** Packages that are shipped or developed: not fixtures, tests or build output. */
+/** Packages that ship: not in test, fixture, example or documentation folders (src/model/scope.ts), not build output. */
 export function shippedPackages(project: Project): PackageJson[] {
-  return project.packages.filter((p) => !isExcludedPath(p.file));
+  return project.packages.filter((p) => project.scope.package(p).ships && !isExcludedPath(p.file));
+}
+
+/** The packages that run as services in production (src/model/scope.ts), build output left out. */
+export function servicePackages(project: Project): PackageJson[] {
+  return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
 }
 
 /** The packages above this one (a workspace root), nearest first. */

@@ -20,7 +20,8 @@ import { parseSource } from '../parsers/source.ts';
 import { type GitWorkTree, readGitWorkTree } from './git.ts';
 import { type EnvFile, envFileOf, productionEnvMatcher } from './settings-model.ts';
 import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
-import { buildManifests } from './links.ts';
+import { buildManifests, deploymentsOf } from './links.ts';
+import { buildScope } from './scope.ts';
 import { type Deployment, dirname, joinPath, makeProject, type Project } from './project.ts';
 import { buildServices } from './service.ts';
 import { containerCalls } from './commands.ts';
@@ -209,8 +210,23 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
   }
 
   const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
-  deployments.push(...manifests.deployments);
-  const project = makeProject({
+  let project: Project | undefined;
+  const scope = buildScope({
+    files: classified,
+    production: config.production,
+    development: config.development,
+    dockerfiles,
+    compose: manifests.compose,
+    workloads: manifests.k8s.workloads,
+    workflows,
+    packages,
+    // Official images (`node`, `postgres`) are never built here: only namespaced names can name a repository's own image.
+    dockerfileOfImage: (image, usedIn) => (image.includes('/') ? manifests.linker.forImage(image, usedIn) : undefined),
+    serviceKind: (pkg) => project?.serviceOf(pkg)?.kind,
+  });
+  deployments.push(...deploymentsOf(manifests.k8s, manifests.compose, envFiles, scope));
+  project = makeProject({
+    scope,
     k8s: manifests.k8s,
     compose: manifests.compose,
     root,
@@ -235,12 +251,15 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
         packageFor: p.packageFor,
         parse: (file) => attempt(file, () => parseSource(file)),
         onError: (path, error) => problems.push({ path, kind: 'parse-error', reason: `could not be analysed: ${errorMessage(error)}` }),
-        containerEntries: nodeEntriesOfImages(dockerfiles, p.packageFor),
+        containerEntries: nodeEntriesOfImages(p, p.packageFor),
+        ships: (pkg) => scope.ships(pkg.file),
       }),
   });
   // Source is parsed here, not on a rule's first look, so its parse errors are reported whichever rules run.
   void project.services;
-  return { project, problems, notices: manifests.notices };
+  // Assumptions about images that only excluded files run are not worth a line.
+  const linkNotices = manifests.linker.notices.filter((n) => n.file === undefined || scope.ships(n.file));
+  return { project, problems, notices: [...manifests.notices, ...linkNotices] };
 }
 
 /**
@@ -248,13 +267,12 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
  * container's path made relative to the WORKDIR is read relative to the build context (the Dockerfile's
  * folder). A path that names no source file in the package is dropped later, when sources are resolved.
  */
-function nodeEntriesOfImages(dockerfiles: readonly Dockerfile[], packageFor: (dir: string) => PackageJson | undefined): Map<PackageJson, string[]> {
+function nodeEntriesOfImages(project: Project, packageFor: (dir: string) => PackageJson | undefined): Map<PackageJson, string[]> {
   const entries = new Map<PackageJson, string[]>();
-  for (const dockerfile of dockerfiles) {
-    const stage = dockerfile.productionStage;
+  for (const { dockerfile, stage } of project.runtimeStages) {
     const context = dirname(dockerfile.file);
     const pkg = packageFor(context);
-    if (!stage || !pkg) continue;
+    if (!pkg) continue;
     const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, '');
     for (const call of containerCalls(stage)) {
       const [program, ...args] = call.program.map((w) => w.value);

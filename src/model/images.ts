@@ -2,7 +2,7 @@
  * What shipready knows about base images: which are Node images and which Node.js line they run,
  * and which programs (shell, HTTP tools) they ship.
  */
-import { copyOf, type DockerInstruction, effectiveInstructions, type ImageRef, rootBase, type Stage } from '../parsers/dockerfile.ts';
+import { copyOf, type DockerInstruction, effectiveInstructions, type ImageRef, parseImageRef, rootBase, type Stage } from '../parsers/dockerfile.ts';
 import { runCalls } from './commands.ts';
 import { NODE_LINES } from './node-lines.ts';
 import { basename } from './project.ts';
@@ -112,4 +112,35 @@ export function nodeImageVersion(ref: ImageRef): NodeImageVersion | undefined {
 export function nodeProgramIn(stage: Stage): string {
   const base = rootBase(stage);
   return base.type === 'image' && base.ref.name.startsWith('distroless/') ? '/nodejs/bin/node' : 'node';
+}
+
+/**
+ * Images of backing services a Node.js app talks to rather than is: databases, caches, queues, search,
+ * object stores, mail catchers and local cloud emulators (last path segment of the repository, tag ignored).
+ */
+const BACKING_SERVICES = new Set([
+  'postgres', 'postgis', 'postgresql', 'pgvector', 'timescaledb', 'mysql', 'mariadb', 'percona-server', 'mongo', 'mongodb', 'mongodb-community-server', 'redis', 'redis-stack', 'redis-stack-server',
+  'valkey', 'keydb', 'dragonfly', 'memcached', 'rabbitmq', 'kafka', 'cp-kafka', 'redpanda', 'zookeeper', 'cp-zookeeper', 'nats', 'elasticsearch', 'opensearch', 'meilisearch', 'typesense',
+  'qdrant', 'weaviate', 'chroma', 'milvus', 'clickhouse-server', 'clickhouse', 'cassandra', 'scylla', 'cockroach', 'neo4j', 'influxdb', 'couchdb', 'etcd', 'consul', 'minio', 'azurite',
+  'localstack', 'dynamodb-local', 'fake-gcs-server', 'mailhog', 'mailpit', 'maildev', 'smtp4dev', 'mailcatcher', 'inbucket', 'greenmail', 'adminer', 'pgadmin4', 'redis-commander',
+  'redisinsight', 'mongo-express', 'jaeger', 'all-in-one', 'zipkin', 'otel-collector', 'opentelemetry-collector', 'opentelemetry-collector-contrib', 'gotenberg', 'pgbouncer',
+]);
+/** Stateful stores that run as one instance unless clustered on purpose: not asked for two replicas or a disruption budget. */
+const STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
+
+function imageLastSegment(image: string): string | undefined {
+  const text = image.trim();
+  if (text === '' || /[$}{]/.test(text)) return undefined;
+  const { name } = parseImageRef(text);
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+export function isBackingServiceImage(image: string): boolean {
+  const last = imageLastSegment(image);
+  return last !== undefined && BACKING_SERVICES.has(last);
+}
+
+export function isStatefulStoreImage(image: string): boolean {
+  const last = imageLastSegment(image);
+  return last !== undefined && STATEFUL_STORES.test(last);
 }

@@ -6,14 +6,15 @@
  * guess is ambiguous nothing is linked.
  */
 import { basename as baseOfPath } from 'node:path';
-import { type ComposeFile, type ComposeService, isDevelopmentOnly, parseCompose } from '../parsers/compose.ts';
-import { type Dockerfile, parseImageRef } from '../parsers/dockerfile.ts';
+import { type ComposeFile, type ComposeService, parseCompose } from '../parsers/compose.ts';
+import { type Dockerfile, parseImageRef, type Stage } from '../parsers/dockerfile.ts';
 import type { ParsedEnv } from '../parsers/env.ts';
 import { type Container, emptyManifests, type K8sManifests, linkK8s, parseK8s, parseKustomization } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import { YamlFile } from '../parsers/yaml-view.ts';
 import type { Loc, Notice, SourceFile } from '../types.ts';
 import type { ParsedYaml } from './build.ts';
+import type { Scope } from './scope.ts';
 import { basename, type Deployment, dirname } from './project.ts';
 import { isNodeImageRef, isNodeStage } from './images.ts';
 import { isReference } from './secrets.ts';
@@ -158,18 +159,50 @@ export function imageNodeEnv(dockerfile: Dockerfile | undefined): string | null 
 }
 
 /** A Kubernetes container as a run of its image: what it sets, the probes it defines, the Dockerfile of its image. */
-export function containerRun(c: Container): Deployment {
+export function containerRun(c: Container, stage?: Stage): Deployment {
   const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
   return {
     platform: 'kubernetes',
     name: `${c.workload.kind}/${c.workload.name} ${c.init ? 'init container' : 'container'} ${c.name}`,
     loc: c.loc,
     dockerfile: c.dockerfile,
+    stage,
     healthcheck: defined ? 'defined' : 'none',
     env: new Map(c.env.map((e) => [e.name, { value: e.value, loc: e.valueLoc ?? e.nameLoc }])),
     envComplete: c.envFrom.length === 0,
     runner: { platform: 'kubernetes', container: c },
   };
+}
+
+/**
+ * What runs images until stopped in production: the containers of long-running workloads that ship, and the
+ * compose services that ship and are not one-shot jobs, each with the stage of its Dockerfile it runs.
+ */
+export function deploymentsOf(k8s: K8sManifests, compose: readonly ComposeFile[], envFiles: readonly ParsedEnv[], scope: Scope): Deployment[] {
+  const deployments: Deployment[] = [];
+  for (const w of k8s.workloads) {
+    if (!w.longRunning || !scope.workloadShips(w)) continue;
+    for (const c of w.containers) deployments.push(containerRun(c, c.dockerfile && scope.runtimeStages(c.dockerfile).at(-1)));
+  }
+  for (const file of compose) {
+    for (const s of file.services) {
+      const use = scope.composeService(s);
+      if (!use.ships || use.role === 'job') continue;
+      const { env, complete } = composeEnvironment(s, envFiles);
+      deployments.push({
+        platform: 'compose',
+        name: `compose service ${s.name}`,
+        loc: s.loc,
+        dockerfile: s.dockerfile,
+        stage: use.stage,
+        healthcheck: s.healthcheck ? (s.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
+        env,
+        envComplete: complete,
+        runner: { platform: 'compose', service: s },
+      });
+    }
+  }
+  return deployments;
 }
 
 export interface ManifestInput {
@@ -186,8 +219,8 @@ export interface ManifestInput {
 export interface ManifestModel {
   k8s: K8sManifests;
   compose: ComposeFile[];
-  /** Long-running containers and production compose services, with the Dockerfile of their image when known. */
-  deployments: Deployment[];
+  /** Links image names to the repository's Dockerfiles (config `images`, then names). */
+  linker: ImageLinker;
   notices: Notice[];
 }
 
@@ -223,30 +256,11 @@ export function buildManifests(input: ManifestInput): ManifestModel {
   }
 
   const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images);
-  const deployments: Deployment[] = [];
   for (const w of k8s.workloads) {
-    for (const c of [...w.initContainers, ...w.containers]) {
-      c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : undefined;
-      if (w.longRunning && !c.init) deployments.push(containerRun(c));
-    }
+    for (const c of [...w.initContainers, ...w.containers]) c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : undefined;
   }
   for (const file of compose) {
-    for (const s of file.services) {
-      s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : undefined;
-      if (!file.production || s.oneShot || isDevelopmentOnly(s)) continue;
-      const { env, complete } = composeEnvironment(s, input.envFiles);
-      deployments.push({
-        platform: 'compose',
-        name: `compose service ${s.name}`,
-        loc: s.loc,
-        dockerfile: s.dockerfile,
-        healthcheck: s.healthcheck ? (s.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
-        env,
-        envComplete: complete,
-        runner: { platform: 'compose', service: s },
-      });
-    }
+    for (const s of file.services) s.dockerfile = s.build ? linker.forBuild(s.build.dockerfile) : s.image ? linker.forImage(s.image.value, s.file) : undefined;
   }
-  notices.push(...linker.notices);
-  return { k8s, compose, deployments, notices };
+  return { k8s, compose, linker, notices };
 }

@@ -3,7 +3,7 @@
  * no rule re-reads or re-parses a file.
  */
 import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
-import type { Dockerfile } from '../parsers/dockerfile.ts';
+import type { Dockerfile, Stage } from '../parsers/dockerfile.ts';
 import { type Container, emptyManifests, type K8sManifests } from '../parsers/k8s.ts';
 import type { DockerIgnore } from '../parsers/dockerignore.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
@@ -17,6 +17,9 @@ import type { ShellScript } from '../parsers/script.ts';
 import type { SystemdUnit } from '../parsers/systemd.ts';
 import type { Workflow } from '../parsers/workflow.ts';
 import type { ParsedYaml } from './build.ts';
+import type { Scope } from './scope.ts';
+import { credentialsInText } from './credentials.ts';
+import { lineStarts, positionAt } from '../parsers/line-starts.ts';
 import { type EnvFile, productionSettingsOf, type Setting } from './settings-model.ts';
 
 /**
@@ -31,6 +34,8 @@ export interface Deployment {
   loc: Loc;
   /** The Dockerfile that builds its image, when the link is known. */
   dockerfile?: Dockerfile;
+  /** The stage of that Dockerfile it runs (a compose `build.target`, else the production stage). */
+  stage?: Stage;
   /** Whether it defines its own health check (probe, compose healthcheck), disables it, or neither. */
   healthcheck: 'defined' | 'disabled' | 'none';
   /** Environment it sets for the process (literal values; null for values from secrets/references). */
@@ -41,9 +46,17 @@ export interface Deployment {
   runner?: { platform: 'kubernetes'; container: Container } | { platform: 'compose'; service: ComposeService };
 }
 
+export interface RuntimeStage {
+  dockerfile: Dockerfile;
+  stage: Stage;
+  subject: string;
+}
+
 export interface Project {
   /** Absolute path of the scanned root. */
   root: string;
+  /** What ships and why: which artifacts production runs, which are development, tests, examples or build-only (src/model/scope.ts). */
+  scope: Scope;
   files: readonly SourceFile[];
   /** Files by relative path. */
   file(path: string): SourceFile | undefined;
@@ -52,6 +65,12 @@ export interface Project {
   /** True when the path (relative) exists among discovered files. */
   has(path: string): boolean;
   dockerfiles: readonly Dockerfile[];
+  /**
+   * The stages production runs, Dockerfile by Dockerfile (src/model/scope.ts): the production stage of each
+   * runtime image, or the targets its deployments build. Development and build-only images have none.
+   * `subject` names the evaluation: the file, or `file#stage` when production runs several of its stages.
+   */
+  runtimeStages: readonly RuntimeStage[];
   dockerignores: readonly DockerIgnore[];
   packages: readonly PackageJson[];
   /** The package.json nearest to `dir` (the folder itself or an ancestor). */
@@ -87,12 +106,17 @@ export interface Project {
   k8s: K8sManifests;
   /** Every compose file and its services. */
   compose: readonly ComposeFile[];
-  /** What runs the image this Dockerfile builds. Empty when nothing in the repository is known to. */
-  deploymentsOf(dockerfile: Dockerfile): readonly Deployment[];
+  /** What runs the image this Dockerfile builds (at the given stage, when one is named). Empty when nothing in the repository is known to. */
+  deploymentsOf(dockerfile: Dockerfile, stage?: Stage): readonly Deployment[];
   /** The .dockerignore that applies to a build whose context is `dir` (relative; '' for the root). */
   dockerignoreFor(contextDir: string): DockerIgnore | undefined;
   /** Lockfiles in `dir` or any ancestor of it up to the root. */
   lockfilesFor(dir: string): readonly SourceFile[];
+  /**
+   * Credentials of known formats in a file's text (src/model/credentials.ts), scanned on first ask: the evidence
+   * rules use where names prove nothing, in tests, examples and development files. Never holds the value.
+   */
+  credentialsIn(path: string): readonly { kind: string; loc: Loc }[];
 }
 
 export function dirname(path: string): string {
@@ -135,6 +159,7 @@ export function ancestors(dir: string): string[] {
 
 export interface ProjectParts {
   root: string;
+  scope: Scope;
   files: readonly SourceFile[];
   dockerfiles: readonly Dockerfile[];
   dockerignores: readonly DockerIgnore[];
@@ -171,13 +196,23 @@ export function makeProject(parts: ProjectParts): Project {
   const appConfigs = parts.appConfigs ?? [];
   let git: GitWorkTree | undefined | null = null;
   let services: readonly Service[] | undefined;
+  let runtimeStages: RuntimeStage[] | undefined;
+  const credentials = new Map<string, { kind: string; loc: Loc }[]>();
   return {
     root: parts.root,
+    scope: parts.scope,
     files: parts.files,
     file: (path) => byPath.get(path),
     filesOf: (kind) => byKind.get(kind) ?? [],
     has: (path) => byPath.has(path),
     dockerfiles: parts.dockerfiles,
+    get runtimeStages() {
+      runtimeStages ??= parts.dockerfiles.flatMap((dockerfile) => {
+        const stages = parts.scope.runtimeStages(dockerfile);
+        return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
+      });
+      return runtimeStages;
+    },
     dockerignores: parts.dockerignores,
     packages: parts.packages,
     packageFor: (dir) => {
@@ -197,7 +232,10 @@ export function makeProject(parts: ProjectParts): Project {
     deployments: parts.deployments,
     envFiles,
     appConfigs,
-    productionSettings: productionSettingsOf(envFiles, appConfigs),
+    productionSettings: productionSettingsOf(
+      envFiles.filter((e) => parts.scope.ships(e.file)),
+      appConfigs.filter((c) => parts.scope.ships(c.file)),
+    ),
     get git() {
       if (git === null) git = parts.git?.();
       return git;
@@ -211,8 +249,22 @@ export function makeProject(parts: ProjectParts): Project {
     yamlFiles: parts.yamlFiles ?? [],
     k8s: parts.k8s ?? emptyManifests(),
     compose: parts.compose ?? [],
-    deploymentsOf: (dockerfile) => parts.deployments.filter((d) => d.dockerfile === dockerfile),
+    deploymentsOf: (dockerfile, stage) => parts.deployments.filter((d) => d.dockerfile === dockerfile && (stage === undefined || (d.stage ?? dockerfile.productionStage) === stage)),
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
+    credentialsIn: (path) => {
+      let found = credentials.get(path);
+      if (!found) {
+        const text = byPath.get(path)?.text ?? '';
+        const starts = lineStarts(text);
+        found = credentialsInText(text).map((c) => {
+          const start = positionAt(starts, c.start);
+          const end = positionAt(starts, c.end);
+          return { kind: c.kind, loc: { file: path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column } };
+        });
+        credentials.set(path, found);
+      }
+      return found;
+    },
     lockfilesFor: (dir) => {
       const dirs = new Set(ancestors(dir));
       return (byKind.get('lockfile') ?? []).filter((f) => dirs.has(dirname(f.path)));

@@ -1,6 +1,6 @@
 /** What counts as a secret-like key and a literal value (RULES.md "Secret-like key"). */
 
-const SECRET_PARTS = ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL', 'ACCESS_KEY'];
+const SECRET_PARTS = ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL', 'ACCESS_KEY', 'ACCOUNT_KEY', 'KEY_CONTENT'];
 const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_HEADER', '_NAME'];
 /**
  * Beyond RULES.md's list: settings about a secret that are not the secret (`JWT_SECRET_ALGORITHM=HS256`,
@@ -28,4 +28,30 @@ export function isReference(value: string): boolean {
 /** A literal secret value: non-empty and not a pure reference. */
 export function isLiteralValue(value: string | null | undefined): value is string {
   return value !== null && value !== undefined && value.trim() !== '' && !isReference(value);
+}
+
+/** Last words of a key that name a secret itself; `key` counts after a word that makes it one (`apiKey`, `SIGNING_KEY`). */
+const SECRET_NOUNS = new Set(['secret', 'secrets', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'privatekey', 'secretkey', 'accesskey']);
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'master', 'auth', 'session', 'jwt', 'hmac', 'client', 'app', 'account', 'license', 'admin']);
+
+/** The words of a key: `sessionSecret` → session, secret; `JWT_SECRET` → jwt, secret; `x-api-key` → x, api, key. */
+function keyWords(key: string): string[] {
+  const last = key.split('.').pop() ?? key;
+  return last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * True when the key names the secret itself, not something about it: its last word is a secret noun
+ * (`sessionSecret`, `JWT_SECRET`, `adminToken`, `apiKey`, `DB_PASSWORD`) — not `secretProvisioning`,
+ * `refresh_token_settings`, `password_expiration_reset` or `tokenizer`.
+ */
+export function namesSecretItself(key: string): boolean {
+  const words = keyWords(key);
+  const last = words.at(-1) ?? '';
+  if (SECRET_NOUNS.has(last)) return true;
+  return last === 'key' && KEY_QUALIFIERS.has(words.at(-2) ?? '');
 }

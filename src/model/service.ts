@@ -25,9 +25,11 @@ import {
   walk,
 } from '../parsers/source.ts';
 import type { Loc, SourceFile } from '../types.ts';
+import { nameExclusion, pathExclusion } from './evidence.ts';
 import { dirname } from './project.ts';
 import { parseDuration } from './quantities.ts';
-import { isSecretLikeKey } from './secrets.ts';
+import { credentialKind, looksRandom, secretShaped } from './credentials.ts';
+import { isSecretLikeKey, namesSecretItself } from './secrets.ts';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest' | 'hapi' | 'node-http';
 
@@ -232,20 +234,19 @@ export function answersPath(service: Service, path: string): boolean | undefined
 // ---------------------------------------------------------------------------------------------
 // Which files make up a package's code
 
-/** Folders that never hold the shipped service's own code. */
-const EXCLUDED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'e2e', '.next', '.nuxt']);
-const TEST_FILE = /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/i;
+/** Build output and installed dependencies: never the service's own source. */
+const BUILD_OUTPUT_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit']);
 const SOURCE_FOLDERS = ['src', 'lib', 'app', 'server'];
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const BUILD_DIRS = new Set(['dist', 'build', 'out', 'lib']);
 /** Bounds the files one package contributes, whatever its import graph looks like. */
 const MAX_FILES_PER_PACKAGE = 2000;
 
-/** True for paths in build output, dependencies, tests and fixtures. */
+/** True for paths in build output and dependencies, and for tests, fixtures, examples and build-tool config (src/model/evidence.ts). */
 export function isExcludedPath(path: string): boolean {
   const segments = path.split('/');
-  const name = segments.pop() ?? '';
-  return segments.some((s) => EXCLUDED_DIRS.has(s)) || TEST_FILE.test(name);
+  segments.pop();
+  return segments.some((s) => BUILD_OUTPUT_DIRS.has(s)) || pathExclusion(path, 'source') !== undefined || nameExclusion(path, 'source') !== undefined;
 }
 
 function normalise(path: string): string {
@@ -528,6 +529,12 @@ function isProcessEnv(node: t.Node, mod: Module): boolean {
   return isMember(object) && memberName(object) === 'process' && chainText(object.object) === 'globalThis';
 }
 
+/** `process.env.X` (or `env.X` through an alias of process.env). */
+function isProcessEnvRead(mod: Module, node: t.Node): boolean {
+  const n = unwrap(node);
+  return isMember(n) && isProcessEnv(n.object, mod);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 
@@ -725,6 +732,22 @@ function plausibleSecret(key: string, value: string, envFallback = false): boole
 
 function secretKey(key: string): boolean {
   return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key));
+}
+
+/** Names of keys public by design: publishable and site keys, analytics write keys, client ids, DSNs, browser-exposed env. */
+const PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
+/** Values public by design: Stripe publishable keys, PostHog project keys, Google browser API keys. */
+const PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
+
+/**
+ * Evidence that a literal assigned to a secret-like name is a secret and not a label, a storage key or an
+ * identifier: a credential of a known format; or, not public by design, a long random-looking string, or a
+ * secret-shaped value under a key that names the secret itself (`sessionSecret: 'super-secret-session-key'`).
+ */
+function secretEvidence(key: string, value: string): boolean {
+  if (credentialKind(value, key) !== undefined) return true;
+  if (PUBLIC_KEY_NAME.test(key) || PUBLIC_KEY_VALUE.test(value.trim())) return false;
+  return looksRandom(value) || (namesSecretItself(key) && secretShaped(key, value));
 }
 
 function joinRoute(...parts: string[]): string {
@@ -1430,12 +1453,13 @@ class ServiceBuilder {
     const value = unwrap(valueNode);
     const literal = stringValue(value);
     if (literal !== undefined) {
-      if (plausibleSecret(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
+      if (secretEvidence(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
       return;
     }
-    if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??')) {
+    // `secret: config.secret || 'k3J9…'` (a fallback of an env read is the env read's, in member()).
+    if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??') && !isProcessEnvRead(mod, value.left)) {
       const fallback = stringValue(value.right);
-      if (fallback !== undefined && plausibleSecret(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+      if (fallback !== undefined && secretEvidence(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
     }
   }
 
@@ -1841,9 +1865,6 @@ function mentionsEnvironment(mod: Module, node: t.Node): boolean {
 // ---------------------------------------------------------------------------------------------
 // Building the services of a project
 
-function shippedPackage(pkg: PackageJson): boolean {
-  return !isExcludedPath(`${pkg.dir}/package.json`);
-}
 
 /** The files a package ships: its entry points and its source folders, among `ownFiles` (the package's own source files). */
 function packageSources(pkg: PackageJson, ownFiles: readonly string[], containerEntries: readonly string[] = []): string[] {
@@ -1877,6 +1898,8 @@ export interface ServiceInput {
   onError(file: string, error: unknown): void;
   /** Scripts the package's container images start with `node <script>` (paths relative to the root). */
   containerEntries?: ReadonlyMap<PackageJson, readonly string[]>;
+  /** Whether the package ships (its folder is not a test, example or docs folder: src/model/scope.ts). */
+  ships(pkg: PackageJson): boolean;
 }
 
 /** One service per shipped package, in package order. */
@@ -1908,7 +1931,7 @@ export function buildServices(input: ServiceInput): Service[] {
   };
   const services: Service[] = [];
   for (const pkg of input.packages) {
-    if (!shippedPackage(pkg)) continue;
+    if (!input.ships(pkg) || isExcludedPath(pkg.file)) continue;
     const ownFile = (path: string) => sources.has(path) && input.packageFor(dirname(path)) === pkg && !isExcludedPath(path);
     const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);

@@ -5,10 +5,10 @@
  * policy, stop_grace_period, depends_on and logging. Anchors, merge keys and `x-` fields are resolved
  * by the YAML view the way compose resolves them.
  */
-import { basename, dirname, joinPath, resolveRelative } from '../model/project.ts';
+import { dirname, joinPath, resolveRelative } from '../model/project.ts';
 import { parseDuration } from '../model/quantities.ts';
 import type { Loc } from '../types.ts';
-import { type Dockerfile, isDevelopmentName } from './dockerfile.ts';
+import type { Dockerfile } from './dockerfile.ts';
 import type { Located } from './k8s.ts';
 import type { YamlFile, YamlView } from './yaml-view.ts';
 import { parseShell } from './shell.ts';
@@ -88,27 +88,27 @@ export interface ComposeService {
   oneShot: boolean;
   /** `profiles:`: a service with profiles starts only when one of them is enabled. */
   profiles: string[];
+  /** `volumes:` entries, short (`./src:/app/src:ro`) and long syntax. */
+  volumes: ComposeVolume[];
+  /** The `volumes:` key, when written. */
+  volumesLoc?: Loc;
   /** The Dockerfile that builds its image (filled by the model's image links). */
   dockerfile?: Dockerfile;
 }
 
-export interface ComposeFile {
-  file: string;
-  /** False for files named for development or tests (`docker-compose.dev.yml`, `compose.override.yaml`, `compose.test.yaml`). */
-  production: boolean;
-  services: ComposeService[];
+export interface ComposeVolume {
+  /** `bind` for a host path (`./src`, `/srv/x`, `~/x`, `${PWD}`), `volume` for a named volume, `tmpfs`. */
+  type: 'bind' | 'volume' | 'tmpfs' | 'other';
+  /** The host path or volume name, as written; undefined for an anonymous volume. */
+  source?: string;
+  target?: string;
+  readOnly: boolean;
+  loc: Loc;
 }
 
-const NON_PRODUCTION_NAME = /(?:^|[.-])(?:dev|development|local|test|tests|testing|e2e|ci|override|debug)(?=[.-])/i;
-const NON_PRODUCTION_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools)$/i;
-
-/**
- * True for a service that only development, test or debug profiles start (`profiles: [debug]`), or that
- * builds a development or test stage of its Dockerfile (`build: {target: development}`).
- */
-export function isDevelopmentOnly(service: ComposeService): boolean {
-  if (service.build?.target !== undefined && isDevelopmentName(service.build.target)) return true;
-  return service.profiles.length > 0 && service.profiles.every((p) => NON_PRODUCTION_PROFILE.test(p));
+export interface ComposeFile {
+  file: string;
+  services: ComposeService[];
 }
 
 function buildOf(composeDir: string, view: YamlView | undefined): ComposeBuild | undefined {
@@ -191,6 +191,29 @@ function portsOf(view: YamlView | undefined): ComposePort[] {
   });
 }
 
+/** A host path as compose reads one: relative (`.`, `./x`, `../x`), absolute, home (`~`) or a variable (`${PWD}`). */
+const HOST_PATH = /^(?:\.{1,2}(?:\/|$)|\/|~|\$\{?PWD\b|\$\{?HOME\b)/;
+
+function volumesOf(view: YamlView | undefined): ComposeVolume[] {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const type = item.get('type')?.string ?? 'volume';
+      return {
+        type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'other',
+        source: item.get('source')?.string,
+        target: item.get('target')?.string,
+        readOnly: item.get('read_only')?.boolean === true,
+        loc: item.loc,
+      };
+    }
+    const parts = (item.string ?? '').split(':');
+    if (parts.length === 1) return { type: 'volume', target: parts[0], readOnly: false, loc: item.loc };
+    const [source = '', target, mode = ''] = parts;
+    const bind = HOST_PATH.test(source) || /^[A-Za-z]$/.test(source);
+    return { type: bind ? 'bind' : 'volume', source, target, readOnly: mode.split(',').includes('ro'), loc: item.loc };
+  });
+}
+
 function commandOf(view: YamlView | undefined): string[] {
   if (!view) return [];
   if (view.isSeq) return view.strings();
@@ -244,6 +267,8 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     logging: logging ? { driver: logging.get('driver')?.string, options: logging.get('options')?.record() ?? {}, loc: logging.keyLoc } : undefined,
     oneShot: false,
     profiles: view.get('profiles')?.strings() ?? [],
+    volumes: volumesOf(view.get('volumes')),
+    volumesLoc: view.get('volumes')?.keyLoc,
   };
 }
 
@@ -264,7 +289,7 @@ export function parseCompose(yaml: YamlFile): ComposeFile {
   const dir = dirname(yaml.path);
   const services = (root?.get('services')?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
   for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, production: !NON_PRODUCTION_NAME.test(basename(yaml.path)), services };
+  return { file: yaml.path, services };
 }
 
 /** The words a compose healthcheck runs; `$$` is compose's escape for a `$` the container's shell expands. */

@@ -87,8 +87,8 @@ export interface Dockerfile {
    * The stage production runs: the final stage, or, when that one is named for development or tests
    * (`AS dev`, `AS test`) or starts no command after a stage named for production that does (an artifact
    * stage), the last stage named for production (`AS production`, `AS runtime`, `AS release`).
-   * Undefined when the file's name marks it for development (`Dockerfile.dev`, `.devcontainer/Dockerfile`)
-   * or no stage is known to be the production one.
+   * Undefined when no stage is known to be the production one. Whether the file ships at all (a
+   * `Dockerfile.dev`, a base image) is the scope model's question (src/model/scope.ts).
    */
   productionStage?: Stage;
   /** Instructions before the first FROM other than ARG (a build error). */
@@ -308,20 +308,17 @@ export function pairs(ins: DockerInstruction): KeyValue[] {
 }
 
 /** Words that mark a Dockerfile or a stage for development or tests, not production. */
-const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'debug', 'test', 'tests', 'testing', 'devcontainer']);
+const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'debug', 'test', 'tests', 'testing', 'devcontainer', 'watch', 'e2e', 'ci']);
 const PRODUCTION_NAMES = new Set(['prod', 'production', 'release', 'runtime', 'runner', 'final', 'deploy']);
 const nameWords = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
 
-/** True for a name that marks a file, stage or build target for development or tests (`dev`, `Dockerfile.test`, `development`). */
+/** True for a stage or build target named for development or tests (`dev`, `test`, `development`). */
 export function isDevelopmentName(name: string): boolean {
   return nameWords(name).some((w) => DEVELOPMENT_NAMES.has(w));
 }
 
 /** The stage production runs (see Dockerfile.productionStage). */
-function productionStageOf(path: string, stages: readonly Stage[]): Stage | undefined {
-  const segments = path.toLowerCase().split('/');
-  const fileName = segments.pop() ?? '';
-  if (segments.includes('.devcontainer') || isDevelopmentName(fileName)) return undefined;
+function productionStageOf(stages: readonly Stage[]): Stage | undefined {
   const final = stages.at(-1);
   const namedForProduction = stages.filter((s) => s !== final && s.name !== undefined && nameWords(s.name).some((w) => PRODUCTION_NAMES.has(w)));
   if (final?.name && isDevelopmentName(final.name)) return namedForProduction.at(-1);
@@ -396,7 +393,7 @@ export function parseDockerfile(source: SourceFile): Dockerfile {
     current.instructions.push(converted);
   }
   if (current) stageShells.set(current, shell);
-  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage: stages.at(-1), productionStage: productionStageOf(file, stages), orphanInstructions };
+  return { file, escape: ast.getEscapeCharacter(), globalArgs, stages, finalStage: stages.at(-1), productionStage: productionStageOf(stages), orphanInstructions };
 }
 
 /** The stage and the stages it is built FROM, the oldest ancestor first. */

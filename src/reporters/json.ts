@@ -38,6 +38,7 @@ export function formatJson(result: RunResult): string {
       costs: result.score.costs,
     },
     notices: result.notices,
+    excluded: result.excluded,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

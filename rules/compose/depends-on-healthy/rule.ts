@@ -1,4 +1,3 @@
-import { isDevelopmentOnly } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { imageHasHealthcheck, serviceId } from '../_shared.ts';
 
@@ -18,15 +17,15 @@ export default defineRule({
       `service ${d.service} starts as soon as the one-shot service ${d.dependency} starts, not when it has finished: use \`${d.dependency}: {condition: service_completed_successfully}\``,
   },
   check({ project, subject }) {
-    for (const file of project.compose.filter((f) => f.production)) {
+    for (const file of project.compose) {
       for (const s of file.services) {
-        if (s.dependsOn.length === 0 || isDevelopmentOnly(s)) continue;
+        if (s.dependsOn.length === 0 || !project.scope.composeService(s).ships) continue;
         const report = subject(serviceId(s));
         for (const dep of s.dependsOn) {
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);
           if (target?.oneShot) report.report('notCompleted', { service: s.name, dependency: dep.service }, dep.loc);
-          else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== undefined && imageHasHealthcheck(target) === true }, dep.loc);
+          else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== undefined && imageHasHealthcheck(project, target) === true }, dep.loc);
         }
       }
     }

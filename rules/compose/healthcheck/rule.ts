@@ -20,7 +20,7 @@ export default defineRule({
     for (const s of longRunningServices(project)) {
       if (!isApp(s)) continue;
       const own = s.healthcheck;
-      const fromImage = imageHasHealthcheck(s);
+      const fromImage = imageHasHealthcheck(project, s);
       // Built from a Dockerfile that is not in the repository: whether its image declares a check is unknown.
       if (!own && s.build && fromImage === undefined) continue;
       const report = subject(serviceId(s));

@@ -36,7 +36,7 @@ function heapFlagIn(words: readonly LocatedWord[], via: string): HeapFlag | unde
 
 /** The words the container starts with: the manifest's command/args where written, else the image's ENTRYPOINT/CMD. */
 function commandWords(d: Deployment): LocatedWord[] {
-  const stage = d.dockerfile?.productionStage;
+  const stage = d.stage ?? d.dockerfile?.productionStage;
   const image = stage ? containerCommand(stage) : {};
   const imageEntrypoint = image.entrypoint?.words ?? [];
   const imageCmd = image.cmd?.words ?? [];
@@ -106,7 +106,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     // Deployments, and the containers that run to completion (Jobs, CronJobs, init containers) under their own limits.
-    const oneShot = project.k8s.workloads.flatMap((w) => [...w.initContainers, ...(w.longRunning ? [] : w.containers)]).map(containerRun);
+    const oneShot = project.k8s.workloads.filter((w) => project.scope.workloadShips(w)).flatMap((w) => [...w.initContainers, ...(w.longRunning ? [] : w.containers)]).map((c) => containerRun(c));
     for (const d of [...project.deployments, ...oneShot]) {
       const limit = memoryLimitOf(project, d);
       const flag = limit && heapFlagOf(d);

@@ -35,9 +35,8 @@ function placeOfSpec(what: string, loc: Loc, spec: NodeVersionSpec): Place {
 }
 
 function dockerfilePlaces(project: Project, now: Date): Place[] {
-  return project.dockerfiles.flatMap((dockerfile) => {
-    const stage = isExcludedPath(dockerfile.file) ? undefined : dockerfile.productionStage;
-    const root = stage && (lineage(stage)[0] as Stage);
+  return project.runtimeStages.flatMap(({ stage }) => {
+    const root = lineage(stage)[0] as Stage;
     if (root?.base.type !== 'image') return [];
     const major = imageMajor(root.base.ref, now);
     const version = nodeImageVersion(root.base.ref);

@@ -16,10 +16,8 @@ export default defineRule({
       `ENV ${d.key} switches on a development inspector, devtools or debug mode in the production image: remove it or set it to false`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
-      const report = subject(dockerfile.file);
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      const report = subject(name);
       for (const { value, pair } of envAt(dockerfile, stage).values()) if (enablesDevTools(pair.key, value)) report.report('devToolsOn', { key: pair.key }, pair.loc);
     }
   },

@@ -122,13 +122,11 @@ export default defineRule({
       `${d.where} runs ${d.program} without \`exec\`, so the shell stays in front of node and SIGTERM never reaches it: prefix the command with \`exec\``,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
       const { entrypoint, cmd } = containerCommand(stage);
       const verdict = classify(processArgs(entrypoint, cmd), { project, dockerfile, stage, args: [], depth: 0 });
       if (verdict.kind === 'unknown') continue;
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       if (verdict.kind === 'packageManager') report.report('packageManager', { command: verdict.command }, verdict.at);
       else if (verdict.kind === 'noExec') report.report('noExec', { where: verdict.where, program: verdict.program }, verdict.at);
     }

@@ -42,12 +42,10 @@ export default defineRule({
       `CMD is in shell form, so the ENTRYPOINT runs \`/bin/sh -c …\` and node is a child of that shell, out of reach of SIGTERM: ${d.execForm ? `write \`${d.execForm}\`` : 'write it as a JSON array'}`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
+    for (const { stage, subject: name } of project.runtimeStages) {
       const { entrypoint, cmd } = containerCommand(stage);
       if ((!entrypoint && !cmd) || !runsNode(stage)) continue;
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       const shellForm = [entrypoint, cmd].find((ins) => ins && !ins.exec && !execsLast(ins));
       if (!shellForm) continue;
       const at = shellForm.argsLoc ?? shellForm.keywordLoc;

@@ -22,12 +22,11 @@ export default defineRule({
       `this HEALTHCHECK runs through /bin/sh, which ${d.image} does not have, so the check always fails: write it in exec form, e.g. \`HEALTHCHECK CMD ["${d.node}", "healthcheck.js"]\``,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      const last = stage && effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
+    for (const { stage, subject: name } of project.runtimeStages) {
+      const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
       const test = last && healthcheckTest(last);
-      if (!stage || !test || test.form === 'none') continue;
-      const report = subject(dockerfile.file);
+      if (!test || test.form === 'none') continue;
+      const report = subject(name);
       const facts = { image: stage.fromImageText, node: nodeProgramIn(stage) };
       if (test.needsShell && shellIn(stage) === 'absent') {
         const at = test.form === 'shell' ? test.at : (test.args[0] ?? test.at);

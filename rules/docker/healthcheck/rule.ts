@@ -19,19 +19,17 @@ export default defineRule({
       `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
       const base = rootBase(stage);
       if (base.type === 'scratch') continue;
-      const deployments = project.deploymentsOf(dockerfile);
+      const deployments = project.deploymentsOf(dockerfile, stage);
       if (deployments.length > 0 && deployments.every((d) => d.healthcheck === 'defined')) {
-        subject(dockerfile.file);
+        subject(name);
         continue;
       }
       const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
       if (!last && base.type === 'variable') continue; // the base image is unknown: it may declare its own check
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       const suggestion = isNodeStage(stage)
         ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint`
         : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";

@@ -37,10 +37,8 @@ export default defineRule({
       `EXPOSE ${d.port} publishes the Node.js inspector port: remove it (debug with a local override instead)`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
-      const report = subject(dockerfile.file);
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      const report = subject(name);
       const { entrypoint, cmd } = containerCommand(stage);
       for (const ins of [entrypoint, cmd]) {
         if (!ins) continue;

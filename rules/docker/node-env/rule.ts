@@ -19,11 +19,10 @@ export default defineRule({
       `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage || !isNodeStage(stage)) continue;
-      const report = subject(dockerfile.file);
-      const deployments = project.deploymentsOf(dockerfile);
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      if (!isNodeStage(stage)) continue;
+      const report = subject(name);
+      const deployments = project.deploymentsOf(dockerfile, stage);
       if (deployments.length > 0 && deployments.every((d) => d.env.get('NODE_ENV')?.value === 'production')) continue;
       // `CMD ["env", "NODE_ENV=production", "node", "server.js"]` sets it for the process itself.
       if (containerCalls(stage).some((c) => c.assignments.get('NODE_ENV') === 'production')) continue;

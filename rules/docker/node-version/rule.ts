@@ -19,16 +19,14 @@ export default defineRule({
       }`,
   },
   check({ project, subject, now }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
+    for (const { stage, subject: name } of project.runtimeStages) {
       // Build stages do not run in production: only the production stage's own lineage does.
       const root = lineage(stage)[0] as Stage;
       if (root.base.type !== 'image') continue;
       const { ref } = root.base;
       const version = nodeImageVersion(ref);
       if (!version) continue;
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       if (!('major' in version)) continue; // lts / current are supported by definition
       const line = nodeLine(version.major);
       if (!line || !isEndOfLife(line, now)) continue; // unknown or future lines are not end of life

@@ -50,9 +50,7 @@ export default defineRule({
       `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      if (!stage) continue;
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
       const base = rootBase(stage);
       const users = effectiveInstructions(stage, 'USER');
       const last = users.at(-1);
@@ -61,11 +59,11 @@ export default defineRule({
       if (!last && base.type === 'image') {
         const name = base.ref.name;
         if (NON_ROOT_BASES.some((re) => re.test(name)) || base.ref.tag?.includes('nonroot')) {
-          subject(dockerfile.file);
+          subject(name);
           continue;
         }
       }
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       if (dropsPrivileges(project, dockerfile, stage)) continue;
       const suggestion = suggestedUser(base);
       if (!last) {

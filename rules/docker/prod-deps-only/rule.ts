@@ -69,11 +69,10 @@ export default defineRule({
       `this COPY brings node_modules from stage ${d.stage}, where \`${d.command}\` installed devDependencies too: copy it from a stage that runs ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}${d.prune ? `, or prune the stage first (\`${d.prune}\`)` : ''}`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
-      const stage = dockerfile.productionStage;
-      const deps = stage && dependenciesOf(dockerfile, stage, new Set());
+    for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      const deps = dependenciesOf(dockerfile, stage, new Set());
       if (!deps) continue;
-      const report = subject(dockerfile.file);
+      const report = subject(name);
       if (deps.prodOnly) continue;
       const facts = { command: deps.install.name, alternatives: prodInstallCommands(deps.install.manager), prune: pruneCommand(deps.install.manager) };
       if (deps.copiedFrom !== undefined) report.report('copiedDevDependencies', { ...facts, stage: deps.copiedFrom }, deps.at);

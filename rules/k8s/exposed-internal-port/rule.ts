@@ -39,7 +39,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const s of project.k8s.services) {
-      if (s.type !== 'LoadBalancer' && s.type !== 'NodePort') continue;
+      if ((s.type !== 'LoadBalancer' && s.type !== 'NodePort') || !project.scope.ships(s.file)) continue;
       const report = subject(`${s.file}#Service/${s.name}`);
       for (const port of s.ports) {
         const reason = internalTarget(project, s, port);

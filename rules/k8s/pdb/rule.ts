@@ -1,6 +1,6 @@
 import { workloadId } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { minimumReplicas } from '../_shared.ts';
+import { minimumReplicas, shippedWorkloads } from '../_shared.ts';
 
 export default defineRule({
   id: 'k8s/pdb',
@@ -16,7 +16,7 @@ export default defineRule({
       `${d.workload} runs ${d.replicas} replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once: add one with \`maxUnavailable: 1\``,
   },
   check({ project, subject }) {
-    for (const w of project.k8s.workloads) {
+    for (const w of shippedWorkloads(project)) {
       if (w.kind !== 'Deployment' && w.kind !== 'StatefulSet') continue;
       const replicas = minimumReplicas(w);
       if (replicas < 2) continue;

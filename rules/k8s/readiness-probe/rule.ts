@@ -1,5 +1,6 @@
 import { type Container, containerId, describeContainer, resolvePort, type Workload } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
+import { shippedWorkloads } from '../_shared.ts';
 
 /** Ports a container shows it listens on: its declared container ports, else the ports its probes check. */
 function listensOn(c: Container, target: string | number): boolean {
@@ -35,7 +36,7 @@ export default defineRule({
       `${d.container} receives traffic from Service ${d.service} but has no readinessProbe, so requests reach it before it can serve them: add one (e.g. httpGet /readyz)`,
   },
   check({ project, subject }) {
-    for (const w of project.k8s.workloads) {
+    for (const w of shippedWorkloads(project)) {
       if (!w.longRunning || w.services.length === 0) continue;
       const service = w.services.map((s) => s.name).join(', ');
       for (const c of targetedContainers(w)) {

@@ -1,6 +1,6 @@
 import { workloadId } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { minimumReplicas } from '../_shared.ts';
+import { minimumReplicas, shippedWorkloads } from '../_shared.ts';
 
 export default defineRule({
   id: 'k8s/replicas',
@@ -18,7 +18,7 @@ export default defineRule({
       `HorizontalPodAutoscaler ${d.hpa} lets ${d.workload} scale down to ${d.replicas} replica while it serves a Service: set \`minReplicas: 2\``,
   },
   check({ project, subject }) {
-    for (const w of project.k8s.workloads) {
+    for (const w of shippedWorkloads(project)) {
       if ((w.kind !== 'Deployment' && w.kind !== 'StatefulSet') || w.services.length === 0) continue;
       const report = subject(workloadId(w));
       const replicas = minimumReplicas(w);

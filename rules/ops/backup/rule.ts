@@ -1,14 +1,13 @@
 import { basename, type Project } from '../../../src/model/project.ts';
 import { isFalsy } from '../../../src/model/settings.ts';
-import { YamlFile, type YamlView } from '../../../src/parsers/yaml-view.ts';
+import type { ComposeVolume } from '../../../src/parsers/compose.ts';
+import { YamlFile } from '../../../src/parsers/yaml-view.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
 
 const BACKUP = /backup/i;
 /** `DATA_DIR`, `STATE_DIR`, `ORCHESTRATOR_DATA_DIR`: where a service keeps its files. */
 const STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
-/** A compose named volume (`pgdata:/var/lib/postgresql/data`), not a bind mount (`./src:/app`, `/host:/x`, `~/x:/y`, `${PWD}:/z`). */
-const NAMED_VOLUME = /^[A-Za-z0-9][\w.-]*$/;
 /** The service backs itself up on a schedule: `BACKUP_INTERVAL=3600000`, `BACKUP_CRON`, `DB_BACKUP_ENABLED=true`. */
 const BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
 
@@ -17,41 +16,30 @@ interface State {
   loc: Loc;
 }
 
-/** A compose volume entry that keeps data: a named, writable volume that is not a node_modules cache. */
-function keepsData(volume: YamlView): boolean {
-  const short = volume.string;
-  if (short !== undefined) {
-    const [source = '', target = '', mode = ''] = short.split(':');
-    return NAMED_VOLUME.test(source) && target !== '' && !/\bro\b/.test(mode) && basename(target.replace(/\/+$/, '')) !== 'node_modules';
-  }
-  const source = volume.get('source')?.string ?? '';
-  const target = volume.get('target')?.string ?? '';
-  return volume.get('type')?.string === 'volume' && NAMED_VOLUME.test(source) && volume.get('read_only')?.boolean !== true && basename(target) !== 'node_modules';
+/** A compose volume that keeps data: a named, writable volume that is not a node_modules cache. */
+function keepsData(volume: ComposeVolume): boolean {
+  const target = (volume.target ?? '').replace(/\/+$/, '');
+  return volume.type === 'volume' && volume.source !== undefined && !volume.readOnly && target !== '' && basename(target) !== 'node_modules';
 }
 
-/** Persistent state in the repository: compose named volumes, PVCs and volumeClaimTemplates, production DATA_DIR/STATE_DIR settings. */
+/** Persistent state in what ships: compose named volumes, PVCs and volumeClaimTemplates, production DATA_DIR/STATE_DIR settings. */
 function persistentState(project: Project): State[] {
   const states: State[] = [];
-  const productionCompose = new Set(project.compose.filter((c) => c.production).map((c) => c.file));
-  for (const parsed of project.yamlFiles) {
-    const roots = new YamlFile(parsed.file, parsed.documents).roots();
-    if (parsed.file.kind === 'compose' && productionCompose.has(parsed.file.path)) {
-      for (const root of roots) {
-        for (const [name, service] of root.get('services')?.entries() ?? []) {
-          const volumes = service.get('volumes');
-          if (volumes?.items().some(keepsData)) states.push({ what: `compose service ${name}'s volumes`, loc: volumes.keyLoc });
-        }
-      }
+  for (const file of project.compose) {
+    for (const s of file.services) {
+      const kept = s.volumes.filter(keepsData);
+      if (kept.length > 0 && project.scope.composeService(s).ships) states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
     }
-    if (parsed.file.kind === 'k8s') {
-      for (const root of roots) {
-        const kind = root.get('kind')?.string;
-        const name = root.at('metadata', 'name');
-        const label = `${kind} ${name?.string ?? '(unnamed)'}`;
-        if (kind === 'PersistentVolumeClaim') states.push({ what: label, loc: name?.loc ?? root.loc });
-        const templates = root.at('spec', 'volumeClaimTemplates');
-        if (kind === 'StatefulSet' && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
-      }
+  }
+  for (const parsed of project.yamlFiles) {
+    if (parsed.file.kind !== 'k8s' || !project.scope.ships(parsed.file.path)) continue;
+    for (const root of new YamlFile(parsed.file, parsed.documents).roots()) {
+      const kind = root.get('kind')?.string;
+      const name = root.at('metadata', 'name');
+      const label = `${kind} ${name?.string ?? '(unnamed)'}`;
+      if (kind === 'PersistentVolumeClaim') states.push({ what: label, loc: name?.loc ?? root.loc });
+      const templates = root.at('spec', 'volumeClaimTemplates');
+      if (kind === 'StatefulSet' && templates) states.push({ what: `${label}'s volumeClaimTemplates`, loc: templates.keyLoc });
     }
   }
   for (const setting of project.productionSettings) {

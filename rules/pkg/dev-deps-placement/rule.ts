@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/rule.ts';
-import { dependencyLoc, shippedPackages } from '../_shared.ts';
+import { dependencyLoc, servicePackages } from '../_shared.ts';
 
 /** Build, test and lint tools: never needed by the running service. */
 const DEV_TOOLS = new Set(['typescript', 'jest', 'ts-jest', 'vitest', 'mocha', 'chai', 'sinon', 'nyc', 'c8', 'supertest', 'eslint', 'prettier', '@biomejs/biome', 'nodemon', 'ts-node', 'ts-node-dev', 'husky', 'lint-staged']);
@@ -33,7 +33,7 @@ export default defineRule({
     devTool: (d: { name: string }) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`,
   },
   check({ project, subject }) {
-    for (const pkg of shippedPackages(project)) {
+    for (const pkg of servicePackages(project)) {
       const names = Object.keys(pkg.dependencies);
       if (names.length === 0) continue;
       const report = subject(pkg.file);

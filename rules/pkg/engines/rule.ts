@@ -2,7 +2,7 @@ import semver from 'semver';
 import { isEndOfLife, NODE_LINES, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
 import { lowestMajors } from '../../../src/model/node-versions.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { enclosingPackages, missingFieldLoc, shippedPackages } from '../_shared.ts';
+import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
 
 export default defineRule({
   id: 'pkg/engines',
@@ -22,7 +22,7 @@ export default defineRule({
   check({ project, subject, now }) {
     const target = supportedLtsLines(now)[0]?.major ?? 22;
     const oldestKnown = Math.min(...NODE_LINES.map((l) => l.major));
-    for (const pkg of shippedPackages(project)) {
+    for (const pkg of servicePackages(project)) {
       const range = pkg.engines.node;
       // A workspace member inherits the root's engines.
       if (range === undefined && enclosingPackages(project, pkg).some((p) => p.engines.node !== undefined)) continue;

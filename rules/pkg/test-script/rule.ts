@@ -1,6 +1,6 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { enclosingPackages, missingFieldLoc, shippedPackages } from '../_shared.ts';
+import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
 
 /** npm's generated placeholder, or a script that only echoes or succeeds without running anything. */
 function isPlaceholder(script: string): boolean {
@@ -26,7 +26,7 @@ export default defineRule({
     placeholder: (d: { script: string }) => `the test script "${d.script}" runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`,
   },
   check({ project, subject }) {
-    for (const pkg of shippedPackages(project)) {
+    for (const pkg of servicePackages(project)) {
       const script = pkg.scripts.test;
       // A workspace member whose tests run from the root's test script.
       if (script === undefined && enclosingPackages(project, pkg).some(hasRealTestScript)) continue;

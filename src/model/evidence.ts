@@ -1,0 +1,154 @@
+/**
+ * What a file says about itself: whether its path, its name or its header comment marks it as part of
+ * development, tests, examples or documentation rather than of what runs in production. These are the
+ * weakest signals of the scope model (src/model/scope.ts): the config, the deployment graph and the
+ * content of a file outrank them.
+ */
+import { isDocumentationEnv } from '../classify.ts';
+import type { ArtifactKind, SourceFile } from '../types.ts';
+
+export type Evidence = 'config' | 'deployment' | 'content' | 'name' | 'path' | 'header';
+
+/** Why an artifact is left out of production judgement: the signal and a phrase a user can check. */
+export interface Exclusion {
+  evidence: Evidence;
+  /** What was seen, as a phrase: `in a test folder (e2e/)`, `named for development (Dockerfile.dev)`. */
+  reason: string;
+}
+
+/**
+ * Folders of tests, fixtures, examples, demos, playgrounds, docs and local tooling, by what they hold. Inside
+ * source trees only the unambiguous ones count: `src/local/` may be a passport strategy, `src/demo/` a feature.
+ */
+interface Folder {
+  what: string;
+  inSource: boolean;
+}
+
+function folders(names: readonly string[], what: string, inSource: boolean): [string, Folder][] {
+  return names.map((name) => [name, { what, inSource }]);
+}
+
+const FOLDERS: ReadonlyMap<string, Folder> = new Map([
+  ...folders(['test', 'tests', '__tests__', 'testing', 'spec', 'specs', 'e2e', 'cypress', 'playwright', 'integration-tests', '__mocks__', 'mocks', '__snapshots__'], 'test', true),
+  ...folders(['fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data'], 'test fixture', true),
+  ...folders(['examples', 'example'], 'example', true),
+  ...folders(['samples', 'sample', 'demo', 'demos'], 'example', false),
+  ...folders(['playground', 'playgrounds', 'storybook', '.storybook', 'stories'], 'playground', true),
+  ...folders(['sandbox'], 'playground', false),
+  ...folders(['docs', 'doc', 'documentation', 'website'], 'documentation', false),
+  ...folders(['benchmark', 'benchmarks', 'bench'], 'benchmark', true),
+  ...folders(['.devcontainer', '.gitpod', '.vscode', '.idea', '.cursor', '.github', '.circleci', '.gitlab'], 'local tooling', true),
+  ...folders(['local'], 'local tooling', false),
+]);
+/** `test-app/`, `api-e2e/`, `integration-tests/`, `example-server/`: folders named for a test or example by prefix or suffix. */
+const FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
+
+/** Words in a file name that mark it for development, tests or CI (`Dockerfile.dev`, `compose.local.yaml`, `.env.test`). */
+const DEVELOPMENT_WORDS: ReadonlyMap<string, string> = new Map([
+  ...['dev', 'develop', 'development', 'local', 'debug', 'devcontainer', 'gitpod', 'override', 'watch'].map((w) => [w, 'development'] as const),
+  ...['test', 'tests', 'testing', 'e2e', 'integration', 'cypress', 'playwright', 'mock', 'mocks', 'stub', 'ci'].map((w) => [w, 'tests'] as const),
+  ...['example', 'sample', 'demo'].map((w) => [w, 'an example'] as const),
+]);
+/** Source files that are tests, stories, benchmarks or build-tool config, never the server's code. */
+const NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+
+function words(name: string): string[] {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+
+/** The folder of the path (relative to the linted root) that marks it as not shipping, if any. */
+export function pathExclusion(path: string, kind?: ArtifactKind): Exclusion | undefined {
+  const segments = path.split('/');
+  segments.pop();
+  for (const segment of segments) {
+    const lower = segment.toLowerCase();
+    const folder = FOLDERS.get(lower);
+    const what = folder && (folder.inSource || kind !== 'source') ? folder.what : !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : undefined;
+    if (what) return { evidence: 'path', reason: `in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} folder (${segment}/)` };
+  }
+  return undefined;
+}
+
+function folderKind(folder: string): string {
+  if (/example|demo/.test(folder)) return 'example';
+  if (/playground/.test(folder)) return 'playground';
+  return 'test';
+}
+
+/** The words of the file name that mark it for development or tests, by kind (a source file by its suffix). */
+export function nameExclusion(path: string, kind: ArtifactKind): Exclusion | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (kind === 'source') return NON_SERVER_SOURCE.test(name) ? { evidence: 'name', reason: `named as a test, story or build-tool config (${name})` } : undefined;
+  if (!NAMED_KINDS.has(kind)) return undefined;
+  if (kind === 'env' && isDocumentationEnv(path)) return { evidence: 'name', reason: `documents variables, it configures nothing (${name})` };
+  // `docker-compose.yml`, `Dockerfile`, `.env`: only the words beyond the kind's own name count.
+  const own = words(name).filter((w) => !KIND_WORDS.has(w));
+  for (const word of own) {
+    const what = DEVELOPMENT_WORDS.get(word);
+    if (what) return { evidence: 'name', reason: `named for ${what} (${name})` };
+  }
+  return undefined;
+}
+
+const NAMED_KINDS = new Set<ArtifactKind>(['dockerfile', 'compose', 'env', 'k8s', 'kustomization', 'shell', 'systemd', 'nginx', 'app-config']);
+const KIND_WORDS = new Set(['dockerfile', 'containerfile', 'docker', 'compose', 'yml', 'yaml', 'env', 'sh', 'bash', 'service', 'conf', 'json']);
+
+/**
+ * A header comment that says the file is not for production: "for local development", "do not use in
+ * production", "demo only", "Dockerfile for integration tests". Only statements about the file itself
+ * count: "For local development, see docker-compose.dev.yml" points elsewhere and is not one.
+ */
+const HEADER_STATEMENTS: readonly RegExp[] = [
+  /\b(?:do not|don't|never|please do not) (?:use|run|deploy) (?:this|it)?\s*(?:[\w-]+ ){0,3}(?:in|for|on) prod(?:uction)?\b/i,
+  /\bnot (?:\w+ )?(?:intended|meant|suitable|designed|recommended|ready|safe) (?:for|to be used in|to use in|in) prod(?:uction)?\b/i,
+  /\bnot (?:for|to be used in|for use in) prod(?:uction)?\b/i,
+  /\bnot production[- ]ready\b/i,
+  /\b(?:demo|demonstration|development|dev|testing|test|local[- ]dev(?:elopment)?|example) (?:use )?only\b/i,
+  /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
+  /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
+  /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
+  /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
+  /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
+];
+const HEADER_LINES = 20;
+
+/** The comment lines at the top of a file (before its first non-comment line), without their markers. */
+function headerComments(file: SourceFile): string[] {
+  const out: string[] = [];
+  const hash = file.comment === '#';
+  let inBlock = false;
+  for (const raw of file.lines.slice(0, HEADER_LINES)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (hash) {
+      if (!line.startsWith('#')) break;
+      out.push(line.replace(/^#+\s*/, ''));
+    } else if (file.comment === '//') {
+      if (inBlock || line.startsWith('/*')) {
+        inBlock = !line.includes('*/');
+        out.push(line.replace(/^\/\*+|\*+\/$|^\*+/g, '').trim());
+      } else if (line.startsWith('//')) out.push(line.replace(/^\/\/+\s*/, ''));
+      else if (!/^['"]use (?:strict|client|server)['"];?$/.test(line) && !line.startsWith('#!')) break;
+    } else break;
+  }
+  return out;
+}
+
+/** The file's header comment, when it says the file is not for production (the matched phrase, shortened). */
+export function headerExclusion(file: SourceFile): Exclusion | undefined {
+  for (const raw of headerComments(file)) {
+    // Markdown emphasis in comments (`**not** intended`) is not part of the statement.
+    const comment = raw.replace(/[*_`]+/g, '');
+    for (const re of HEADER_STATEMENTS) {
+      const m = re.exec(comment);
+      if (m) return { evidence: 'header', reason: `its header says "${m[0].trim().slice(0, 60)}"` };
+    }
+  }
+  return undefined;
+}
+
+/** The strongest of a file's own signals (name, then path, then header): what it says about itself. */
+export function selfExclusion(file: SourceFile): Exclusion | undefined {
+  return nameExclusion(file.path, file.kind) ?? pathExclusion(file.path, file.kind) ?? headerExclusion(file);
+}

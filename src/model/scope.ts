@@ -1,0 +1,526 @@
+/**
+ * What ships: for every artifact, whether it is part of what runs in production, and why. Rules ask this
+ * model; none keeps its own list of development-looking names.
+ *
+ * Signals, strongest first: the config (`production` and `development` globs), the deployment graph
+ * (something that ships runs it: a compose service, a Kubernetes workload, a CI step that pushes the
+ * image), the content (a compose service that mounts the source and runs a dev server, a compose file of
+ * only local backing services), then what a file says about itself — its name, its folder (relative to the
+ * linted root) and its header comment (src/model/evidence.ts).
+ */
+import ignore from 'ignore';
+import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
+import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } from '../parsers/dockerfile.ts';
+import type { Workload } from '../parsers/k8s.ts';
+import type { PackageJson } from '../parsers/package-json.ts';
+import type { Workflow } from '../parsers/workflow.ts';
+import type { Loc, SourceFile } from '../types.ts';
+import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
+import { isBackingServiceImage } from './images.ts';
+import { basename, dirname, joinPath, resolveRelative } from './project.ts';
+
+export type { Evidence, Exclusion } from './evidence.ts';
+
+/** What the report lists for each artifact left out of production judgement. */
+export interface Excluded {
+  file: string;
+  /** The part of the file, when the file itself ships: `compose service web`. */
+  part?: string;
+  reason: string;
+}
+
+/**
+ * How a Dockerfile's image is used. `runtime`: something runs it in production (or nothing says otherwise);
+ * `build-only`: a base or builder image other images are built from, judged by build rules only;
+ * `development`: a dev, test or example image, not judged.
+ */
+export interface ImageUse {
+  role: 'runtime' | 'build-only' | 'development';
+  /** The stages production runs: the targets the deployments build, else the production stage. Empty unless runtime. */
+  stages: readonly Stage[];
+  /** Why it is not a runtime image. */
+  exclusion?: Exclusion;
+}
+
+/** A compose service's part: the app, a backing service (database, cache, mail catcher), or a one-shot job. */
+export type ComposeRole = 'app' | 'backing' | 'job';
+
+export interface ComposeServiceUse {
+  ships: boolean;
+  role: ComposeRole;
+  exclusion?: Exclusion;
+  /** The stage of its Dockerfile it runs (`build.target`, else the production stage), when built here. */
+  stage?: Stage;
+}
+
+/**
+ * What a package is: a `service` (a server or something a Dockerfile, compose file or workload deploys), a
+ * `static-site` (built into files that a web server serves), a `library` (published for others to install)
+ * or `tooling` (a workspace root, shared config, scripts).
+ */
+export type PackageRole = 'service' | 'static-site' | 'library' | 'tooling';
+
+export interface PackageUse {
+  ships: boolean;
+  role: PackageRole;
+  exclusion?: Exclusion;
+}
+
+/** An image build in CI: the Dockerfile (repository path), the stage it targets, and whether the job pushes it. */
+export interface CiImageBuild {
+  dockerfile: string;
+  target?: string;
+  push: boolean;
+  loc: Loc;
+}
+
+export interface Scope {
+  /** Whether the file ships (its own signals and the config; parts of a file have their own verdicts below). */
+  ships(path: string): boolean;
+  /** Why a file does not ship; undefined when it does. */
+  exclusionOf(path: string): Exclusion | undefined;
+  image(dockerfile: Dockerfile): ImageUse;
+  /** The stages of a Dockerfile production runs (empty for build-only and development images). */
+  runtimeStages(dockerfile: Dockerfile): readonly Stage[];
+  composeService(service: ComposeService): ComposeServiceUse;
+  workloadShips(workload: Workload): boolean;
+  package(pkg: PackageJson): PackageUse;
+  /**
+   * The packages that run as services in production, in package order: those whose role is `service`, or, in a
+   * repository with none, its root package unless that is a library or a static site (a single-package app says little about itself).
+   */
+  readonly servicePackages: readonly PackageJson[];
+  /** Every artifact left out, with the reason, in path order. */
+  readonly excluded: readonly Excluded[];
+}
+
+export interface ScopeInput {
+  files: readonly SourceFile[];
+  production: readonly string[];
+  development: readonly string[];
+  dockerfiles: readonly Dockerfile[];
+  compose: readonly ComposeFile[];
+  workloads: readonly Workload[];
+  workflows: readonly Workflow[];
+  packages: readonly PackageJson[];
+  /** The Dockerfile that builds an image named in a FROM (the model's image links), if it is in the repository. */
+  dockerfileOfImage: (image: string, usedIn: string) => Dockerfile | undefined;
+  /** What the package's source does (server, CLI, library), computed on first ask. */
+  serviceKind: (pkg: PackageJson) => 'server' | 'cli' | 'library' | undefined;
+}
+
+/** File kinds the scope judges; the rest (workflows, docs, lockfiles) are not production artifacts. */
+const JUDGED_KINDS = new Set(['dockerfile', 'compose', 'k8s', 'kustomization', 'env', 'app-config', 'package-json', 'shell', 'systemd', 'nginx']);
+
+/** Words of a Dockerfile's name or folder that mark a base or builder image (`Dockerfile.base`, `builder-go.dockerfile`, `base-images/`). */
+const BASE_IMAGE_WORDS = new Set(['base', 'builder', 'buildenv', 'toolchain']);
+const BASE_IMAGE_FOLDER = /(?:^|\/)(?:base-?images?|builders?)(?:\/|$)/i;
+
+/** Commands that start a development server with reloading. */
+const DEV_PROGRAMS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev', 'webpack-dev-server', 'vite', 'next-dev']);
+const DEV_SCRIPT = /^(?:dev|develop|start:dev|dev:\w+|watch|serve:dev|start-dev|start:watch)$/;
+const SOURCE_FOLDER = /^(?:src|app|apps|lib|server|packages|client|web|frontend|backend|api)$/;
+
+function words(name: string): string[] {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+
+/** True for a command that runs a development server: `npm run dev`, `nodemon`, `node --watch`, `next dev`, `tsx watch`. */
+export function isDevCommand(argv: readonly string[]): boolean {
+  const [program = '', ...args] = argv.map((w) => basename(w));
+  if (DEV_PROGRAMS.has(program)) return true;
+  if (args.includes('--watch') || args.includes('-w') && program === 'tsc') return true;
+  if (['npm', 'yarn', 'pnpm', 'bun'].includes(program)) {
+    const script = args[0] === 'run' || args[0] === 'run-script' ? args[1] : args[0];
+    return script !== undefined && DEV_SCRIPT.test(script);
+  }
+  if (program === 'next' || program === 'nuxt' || program === 'astro' || program === 'remix') return args[0] === 'dev';
+  if (program === 'tsx' || program === 'bun') return args[0] === 'watch' || args.includes('--watch');
+  if (program === 'nest') return args.includes('--watch') || args.includes('-w');
+  return false;
+}
+
+/** The argument lists a compose command or entrypoint runs (`sh -c "npm i && npm run dev"` split into its commands). */
+function composeCommands(s: ComposeService): string[][] {
+  const argv = s.entrypoint.length > 0 ? [...s.entrypoint, ...s.command] : s.command;
+  const shell = /^(?:\/bin\/)?(?:ba)?sh$/.test(argv[0] ?? '') && argv[1] === '-c' ? argv.slice(2).join(' ') : undefined;
+  const text = shell ?? argv.join(' ');
+  return text.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).filter((w) => w !== ''));
+}
+
+export function buildScope(input: ScopeInput): Scope {
+  const development = ignore().add([...input.development]);
+  const production = ignore().add([...input.production]);
+  const configured = (path: string): 'production' | 'development' | undefined => {
+    if (input.development.length > 0 && development.ignores(path)) return 'development';
+    if (input.production.length > 0 && production.ignores(path)) return 'production';
+    return undefined;
+  };
+  const configExclusion: Exclusion = { evidence: 'config', reason: 'matched by a `development` glob in the config' };
+
+  // Files: config, then what the file says about itself.
+  const fileExclusions = new Map<string, Exclusion | undefined>();
+  for (const file of input.files) {
+    if (!JUDGED_KINDS.has(file.kind) && file.kind !== 'source') continue;
+    const setting = configured(file.path);
+    fileExclusions.set(file.path, setting === 'development' ? configExclusion : setting === 'production' ? undefined : selfExclusion(file));
+  }
+  const exclusionOf = (path: string): Exclusion | undefined => {
+    if (fileExclusions.has(path)) return fileExclusions.get(path);
+    if (path === '<stdin>') return undefined;
+    const setting = configured(path);
+    return setting === 'development' ? configExclusion : setting === 'production' ? undefined : pathExclusion(path);
+  };
+
+  // Compose files: a file that runs only local backing services is a development stack.
+  const composeFileExclusion = new Map<string, Exclusion | undefined>();
+  for (const file of input.compose) {
+    const own = exclusionOf(file.file);
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : localStackExclusion(file, input.dockerfiles)));
+  }
+
+  const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
+  // Keyed by file and name: rules read services merged with their companion files, which are copies.
+  const composeUses = new Map<string, ComposeServiceUse>();
+  const composeKey = (s: ComposeService) => `${s.file}\u0000${s.name}`;
+  for (const file of input.compose) {
+    const fileExclusion = composeFileExclusion.get(file.file);
+    for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+  }
+
+  const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
+
+  // The deployment graph: what runs each Dockerfile's image, and at which stage.
+  const deployedStages = new Map<Dockerfile, Set<Stage | undefined>>();
+  const addDeployment = (d: Dockerfile | undefined, stage: Stage | undefined) => {
+    if (!d) return;
+    const set = deployedStages.get(d) ?? new Set();
+    set.add(stage);
+    deployedStages.set(d, set);
+  };
+  for (const file of input.compose) {
+    for (const s of file.services) {
+      const use = composeUses.get(composeKey(s));
+      if (use?.ships && s.dockerfile) addDeployment(s.dockerfile, use.stage);
+    }
+  }
+  for (const w of input.workloads) {
+    if (!workloadShips(w)) continue;
+    for (const c of [...w.initContainers, ...w.containers]) addDeployment(c.dockerfile, undefined);
+  }
+  const pushedByCi = new Map<Dockerfile, Set<Stage | undefined>>();
+  for (const build of ciImageBuilds(input.workflows)) {
+    const d = byPath.get(build.dockerfile);
+    if (!d || !build.push) continue;
+    const set = pushedByCi.get(d) ?? new Set();
+    set.add(build.target === undefined ? undefined : stageByRef(d, build.target));
+    pushedByCi.set(d, set);
+  }
+  // Images other Dockerfiles of the repository build FROM.
+  const usedAsBase = new Set<Dockerfile>();
+  for (const d of input.dockerfiles) {
+    for (const stage of d.stages) {
+      if (stage.base.type !== 'image') continue;
+      const base = input.dockerfileOfImage(stage.base.ref.raw, d.file);
+      if (base && base !== d) usedAsBase.add(base);
+    }
+  }
+
+  const imageUses = new Map<Dockerfile, ImageUse>();
+  const image = (d: Dockerfile): ImageUse => {
+    let use = imageUses.get(d);
+    if (!use) {
+      use = imageUseOf(d, {
+        configured: configured(d.file),
+        deployed: deployedStages.get(d),
+        pushed: pushedByCi.get(d),
+        usedAsBase: usedAsBase.has(d),
+        own: fileExclusions.get(d.file),
+      });
+      imageUses.set(d, use);
+    }
+    return use;
+  };
+
+  const packageUses = new Map<PackageJson, PackageUse>();
+  // Names other packages of the repository install (`workspace:*`, `file:`, or a version): internal libraries.
+  const dependedOn = new Set(input.packages.flatMap((p) => [...Object.keys(p.dependencies), ...Object.keys(p.devDependencies)]));
+  const pkgUse = (pkg: PackageJson): PackageUse => {
+    let use = packageUses.get(pkg);
+    if (!use) {
+      use = packageUseOf(pkg, exclusionOf(pkg.file), input, image, dependedOn);
+      packageUses.set(pkg, use);
+    }
+    return use;
+  };
+
+  let excluded: Excluded[] | undefined;
+  let servicePackages: PackageJson[] | undefined;
+  return {
+    ships: (path) => exclusionOf(path) === undefined,
+    exclusionOf,
+    image,
+    runtimeStages: (d) => image(d).stages,
+    composeService: (s) => composeUses.get(composeKey(s)) ?? { ships: true, role: 'app' },
+    workloadShips,
+    package: pkgUse,
+    get servicePackages() {
+      if (!servicePackages) {
+        const shipped = input.packages.filter((p) => pkgUse(p).ships);
+        const services = shipped.filter((p) => pkgUse(p).role === 'service');
+        const root = shipped.find((p) => p.dir === '');
+        const rootRole = root && pkgUse(root).role;
+        servicePackages = services.length > 0 ? services : root && (rootRole === 'tooling' || rootRole === 'service') ? [root] : [];
+      }
+      return servicePackages;
+    },
+    get excluded() {
+      excluded ??= listExcluded(input, exclusionOf, composeFileExclusion, (s) => composeUses.get(composeKey(s)), image, pkgUse);
+      return excluded;
+    },
+  };
+}
+
+/** A compose file whose every service is a backing service from a public image, publishing ports only on loopback: a local development stack. */
+function localStackExclusion(file: ComposeFile, dockerfiles: readonly Dockerfile[]): Exclusion | undefined {
+  if (file.services.length === 0 || dockerfiles.length === 0) return undefined;
+  const backingOnly = file.services.every((s) => s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value));
+  if (!backingOnly) return undefined;
+  const loopbackOnly = file.services.every((s) => s.ports.every((p) => p.published === undefined || isLoopback(p.hostIp)));
+  if (!loopbackOnly) return undefined;
+  return { evidence: 'content', reason: 'it runs only backing services (databases, caches, mail catchers) on loopback ports, and nothing that builds or runs the app: a local development stack' };
+}
+
+function isLoopback(host: string | undefined): boolean {
+  return host !== undefined && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+}
+
+function composeServiceUse(
+  s: ComposeService,
+  fileExclusion: Exclusion | undefined,
+  exclusionOf: (path: string) => Exclusion | undefined,
+  dockerfiles: ReadonlyMap<string, Dockerfile>,
+  files: readonly SourceFile[],
+): ComposeServiceUse {
+  const role: ComposeRole = s.oneShot ? 'job' : s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value) ? 'backing' : 'app';
+  const target = s.build?.target;
+  const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
+  const base = { role, stage };
+  if (fileExclusion) return { ...base, ships: false, exclusion: fileExclusion };
+  const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
+  if (devProfiles) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `only the ${s.profiles.join(', ')} profile starts it` } };
+  if (target !== undefined && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds the ${target} stage of its Dockerfile` } };
+  const dockerfileExclusion = s.build?.dockerfile !== undefined && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : undefined;
+  if (dockerfileExclusion && dockerfileExclusion.evidence !== 'config') return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
+  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? '')))) {
+    return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it mounts the source tree and runs a development server' } };
+  }
+  return { ...base, ships: true };
+}
+
+const DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks)$/i;
+
+/** A bind mount of a folder that holds the repository's source (`.:/app`, `./src:/app/src`, `../..:/workspace`). */
+function mountsSource(s: ComposeService, files: readonly SourceFile[]): boolean {
+  return s.volumes.some((v) => {
+    if (v.type !== 'bind' || v.source === undefined) return false;
+    const dir = resolveRelative(dirname(s.file), v.source.replace(/^\$\{?PWD\}?/, '.'));
+    if (dir === undefined) return false;
+    if (SOURCE_FOLDER.test(basename(dir)) || dir === '' || dir === dirname(s.file)) return true;
+    const prefix = dir === '' ? '' : `${dir}/`;
+    return files.some((f) => (f.kind === 'package-json' || f.kind === 'source') && f.path.startsWith(prefix));
+  });
+}
+
+interface ImageFacts {
+  configured?: 'production' | 'development';
+  /** Stages shipping compose services and workloads run (undefined: the production stage). */
+  deployed?: ReadonlySet<Stage | undefined>;
+  pushed?: ReadonlySet<Stage | undefined>;
+  usedAsBase: boolean;
+  own?: Exclusion;
+}
+
+function imageUseOf(d: Dockerfile, facts: ImageFacts): ImageUse {
+  const stagesOf = (set: ReadonlySet<Stage | undefined>): Stage[] => {
+    const out = new Set<Stage>();
+    for (const s of set) {
+      const stage = s ?? d.productionStage;
+      if (stage) out.add(stage);
+    }
+    return [...out].sort((a, b) => a.index - b.index);
+  };
+  const runtime = (set: ReadonlySet<Stage | undefined>): ImageUse => ({ role: 'runtime', stages: stagesOf(set) });
+  const atProductionStage = new Set<Stage | undefined>([undefined]);
+  if (facts.configured === 'development') return { role: 'development', stages: [], exclusion: { evidence: 'config', reason: 'matched by a `development` glob in the config' } };
+  if (facts.configured === 'production') return runtime(facts.deployed ?? facts.pushed ?? atProductionStage);
+  if (facts.deployed) return runtime(facts.pushed ? new Set([...facts.deployed, ...facts.pushed]) : facts.deployed);
+  const baseName = [...words(basename(d.file)), ...words(basename(dirname(d.file)))].some((w) => BASE_IMAGE_WORDS.has(w)) || BASE_IMAGE_FOLDER.test(d.file);
+  if (facts.usedAsBase || baseName) {
+    const reason = facts.usedAsBase ? 'another Dockerfile of the repository builds FROM its image' : `named as a base or builder image (${d.file})`;
+    return { role: 'build-only', stages: [], exclusion: { evidence: facts.usedAsBase ? 'deployment' : 'name', reason: `a build-only image: ${reason}` } };
+  }
+  if (facts.pushed) return runtime(facts.pushed);
+  if (facts.own) return { role: 'development', stages: [], exclusion: facts.own };
+  if (!d.productionStage) {
+    const final = d.finalStage;
+    return { role: 'development', stages: [], exclusion: { evidence: 'content', reason: final?.name ? `its final stage (${final.name}) is a development or test stage` : 'it has no stage' } };
+  }
+  return runtime(atProductionStage);
+}
+
+/** Frontend frameworks and build tools whose packages compile to files served by a web server. */
+const FRONTEND_DEPENDENCIES = ['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'lit'];
+const FRONTEND_BUILDERS = ['vite', 'react-scripts', '@vue/cli-service', '@angular/cli', 'parcel', 'webpack', '@rsbuild/core', '@rspack/cli'];
+/** Web servers a static site's image serves its files with. */
+const STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server|busybox)$/;
+const STATIC_SERVER_COMMANDS = new Set(['serve', 'http-server', 'sirv', 'live-server', 'static-server']);
+
+function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageUse {
+  const role = packageRole(pkg, input, image, dependedOn);
+  return exclusion ? { ships: false, role, exclusion } : { ships: true, role };
+}
+
+function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageRole {
+  const kind = input.serviceKind(pkg);
+  if (kind === 'server') return 'service';
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
+  const servesStatic = ownImages.length > 0 && ownImages.every((d) => image(d).stages.every(isStaticServerStage));
+  const startsStaticServer = (pkg.scriptCommands.start ?? []).some((argv) => STATIC_SERVER_COMMANDS.has(basename(argv[0] ?? '')) || (basename(argv[0] ?? '') === 'vite' && argv[1] === 'preview'));
+  const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
+  if (servesStatic || startsStaticServer || (frontend && pkg.scripts.start === undefined && ownImages.length === 0)) return 'static-site';
+  if (ownImages.length > 0 || pkg.scripts.start !== undefined) return 'service';
+  // Installed by others: another package of the repository depends on it, or it is laid out for publishing.
+  const json = pkg.json.value as Record<string, unknown>;
+  const publishable = !pkg.private && ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined);
+  if ((pkg.name !== undefined && dependedOn.has(pkg.name)) || publishable || kind === 'cli') return 'library';
+  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies)) return 'service';
+  return 'tooling';
+}
+
+const SERVER_DEPENDENCIES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi', 'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/adapter-node', 'astro'];
+
+function isStaticServerStage(stage: Stage): boolean {
+  const base = rootBase(stage);
+  return base.type === 'image' && STATIC_SERVER_IMAGES.test(base.ref.name);
+}
+
+function listExcluded(
+  input: ScopeInput,
+  exclusionOf: (path: string) => Exclusion | undefined,
+  composeFileExclusion: ReadonlyMap<string, Exclusion | undefined>,
+  composeUse: (s: ComposeService) => ComposeServiceUse | undefined,
+  image: (d: Dockerfile) => ImageUse,
+  pkgUse: (pkg: PackageJson) => PackageUse,
+): Excluded[] {
+  const out: Excluded[] = [];
+  const dockerfiles = new Set(input.dockerfiles.map((d) => d.file));
+  const composeFiles = new Set(input.compose.map((c) => c.file));
+  for (const file of input.files) {
+    if (!JUDGED_KINDS.has(file.kind) || dockerfiles.has(file.path) || composeFiles.has(file.path) || file.kind === 'package-json') continue;
+    const exclusion = exclusionOf(file.path);
+    if (exclusion) out.push({ file: file.path, reason: exclusion.reason });
+  }
+  for (const d of input.dockerfiles) {
+    const use = image(d);
+    if (use.exclusion) out.push({ file: d.file, reason: use.exclusion.reason });
+  }
+  for (const c of input.compose) {
+    const fileExclusion = composeFileExclusion.get(c.file);
+    if (fileExclusion) {
+      out.push({ file: c.file, reason: fileExclusion.reason });
+      continue;
+    }
+    for (const s of c.services) {
+      const use = composeUse(s);
+      if (use?.exclusion) out.push({ file: c.file, part: `compose service ${s.name}`, reason: use.exclusion.reason });
+    }
+  }
+  for (const pkg of input.packages) {
+    const use = pkgUse(pkg);
+    if (use.exclusion) out.push({ file: pkg.file, reason: use.exclusion.reason });
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.part ?? '') < (b.part ?? '') ? -1 : 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Image builds in CI workflows
+
+const BUILD_PROGRAMS = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
+
+/**
+ * The image builds of every workflow: `docker/build-push-action` (and forks named `*build-push-action`) with
+ * `file`/`context`/`target`/`push`, and `docker build`/`docker buildx build` commands with `-f`, `--target` and
+ * `--push` (or a `docker push` in the same job).
+ */
+export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
+  const out: CiImageBuild[] = [];
+  for (const workflow of workflows) {
+    for (const job of workflow.jobs) {
+      const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? '')) && argv.includes('push')));
+      for (const step of job.steps) {
+        const action = step.uses?.value ?? '';
+        if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
+          const context = cleanPath(step.with.get('context')?.value ?? '.');
+          const file = step.with.get('file')?.value;
+          const dockerfile = file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile');
+          const push = step.with.get('push')?.value;
+          const outputs = step.with.get('outputs')?.value ?? '';
+          out.push({
+            dockerfile,
+            target: step.with.get('target')?.value,
+            push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
+            loc: step.uses?.loc ?? step.loc,
+          });
+          continue;
+        }
+        for (const argv of step.run?.invocations ?? []) {
+          const build = buildCommand(argv, step.workingDirectory ?? '');
+          if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function cleanPath(path: string): string {
+  return resolveRelative('', path.trim()) ?? path.trim();
+}
+
+/** `docker build -f path/Dockerfile --target prod --push ctx` → the Dockerfile, target and push flag. */
+function buildCommand(argv: readonly string[], cwd: string): Omit<CiImageBuild, 'loc'> | undefined {
+  if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ''))) return undefined;
+  const rest = argv.slice(1);
+  const at = rest[0] === 'buildx' || rest[0] === 'image' ? 1 : 0;
+  if (rest[at] !== 'build' && rest[at] !== 'bud') return undefined;
+  let file: string | undefined;
+  let target: string | undefined;
+  let push = false;
+  const positional: string[] = [];
+  const args = rest.slice(at + 1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = (name: string) => (a === name ? args[++i] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : undefined);
+    const f = value('-f') ?? value('--file');
+    if (f !== undefined) {
+      file = f;
+      continue;
+    }
+    const t = value('--target');
+    if (t !== undefined) {
+      target = t;
+      continue;
+    }
+    if (a === '--push' || /^--output=.*push=true/.test(a)) push = true;
+    else if (/^-[a-z]$|^--(?:tag|build-arg|platform|label|cache-from|cache-to|secret|ssh|network|progress|output|iidfile|metadata-file|builder|load)$/.test(a)) i++;
+    else if (!a.startsWith('-')) positional.push(a);
+  }
+  if (positional.some((p) => p.includes('${{') || p.includes('$'))) return undefined;
+  const context = resolveRelative(cwd, positional[0] ?? '.');
+  if (context === undefined) return undefined;
+  const dockerfile = file !== undefined ? resolveRelative(cwd, file) : joinPath(context, 'Dockerfile');
+  if (dockerfile === undefined) return undefined;
+  return { dockerfile, target, push };
+}

@@ -1,0 +1,181 @@
+/** The scope model: what ships, and why (src/model/scope.ts, src/model/evidence.ts). */
+import { describe, expect, it } from 'vitest';
+import { makeSourceFile } from '../src/discover.ts';
+import { headerExclusion, nameExclusion, pathExclusion } from '../src/model/evidence.ts';
+import type { ComposeService } from '../src/parsers/compose.ts';
+import { modelOf } from './manifest-fixture.ts';
+
+const NODE_IMAGE = 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
+
+function service(project: ReturnType<typeof modelOf>['project'], file: string, name: string): ComposeService {
+  const s = project.compose.find((c) => c.file === file)?.services.find((x) => x.name === name);
+  if (!s) throw new Error(`no service ${name} in ${file}`);
+  return s;
+}
+
+function dockerfile(project: ReturnType<typeof modelOf>['project'], file: string) {
+  const d = project.dockerfiles.find((x) => x.file === file);
+  if (!d) throw new Error(`no Dockerfile ${file}`);
+  return d;
+}
+
+describe('what a file says about itself', () => {
+  it('folders of tests, fixtures, examples, docs and local tooling, relative to the linted root', () => {
+    for (const path of ['e2e/Dockerfile', 'apps/web/cypress/docker-compose.yml', 'examples/api/Dockerfile', 'docs/setup/docker-compose.yml', '.devcontainer/Dockerfile', 'test-app/Dockerfile', 'apps/api-e2e/Dockerfile', 'local/compose.yaml', 'packages/x/__tests__/a.ts']) {
+      expect(pathExclusion(path), path).toBeDefined();
+    }
+    for (const path of ['Dockerfile', 'apps/api/Dockerfile', 'services/testing-service-name-like/Dockerfile', 'deploy/docker-compose.yml', 'src/latest/Dockerfile']) expect(pathExclusion(path), path).toBeUndefined();
+  });
+
+  it('inside source trees, only folders that cannot be features', () => {
+    expect(pathExclusion('src/auth/local/strategy.ts', 'source')).toBeUndefined();
+    expect(pathExclusion('src/demo/seed.ts', 'source')).toBeUndefined();
+    expect(pathExclusion('docker/local/docker-compose.yml', 'compose')).toBeDefined();
+    expect(pathExclusion('src/__tests__/app.ts', 'source')).toBeDefined();
+  });
+
+  it('names for development, tests and CI, by the words beyond the kind name', () => {
+    for (const [path, kind] of [
+      ['Dockerfile.dev', 'dockerfile'],
+      ['dev.Dockerfile', 'dockerfile'],
+      ['Dockerfile.integration', 'dockerfile'],
+      ['docker-compose.dev.yml', 'compose'],
+      ['compose.local.yaml', 'compose'],
+      ['docker-compose.override.yml', 'compose'],
+      ['docker-compose-test.yml', 'compose'],
+      ['.env.development', 'env'],
+      ['.env.test', 'env'],
+      ['src/app.spec.ts', 'source'],
+      ['vite.config.ts', 'source'],
+    ] as const) {
+      expect(nameExclusion(path, kind), path).toBeDefined();
+    }
+    for (const [path, kind] of [
+      ['Dockerfile', 'dockerfile'],
+      ['Dockerfile.prod', 'dockerfile'],
+      ['docker-compose.yml', 'compose'],
+      ['docker-compose.prod.yml', 'compose'],
+      ['.env.production', 'env'],
+      ['src/devices.ts', 'source'],
+      ['src/latest.ts', 'source'],
+    ] as const) {
+      expect(nameExclusion(path, kind), path).toBeUndefined();
+    }
+  });
+
+  it('a header comment that says the file is not for production, not one that points elsewhere', () => {
+    const says = (text: string) => headerExclusion(makeSourceFile('docker-compose.yml', 'compose', text));
+    expect(says('# This compose file is for demonstration only, do not use in prod.\nservices: {}\n')?.reason).toMatch(/do not use in prod/);
+    expect(says('# -- DO NOT USE IN PRODUCTION! --\nservices: {}\n')).toBeDefined();
+    expect(says('# NOTE: please do not use this configuration for production setups.\nservices: {}\n')).toBeDefined();
+    expect(says('# It is **not** intended for production use.\nservices: {}\n')).toBeDefined();
+    expect(says('# Core local-dev stack: the minimum a contributor needs\nservices: {}\n')).toBeDefined();
+    expect(says('# Docker Compose configuration for integration tests\nservices: {}\n')).toBeDefined();
+    expect(says('# Production stack. For local development, see docker-compose.dev.yml\nservices: {}\n')).toBeUndefined();
+    expect(says('# Set this to production before deploying\nservices: {}\n')).toBeUndefined();
+    expect(says('services:\n  # for local development only\n  api: {}\n')).toBeUndefined();
+  });
+});
+
+describe('Dockerfiles: runtime, build-only or development', () => {
+  it('the only Dockerfile is a runtime image at its production stage', () => {
+    const { project } = modelOf({ Dockerfile: NODE_IMAGE });
+    expect(project.scope.image(dockerfile(project, 'Dockerfile')).role).toBe('runtime');
+    expect(project.runtimeStages.map((r) => r.subject)).toEqual(['Dockerfile']);
+  });
+
+  it('a Dockerfile.dev is development, unless CI builds and pushes it', () => {
+    const dev = modelOf({ 'Dockerfile.dev': NODE_IMAGE, Dockerfile: NODE_IMAGE }).project;
+    expect(dev.scope.image(dockerfile(dev, 'Dockerfile.dev'))).toMatchObject({ role: 'development', exclusion: { evidence: 'name' } });
+    const workflow = 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          file: Dockerfile.dev\n          push: true\n';
+    const pushed = modelOf({ 'Dockerfile.dev': NODE_IMAGE, '.github/workflows/release.yml': workflow }).project;
+    expect(pushed.scope.image(dockerfile(pushed, 'Dockerfile.dev')).role).toBe('runtime');
+  });
+
+  it('a docker build in CI without a push is not a deployment', () => {
+    const workflow = 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -f Dockerfile.test -t app-test .\n';
+    const { project } = modelOf({ 'Dockerfile.test': NODE_IMAGE, '.github/workflows/ci.yml': workflow });
+    expect(project.scope.image(dockerfile(project, 'Dockerfile.test')).role).toBe('development');
+  });
+
+  it('a base or builder image is build-only: by its name, or because another Dockerfile builds FROM it', () => {
+    const byName = modelOf({ 'Dockerfile.base': 'FROM node:22\nRUN npm i -g pnpm\n', Dockerfile: NODE_IMAGE }).project;
+    expect(byName.scope.image(dockerfile(byName, 'Dockerfile.base')).role).toBe('build-only');
+    const byUse = modelOf({ 'toolchain/Dockerfile': 'FROM node:22\nRUN npm i -g pnpm\n', 'api/Dockerfile': 'FROM acme/toolchain:1\nCOPY . .\nCMD ["node", "server.js"]\n' }, { images: { 'acme/toolchain': 'toolchain/Dockerfile' } }).project;
+    expect(byUse.scope.image(dockerfile(byUse, 'toolchain/Dockerfile'))).toMatchObject({ role: 'build-only', exclusion: { evidence: 'deployment' } });
+    expect(byUse.scope.image(dockerfile(byUse, 'api/Dockerfile')).role).toBe('runtime');
+  });
+
+  it('a compose service that builds `target:` runs that stage', () => {
+    const multi = 'FROM node:22 AS base\nWORKDIR /app\nFROM base AS api\nCMD ["node", "api.js"]\nFROM base AS worker\nCMD ["node", "worker.js"]\n';
+    const compose = 'services:\n  api:\n    build: {context: ., target: api}\n  worker:\n    build: {context: ., target: worker}\n';
+    const { project } = modelOf({ Dockerfile: multi, 'docker-compose.yml': compose });
+    expect(project.runtimeStages.map((r) => r.subject)).toEqual(['Dockerfile#api', 'Dockerfile#worker']);
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'worker')).stage?.name).toBe('worker');
+  });
+
+  it('the config overrides every other signal', () => {
+    const dev = modelOf({ Dockerfile: NODE_IMAGE, 'Dockerfile.dev': NODE_IMAGE }, { production: ['Dockerfile.dev'], development: ['Dockerfile'] }).project;
+    expect(dev.scope.image(dockerfile(dev, 'Dockerfile.dev')).role).toBe('runtime');
+    expect(dev.scope.image(dockerfile(dev, 'Dockerfile'))).toMatchObject({ role: 'development', exclusion: { evidence: 'config' } });
+  });
+});
+
+describe('compose files and services', () => {
+  it('a file of only backing services on loopback is a local development stack; with the app it ships', () => {
+    const stack = 'services:\n  db:\n    image: postgres:16\n    ports: ["127.0.0.1:5432:5432"]\n  cache:\n    image: redis:7\n    ports: ["127.0.0.1:6379:6379"]\n  mail:\n    image: axllent/mailpit\n';
+    const local = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': stack }).project;
+    expect(local.scope.composeService(service(local, 'docker-compose.yml', 'db'))).toMatchObject({ ships: false, exclusion: { evidence: 'content' } });
+    const withApp = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': `${stack}  api:\n    build: .\n` }).project;
+    expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'db'))).toMatchObject({ ships: true, role: 'backing' });
+    expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'api'))).toMatchObject({ ships: true, role: 'app' });
+  });
+
+  it('backing services published on every interface are not assumed to be local', () => {
+    const { project } = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports: ["5432:5432"]\n' });
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'db')).ships).toBe(true);
+  });
+
+  it('a service that mounts the source and runs a dev server is development; the same service without the mount ships', () => {
+    const dev = 'services:\n  api:\n    build: .\n    command: npm run dev\n    volumes:\n      - .:/app\n      - /app/node_modules\n';
+    const { project } = modelOf({ Dockerfile: NODE_IMAGE, 'package.json': '{"name":"api"}', 'docker-compose.yml': dev });
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'api'))).toMatchObject({ ships: false, exclusion: { reason: expect.stringMatching(/development server/) } });
+    const prod = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - uploads:/app/uploads\nvolumes:\n  uploads: {}\n' }).project;
+    expect(prod.scope.composeService(service(prod, 'docker-compose.yml', 'api')).ships).toBe(true);
+  });
+
+  it('a service that builds a development Dockerfile or stage, or only starts under a dev profile, is development', () => {
+    const compose = 'services:\n  a:\n    build: {context: ., dockerfile: Dockerfile.dev}\n  b:\n    build: {context: ., target: development}\n  c:\n    image: acme/tools:1\n    profiles: [debug]\n  d:\n    build: .\n';
+    const { project } = modelOf({ Dockerfile: NODE_IMAGE, 'Dockerfile.dev': NODE_IMAGE, 'compose.yaml': compose });
+    expect(['a', 'b', 'c', 'd'].map((n) => project.scope.composeService(service(project, 'compose.yaml', n)).ships)).toEqual([false, false, false, true]);
+  });
+
+  it('the report lists what was left out, with reasons', () => {
+    const { project } = modelOf({ Dockerfile: NODE_IMAGE, 'Dockerfile.dev': NODE_IMAGE, 'e2e/docker-compose.yml': 'services:\n  api:\n    build: ..\n' });
+    expect(project.scope.excluded).toEqual([
+      { file: 'Dockerfile.dev', reason: 'named for development (Dockerfile.dev)' },
+      { file: 'e2e/docker-compose.yml', reason: 'in a test folder (e2e/)' },
+    ]);
+  });
+});
+
+describe('packages', () => {
+  it('a server, a static site, a published library, an internal library and tooling', () => {
+    const { project } = modelOf({
+      'package.json': '{"name":"root","private":true,"workspaces":["apps/*","packages/*"]}',
+      'apps/api/package.json': '{"name":"api","private":true,"scripts":{"start":"node dist/server.js"},"dependencies":{"express":"^4","shared":"*"}}',
+      'apps/web/package.json': '{"name":"web","private":true,"scripts":{"build":"vite build"},"dependencies":{"react":"^19"},"devDependencies":{"vite":"^7"}}',
+      'packages/sdk/package.json': '{"name":"@acme/sdk","exports":"./dist/index.js","files":["dist"]}',
+      'packages/shared/package.json': '{"name":"shared","private":true,"main":"src/index.ts"}',
+      'packages/eslint-config/package.json': '{"name":"eslint-config-acme","private":true}',
+    });
+    const roles = Object.fromEntries(project.packages.map((p) => [p.dir, project.scope.package(p).role]));
+    expect(roles).toEqual({ '': 'tooling', 'apps/api': 'service', 'apps/web': 'static-site', 'packages/sdk': 'library', 'packages/shared': 'library', 'packages/eslint-config': 'tooling' });
+  });
+
+  it('a package in an examples folder does not ship', () => {
+    const { project } = modelOf({ 'package.json': '{"name":"lib"}', 'examples/server/package.json': '{"name":"example-server","scripts":{"start":"node index.js"}}' });
+    const example = project.packages.find((p) => p.dir === 'examples/server');
+    expect(example && project.scope.package(example)).toMatchObject({ ships: false, role: 'service' });
+  });
+});
