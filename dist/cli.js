@@ -8596,9 +8596,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages2) {
+    function debug(logLevel, ...messages3) {
       if (logLevel === "debug")
-        console.log(...messages2);
+        console.log(...messages3);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -14542,30 +14542,7 @@ var init_rule = __esm({
   }
 });
 
-// rules/ci/_shared.ts
-function reachedSteps(project, workflow) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = { steps: [], opaque: false };
-  const visit = (w) => {
-    if (seen.has(w.file)) return;
-    seen.add(w.file);
-    for (const job of w.jobs) {
-      for (const step of job.steps) {
-        out.steps.push(step);
-        if (step.uses?.value.startsWith("./")) out.opaque = true;
-      }
-      if (!job.uses) continue;
-      const called = job.calls ? project.workflow(job.calls) : void 0;
-      if (called) visit(called);
-      else out.opaque = true;
-    }
-  };
-  visit(workflow);
-  return out;
-}
-function usesOtherCi(project) {
-  return project.files.some((f) => OTHER_CI.test(f.path));
-}
+// src/model/package-commands.ts
 function baseName(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -14632,14 +14609,24 @@ function runsThrough(argv, pkg, matches, depth = 0) {
   if (command2.type !== "script" || depth >= 4) return false;
   return scriptCommands(pkg, command2.name).some((inner) => runsThrough(inner, pkg, matches, depth + 1));
 }
-function stepPackage(project, step) {
-  return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
+function startsServer(command2) {
+  if (command2.type !== "program") return false;
+  const [program = "", sub] = command2.argv;
+  if (SERVER_PROGRAMS.has(program)) return !(program === "tsx" && sub === void 0) && !(program === "bun" && (sub === "build" || sub === "test" || sub === "install"));
+  return FRAMEWORK_SERVERS[program]?.includes(sub ?? "") === true;
 }
-var OTHER_CI, MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, MANAGER_BUILTINS;
-var init_shared = __esm({
-  "rules/ci/_shared.ts"() {
+function servesStaticFiles(command2) {
+  if (command2.type !== "program") return false;
+  const [program = "", sub] = command2.argv;
+  return STATIC_SERVERS.has(program) || (program === "vite" || program === "astro") && sub === "preview";
+}
+function scriptDoes(pkg, name, matches) {
+  return (pkg.scriptCommands[name] ?? []).some((argv) => runsThrough(argv, pkg, matches));
+}
+var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, MANAGER_BUILTINS, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS;
+var init_package_commands = __esm({
+  "src/model/package-commands.ts"() {
     "use strict";
-    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
     MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
     LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
     WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "time", "command", "exec", "nohup", "xvfb-run", "cross-env", "dotenv"]);
@@ -14648,6 +14635,45 @@ var init_shared = __esm({
     RUN = /* @__PURE__ */ new Set(["run", "run-script", "rum", "urn"]);
     EXEC = /* @__PURE__ */ new Set(["exec", "x", "dlx"]);
     MANAGER_BUILTINS = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "audit", "publish", "pack", "link", "outdated", "update", "upgrade", "why", "config", "init", "build", "create", "set", "version", "info", "login"]);
+    SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
+    FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
+    STATIC_SERVERS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server", "nginx", "caddy", "httpd", "lighttpd", "static-web-server"]);
+  }
+});
+
+// rules/ci/_shared.ts
+function reachedSteps(project, workflow) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = { steps: [], opaque: false };
+  const visit = (w) => {
+    if (seen.has(w.file)) return;
+    seen.add(w.file);
+    for (const job of w.jobs) {
+      for (const step of job.steps) {
+        out.steps.push(step);
+        if (step.uses?.value.startsWith("./")) out.opaque = true;
+      }
+      if (!job.uses) continue;
+      const called = job.calls ? project.workflow(job.calls) : void 0;
+      if (called) visit(called);
+      else out.opaque = true;
+    }
+  };
+  visit(workflow);
+  return out;
+}
+function usesOtherCi(project) {
+  return project.files.some((f) => OTHER_CI.test(f.path));
+}
+function stepPackage(project, step) {
+  return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
+}
+var OTHER_CI;
+var init_shared = __esm({
+  "rules/ci/_shared.ts"() {
+    "use strict";
+    init_package_commands();
+    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
   }
 });
 
@@ -19968,6 +19994,7 @@ var require_ignore = __commonJS({
 function classifyByName(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   const lower = name.toLowerCase();
+  if (lower.endsWith(".license")) return void 0;
   const dockerfileVariant = lower.startsWith("dockerfile.") && !NOT_A_DOCKERFILE.test(lower);
   if (lower === "dockerfile" || lower === "containerfile" || dockerfileVariant || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
     return lower.endsWith(".dockerignore") ? "dockerignore" : "dockerfile";
@@ -19992,6 +20019,9 @@ function classifyByName(path2) {
   if (lower.endsWith(".md") || lower.endsWith(".markdown") || PLAIN_TEXT_DOC.test(lower)) return "markdown";
   return void 0;
 }
+function looksLikeKnownYaml(path2, text) {
+  return WORKFLOW_OR_BOT.test(path2) || COMPOSE_NAME.test(path2) || MANIFEST_FOLDER.test(path2) || KNOWN_YAML_KEYS.test(text);
+}
 function isDocumentationEnv(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   return DOC_ENV.test(name);
@@ -20001,7 +20031,7 @@ function commentSyntaxOf(kind, path2) {
   if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG;
+var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, KNOWN_YAML_KEYS;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
@@ -20010,8 +20040,12 @@ var init_classify = __esm({
     NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
     PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
-    DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
+    DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)(?:$|\.env$)/i;
     PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
+    WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
+    COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+    MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
+    KNOWN_YAML_KEYS = /^(?:apiVersion|kind|services):/m;
   }
 });
 
@@ -20237,6 +20271,9 @@ function makeProject(parts) {
         return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
       });
       return runtimeStages;
+    },
+    get builtImages() {
+      return parts.dockerfiles.filter((d) => parts.scope.image(d).role !== "development");
     },
     dockerignores: parts.dockerignores,
     packages: parts.packages,
@@ -35786,11 +35823,11 @@ var require_lib = __commonJS({
 });
 
 // src/parsers/source.ts
-function pluginsFor(path2) {
+function pluginSetsFor(path2) {
   const lower = path2.toLowerCase();
-  if (/\.[cm]?ts$/.test(lower)) return ["typescript", "decorators-legacy"];
-  if (lower.endsWith(".tsx")) return ["typescript", "jsx", "decorators-legacy"];
-  return ["jsx", "decorators-legacy"];
+  if (/\.[cm]?ts$/.test(lower)) return [["typescript", "decorators-legacy"], ["typescript", "decorators"]];
+  if (lower.endsWith(".tsx")) return [["typescript", "jsx", "decorators-legacy"], ["typescript", "jsx", "decorators"]];
+  return [["jsx", "decorators-legacy"], ["jsx", "flow", "decorators-legacy"]];
 }
 function looksMinified(file) {
   if (/\.min\.[cm]?js$/i.test(file.path)) return true;
@@ -35800,24 +35837,28 @@ function looksMinified(file) {
 }
 function parseSource(file) {
   if (file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) return void 0;
-  try {
-    const ast = (0, import_parser.parse)(file.text, {
-      sourceType: "unambiguous",
-      errorRecovery: true,
-      // No rule reads comments (suppressions are found separately): attaching them only allocates.
-      attachComment: false,
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      allowUndeclaredExports: true,
-      plugins: pluginsFor(file.path)
-    });
-    return { file: file.path, program: ast.program };
-  } catch (error) {
-    const e2 = error;
-    const message = e2.message.replace(/\s*\(\d+:\d+\)$/, "");
-    throw Object.assign(new Error(message), e2.loc ? { line: e2.loc.line, column: e2.loc.column + 1 } : {});
+  let first;
+  for (const plugins of pluginSetsFor(file.path)) {
+    try {
+      const ast = (0, import_parser.parse)(file.text, {
+        sourceType: "unambiguous",
+        errorRecovery: true,
+        // No rule reads comments (suppressions are found separately): attaching them only allocates.
+        attachComment: false,
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowImportExportEverywhere: true,
+        allowUndeclaredExports: true,
+        plugins
+      });
+      return { file: file.path, program: ast.program };
+    } catch (error) {
+      first ??= error;
+    }
   }
+  const e2 = first;
+  const message = e2.message.replace(/\s*\(\d+:\d+\)$/, "");
+  throw Object.assign(new Error(message), e2.loc ? { line: e2.loc.line, column: e2.loc.column + 1 } : {});
 }
 function locOf(file, node) {
   const loc = node.loc;
@@ -35972,7 +36013,7 @@ function headerExclusion(file) {
   return void 0;
 }
 function selfExclusion(file) {
-  return nameExclusion(file.path, file.kind) ?? pathExclusion(file.path, file.kind) ?? headerExclusion(file);
+  return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);
 }
 var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES;
 var init_evidence = __esm({
@@ -35989,7 +36030,7 @@ var init_evidence = __esm({
       ...folders(["docs", "doc", "documentation", "website"], "documentation", false),
       ...folders(["benchmark", "benchmarks", "bench"], "benchmark", true),
       ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
-      ...folders(["local"], "local tooling", false)
+      ...folders(["local", "dev", "development"], "local tooling", false)
     ]);
     FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
     DEVELOPMENT_WORDS = new Map([
@@ -36592,7 +36633,7 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -36843,7 +36884,7 @@ var init_service = __esm({
     CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
     FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
     FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
-    STATIC_SERVERS = {
+    STATIC_SERVERS2 = {
       express: "static",
       "serve-static": "",
       "koa-static": "",
@@ -37047,7 +37088,7 @@ var init_service = __esm({
           }
           if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
           if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
-          if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
+          if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
           if (target.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
@@ -37067,7 +37108,7 @@ var init_service = __esm({
         if (method === "register" && args[0]) {
           const plugin = mod.target(args[0]);
           if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
-          if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
+          if (plugin && STATIC_SERVERS2[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
           const child = this.ownerKey(mod, args[0]);
           if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
           const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], "dir")?.value) : void 0;
@@ -44811,13 +44852,11 @@ function composeEnvironment(service, envFiles) {
   for (const e2 of service.environment) env.set(e2.key, { value: composeValue(e2.value), loc: e2.valueLoc });
   return { env, complete };
 }
-function runsNode(dockerfile, image, command2) {
-  const stage = dockerfile?.finalStage;
+function runsNode(dockerfile, image, command2, stage = dockerfile?.productionStage) {
   if (stage) return isNodeStage(stage) || NODE_PROGRAMS.has(basename(command2[0] ?? ""));
   return image !== void 0 && isLiteralImage(image) && isNodeImageRef(parseImageRef(image.trim()));
 }
-function imageNodeEnv(dockerfile) {
-  const stage = dockerfile?.finalStage;
+function imageNodeEnv(dockerfile, stage = dockerfile?.productionStage) {
   return stage && dockerfile ? envAt(dockerfile, stage).get("NODE_ENV")?.value : void 0;
 }
 function containerRun(c, stage) {
@@ -45019,11 +45058,12 @@ function ownLoc(s, loc) {
 function commandOf2(s) {
   return s.entrypoint.length > 0 ? s.entrypoint : s.command;
 }
-function isNodeService(s) {
-  return runsNode(s.dockerfile, s.image?.value, commandOf2(s));
+function isNodeService(project, s) {
+  if (s.dockerfile && project.scope.image(s.dockerfile).serves === "static") return false;
+  return runsNode(s.dockerfile, s.image?.value, commandOf2(s), project.scope.composeService(s).stage);
 }
-function isApp(s) {
-  return s.build !== void 0 || s.dockerfile !== void 0 || isNodeService(s);
+function isApp(project, s) {
+  return s.build !== void 0 || s.dockerfile !== void 0 || isNodeService(project, s);
 }
 function serviceId(s) {
   return `${s.file}#${s.name}`;
@@ -45411,7 +45451,7 @@ var init_rule16 = __esm({
       },
       check({ project, subject }) {
         for (const s of longRunningServices(project)) {
-          if (!isApp(s)) continue;
+          if (!isApp(project, s)) continue;
           const own = s.healthcheck;
           const fromImage = imageHasHealthcheck(project, s);
           if (!own && s.build && fromImage === void 0) continue;
@@ -45496,6 +45536,7 @@ var rule_default18;
 var init_rule19 = __esm({
   "rules/compose/no-literal-secrets/rule.ts"() {
     "use strict";
+    init_credentials();
     init_secrets();
     init_rule();
     init_shared3();
@@ -45508,15 +45549,25 @@ var init_rule19 = __esm({
       fix: `Replace the value with \`\${VAR}\` (set in the deploy environment or an uncommitted .env), move it to an \`env_file\` that is not committed, or use compose \`secrets:\` (and \`*_FILE\` variables); rotate the value that was committed.`,
       appliesTo: ["compose"],
       messages: {
-        literal: (d) => `${d.key} of service ${d.service} is a literal value in the compose file: use \`\${${d.key}}\`, an uncommitted env_file or compose secrets, then rotate it`
+        literal: (d) => `${d.key} of service ${d.service} is a literal value in the compose file: use \`\${${d.key}}\`, an uncommitted env_file or compose secrets, then rotate it`,
+        credentialValue: (d) => `${d.key} of service ${d.service} holds ${d.kind}, committed in the compose file: revoke and rotate it, and pass it with \`\${${d.key}}\`, an uncommitted env_file or compose secrets`
       },
       check({ project, subject }) {
-        for (const s of productionServices(project)) {
-          const secrets = s.environment.filter((e2) => isSecretLikeKey(e2.key));
-          if (secrets.length === 0) continue;
-          const report2 = subject(serviceId(s));
-          for (const e2 of secrets) {
-            if (isLiteralValue(e2.value) && !e2.value.includes("${")) report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
+        for (const file of project.compose) {
+          for (const s of file.services) {
+            const ships = project.scope.composeService(s).ships;
+            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${"));
+            const kinds = literals.map((e2) => credentialKind(e2.value, e2.key));
+            if (!literals.some((e2, i) => kinds[i] !== void 0 || ships && isSecretLikeKey(e2.key))) {
+              if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
+              continue;
+            }
+            const report2 = subject(serviceId(s));
+            literals.forEach((e2, i) => {
+              const kind = kinds[i];
+              if (kind) report2.report("credentialValue", { key: e2.key, service: s.name, kind }, e2.valueLoc);
+              else if (ships && isSecretLikeKey(e2.key)) report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
+            });
           }
         }
       }
@@ -45546,7 +45597,7 @@ var init_rule20 = __esm({
       },
       check({ project, subject }) {
         for (const s of longRunningServices(project)) {
-          if (!isNodeService(s)) continue;
+          if (!isNodeService(project, s)) continue;
           const report2 = subject(serviceId(s));
           const { env, complete } = composeEnvironment(s, project.envFiles);
           const own = env.get("NODE_ENV");
@@ -45555,7 +45606,7 @@ var init_rule20 = __esm({
             if (own.value !== null && own.value !== "production" && !inOtherComposeFile) report2.report("notProduction", { service: s.name, value: own.value }, own.loc);
             continue;
           }
-          const fromImage = imageNodeEnv(s.dockerfile);
+          const fromImage = imageNodeEnv(s.dockerfile, project.scope.composeService(s).stage);
           if (!complete || fromImage === "production" || fromImage === null) continue;
           report2.report("missing", { service: s.name }, s.loc);
         }
@@ -48349,7 +48400,7 @@ var init_rule28 = __esm({
       },
       check({ project, subject, now }) {
         const major = supportedLtsLines(now).at(-1)?.major ?? "<major>";
-        for (const dockerfile of project.dockerfiles) {
+        for (const dockerfile of project.builtImages) {
           if (dockerfile.stages.length === 0) continue;
           const report2 = subject(dockerfile.file);
           for (const stage of dockerfile.stages) {
@@ -48538,7 +48589,7 @@ var init_rule29 = __esm({
         deprecated: (d) => `\`${d.command} ${d.flag}\` uses a flag npm 7 and later deprecate: write \`${d.command} --omit=dev\``
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
+        for (const dockerfile of project.builtImages) {
           const commands = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap((ins) => managerCommands(ins).map((c) => ({ stage, c }))));
           const npm = commands.filter(({ c }) => c.manager === "npm" && c.action !== "other");
           if (npm.length === 0) continue;
@@ -48740,7 +48791,7 @@ var init_rule32 = __esm({
         incomplete: (d) => `\`${d.instruction} ${d.source}\` copies the whole build context and ${d.ignoreFile} does not exclude ${list2(d.missing)}: add ${d.missing.length === 1 ? "it" : "them"} to ${d.ignoreFile}`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
+        for (const dockerfile of project.builtImages) {
           const first = dockerfile.stages.flatMap((s) => s.instructions).flatMap((ins) => {
             const copy = copyOf(ins);
             return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
@@ -48929,7 +48980,7 @@ var init_rule36 = __esm({
         hostNodeModules: (d) => `${d.source} is copied from the build context, so the image gets the build machine's modules (devDependencies, native addons built for another platform): remove this copy and run \`npm ci --omit=dev\` in the image or copy node_modules from a build stage`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
+        for (const dockerfile of project.builtImages) {
           if (dockerfile.stages.length === 0) continue;
           const report2 = subject(dockerfile.file);
           for (const ins of dockerfile.stages.flatMap((s) => s.instructions)) {
@@ -49007,6 +49058,7 @@ var rule_default37;
 var init_rule38 = __esm({
   "rules/docker/no-secret-in-image/rule.ts"() {
     "use strict";
+    init_credentials();
     init_secrets();
     init_dockerfile();
     init_rule();
@@ -49019,16 +49071,22 @@ var init_rule38 = __esm({
       fix: "Pass secrets at runtime (the orchestrator's secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.",
       appliesTo: ["dockerfile"],
       messages: {
-        literalSecret: (d) => `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${d.keyword === "ARG" ? "remove the default and pass it with `RUN --mount=type=secret`" : "set it at runtime (a secret store or mounted file) instead"}, and rotate it`
+        literalSecret: (d) => `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${d.keyword === "ARG" ? "remove the default and pass it with `RUN --mount=type=secret`" : "set it at runtime (a secret store or mounted file) instead"}, and rotate it`,
+        credentialValue: (d) => `${d.keyword} ${d.key} holds ${d.kind}, committed in the Dockerfile and readable in the image history: revoke and rotate it, and pass it at runtime or as a BuildKit secret`
       },
       check({ project, subject }) {
+        const built = new Set(project.builtImages);
         for (const dockerfile of project.dockerfiles) {
           const report2 = subject(dockerfile.file);
           const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
           for (const ins of new Set(instructions)) {
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
-              if (isSecretLikeKey(kv.key) && isLiteralValue(kv.value)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, kv.valueLoc ?? kv.loc);
+              if (!isLiteralValue(kv.value)) continue;
+              const kind = credentialKind(kv.value, kv.key);
+              const at2 = kv.valueLoc ?? kv.loc;
+              if (kind) report2.report("credentialValue", { keyword: ins.keyword, key: kv.key, kind }, at2);
+              else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, at2);
             }
           }
         }
@@ -49060,6 +49118,7 @@ var init_rule39 = __esm({
       },
       check({ project, subject }) {
         for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          if (project.scope.image(dockerfile).serves === "static") continue;
           if (!isNodeStage(stage)) continue;
           const report2 = subject(name);
           const deployments = project.deploymentsOf(dockerfile, stage);
@@ -49215,7 +49274,7 @@ var init_rule42 = __esm({
         lockfileIgnored: (d) => `\`${d.command}\` may resolve other versions than ${d.lockfile} pins: use \`npm ci\` (with ${d.lockfile} copied into the image before it)`
       },
       check({ project, subject }) {
-        for (const dockerfile of project.dockerfiles) {
+        for (const dockerfile of project.builtImages) {
           const lockfile = project.lockfilesFor(dirname(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
           if (!lockfile) continue;
           const installs = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap(managerCommands)).filter((c) => c.manager === "npm" && isProjectInstall(c));
@@ -49286,6 +49345,7 @@ var init_rule43 = __esm({
       },
       check({ project, subject }) {
         for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+          if (project.scope.image(dockerfile).serves === "static") continue;
           const deps = dependenciesOf(dockerfile, stage, /* @__PURE__ */ new Set());
           if (!deps) continue;
           const report2 = subject(name);
@@ -49411,9 +49471,27 @@ function readGitWorkTree(root) {
       stdio: ["ignore", "pipe", "ignore"]
     });
     const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    return { tracked: (path2) => tracked.has(path2) };
+    return { tracked: (path2) => tracked.has(path2), ignored: (paths) => checkIgnore(root, env, paths) };
   } catch {
     return void 0;
+  }
+}
+function checkIgnore(root, env, paths) {
+  if (paths.length === 0) return /* @__PURE__ */ new Set();
+  try {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.excludesFile=/dev/null", "check-ignore", "--no-index", "--stdin", "-z"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      input: `${paths.join("\0")}\0`,
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ["pipe", "pipe", "ignore"]
+    });
+    return new Set(out.split("\0").filter((p) => p !== ""));
+  } catch (error) {
+    const status = error.status;
+    return status === 1 ? /* @__PURE__ */ new Set() : void 0;
   }
 }
 function gitignored(gitignores, path2) {
@@ -49494,15 +49572,47 @@ var init_json = __esm({
 });
 
 // rules/env/committed-secret/rule.ts
-function looksReal(value) {
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9\s._-]/].filter((re) => re.test(value)).length;
-  return value.length >= 8 && classes >= 2;
+function loaderOf(pkg, imported) {
+  const declared = DOTENV_PACKAGES.find((name) => name in pkg.dependencies || name in pkg.devDependencies);
+  if (declared) return declared;
+  const scripts = Object.values(pkg.scripts).join("\n");
+  if (/--env-file(?:=|\s)\S*\.env\b/.test(scripts)) return "--env-file";
+  return imported && DOTENV_PACKAGES.find((name) => imported.has(name));
 }
-var TEST_ENV, DOTENV_PACKAGES, rule_default44;
+function checkSettings(settings, ships, report2) {
+  for (const s of settings) {
+    if (s.isReference || s.value.trim() === "") continue;
+    const kind = credentialKind(s.value, s.name);
+    if (kind) report2().report("credentialValue", { key: s.key, file: s.file, kind }, s.valueLoc);
+    else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report2().report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
+  }
+}
+function envReaders(project) {
+  const readers = /* @__PURE__ */ new Map();
+  const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
+  for (const pkg of project.packages) {
+    if (!project.scope.package(pkg).ships) continue;
+    const loader = loaderOf(pkg, project.serviceOf(pkg)?.packagesImported);
+    if (!loader) continue;
+    const field = loader in pkg.dependencies ? "dependencies" : loader in pkg.devDependencies ? "devDependencies" : void 0;
+    readers.set(pkg.dir, field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at("/scripts", { key: true }));
+  }
+  for (const env of project.envFiles) {
+    const dir = dirname(env.file);
+    if (readers.has(dir) || project.scope.exclusionOf(env.file)?.evidence === "path") continue;
+    if (basename(env.file) === ".env" || env.documentation) {
+      const pkg = project.packageFor(dir);
+      const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);
+      if (!framework) readers.set(dir, firstLine(env.file));
+    }
+  }
+  return readers;
+}
+var DOTENV_PACKAGES, COMMITTED_ENV_FRAMEWORKS, messages2, rule_default44;
 var init_rule45 = __esm({
   "rules/env/committed-secret/rule.ts"() {
     "use strict";
-    init_classify();
+    init_credentials();
     init_git();
     init_project();
     init_secrets();
@@ -49510,52 +49620,49 @@ var init_rule45 = __esm({
     init_json();
     init_rule();
     init_shared6();
-    TEST_ENV = /^(?:\.env\.(?:test|testing|ci)(?:\..+)?|(?:.+\.)?(?:test|testing|ci)\.env)$/i;
-    DOTENV_PACKAGES = ["dotenv", "dotenv-flow", "@dotenvx/dotenvx", "dotenv-expand"];
+    DOTENV_PACKAGES = ["dotenv", "dotenv-flow", "@dotenvx/dotenvx", "dotenv-expand", "dotenv-cli"];
+    COMMITTED_ENV_FRAMEWORKS = ["next", "vite", "react-scripts", "astro", "@sveltejs/kit", "expo"];
+    messages2 = {
+      trackedSecret: (d) => `${d.key} in ${d.file} holds a secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
+      credentialValue: (d) => `${d.key} in ${d.file} holds ${d.kind} and the file is tracked by git: revoke and rotate it, and keep real credentials out of committed files`,
+      envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
+    };
     rule_default44 = defineRule({
       id: "env/committed-secret",
       title: "No secret is committed to git in an env file, and .gitignore keeps .env out",
       category: "security",
       severity: "error",
-      rationale: "A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`.",
+      rationale: "A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`. In an env or config file that is deployed, any value of a secret-like key is a secret; in examples, tests and development files only a credential of a known format is (a real cloud or API key has leaked wherever it is committed).",
       fix: "Remove the file from git (`git rm --cached <file>`), rotate every secret it held, inject secrets from the deployment's secret store, add `.env` (and `.env.*` with `!.env.example`) to `.gitignore`, and commit only an `.env.example` with placeholders.",
-      appliesTo: ["env", "gitignore"],
-      messages: {
-        trackedSecret: (d) => `${d.key} in ${d.file} holds a real-looking secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
-        envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
-      },
+      appliesTo: ["env", "app-config", "gitignore"],
+      messages: messages2,
       check({ project, subject }) {
         const git = project.git;
         if (git) {
           for (const env of project.envFiles) {
-            if (env.documentation || TEST_ENV.test(basename(env.file)) || !git.tracked(env.file)) continue;
-            const report2 = subject(env.file);
-            for (const s of envSettings(env)) {
-              if (isSecretLikeKey(s.name) && !s.isReference && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value) && looksReal(s.value)) {
-                report2.report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
-              }
-            }
+            if (!git.tracked(env.file)) continue;
+            const ships = !env.documentation && project.scope.ships(env.file);
+            if (ships) subject(env.file);
+            checkSettings(envSettings(env), ships, () => subject(env.file));
+          }
+          for (const config of project.appConfigs) {
+            if (!git.tracked(config.file)) continue;
+            const ships = project.scope.ships(config.file);
+            if (ships) subject(config.file);
+            checkSettings(appConfigSettings(config), ships, () => subject(config.file));
           }
         }
         const gitignores = project.filesOf("gitignore");
         if (!git && gitignores.length === 0) return;
-        const readers = /* @__PURE__ */ new Map();
-        const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
-        for (const env of project.envFiles) {
-          const dir = dirname(env.file);
-          if (basename(env.file) === ".env") readers.set(dir, firstLine(env.file));
-          else if (isDocumentationEnv(env.file) && !readers.has(dir)) readers.set(dir, firstLine(env.file));
-        }
-        for (const pkg of project.packages) {
-          const loader = DOTENV_PACKAGES.find((name) => name in pkg.dependencies);
-          if (loader && !readers.has(pkg.dir)) readers.set(pkg.dir, pkg.at(`/dependencies/${escapePointer(loader)}`, { key: true }));
-        }
-        for (const [dir, at2] of [...readers].sort(([a], [b]) => a < b ? -1 : 1)) {
+        const readers = [...envReaders(project)].sort(([a], [b]) => a < b ? -1 : 1).filter(([dir]) => !git?.tracked(joinPath(dir, ".env")));
+        const paths = readers.map(([dir]) => joinPath(dir, ".env"));
+        const ignoredByGit = git?.ignored(paths);
+        for (const [dir, at2] of readers) {
           const path2 = joinPath(dir, ".env");
           const report2 = subject(joinPath(dir, ".gitignore"));
-          if (gitignored(gitignores, path2)) continue;
+          if (ignoredByGit ? ignoredByGit.has(path2) : gitignored(gitignores, path2)) continue;
           const nearest = ancestors(dir).map((d) => project.file(joinPath(d, ".gitignore"))).find((f) => f !== void 0);
-          report2.report("envNotIgnored", { path: path2 }, nearest ? firstLine(nearest.path) : at2);
+          report2.report("envNotIgnored", { path: path2 }, nearest ? { file: nearest.path, line: 1, column: 1, endLine: 1, endColumn: (nearest.lines[0]?.length ?? 0) + 1 } : at2);
         }
       }
     });
@@ -49685,44 +49792,66 @@ var init_rule48 = __esm({
 });
 
 // rules/env/example/rule.ts
-var PROVIDED, rule_default48;
+function needsDocumenting(read) {
+  return !read.hasDefault || read.defaultValue !== void 0 && LOCAL_DEFAULT.test(read.defaultValue);
+}
+function nearestExamples(project, pkg) {
+  const examples = project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== "path");
+  const own = examples.filter((f) => project.packageFor(dirname(f.file)) === pkg);
+  if (own.length > 0) return own;
+  for (const dir of ancestors(pkg.dir)) {
+    const here = examples.filter((f) => dirname(f.file) === dir);
+    if (here.length > 0) return here;
+  }
+  return [];
+}
+function mainExample(examples) {
+  const files = examples.map((f) => f.file).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return files.find((f) => basename(f) === ".env.example") ?? files[0];
+}
+var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default48;
 var init_rule49 = __esm({
   "rules/env/example/rule.ts"() {
     "use strict";
     init_project();
     init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_SERVICE_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|DYNO|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT)$/;
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|AWS_REGION|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+)$/;
+    NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
+    LOCAL_DEFAULT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/;
     rule_default48 = defineRule({
       id: "env/example",
       title: "An example env file documents every variable the code reads",
       category: "operations",
       severity: "warning",
-      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS.",
-      fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json that lists every variable the code reads, with a placeholder value and a comment on what it is; no real secrets in it.",
+      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does.",
+      fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json or at the repository root that lists every variable the code requires, with a placeholder value and a comment on what it is; no real secrets in it.",
       appliesTo: ["source", "env"],
       messages: {
         noExample: (d) => `the code reads ${d.name}${d.count > 1 ? ` and ${d.count - 1} other variable${d.count > 2 ? "s" : ""}` : ""} from the environment, but no .env.example documents ${d.count > 1 ? "them" : "it"}: add one that lists every variable with a placeholder value`,
         undocumented: (d) => `${d.name} is read here but ${d.example} does not list it: add \`${d.name}=\` with a placeholder value and a comment on what it configures`
       },
       check({ project, subject }) {
+        const servers = new Set(project.scope.servicePackages);
         for (const service of project.services) {
+          if (!servers.has(service.package)) continue;
           const firstReads = /* @__PURE__ */ new Map();
-          for (const read of service.envReads) if (!PROVIDED.test(read.name) && !firstReads.has(read.name)) firstReads.set(read.name, read);
+          for (const read of service.envReads) if (!PROVIDED.test(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && !firstReads.has(read.name)) firstReads.set(read.name, read);
           const first = [...firstReads.values()][0];
           if (!first) continue;
           const report2 = subject(service.package.file);
-          const above = new Set(ancestors(service.dir));
-          const examples = project.envFiles.filter((f) => f.documentation && (above.has(dirname(f.file)) || project.packageFor(dirname(f.file)) === service.package));
+          const examples = nearestExamples(project, service.package);
           if (examples.length === 0) {
             report2.report("noExample", { name: first.name, count: firstReads.size }, first.loc);
             continue;
           }
           const documented = new Set(examples.flatMap((f) => f.entries.map((e2) => e2.key)));
-          const example = examples.map((f) => f.file).sort((a, b) => b.length - a.length)[0];
+          const example = mainExample(examples);
           const aliases = /* @__PURE__ */ new Map();
           for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? /* @__PURE__ */ new Set()).add(read.aliasOf ?? ""));
           const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
-          for (const [name, read] of firstReads) if (!documented.has(name) && !viaAlias(name)) report2.report("undocumented", { name, example }, read.loc);
+          const required = /* @__PURE__ */ new Map();
+          for (const read of service.envReads) if (firstReads.has(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && needsDocumenting(read) && !required.has(read.name)) required.set(read.name, read);
+          for (const [name, read] of required) if (!documented.has(name) && !viaAlias(name)) report2.report("undocumented", { name, example }, read.loc);
         }
       }
     });
@@ -49917,22 +50046,20 @@ var init_rule55 = __esm({
       title: "Production secrets are real values, not placeholders",
       category: "security",
       severity: "error",
-      rationale: "A production env file or config that still says `your-secret-key-here`, `changeme` or nothing at all for a session secret, token or password ships a secret that anyone who has read the README knows. Session cookies and tokens signed with it can be forged, and the service usually starts without complaint, so nobody notices.",
+      rationale: 'A production env file or config that still says `your-secret-key-here`, `changeme` or `<your token>` for a session secret, token or password ships a secret that anyone who has read the README knows. Session cookies and tokens signed with it can be forged, and the service usually starts without complaint, so nobody notices. An empty value is not one: it leaves the variable unset, which the service refuses or reads as "feature off".',
       fix: "Generate a real secret (`openssl rand -base64 48`), put it in the deployment's secret store and inject it from there (a Kubernetes Secret, a compose secret, or a reference such as `SESSION_SECRET=$SESSION_SECRET` resolved at deploy time) instead of writing it in the file.",
       appliesTo: ["env", "app-config"],
       messages: {
-        placeholder: (d) => `${d.key} in ${d.file} holds a placeholder, not a secret: generate a real one and inject it from the deployment's secret store`,
-        empty: (d) => `${d.key} in ${d.file} is empty: inject a real secret from the deployment's secret store, or remove the line so a missing secret fails loudly`
+        placeholder: (d) => `${d.key} in ${d.file} holds a placeholder, not a secret: generate a real one and inject it from the deployment's secret store`
       },
       check({ project, subject }) {
         checkProductionSettings(
           project,
           subject,
-          // An empty string in a config file usually means "set elsewhere" (node-config custom-environment-variables).
-          (s) => isSecretLikeKey(s.name) && !s.isReference && (s.source === "env" || s.value.trim() !== ""),
+          // Empty means unset or disabled (and, in node-config, "set elsewhere"): not a value written to be replaced.
+          (s) => isSecretLikeKey(s.name) && !s.isReference && s.value.trim() !== "",
           (s, report2) => {
-            if (s.value.trim() === "") report2.report("empty", { key: s.key, file: s.file }, s.valueLoc);
-            else if (isPlaceholder(s.value)) report2.report("placeholder", { key: s.key, file: s.file }, s.valueLoc);
+            if (isPlaceholder(s.value)) report2.report("placeholder", { key: s.key, file: s.file }, s.valueLoc);
           }
         );
       }
@@ -49964,6 +50091,8 @@ var init_rule56 = __esm({
       },
       check({ project, subject }) {
         for (const env of project.envFiles) {
+          const exclusion = project.scope.exclusionOf(env.file);
+          if (exclusion && !(env.documentation && exclusion.evidence === "name")) continue;
           const report2 = subject(env.file);
           for (const problem of env.problems) {
             switch (problem.kind) {
@@ -50197,10 +50326,10 @@ var DEPENDENT_VAR, rule_default61;
 var init_rule62 = __esm({
   "rules/k8s/no-literal-secrets/rule.ts"() {
     "use strict";
+    init_credentials();
     init_secrets();
     init_k8s();
     init_rule();
-    init_shared5();
     DEPENDENT_VAR = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
     rule_default61 = defineRule({
       id: "k8s/no-literal-secrets",
@@ -50211,16 +50340,24 @@ var init_rule62 = __esm({
       fix: "Move the value into a Secret (created by your secret manager, sealed-secrets or external-secrets) and reference it with `valueFrom: {secretKeyRef: {name: …, key: …}}`; rotate the value that was committed.",
       appliesTo: ["k8s"],
       messages: {
-        literal: (d) => `${d.key} of ${d.container} is a literal value in the manifest: move it into a Secret and use \`valueFrom.secretKeyRef\`, then rotate it`
+        literal: (d) => `${d.key} of ${d.container} is a literal value in the manifest: move it into a Secret and use \`valueFrom.secretKeyRef\`, then rotate it`,
+        credentialValue: (d) => `${d.key} of ${d.container} holds ${d.kind}, committed in the manifest: revoke and rotate it, move it into a Secret and use \`valueFrom.secretKeyRef\``
       },
       check({ project, subject }) {
-        for (const c of allContainers(project)) {
-          const secrets = c.env.filter((e2) => isSecretLikeKey(e2.name));
-          if (secrets.length === 0) continue;
-          const report2 = subject(containerId(c));
-          for (const e2 of secrets) {
-            if (e2.valueFrom || !isLiteralValue(e2.value) || DEPENDENT_VAR.test(e2.value.trim())) continue;
-            report2.report("literal", { key: e2.name, container: describeContainer(c) }, e2.valueLoc ?? e2.nameLoc);
+        for (const w of project.k8s.workloads) {
+          const ships = project.scope.workloadShips(w);
+          for (const c of [...w.initContainers, ...w.containers]) {
+            const literals = c.env.filter((e2) => !e2.valueFrom && isLiteralValue(e2.value) && !DEPENDENT_VAR.test(e2.value.trim()));
+            const kinds = literals.map((e2) => credentialKind(e2.value, e2.name));
+            const secretLike = c.env.some((e2) => isSecretLikeKey(e2.name));
+            if (!(ships && secretLike) && !kinds.some((k) => k !== void 0)) continue;
+            const report2 = subject(containerId(c));
+            literals.forEach((e2, i) => {
+              const kind = kinds[i];
+              const at2 = e2.valueLoc ?? e2.nameLoc;
+              if (kind) report2.report("credentialValue", { key: e2.name, container: describeContainer(c), kind }, at2);
+              else if (ships && isSecretLikeKey(e2.name)) report2.report("literal", { key: e2.name, container: describeContainer(c) }, at2);
+            });
           }
         }
       }
@@ -50251,7 +50388,8 @@ var init_rule63 = __esm({
       },
       check({ project, subject }) {
         for (const c of servingContainers(project)) {
-          if (!runsNode(c.dockerfile, c.image?.value, c.command)) continue;
+          const stage = c.dockerfile && project.scope.runtimeStages(c.dockerfile).at(-1);
+          if (c.dockerfile && project.scope.image(c.dockerfile).serves === "static" || !runsNode(c.dockerfile, c.image?.value, c.command, stage)) continue;
           const report2 = subject(containerId(c));
           const own = c.env.find((e2) => e2.name === "NODE_ENV");
           const container = describeContainer(c);
@@ -50260,7 +50398,7 @@ var init_rule63 = __esm({
             continue;
           }
           if (c.envFrom.length > 0) continue;
-          const fromImage = imageNodeEnv(c.dockerfile);
+          const fromImage = imageNodeEnv(c.dockerfile, stage);
           if (fromImage === "production" || fromImage === null) continue;
           report2.report("missing", { container }, c.loc);
         }
@@ -51280,10 +51418,18 @@ var init_rule80 = __esm({
 });
 
 // rules/pkg/start-script/rule.ts
+function startRunsInProduction(project, pkg) {
+  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname(dockerfile.file)) === pkg);
+  if (images.length === 0) return true;
+  return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== "program" && c.name === "start")));
+}
 var DEV_RUNNERS, rule_default80;
 var init_rule81 = __esm({
   "rules/pkg/start-script/rule.ts"() {
     "use strict";
+    init_commands();
+    init_package_commands();
+    init_project();
     init_settings();
     init_rule();
     init_shared7();
@@ -51303,7 +51449,7 @@ var init_rule81 = __esm({
       title: "The start script runs the app as production runs it",
       category: "reliability",
       severity: "error",
-      rationale: "Platforms, `npm start`-based images and process managers run `scripts.start` in production. A start script that runs nodemon, ts-node or a watch mode restarts on file changes, compiles TypeScript in memory at every boot (slow starts, a larger heap, dev dependencies required at runtime), and one with `--inspect` opens a debugger that lets anyone who reaches the port run code in the process.",
+      rationale: "Platforms, `npm start`-based images and process managers run `scripts.start` in production (when the package has an image whose CMD starts something else, that command is what runs, and `start` is a developer's). A start script that runs nodemon, ts-node or a watch mode restarts on file changes, compiles TypeScript in memory at every boot (slow starts, a larger heap, dev dependencies required at runtime), and one with `--inspect` opens a debugger that lets anyone who reaches the port run code in the process.",
       fix: 'Make `start` run the built output with node (`"start": "node dist/server.js"`) and move the development command to `dev` (`"dev": "tsx watch src/server.ts"`).',
       appliesTo: ["package-json"],
       messages: {
@@ -51313,7 +51459,7 @@ var init_rule81 = __esm({
       check({ project, subject }) {
         for (const pkg of shippedPackages(project)) {
           const script = pkg.scripts.start;
-          if (script === void 0) continue;
+          if (script === void 0 || !startRunsInProduction(project, pkg)) continue;
           const report2 = subject(pkg.file);
           const at2 = pkg.at("/scripts/start");
           const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));
@@ -51817,13 +51963,21 @@ function yamlStructureProblem(path2, text) {
 function hasNul(bytes) {
   return bytes.subarray(0, 8e3).includes(0);
 }
+function binarySource(bytes) {
+  let nuls = 0;
+  for (const b of bytes.subarray(0, 8e3)) if (b === 0 && ++nuls > 4) return true;
+  return false;
+}
 function decodeSourceFile(path2, kind, bytes) {
   if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
     return { path: path2, kind: "parse-error", reason: "UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8" };
   }
+  if (kind === "source") return binarySource(bytes) ? void 0 : makeSourceFile(path2, kind, UTF8.decode(bytes));
   if (hasNul(bytes)) return { path: path2, kind: "parse-error", reason: "binary content (NUL bytes) in a file named like a text artifact" };
   const file = makeSourceFile(path2, kind, UTF8.decode(bytes));
-  return YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path2, file.text) || file;
+  const problem = YAML_PARSED_KINDS.has(kind) ? yamlStructureProblem(path2, file.text) : void 0;
+  if (problem && kind === "yaml" && !looksLikeKnownYaml(path2, file.text)) return void 0;
+  return problem ?? file;
 }
 function noticeOn(file, message) {
   return { file, message: `${file}: ${message}` };
@@ -51926,10 +52080,12 @@ async function discover(options2) {
     if (bytes === void 0) {
       note(rel, NOT_REGULAR);
     } else if (typeof bytes === "number") {
+      if (kind === "source") return;
       const limit = cap ? `${sizeText(cap.bytes)} size limit for ${cap.name}` : `${sizeText(maxBytes)} size limit`;
       problems.push({ path: rel, kind: "skipped", reason: `${sizeText(bytes)}, over the ${limit}${EXCLUDE_HINT}` });
     } else {
       const decoded = decodeSourceFile(rel, kind, bytes);
+      if (decoded === void 0) return;
       if ("reason" in decoded) problems.push(decoded);
       else files.push(decoded);
     }
@@ -52597,6 +52753,7 @@ init_yaml_loc();
 init_source();
 init_git();
 init_settings_model();
+init_classify();
 init_links();
 
 // src/model/scope.ts
@@ -52604,6 +52761,8 @@ var import_ignore4 = __toESM(require_ignore(), 1);
 init_dockerfile();
 init_evidence();
 init_images();
+init_commands();
+init_package_commands();
 init_project();
 var JUDGED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "k8s", "kustomization", "env", "app-config", "package-json", "shell", "systemd", "nginx"]);
 var BASE_IMAGE_WORDS = /* @__PURE__ */ new Set(["base", "builder", "buildenv", "toolchain"]);
@@ -52701,16 +52860,15 @@ function buildScope(input) {
     }
   }
   const imageUses = /* @__PURE__ */ new Map();
+  const packagesByDir = new Map(input.packages.map((p) => [p.dir, p]));
+  const packageOf = (dir) => ancestors(dir).map((a) => packagesByDir.get(a)).find((p) => p !== void 0);
   const image = (d) => {
     let use = imageUses.get(d);
     if (!use) {
-      use = imageUseOf(d, {
-        configured: configured(d.file),
-        deployed: deployedStages.get(d),
-        pushed: pushedByCi.get(d),
-        usedAsBase: usedAsBase.has(d),
-        own: fileExclusions.get(d.file)
-      });
+      const facts = { configured: configured(d.file), deployed: deployedStages.get(d), pushed: pushedByCi.get(d), usedAsBase: usedAsBase.has(d), own: fileExclusions.get(d.file) };
+      const found = imageUseOf(d, facts);
+      const pkg = packageOf(dirname(d.file));
+      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg)) ? "static" : "app" };
       imageUses.set(d, use);
     }
     return use;
@@ -52754,10 +52912,8 @@ function buildScope(input) {
 function localStackExclusion(file, dockerfiles) {
   if (file.services.length === 0 || dockerfiles.length === 0) return void 0;
   const backingOnly = file.services.every((s) => s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value));
-  if (!backingOnly) return void 0;
-  const loopbackOnly = file.services.every((s) => s.ports.every((p) => p.published === void 0 || isLoopback(p.hostIp)));
-  if (!loopbackOnly) return void 0;
-  return { evidence: "content", reason: "it runs only backing services (databases, caches, mail catchers) on loopback ports, and nothing that builds or runs the app: a local development stack" };
+  if (!backingOnly || !file.services.some((s) => s.ports.some((p) => p.published !== void 0 || isLoopback(p.hostIp)))) return void 0;
+  return { evidence: "content", reason: "it runs only backing services (databases, caches, mail catchers) with ports for the host, and nothing that builds or runs the app: a local development stack" };
 }
 function isLoopback(host) {
   return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
@@ -52818,8 +52974,7 @@ function imageUseOf(d, facts) {
 }
 var FRONTEND_DEPENDENCIES = ["react", "react-dom", "vue", "svelte", "@sveltejs/kit", "@angular/core", "solid-js", "preact", "lit"];
 var FRONTEND_BUILDERS = ["vite", "react-scripts", "@vue/cli-service", "@angular/cli", "parcel", "webpack", "@rsbuild/core", "@rspack/cli"];
-var STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server|busybox)$/;
-var STATIC_SERVER_COMMANDS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server"]);
+var STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
 function packageUseOf(pkg, exclusion, input, image, dependedOn) {
   const role = packageRole(pkg, input, image, dependedOn);
   return exclusion ? { ships: false, role, exclusion } : { ships: true, role };
@@ -52829,21 +52984,23 @@ function packageRole(pkg, input, image, dependedOn) {
   if (kind === "server") return "service";
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
-  const servesStatic = ownImages.length > 0 && ownImages.every((d) => image(d).stages.every(isStaticServerStage));
-  const startsStaticServer = (pkg.scriptCommands.start ?? []).some((argv) => STATIC_SERVER_COMMANDS.has(basename(argv[0] ?? "")) || basename(argv[0] ?? "") === "vite" && argv[1] === "preview");
+  const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === "static");
   const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
-  if (servesStatic || startsStaticServer || frontend && pkg.scripts.start === void 0 && ownImages.length === 0) return "static-site";
-  if (ownImages.length > 0 || pkg.scripts.start !== void 0) return "service";
+  const startsServerProcess = scriptDoes(pkg, "start", startsServer);
+  if (imagesServeFiles || scriptDoes(pkg, "start", servesStaticFiles) || frontend && !startsServerProcess && ownImages.length === 0) return "static-site";
+  if (ownImages.length > 0 || startsServerProcess && pkg.workspaces.length === 0) return "service";
   const json = pkg.json.value;
   const publishable = !pkg.private && ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0);
   if (pkg.name !== void 0 && dependedOn.has(pkg.name) || publishable || kind === "cli") return "library";
-  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies)) return "service";
+  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies) && pkg.workspaces.length === 0) return "service";
   return "tooling";
 }
 var SERVER_DEPENDENCIES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "next", "nuxt", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@sveltejs/adapter-node", "astro"];
-function isStaticServerStage(stage) {
+function servesStaticFiles2(stage, pkg) {
+  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
-  return base.type === "image" && STATIC_SERVER_IMAGES.test(base.ref.name);
+  if (calls.length === 0) return base.type === "image" && STATIC_SERVER_IMAGES.test(base.ref.name);
+  return calls.every((argv) => runsThrough(argv, pkg, servesStaticFiles));
 }
 function listExcluded(input, exclusionOf, composeFileExclusion, composeUse, image, pkgUse) {
   const out = [];
@@ -52952,7 +53109,6 @@ init_stage_state();
 var YAML_MAX_ALIAS_COUNT2 = 1e3;
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+$/;
 var DEPENDABOT_PATH = /(?:^|\/)\.github\/dependabot\.ya?ml$/;
-var COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 function errorMessage(error) {
   return error instanceof Error ? error.message.split("\n")[0] ?? String(error) : String(error);
 }
@@ -52965,6 +53121,14 @@ function isCompose(path2, value) {
   if (COMPOSE_NAME.test(path2)) return true;
   const list3 = Object.values(services);
   return list3.length > 0 && list3.every(isRecord) && list3.some((s) => typeof s.image === "string" || "build" in s);
+}
+function tryParseYaml(file, onFailure) {
+  try {
+    return parseYaml(file);
+  } catch {
+    onFailure();
+    return void 0;
+  }
 }
 function yamlKind(path2, values) {
   if (WORKFLOW_PATH.test(path2)) return "workflow";
@@ -53010,6 +53174,7 @@ function buildModel(root, files, config, options2 = {}) {
   const scripts = [];
   const markdownDocs = [];
   const isProductionEnv = productionEnvMatcher(config.production);
+  let unreadYaml = 0;
   const attempt = (file, parse3) => {
     try {
       return parse3();
@@ -53053,7 +53218,7 @@ function buildModel(root, files, config, options2 = {}) {
       case "yaml":
       case "kustomization":
       case "k8s": {
-        const parsed = attempt(file, () => parseYaml(file));
+        const parsed = file.kind === "yaml" && !looksLikeKnownYaml(file.path, file.text) ? tryParseYaml(file, () => unreadYaml++) : attempt(file, () => parseYaml(file));
         const kind = parsed && file.kind === "yaml" ? yamlKind(file.path, parsed.values) : file.kind;
         const refined = kind === file.kind ? file : { ...file, kind };
         if (parsed) yamlFiles.push({ file: refined, documents: parsed.documents });
@@ -53132,6 +53297,9 @@ function buildModel(root, files, config, options2 = {}) {
     })
   });
   void project.services;
+  if (unreadYaml > 0) {
+    manifests.notices.push({ message: `${unreadYaml} YAML ${unreadYaml === 1 ? "file" : "files"} of no kind shipready reads (not a manifest, compose file or workflow by name or content) did not parse and ${unreadYaml === 1 ? "was" : "were"} skipped` });
+  }
   const linkNotices = manifests.linker.notices.filter((n) => n.file === void 0 || scope.ships(n.file));
   return { project, problems, notices: [...manifests.notices, ...linkNotices] };
 }

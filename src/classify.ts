@@ -9,7 +9,8 @@ const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|
 /** Project documents often written without an extension (`CHANGELOG`, `HISTORY.txt`): read as Markdown. */
 const PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
 const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
-const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)$/i;
+/** `.env.example`, `.env.dev.example`, `.example.env`, `example.env`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`. */
+const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)(?:$|\.env$)/i;
 /**
  * node-config / convict production files: `config/production.json`, `config/prod.yaml`, `config/production-east.yml`,
  * `config/production.local.json` (any folder named config); not `config/production.example.json`.
@@ -20,6 +21,8 @@ const PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:e
 export function classifyByName(path: string): ArtifactKind | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
+  // REUSE license sidecars (`.env.license`, `Dockerfile.license`) annotate the file they are named for.
+  if (lower.endsWith('.license')) return undefined;
   const dockerfileVariant = lower.startsWith('dockerfile.') && !NOT_A_DOCKERFILE.test(lower);
   if (lower === 'dockerfile' || lower === 'containerfile' || dockerfileVariant || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) {
     return lower.endsWith('.dockerignore') ? 'dockerignore' : 'dockerfile';
@@ -45,6 +48,22 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (lower === 'nginx.conf' || (lower.endsWith('.conf') && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)))) return 'nginx';
   if (lower.endsWith('.md') || lower.endsWith('.markdown') || PLAIN_TEXT_DOC.test(lower)) return 'markdown';
   return undefined;
+}
+
+const WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
+/** `compose.yaml`, `docker-compose.prod.yml`, `compose-dev.yaml`: the names Compose reads or users pass with `-f`. */
+export const COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+/** Folders that hold Kubernetes manifests by convention. */
+const MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
+/** Top-level keys of a manifest or a compose file, seen in the text even when it does not parse. */
+const KNOWN_YAML_KEYS = /^(?:apiVersion|kind|services):/m;
+
+/**
+ * True when a YAML file is of a kind shipready reads by its name, folder or top-level keys (a workflow, a
+ * compose file, a manifest): one that is not and does not parse is left alone rather than reported.
+ */
+export function looksLikeKnownYaml(path: string, text: string): boolean {
+  return WORKFLOW_OR_BOT.test(path) || COMPOSE_NAME.test(path) || MANIFEST_FOLDER.test(path) || KNOWN_YAML_KEYS.test(text);
 }
 
 /** True for env files that document variables rather than configure a deployment. */

@@ -8,7 +8,7 @@ import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, re
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { Lexer } from 'yaml';
-import { classifyByName, commentSyntaxOf } from './classify.ts';
+import { classifyByName, commentSyntaxOf, looksLikeKnownYaml } from './classify.ts';
 import type { ArtifactKind, Notice, SourceFile } from './types.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -141,17 +141,31 @@ function hasNul(bytes: Uint8Array): boolean {
 }
 
 /**
+ * JavaScript and TypeScript may hold a raw NUL in a string literal; a file with many is not source but binary
+ * data under a source extension (an MPEG transport stream named `.ts`): not a file shipready reads.
+ */
+function binarySource(bytes: Uint8Array): boolean {
+  let nuls = 0;
+  for (const b of bytes.subarray(0, 8000)) if (b === 0 && ++nuls > 4) return true;
+  return false;
+}
+
+/**
  * Turns the bytes of a file of a known kind into a SourceFile, or says why it can't be used:
  * binary or UTF-16 content, or YAML/JSON beyond the structure bounds. Invalid UTF-8 is decoded
  * with replacement characters (positions stay right; the parsers report what then doesn't parse).
  */
-export function decodeSourceFile(path: string, kind: ArtifactKind, bytes: Uint8Array): SourceFile | FileProblem {
+export function decodeSourceFile(path: string, kind: ArtifactKind, bytes: Uint8Array): SourceFile | FileProblem | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { path, kind: 'parse-error', reason: 'UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8' };
   }
+  if (kind === 'source') return binarySource(bytes) ? undefined : makeSourceFile(path, kind, UTF8.decode(bytes));
   if (hasNul(bytes)) return { path, kind: 'parse-error', reason: 'binary content (NUL bytes) in a file named like a text artifact' };
   const file = makeSourceFile(path, kind, UTF8.decode(bytes));
-  return (YAML_PARSED_KINDS.has(kind) && yamlStructureProblem(path, file.text)) || file;
+  const problem = YAML_PARSED_KINDS.has(kind) ? yamlStructureProblem(path, file.text) : undefined;
+  // YAML of no kind shipready reads (an OpenAPI spec, test data) is not worth a finding when it cannot be read.
+  if (problem && kind === 'yaml' && !looksLikeKnownYaml(path, file.text)) return undefined;
+  return problem ?? file;
 }
 
 function noticeOn(file: string, message: string): Notice {
@@ -293,10 +307,13 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (bytes === undefined) {
       note(rel, NOT_REGULAR);
     } else if (typeof bytes === 'number') {
+      // Source that large is a bundle or generated, never the service's own code: not worth a finding.
+      if (kind === 'source') return;
       const limit = cap ? `${sizeText(cap.bytes)} size limit for ${cap.name}` : `${sizeText(maxBytes)} size limit`;
       problems.push({ path: rel, kind: 'skipped', reason: `${sizeText(bytes)}, over the ${limit}${EXCLUDE_HINT}` });
     } else {
       const decoded = decodeSourceFile(rel, kind, bytes);
+      if (decoded === undefined) return;
       if ('reason' in decoded) problems.push(decoded);
       else files.push(decoded);
     }

@@ -160,6 +160,15 @@ describe('files that are not plain readable text', () => {
     ]);
   });
 
+  it('reads source with a NUL in a string literal, and leaves binary data under a source extension alone', async () => {
+    const video = new Uint8Array(4096).map((_, i) => (i % 188 === 0 ? 0x47 : 0));
+    const root = repo({ 'src/sep.ts': new TextEncoder().encode("export const SEP = '\u0000';\n"), 'assets/clip.ts': video });
+    const d = await discoverWithin(root);
+    expect(d.files.map((f) => f.path)).toEqual(['src/sep.ts']);
+    expect(d.files[0]?.text).toContain('\u0000');
+    expect(d.problems).toEqual([]);
+  });
+
   it('strips a UTF-8 BOM, splits CRLF lines and decodes invalid UTF-8 without failing', async () => {
     const bom = new TextEncoder().encode('\ufeffFROM node:22\r\nUSER node\r\n');
     const invalid = new Uint8Array([...new TextEncoder().encode('A=1\nB='), 0xc3, 0x28, 0xff, 0x0a]);
@@ -250,7 +259,9 @@ describe('hostile trees and names', () => {
 });
 
 function source(path: string, text: string, kind: ArtifactKind = 'yaml'): SourceFile | FileProblem {
-  return decodeSourceFile(path, kind, new TextEncoder().encode(text));
+  const decoded = decodeSourceFile(path, kind, new TextEncoder().encode(text));
+  if (!decoded) throw new Error(`${path} was dropped as binary`);
+  return decoded;
 }
 
 function build(files: readonly SourceFile[]) {
@@ -269,13 +280,13 @@ function yamlOutcome(path: string, text: string, kind: ArtifactKind = 'yaml'): {
 describe('YAML structure bounds (before any parser sees the text)', () => {
   it('turns 10k levels of flow nesting into a parse error with a position, fast', () => {
     // The mapping under `b:` is one level, so the 256th bracket (column 3 + 256) is one too many.
-    const { problem, ms } = yamlOutcome('deep.yaml', `a: 1\nb: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
-    expect(problem).toEqual({ path: 'deep.yaml', kind: 'parse-error', reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, line: 2, column: 3 + MAX_YAML_DEPTH });
+    const { problem, ms } = yamlOutcome('k8s/deep.yaml', `a: 1\nb: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    expect(problem).toEqual({ path: 'k8s/deep.yaml', kind: 'parse-error', reason: `nested deeper than ${MAX_YAML_DEPTH} levels`, line: 2, column: 3 + MAX_YAML_DEPTH });
     expect(ms).toBeLessThan(2000);
   });
 
   it('bounds five million open brackets (which exhaust the yaml parser) and deep JSON', () => {
-    const open = yamlOutcome('open.yaml', '['.repeat(5_000_000));
+    const open = yamlOutcome('k8s/open.yaml', '['.repeat(5_000_000));
     expect(open.problem?.kind).toBe('parse-error');
     expect(open.ms).toBeLessThan(2000);
     const json = yamlOutcome('package.json', `{"a":${'{"b":'.repeat(100_000)}1${'}'.repeat(100_001)}`, 'package-json');
@@ -293,8 +304,8 @@ describe('YAML structure bounds (before any parser sees the text)', () => {
   });
 
   it('skips a file with more tokens than the limit, as a skipped file', () => {
-    const { problem, ms } = yamlOutcome('commas.yaml', `[${','.repeat(MAX_YAML_TOKENS + 10)}]`);
-    expect(problem).toEqual({ path: 'commas.yaml', kind: 'skipped', reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${HINT}` });
+    const { problem, ms } = yamlOutcome('k8s/commas.yaml', `[${','.repeat(MAX_YAML_TOKENS + 10)}]`);
+    expect(problem).toEqual({ path: 'k8s/commas.yaml', kind: 'skipped', reason: `more than ${MAX_YAML_TOKENS} YAML tokens, too many to analyse${HINT}` });
     expect(ms).toBeLessThan(2000);
   });
 
@@ -320,15 +331,28 @@ describe('YAML parse errors', () => {
       const name = String.fromCharCode(97 + i);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const { problem, ms } = yamlOutcome('lol.yaml', `${levels.join('\n')}\n`);
+    const { problem, ms } = yamlOutcome('docker-compose.yml', `${levels.join('\n')}\n`);
     expect(problem).toEqual({
-      path: 'lol.yaml',
+      path: 'docker-compose.yml',
       kind: 'parse-error',
       reason: 'its aliases expand past the limit of 1000 expansions, as an alias bomb does: write repeated values out instead of aliasing them',
       line: undefined,
       column: undefined,
     });
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('leaves YAML of no kind it reads alone when it is beyond the bounds (a generated OpenAPI spec)', () => {
+    expect(decodeSourceFile('docs/openapi.yaml', 'yaml', new TextEncoder().encode(`[${','.repeat(MAX_YAML_TOKENS + 10)}]`))).toBeUndefined();
+  });
+
+  it('leaves YAML of no kind it reads alone when it does not parse (test data, another CI system), and says how many in a notice', () => {
+    expect(yamlOutcome('test/files/bomb.yaml', 'a: &a [x, x]\nb: [*a, *a\n')).toMatchObject({ problem: undefined });
+    expect(yamlOutcome('.travis.yml', 'script: |\nnot indented: [\n')).toMatchObject({ problem: undefined });
+    expect(yamlOutcome('k8s/app.yaml', 'apiVersion: v1\nkind: [Service\n').problem).toMatchObject({ kind: 'parse-error' });
+    const decoded = source('data/spec.yml', 'a: "unclosed\n');
+    if ('reason' in decoded) throw new Error(decoded.reason);
+    expect(build([decoded]).notices).toEqual([{ message: expect.stringMatching(/^1 YAML file of no kind shipready reads .* did not parse and was skipped$/) }]);
   });
 
   it('keeps documents usable despite unknown tags (mkdocs !!python, CloudFormation !Ref) and duplicate keys', () => {
@@ -378,5 +402,11 @@ describe('classifyByName', () => {
     for (const name of ['Dockerfile', 'Dockerfile.prod', 'api.Dockerfile', 'Containerfile', 'svc/dockerfile.alpine']) expect(classifyByName(name)).toBe('dockerfile');
     expect(classifyByName('Dockerfile.dockerignore')).toBe('dockerignore');
     for (const name of ['src/parsers/dockerfile.ts', 'dockerfile.test.js', 'Dockerfile.md', 'Dockerfile.tmpl', 'Dockerfile.j2']) expect(classifyByName(name)).not.toBe('dockerfile');
+  });
+
+  it('leaves REUSE license sidecars alone: `.env.license` annotates `.env`, it is not an env file', async () => {
+    const { classifyByName } = await import('../src/classify.ts');
+    for (const name of ['docker/.env.license', 'frontend/.env.test.license', 'Dockerfile.license', 'package.json.license']) expect(classifyByName(name), name).toBeUndefined();
+    expect(classifyByName('docker/.env')).toBe('env');
   });
 });

@@ -32,29 +32,50 @@ afterEach(() => {
 });
 
 describe('env/committed-secret with git', () => {
-  it('reports real-looking secrets in tracked env files only', async () => {
+  it('reports secrets in tracked env files that ship, and credentials of known formats in any tracked env file', async () => {
     const root = tree({
       '.env': `PORT=3000\nSTRIPE_API_KEY=${SECRET}\nSESSION_SECRET=changeme\nDB_PASSWORD=\${DB_PASSWORD}\nTOKEN_TTL=3600\n`,
-      '.env.example': `STRIPE_API_KEY=${SECRET}\n`,
-      '.env.test': `STRIPE_API_KEY=${SECRET}\n`,
-      'apps/api/.env.production': `JWT_SECRET=${SECRET}\n`,
+      '.env.example': `STRIPE_API_KEY=${SECRET}\nSESSION_SECRET=correcthorsebatterystaple\n`,
+      '.env.test': `STRIPE_API_KEY=${SECRET}\nSESSION_SECRET=correcthorsebatterystaple\n`,
+      'apps/api/.env.production': `JWT_SECRET=${SECRET}\nSESSION_SECRET=correcthorsebatterystaple\nSMTP_PASSWORD=\n`,
       '.env.local': `STRIPE_API_KEY=${SECRET}\n`,
     });
     git(root, 'init', '-q');
     git(root, 'add', '.env', '.env.example', '.env.test', 'apps/api/.env.production');
     const result = await scan(root);
     const found = result.findings.map((f) => [f.messageId, f.file, f.line]);
+    // The tracked `.env` is committed on purpose: its content is the finding, not the missing ignore rule.
     expect(found).toEqual([
-      ['envNotIgnored', '.env', 1],
-      ['trackedSecret', '.env', 2],
-      ['trackedSecret', 'apps/api/.env.production', 1],
+      ['credentialValue', '.env', 2],
+      ['credentialValue', '.env.example', 1],
+      ['credentialValue', '.env.test', 1],
+      ['credentialValue', 'apps/api/.env.production', 1],
+      ['trackedSecret', 'apps/api/.env.production', 2],
     ]);
-    expect(result.findings.every((f) => !f.message.includes(SECRET))).toBe(true);
+    expect(result.findings.every((f) => !f.message.includes(SECRET) && !f.message.includes('correcthorse'))).toBe(true);
     expect(result.evaluations.map((e) => [e.subject, e.outcome])).toEqual([
       ['.env', 'fail'],
-      ['.gitignore', 'fail'],
+      ['.env.example', 'fail'],
+      ['.env.test', 'fail'],
       ['apps/api/.env.production', 'fail'],
     ]);
+  });
+
+  it('asks git itself what it ignores, nested .gitignore files and .git/info/exclude included, also when a subfolder is linted', async () => {
+    const root = tree({ 'services/api/package.json': '{"name":"api","dependencies":{"dotenv":"^16.4.5"}}', 'services/web/package.json': '{"name":"web","dependencies":{"dotenv":"^16.4.5"}}', 'services/web/.gitignore': '.env\n' });
+    git(root, 'init', '-q');
+    writeFileSync(join(root, '.git/info/exclude'), 'services/api/.env\n');
+    expect((await scan(root)).findings).toEqual([]);
+    expect((await scan(join(root, 'services/api'))).findings).toEqual([]);
+    writeFileSync(join(root, '.git/info/exclude'), '');
+    const found = (await scan(root)).findings.map((f) => [f.messageId, f.message]);
+    expect(found).toEqual([['envNotIgnored', expect.stringMatching(/^services\/api\/\.env is not ignored/)]]);
+  });
+
+  it('a framework that commits .env defaults by convention (Next.js, Vite) is not asked to ignore it', async () => {
+    const root = tree({ 'package.json': '{"name":"web","dependencies":{"next":"^16.0.0"}}', '.env.example': 'NEXT_PUBLIC_API_URL=http://localhost:3000\n', '.gitignore': '.env.local\n' });
+    git(root, 'init', '-q');
+    expect((await scan(root)).findings).toEqual([]);
   });
 
   it('passes when .gitignore keeps .env out and nothing secret is tracked', async () => {
@@ -72,7 +93,7 @@ describe('env/committed-secret with git', () => {
     git(root, 'add', '.env');
     git(root, 'config', 'core.fsmonitor', `touch ${join(root, 'pwned')}`);
     const result = await scan(root);
-    expect(result.findings.map((f) => f.messageId)).toContain('trackedSecret');
+    expect(result.findings.map((f) => f.messageId)).toContain('credentialValue');
     expect(existsSync(join(root, 'pwned'))).toBe(false);
   });
 

@@ -131,9 +131,11 @@ describe('compose files and services', () => {
     expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'api'))).toMatchObject({ ships: true, role: 'app' });
   });
 
-  it('backing services published on every interface are not assumed to be local', () => {
-    const { project } = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports: ["5432:5432"]\n' });
-    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'db')).ships).toBe(true);
+  it('backing services that publish ports for an app outside compose are a local stack too; without ports, nothing says so', () => {
+    const published = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports: ["5432:5432"]\n' }).project;
+    expect(published.scope.composeService(service(published, 'docker-compose.yml', 'db')).ships).toBe(false);
+    const internal = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    volumes: [pgdata:/var/lib/postgresql/data]\nvolumes:\n  pgdata: {}\n' }).project;
+    expect(internal.scope.composeService(service(internal, 'docker-compose.yml', 'db')).ships).toBe(true);
   });
 
   it('a service that mounts the source and runs a dev server is development; the same service without the mount ships', () => {

@@ -43,6 +43,15 @@ describe('which files are parsed', () => {
     expect(s?.files).toEqual(['index.ts', 'routes/health.ts']);
   });
 
+  it('valid code is never a parse error: a decorator on a computed member (NestJS DTOs), Flow annotations in plain .js', () => {
+    const m = model({
+      'src/dto.ts': 'export class Dto {\n  @IsString()\n  @IsNotEmpty()\n  [Kind.Provider]: string;\n  constructor(@Inject(X) private readonly x: X) {}\n}\n',
+      'src/config.js': "// A Config object tells how an app is configured.\nimport type { Options } from './types';\nexport class Config {\n  static get(id: string, mount: string): ?Config { return null; }\n}\n",
+    });
+    expect(m.problems).toEqual([]);
+    expect(m.project.services[0]?.files).toEqual(['src/config.js', 'src/dto.ts']);
+  });
+
   it('reports a file Babel cannot parse as a parse error with its position, and skips minified files', () => {
     const m = model({ 'src/broken.js': 'const x = {\n  a: 1,,\n  function (\n', 'src/bundle.min.js': 'var a=1;' });
     expect(m.problems).toEqual([expect.objectContaining({ path: 'src/broken.js', kind: 'parse-error', line: expect.any(Number), column: expect.any(Number) })]);

@@ -69,14 +69,18 @@ export function commandOf(s: ComposeService): string[] {
   return s.entrypoint.length > 0 ? s.entrypoint : s.command;
 }
 
-/** A Node.js service: built from a Node Dockerfile, a Node image, or a node/npm command in an image built here. */
-export function isNodeService(s: ComposeService): boolean {
-  return runsNode(s.dockerfile, s.image?.value, commandOf(s));
+/**
+ * A Node.js service: built from a Node Dockerfile, a Node image, or a node/npm command in an image built here —
+ * not an image that only serves built files (http-server, nginx), which Node.js settings do not change.
+ */
+export function isNodeService(project: Project, s: ComposeService): boolean {
+  if (s.dockerfile && project.scope.image(s.dockerfile).serves === 'static') return false;
+  return runsNode(s.dockerfile, s.image?.value, commandOf(s), project.scope.composeService(s).stage);
 }
 
 /** The repository's own app (built here, or its image linked to a Dockerfile here), or a Node.js service — not a database or proxy image. */
-export function isApp(s: ComposeService): boolean {
-  return s.build !== undefined || s.dockerfile !== undefined || isNodeService(s);
+export function isApp(project: Project, s: ComposeService): boolean {
+  return s.build !== undefined || s.dockerfile !== undefined || isNodeService(project, s);
 }
 
 export function serviceId(s: ComposeService): string {

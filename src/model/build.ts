@@ -19,6 +19,7 @@ import { yamlLocator } from '../parsers/yaml-loc.ts';
 import { parseSource } from '../parsers/source.ts';
 import { type GitWorkTree, readGitWorkTree } from './git.ts';
 import { type EnvFile, envFileOf, productionEnvMatcher } from './settings-model.ts';
+import { COMPOSE_NAME, looksLikeKnownYaml } from '../classify.ts';
 import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
 import { buildManifests, deploymentsOf } from './links.ts';
 import { buildScope } from './scope.ts';
@@ -34,8 +35,6 @@ import { workdirAt } from './stage-state.ts';
 const YAML_MAX_ALIAS_COUNT = 1000;
 const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+$/;
 const DEPENDABOT_PATH = /(?:^|\/)\.github\/dependabot\.ya?ml$/;
-/** `compose.yaml`, `docker-compose.prod.yml`, `compose-dev.yaml`: the names Compose reads or users pass with `-f`. */
-const COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 
 export interface ParsedYaml {
   /** The file, its kind refined by content (k8s, compose, workflow, dependabot, kustomization or yaml). */
@@ -70,6 +69,16 @@ function isCompose(path: string, value: Record<string, unknown>): boolean {
   if (COMPOSE_NAME.test(path)) return true;
   const list = Object.values(services);
   return list.length > 0 && list.every(isRecord) && list.some((s) => typeof s.image === 'string' || 'build' in s);
+}
+
+/** Parses YAML whose kind is unknown: a failure is counted, not reported. */
+function tryParseYaml(file: SourceFile, onFailure: () => void): ReturnType<typeof parseYaml> | undefined {
+  try {
+    return parseYaml(file);
+  } catch {
+    onFailure();
+    return undefined;
+  }
 }
 
 /** Decides the kind of a YAML file from its path and documents. */
@@ -129,6 +138,7 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
   const scripts: ShellScript[] = [];
   const markdownDocs: MarkdownDoc[] = [];
   const isProductionEnv = productionEnvMatcher(config.production);
+  let unreadYaml = 0;
 
   const attempt = <T>(file: SourceFile, parse: () => T): T | undefined => {
     try {
@@ -175,7 +185,9 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
       case 'yaml':
       case 'kustomization':
       case 'k8s': {
-        const parsed = attempt(file, () => parseYaml(file));
+        // A YAML file is of a kind shipready reads only by its name or content; one that does not parse and says
+        // neither (a CI config of another system, test data, an OpenAPI spec) is left alone, not reported.
+        const parsed = file.kind === 'yaml' && !looksLikeKnownYaml(file.path, file.text) ? tryParseYaml(file, () => unreadYaml++) : attempt(file, () => parseYaml(file));
         const kind = parsed && file.kind === 'yaml' ? yamlKind(file.path, parsed.values) : file.kind;
         const refined = kind === file.kind ? file : { ...file, kind };
         if (parsed) yamlFiles.push({ file: refined, documents: parsed.documents });
@@ -257,6 +269,9 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
   });
   // Source is parsed here, not on a rule's first look, so its parse errors are reported whichever rules run.
   void project.services;
+  if (unreadYaml > 0) {
+    manifests.notices.push({ message: `${unreadYaml} YAML ${unreadYaml === 1 ? 'file' : 'files'} of no kind shipready reads (not a manifest, compose file or workflow by name or content) did not parse and ${unreadYaml === 1 ? 'was' : 'were'} skipped` });
+  }
   // Assumptions about images that only excluded files run are not worth a line.
   const linkNotices = manifests.linker.notices.filter((n) => n.file === undefined || scope.ships(n.file));
   return { project, problems, notices: [...manifests.notices, ...linkNotices] };

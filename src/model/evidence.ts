@@ -39,7 +39,7 @@ const FOLDERS: ReadonlyMap<string, Folder> = new Map([
   ...folders(['docs', 'doc', 'documentation', 'website'], 'documentation', false),
   ...folders(['benchmark', 'benchmarks', 'bench'], 'benchmark', true),
   ...folders(['.devcontainer', '.gitpod', '.vscode', '.idea', '.cursor', '.github', '.circleci', '.gitlab'], 'local tooling', true),
-  ...folders(['local'], 'local tooling', false),
+  ...folders(['local', 'dev', 'development'], 'local tooling', false),
 ]);
 /** `test-app/`, `api-e2e/`, `integration-tests/`, `example-server/`: folders named for a test or example by prefix or suffix. */
 const FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
@@ -148,7 +148,7 @@ export function headerExclusion(file: SourceFile): Exclusion | undefined {
   return undefined;
 }
 
-/** The strongest of a file's own signals (name, then path, then header): what it says about itself. */
+/** What a file says about itself: its folder, then its name, then its header comment. */
 export function selfExclusion(file: SourceFile): Exclusion | undefined {
-  return nameExclusion(file.path, file.kind) ?? pathExclusion(file.path, file.kind) ?? headerExclusion(file);
+  return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);
 }

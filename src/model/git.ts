@@ -9,6 +9,12 @@ import type { SourceFile } from '../types.ts';
 export interface GitWorkTree {
   /** True when the path (relative to the scanned root, posix) is tracked by git. */
   tracked(path: string): boolean;
+  /**
+   * The paths (relative to the scanned root) git's own ignore rules ignore, whether or not they exist: every
+   * `.gitignore` up to the repository's root and `.git/info/exclude` — not the user's global excludes file,
+   * which CI does not have. Undefined when git cannot answer.
+   */
+  ignored(paths: readonly string[]): ReadonlySet<string> | undefined;
 }
 
 const GIT_TIMEOUT_MS = 10_000;
@@ -29,9 +35,29 @@ export function readGitWorkTree(root: string): GitWorkTree | undefined {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const tracked = new Set(out.split('\0').filter((p) => p !== ''));
-    return { tracked: (path) => tracked.has(path) };
+    return { tracked: (path) => tracked.has(path), ignored: (paths) => checkIgnore(root, env, paths) };
   } catch {
     return undefined;
+  }
+}
+
+/** `git check-ignore --no-index` for many paths at once (exit code 1 means none is ignored). */
+function checkIgnore(root: string, env: NodeJS.ProcessEnv, paths: readonly string[]): ReadonlySet<string> | undefined {
+  if (paths.length === 0) return new Set();
+  try {
+    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.excludesFile=/dev/null', 'check-ignore', '--no-index', '--stdin', '-z'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      input: `${paths.join('\0')}\0`,
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    return new Set(out.split('\0').filter((p) => p !== ''));
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    return status === 1 ? new Set() : undefined;
   }
 }
 

@@ -142,19 +142,18 @@ export function composeEnvironment(service: ComposeService, envFiles: readonly P
 const NODE_PROGRAMS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'tsx', 'ts-node']);
 
 /**
- * True when a container or compose service runs Node.js: built from a Dockerfile whose final stage is a
- * Node image (or whose command starts with node/npm/yarn/pnpm), or running a Node image such as `node:22-alpine`.
- * An image of unknown origin is not judged: what it sets is not visible here.
+ * True when a container or compose service runs Node.js: built from a Dockerfile whose stage it runs is a Node
+ * image (or whose command starts with node/npm/yarn/pnpm), or running a Node image such as `node:22-alpine`. An
+ * image of unknown origin is not judged: what it sets is not visible here. `stage` is the stage the deployment
+ * runs (its Dockerfile's production stage by default).
  */
-export function runsNode(dockerfile: Dockerfile | undefined, image: string | undefined, command: readonly string[]): boolean {
-  const stage = dockerfile?.finalStage;
+export function runsNode(dockerfile: Dockerfile | undefined, image: string | undefined, command: readonly string[], stage: Stage | undefined = dockerfile?.productionStage): boolean {
   if (stage) return isNodeStage(stage) || NODE_PROGRAMS.has(basename(command[0] ?? ''));
   return image !== undefined && isLiteralImage(image) && isNodeImageRef(parseImageRef(image.trim()));
 }
 
-/** NODE_ENV as the linked Dockerfile's final stage sets it (undefined: not set or no Dockerfile; null: from a build argument). */
-export function imageNodeEnv(dockerfile: Dockerfile | undefined): string | null | undefined {
-  const stage = dockerfile?.finalStage;
+/** NODE_ENV as the stage of the image a deployment runs sets it (undefined: not set or no Dockerfile; null: from a build argument). */
+export function imageNodeEnv(dockerfile: Dockerfile | undefined, stage: Stage | undefined = dockerfile?.productionStage): string | null | undefined {
   return stage && dockerfile ? envAt(dockerfile, stage).get('NODE_ENV')?.value : undefined;
 }
 

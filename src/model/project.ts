@@ -71,6 +71,8 @@ export interface Project {
    * `subject` names the evaluation: the file, or `file#stage` when production runs several of its stages.
    */
   runtimeStages: readonly RuntimeStage[];
+  /** Dockerfiles whose images ship or are built into what ships: runtime and build-only images (not development, test or example ones). */
+  builtImages: readonly Dockerfile[];
   dockerignores: readonly DockerIgnore[];
   packages: readonly PackageJson[];
   /** The package.json nearest to `dir` (the folder itself or an ancestor). */
@@ -212,6 +214,9 @@ export function makeProject(parts: ProjectParts): Project {
         return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
       });
       return runtimeStages;
+    },
+    get builtImages() {
+      return parts.dockerfiles.filter((d) => parts.scope.image(d).role !== 'development');
     },
     dockerignores: parts.dockerignores,
     packages: parts.packages,

@@ -17,7 +17,9 @@ import type { Workflow } from '../parsers/workflow.ts';
 import type { Loc, SourceFile } from '../types.ts';
 import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
-import { basename, dirname, joinPath, resolveRelative } from './project.ts';
+import { containerCalls } from './commands.ts';
+import { runsThrough, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
+import { ancestors, basename, dirname, joinPath, resolveRelative } from './project.ts';
 
 export type { Evidence, Exclusion } from './evidence.ts';
 
@@ -38,6 +40,11 @@ export interface ImageUse {
   role: 'runtime' | 'build-only' | 'development';
   /** The stages production runs: the targets the deployments build, else the production stage. Empty unless runtime. */
   stages: readonly Stage[];
+  /**
+   * `static` when every stage production runs serves built files (an nginx or caddy base, or a command that runs
+   * http-server, serve or `vite preview`, directly or through a package script): not a Node.js service.
+   */
+  serves: 'app' | 'static';
   /** Why it is not a runtime image. */
   exclusion?: Exclusion;
 }
@@ -227,16 +234,15 @@ export function buildScope(input: ScopeInput): Scope {
   }
 
   const imageUses = new Map<Dockerfile, ImageUse>();
+  const packagesByDir = new Map(input.packages.map((p) => [p.dir, p]));
+  const packageOf = (dir: string) => ancestors(dir).map((a) => packagesByDir.get(a)).find((p) => p !== undefined);
   const image = (d: Dockerfile): ImageUse => {
     let use = imageUses.get(d);
     if (!use) {
-      use = imageUseOf(d, {
-        configured: configured(d.file),
-        deployed: deployedStages.get(d),
-        pushed: pushedByCi.get(d),
-        usedAsBase: usedAsBase.has(d),
-        own: fileExclusions.get(d.file),
-      });
+      const facts = { configured: configured(d.file), deployed: deployedStages.get(d), pushed: pushedByCi.get(d), usedAsBase: usedAsBase.has(d), own: fileExclusions.get(d.file) };
+      const found = imageUseOf(d, facts);
+      const pkg = packageOf(dirname(d.file));
+      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles(stage, pkg)) ? 'static' : 'app' };
       imageUses.set(d, use);
     }
     return use;
@@ -281,14 +287,16 @@ export function buildScope(input: ScopeInput): Scope {
   };
 }
 
-/** A compose file whose every service is a backing service from a public image, publishing ports only on loopback: a local development stack. */
+/**
+ * A compose file whose every service is a backing service from a public image, with nothing that builds or runs
+ * the app, and that publishes their ports to the host — for an app started outside compose — or only on loopback:
+ * a local development stack.
+ */
 function localStackExclusion(file: ComposeFile, dockerfiles: readonly Dockerfile[]): Exclusion | undefined {
   if (file.services.length === 0 || dockerfiles.length === 0) return undefined;
   const backingOnly = file.services.every((s) => s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value));
-  if (!backingOnly) return undefined;
-  const loopbackOnly = file.services.every((s) => s.ports.every((p) => p.published === undefined || isLoopback(p.hostIp)));
-  if (!loopbackOnly) return undefined;
-  return { evidence: 'content', reason: 'it runs only backing services (databases, caches, mail catchers) on loopback ports, and nothing that builds or runs the app: a local development stack' };
+  if (!backingOnly || !file.services.some((s) => s.ports.some((p) => p.published !== undefined || isLoopback(p.hostIp)))) return undefined;
+  return { evidence: 'content', reason: 'it runs only backing services (databases, caches, mail catchers) with ports for the host, and nothing that builds or runs the app: a local development stack' };
 }
 
 function isLoopback(host: string | undefined): boolean {
@@ -341,7 +349,7 @@ interface ImageFacts {
   own?: Exclusion;
 }
 
-function imageUseOf(d: Dockerfile, facts: ImageFacts): ImageUse {
+function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> {
   const stagesOf = (set: ReadonlySet<Stage | undefined>): Stage[] => {
     const out = new Set<Stage>();
     for (const s of set) {
@@ -350,7 +358,7 @@ function imageUseOf(d: Dockerfile, facts: ImageFacts): ImageUse {
     }
     return [...out].sort((a, b) => a.index - b.index);
   };
-  const runtime = (set: ReadonlySet<Stage | undefined>): ImageUse => ({ role: 'runtime', stages: stagesOf(set) });
+  const runtime = (set: ReadonlySet<Stage | undefined>): Omit<ImageUse, 'serves'> => ({ role: 'runtime', stages: stagesOf(set) });
   const atProductionStage = new Set<Stage | undefined>([undefined]);
   if (facts.configured === 'development') return { role: 'development', stages: [], exclusion: { evidence: 'config', reason: 'matched by a `development` glob in the config' } };
   if (facts.configured === 'production') return runtime(facts.deployed ?? facts.pushed ?? atProductionStage);
@@ -373,8 +381,7 @@ function imageUseOf(d: Dockerfile, facts: ImageFacts): ImageUse {
 const FRONTEND_DEPENDENCIES = ['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'lit'];
 const FRONTEND_BUILDERS = ['vite', 'react-scripts', '@vue/cli-service', '@angular/cli', 'parcel', 'webpack', '@rsbuild/core', '@rspack/cli'];
 /** Web servers a static site's image serves its files with. */
-const STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server|busybox)$/;
-const STATIC_SERVER_COMMANDS = new Set(['serve', 'http-server', 'sirv', 'live-server', 'static-server']);
+const STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
 
 function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageUse {
   const role = packageRole(pkg, input, image, dependedOn);
@@ -386,24 +393,27 @@ function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile)
   if (kind === 'server') return 'service';
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
-  const servesStatic = ownImages.length > 0 && ownImages.every((d) => image(d).stages.every(isStaticServerStage));
-  const startsStaticServer = (pkg.scriptCommands.start ?? []).some((argv) => STATIC_SERVER_COMMANDS.has(basename(argv[0] ?? '')) || (basename(argv[0] ?? '') === 'vite' && argv[1] === 'preview'));
+  const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === 'static');
   const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
-  if (servesStatic || startsStaticServer || (frontend && pkg.scripts.start === undefined && ownImages.length === 0)) return 'static-site';
-  if (ownImages.length > 0 || pkg.scripts.start !== undefined) return 'service';
+  const startsServerProcess = scriptDoes(pkg, 'start', startsServer);
+  if (imagesServeFiles || scriptDoes(pkg, 'start', servesStatic) || (frontend && !startsServerProcess && ownImages.length === 0)) return 'static-site';
+  if (ownImages.length > 0 || (startsServerProcess && pkg.workspaces.length === 0)) return 'service';
   // Installed by others: another package of the repository depends on it, or it is laid out for publishing.
   const json = pkg.json.value as Record<string, unknown>;
   const publishable = !pkg.private && ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined);
   if ((pkg.name !== undefined && dependedOn.has(pkg.name)) || publishable || kind === 'cli') return 'library';
-  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies)) return 'service';
+  if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies) && pkg.workspaces.length === 0) return 'service';
   return 'tooling';
 }
 
 const SERVER_DEPENDENCIES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi', 'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/adapter-node', 'astro'];
 
-function isStaticServerStage(stage: Stage): boolean {
+/** The stage serves built files: a web server's image that starts no command of its own, or a command that serves files (through the package's scripts). */
+function servesStaticFiles(stage: Stage, pkg: PackageJson | undefined): boolean {
+  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
-  return base.type === 'image' && STATIC_SERVER_IMAGES.test(base.ref.name);
+  if (calls.length === 0) return base.type === 'image' && STATIC_SERVER_IMAGES.test(base.ref.name);
+  return calls.every((argv) => runsThrough(argv, pkg, servesStatic));
 }
 
 function listExcluded(

@@ -17,12 +17,17 @@ export interface SourceModule {
   program: t.Program;
 }
 
-function pluginsFor(path: string): ParserPlugin[] {
+/**
+ * The plugin sets to try, in order. Legacy decorators are what TypeScript (experimentalDecorators) and NestJS
+ * write, parameter decorators included; the standard decorators plugin also takes a decorator on a computed
+ * member (`@IsString() [Kind.X]: string`), which the legacy one rejects. Plain JavaScript may be Flow
+ * (`import type`, annotations) without a `@flow` pragma.
+ */
+function pluginSetsFor(path: string): ParserPlugin[][] {
   const lower = path.toLowerCase();
-  // Legacy decorators are what TypeScript (experimentalDecorators) and NestJS write, parameter decorators included.
-  if (/\.[cm]?ts$/.test(lower)) return ['typescript', 'decorators-legacy'];
-  if (lower.endsWith('.tsx')) return ['typescript', 'jsx', 'decorators-legacy'];
-  return ['jsx', 'decorators-legacy'];
+  if (/\.[cm]?ts$/.test(lower)) return [['typescript', 'decorators-legacy'], ['typescript', 'decorators']];
+  if (lower.endsWith('.tsx')) return [['typescript', 'jsx', 'decorators-legacy'], ['typescript', 'jsx', 'decorators']];
+  return [['jsx', 'decorators-legacy'], ['jsx', 'flow', 'decorators-legacy']];
 }
 
 /** True for bundles and minified output: a name that says so, or very long lines. */
@@ -36,24 +41,29 @@ export function looksMinified(file: SourceFile): boolean {
 /** Parses a source file; undefined when it is skipped (too large or minified). Throws with line/column. */
 export function parseSource(file: SourceFile): SourceModule | undefined {
   if (file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) return undefined;
-  try {
-    const ast = parse(file.text, {
-      sourceType: 'unambiguous',
-      errorRecovery: true,
-      // No rule reads comments (suppressions are found separately): attaching them only allocates.
-      attachComment: false,
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      allowUndeclaredExports: true,
-      plugins: pluginsFor(file.path),
-    });
-    return { file: file.path, program: ast.program };
-  } catch (error) {
-    const e = error as Error & { loc?: { line: number; column: number } };
-    const message = e.message.replace(/\s*\(\d+:\d+\)$/, '');
-    throw Object.assign(new Error(message), e.loc ? { line: e.loc.line, column: e.loc.column + 1 } : {});
+  let first: unknown;
+  for (const plugins of pluginSetsFor(file.path)) {
+    try {
+      const ast = parse(file.text, {
+        sourceType: 'unambiguous',
+        errorRecovery: true,
+        // No rule reads comments (suppressions are found separately): attaching them only allocates.
+        attachComment: false,
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowImportExportEverywhere: true,
+        allowUndeclaredExports: true,
+        plugins,
+      });
+      return { file: file.path, program: ast.program };
+    } catch (error) {
+      first ??= error;
+    }
   }
+  // Valid code parses with one of the plugin sets: the first set's error is the one to show.
+  const e = first as Error & { loc?: { line: number; column: number } };
+  const message = e.message.replace(/\s*\(\d+:\d+\)$/, '');
+  throw Object.assign(new Error(message), e.loc ? { line: e.loc.line, column: e.loc.column + 1 } : {});
 }
 
 /** A node's location (Babel: 1-based lines, 0-based columns) as a shipready Loc. */

@@ -18,7 +18,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const s of longRunningServices(project)) {
-      if (!isApp(s)) continue;
+      if (!isApp(project, s)) continue;
       const own = s.healthcheck;
       const fromImage = imageHasHealthcheck(project, s);
       // Built from a Dockerfile that is not in the repository: whether its image declares a check is unknown.

@@ -1,6 +1,7 @@
+import { credentialKind } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { productionServices, serviceId } from '../_shared.ts';
+import { serviceId } from '../_shared.ts';
 
 export default defineRule({
   id: 'compose/no-literal-secrets',
@@ -14,15 +15,27 @@ export default defineRule({
   messages: {
     literal: (d: { key: string; service: string }) =>
       `${d.key} of service ${d.service} is a literal value in the compose file: use \`\${${d.key}}\`, an uncommitted env_file or compose secrets, then rotate it`,
+    credentialValue: (d: { key: string; service: string; kind: string }) =>
+      `${d.key} of service ${d.service} holds ${d.kind}, committed in the compose file: revoke and rotate it, and pass it with \`\${${d.key}}\`, an uncommitted env_file or compose secrets`,
   },
   check({ project, subject }) {
-    for (const s of productionServices(project)) {
-      const secrets = s.environment.filter((e) => isSecretLikeKey(e.key));
-      if (secrets.length === 0) continue;
-      const report = subject(serviceId(s));
-      for (const e of secrets) {
+    for (const file of project.compose) {
+      for (const s of file.services) {
+        const ships = project.scope.composeService(s).ships;
         // `${VAR:-default}` and other interpolations come from the deploy environment.
-        if (isLiteralValue(e.value) && !e.value.includes('${')) report.report('literal', { key: e.key, service: s.name }, e.valueLoc);
+        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${'));
+        const kinds = literals.map((e) => credentialKind(e.value as string, e.key));
+        if (!literals.some((e, i) => kinds[i] !== undefined || (ships && isSecretLikeKey(e.key)))) {
+          if (ships && s.environment.some((e) => isSecretLikeKey(e.key))) subject(serviceId(s));
+          continue;
+        }
+        const report = subject(serviceId(s));
+        literals.forEach((e, i) => {
+          const kind = kinds[i];
+          // A credential of a known format has leaked in any compose file; a secret-like key counts in services that ship.
+          if (kind) report.report('credentialValue', { key: e.key, service: s.name, kind }, e.valueLoc);
+          else if (ships && isSecretLikeKey(e.key)) report.report('literal', { key: e.key, service: s.name }, e.valueLoc);
+        });
       }
     }
   },

@@ -18,7 +18,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const s of longRunningServices(project)) {
-      if (!isNodeService(s)) continue;
+      if (!isNodeService(project, s)) continue;
       const report = subject(serviceId(s));
       const { env, complete } = composeEnvironment(s, project.envFiles);
       const own = env.get('NODE_ENV');
@@ -28,7 +28,7 @@ export default defineRule({
         if (own.value !== null && own.value !== 'production' && !inOtherComposeFile) report.report('notProduction', { service: s.name, value: own.value }, own.loc);
         continue;
       }
-      const fromImage = imageNodeEnv(s.dockerfile);
+      const fromImage = imageNodeEnv(s.dockerfile, project.scope.composeService(s).stage);
       // An env_file that is not in the repository may set it; a build argument sets the image's value at build time.
       if (!complete || fromImage === 'production' || fromImage === null) continue;
       report.report('missing', { service: s.name }, s.loc);

@@ -20,7 +20,7 @@ export default defineRule({
   },
   check({ project, subject, now }) {
     const major = supportedLtsLines(now).at(-1)?.major ?? '<major>';
-    for (const dockerfile of project.dockerfiles) {
+    for (const dockerfile of project.builtImages) {
       if (dockerfile.stages.length === 0) continue;
       const report = subject(dockerfile.file);
       for (const stage of dockerfile.stages) {

@@ -27,7 +27,7 @@ export default defineRule({
       `\`${d.command} ${d.flag}\` uses a flag npm 7 and later deprecate: write \`${d.command} --omit=dev\``,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
+    for (const dockerfile of project.builtImages) {
       const commands = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap((ins) => managerCommands(ins).map((c) => ({ stage, c }))));
       const npm = commands.filter(({ c }) => c.manager === 'npm' && c.action !== 'other');
       if (npm.length === 0) continue;

@@ -53,7 +53,7 @@ export default defineRule({
       `\`${d.instruction} ${d.source}\` copies the whole build context and ${d.ignoreFile} does not exclude ${list(d.missing)}: add ${d.missing.length === 1 ? 'it' : 'them'} to ${d.ignoreFile}`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
+    for (const dockerfile of project.builtImages) {
       const first = dockerfile.stages
         .flatMap((s) => s.instructions)
         .flatMap((ins) => {

@@ -16,7 +16,7 @@ export default defineRule({
       `${d.source} is copied from the build context, so the image gets the build machine's modules (devDependencies, native addons built for another platform): remove this copy and run \`npm ci --omit=dev\` in the image or copy node_modules from a build stage`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
+    for (const dockerfile of project.builtImages) {
       if (dockerfile.stages.length === 0) continue;
       const report = subject(dockerfile.file);
       for (const ins of dockerfile.stages.flatMap((s) => s.instructions)) {

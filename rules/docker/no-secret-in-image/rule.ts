@@ -1,3 +1,4 @@
+import { credentialKind } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { pairs } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -16,15 +17,23 @@ export default defineRule({
       `${d.keyword} ${d.key} has a literal value, committed in the Dockerfile and readable in the image history: ${
         d.keyword === 'ARG' ? 'remove the default and pass it with `RUN --mount=type=secret`' : 'set it at runtime (a secret store or mounted file) instead'
       }, and rotate it`,
+    credentialValue: (d: { keyword: string; key: string; kind: string }) =>
+      `${d.keyword} ${d.key} holds ${d.kind}, committed in the Dockerfile and readable in the image history: revoke and rotate it, and pass it at runtime or as a BuildKit secret`,
   },
   check({ project, subject }) {
+    const built = new Set(project.builtImages);
     for (const dockerfile of project.dockerfiles) {
       const report = subject(dockerfile.file);
       const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
       for (const ins of new Set(instructions)) {
         if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
         for (const kv of pairs(ins)) {
-          if (isSecretLikeKey(kv.key) && isLiteralValue(kv.value)) report.report('literalSecret', { keyword: ins.keyword, key: kv.key }, kv.valueLoc ?? kv.loc);
+          if (!isLiteralValue(kv.value)) continue;
+          // A credential of a known format is one whatever its key, in any image; a secret-like key counts in images that ship.
+          const kind = credentialKind(kv.value, kv.key);
+          const at = kv.valueLoc ?? kv.loc;
+          if (kind) report.report('credentialValue', { keyword: ins.keyword, key: kv.key, kind }, at);
+          else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report.report('literalSecret', { keyword: ins.keyword, key: kv.key }, at);
         }
       }
     }

@@ -20,6 +20,8 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      // An image that only serves built files (http-server, nginx) runs no Node.js service of the repository.
+      if (project.scope.image(dockerfile).serves === 'static') continue;
       if (!isNodeStage(stage)) continue;
       const report = subject(name);
       const deployments = project.deploymentsOf(dockerfile, stage);

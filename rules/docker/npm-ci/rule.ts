@@ -18,7 +18,7 @@ export default defineRule({
       `\`${d.command}\` may resolve other versions than ${d.lockfile} pins: use \`npm ci\` (with ${d.lockfile} copied into the image before it)`,
   },
   check({ project, subject }) {
-    for (const dockerfile of project.dockerfiles) {
+    for (const dockerfile of project.builtImages) {
       const lockfile = project.lockfilesFor(dirname(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
       if (!lockfile) continue;
       const installs = dockerfile.stages

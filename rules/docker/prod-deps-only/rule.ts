@@ -70,6 +70,8 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
+      // An image that only serves built files (http-server, nginx) runs no Node.js service of the repository.
+      if (project.scope.image(dockerfile).serves === 'static') continue;
       const deps = dependenciesOf(dockerfile, stage, new Set());
       if (!deps) continue;
       const report = subject(name);

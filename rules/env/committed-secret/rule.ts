@@ -1,22 +1,75 @@
-import { isDocumentationEnv } from '../../../src/classify.ts';
+import { credentialKind } from '../../../src/model/credentials.ts';
 import { gitignored } from '../../../src/model/git.ts';
-import { ancestors, basename, dirname, joinPath } from '../../../src/model/project.ts';
+import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
 import { isSecretLikeKey } from '../../../src/model/secrets.ts';
-import { envSettings } from '../../../src/model/settings-model.ts';
+import { appConfigSettings, envSettings, type Setting } from '../../../src/model/settings-model.ts';
 import { escapePointer } from '../../../src/parsers/json.ts';
-import { defineRule } from '../../../src/rule.ts';
+import type { PackageJson } from '../../../src/parsers/package-json.ts';
+import { defineRule, type Reporter } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
 import { isClearlyNotSecret, isPlaceholder } from '../_shared.ts';
 
-/** Env files for test runs are committed on purpose, with throwaway values. */
-const TEST_ENV = /^(?:\.env\.(?:test|testing|ci)(?:\..+)?|(?:.+\.)?(?:test|testing|ci)\.env)$/i;
 /** Loaders that read `.env` from the working directory. */
-const DOTENV_PACKAGES = ['dotenv', 'dotenv-flow', '@dotenvx/dotenvx', 'dotenv-expand'];
+const DOTENV_PACKAGES = ['dotenv', 'dotenv-flow', '@dotenvx/dotenvx', 'dotenv-expand', 'dotenv-cli'];
+/**
+ * Frameworks whose convention is a committed `.env` of defaults, with secrets in an ignored `.env.local`
+ * (Next.js, Vite and what builds on it, Create React App): their `.env` is meant to be tracked.
+ */
+const COMMITTED_ENV_FRAMEWORKS = ['next', 'vite', 'react-scripts', 'astro', '@sveltejs/kit', 'expo'];
 
-/** Looks generated or chosen as a real secret: 8+ characters mixing at least two of lower, upper, digits, symbols. */
-function looksReal(value: string): boolean {
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9\s._-]/].filter((re) => re.test(value)).length;
-  return value.length >= 8 && classes >= 2;
+function loaderOf(pkg: PackageJson, imported: ReadonlySet<string> | undefined): string | undefined {
+  const declared = DOTENV_PACKAGES.find((name) => name in pkg.dependencies || name in pkg.devDependencies);
+  if (declared) return declared;
+  const scripts = Object.values(pkg.scripts).join('\n');
+  if (/--env-file(?:=|\s)\S*\.env\b/.test(scripts)) return '--env-file';
+  return imported && DOTENV_PACKAGES.find((name) => imported.has(name));
+}
+
+type Messages = typeof messages;
+const messages = {
+  trackedSecret: (d: { key: string; file: string }) =>
+    `${d.key} in ${d.file} holds a secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
+  credentialValue: (d: { key: string; file: string; kind: string }) =>
+    `${d.key} in ${d.file} holds ${d.kind} and the file is tracked by git: revoke and rotate it, and keep real credentials out of committed files`,
+  envNotIgnored: (d: { path: string }) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`,
+};
+
+/**
+ * Secrets in a tracked file. In config that ships the location is the evidence: any value of a secret-like key
+ * that is not a placeholder or a reference. In documentation, tests and development files only a credential of
+ * a known format counts.
+ */
+function checkSettings(settings: readonly Setting[], ships: boolean, report: () => Reporter<Messages>): void {
+  for (const s of settings) {
+    if (s.isReference || s.value.trim() === '') continue;
+    const kind = credentialKind(s.value, s.name);
+    if (kind) report().report('credentialValue', { key: s.key, file: s.file, kind }, s.valueLoc);
+    else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report().report('trackedSecret', { key: s.key, file: s.file }, s.valueLoc);
+  }
+}
+
+/** The folders where a `.env` is read at run time (a loader in the package there, an existing `.env`, an example that says to make one) and where to point. */
+function envReaders(project: Project): Map<string, Loc> {
+  const readers = new Map<string, Loc>();
+  const firstLine = (file: string): Loc => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
+  for (const pkg of project.packages) {
+    if (!project.scope.package(pkg).ships) continue;
+    const loader = loaderOf(pkg, project.serviceOf(pkg)?.packagesImported);
+    if (!loader) continue;
+    const field = loader in pkg.dependencies ? 'dependencies' : loader in pkg.devDependencies ? 'devDependencies' : undefined;
+    readers.set(pkg.dir, field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at('/scripts', { key: true }));
+  }
+  for (const env of project.envFiles) {
+    const dir = dirname(env.file);
+    if (readers.has(dir) || project.scope.exclusionOf(env.file)?.evidence === 'path') continue;
+    if (basename(env.file) === '.env' || env.documentation) {
+      // A framework that loads a committed `.env` of defaults keeps secrets in `.env.local`: its example documents that.
+      const pkg = project.packageFor(dir);
+      const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);
+      if (!framework) readers.set(dir, firstLine(env.file));
+    }
+  }
+  return readers;
 }
 
 export default defineRule({
@@ -25,51 +78,42 @@ export default defineRule({
   category: 'security',
   severity: 'error',
   rationale:
-    'A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`.',
+    'A secret in a git-tracked env file is in every clone, fork, CI cache and backup of the repository, and stays in its history after the line is deleted: it has to be treated as leaked and rotated. The usual way it gets there is a `.env` that `.gitignore` does not exclude, committed by a `git add .`. In an env or config file that is deployed, any value of a secret-like key is a secret; in examples, tests and development files only a credential of a known format is (a real cloud or API key has leaked wherever it is committed).',
   fix: 'Remove the file from git (`git rm --cached <file>`), rotate every secret it held, inject secrets from the deployment\'s secret store, add `.env` (and `.env.*` with `!.env.example`) to `.gitignore`, and commit only an `.env.example` with placeholders.',
-  appliesTo: ['env', 'gitignore'],
-  messages: {
-    trackedSecret: (d: { key: string; file: string }) =>
-      `${d.key} in ${d.file} holds a real-looking secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
-    envNotIgnored: (d: { path: string }) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`,
-  },
+  appliesTo: ['env', 'app-config', 'gitignore'],
+  messages,
   check({ project, subject }) {
     const git = project.git;
     if (git) {
       for (const env of project.envFiles) {
-        if (env.documentation || TEST_ENV.test(basename(env.file)) || !git.tracked(env.file)) continue;
-        const report = subject(env.file);
-        for (const s of envSettings(env)) {
-          if (isSecretLikeKey(s.name) && !s.isReference && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value) && looksReal(s.value)) {
-            report.report('trackedSecret', { key: s.key, file: s.file }, s.valueLoc);
-          }
-        }
+        if (!git.tracked(env.file)) continue;
+        const ships = !env.documentation && project.scope.ships(env.file);
+        if (ships) subject(env.file);
+        checkSettings(envSettings(env), ships, () => subject(env.file));
+      }
+      for (const config of project.appConfigs) {
+        if (!git.tracked(config.file)) continue;
+        const ships = project.scope.ships(config.file);
+        if (ships) subject(config.file);
+        checkSettings(appConfigSettings(config), ships, () => subject(config.file));
       }
     }
 
-    // Where a `.env` exists or would be read (documented by an example, loaded by dotenv), .gitignore must exclude it.
+    // Where a `.env` is read at run time, .gitignore must exclude it — unless the repository tracks it on purpose.
     const gitignores = project.filesOf('gitignore');
     if (!git && gitignores.length === 0) return;
-    const readers = new Map<string, Loc>();
-    const firstLine = (file: string): Loc => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
-    for (const env of project.envFiles) {
-      const dir = dirname(env.file);
-      if (basename(env.file) === '.env') readers.set(dir, firstLine(env.file));
-      else if (isDocumentationEnv(env.file) && !readers.has(dir)) readers.set(dir, firstLine(env.file));
-    }
-    for (const pkg of project.packages) {
-      const loader = DOTENV_PACKAGES.find((name) => name in pkg.dependencies);
-      if (loader && !readers.has(pkg.dir)) readers.set(pkg.dir, pkg.at(`/dependencies/${escapePointer(loader)}`, { key: true }));
-    }
-    for (const [dir, at] of [...readers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const readers = [...envReaders(project)].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([dir]) => !git?.tracked(joinPath(dir, '.env')));
+    const paths = readers.map(([dir]) => joinPath(dir, '.env'));
+    const ignoredByGit = git?.ignored(paths);
+    for (const [dir, at] of readers) {
       const path = joinPath(dir, '.env');
       const report = subject(joinPath(dir, '.gitignore'));
-      if (gitignored(gitignores, path)) continue;
+      if (ignoredByGit ? ignoredByGit.has(path) : gitignored(gitignores, path)) continue;
       // The nearest .gitignore is where the fix goes; without one, the file that makes `.env` likely.
       const nearest = ancestors(dir)
         .map((d) => project.file(joinPath(d, '.gitignore')))
         .find((f) => f !== undefined);
-      report.report('envNotIgnored', { path }, nearest ? firstLine(nearest.path) : at);
+      report.report('envNotIgnored', { path }, nearest ? { file: nearest.path, line: 1, column: 1, endLine: 1, endColumn: (nearest.lines[0]?.length ?? 0) + 1 } : at);
     }
   },
 });

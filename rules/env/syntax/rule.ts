@@ -22,6 +22,9 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const env of project.envFiles) {
+      // Env files that configure what ships, and the examples that document them; not test or development files.
+      const exclusion = project.scope.exclusionOf(env.file);
+      if (exclusion && !(env.documentation && exclusion.evidence === 'name')) continue;
       const report = subject(env.file);
       for (const problem of env.problems) {
         switch (problem.kind) {

@@ -1,7 +1,7 @@
+import { credentialKind } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { containerId, describeContainer } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { allContainers } from '../_shared.ts';
 
 /** `$(OTHER_VAR)`: Kubernetes expands it from the container's other variables. */
 const DEPENDENT_VAR = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
@@ -18,15 +18,25 @@ export default defineRule({
   messages: {
     literal: (d: { key: string; container: string }) =>
       `${d.key} of ${d.container} is a literal value in the manifest: move it into a Secret and use \`valueFrom.secretKeyRef\`, then rotate it`,
+    credentialValue: (d: { key: string; container: string; kind: string }) =>
+      `${d.key} of ${d.container} holds ${d.kind}, committed in the manifest: revoke and rotate it, move it into a Secret and use \`valueFrom.secretKeyRef\``,
   },
   check({ project, subject }) {
-    for (const c of allContainers(project)) {
-      const secrets = c.env.filter((e) => isSecretLikeKey(e.name));
-      if (secrets.length === 0) continue;
-      const report = subject(containerId(c));
-      for (const e of secrets) {
-        if (e.valueFrom || !isLiteralValue(e.value) || DEPENDENT_VAR.test(e.value.trim())) continue;
-        report.report('literal', { key: e.name, container: describeContainer(c) }, e.valueLoc ?? e.nameLoc);
+    for (const w of project.k8s.workloads) {
+      const ships = project.scope.workloadShips(w);
+      for (const c of [...w.initContainers, ...w.containers]) {
+        const literals = c.env.filter((e) => !e.valueFrom && isLiteralValue(e.value) && !DEPENDENT_VAR.test(e.value.trim()));
+        const kinds = literals.map((e) => credentialKind(e.value as string, e.name));
+        const secretLike = c.env.some((e) => isSecretLikeKey(e.name));
+        if (!(ships && secretLike) && !kinds.some((k) => k !== undefined)) continue;
+        const report = subject(containerId(c));
+        literals.forEach((e, i) => {
+          const kind = kinds[i];
+          const at = e.valueLoc ?? e.nameLoc;
+          // A credential of a known format has leaked in any manifest; a secret-like key counts in manifests that ship.
+          if (kind) report.report('credentialValue', { key: e.name, container: describeContainer(c), kind }, at);
+          else if (ships && isSecretLikeKey(e.name)) report.report('literal', { key: e.name, container: describeContainer(c) }, at);
+        });
       }
     }
   },

@@ -20,7 +20,8 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const c of servingContainers(project)) {
-      if (!runsNode(c.dockerfile, c.image?.value, c.command)) continue;
+      const stage = c.dockerfile && project.scope.runtimeStages(c.dockerfile).at(-1);
+      if ((c.dockerfile && project.scope.image(c.dockerfile).serves === 'static') || !runsNode(c.dockerfile, c.image?.value, c.command, stage)) continue;
       const report = subject(containerId(c));
       const own = c.env.find((e) => e.name === 'NODE_ENV');
       const container = describeContainer(c);
@@ -30,7 +31,7 @@ export default defineRule({
       }
       // envFrom loads keys this repository may not show; a build argument sets the image's value at build time.
       if (c.envFrom.length > 0) continue;
-      const fromImage = imageNodeEnv(c.dockerfile);
+      const fromImage = imageNodeEnv(c.dockerfile, stage);
       if (fromImage === 'production' || fromImage === null) continue;
       report.report('missing', { container }, c.loc);
     }

@@ -1,4 +1,8 @@
+import { containerCalls } from '../../../src/model/commands.ts';
+import { runsThrough } from '../../../src/model/package-commands.ts';
+import { dirname, type Project } from '../../../src/model/project.ts';
 import { INSPECT_FLAG } from '../../../src/model/settings.ts';
+import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { shippedPackages } from '../_shared.ts';
 
@@ -15,13 +19,24 @@ const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
   { tool: 'nest start --watch', pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ },
 ];
 
+/**
+ * Whether production runs the package's start script: yes unless the package has runtime images and none of
+ * them starts with `npm start` (or `yarn start`, `pnpm start`, through the scripts it runs) — then `start` is a
+ * developer's command and the image's CMD is what runs.
+ */
+function startRunsInProduction(project: Project, pkg: PackageJson): boolean {
+  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname(dockerfile.file)) === pkg);
+  if (images.length === 0) return true;
+  return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== 'program' && c.name === 'start')));
+}
+
 export default defineRule({
   id: 'pkg/start-script',
   title: 'The start script runs the app as production runs it',
   category: 'reliability',
   severity: 'error',
   rationale:
-    'Platforms, `npm start`-based images and process managers run `scripts.start` in production. A start script that runs nodemon, ts-node or a watch mode restarts on file changes, compiles TypeScript in memory at every boot (slow starts, a larger heap, dev dependencies required at runtime), and one with `--inspect` opens a debugger that lets anyone who reaches the port run code in the process.',
+    'Platforms, `npm start`-based images and process managers run `scripts.start` in production (when the package has an image whose CMD starts something else, that command is what runs, and `start` is a developer\'s). A start script that runs nodemon, ts-node or a watch mode restarts on file changes, compiles TypeScript in memory at every boot (slow starts, a larger heap, dev dependencies required at runtime), and one with `--inspect` opens a debugger that lets anyone who reaches the port run code in the process.',
   fix: 'Make `start` run the built output with node (`"start": "node dist/server.js"`) and move the development command to `dev` (`"dev": "tsx watch src/server.ts"`).',
   appliesTo: ['package-json'],
   messages: {
@@ -31,7 +46,7 @@ export default defineRule({
   check({ project, subject }) {
     for (const pkg of shippedPackages(project)) {
       const script = pkg.scripts.start;
-      if (script === undefined) continue;
+      if (script === undefined || !startRunsInProduction(project, pkg)) continue;
       const report = subject(pkg.file);
       const at = pkg.at('/scripts/start');
       const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));

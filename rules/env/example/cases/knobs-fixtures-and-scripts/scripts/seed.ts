@@ -1,0 +1,1 @@
+export const adminEmail = process.env.SEED_ADMIN_EMAIL;

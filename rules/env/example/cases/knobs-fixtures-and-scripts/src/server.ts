@@ -1,0 +1,21 @@
+// Tuning knobs with defaults need no line in the example; a required variable and a localhost default do.
+import express from 'express';
+import { z } from 'zod';
+
+const env = z
+  .object({
+    DATABASE_URL: z.string(),
+    QUEUE_CONCURRENCY: z.coerce.number().default(10),
+    LOCK_BACKOFF_MULTIPLIER: z.coerce.number().default(2),
+    FEATURE_X_ENABLED: z.string().optional(),
+    S3_BUCKET: z.string(),
+//  ^^^^^^^^^ undocumented
+  })
+  .parse(process.env);
+const timeoutMs = Number(process.env.REQUEST_TIMEOUT_MS ?? 30000);
+const cacheUrl = process.env.CACHE_URL || 'redis://localhost:6379';
+//               ^^^^^^^^^^^^^^^^^^^^^ undocumented
+
+const app = express();
+app.get('/health', (_req, res) => res.json({ ok: true, env, timeoutMs, cacheUrl }));
+app.listen(3000);

@@ -1,0 +1,133 @@
+/**
+ * What a command line means in package-manager terms (`npm test`, `pnpm run test:ci`, `npx vitest`, `yarn npm
+ * audit`), following `npm run <script>` into the package's own scripts: for CI steps, start scripts and the
+ * commands container images run.
+ */
+import type { PackageJson } from '../parsers/package-json.ts';
+
+/** A command line in package-manager terms. */
+export type PackageCommand =
+  /** Runs a package script (`npm test`, `npm run lint`, `pnpm build`), or — for `pnpm x`/`yarn x`/`bun x` — a script or a binary. */
+  | { type: 'script'; name: string; orBinary: boolean; argv: string[] }
+  /** A package manager's own command: `audit`, `bun test`. */
+  | { type: 'builtin'; name: string; argv: string[] }
+  /** Any other program (through npx/exec/dlx or directly): its argv, the program's base name first. */
+  | { type: 'program'; argv: string[] };
+
+const MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+const LAUNCHERS = new Set(['npx', 'pnpx', 'bunx']);
+const WRAPPERS = new Set(['sudo', 'env', 'time', 'command', 'exec', 'nohup', 'xvfb-run', 'cross-env', 'dotenv']);
+/** Flags of package managers that take a value before the command (`npm --prefix web test`). */
+const VALUE_FLAGS = new Set(['--prefix', '-C', '--dir', '--filter', '-F', '--cwd', '--workspace']);
+const NPM_TEST = new Set(['test', 't', 'tst', 'cit', 'install-ci-test', 'it', 'install-test']);
+const RUN = new Set(['run', 'run-script', 'rum', 'urn']);
+const EXEC = new Set(['exec', 'x', 'dlx']);
+/** Commands of pnpm/yarn/bun that are not scripts. */
+const MANAGER_BUILTINS = new Set(['install', 'i', 'add', 'remove', 'ci', 'audit', 'publish', 'pack', 'link', 'outdated', 'update', 'upgrade', 'why', 'config', 'init', 'build', 'create', 'set', 'version', 'info', 'login']);
+
+function baseName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/** The words from the program on: leading `NAME=value` assignments and wrappers (`sudo`, `env`, `cross-env`) removed. */
+function programArgv(argv: readonly string[]): string[] {
+  let i = 0;
+  while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i] as string) || WRAPPERS.has(baseName(argv[i] as string)))) i++;
+  return argv.slice(i);
+}
+
+/** The first word that is not a flag (skipping the values of flags that take one), and its index. */
+function firstOperand(words: readonly string[], from: number, npm: boolean): number {
+  let i = from;
+  while (i < words.length) {
+    const w = words[i] as string;
+    if (!w.startsWith('-')) return i;
+    i += VALUE_FLAGS.has(w) || (npm && w === '-w') ? 2 : 1;
+  }
+  return i;
+}
+
+export function packageCommand(argv: readonly string[]): PackageCommand | undefined {
+  const words = programArgv(argv);
+  const program = baseName(words[0] ?? '');
+  if (!program) return undefined;
+  if (LAUNCHERS.has(program)) {
+    const at = words.findIndex((w, k) => k > 0 && !w.startsWith('-') && !['-p', '--package'].includes(words[k - 1] as string));
+    return at === -1 ? undefined : { type: 'program', argv: [baseName(words[at] as string), ...words.slice(at + 1)] };
+  }
+  if (!MANAGERS.has(program)) return { type: 'program', argv: [program, ...words.slice(1)] };
+  const npm = program === 'npm';
+  let at = firstOperand(words, 1, npm);
+  let sub = words[at];
+  // `yarn workspace api test`, `yarn workspaces foreach -A run test`, `yarn workspaces run test`, `pnpm -r test`.
+  if (program === 'yarn' && sub === 'workspace') {
+    at = firstOperand(words, at + 2, false);
+    sub = words[at];
+  } else if (program === 'yarn' && sub === 'workspaces') {
+    at = firstOperand(words, at + 1 + (words[at + 1] === 'foreach' ? 1 : 0), false);
+    sub = words[at];
+  } else if (program === 'pnpm' && sub === 'recursive') {
+    at = firstOperand(words, at + 1, false);
+    sub = words[at];
+  }
+  if (sub === undefined) return undefined;
+  const rest = words.slice(at + 1);
+  if (program === 'yarn' && sub === 'npm' && rest[0] === 'audit') return { type: 'builtin', name: 'audit', argv: words };
+  if (sub === 'audit') return { type: 'builtin', name: 'audit', argv: words };
+  if (program === 'bun' && sub === 'test') return { type: 'builtin', name: 'test', argv: words };
+  if (NPM_TEST.has(sub) && (npm || sub === 'test' || sub === 't' || sub === 'tst')) return { type: 'script', name: 'test', orBinary: false, argv: words };
+  if (RUN.has(sub)) {
+    const name = rest[firstOperand(rest, 0, false)];
+    return name === undefined ? undefined : { type: 'script', name, orBinary: false, argv: words };
+  }
+  if (EXEC.has(sub)) {
+    const i = firstOperand(rest, 0, false);
+    return rest[i] === undefined ? undefined : { type: 'program', argv: [baseName(rest[i] as string), ...rest.slice(i + 1)] };
+  }
+  if (npm || MANAGER_BUILTINS.has(sub)) return { type: 'builtin', name: sub, argv: words };
+  return { type: 'script', name: sub, orBinary: true, argv: words };
+}
+
+/** The argv of every command of a package script, for following `npm run <name>` into it. */
+function scriptCommands(pkg: PackageJson | undefined, name: string): string[][] {
+  return pkg?.scriptCommands[name] ?? [];
+}
+
+/**
+ * True when a command line does what `matches` recognises, directly or through the package scripts
+ * it runs (`npm run ci` where `ci` is `npm run lint && npm test`), up to a few scripts deep.
+ */
+export function runsThrough(argv: readonly string[], pkg: PackageJson | undefined, matches: (command: PackageCommand) => boolean, depth = 0): boolean {
+  const command = packageCommand(argv);
+  if (!command) return false;
+  if (matches(command)) return true;
+  if (command.type !== 'script' || depth >= 4) return false;
+  return scriptCommands(pkg, command.name).some((inner) => runsThrough(inner, pkg, matches, depth + 1));
+}
+
+
+/** Programs that run a server process: node and its runners, process managers, framework servers (`next start`). */
+const SERVER_PROGRAMS = new Set(['node', 'nodejs', 'ts-node', 'tsx', 'bun', 'deno', 'pm2', 'pm2-runtime', 'forever', 'nodemon', 'ts-node-dev', 'tsnd', 'node-dev', 'remix-serve', 'react-router-serve', 'probot']);
+const FRAMEWORK_SERVERS: Record<string, readonly string[]> = { next: ['start'], nest: ['start'], nuxt: ['start', 'preview'], nuxi: ['start', 'preview'], strapi: ['start'], medusa: ['start'], keystone: ['start'], fastify: ['start'], sails: ['lift'] };
+/** Programs that serve a folder of built files. */
+const STATIC_SERVERS = new Set(['serve', 'http-server', 'sirv', 'live-server', 'static-server', 'nginx', 'caddy', 'httpd', 'lighttpd', 'static-web-server']);
+
+/** True for a command that starts a server process (`node dist/server.js`, `pm2-runtime start`, `next start`) — not a build or watch tool. */
+export function startsServer(command: PackageCommand): boolean {
+  if (command.type !== 'program') return false;
+  const [program = '', sub] = command.argv;
+  if (SERVER_PROGRAMS.has(program)) return !(program === 'tsx' && sub === undefined) && !(program === 'bun' && (sub === 'build' || sub === 'test' || sub === 'install'));
+  return FRAMEWORK_SERVERS[program]?.includes(sub ?? '') === true;
+}
+
+/** True for a command that serves built files (`http-server build`, `serve -s dist`, `vite preview`, `nginx -g 'daemon off;'`). */
+export function servesStaticFiles(command: PackageCommand): boolean {
+  if (command.type !== 'program') return false;
+  const [program = '', sub] = command.argv;
+  return STATIC_SERVERS.has(program) || ((program === 'vite' || program === 'astro') && sub === 'preview');
+}
+
+/** True when one of the commands of the package's script `name` does what `matches` recognises, through the scripts it runs. */
+export function scriptDoes(pkg: PackageJson, name: string, matches: (command: PackageCommand) => boolean): boolean {
+  return (pkg.scriptCommands[name] ?? []).some((argv) => runsThrough(argv, pkg, matches));
+}
