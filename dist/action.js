@@ -40230,12 +40230,58 @@ var init_project = __esm({
 });
 
 // src/parsers/shell.ts
+function skipConstruct(text, i, depth = 0) {
+  const ch = text[i];
+  if (ch === "'") {
+    const close2 = text.indexOf("'", i + 1);
+    return close2 === -1 ? text.length : close2 + 1;
+  }
+  if (ch === "`") {
+    for (let j = i + 1; j < text.length; j++) {
+      if (text[j] === "\\") j++;
+      else if (text[j] === "`") return j + 1;
+    }
+    return text.length;
+  }
+  if (ch === '"') {
+    for (let j = i + 1; j < text.length; j++) {
+      if (text[j] === "\\") j++;
+      else if (text[j] === '"') return j + 1;
+      else if (opensConstruct(text, j) && depth < MAX_NESTING) j = skipConstruct(text, j, depth + 1) - 1;
+    }
+    return text.length;
+  }
+  const open2 = text[i + 1];
+  const close = open2 === "{" ? "}" : ")";
+  let level = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text[j];
+    if (c === "\\") j++;
+    else if (c === open2) level++;
+    else if (c === close && --level === 0) return j + 1;
+    else if ((c === "'" || c === '"' || c === "`" || opensConstruct(text, j)) && depth < MAX_NESTING) j = skipConstruct(text, j, depth + 1) - 1;
+  }
+  return text.length;
+}
+function opensConstruct(text, i) {
+  const ch = text[i];
+  const next = text[i + 1];
+  return ch === "$" && (next === "(" || next === "{") || (ch === "<" || ch === ">") && next === "(";
+}
+function heredocDelimiter(text, i) {
+  let j = i;
+  while (text[j] === " " || text[j] === "	") j++;
+  const startWord = j;
+  while (j < text.length && !/[\s;&|<>()]/.test(text[j])) j = text[j] === "'" || text[j] === '"' ? skipConstruct(text, j) : j + 1;
+  return { delimiter: text.slice(startWord, j).replace(/["'\\]/g, ""), end: j };
+}
 function parseShell(text) {
   const commands = [];
   let words3 = [];
   let current = null;
   let start = 0;
   let i = 0;
+  const pendingHeredocs = [];
   const endWord = () => {
     if (current !== null) words3.push({ value: current, offset: start, end: Math.min(i, text.length) });
     current = null;
@@ -40244,6 +40290,16 @@ function parseShell(text) {
     endWord();
     if (words3.length > 0) commands.push({ words: words3, offset: words3[0]?.offset ?? 0, terminator });
     words3 = [];
+  };
+  const skipHeredocBodies = () => {
+    for (const { delimiter, stripTabs } of pendingHeredocs.splice(0)) {
+      while (i < text.length) {
+        const lineEnd = text.indexOf("\n", i);
+        const line = text.slice(i, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, "");
+        i = lineEnd === -1 ? text.length : lineEnd + 1;
+        if ((stripTabs ? line.replace(/^\t+/, "") : line) === delimiter) break;
+      }
+    }
   };
   while (i < text.length) {
     const ch = text[i];
@@ -40264,15 +40320,41 @@ function parseShell(text) {
       i++;
       continue;
     }
+    const redirect = opensConstruct(text, i) ? void 0 : REDIRECTIONS.find((r) => text.startsWith(r, i));
+    if (redirect) {
+      if (current !== null && /^\d+$/.test(current) && start + current.length === i) current = null;
+      endWord();
+      i += redirect.length;
+      if (redirect === "<<" || redirect === "<<-") {
+        const { delimiter, end } = heredocDelimiter(text, i);
+        pendingHeredocs.push({ delimiter, stripTabs: redirect === "<<-" });
+        i = end;
+        continue;
+      }
+      if ((redirect === ">&" || redirect === "<&") && /[\d-]/.test(text[i] ?? "")) {
+        while (/[\d-]/.test(text[i] ?? "")) i++;
+        continue;
+      }
+      while (text[i] === " " || text[i] === "	") i++;
+      while (i < text.length && !/[\s;&|<>()]/.test(text[i])) i = "'\"`$".includes(text[i]) && (text[i] !== "$" || opensConstruct(text, i)) ? skipConstruct(text, i) : i + 1;
+      continue;
+    }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (op) {
       endCommand(op);
       i += op.length;
+      if (op === "\n" && pendingHeredocs.length > 0) skipHeredocBodies();
       continue;
     }
     if (current === null) {
       current = "";
       start = i;
+    }
+    if (opensConstruct(text, i) || ch === "`") {
+      const end = skipConstruct(text, i);
+      current += text.slice(i, end);
+      i = end;
+      continue;
     }
     if (ch === "'") {
       const close = text.indexOf("'", i + 1);
@@ -40287,6 +40369,12 @@ function parseShell(text) {
         if (text[i] === "\\" && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1])) {
           if (text[i + 1] !== "\n") current += text[i + 1];
           i += 2;
+          continue;
+        }
+        if (opensConstruct(text, i) || text[i] === "`") {
+          const end = skipConstruct(text, i);
+          current += text.slice(i, end);
+          i = end;
           continue;
         }
         current += text[i];
@@ -40362,11 +40450,13 @@ function lastCommand(commands) {
 function isShellProgram(word) {
   return SHELLS.has(word.slice(word.lastIndexOf("/") + 1));
 }
-var OPERATORS, PositionRecorder, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
+var OPERATORS, REDIRECTIONS, MAX_NESTING, PositionRecorder, RESERVED_PREFIXES, RESERVED_CLOSERS, SHELLS;
 var init_shell = __esm({
   "src/parsers/shell.ts"() {
     "use strict";
-    OPERATORS = ["&&", "||", ";;", ";", "|", "&", "\n", "(", ")"];
+    OPERATORS = ["&&", "||", ";;", ";", "|&", "|", "&", "\n", "(", ")"];
+    REDIRECTIONS = ["&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ">", "<"];
+    MAX_NESTING = 64;
     PositionRecorder = class {
       lines = [];
       columns = [];
@@ -40631,16 +40721,17 @@ var init_rule4 = __esm({
     HOW = {
       default: "CORS is enabled without an origin, and the default allows every origin",
       star: "CORS allows origin '*' (every site)",
-      reflect: "CORS origin `true` reflects whatever Origin a request sends, so every site is allowed",
+      reflect: "the CORS origin reflects whatever Origin a request sends (`origin: true`, or a callback that allows every origin), so every site is allowed",
       "wildcard-list": "the allowed origins include '*' (every site)",
-      header: "Access-Control-Allow-Origin is set to '*' (every site)"
+      header: "Access-Control-Allow-Origin is set to '*' (every site)",
+      "header-reflect": "Access-Control-Allow-Origin echoes the request's Origin, so every site is allowed"
     };
     rule_default3 = defineRule({
       id: "code/cors-wildcard",
-      title: "CORS is not open to every origin",
+      title: "The whole API is not opened to every origin",
       category: "security",
-      severity: "error",
-      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position and, when credentials are allowed, their cookies. Allowing every origin lets any page a user visits read responses from the API: internal data, tokens in bodies, and (with reflected origins and credentials) the user's own account.",
+      severity: "info",
+      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position. A global middleware that allows every origin lets any page a user visits read the API's responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges) or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.",
       fix: 'List the origins that need access (`cors({ origin: ["https://app.example.com"] })`), or read them from configuration (`origin: process.env.CORS_ORIGINS.split(",")`), or decide per request with a function; enable CORS only on routes browsers call.',
       appliesTo: ["source"],
       messages: {
@@ -40648,10 +40739,42 @@ var init_rule4 = __esm({
       },
       check({ project, subject }) {
         for (const service of project.services) {
+          const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly);
+          if (global2.length === 0) continue;
+          const report2 = subject(service.package.file);
+          for (const setting of global2) {
+            if (setting.anyOrigin && setting.how !== "restricted") report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/code/cors-credentials/rule.ts
+var rule_default4;
+var init_rule5 = __esm({
+  "rules/code/cors-credentials/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_rule4();
+    rule_default4 = defineRule({
+      id: "code/cors-credentials",
+      title: "Credentials are never allowed together with a wildcard or a reflected origin",
+      category: "security",
+      severity: "error",
+      rationale: "With credentials allowed, the browser sends the visitor's cookies and authorization with cross-site requests and lets the calling page read the answers. Combined with an origin that admits every site (`origin: true`, a callback that echoes the request's origin, an `Access-Control-Allow-Origin` header copied from the request, or `'*'`), any page the user visits can act as the user: read their data, and with cookie sessions change it. Unlike an open CORS policy without credentials, this is never deliberate.",
+      fix: "List the origins that may send credentials (`cors({ origin: ['https://app.example.com'], credentials: true })`, or check the request's origin against that list in the callback), or drop `credentials: true` where no cookie or authorization is needed.",
+      appliesTo: ["source"],
+      messages: {
+        credentialsAnyOrigin: (d) => `${d.how}, and credentials are allowed: any site can act as the signed-in user. Check the origin against an allow-list (\`origin: ['https://app.example.com']\`), or drop \`credentials: true\``
+      },
+      check({ project, subject }) {
+        for (const service of project.services) {
           if (service.cors.length === 0) continue;
           const report2 = subject(service.package.file);
           for (const setting of service.cors) {
-            if (setting.anyOrigin && setting.how !== "restricted") report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
+            if (setting.how !== "restricted" && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[setting.how] }, setting.loc);
           }
         }
       }
@@ -40673,14 +40796,14 @@ var init_shared2 = __esm({
 });
 
 // rules/code/crash-handlers/rule.ts
-var EVENTS, rule_default4;
-var init_rule5 = __esm({
+var EVENTS, rule_default5;
+var init_rule6 = __esm({
   "rules/code/crash-handlers/rule.ts"() {
     "use strict";
     init_rule();
     init_shared2();
     EVENTS = ["uncaughtException", "unhandledRejection"];
-    rule_default4 = defineRule({
+    rule_default5 = defineRule({
       id: "code/crash-handlers",
       title: "Uncaught exceptions and unhandled rejections are logged, then end the process",
       category: "reliability",
@@ -40710,13 +40833,13 @@ var init_rule5 = __esm({
 });
 
 // rules/code/graceful-shutdown/rule.ts
-var rule_default5;
-var init_rule6 = __esm({
+var rule_default6;
+var init_rule7 = __esm({
   "rules/code/graceful-shutdown/rule.ts"() {
     "use strict";
     init_rule();
     init_shared2();
-    rule_default5 = defineRule({
+    rule_default6 = defineRule({
       id: "code/graceful-shutdown",
       title: "The server shuts down gracefully on SIGTERM",
       category: "reliability",
@@ -56321,6 +56444,51 @@ function nestPaths(node) {
   if (n.type === "ArrayExpression") return n.elements.flatMap((e2) => e2 && stringValue(e2) !== void 0 ? [stringValue(e2)] : []);
   return [""];
 }
+function isTrue(node) {
+  const n = node ? unwrap(node) : void 0;
+  return n?.type === "BooleanLiteral" && n.value;
+}
+function corsScope(node, ancestors2) {
+  let child = node;
+  for (let i = ancestors2.length - 1; i >= 0; i--) {
+    const a = ancestors2[i];
+    if (isCall(a) && a !== node && a.arguments.includes(child) && isMember(a.callee)) {
+      const method = memberName(a.callee) ?? "";
+      const path2 = stringValue(a.arguments[0]);
+      if (ROUTE_METHODS.has(method)) return path2 === "*" || path2 === "/*" ? "global" : "route";
+      if (method === "use") return path2 !== void 0 && PUBLIC_PATH.test(path2) ? "route" : "global";
+    }
+    if (isFunction(a) && a !== node) {
+      const parent = ancestors2[i - 1];
+      const passedTo = parent && isCall(parent) && parent.arguments.includes(a) && isMember(parent.callee) ? memberName(parent.callee) : void 0;
+      if (passedTo !== "use" && passedTo !== "addHook" && passedTo !== "register") return node.type === "CallExpression" && isCorsHeaderCall(node) ? "route" : "global";
+    }
+    child = a;
+  }
+  return "global";
+}
+function isCorsHeaderCall(node) {
+  return isMember(node.callee) && ["setHeader", "header", "set", "append"].includes(memberName(node.callee) ?? "");
+}
+function corsOriginOf(origin) {
+  const v = unwrap(origin.value);
+  if (stringValue(v) === "*") return { anyOrigin: true, how: "star" };
+  if (v.type === "BooleanLiteral" && v.value) return { anyOrigin: true, how: "reflect" };
+  if (v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*")) return { anyOrigin: true, how: "wildcard-list" };
+  if (isFunction(v) && echoesOrigin(v)) return { anyOrigin: true, how: "reflect" };
+  return { anyOrigin: false, how: "restricted" };
+}
+function echoesOrigin(fn) {
+  const [originParam, callbackParam] = fn.params.map((p) => p.type === "Identifier" ? p.name : void 0);
+  if (!callbackParam) return false;
+  const body = fn.body.type === "BlockStatement" ? fn.body.body : [fn.body];
+  if (body.length !== 1) return false;
+  const only = body[0];
+  const call = unwrap(only.type === "ExpressionStatement" ? only.expression : only.type === "ReturnStatement" && only.argument ? only.argument : only);
+  if (!isCall(call) || call.callee.type !== "Identifier" || call.callee.name !== callbackParam) return false;
+  const answer = call.arguments[1] ? unwrap(call.arguments[1]) : void 0;
+  return answer !== void 0 && (isTrue(answer) || answer.type === "Identifier" && answer.name === originParam);
+}
 function exitsEarly(branch) {
   const last = statementsOf(branch).at(-1);
   return last?.type === "ReturnStatement" || last?.type === "ThrowStatement";
@@ -56519,7 +56687,7 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, PUBLIC_PATH, ROUTE_METHODS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -56970,10 +57138,10 @@ var init_service = __esm({
               const port = this.portOf(mod, objectProp(args[0], "port")?.value);
               if (port) this.listen(mod, node, ancestors2, port);
             }
-            if (framework === "nest") this.nestCorsOption(mod, objectProp(args[1], "cors"));
+            if (framework === "nest") this.nestCorsOption(mod, node, objectProp(args[1], "cors"), ancestors2);
           }
           if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
-          if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
+          if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2);
           if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -56989,18 +57157,18 @@ var init_service = __esm({
         if (method === "listen") this.listen(mod, node, ancestors2, this.portOf(mod, args[0]));
         if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
         if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
-        if (method === "enableCors") this.corsCall(mod, node, args[0]);
+        if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2);
         if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
         if (method === "register" && args[0]) {
           const plugin = mod.target(args[0]);
-          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
+          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors2);
           if (plugin && STATIC_SERVERS2[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
           const child = this.ownerKey(mod, args[0]);
           if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
           const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], "dir")?.value) : void 0;
           if (dir !== void 0) this.autoloads.push({ parent: this.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], "options")?.value, "prefix")?.value) ?? "" });
         }
-        if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, args);
+        if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, node, args, ancestors2);
         if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
       }
       listen(mod, node, ancestors2, port) {
@@ -57357,8 +57525,8 @@ var init_service = __esm({
         if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === "ObjectExpression") this.helpers.push({ name: key, kinds: ["rate-limit"], loc: mod.loc(node) });
         if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== "origin" && key !== "Origin") {
           const v = unwrap(node.value);
-          if (v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*")) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: "wildcard-list" });
-          else if (stringValue(v) === "*") this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: "star" });
+          const how = v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*") ? "wildcard-list" : stringValue(v) === "*" ? "star" : void 0;
+          if (how) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how, credentials: false, scope: "global", developmentOnly: this.guarded(mod, node, ancestors2, 0) });
         }
       }
       secretAssignment(mod, key, valueNode) {
@@ -57374,47 +57542,55 @@ var init_service = __esm({
           if (fallback !== void 0 && secretEvidence(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
         }
       }
-      corsCall(mod, node, options) {
-        if (!options) {
-          this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: "default" });
+      /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
+      corsAt(mod, node, ancestors2, setting, at2 = node) {
+        this.cors.push({ ...setting, loc: mod.loc(at2), scope: corsScope(node, ancestors2), developmentOnly: this.guarded(mod, node, ancestors2, 0) });
+      }
+      corsCall(mod, node, options, ancestors2) {
+        const o = options ? unwrap(options) : void 0;
+        if (o && o.type !== "ObjectExpression") {
+          this.corsAt(mod, node, ancestors2, { anyOrigin: false, how: "restricted", credentials: false });
           return;
         }
-        const o = unwrap(options);
-        if (o.type !== "ObjectExpression") {
-          this.cors.push({ loc: mod.loc(node), anyOrigin: false, how: "restricted" });
-          return;
-        }
-        const origin = objectProp(o, "origin");
-        if (!origin) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: "default" });
-        else this.corsOrigin(mod, origin);
+        const credentials = o ? isTrue(objectProp(o, "credentials")?.value) : false;
+        const origin = o && objectProp(o, "origin");
+        if (!origin) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials });
+        else this.corsAt(mod, node, ancestors2, { ...corsOriginOf(origin), credentials }, origin);
       }
       /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
-      nestCorsOption(mod, option) {
+      nestCorsOption(mod, node, option, ancestors2) {
         if (!option) return;
         const v = unwrap(option.value);
         if (v.type === "BooleanLiteral") {
-          if (v.value) this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: "default" });
+          if (v.value) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials: false }, option);
           return;
         }
         if (v.type === "ObjectExpression") {
           const origin = objectProp(v, "origin");
-          if (origin) this.corsOrigin(mod, origin);
-          else this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: "default" });
+          const credentials = isTrue(objectProp(v, "credentials")?.value);
+          if (origin) this.corsAt(mod, node, ancestors2, { ...corsOriginOf(origin), credentials }, origin);
+          else this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials }, option);
         }
       }
-      corsOrigin(mod, origin) {
-        const v = unwrap(origin.value);
-        const loc = mod.loc(origin);
-        if (stringValue(v) === "*") this.cors.push({ loc, anyOrigin: true, how: "star" });
-        else if (v.type === "BooleanLiteral" && v.value) this.cors.push({ loc, anyOrigin: true, how: "reflect" });
-        else if (v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*")) this.cors.push({ loc, anyOrigin: true, how: "wildcard-list" });
-        else this.cors.push({ loc, anyOrigin: false, how: "restricted" });
-      }
-      header(mod, args) {
+      header(mod, node, args, ancestors2) {
         const name = stringValue(args[0])?.toLowerCase();
         if (!name) return;
-        if (name === "access-control-allow-origin" && stringValue(args[1]) === "*") this.cors.push({ loc: mod.loc(args[1]), anyOrigin: true, how: "header" });
+        if (name === "access-control-allow-origin" && args[1]) {
+          const value = unwrap(args[1]);
+          const how = stringValue(value) === "*" ? "header" : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? "") ? "header-reflect" : void 0;
+          if (how) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
+        }
         if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(args[0]));
+      }
+      /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
+      credentialsHeaderIn(mod) {
+        let found = false;
+        walk(mod.program, (n) => {
+          if (found || !isCall(n) || !isMember(n.callee) || !["setHeader", "header", "set", "append"].includes(memberName(n.callee) ?? "")) return;
+          const [name, value] = n.arguments;
+          found = stringValue(name)?.toLowerCase() === "access-control-allow-credentials" && (stringValue(value) === "true" || isTrue(value));
+        });
+        return found;
       }
       // --- helpers' options: routes and shutdown waits -------------------------------------------
       helperCall(mod, node, module, args, helper) {
@@ -57600,19 +57776,21 @@ var init_service = __esm({
         });
       }
     };
+    PUBLIC_PATH = /^\/?(?:public|static|assets|sdk|embed|widget|cdn|badges?|feed|rss|oembed|share|uploads|files|\.well-known|favicon)(?:\/|$)/i;
+    ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "route"]);
   }
 });
 
 // rules/code/hardcoded-secret/rule.ts
-var rule_default6;
-var init_rule7 = __esm({
+var rule_default7;
+var init_rule8 = __esm({
   "rules/code/hardcoded-secret/rule.ts"() {
     "use strict";
     init_service();
     init_source();
     init_rule();
     init_shared2();
-    rule_default6 = defineRule({
+    rule_default7 = defineRule({
       id: "code/hardcoded-secret",
       title: "No secret is written into the source",
       category: "security",
@@ -57652,14 +57830,14 @@ var init_rule7 = __esm({
 });
 
 // rules/code/health-endpoint/rule.ts
-var rule_default7;
-var init_rule8 = __esm({
+var rule_default8;
+var init_rule9 = __esm({
   "rules/code/health-endpoint/rule.ts"() {
     "use strict";
     init_service();
     init_rule();
     init_shared2();
-    rule_default7 = defineRule({
+    rule_default8 = defineRule({
       id: "code/health-endpoint",
       title: "The server has a health endpoint",
       category: "reliability",
@@ -57682,12 +57860,12 @@ var init_rule8 = __esm({
 });
 
 // rules/code/inspector-guarded/rule.ts
-var rule_default8;
-var init_rule9 = __esm({
+var rule_default9;
+var init_rule10 = __esm({
   "rules/code/inspector-guarded/rule.ts"() {
     "use strict";
     init_rule();
-    rule_default8 = defineRule({
+    rule_default9 = defineRule({
       id: "code/inspector-guarded",
       title: "Development inspectors are started only outside production",
       category: "security",
@@ -57710,13 +57888,13 @@ var init_rule9 = __esm({
 });
 
 // rules/code/rate-limit/rule.ts
-var rule_default9;
-var init_rule10 = __esm({
+var rule_default10;
+var init_rule11 = __esm({
   "rules/code/rate-limit/rule.ts"() {
     "use strict";
     init_rule();
     init_shared2();
-    rule_default9 = defineRule({
+    rule_default10 = defineRule({
       id: "code/rate-limit",
       title: "The server limits request rates",
       category: "security",
@@ -57739,14 +57917,14 @@ var init_rule10 = __esm({
 });
 
 // rules/code/readiness-endpoint/rule.ts
-var rule_default10;
-var init_rule11 = __esm({
+var rule_default11;
+var init_rule12 = __esm({
   "rules/code/readiness-endpoint/rule.ts"() {
     "use strict";
     init_service();
     init_rule();
     init_shared2();
-    rule_default10 = defineRule({
+    rule_default11 = defineRule({
       id: "code/readiness-endpoint",
       title: "The server has a readiness endpoint distinct from liveness",
       category: "reliability",
@@ -57769,13 +57947,13 @@ var init_rule11 = __esm({
 });
 
 // rules/code/security-headers/rule.ts
-var rule_default11;
-var init_rule12 = __esm({
+var rule_default12;
+var init_rule13 = __esm({
   "rules/code/security-headers/rule.ts"() {
     "use strict";
     init_rule();
     init_shared2();
-    rule_default11 = defineRule({
+    rule_default12 = defineRule({
       id: "code/security-headers",
       title: "The server sends security headers",
       category: "security",
@@ -57798,13 +57976,13 @@ var init_rule12 = __esm({
 });
 
 // rules/code/validation-bypass/rule.ts
-var rule_default12;
-var init_rule13 = __esm({
+var rule_default13;
+var init_rule14 = __esm({
   "rules/code/validation-bypass/rule.ts"() {
     "use strict";
     init_rule();
     init_shared2();
-    rule_default12 = defineRule({
+    rule_default13 = defineRule({
       id: "code/validation-bypass",
       title: "Validation and authentication cannot be switched off by an env flag",
       category: "security",
@@ -64973,13 +65151,13 @@ var init_shared3 = __esm({
 });
 
 // rules/compose/depends-on-healthy/rule.ts
-var rule_default13;
-var init_rule14 = __esm({
+var rule_default14;
+var init_rule15 = __esm({
   "rules/compose/depends-on-healthy/rule.ts"() {
     "use strict";
     init_rule();
     init_shared3();
-    rule_default13 = defineRule({
+    rule_default14 = defineRule({
       id: "compose/depends-on-healthy",
       title: "depends_on waits for dependencies to be healthy",
       category: "reliability",
@@ -65271,8 +65449,8 @@ function inspectorPort(command2) {
   const port = /--inspect(?:-brk|-port|-wait)?=(?:[^\s:]*:)?(\d+)/.exec(text);
   return port ? Number(port[1]) : INSPECTOR_PORT;
 }
-var LOOPBACK, rule_default14;
-var init_rule15 = __esm({
+var LOOPBACK, rule_default15;
+var init_rule16 = __esm({
   "rules/compose/exposed-internal-port/rule.ts"() {
     "use strict";
     init_links();
@@ -65282,7 +65460,7 @@ var init_rule15 = __esm({
     init_shared4();
     init_shared3();
     LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
-    rule_default14 = defineRule({
+    rule_default15 = defineRule({
       id: "compose/exposed-internal-port",
       title: "Debug, management and metrics ports are not published on all interfaces",
       category: "security",
@@ -65317,13 +65495,13 @@ var init_rule15 = __esm({
 });
 
 // rules/compose/healthcheck/rule.ts
-var rule_default15;
-var init_rule16 = __esm({
+var rule_default16;
+var init_rule17 = __esm({
   "rules/compose/healthcheck/rule.ts"() {
     "use strict";
     init_rule();
     init_shared3();
-    rule_default15 = defineRule({
+    rule_default16 = defineRule({
       id: "compose/healthcheck",
       title: "Each app service has a healthcheck",
       category: "reliability",
@@ -65351,15 +65529,15 @@ var init_rule16 = __esm({
 });
 
 // rules/compose/image-pinned/rule.ts
-var rule_default16;
-var init_rule17 = __esm({
+var rule_default17;
+var init_rule18 = __esm({
   "rules/compose/image-pinned/rule.ts"() {
     "use strict";
     init_links();
     init_dockerfile();
     init_rule();
     init_shared3();
-    rule_default16 = defineRule({
+    rule_default17 = defineRule({
       id: "compose/image-pinned",
       title: "Every image has an explicit tag that is not latest",
       category: "reliability",
@@ -65387,14 +65565,14 @@ var init_rule17 = __esm({
 });
 
 // rules/compose/log-rotation/rule.ts
-var UNBOUNDED_DRIVERS, rule_default17;
-var init_rule18 = __esm({
+var UNBOUNDED_DRIVERS, rule_default18;
+var init_rule19 = __esm({
   "rules/compose/log-rotation/rule.ts"() {
     "use strict";
     init_rule();
     init_shared3();
     UNBOUNDED_DRIVERS = /* @__PURE__ */ new Set(["json-file"]);
-    rule_default17 = defineRule({
+    rule_default18 = defineRule({
       id: "compose/log-rotation",
       title: "Container logs are rotated",
       category: "operations",
@@ -65418,15 +65596,15 @@ var init_rule18 = __esm({
 });
 
 // rules/compose/no-literal-secrets/rule.ts
-var rule_default18;
-var init_rule19 = __esm({
+var rule_default19;
+var init_rule20 = __esm({
   "rules/compose/no-literal-secrets/rule.ts"() {
     "use strict";
     init_credentials();
     init_secrets();
     init_rule();
     init_shared3();
-    rule_default18 = defineRule({
+    rule_default19 = defineRule({
       id: "compose/no-literal-secrets",
       title: "Secrets reach services from secrets, env files or the shell, not literal values",
       category: "security",
@@ -65462,14 +65640,14 @@ var init_rule19 = __esm({
 });
 
 // rules/compose/node-env/rule.ts
-var rule_default19;
-var init_rule20 = __esm({
+var rule_default20;
+var init_rule21 = __esm({
   "rules/compose/node-env/rule.ts"() {
     "use strict";
     init_links();
     init_rule();
     init_shared3();
-    rule_default19 = defineRule({
+    rule_default20 = defineRule({
       id: "compose/node-env",
       title: "Node.js services run with NODE_ENV=production",
       category: "performance",
@@ -65502,14 +65680,14 @@ var init_rule20 = __esm({
 });
 
 // rules/compose/resource-limits/rule.ts
-var rule_default20;
-var init_rule21 = __esm({
+var rule_default21;
+var init_rule22 = __esm({
   "rules/compose/resource-limits/rule.ts"() {
     "use strict";
     init_quantities();
     init_rule();
     init_shared3();
-    rule_default20 = defineRule({
+    rule_default21 = defineRule({
       id: "compose/resource-limits",
       title: "Each service has memory and CPU limits",
       category: "reliability",
@@ -65540,13 +65718,13 @@ var init_rule21 = __esm({
 });
 
 // rules/compose/restart/rule.ts
-var rule_default21;
-var init_rule22 = __esm({
+var rule_default22;
+var init_rule23 = __esm({
   "rules/compose/restart/rule.ts"() {
     "use strict";
     init_rule();
     init_shared3();
-    rule_default21 = defineRule({
+    rule_default22 = defineRule({
       id: "compose/restart",
       title: "Each service has a restart policy",
       category: "reliability",
@@ -65587,8 +65765,8 @@ function describeWaits(waits, budgetMs) {
   const listed = shown.slice(0, 3).map((w) => `${what(w)}${w.env && w.kind !== "env" && w.kind !== "env-default" ? ` (${w.env.name})` : ""} of ${seconds(w.ms)} at ${at(w.loc)}`);
   return shown.length > 3 ? `${listed.join(", ")} and ${shown.length - 3} more` : listed.join(", ");
 }
-var KUBERNETES_DEFAULT_MS, COMPOSE_DEFAULT_MS, seconds, rule_default22;
-var init_rule23 = __esm({
+var KUBERNETES_DEFAULT_MS, COMPOSE_DEFAULT_MS, seconds, rule_default23;
+var init_rule24 = __esm({
   "rules/cross/grace-period/rule.ts"() {
     "use strict";
     init_service();
@@ -65597,7 +65775,7 @@ var init_rule23 = __esm({
     KUBERNETES_DEFAULT_MS = 3e4;
     COMPOSE_DEFAULT_MS = 1e4;
     seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-    rule_default22 = defineRule({
+    rule_default23 = defineRule({
       id: "cross/grace-period",
       title: "The platform waits for the shutdown the code does",
       category: "reliability",
@@ -65730,8 +65908,8 @@ function memoryLimitOf(project, d) {
   const bytes = memory && parseComposeBytes(memory.value);
   return memory && bytes !== void 0 ? { bytes, text: memory.value, where: at(memory.loc) } : void 0;
 }
-var MAX_SHARE, MIB, HEAP_FLAG, rule_default23;
-var init_rule24 = __esm({
+var MAX_SHARE, MIB, HEAP_FLAG, rule_default24;
+var init_rule25 = __esm({
   "rules/cross/heap-vs-memory/rule.ts"() {
     "use strict";
     init_links();
@@ -65744,7 +65922,7 @@ var init_rule24 = __esm({
     MAX_SHARE = 0.75;
     MIB = 2 ** 20;
     HEAP_FLAG = /--max[-_]old[-_]space[-_]size(?:=(\d+))?/;
-    rule_default23 = defineRule({
+    rule_default24 = defineRule({
       id: "cross/heap-vs-memory",
       title: "The V8 heap limit leaves room under the container memory limit",
       category: "reliability",
@@ -68114,8 +68292,8 @@ function majority(majors) {
   for (const m of majors) counts.set(m, (counts.get(m) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 }
-var MATRIX_REF2, agrees, rule_default24;
-var init_rule25 = __esm({
+var MATRIX_REF2, agrees, rule_default25;
+var init_rule26 = __esm({
   "rules/cross/node-version/rule.ts"() {
     "use strict";
     init_images();
@@ -68128,7 +68306,7 @@ var init_rule25 = __esm({
     init_shared4();
     MATRIX_REF2 = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/;
     agrees = (place, major) => place.major !== void 0 ? place.major === major : place.admits?.(major) ?? true;
-    rule_default24 = defineRule({
+    rule_default25 = defineRule({
       id: "cross/node-version",
       title: "Every place that names a Node.js version agrees on the major",
       category: "reliability",
@@ -68181,14 +68359,14 @@ function portOf(request2, env) {
   if ("ref" in p) return resolvePortRef(p.ref, env);
   return void 0;
 }
-var list, rule_default25;
-var init_rule26 = __esm({
+var list, rule_default26;
+var init_rule27 = __esm({
   "rules/cross/probe-port/rule.ts"() {
     "use strict";
     init_rule();
     init_shared4();
     list = (ports) => ports.map((p) => `${p.port} (${p.how})`).join(", ");
-    rule_default25 = defineRule({
+    rule_default26 = defineRule({
       id: "cross/probe-port",
       title: "Health checks target a port the app listens on",
       category: "reliability",
@@ -68223,15 +68401,15 @@ var init_rule26 = __esm({
 });
 
 // rules/cross/probe-route/rule.ts
-var LISTED_HELPERS, rule_default26;
-var init_rule27 = __esm({
+var LISTED_HELPERS, rule_default27;
+var init_rule28 = __esm({
   "rules/cross/probe-route/rule.ts"() {
     "use strict";
     init_service();
     init_rule();
     init_shared4();
     LISTED_HELPERS = /* @__PURE__ */ new Set(["lightship", "@godaddy/terminus"]);
-    rule_default26 = defineRule({
+    rule_default27 = defineRule({
       id: "cross/probe-route",
       title: "HTTP health checks request a route the app registers",
       category: "reliability",
@@ -68264,14 +68442,14 @@ var init_rule27 = __esm({
 });
 
 // rules/docker/base-image-pinned/rule.ts
-var rule_default27;
-var init_rule28 = __esm({
+var rule_default28;
+var init_rule29 = __esm({
   "rules/docker/base-image-pinned/rule.ts"() {
     "use strict";
     init_images();
     init_node_lines();
     init_rule();
-    rule_default27 = defineRule({
+    rule_default28 = defineRule({
       id: "docker/base-image-pinned",
       title: "Every base image is pinned to an explicit version tag",
       category: "reliability",
@@ -68454,8 +68632,8 @@ function hasModernNpm(stage) {
   const version = base.type === "image" ? nodeImageVersion(base.ref) : void 0;
   return !version || !("major" in version) || version.major >= FIRST_NODE_WITH_NPM_7;
 }
-var FIRST_NODE_WITH_NPM_7, rule_default28;
-var init_rule29 = __esm({
+var FIRST_NODE_WITH_NPM_7, rule_default29;
+var init_rule30 = __esm({
   "rules/docker/deprecated-npm-flag/rule.ts"() {
     "use strict";
     init_images();
@@ -68463,7 +68641,7 @@ var init_rule29 = __esm({
     init_rule();
     init_npm();
     FIRST_NODE_WITH_NPM_7 = 15;
-    rule_default28 = defineRule({
+    rule_default29 = defineRule({
       id: "docker/deprecated-npm-flag",
       title: "npm commands skip devDependencies with --omit=dev",
       category: "operations",
@@ -68491,14 +68669,14 @@ var init_rule29 = __esm({
 });
 
 // rules/docker/dev-tools-off/rule.ts
-var rule_default29;
-var init_rule30 = __esm({
+var rule_default30;
+var init_rule31 = __esm({
   "rules/docker/dev-tools-off/rule.ts"() {
     "use strict";
     init_settings();
     init_stage_state();
     init_rule();
-    rule_default29 = defineRule({
+    rule_default30 = defineRule({
       id: "docker/dev-tools-off",
       title: "The image does not switch on an inspector, devtools or a debug mode",
       category: "security",
@@ -68578,8 +68756,8 @@ function classify2(argv, ctx) {
   if (/\.[cm]?js$/.test(program)) return DIRECT;
   return UNKNOWN;
 }
-var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, rule_default30;
-var init_rule31 = __esm({
+var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, rule_default31;
+var init_rule32 = __esm({
   "rules/docker/direct-node/rule.ts"() {
     "use strict";
     init_commands();
@@ -68593,7 +68771,7 @@ var init_rule31 = __esm({
     MAX_DEPTH = 5;
     PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
     SIGNALS_FORWARDED = /^(?:SIG)?(?:TERM|INT|15|2)$/i;
-    rule_default30 = defineRule({
+    rule_default31 = defineRule({
       id: "docker/direct-node",
       title: "The container's process is node itself",
       category: "reliability",
@@ -68650,8 +68828,8 @@ function ignoreFileFor(project, dockerfile) {
   }
   return void 0;
 }
-var REQUIRED, list2, rule_default31;
-var init_rule32 = __esm({
+var REQUIRED, list2, rule_default32;
+var init_rule33 = __esm({
   "rules/docker/dockerignore/rule.ts"() {
     "use strict";
     init_project();
@@ -68664,7 +68842,7 @@ var init_rule32 = __esm({
       { pattern: ".git", paths: [".git"], atRootOnly: true }
     ];
     list2 = (names) => names.map((n) => `\`${n}\``).join(", ");
-    rule_default31 = defineRule({
+    rule_default32 = defineRule({
       id: "docker/dockerignore",
       title: "Copying the whole build context leaves out .env files, node_modules and .git",
       category: "security",
@@ -68713,8 +68891,8 @@ function execsLast(ins) {
 function runsNode2(stage) {
   return isNodeStage(stage) || containerCalls(stage).some((c) => NODE_PROGRAMS2.has(basename(c.program[0]?.value ?? "")));
 }
-var NODE_PROGRAMS2, rule_default32;
-var init_rule33 = __esm({
+var NODE_PROGRAMS2, rule_default33;
+var init_rule34 = __esm({
   "rules/docker/exec-form/rule.ts"() {
     "use strict";
     init_commands();
@@ -68724,7 +68902,7 @@ var init_rule33 = __esm({
     init_shell();
     init_rule();
     NODE_PROGRAMS2 = /* @__PURE__ */ new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm"]);
-    rule_default32 = defineRule({
+    rule_default33 = defineRule({
       id: "docker/exec-form",
       title: "CMD and ENTRYPOINT are in exec form, so SIGTERM reaches node",
       category: "reliability",
@@ -68754,15 +68932,15 @@ var init_rule33 = __esm({
 });
 
 // rules/docker/healthcheck/rule.ts
-var rule_default33;
-var init_rule34 = __esm({
+var rule_default34;
+var init_rule35 = __esm({
   "rules/docker/healthcheck/rule.ts"() {
     "use strict";
     init_commands();
     init_images();
     init_dockerfile();
     init_rule();
-    rule_default33 = defineRule({
+    rule_default34 = defineRule({
       id: "docker/healthcheck",
       title: "The image declares a HEALTHCHECK, or every deployment of it defines its own",
       category: "reliability",
@@ -68801,8 +68979,8 @@ var init_rule34 = __esm({
 });
 
 // rules/docker/healthcheck-tool/rule.ts
-var HTTP_TOOLS, rule_default34;
-var init_rule35 = __esm({
+var HTTP_TOOLS, rule_default35;
+var init_rule36 = __esm({
   "rules/docker/healthcheck-tool/rule.ts"() {
     "use strict";
     init_commands();
@@ -68811,7 +68989,7 @@ var init_rule35 = __esm({
     init_dockerfile();
     init_rule();
     HTTP_TOOLS = /* @__PURE__ */ new Set(["curl", "wget"]);
-    rule_default34 = defineRule({
+    rule_default35 = defineRule({
       id: "docker/healthcheck-tool",
       title: "The HEALTHCHECK runs only programs the image has",
       category: "reliability",
@@ -68847,14 +69025,14 @@ var init_rule35 = __esm({
 });
 
 // rules/docker/no-host-node-modules/rule.ts
-var rule_default35;
-var init_rule36 = __esm({
+var rule_default36;
+var init_rule37 = __esm({
   "rules/docker/no-host-node-modules/rule.ts"() {
     "use strict";
     init_dockerfile();
     init_rule();
     init_copy();
-    rule_default35 = defineRule({
+    rule_default36 = defineRule({
       id: "docker/no-host-node-modules",
       title: "node_modules is installed in the image, never copied from the build context",
       category: "reliability",
@@ -68894,8 +69072,8 @@ function commandWords2(ins) {
   const script = ins.exec ? shellScriptOf(programCall(ins.words).program) : void 0;
   return ins.words.flatMap((w) => w === script ? commandsOfString(w).flatMap((c) => c.words) : [w]);
 }
-var rule_default36;
-var init_rule37 = __esm({
+var rule_default37;
+var init_rule38 = __esm({
   "rules/docker/no-inspect/rule.ts"() {
     "use strict";
     init_commands();
@@ -68903,7 +69081,7 @@ var init_rule37 = __esm({
     init_stage_state();
     init_dockerfile();
     init_rule();
-    rule_default36 = defineRule({
+    rule_default37 = defineRule({
       id: "docker/no-inspect",
       title: "The image does not start the Node.js inspector",
       category: "security",
@@ -68940,15 +69118,15 @@ var init_rule37 = __esm({
 });
 
 // rules/docker/no-secret-in-image/rule.ts
-var rule_default37;
-var init_rule38 = __esm({
+var rule_default38;
+var init_rule39 = __esm({
   "rules/docker/no-secret-in-image/rule.ts"() {
     "use strict";
     init_credentials();
     init_secrets();
     init_dockerfile();
     init_rule();
-    rule_default37 = defineRule({
+    rule_default38 = defineRule({
       id: "docker/no-secret-in-image",
       title: "No secret is written into the Dockerfile",
       category: "security",
@@ -68982,15 +69160,15 @@ var init_rule38 = __esm({
 });
 
 // rules/docker/node-env/rule.ts
-var rule_default38;
-var init_rule39 = __esm({
+var rule_default39;
+var init_rule40 = __esm({
   "rules/docker/node-env/rule.ts"() {
     "use strict";
     init_commands();
     init_images();
     init_stage_state();
     init_rule();
-    rule_default38 = defineRule({
+    rule_default39 = defineRule({
       id: "docker/node-env",
       title: "The image runs Node.js with NODE_ENV=production",
       category: "performance",
@@ -69022,15 +69200,15 @@ var init_rule39 = __esm({
 });
 
 // rules/docker/node-version/rule.ts
-var rule_default39;
-var init_rule40 = __esm({
+var rule_default40;
+var init_rule41 = __esm({
   "rules/docker/node-version/rule.ts"() {
     "use strict";
     init_images();
     init_node_lines();
     init_dockerfile();
     init_rule();
-    rule_default39 = defineRule({
+    rule_default40 = defineRule({
       id: "docker/node-version",
       title: "The image runs a supported Node.js release line",
       category: "security",
@@ -69086,8 +69264,8 @@ function dropsPrivileges(project, dockerfile, stage) {
     return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
   });
 }
-var ROOT, NON_ROOT_BASES, rule_default40;
-var init_rule41 = __esm({
+var ROOT, NON_ROOT_BASES, rule_default41;
+var init_rule42 = __esm({
   "rules/docker/non-root/rule.ts"() {
     "use strict";
     init_commands();
@@ -69098,7 +69276,7 @@ var init_rule41 = __esm({
     init_rule();
     ROOT = /^(?:root|0)(?::.*)?$/;
     NON_ROOT_BASES = [/^chainguard\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
-    rule_default40 = defineRule({
+    rule_default41 = defineRule({
       id: "docker/non-root",
       title: "The container runs as a non-root user",
       category: "security",
@@ -69140,15 +69318,15 @@ var init_rule41 = __esm({
 });
 
 // rules/docker/npm-ci/rule.ts
-var NPM_LOCKFILES, rule_default41;
-var init_rule42 = __esm({
+var NPM_LOCKFILES, rule_default42;
+var init_rule43 = __esm({
   "rules/docker/npm-ci/rule.ts"() {
     "use strict";
     init_project();
     init_rule();
     init_npm();
     NPM_LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json"]);
-    rule_default41 = defineRule({
+    rule_default42 = defineRule({
       id: "docker/npm-ci",
       title: "Images install npm dependencies with npm ci",
       category: "reliability",
@@ -69208,8 +69386,8 @@ function dependenciesOf(dockerfile, stage, visiting) {
   visiting.delete(stage);
   return deps;
 }
-var rule_default42;
-var init_rule43 = __esm({
+var rule_default43;
+var init_rule44 = __esm({
   "rules/docker/prod-deps-only/rule.ts"() {
     "use strict";
     init_stage_state();
@@ -69217,7 +69395,7 @@ var init_rule43 = __esm({
     init_rule();
     init_copy();
     init_npm();
-    rule_default42 = defineRule({
+    rule_default43 = defineRule({
       id: "docker/prod-deps-only",
       title: "The image holds only production dependencies",
       category: "security",
@@ -69304,8 +69482,8 @@ function isUnbounded(setting) {
   const n = Number(amount[1]);
   return n < 0 || n === 0 && !zeroIsBounded;
 }
-var UNIT_SUFFIX, BOUND, MINIMUM, ZERO_IS_BOUNDED, UNBOUNDED_WORDS, OFF_WORDS, AMOUNT, rule_default43;
-var init_rule44 = __esm({
+var UNIT_SUFFIX, BOUND, MINIMUM, ZERO_IS_BOUNDED, UNBOUNDED_WORDS, OFF_WORDS, AMOUNT, rule_default44;
+var init_rule45 = __esm({
   "rules/env/bounded-resources/rule.ts"() {
     "use strict";
     init_rule();
@@ -69317,7 +69495,7 @@ var init_rule44 = __esm({
     UNBOUNDED_WORDS = /* @__PURE__ */ new Set(["unlimited", "infinity", "infinite", "inf", "nolimit", "no-limit", "unbounded"]);
     OFF_WORDS = /* @__PURE__ */ new Set(["none", "off", "false", "disabled", "never", "no"]);
     AMOUNT = /^(-?\d+(?:\.\d+)?)\s*[a-z]*$/;
-    rule_default43 = defineRule({
+    rule_default44 = defineRule({
       id: "env/bounded-resources",
       title: "Production limits, sizes, timeouts and retention are positive, not unlimited",
       category: "reliability",
@@ -69494,8 +69672,8 @@ function envReaders(project) {
   }
   return readers;
 }
-var DOTENV_PACKAGES, COMMITTED_ENV_FRAMEWORKS, messages2, rule_default44;
-var init_rule45 = __esm({
+var DOTENV_PACKAGES, COMMITTED_ENV_FRAMEWORKS, messages2, rule_default45;
+var init_rule46 = __esm({
   "rules/env/committed-secret/rule.ts"() {
     "use strict";
     init_credentials();
@@ -69513,7 +69691,7 @@ var init_rule45 = __esm({
       credentialValue: (d) => `${d.key} in ${d.file} holds ${d.kind} and the file is tracked by git: revoke and rotate it, and keep real credentials out of committed files`,
       envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
     };
-    rule_default44 = defineRule({
+    rule_default45 = defineRule({
       id: "env/committed-secret",
       title: "No secret is committed to git in an env file, and .gitignore keeps .env out",
       category: "security",
@@ -69560,8 +69738,8 @@ function allowsAnyOrigin(setting) {
   const items = setting.value.split(/[\s,]+/).filter((v) => v !== "");
   return items.includes("*") || setting.source === "app-config" && setting.value === "true";
 }
-var CORS_ORIGIN, ORIGIN_LIST, CORS_SWITCH, rule_default45;
-var init_rule46 = __esm({
+var CORS_ORIGIN, ORIGIN_LIST, CORS_SWITCH, rule_default46;
+var init_rule47 = __esm({
   "rules/env/cors/rule.ts"() {
     "use strict";
     init_project();
@@ -69571,7 +69749,7 @@ var init_rule46 = __esm({
     CORS_ORIGIN = /(?:^|_)CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?$/;
     ORIGIN_LIST = /(?:^|_)(?:CORS(?:_ALLOWED|_ALLOW)?_ORIGINS?|ALLOWED_ORIGINS?)$/;
     CORS_SWITCH = /(?:^|_)(?:ENABLE_CORS|CORS_ENABLED)$|^CORS$/;
-    rule_default45 = defineRule({
+    rule_default46 = defineRule({
       id: "env/cors",
       title: "Production does not allow cross-origin requests from any origin",
       category: "security",
@@ -69602,15 +69780,15 @@ var init_rule46 = __esm({
 });
 
 // rules/env/dev-tools-off/rule.ts
-var isNodeOptions, rule_default46;
-var init_rule47 = __esm({
+var isNodeOptions, rule_default47;
+var init_rule48 = __esm({
   "rules/env/dev-tools-off/rule.ts"() {
     "use strict";
     init_settings();
     init_rule();
     init_shared6();
     isNodeOptions = (name) => name === "NODE_OPTIONS";
-    rule_default46 = defineRule({
+    rule_default47 = defineRule({
       id: "env/dev-tools-off",
       title: "Production settings keep inspectors, devtools and debug modes off",
       category: "security",
@@ -69639,8 +69817,8 @@ var init_rule47 = __esm({
 });
 
 // rules/env/error-details/rule.ts
-var SANITIZE, STACK, NOT_AN_EXPOSING_SWITCH, rule_default47;
-var init_rule48 = __esm({
+var SANITIZE, STACK, NOT_AN_EXPOSING_SWITCH, rule_default48;
+var init_rule49 = __esm({
   "rules/env/error-details/rule.ts"() {
     "use strict";
     init_settings();
@@ -69649,7 +69827,7 @@ var init_rule48 = __esm({
     SANITIZE = /(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
     STACK = /(?:^|_)(?:(?:EXPOSE|SHOW|INCLUDE|SEND|RETURN)_STACKS?|STACK_TRACES?)(?:_|$)/;
     NOT_AN_EXPOSING_SWITCH = /(?:^|_)(?:HIDE|SUPPRESS|DISABLE|STRIP|OMIT|REMOVE|NO|MASK|REDACT)(?:_|$)|_(?:LIMIT|DEPTH|SIZE|LENGTH|MAX|COUNT|LINES|FRAMES)$/;
-    rule_default47 = defineRule({
+    rule_default48 = defineRule({
       id: "env/error-details",
       title: "Production does not send stack traces or raw error messages to clients",
       category: "security",
@@ -69695,8 +69873,8 @@ function mainExample(examples) {
   const files = examples.map((f) => f.file).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
-var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default48;
-var init_rule49 = __esm({
+var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default49;
+var init_rule50 = __esm({
   "rules/env/example/rule.ts"() {
     "use strict";
     init_project();
@@ -69704,7 +69882,7 @@ var init_rule49 = __esm({
     PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|AWS_REGION|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/;
-    rule_default48 = defineRule({
+    rule_default49 = defineRule({
       id: "env/example",
       title: "An example env file documents every variable the code reads",
       category: "operations",
@@ -69745,14 +69923,14 @@ var init_rule49 = __esm({
 });
 
 // rules/env/https/rule.ts
-var HTTPS_ENFORCEMENT, rule_default49;
-var init_rule50 = __esm({
+var HTTPS_ENFORCEMENT, rule_default50;
+var init_rule51 = __esm({
   "rules/env/https/rule.ts"() {
     "use strict";
     init_rule();
     init_shared6();
     HTTPS_ENFORCEMENT = /(?:^|_)(?:(?:ENFORCE|REQUIRE|FORCE|REDIRECT_TO)_HTTPS|HTTPS_(?:ENFORCE|ENFORCED|REQUIRED?|ONLY|REDIRECT))$/;
-    rule_default49 = defineRule({
+    rule_default50 = defineRule({
       id: "env/https",
       title: "Production does not turn HTTPS enforcement off",
       category: "security",
@@ -69778,15 +69956,15 @@ var init_rule50 = __esm({
 });
 
 // rules/env/log-level/rule.ts
-var LOG_LEVEL, VERBOSE_LEVELS, rule_default50;
-var init_rule51 = __esm({
+var LOG_LEVEL, VERBOSE_LEVELS, rule_default51;
+var init_rule52 = __esm({
   "rules/env/log-level/rule.ts"() {
     "use strict";
     init_rule();
     init_shared6();
     LOG_LEVEL = /(?:^|_)(?:LOG|LOGGING|LOGGER)_LEVEL$/;
     VERBOSE_LEVELS = /* @__PURE__ */ new Set(["debug", "trace", "silly", "verbose", "all"]);
-    rule_default50 = defineRule({
+    rule_default51 = defineRule({
       id: "env/log-level",
       title: "Production logs at info or above, not debug or trace",
       category: "observability",
@@ -69812,13 +69990,13 @@ var init_rule51 = __esm({
 });
 
 // rules/env/node-env/rule.ts
-var rule_default51;
-var init_rule52 = __esm({
+var rule_default52;
+var init_rule53 = __esm({
   "rules/env/node-env/rule.ts"() {
     "use strict";
     init_rule();
     init_shared6();
-    rule_default51 = defineRule({
+    rule_default52 = defineRule({
       id: "env/node-env",
       title: "A production env file that sets NODE_ENV sets it to production",
       category: "reliability",
@@ -69844,15 +70022,15 @@ var init_rule52 = __esm({
 });
 
 // rules/env/observability-off/rule.ts
-var OBSERVABILITY, NOT_A_SWITCH, rule_default52;
-var init_rule53 = __esm({
+var OBSERVABILITY, NOT_A_SWITCH, rule_default53;
+var init_rule54 = __esm({
   "rules/env/observability-off/rule.ts"() {
     "use strict";
     init_rule();
     init_shared6();
     OBSERVABILITY = /(?:^|_)(?:ENABLE_)?(?:TELEMETRY|METRICS)(?:_ENABLED?)?$|AUDIT/;
     NOT_A_SWITCH = /(?:^|_)(?:DISABLE|DISABLED|NO|OPT_OUT)(?:_|$)|_(?:DAYS|SIZE|COUNT|LIMIT|RETENTION|INTERVAL|PORT|PATH|DIR|FILE|URL|HOST|LEVEL|FORMAT|MAX|TIMEOUT)$/;
-    rule_default52 = defineRule({
+    rule_default53 = defineRule({
       id: "env/observability-off",
       title: "Production keeps telemetry, metrics and audit logging on",
       category: "observability",
@@ -69878,8 +70056,8 @@ var init_rule53 = __esm({
 });
 
 // rules/env/permissions/rule.ts
-var PERMISSIONS, DIRECTORY, OCTAL, DIR_LIMIT, FILE_LIMIT, octal, rule_default53;
-var init_rule54 = __esm({
+var PERMISSIONS, DIRECTORY, OCTAL, DIR_LIMIT, FILE_LIMIT, octal, rule_default54;
+var init_rule55 = __esm({
   "rules/env/permissions/rule.ts"() {
     "use strict";
     init_rule();
@@ -69890,7 +70068,7 @@ var init_rule54 = __esm({
     DIR_LIMIT = 488;
     FILE_LIMIT = 416;
     octal = (mode) => `0${mode.toString(8)}`;
-    rule_default53 = defineRule({
+    rule_default54 = defineRule({
       id: "env/permissions",
       title: "Production data directories are at most 0750 and files at most 0640, never world-writable",
       category: "security",
@@ -69920,14 +70098,14 @@ var init_rule54 = __esm({
 });
 
 // rules/env/placeholder-secret/rule.ts
-var rule_default54;
-var init_rule55 = __esm({
+var rule_default55;
+var init_rule56 = __esm({
   "rules/env/placeholder-secret/rule.ts"() {
     "use strict";
     init_secrets();
     init_rule();
     init_shared6();
-    rule_default54 = defineRule({
+    rule_default55 = defineRule({
       id: "env/placeholder-secret",
       title: "Production secrets are real values, not placeholders",
       category: "security",
@@ -69954,12 +70132,12 @@ var init_rule55 = __esm({
 });
 
 // rules/env/syntax/rule.ts
-var rule_default55;
-var init_rule56 = __esm({
+var rule_default56;
+var init_rule57 = __esm({
   "rules/env/syntax/rule.ts"() {
     "use strict";
     init_rule();
-    rule_default55 = defineRule({
+    rule_default56 = defineRule({
       id: "env/syntax",
       title: "Every line of every env file is a KEY=VALUE assignment that every loader reads the same way",
       category: "reliability",
@@ -69999,8 +70177,8 @@ var init_rule56 = __esm({
 });
 
 // rules/env/weak-secret/rule.ts
-var MIN_LENGTH, SECRET_LENGTH, rule_default56;
-var init_rule57 = __esm({
+var MIN_LENGTH, SECRET_LENGTH, rule_default57;
+var init_rule58 = __esm({
   "rules/env/weak-secret/rule.ts"() {
     "use strict";
     init_secrets();
@@ -70008,7 +70186,7 @@ var init_rule57 = __esm({
     init_shared6();
     MIN_LENGTH = 32;
     SECRET_LENGTH = /(?:^|_)(?:ID|SECRET|TOKEN|KEY)_LENGTH$/;
-    rule_default56 = defineRule({
+    rule_default57 = defineRule({
       id: "env/weak-secret",
       title: `Production secrets are at least ${MIN_LENGTH} characters long`,
       category: "security",
@@ -70049,14 +70227,14 @@ function checkKey(c, h) {
       return `exec ${JSON.stringify(h.command)}`;
   }
 }
-var rule_default57;
-var init_rule58 = __esm({
+var rule_default58;
+var init_rule59 = __esm({
   "rules/k8s/distinct-probes/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default57 = defineRule({
+    rule_default58 = defineRule({
       id: "k8s/distinct-probes",
       title: "Liveness and readiness probes are different checks",
       category: "reliability",
@@ -70104,8 +70282,8 @@ function internalTarget(project, service, port) {
   }
   return void 0;
 }
-var rule_default58;
-var init_rule59 = __esm({
+var rule_default59;
+var init_rule60 = __esm({
   "rules/k8s/exposed-internal-port/rule.ts"() {
     "use strict";
     init_settings();
@@ -70113,7 +70291,7 @@ var init_rule59 = __esm({
     init_rule();
     init_ports();
     init_shared4();
-    rule_default58 = defineRule({
+    rule_default59 = defineRule({
       id: "k8s/exposed-internal-port",
       title: "LoadBalancer and NodePort Services expose no management, metrics, debug or inspector port",
       category: "security",
@@ -70139,8 +70317,8 @@ var init_rule59 = __esm({
 });
 
 // rules/k8s/image-tag/rule.ts
-var rule_default59;
-var init_rule60 = __esm({
+var rule_default60;
+var init_rule61 = __esm({
   "rules/k8s/image-tag/rule.ts"() {
     "use strict";
     init_links();
@@ -70148,7 +70326,7 @@ var init_rule60 = __esm({
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default59 = defineRule({
+    rule_default60 = defineRule({
       id: "k8s/image-tag",
       title: "Every container image has an explicit tag that is not latest",
       category: "reliability",
@@ -70179,14 +70357,14 @@ var init_rule60 = __esm({
 });
 
 // rules/k8s/liveness-probe/rule.ts
-var rule_default60;
-var init_rule61 = __esm({
+var rule_default61;
+var init_rule62 = __esm({
   "rules/k8s/liveness-probe/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default60 = defineRule({
+    rule_default61 = defineRule({
       id: "k8s/liveness-probe",
       title: "Long-running containers have a livenessProbe",
       category: "reliability",
@@ -70208,8 +70386,8 @@ var init_rule61 = __esm({
 });
 
 // rules/k8s/no-literal-secrets/rule.ts
-var DEPENDENT_VAR, rule_default61;
-var init_rule62 = __esm({
+var DEPENDENT_VAR, rule_default62;
+var init_rule63 = __esm({
   "rules/k8s/no-literal-secrets/rule.ts"() {
     "use strict";
     init_credentials();
@@ -70217,7 +70395,7 @@ var init_rule62 = __esm({
     init_k8s();
     init_rule();
     DEPENDENT_VAR = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
-    rule_default61 = defineRule({
+    rule_default62 = defineRule({
       id: "k8s/no-literal-secrets",
       title: "Secrets reach containers from Secrets, not literal env values",
       category: "security",
@@ -70252,15 +70430,15 @@ var init_rule62 = __esm({
 });
 
 // rules/k8s/node-env/rule.ts
-var rule_default62;
-var init_rule63 = __esm({
+var rule_default63;
+var init_rule64 = __esm({
   "rules/k8s/node-env/rule.ts"() {
     "use strict";
     init_links();
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default62 = defineRule({
+    rule_default63 = defineRule({
       id: "k8s/node-env",
       title: "Node.js containers run with NODE_ENV=production",
       category: "performance",
@@ -70294,14 +70472,14 @@ var init_rule63 = __esm({
 });
 
 // rules/k8s/pdb/rule.ts
-var rule_default63;
-var init_rule64 = __esm({
+var rule_default64;
+var init_rule65 = __esm({
   "rules/k8s/pdb/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default63 = defineRule({
+    rule_default64 = defineRule({
       id: "k8s/pdb",
       title: "A replicated Deployment or StatefulSet is covered by a PodDisruptionBudget",
       category: "reliability",
@@ -70339,14 +70517,14 @@ function targetedContainers(w) {
   const ready = w.containers.filter((c) => c.probes.readiness);
   return ready.length > 0 ? ready : w.containers;
 }
-var rule_default64;
-var init_rule65 = __esm({
+var rule_default65;
+var init_rule66 = __esm({
   "rules/k8s/readiness-probe/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default64 = defineRule({
+    rule_default65 = defineRule({
       id: "k8s/readiness-probe",
       title: "Containers behind a Service have a readinessProbe",
       category: "reliability",
@@ -70372,14 +70550,14 @@ var init_rule65 = __esm({
 });
 
 // rules/k8s/replicas/rule.ts
-var rule_default65;
-var init_rule66 = __esm({
+var rule_default66;
+var init_rule67 = __esm({
   "rules/k8s/replicas/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default65 = defineRule({
+    rule_default66 = defineRule({
       id: "k8s/replicas",
       title: "A Deployment or StatefulSet behind a Service runs at least 2 replicas",
       category: "reliability",
@@ -70408,14 +70586,14 @@ var init_rule66 = __esm({
 });
 
 // rules/k8s/resource-limits/rule.ts
-var rule_default66;
-var init_rule67 = __esm({
+var rule_default67;
+var init_rule68 = __esm({
   "rules/k8s/resource-limits/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default66 = defineRule({
+    rule_default67 = defineRule({
       id: "k8s/resource-limits",
       title: "Every container sets a memory limit",
       category: "reliability",
@@ -70447,14 +70625,14 @@ var init_rule67 = __esm({
 });
 
 // rules/k8s/resource-requests/rule.ts
-var rule_default67;
-var init_rule68 = __esm({
+var rule_default68;
+var init_rule69 = __esm({
   "rules/k8s/resource-requests/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default67 = defineRule({
+    rule_default68 = defineRule({
       id: "k8s/resource-requests",
       title: "Every container requests CPU and memory",
       category: "reliability",
@@ -70480,14 +70658,14 @@ var init_rule68 = __esm({
 });
 
 // rules/k8s/security-context/rule.ts
-var rule_default68;
-var init_rule69 = __esm({
+var rule_default69;
+var init_rule70 = __esm({
   "rules/k8s/security-context/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default68 = defineRule({
+    rule_default69 = defineRule({
       id: "k8s/security-context",
       title: "Containers run as non-root and cannot escalate privileges",
       category: "security",
@@ -70523,14 +70701,14 @@ var init_rule69 = __esm({
 });
 
 // rules/k8s/security-context-hardening/rule.ts
-var rule_default69;
-var init_rule70 = __esm({
+var rule_default70;
+var init_rule71 = __esm({
   "rules/k8s/security-context-hardening/rule.ts"() {
     "use strict";
     init_k8s();
     init_rule();
     init_shared5();
-    rule_default69 = defineRule({
+    rule_default70 = defineRule({
       id: "k8s/security-context-hardening",
       title: "Containers have a read-only root filesystem and drop all capabilities",
       category: "security",
@@ -70595,8 +70773,8 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, rule_default70;
-var init_rule71 = __esm({
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, rule_default71;
+var init_rule72 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
     init_project();
@@ -70606,7 +70784,7 @@ var init_rule71 = __esm({
     BACKUP = /backup/i;
     STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
-    rule_default70 = defineRule({
+    rule_default71 = defineRule({
       id: "ops/backup",
       title: "A service that keeps persistent state has a backup job",
       category: "operations",
@@ -70652,15 +70830,15 @@ var init_service2 = __esm({
 });
 
 // rules/ops/changelog/rule.ts
-var CHANGELOG, rule_default71;
-var init_rule72 = __esm({
+var CHANGELOG, rule_default72;
+var init_rule73 = __esm({
   "rules/ops/changelog/rule.ts"() {
     "use strict";
     init_project();
     init_rule();
     init_service2();
     CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:md|markdown|txt|rst))?$/i;
-    rule_default71 = defineRule({
+    rule_default72 = defineRule({
       id: "ops/changelog",
       title: "Production changes are recorded in a changelog",
       category: "operations",
@@ -70928,8 +71106,8 @@ function isRestricted(levels) {
     return directive !== void 0 && directive.args[0]?.value !== "off";
   });
 }
-var INTERNAL_SEGMENTS, INTERNAL_SAMPLES, PUBLIC_SAMPLES, PROXY_DIRECTIVES, AUTH_DIRECTIVES, PRIVATE_LISTEN, rule_default72;
-var init_rule73 = __esm({
+var INTERNAL_SEGMENTS, INTERNAL_SAMPLES, PUBLIC_SAMPLES, PROXY_DIRECTIVES, AUTH_DIRECTIVES, PRIVATE_LISTEN, rule_default73;
+var init_rule74 = __esm({
   "rules/ops/public-internal-endpoint/rule.ts"() {
     "use strict";
     init_settings();
@@ -70941,7 +71119,7 @@ var init_rule73 = __esm({
     PROXY_DIRECTIVES = /* @__PURE__ */ new Set(["proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"]);
     AUTH_DIRECTIVES = ["auth_basic", "auth_request", "auth_jwt"];
     PRIVATE_LISTEN = /^(?:unix:|localhost|127\.|\[::1\]|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
-    rule_default72 = defineRule({
+    rule_default73 = defineRule({
       id: "ops/public-internal-endpoint",
       title: "nginx does not expose metrics, admin, config, debug or inspector endpoints to the internet",
       category: "security",
@@ -70982,15 +71160,15 @@ var init_rule73 = __esm({
 });
 
 // rules/ops/runbook/rule.ts
-var RUNBOOK_PATH, RUNBOOK_HEADING, rule_default73;
-var init_rule74 = __esm({
+var RUNBOOK_PATH, RUNBOOK_HEADING, rule_default74;
+var init_rule75 = __esm({
   "rules/ops/runbook/rule.ts"() {
     "use strict";
     init_rule();
     init_service2();
     RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
     RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery)\b/i;
-    rule_default73 = defineRule({
+    rule_default74 = defineRule({
       id: "ops/runbook",
       title: "How to operate and roll back the service is documented",
       category: "operations",
@@ -71018,8 +71196,8 @@ function singleStep(steps) {
   const only = doing[0];
   return doing.length === 0 || doing.length === 1 && only !== void 0 && (only === steps.at(-1) || invocation(only.words).exec);
 }
-var OPS_FOLDER, OPS_NAME, PRINTS, FIXTURES, rule_default74;
-var init_rule75 = __esm({
+var OPS_FOLDER, OPS_NAME, PRINTS, FIXTURES, rule_default75;
+var init_rule76 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
     init_project();
@@ -71029,7 +71207,7 @@ var init_rule75 = __esm({
     OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
-    rule_default74 = defineRule({
+    rule_default75 = defineRule({
       id: "ops/script-safety",
       title: "Deploy and operations scripts stop on the first error and never make files world-writable",
       category: "reliability",
@@ -71056,14 +71234,14 @@ var init_rule75 = __esm({
 });
 
 // rules/ops/security-policy/rule.ts
-var SECURITY_POLICY, rule_default75;
-var init_rule76 = __esm({
+var SECURITY_POLICY, rule_default76;
+var init_rule77 = __esm({
   "rules/ops/security-policy/rule.ts"() {
     "use strict";
     init_rule();
     init_service2();
     SECURITY_POLICY = /^(?:\.github\/|docs\/)?security\.(?:md|markdown)$/i;
-    rule_default75 = defineRule({
+    rule_default76 = defineRule({
       id: "ops/security-policy",
       title: "A security policy says how to report a vulnerability",
       category: "security",
@@ -71085,14 +71263,14 @@ var init_rule76 = __esm({
 });
 
 // rules/ops/systemd/rule.ts
-var ROOT2, rule_default76;
-var init_rule77 = __esm({
+var ROOT2, rule_default77;
+var init_rule78 = __esm({
   "rules/ops/systemd/rule.ts"() {
     "use strict";
     init_settings();
     init_rule();
     ROOT2 = /^(?:root|0)$/;
-    rule_default76 = defineRule({
+    rule_default77 = defineRule({
       id: "ops/systemd",
       title: "systemd services run unprivileged, restart on failure and have a memory limit",
       category: "reliability",
@@ -71174,8 +71352,8 @@ function hasTypesCondition(exports) {
   if (!exports || typeof exports !== "object") return false;
   return Object.entries(exports).some(([key, value]) => key === "types" || hasTypesCondition(value));
 }
-var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default77;
-var init_rule78 = __esm({
+var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default78;
+var init_rule79 = __esm({
   "rules/pkg/dev-deps-placement/rule.ts"() {
     "use strict";
     init_rule();
@@ -71183,7 +71361,7 @@ var init_rule78 = __esm({
     DEV_TOOLS = /* @__PURE__ */ new Set(["typescript", "jest", "ts-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "eslint", "prettier", "@biomejs/biome", "nodemon", "ts-node", "ts-node-dev", "husky", "lint-staged"]);
     RUNTIME_SCRIPTS = ["start", "prestart", "poststart", "preinstall", "install", "postinstall"];
     BINARIES = { typescript: "tsc", "ts-node": "ts-node", nodemon: "nodemon", "ts-node-dev": "ts-node-dev", husky: "husky" };
-    rule_default77 = defineRule({
+    rule_default78 = defineRule({
       id: "pkg/dev-deps-placement",
       title: "Build and test tools are devDependencies",
       category: "performance",
@@ -71217,8 +71395,8 @@ var init_rule78 = __esm({
 });
 
 // rules/pkg/engines/rule.ts
-var import_semver2, rule_default78;
-var init_rule79 = __esm({
+var import_semver2, rule_default79;
+var init_rule80 = __esm({
   "rules/pkg/engines/rule.ts"() {
     "use strict";
     import_semver2 = __toESM(require_semver2(), 1);
@@ -71226,7 +71404,7 @@ var init_rule79 = __esm({
     init_node_versions();
     init_rule();
     init_shared7();
-    rule_default78 = defineRule({
+    rule_default79 = defineRule({
       id: "pkg/engines",
       title: "package.json declares the supported Node.js lines it runs on",
       category: "reliability",
@@ -71269,15 +71447,15 @@ var init_rule79 = __esm({
 });
 
 // rules/pkg/lockfile/rule.ts
-var LOCKFILE_OF, INSTALL_OF, rule_default79;
-var init_rule80 = __esm({
+var LOCKFILE_OF, INSTALL_OF, rule_default80;
+var init_rule81 = __esm({
   "rules/pkg/lockfile/rule.ts"() {
     "use strict";
     init_rule();
     init_shared7();
     LOCKFILE_OF = { npm: "package-lock.json", pnpm: "pnpm-lock.yaml", yarn: "yarn.lock", bun: "bun.lock" };
     INSTALL_OF = { npm: "npm install", pnpm: "pnpm install", yarn: "yarn install", bun: "bun install" };
-    rule_default79 = defineRule({
+    rule_default80 = defineRule({
       id: "pkg/lockfile",
       title: "A lockfile is committed",
       category: "reliability",
@@ -71309,8 +71487,8 @@ function startRunsInProduction(project, pkg) {
   if (images.length === 0) return true;
   return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== "program" && c.name === "start")));
 }
-var DEV_RUNNERS, rule_default80;
-var init_rule81 = __esm({
+var DEV_RUNNERS, rule_default81;
+var init_rule82 = __esm({
   "rules/pkg/start-script/rule.ts"() {
     "use strict";
     init_commands();
@@ -71330,7 +71508,7 @@ var init_rule81 = __esm({
       { tool: "nx serve", pattern: /(?:^|[\s/;&|(])nx\s+serve(?:$|\s)/ },
       { tool: "nest start --watch", pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ }
     ];
-    rule_default80 = defineRule({
+    rule_default81 = defineRule({
       id: "pkg/start-script",
       title: "The start script runs the app as production runs it",
       category: "reliability",
@@ -71361,13 +71539,13 @@ var init_rule81 = __esm({
 function isStructuredLogger(name) {
   return /(?:^|[/-])(?:pino|winston|bunyan)(?:$|[/-])/.test(name) || name.startsWith("@opentelemetry/") || ["roarr", "tslog", "@logtape/logtape", "fastify", "nestjs-pino"].includes(name);
 }
-var rule_default81;
-var init_rule82 = __esm({
+var rule_default82;
+var init_rule83 = __esm({
   "rules/pkg/structured-logging/rule.ts"() {
     "use strict";
     init_rule();
     init_shared7();
-    rule_default81 = defineRule({
+    rule_default82 = defineRule({
       id: "pkg/structured-logging",
       title: "A server logs with a structured logger",
       category: "observability",
@@ -71400,13 +71578,13 @@ function hasRealTestScript(pkg) {
   const script = pkg.scripts.test;
   return script !== void 0 && !isPlaceholder2(script);
 }
-var rule_default82;
-var init_rule83 = __esm({
+var rule_default83;
+var init_rule84 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
     init_rule();
     init_shared7();
-    rule_default82 = defineRule({
+    rule_default83 = defineRule({
       id: "pkg/test-script",
       title: "package.json has a real test script",
       category: "reliability",
@@ -71442,8 +71620,8 @@ var init_rules = __esm({
     "use strict";
     init_rule2();
     init_rule3();
-    init_rule4();
     init_rule5();
+    init_rule4();
     init_rule6();
     init_rule7();
     init_rule8();
@@ -71522,11 +71700,12 @@ var init_rules = __esm({
     init_rule81();
     init_rule82();
     init_rule83();
+    init_rule84();
     rules2 = [
       rule_default,
       rule_default2,
-      rule_default3,
       rule_default4,
+      rule_default3,
       rule_default5,
       rule_default6,
       rule_default7,
@@ -71604,7 +71783,8 @@ var init_rules = __esm({
       rule_default79,
       rule_default80,
       rule_default81,
-      rule_default82
+      rule_default82,
+      rule_default83
     ];
   }
 });
@@ -77274,13 +77454,14 @@ function parseScript(source) {
       continue;
     }
     const argv = invocation(command2.words).argv.map((w) => w.value);
-    if (argv.length === 0) continue;
-    if (!SETUP_BUILTINS.has(argv[0])) script.steps.push(command2);
+    if (argv.length === 0 && !command2.words.some((w) => /\$\(|`/.test(w.value))) continue;
+    const setup = argv.length > 0 && SETUP_BUILTINS.has(argv[0]);
+    if (!setup) script.steps.push(command2);
     if (decided) continue;
     if (argv[0] === "set" && setsErrexit(argv.slice(1))) {
       script.errexit ??= command2.loc;
       decided = true;
-    } else if (!SETUP_BUILTINS.has(argv[0])) {
+    } else if (!setup) {
       script.firstCommand = command2;
       decided = true;
     }

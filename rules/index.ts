@@ -2,6 +2,7 @@
 import type { Rule } from '../src/rule.ts';
 import ciDependencyAudit from './ci/dependency-audit/rule.ts';
 import ciTests from './ci/tests/rule.ts';
+import codeCorsCredentials from './code/cors-credentials/rule.ts';
 import codeCorsWildcard from './code/cors-wildcard/rule.ts';
 import codeCrashHandlers from './code/crash-handlers/rule.ts';
 import codeGracefulShutdown from './code/graceful-shutdown/rule.ts';
@@ -86,6 +87,7 @@ import pkgTestScript from './pkg/test-script/rule.ts';
 export const rules: readonly Rule[] = [
   ciDependencyAudit,
   ciTests,
+  codeCorsCredentials,
   codeCorsWildcard,
   codeCrashHandlers,
   codeGracefulShutdown,

@@ -327,6 +327,38 @@ describe('shell reader', () => {
     expect(lastCommand(parseShell('node a.js\nfi\n'))?.words.map((w) => w.value)).toEqual(['node', 'a.js']);
   });
 
+  it('reads redirections as redirections, not words or command separators', () => {
+    const argv = (text: string) => parseShell(text).map((c) => c.words.map((w) => w.value));
+    expect(argv('exec node server.js 2>&1')).toEqual([['exec', 'node', 'server.js']]);
+    expect(argv('echo starting >&2; exec node a.js')).toEqual([['echo', 'starting'], ['exec', 'node', 'a.js']]);
+    expect(argv('node a.js &> /var/log/app.log')).toEqual([['node', 'a.js']]);
+    expect(argv('node a.js >> out.log 2>err.log < in.txt')).toEqual([['node', 'a.js']]);
+    expect(argv('node a.js 2> "/tmp/my log" && echo ok')).toEqual([['node', 'a.js'], ['echo', 'ok']]);
+    expect(argv('npm start | tee out.log')).toEqual([['npm', 'start'], ['tee', 'out.log']]);
+    expect(parseShell('node a.js 2>&1 | tee x')[0]?.terminator).toBe('|');
+  });
+
+  it('keeps command substitutions inside their word, and skips here-document bodies', () => {
+    const argv = (text: string) => parseShell(text).map((c) => c.words.map((w) => w.value));
+    expect(argv('VERSION=$(node -p "require(\'./package.json\').version") && exec node dist/$(basename $X).js')).toEqual([
+      ["VERSION=$(node -p \"require('./package.json').version\")"],
+      ['exec', 'node', 'dist/$(basename $X).js'],
+    ]);
+    expect(argv('echo "now: $(date +%s; echo ")")" `hostname`')).toEqual([['echo', 'now: $(date +%s; echo ")")', '`hostname`']]);
+    expect(argv('echo ${VAR:-a;b} $((1 + (2)))')).toEqual([['echo', '${VAR:-a;b}', '$((1 + (2)))']]);
+    expect(argv('cat <<EOF > config.json\n{ "a": 1 }; rm -rf /\nEOF\nexec node a.js\n')).toEqual([['cat'], ['exec', 'node', 'a.js']]);
+    expect(argv("cat <<-'END'\n\tnot; a command\n\tEND\nnode b.js\n")).toEqual([['cat'], ['node', 'b.js']]);
+    expect(argv('diff <(sort a) <(sort b)')).toEqual([['diff', '<(sort a)', '<(sort b)']]);
+  });
+
+  it('ends on unclosed constructs without hanging', () => {
+    for (const text of ['echo $(', 'echo `x', 'echo ${', 'cat <<EOF\nno end', 'echo "$(echo "', `echo ${'$('.repeat(10_000)}`]) {
+      const start = performance.now();
+      expect(() => parseShell(text)).not.toThrow();
+      expect(performance.now() - start).toBeLessThan(2000);
+    }
+  });
+
   it('knows shells by name or path', () => {
     expect(['sh', '/bin/bash', 'ash', 'node', 'shx'].map(isShellProgram)).toEqual([true, true, true, false, false]);
   });

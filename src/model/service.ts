@@ -97,8 +97,17 @@ export interface EnvRead {
 export interface CorsSetting {
   loc: Loc;
   anyOrigin: boolean;
-  /** How every origin is allowed (or `restricted`): the library default, `'*'`, `true`/reflection, a list holding `'*'`, a header. */
-  how: 'default' | 'star' | 'reflect' | 'wildcard-list' | 'header' | 'restricted';
+  /**
+   * How every origin is allowed (or `restricted`): the library default, `'*'`, `true` or a callback that echoes the
+   * request's origin, a list holding `'*'`, a header set to `'*'` or to the request's Origin.
+   */
+  how: 'default' | 'star' | 'reflect' | 'wildcard-list' | 'header' | 'header-reflect' | 'restricted';
+  /** Credentials (cookies, authorization) are allowed: `credentials: true`, `Access-Control-Allow-Credentials: true`. */
+  credentials: boolean;
+  /** `global`: for the whole API (a middleware without a path, `enableCors`); `route`: for some routes, or a path that is public by design (static files, an SDK). */
+  scope: 'global' | 'route';
+  /** Inside a branch only development takes (`if (!isProduction)`, `NODE_ENV === 'development'`). */
+  developmentOnly: boolean;
 }
 
 export interface LiteralSecret {
@@ -1011,10 +1020,10 @@ class ServiceBuilder {
           const port = this.portOf(mod, objectProp(args[0], 'port')?.value);
           if (port) this.listen(mod, node, ancestors, port);
         }
-        if (framework === 'nest') this.nestCorsOption(mod, objectProp(args[1], 'cors'));
+        if (framework === 'nest') this.nestCorsOption(mod, node, objectProp(args[1], 'cors'), ancestors);
       }
       if (target.module === '@hono/node-server' && target.path === 'serve') this.listen(mod, node, ancestors, this.portOf(mod, objectProp(args[0], 'port')?.value));
-      if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0]);
+      if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors);
       if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
       const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
       if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -1032,18 +1041,18 @@ class ServiceBuilder {
     if (method === 'listen') this.listen(mod, node, ancestors, this.portOf(mod, args[0]));
     if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listen(mod, node, ancestors, undefined);
     if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
-    if (method === 'enableCors') this.corsCall(mod, node, args[0]);
+    if (method === 'enableCors') this.corsCall(mod, node, args[0], ancestors);
     if (method === 'setGlobalPrefix') this.openPaths.push({ reason: 'a global route prefix (setGlobalPrefix)', loc: mod.loc(node) });
     if (method === 'register' && args[0]) {
       const plugin = mod.target(args[0]);
-      if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1]);
+      if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors);
       if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
       const child = this.ownerKey(mod, args[0]);
       if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], 'prefix')?.value) ?? '' });
       const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], 'dir')?.value) : undefined;
       if (dir !== undefined) this.autoloads.push({ parent: this.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], 'options')?.value, 'prefix')?.value) ?? '' });
     }
-    if (['setHeader', 'header', 'set', 'append'].includes(method)) this.header(mod, args);
+    if (['setHeader', 'header', 'set', 'append'].includes(method)) this.header(mod, node, args, ancestors);
     if (HTTP_METHODS.has(method) || method === 'use' || method === 'route') this.routeCall(mod, receiver, method, args, ancestors);
   }
 
@@ -1443,8 +1452,9 @@ class ServiceBuilder {
     if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === 'ObjectExpression') this.helpers.push({ name: key, kinds: ['rate-limit'], loc: mod.loc(node) });
     if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== 'origin' && key !== 'Origin') {
       const v = unwrap(node.value);
-      if (v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*')) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'wildcard-list' });
-      else if (stringValue(v) === '*') this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'star' });
+      // A config object (`allowedOrigins: ['*']`) sets CORS for whatever reads it: the whole server.
+      const how = v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*') ? 'wildcard-list' : stringValue(v) === '*' ? 'star' : undefined;
+      if (how) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how, credentials: false, scope: 'global', developmentOnly: this.guarded(mod, node, ancestors, 0) });
     }
   }
 
@@ -1463,51 +1473,62 @@ class ServiceBuilder {
     }
   }
 
-  private corsCall(mod: Module, node: CallNode, options: t.Node | undefined): void {
-    if (!options) {
-      this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'default' });
+  /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
+  private corsAt(mod: Module, node: t.Node, ancestors: readonly t.Node[], setting: Pick<CorsSetting, 'anyOrigin' | 'how' | 'credentials'>, at: t.Node = node): void {
+    this.cors.push({ ...setting, loc: mod.loc(at), scope: corsScope(node, ancestors), developmentOnly: this.guarded(mod, node, ancestors, 0) });
+  }
+
+  private corsCall(mod: Module, node: CallNode, options: t.Node | undefined, ancestors: readonly t.Node[]): void {
+    const o = options ? unwrap(options) : undefined;
+    if (o && o.type !== 'ObjectExpression') {
+      this.corsAt(mod, node, ancestors, { anyOrigin: false, how: 'restricted', credentials: false });
       return;
     }
-    const o = unwrap(options);
-    if (o.type !== 'ObjectExpression') {
-      this.cors.push({ loc: mod.loc(node), anyOrigin: false, how: 'restricted' });
-      return;
-    }
-    const origin = objectProp(o, 'origin');
-    if (!origin) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how: 'default' });
-    else this.corsOrigin(mod, origin);
+    const credentials = o ? isTrue(objectProp(o, 'credentials')?.value) : false;
+    const origin = o && objectProp(o, 'origin');
+    if (!origin) this.corsAt(mod, node, ancestors, { anyOrigin: true, how: 'default', credentials });
+    else this.corsAt(mod, node, ancestors, { ...corsOriginOf(origin), credentials }, origin);
   }
 
   /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
-  private nestCorsOption(mod: Module, option: t.ObjectProperty | undefined): void {
+  private nestCorsOption(mod: Module, node: CallNode, option: t.ObjectProperty | undefined, ancestors: readonly t.Node[]): void {
     if (!option) return;
     const v = unwrap(option.value);
     if (v.type === 'BooleanLiteral') {
-      if (v.value) this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: 'default' });
+      if (v.value) this.corsAt(mod, node, ancestors, { anyOrigin: true, how: 'default', credentials: false }, option);
       return;
     }
     if (v.type === 'ObjectExpression') {
       const origin = objectProp(v, 'origin');
-      if (origin) this.corsOrigin(mod, origin);
-      else this.cors.push({ loc: mod.loc(option), anyOrigin: true, how: 'default' });
+      const credentials = isTrue(objectProp(v, 'credentials')?.value);
+      if (origin) this.corsAt(mod, node, ancestors, { ...corsOriginOf(origin), credentials }, origin);
+      else this.corsAt(mod, node, ancestors, { anyOrigin: true, how: 'default', credentials }, option);
     }
   }
 
-  private corsOrigin(mod: Module, origin: t.ObjectProperty): void {
-    const v = unwrap(origin.value);
-    const loc = mod.loc(origin);
-    if (stringValue(v) === '*') this.cors.push({ loc, anyOrigin: true, how: 'star' });
-    else if (v.type === 'BooleanLiteral' && v.value) this.cors.push({ loc, anyOrigin: true, how: 'reflect' });
-    else if (v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*')) this.cors.push({ loc, anyOrigin: true, how: 'wildcard-list' });
-    else this.cors.push({ loc, anyOrigin: false, how: 'restricted' });
-  }
-
-  private header(mod: Module, args: t.Node[]): void {
+  private header(mod: Module, node: CallNode, args: t.Node[], ancestors: readonly t.Node[]): void {
     const name = stringValue(args[0])?.toLowerCase();
     if (!name) return;
-    if (name === 'access-control-allow-origin' && stringValue(args[1]) === '*') this.cors.push({ loc: mod.loc(args[1] as t.Node), anyOrigin: true, how: 'header' });
+    if (name === 'access-control-allow-origin' && args[1]) {
+      const value = unwrap(args[1]);
+      // `res.setHeader('Access-Control-Allow-Origin', req.headers.origin)` echoes whichever site asks.
+      const how = stringValue(value) === '*' ? 'header' : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? '') ? 'header-reflect' : undefined;
+      if (how) this.corsAt(mod, node, ancestors, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
+    }
     if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(args[0] as t.Node));
   }
+
+  /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
+  private credentialsHeaderIn(mod: Module): boolean {
+    let found = false;
+    walk(mod.program, (n) => {
+      if (found || !isCall(n) || !isMember(n.callee) || !['setHeader', 'header', 'set', 'append'].includes(memberName(n.callee) ?? '')) return;
+      const [name, value] = n.arguments as t.Node[];
+      found = stringValue(name)?.toLowerCase() === 'access-control-allow-credentials' && (stringValue(value) === 'true' || isTrue(value));
+    });
+    return found;
+  }
+
 
   // --- helpers' options: routes and shutdown waits -------------------------------------------
 
@@ -1797,6 +1818,71 @@ function nestPaths(node: t.Node): string[] {
   if (s !== undefined) return [s];
   if (n.type === 'ArrayExpression') return n.elements.flatMap((e) => (e && stringValue(e) !== undefined ? [stringValue(e) as string] : []));
   return [''];
+}
+
+function isTrue(node: t.Node | null | undefined): boolean {
+  const n = node ? unwrap(node) : undefined;
+  return n?.type === 'BooleanLiteral' && n.value;
+}
+
+/** Paths public by design: static files, an SDK or embed, badges, feeds, well-known documents. */
+const PUBLIC_PATH = /^\/?(?:public|static|assets|sdk|embed|widget|cdn|badges?|feed|rss|oembed|share|uploads|files|\.well-known|favicon)(?:\/|$)/i;
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'route']);
+
+/**
+ * Where a CORS middleware applies: `route` when it is passed to a route (`router.get('/x', cors(), …)`), mounted
+ * under a path public by design (`app.use('/static', cors())`), or set in a handler that is not a middleware of
+ * the whole app; `global` for a middleware of the whole app or the framework's own option.
+ */
+function corsScope(node: t.Node, ancestors: readonly t.Node[]): CorsSetting['scope'] {
+  let child: t.Node = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i] as t.Node;
+    if (isCall(a) && a !== node && (a.arguments as t.Node[]).includes(child) && isMember(a.callee)) {
+      const method = memberName(a.callee) ?? '';
+      const path = stringValue(a.arguments[0] as t.Node | undefined);
+      if (ROUTE_METHODS.has(method)) return path === '*' || path === '/*' ? 'global' : 'route';
+      if (method === 'use') return path !== undefined && PUBLIC_PATH.test(path) ? 'route' : 'global';
+    }
+    // A header set in a function that is not passed to `use` is a handler's: it answers for its own route.
+    if (isFunction(a) && a !== node) {
+      const parent = ancestors[i - 1];
+      const passedTo = parent && isCall(parent) && (parent.arguments as t.Node[]).includes(a) && isMember(parent.callee) ? memberName(parent.callee) : undefined;
+      if (passedTo !== 'use' && passedTo !== 'addHook' && passedTo !== 'register') return node.type === 'CallExpression' && isCorsHeaderCall(node) ? 'route' : 'global';
+    }
+    child = a;
+  }
+  return 'global';
+}
+
+function isCorsHeaderCall(node: t.CallExpression): boolean {
+  return isMember(node.callee) && ['setHeader', 'header', 'set', 'append'].includes(memberName(node.callee) ?? '');
+}
+
+/**
+ * What an `origin` option allows: `'*'`, `true` (the request's own origin), a list with `'*'`, a callback that
+ * answers every request with `true` or with the origin it was given, or something narrower.
+ */
+function corsOriginOf(origin: t.ObjectProperty): Pick<CorsSetting, 'anyOrigin' | 'how'> {
+  const v = unwrap(origin.value);
+  if (stringValue(v) === '*') return { anyOrigin: true, how: 'star' };
+  if (v.type === 'BooleanLiteral' && v.value) return { anyOrigin: true, how: 'reflect' };
+  if (v.type === 'ArrayExpression' && v.elements.some((e) => e && stringValue(e) === '*')) return { anyOrigin: true, how: 'wildcard-list' };
+  if (isFunction(v) && echoesOrigin(v)) return { anyOrigin: true, how: 'reflect' };
+  return { anyOrigin: false, how: 'restricted' };
+}
+
+/** `(origin, cb) => cb(null, true)` or `cb(null, origin)` with no test before: every origin is allowed. */
+function echoesOrigin(fn: FunctionNode): boolean {
+  const [originParam, callbackParam] = fn.params.map((p) => (p.type === 'Identifier' ? p.name : undefined));
+  if (!callbackParam) return false;
+  const body = fn.body.type === 'BlockStatement' ? fn.body.body : [fn.body];
+  if (body.length !== 1) return false;
+  const only = body[0] as t.Node;
+  const call = unwrap(only.type === 'ExpressionStatement' ? only.expression : only.type === 'ReturnStatement' && only.argument ? only.argument : only);
+  if (!isCall(call) || call.callee.type !== 'Identifier' || call.callee.name !== callbackParam) return false;
+  const answer = call.arguments[1] ? unwrap(call.arguments[1] as t.Node) : undefined;
+  return answer !== undefined && (isTrue(answer) || (answer.type === 'Identifier' && answer.name === originParam));
 }
 
 function exitsEarly(branch: t.Node): boolean {

@@ -117,13 +117,15 @@ export function parseScript(source: SourceFile): ShellScript {
       continue;
     }
     const argv = invocation(command.words).argv.map((w) => w.value);
-    if (argv.length === 0) continue;
-    if (!SETUP_BUILTINS.has(argv[0] as string)) script.steps.push(command);
+    // `LATEST=$(ls -t backups | head -1)` runs commands: a step that can fail, and errexit stops on it.
+    if (argv.length === 0 && !command.words.some((w) => /\$\(|`/.test(w.value))) continue;
+    const setup = argv.length > 0 && SETUP_BUILTINS.has(argv[0] as string);
+    if (!setup) script.steps.push(command);
     if (decided) continue;
     if (argv[0] === 'set' && setsErrexit(argv.slice(1))) {
       script.errexit ??= command.loc;
       decided = true;
-    } else if (!SETUP_BUILTINS.has(argv[0] as string)) {
+    } else if (!setup) {
       script.firstCommand = command;
       decided = true;
     }

@@ -21,15 +21,80 @@ interface SimpleCommand {
   terminator: string;
 }
 
-const OPERATORS = ['&&', '||', ';;', ';', '|', '&', '\n', '(', ')'];
+const OPERATORS = ['&&', '||', ';;', ';', '|&', '|', '&', '\n', '(', ')'];
+/** Redirection operators, longest first: `2>&1`'s `>&`, `&>>`, heredocs, here-strings. */
+const REDIRECTIONS = ['&>>', '&>', '<<<', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', '>', '<'];
+/** Bounds the nesting a substitution may have, so hostile text cannot make the reader recurse deeply. */
+const MAX_NESTING = 64;
 
-/** Splits shell text into simple commands. Comments (`#` at a word start) run to end of line. */
+/**
+ * The index just after the construct that starts at `i` — `$(…)`, `$((…))`, `${…}`, `` `…` ``, `<(…)`, `>(…)`,
+ * a quoted string — with nesting and quotes inside followed; the end of the text when it is not closed.
+ */
+function skipConstruct(text: string, i: number, depth = 0): number {
+  const ch = text[i];
+  if (ch === "'") {
+    const close = text.indexOf("'", i + 1);
+    return close === -1 ? text.length : close + 1;
+  }
+  if (ch === '`') {
+    for (let j = i + 1; j < text.length; j++) {
+      if (text[j] === '\\') j++;
+      else if (text[j] === '`') return j + 1;
+    }
+    return text.length;
+  }
+  if (ch === '"') {
+    for (let j = i + 1; j < text.length; j++) {
+      if (text[j] === '\\') j++;
+      else if (text[j] === '"') return j + 1;
+      else if (opensConstruct(text, j) && depth < MAX_NESTING) j = skipConstruct(text, j, depth + 1) - 1;
+    }
+    return text.length;
+  }
+  // `$(`, `$((`, `${`, `<(`, `>(`: to the matching close, over quotes and nested constructs.
+  const open = text[i + 1] as string;
+  const close = open === '{' ? '}' : ')';
+  let level = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === open) level++;
+    else if (c === close && --level === 0) return j + 1;
+    else if ((c === "'" || c === '"' || c === '`' || opensConstruct(text, j)) && depth < MAX_NESTING) j = skipConstruct(text, j, depth + 1) - 1;
+  }
+  return text.length;
+}
+
+/** `$(`, `${`, `<(`, `>(` at `i`. */
+function opensConstruct(text: string, i: number): boolean {
+  const ch = text[i];
+  const next = text[i + 1];
+  return (ch === '$' && (next === '(' || next === '{')) || ((ch === '<' || ch === '>') && next === '(');
+}
+
+/** The here-document delimiter after `<<` (quotes removed), and the index after it. */
+function heredocDelimiter(text: string, i: number): { delimiter: string; end: number } {
+  let j = i;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  const startWord = j;
+  while (j < text.length && !/[\s;&|<>()]/.test(text[j] as string)) j = text[j] === "'" || text[j] === '"' ? skipConstruct(text, j) : j + 1;
+  return { delimiter: text.slice(startWord, j).replace(/["'\\]/g, ''), end: j };
+}
+
+/**
+ * Splits shell text into simple commands. Comments (`#` at a word start) run to end of line. Redirections
+ * (`2>&1`, `>/dev/null`, `&>log`, `<<EOF` with its body) are not words of the command; command and
+ * parameter substitutions (`$(…)`, `` `…` ``, `${…}`) are part of the word they appear in, as written.
+ */
 export function parseShell(text: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   let words: ShellWord[] = [];
   let current: string | null = null;
   let start = 0;
   let i = 0;
+  /** Here-documents whose bodies start after the current line, in order. */
+  const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
   const endWord = () => {
     if (current !== null) words.push({ value: current, offset: start, end: Math.min(i, text.length) });
     current = null;
@@ -38,6 +103,16 @@ export function parseShell(text: string): SimpleCommand[] {
     endWord();
     if (words.length > 0) commands.push({ words, offset: words[0]?.offset ?? 0, terminator });
     words = [];
+  };
+  const skipHeredocBodies = () => {
+    for (const { delimiter, stripTabs } of pendingHeredocs.splice(0)) {
+      while (i < text.length) {
+        const lineEnd = text.indexOf('\n', i);
+        const line = text.slice(i, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+        i = lineEnd === -1 ? text.length : lineEnd + 1;
+        if ((stripTabs ? line.replace(/^\t+/, '') : line) === delimiter) break;
+      }
+    }
   };
   while (i < text.length) {
     const ch = text[i] as string;
@@ -58,15 +133,43 @@ export function parseShell(text: string): SimpleCommand[] {
       i++;
       continue;
     }
+    // A redirection: `[n]>file`, `2>&1`, `&>log`, `<<EOF`. A word of digits right before it is its file descriptor.
+    const redirect = opensConstruct(text, i) ? undefined : REDIRECTIONS.find((r) => text.startsWith(r, i));
+    if (redirect) {
+      if (current !== null && /^\d+$/.test(current) && start + current.length === i) current = null;
+      endWord();
+      i += redirect.length;
+      if (redirect === '<<' || redirect === '<<-') {
+        const { delimiter, end } = heredocDelimiter(text, i);
+        pendingHeredocs.push({ delimiter, stripTabs: redirect === '<<-' });
+        i = end;
+        continue;
+      }
+      if ((redirect === '>&' || redirect === '<&') && /[\d-]/.test(text[i] ?? '')) {
+        while (/[\d-]/.test(text[i] ?? '')) i++;
+        continue;
+      }
+      // The target is the next word: skip it.
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      while (i < text.length && !/[\s;&|<>()]/.test(text[i] as string)) i = "'\"`$".includes(text[i] as string) && (text[i] !== '$' || opensConstruct(text, i)) ? skipConstruct(text, i) : i + 1;
+      continue;
+    }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (op) {
       endCommand(op);
       i += op.length;
+      if (op === '\n' && pendingHeredocs.length > 0) skipHeredocBodies();
       continue;
     }
     if (current === null) {
       current = '';
       start = i;
+    }
+    if (opensConstruct(text, i) || ch === '`') {
+      const end = skipConstruct(text, i);
+      current += text.slice(i, end);
+      i = end;
+      continue;
     }
     if (ch === "'") {
       const close = text.indexOf("'", i + 1);
@@ -81,6 +184,12 @@ export function parseShell(text: string): SimpleCommand[] {
         if (text[i] === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1] as string)) {
           if (text[i + 1] !== '\n') current += text[i + 1];
           i += 2;
+          continue;
+        }
+        if (opensConstruct(text, i) || text[i] === '`') {
+          const end = skipConstruct(text, i);
+          current += text.slice(i, end);
+          i = end;
           continue;
         }
         current += text[i];

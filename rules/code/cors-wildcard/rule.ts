@@ -1,21 +1,23 @@
 import type { CorsSetting } from '../../../src/model/service.ts';
 import { defineRule } from '../../../src/rule.ts';
 
-const HOW: Record<Exclude<CorsSetting['how'], 'restricted'>, string> = {
+/** How a setting opens CORS to every origin, as messages say it (shared with code/cors-credentials). */
+export const HOW: Record<Exclude<CorsSetting['how'], 'restricted'>, string> = {
   default: 'CORS is enabled without an origin, and the default allows every origin',
   star: "CORS allows origin '*' (every site)",
-  reflect: 'CORS origin `true` reflects whatever Origin a request sends, so every site is allowed',
+  reflect: 'the CORS origin reflects whatever Origin a request sends (`origin: true`, or a callback that allows every origin), so every site is allowed',
   'wildcard-list': "the allowed origins include '*' (every site)",
   header: "Access-Control-Allow-Origin is set to '*' (every site)",
+  'header-reflect': "Access-Control-Allow-Origin echoes the request's Origin, so every site is allowed",
 };
 
 export default defineRule({
   id: 'code/cors-wildcard',
-  title: 'CORS is not open to every origin',
+  title: 'The whole API is not opened to every origin',
   category: 'security',
-  severity: 'error',
+  severity: 'info',
   rationale:
-    'CORS decides which websites may call the API from a browser with the visitor\'s network position and, when credentials are allowed, their cookies. Allowing every origin lets any page a user visits read responses from the API: internal data, tokens in bodies, and (with reflected origins and credentials) the user\'s own account.',
+    'CORS decides which websites may call the API from a browser with the visitor\'s network position. A global middleware that allows every origin lets any page a user visits read the API\'s responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges) or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.',
   fix: 'List the origins that need access (`cors({ origin: ["https://app.example.com"] })`), or read them from configuration (`origin: process.env.CORS_ORIGINS.split(",")`), or decide per request with a function; enable CORS only on routes browsers call.',
   appliesTo: ['source'],
   messages: {
@@ -23,9 +25,10 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const service of project.services) {
-      if (service.cors.length === 0) continue;
+      const global = service.cors.filter((c) => c.scope === 'global' && !c.developmentOnly);
+      if (global.length === 0) continue;
       const report = subject(service.package.file);
-      for (const setting of service.cors) {
+      for (const setting of global) {
         if (setting.anyOrigin && setting.how !== 'restricted') report.report('anyOrigin', { how: HOW[setting.how] }, setting.loc);
       }
     }

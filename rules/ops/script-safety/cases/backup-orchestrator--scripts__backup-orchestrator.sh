@@ -3,7 +3,7 @@
 
 BACKUP_DIR="/production/orchestrator/data/backups"
 TIMESTAMP=$(date +%Y%m%d_%H%M%S)
-#           ^^^^^^^^^^^^^^^^^^^ noErrexit
+# expect: noErrexit
 
 # Create timestamped backup
 mkdir -p "$BACKUP_DIR/$TIMESTAMP"

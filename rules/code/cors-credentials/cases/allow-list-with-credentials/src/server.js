@@ -1,0 +1,12 @@
+// Credentials for listed origins, a callback that checks the list, an open policy without credentials, and a
+// development-only reflection: none lets any site act as the user in production.
+const express = require('express');
+const cors = require('cors');
+
+const ALLOWED = new Set(['https://app.example.com']);
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use('/v2', cors({ origin: (origin, callback) => callback(null, ALLOWED.has(origin)), credentials: true }));
+app.use('/public', cors({ origin: '*' }));
+if (process.env.NODE_ENV === 'development') app.use(cors({ origin: true, credentials: true }));
+app.listen(3000);
