@@ -34554,12 +34554,52 @@ function usesOtherCi(project) {
 function stepPackage(project, step) {
   return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
 }
-var OTHER_CI;
+function runnerKey(argv) {
+  const program = argv[0];
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
+  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
+  return RUNNERS.has(program) ? program : void 0;
+}
+function runnersOf(project, pkg) {
+  const runners = /* @__PURE__ */ new Set();
+  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
+  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
+    if (!name.startsWith("test")) continue;
+    for (const words3 of commands) {
+      words3.forEach((_, k) => {
+        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
+        if (key) runners.add(key);
+      });
+    }
+  }
+  return runners;
+}
+function isTaskRunnerTest(argv) {
+  if (!TASK_RUNNERS.has(argv[0] ?? "")) return false;
+  return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith("--test"));
+}
+function runsTests(command2, runners) {
+  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && (runners.has(command2.name) || isTaskRunnerTest(command2.argv.slice(command2.argv.indexOf(command2.name))));
+  if (command2.type === "builtin") return command2.name === "test";
+  const key = runnerKey(command2.argv);
+  return key !== void 0 && runners.has(key) || isTaskRunnerTest(command2.argv);
+}
+function stepRunsTests(project, step) {
+  const pkg = stepPackage(project, step);
+  const runners = runnersOf(project, pkg);
+  return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)));
+}
+var OTHER_CI, RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS;
 var init_shared = __esm({
   "rules/ci/_shared.ts"() {
     "use strict";
     init_package_commands();
+    init_package_commands();
     OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
+    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
+    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
+    TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
+    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
   }
 });
 
@@ -34628,7 +34668,7 @@ var init_rule2 = __esm({
 
 // src/parsers/k8s.ts
 function emptyManifests() {
-  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [] };
+  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [], skaffoldImages: [] };
 }
 function located(view, read) {
   if (!view) return void 0;
@@ -34784,6 +34824,11 @@ function addObject(out, file, doc, depth) {
   const kind = doc.get("kind")?.string;
   const apiVersion = doc.get("apiVersion")?.string;
   if (!kind || !apiVersion) return;
+  if (apiVersion.startsWith("skaffold/")) {
+    const builds = [doc.get("build"), ...(doc.get("profiles")?.items() ?? []).map((p) => p.get("build"))];
+    for (const build of builds) for (const artifact of build?.get("artifacts")?.items() ?? []) if (artifact.get("image")?.string) out.skaffoldImages.push(artifact.get("image")?.string);
+    return;
+  }
   if (kind === "List" || kind.endsWith("List") && doc.get("items")?.isSeq) {
     if (depth < 4) for (const item of doc.get("items")?.items() ?? []) addObject(out, file, item, depth + 1);
     return;
@@ -40614,42 +40659,10 @@ var init_workflow = __esm({
 });
 
 // rules/ci/tests/rule.ts
-function runnerKey(argv) {
-  const program = argv[0];
-  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
-  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
-  return RUNNERS.has(program) ? program : void 0;
-}
-function runnersOf(project, pkg) {
-  const runners = /* @__PURE__ */ new Set();
-  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
-  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
-    if (!name.startsWith("test")) continue;
-    for (const words3 of commands) {
-      words3.forEach((_, k) => {
-        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
-        if (key) runners.add(key);
-      });
-    }
-  }
-  return runners;
-}
-function isTaskRunnerTest(argv) {
-  if (!TASK_RUNNERS.has(argv[0] ?? "")) return false;
-  return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith("--test"));
-}
-function runsTests(command2, runners) {
-  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && (runners.has(command2.name) || isTaskRunnerTest(command2.argv.slice(command2.argv.indexOf(command2.name))));
-  if (command2.type === "builtin") return command2.name === "test";
-  const key = runnerKey(command2.argv);
-  return key !== void 0 && runners.has(key) || isTaskRunnerTest(command2.argv);
-}
 function workflowTests(project, workflow) {
   const reached = reachedSteps(project, workflow);
   for (const step of reached.steps) {
-    const pkg = stepPackage(project, step);
-    const runners = runnersOf(project, pkg);
-    if ((step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)))) return "tests";
+    if (stepRunsTests(project, step)) return "tests";
   }
   return reached.opaque ? "opaque" : "none";
 }
@@ -40660,7 +40673,7 @@ function managerOf(project, pkg) {
   if (locks.includes("bun.lock") || locks.includes("bun.lockb")) return "bun";
   return "npm";
 }
-var RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS, rule_default2;
+var rule_default2;
 var init_rule3 = __esm({
   "rules/ci/tests/rule.ts"() {
     "use strict";
@@ -40668,10 +40681,6 @@ var init_rule3 = __esm({
     init_workflow();
     init_rule();
     init_shared();
-    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
-    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
-    TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
-    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
     rule_default2 = defineRule({
       id: "ci/tests",
       title: "A workflow runs the test script on pull requests",
@@ -56178,6 +56187,10 @@ function answersPath(service, path2) {
   }
   return maybe ? void 0 : false;
 }
+function routesFor(service, path2) {
+  const target = path2.replace(/[?#].*$/, "");
+  return service.routes.filter((route) => PROBE_METHODS.has(route.method) && route.method !== "USE" && routeAnswers(route, target) === true);
+}
 function isExcludedPath(path2) {
   const segments = path2.split("/");
   segments.pop();
@@ -56444,6 +56457,35 @@ function nestPaths(node) {
   if (n.type === "ArrayExpression") return n.elements.flatMap((e2) => e2 && stringValue(e2) !== void 0 ? [stringValue(e2)] : []);
   return [""];
 }
+function isConstant(node) {
+  const n = node ? unwrap(node) : void 0;
+  if (!n) return true;
+  if (n.type === "StringLiteral" || n.type === "NumericLiteral" || n.type === "BooleanLiteral" || n.type === "NullLiteral") return true;
+  if (n.type === "TemplateLiteral") return n.expressions.length === 0;
+  if (n.type === "ObjectExpression") return n.properties.every((p) => p.type === "ObjectProperty" && isConstant(p.value));
+  if (n.type === "ArrayExpression") return n.elements.every((e2) => e2 === null || isConstant(e2));
+  return false;
+}
+function answersConstant(fn) {
+  if (fn.async || fn.generator) return false;
+  const body = fn.body.type === "BlockStatement" ? fn.body.body : [fn.body];
+  if (body.length === 0 || body.length > 3) return false;
+  const responseCall = (node) => {
+    const n = unwrap(node);
+    if (!isCall(n) || !isMember(n.callee) || !RESPONSE_METHODS.has(memberName(n.callee) ?? "")) return false;
+    const receiver = unwrap(n.callee.object);
+    return (receiver.type === "Identifier" || isCall(receiver) ? receiver.type === "Identifier" || responseCall(receiver) : false) && n.arguments.every((a) => isConstant(a));
+  };
+  return body.every((statement) => {
+    const st = statement;
+    if (st.type === "ExpressionStatement") {
+      const e2 = unwrap(st.expression);
+      return responseCall(e2) || e2.type === "AssignmentExpression" && isMember(e2.left) && isConstant(e2.right);
+    }
+    if (st.type === "ReturnStatement") return isConstant(st.argument) || responseCall(st.argument);
+    return fn.body.type !== "BlockStatement" && (isConstant(st) || responseCall(st));
+  });
+}
 function isTrue(node) {
   const n = node ? unwrap(node) : void 0;
   return n?.type === "BooleanLiteral" && n.value;
@@ -56562,6 +56604,11 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
   for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2)) seeds.push(path2);
   return [...new Set(seeds)].sort();
 }
+function isBrowserModule(mod) {
+  if (mod.program.directives.some((d) => d.value.value === "use client") || /\.client\.[cm]?[jt]sx?$/.test(mod.file)) return true;
+  const ui = mod.runtimeSpecifiers.some((spec) => UI_FRAMEWORKS.has(packageNameOf(spec) ?? ""));
+  return ui && ![...mod.exports.keys()].some((name) => SERVER_EXPORTS.has(name));
+}
 function buildServices(input) {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
   const filesByPackage = /* @__PURE__ */ new Map();
@@ -56596,7 +56643,7 @@ function buildServices(input) {
     const modules = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
       const mod = moduleOf(queue.shift());
-      if (!mod) continue;
+      if (!mod || isBrowserModule(mod)) continue;
       modules.push(mod);
       for (const spec of mod.specifiers) {
         if (!spec.startsWith(".")) continue;
@@ -56638,15 +56685,18 @@ function composeRoutes(builder) {
     if (incoming.length === 0) return [own];
     return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
   };
+  const owning = /* @__PURE__ */ new Set([...builder.routes.map((r) => r.owner), ...builder.mounts.map((m) => m.parent), ...builder.autoloads.map((a) => a.parent)]);
+  const pending = [...builder.routes];
+  for (const m of builder.mounts) if (m.at && !owning.has(m.child)) pending.push({ method: "USE", path: m.prefix, loc: m.at.loc, source: m.at.source, owner: m.parent });
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const r of builder.routes) {
+  for (const r of pending) {
     for (const prefix of prefixesOf(r.owner, 0)) {
       const path2 = r.path === "*" ? r.path : joinRoute(prefix, r.path);
       const key = `${r.method} ${path2} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? "express" });
+      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? "express", ...r.constantReply ? { constantReply: true } : {} });
     }
   }
   return out;
@@ -56687,7 +56737,7 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, PUBLIC_PATH, ROUTE_METHODS;
+var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -57252,7 +57302,8 @@ var init_service = __esm({
           for (const p of pathsOf(chain.arguments[0])) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors2) });
           return;
         }
-        if (!this.routeReceiver(mod, receiver, ancestors2)) return;
+        const mountOnThis = receiver.type === "ThisExpression" && method === "use" && args.length >= 2 && isPathLiteral(stringValue(args[0]));
+        if (!mountOnThis && !this.routeReceiver(mod, receiver, ancestors2)) return;
         const owner = this.receiverOwner(mod, receiver, ancestors2);
         const source = this.frameworkOf(mod, receiver);
         if (method === "route") {
@@ -57278,14 +57329,16 @@ var init_service = __esm({
         if (method === "use") {
           const rest = args.slice(paths.length > 0 ? 1 : 0);
           const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k) => k !== void 0);
-          for (const p of paths.length > 0 ? paths : []) {
-            if (mounted.length > 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path });
-            else this.routes.push({ method: "USE", path: p.path, loc: mod.loc(p.node), source, owner });
+          for (const p of paths) {
+            for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path, at: { loc: mod.loc(p.node), source } });
+            if (mounted.length === 0) this.routes.push({ method: "USE", path: p.path, loc: mod.loc(p.node), source, owner });
           }
           if (paths.length === 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: "" });
           return;
         }
-        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+        const handler2 = args.at(-1);
+        const constantReply = handler2 !== void 0 && isFunction(unwrap(handler2)) && answersConstant(unwrap(handler2));
+        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
       }
       /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
       mountedOwner(mod, arg) {
@@ -57342,7 +57395,8 @@ var init_service = __esm({
             const name = chainText(e2.callee)?.split(".").pop() ?? "";
             if (!NEST_METHODS.has(name)) continue;
             const methodPaths = e2.arguments[0] ? nestPaths(e2.arguments[0]) : [""];
-            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest" });
+            const constantReply = answersConstant(member);
+            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest", constantReply });
           }
         }
       }
@@ -57776,8 +57830,11 @@ var init_service = __esm({
         });
       }
     };
+    RESPONSE_METHODS = /* @__PURE__ */ new Set(["send", "json", "end", "sendStatus", "status", "code", "text", "body", "type", "header", "set", "setHeader", "writeHead", "write"]);
     PUBLIC_PATH = /^\/?(?:public|static|assets|sdk|embed|widget|cdn|badges?|feed|rss|oembed|share|uploads|files|\.well-known|favicon)(?:\/|$)/i;
     ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "route"]);
+    UI_FRAMEWORKS = /* @__PURE__ */ new Set(["react", "react-dom", "vue", "svelte", "solid-js", "preact", "@angular/core", "react-native", "lit"]);
+    SERVER_EXPORTS = /* @__PURE__ */ new Set(["loader", "action", "getServerSideProps", "getStaticProps", "generateMetadata", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "middleware", "handler", "config"]);
   }
 });
 
@@ -64311,6 +64368,39 @@ function portsOf(view) {
     return { ...parseShortPort(item.string ?? ""), loc: item.loc };
   });
 }
+function extendsOf(file, composeDir, view) {
+  if (!view) return void 0;
+  if (view.string !== void 0) return { file, service: view.string };
+  const service = view.get("service")?.string;
+  const other = view.get("file")?.string;
+  const path2 = other === void 0 ? file : resolveRelative(composeDir, other);
+  return service && path2 ? { file: path2, service } : void 0;
+}
+function resolveExtends(files) {
+  const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
+  const resolved = /* @__PURE__ */ new Set();
+  const resolve5 = (s, depth) => {
+    if (resolved.has(s) || !s.extends || depth > 5) return;
+    resolved.add(s);
+    const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
+    if (!base || base === s) return;
+    resolve5(base, depth + 1);
+    s.healthcheck ??= base.healthcheck;
+    s.restart ??= base.restart;
+    s.restartPolicy ??= base.restartPolicy;
+    s.limits = { memory: s.limits.memory ?? base.limits.memory, cpus: s.limits.cpus ?? base.limits.cpus };
+    s.logging ??= base.logging;
+    s.image ??= base.image;
+    s.build ??= base.build;
+    s.stopGracePeriod ??= base.stopGracePeriod;
+    if (s.command.length === 0) s.command = base.command;
+    if (s.entrypoint.length === 0) s.entrypoint = base.entrypoint;
+    const own = new Set(s.environment.map((e2) => e2.key));
+    s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
+  };
+  for (const f of files) for (const s of f.services) resolve5(s, 0);
+  for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
+}
 function volumesOf(view) {
   return (view?.items() ?? []).map((item) => {
     if (item.isMap) {
@@ -64378,13 +64468,20 @@ function serviceOf(file, composeDir, name, view) {
     oneShot: false,
     profiles: view.get("profiles")?.strings() ?? [],
     volumes: volumesOf(view.get("volumes")),
-    volumesLoc: view.get("volumes")?.keyLoc
+    volumesLoc: view.get("volumes")?.keyLoc,
+    extends: extendsOf(file, composeDir, view.get("extends"))
   };
+}
+function lastCommandWords(service) {
+  const argv = service.entrypoint.length > 0 ? [...service.entrypoint, ...service.command] : service.command;
+  const script = argv.length >= 3 && /(?:^|\/)(?:ba)?sh$/.test(argv[0] ?? "") && /^-\w*c$/.test(argv[1] ?? "") ? argv.slice(2).join(" ") : void 0;
+  if (script === void 0) return argv;
+  return parseShell(script).at(-1)?.words.map((w) => w.value) ?? [];
 }
 function isOneShot(service, all) {
   const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
-  if (policy?.startsWith("on-failure") && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  if ((policy === void 0 || policy.startsWith("on-failure")) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
 }
 function parseCompose(yaml) {
@@ -64690,7 +64787,11 @@ function isBackingServiceImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && BACKING_SERVICES.has(last);
 }
-var NODE_IMAGES, BACKING_SERVICES;
+function isStatefulStoreImage(image) {
+  const last = imageLastSegment(image);
+  return last !== void 0 && STATEFUL_STORES.test(last);
+}
+var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES;
 var init_images = __esm({
   "src/model/images.ts"() {
     "use strict";
@@ -64769,6 +64870,7 @@ var init_images = __esm({
       "gotenberg",
       "pgbouncer"
     ]);
+    STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
   }
 });
 
@@ -64985,6 +65087,7 @@ function buildManifests(input) {
     }
   }
   linkK8s(k8s);
+  resolveExtends(compose);
   const patched = k8s.kustomizations.filter((k) => k.patches);
   if (patched.length > 0) {
     notices.push({
@@ -65689,25 +65792,21 @@ var init_rule22 = __esm({
     init_shared3();
     rule_default21 = defineRule({
       id: "compose/resource-limits",
-      title: "Each service has memory and CPU limits",
+      title: "Each service has a memory limit",
       category: "reliability",
       severity: "warning",
-      rationale: "A container without limits can take the whole host: a memory leak pushes the host into swapping and the kernel OOM killer picks a victim — maybe the database next to it — and a busy loop starves every other service of CPU. With limits, the runaway container alone is killed or throttled, and Node.js sizes its heap to the memory it may use.",
-      fix: 'Set `deploy.resources.limits: {memory: 512M, cpus: "1.0"}` (compose v2 applies it outside Swarm too), or `mem_limit: 512m` and `cpus: 1.0`.',
+      rationale: "A container without a memory limit can take the whole host: a leak pushes the host into swapping and the kernel OOM killer picks a victim — maybe the database next to it. With a limit, the runaway container alone is killed and restarted, and Node.js sizes its heap to the memory it may use. A CPU limit is not asked for, as for Kubernetes: throttling a busy service rarely helps it, and the other services get their share of CPU anyway.",
+      fix: "Set `deploy.resources.limits.memory: 512M` (compose v2 applies it outside Swarm too), or `mem_limit: 512m`.",
       appliesTo: ["compose"],
       messages: {
-        missing: (d) => `service ${d.service} has no memory or CPU limit, so one leak or busy loop can take the host: set \`deploy.resources.limits.memory\` and \`.cpus\``,
         noMemory: (d) => `service ${d.service} has no memory limit, so a leak can exhaust the host: set \`deploy.resources.limits.memory\` (or \`mem_limit\`)`,
-        noCpu: (d) => `service ${d.service} has no CPU limit, so a busy loop can starve the other services: set \`deploy.resources.limits.cpus\` (or \`cpus\`)`,
         invalidMemory: (d) => `the memory limit "${d.value}" of service ${d.service} is not a size compose reads: write it like 512m or 1g`
       },
       check({ project, subject }) {
         for (const s of longRunningServices(project)) {
           const report2 = subject(serviceId(s));
-          const { memory, cpus } = s.limits;
-          if (!memory && !cpus) report2.report("missing", { service: s.name }, s.loc);
-          else if (!memory) report2.report("noMemory", { service: s.name }, s.loc);
-          else if (!cpus) report2.report("noCpu", { service: s.name }, s.loc);
+          const { memory } = s.limits;
+          if (!memory) report2.report("noMemory", { service: s.name }, s.loc);
           if (memory && memory.loc.file === s.file && !memory.value.includes("$") && parseComposeBytes(memory.value) === void 0) {
             report2.report("invalidMemory", { service: s.name, value: memory.value }, memory.loc);
           }
@@ -65827,6 +65926,9 @@ var init_rule24 = __esm({
 function shippedWorkloads(project) {
   return project.k8s.workloads.filter((w) => project.scope.workloadShips(w));
 }
+function runsStatefulStore(w) {
+  return w.containers.length > 0 && w.containers.every((c) => c.image !== void 0 && isStatefulStoreImage(c.image.value));
+}
 function allContainers(project) {
   return shippedWorkloads(project).flatMap((w) => [...w.initContainers, ...w.containers]);
 }
@@ -65848,6 +65950,7 @@ function implausibleMemory(text) {
 var init_shared5 = __esm({
   "rules/k8s/_shared.ts"() {
     "use strict";
+    init_images();
     init_quantities();
   }
 });
@@ -68270,7 +68373,7 @@ function versionFilePlaces(project, now) {
 function setupNodePlaces(project, now) {
   return project.workflows.flatMap(
     (workflow) => workflow.jobs.flatMap(
-      (job) => job.steps.flatMap((step) => {
+      (job) => (job.steps.some((step) => stepRunsTests(project, step)) ? job.steps : []).flatMap((step) => {
         const input = step.with.get("node-version");
         if (!/^actions\/setup-node(?:@|$)/.test(step.uses?.value ?? "") || !input) return [];
         const matrixKey = MATRIX_REF2.exec(input.value.trim())?.[1];
@@ -68298,6 +68401,7 @@ var init_rule26 = __esm({
     "use strict";
     init_images();
     init_node_lines();
+    init_shared();
     init_node_versions();
     init_service();
     init_dockerfile();
@@ -68322,7 +68426,8 @@ var init_rule26 = __esm({
         const places = [...production, ...enginesPlaces(project), ...versionFilePlaces(project, now), ...setupNodePlaces(project, now)];
         const fromProduction = majority(production.flatMap((p) => p.major === void 0 ? [] : [p.major]));
         const major = fromProduction ?? majority(places.flatMap((p) => p.major === void 0 ? [] : [p.major]));
-        if (major === void 0 || places.length < 2) return;
+        const line = major === void 0 ? void 0 : nodeLine(major);
+        if (major === void 0 || places.length < 2 || !line || isEndOfLife(line, now)) return;
         const report2 = subject(".");
         const disagreeing = places.filter((p) => !agrees(p, major));
         const first = disagreeing[0];
@@ -68828,11 +68933,28 @@ function ignoreFileFor(project, dockerfile) {
   }
   return void 0;
 }
+function reachesImage(dockerfile, stage, target) {
+  const chain = lineage(target);
+  if (chain.includes(stage)) return true;
+  return chain.some(
+    (s) => s.instructions.some((ins) => {
+      const copy = copyOf(ins);
+      const from = copy?.from?.value ? stageByRef(dockerfile, copy.from.value) : void 0;
+      if (!copy || !from || !lineage(from).includes(stage)) return false;
+      const workdir = workdirAt(dockerfile, from).replace(/\/+$/, "");
+      return copy.sources.some((w) => {
+        const path2 = w.value.replace(/\/+$/, "").replace(/^\.\/?$/, "");
+        return path2 === "" || path2 === "/" || path2 === workdir || path2 === ".";
+      });
+    })
+  );
+}
 var REQUIRED, list2, rule_default32;
 var init_rule33 = __esm({
   "rules/docker/dockerignore/rule.ts"() {
     "use strict";
     init_project();
+    init_stage_state();
     init_dockerfile();
     init_rule();
     init_copy();
@@ -68847,7 +68969,7 @@ var init_rule33 = __esm({
       title: "Copying the whole build context leaves out .env files, node_modules and .git",
       category: "security",
       severity: "error",
-      rationale: "`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit.",
+      rationale: "`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit. A copy into a build stage whose output the final image takes only as artifacts (`COPY --from=build /app/dist ./dist`) does not ship the context, and is not reported.",
       fix: "Add a .dockerignore beside the Dockerfile with at least `.env*`, `node_modules` and `.git` (re-include templates with `!.env.example`), or copy only what the build needs (`COPY package*.json ./`, `COPY src ./src`).",
       appliesTo: ["dockerfile", "dockerignore"],
       messages: {
@@ -68856,10 +68978,12 @@ var init_rule33 = __esm({
       },
       check({ project, subject }) {
         for (const dockerfile of project.builtImages) {
-          const first = dockerfile.stages.flatMap((s) => s.instructions).flatMap((ins) => {
+          const runtime = project.scope.runtimeStages(dockerfile);
+          const targets = runtime.length > 0 ? runtime : dockerfile.finalStage ? [dockerfile.finalStage] : [];
+          const first = dockerfile.stages.flatMap((stage) => stage.instructions.map((ins) => ({ ins, stage }))).flatMap(({ ins, stage }) => {
             const copy = copyOf(ins);
-            return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
-          })[0];
+            return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage })) : [];
+          }).find(({ stage }) => targets.some((target) => reachesImage(dockerfile, stage, target)));
           if (!first) continue;
           const report2 = subject(dockerfile.file);
           const facts = { instruction: first.ins.keyword, source: first.source.value };
@@ -69264,7 +69388,7 @@ function dropsPrivileges(project, dockerfile, stage) {
     return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
   });
 }
-var ROOT, NON_ROOT_BASES, rule_default41;
+var ROOT, NON_ROOT_BASES, NON_ROOT_REGISTRIES, DROPS_ROOT_ITSELF, rule_default41;
 var init_rule42 = __esm({
   "rules/docker/non-root/rule.ts"() {
     "use strict";
@@ -69275,7 +69399,9 @@ var init_rule42 = __esm({
     init_shell();
     init_rule();
     ROOT = /^(?:root|0)(?::.*)?$/;
-    NON_ROOT_BASES = [/^chainguard\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+    NON_ROOT_BASES = [/^chainguard\//, /^bitnami\//, /^dhi\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+    NON_ROOT_REGISTRIES = /* @__PURE__ */ new Set(["cgr.dev", "dhi.io"]);
+    DROPS_ROOT_ITSELF = /^(?:postgres|postgis\/postgis|mysql|mariadb|redis|mongo|rabbitmq|elasticsearch|couchdb|cassandra|clickhouse\/clickhouse-server|bitnami\/.+)$/;
     rule_default41 = defineRule({
       id: "docker/non-root",
       title: "The container runs as a non-root user",
@@ -69296,9 +69422,11 @@ var init_rule42 = __esm({
           if (!last && base.type === "scratch") continue;
           if (!last && base.type === "variable") continue;
           if (!last && base.type === "image") {
-            const name2 = base.ref.name;
-            if (NON_ROOT_BASES.some((re) => re.test(name2)) || base.ref.tag?.includes("nonroot")) {
-              subject(name2);
+            const image = base.ref.name;
+            const nonRootByDefault = NON_ROOT_BASES.some((re) => re.test(image)) || NON_ROOT_REGISTRIES.has(base.ref.registry ?? "") || /(?:^|-)nonroot$/.test(base.ref.tag ?? "");
+            const entrypointDropsRoot = DROPS_ROOT_ITSELF.test(image) && effectiveInstructions(stage, "ENTRYPOINT").length === 0;
+            if (nonRootByDefault || entrypointDropsRoot) {
+              subject(name);
               continue;
             }
           }
@@ -70227,11 +70355,20 @@ function checkKey(c, h) {
       return `exec ${JSON.stringify(h.command)}`;
   }
 }
+function processOnly(project, c, h) {
+  if (h.type === "tcpSocket" || h.type === "grpc") return true;
+  if (h.type !== "httpGet") return false;
+  const service = serviceOfImage(project, c.dockerfile);
+  const routes = service ? routesFor(service, h.path) : [];
+  return routes.length > 0 && routes.every((r) => r.constantReply === true);
+}
 var rule_default58;
 var init_rule59 = __esm({
   "rules/k8s/distinct-probes/rule.ts"() {
     "use strict";
+    init_service();
     init_k8s();
+    init_shared4();
     init_rule();
     init_shared5();
     rule_default58 = defineRule({
@@ -70239,7 +70376,7 @@ var init_rule59 = __esm({
       title: "Liveness and readiness probes are different checks",
       category: "reliability",
       severity: "warning",
-      rationale: 'Readiness answers "should this pod get traffic now?" and may fail when a dependency is down or the pod is overloaded; liveness answers "is this process beyond repair?" and restarts it when it fails. When both call the same endpoint, a database outage or a traffic spike fails liveness too, and Kubernetes restarts every pod at once — turning a partial outage into a full one and throwing away warm caches.',
+      rationale: 'Readiness answers "should this pod get traffic now?" and may fail when a dependency is down or the pod is overloaded; liveness answers "is this process beyond repair?" and restarts it when it fails. When both call the same endpoint and it checks dependencies, a database outage or a traffic spike fails liveness too, and Kubernetes restarts every pod at once — turning a partial outage into a full one and throwing away warm caches. A shared TCP or gRPC check, or an endpoint the code shows answering a constant, checks the process alone and is fine.',
       fix: "Point the livenessProbe at a cheap endpoint that only proves the process responds (`/livez`, or a tcpSocket), and keep dependency checks in the readinessProbe (`/readyz`).",
       appliesTo: ["k8s"],
       messages: {
@@ -70252,7 +70389,7 @@ var init_rule59 = __esm({
           if (!liveness?.handler || !readiness?.handler) continue;
           const report2 = subject(containerId(c));
           const key = checkKey(c, liveness.handler);
-          if (key === checkKey(c, readiness.handler)) {
+          if (key === checkKey(c, readiness.handler) && !processOnly(project, c, liveness.handler)) {
             const h = liveness.handler;
             const check = h.type === "httpGet" ? `GET ${h.path} on port ${h.port ?? "?"}` : h.type === "exec" ? `exec ${h.command.join(" ")}` : `${h.type} port ${h.port ?? "?"}`;
             report2.report("same", { container: describeContainer(c), check }, liveness.loc);
@@ -70347,7 +70484,8 @@ var init_rule61 = __esm({
           if (ref.digest) continue;
           const repo = image.value.trim().replace(/[@:][^/]*$/, "");
           const overridden = project.k8s.kustomizations.some((k) => k.images.some((i) => (i.name === repo || parseImageRef(i.name).name === ref.name) && (i.newTag || i.digest)));
-          if (overridden) continue;
+          const builtBySkaffold = project.k8s.skaffoldImages.some((name) => name === repo || parseImageRef(name).name === ref.name);
+          if (overridden || builtBySkaffold) continue;
           if (!ref.tag) report2.report("missing", { container: describeContainer(c), image: image.value }, image.loc);
           else if (ref.tag === "latest") report2.report("latest", { container: describeContainer(c), image: image.value }, image.loc);
         }
@@ -70571,7 +70709,7 @@ var init_rule67 = __esm({
       },
       check({ project, subject }) {
         for (const w of shippedWorkloads(project)) {
-          if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0) continue;
+          if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0 || runsStatefulStore(w)) continue;
           const report2 = subject(workloadId(w));
           const replicas = minimumReplicas(w);
           if (replicas >= 2) continue;
@@ -71191,12 +71329,44 @@ var init_rule75 = __esm({
 });
 
 // rules/ops/script-safety/rule.ts
-function singleStep(steps) {
-  const doing = steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
-  const only = doing[0];
-  return doing.length === 0 || doing.length === 1 && only !== void 0 && (only === steps.at(-1) || invocation(only.words).exec);
+function developerTooling(file) {
+  return basename(file).toLowerCase().replace(/\.(?:sh|bash)$/, "").split(/[^a-z0-9]+/).some((w) => DEVELOPER_TOOLING.has(w));
 }
-var OPS_FOLDER, OPS_NAME, PRINTS, FIXTURES, rule_default75;
+function singleStep(script) {
+  const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
+  const only = doing[0];
+  if (doing.length === 0 || doing.length === 1 && only !== void 0 && (only === script.steps.at(-1) || invocation(only.words).exec)) return true;
+  return oneConditional(script.commands.slice(script.commands.indexOf(only)));
+}
+function oneConditional(commands) {
+  if (commands[0]?.words[0]?.value !== "if") return false;
+  let depth = 0;
+  let branch = 0;
+  for (const [i, command2] of commands.entries()) {
+    const words3 = command2.words.map((w) => w.value);
+    const first = words3[0] ?? "";
+    if (depth === 0 && i > 0) {
+      if (PRINTS.has(invocation(command2.words).argv[0]?.value ?? "")) continue;
+      return false;
+    }
+    if (first === "if" || first === "case" || first === "for" || first === "while" || first === "until") {
+      if (i > 0) return false;
+      depth++;
+      continue;
+    }
+    if (first === "fi") {
+      depth--;
+      continue;
+    }
+    if (first === "elif") continue;
+    if (first === "else" || first === "then") branch = first === "then" && words3.length === 1 ? branch : 0;
+    const argv = invocation(command2.words).argv;
+    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? "") && ++branch > 1) return false;
+    if (first === "then" || first === "else") branch = argv.length > 0 ? 1 : 0;
+  }
+  return depth === 0;
+}
+var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, FIXTURES, rule_default75;
 var init_rule76 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
@@ -71206,6 +71376,7 @@ var init_rule76 = __esm({
     OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
     OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
+    DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "i18n", "translations", "icons", "fixtures"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default75 = defineRule({
       id: "ops/script-safety",
@@ -71221,11 +71392,12 @@ var init_rule76 = __esm({
       },
       check({ project, subject }) {
         for (const script of project.scripts) {
-          if (FIXTURES.test(script.file) || !(OPS_FOLDER.test(script.file) || OPS_NAME.test(basename(script.file)))) continue;
+          const named = OPS_NAME.test(basename(script.file));
+          if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || OPS_FOLDER.test(script.file) && !developerTooling(script.file))) continue;
           if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
           const report2 = subject(script.file);
           const first = script.firstCommand;
-          if (!script.errexit && first && !singleStep(script.steps)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
+          if (!script.errexit && first && !singleStep(script)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
           for (const chmod2 of script.chmods) if (chmod2.worldWritable) report2.report("worldWritable", { mode: chmod2.mode }, chmod2.loc);
         }
       }
@@ -71537,7 +71709,23 @@ var init_rule82 = __esm({
 
 // rules/pkg/structured-logging/rule.ts
 function isStructuredLogger(name) {
-  return /(?:^|[/-])(?:pino|winston|bunyan)(?:$|[/-])/.test(name) || name.startsWith("@opentelemetry/") || ["roarr", "tslog", "@logtape/logtape", "fastify", "nestjs-pino"].includes(name);
+  return /(?:^|[/-])(?:pino|winston|bunyan|log4js|signale|consola|loglevel)(?:$|[/-])/.test(name) || name.startsWith("@opentelemetry/") || ["roarr", "tslog", "@logtape/logtape", "fastify", "nestjs-pino", "@nestjs/pino", "nest-winston", "@google-cloud/logging", "@azure/monitor-opentelemetry", "dd-trace", "loglayer", "adze"].includes(name);
+}
+function runtimeDependencies(project, pkg) {
+  const byName = new Map(project.packages.flatMap((p) => p.name ? [[p.name, p]] : []));
+  const seen = /* @__PURE__ */ new Set();
+  const names = [];
+  const visit = (p, depth) => {
+    if (seen.has(p) || depth > 4) return;
+    seen.add(p);
+    for (const name of Object.keys(p.dependencies)) {
+      names.push(name);
+      const local = byName.get(name);
+      if (local) visit(local, depth + 1);
+    }
+  };
+  for (const p of [pkg, ...enclosingPackages(project, pkg)]) visit(p, 0);
+  return names;
 }
 var rule_default82;
 var init_rule83 = __esm({
@@ -71561,8 +71749,7 @@ var init_rule83 = __esm({
           if (!service.isServer) continue;
           const pkg = service.package;
           const report2 = subject(pkg.file);
-          const dependencies = [pkg, ...enclosingPackages(project, pkg)].flatMap((p) => Object.keys(p.dependencies));
-          if (dependencies.some(isStructuredLogger)) continue;
+          if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
           report2.report("missing", void 0, missingFieldLoc(pkg, "/dependencies"));
         }
       }

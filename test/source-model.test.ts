@@ -4,7 +4,7 @@ import { classifyByName } from '../src/classify.ts';
 import { defaultConfig } from '../src/config.ts';
 import { makeSourceFile } from '../src/discover.ts';
 import { buildModel } from '../src/model/build.ts';
-import type { Service } from '../src/model/service.ts';
+import { isHealthRoute, type Route, type Service } from '../src/model/service.ts';
 
 const PKG = JSON.stringify({ name: 'svc', private: true, main: 'dist/server.js', scripts: { start: 'node dist/server.js' } });
 
@@ -50,6 +50,18 @@ describe('which files are parsed', () => {
     });
     expect(m.problems).toEqual([]);
     expect(m.project.services[0]?.files).toEqual(['src/config.js', 'src/dto.ts']);
+  });
+
+  it('leaves browser code out of the server: client components, *.client files, UI modules without server exports', () => {
+    const m = model({
+      'src/server.ts': "import express from 'express';\nimport './routes/users';\nimport './components/Login';\nimport './lib/api.client';\nimport './widgets/banner';\nexpress().listen(3000);",
+      'src/routes/users.tsx': "import { json } from '@remix-run/node';\nimport { useLoaderData } from 'react-router';\nimport React from 'react';\nexport const loader = () => json({ token: process.env.API_TOKEN });\nexport default function Users() { return null; }",
+      'src/components/Login.tsx': "'use client';\nexport const Login = () => fetch('/api', { credentials: 'include' });",
+      'src/lib/api.client.ts': 'export const key = process.env.NEXT_PUBLIC_KEY;',
+      'src/widgets/banner.ts': "import { h } from 'preact';\nexport const banner = process.env.BANNER_TEXT;",
+    });
+    expect(m.project.services[0]?.files).toEqual(['src/routes/users.tsx', 'src/server.ts']);
+    expect(m.project.services[0]?.envReads.map((r) => r.name)).toEqual(['API_TOKEN']);
   });
 
   it('reports a file Babel cannot parse as a parse error with its position, and skips minified files', () => {
@@ -99,6 +111,28 @@ describe('servers, listens and ports', () => {
 });
 
 describe('routes', () => {
+  it('a mount answers under its path when the mounted router\'s routes are not visible, on an app or on `this` in an app class', () => {
+    const s = service({
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { healthRouter } from '@acme/health';",
+        "import { HealthController } from './health.controller';",
+        'class App {',
+        '  constructor(db) {',
+        '    this.app = express();',
+        "    this.use('/readyz', new HealthController(db).router);",
+        '  }',
+        '}',
+        'const app = express();',
+        "app.use('/health', healthRouter);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/health.controller.ts': "import { Router } from 'express';\nexport class HealthController { router = Router(); }",
+    });
+    expect(routes(s)).toEqual(['USE /health', 'USE /readyz']);
+    expect(isHealthRoute(s.routes.find((r) => r.path === '/health') as Route)).toBe(true);
+  });
+
   it('express app and routers mounted across files', () => {
     const s = service({
       'src/server.ts': "import express from 'express';\nimport health from './routes/health';\nimport { api } from './routes/api';\nconst app = express();\napp.use(express.json());\napp.use('/health', health);\napp.use('/api/v1', api);\napp.get('/', (req, res) => res.send('hi'));\napp.route('/items').get(list).post(create);\napp.listen(3000);",

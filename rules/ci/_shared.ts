@@ -42,9 +42,69 @@ export function usesOtherCi(project: Project): boolean {
   return project.files.some((f) => OTHER_CI.test(f.path));
 }
 
+import { type PackageCommand, runsThrough } from '../../src/model/package-commands.ts';
+
 export { type PackageCommand, packageCommand, runsThrough } from '../../src/model/package-commands.ts';
 
 /** The package a step's commands run in: the package.json of its working directory, else the root's. */
 export function stepPackage(project: Project, step: WorkflowStep): PackageJson | undefined {
   return project.packageFor(step.workingDirectory ?? '') ?? project.packageFor('');
+}
+
+/** Test runners a package's test script may name; a CI step that runs one of those runs the tests. */
+const RUNNERS = new Set(['vitest', 'jest', 'mocha', 'ava', 'tap', 'tape', 'uvu', 'c8', 'nyc', 'karma', 'playwright', 'cypress', 'jasmine', 'lab', 'borp', 'poku', 'ts-mocha', 'tsd']);
+/** Runtimes whose `--test` flag runs their built-in test runner. */
+const TEST_FLAG_RUNTIMES = new Set(['node', 'tsx', 'deno']);
+/** Task runners of monorepos: `turbo run test`, `nx run-many -t test`, `lerna run test`, `make test`. */
+const TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna', 'make']);
+
+/** Subcommands of runners that set them up rather than run tests: `playwright install`, `cypress verify`. */
+const SETUP_SUBCOMMANDS = new Set(['install', 'install-deps', 'verify', 'cache', 'init', 'uninstall']);
+
+/** `vitest`, `node --test`: how a program invocation names its test runner. */
+function runnerKey(argv: readonly string[]): string | undefined {
+  const program = argv[0];
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? '')) return undefined;
+  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes('--test') ? `${program} --test` : undefined;
+  return RUNNERS.has(program) ? program : undefined;
+}
+
+/**
+ * The runners the test scripts (`test`, `test:unit`, …) of the package and of the workspace packages below it
+ * name, coverage wrappers' inner runners included: `pnpm vitest run` at a monorepo's root runs the packages' runner.
+ */
+function runnersOf(project: Project, pkg: PackageJson | undefined): Set<string> {
+  const runners = new Set<string>();
+  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`)) : [];
+  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
+    if (!name.startsWith('test')) continue;
+    for (const words of commands) {
+      // `c8 vitest run`, `npx jest`, `cross-env CI=1 mocha`: every word position may start the runner.
+      words.forEach((_, k) => {
+        const key = runnerKey(words.slice(k).map((w) => w.slice(w.lastIndexOf('/') + 1)));
+        if (key) runners.add(key);
+      });
+    }
+  }
+  return runners;
+}
+
+function isTaskRunnerTest(argv: readonly string[]): boolean {
+  if (!TASK_RUNNERS.has(argv[0] ?? '')) return false;
+  return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith('--test'));
+}
+
+function runsTests(command: PackageCommand, runners: ReadonlySet<string>): boolean {
+  // `yarn turbo test`, `pnpm nx run-many -t test`: a package manager running a task runner's binary
+  if (command.type === 'script') return command.name.startsWith('test') || (command.orBinary && (runners.has(command.name) || isTaskRunnerTest(command.argv.slice(command.argv.indexOf(command.name)))));
+  if (command.type === 'builtin') return command.name === 'test';
+  const key = runnerKey(command.argv);
+  return (key !== undefined && runners.has(key)) || isTaskRunnerTest(command.argv);
+}
+
+/** True when a step runs the tests: a test script, or a runner that the package's test scripts name, through the scripts it runs. */
+export function stepRunsTests(project: Project, step: WorkflowStep): boolean {
+  const pkg = stepPackage(project, step);
+  const runners = runnersOf(project, pkg);
+  return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)));
 }

@@ -1,4 +1,5 @@
 /** Helpers shared by the k8s/* rules. */
+import { isStatefulStoreImage } from '../../src/model/images.ts';
 import type { Project } from '../../src/model/project.ts';
 import { parseK8sQuantity } from '../../src/model/quantities.ts';
 import type { Container, LimitRange, Workload } from '../../src/parsers/k8s.ts';
@@ -6,6 +7,11 @@ import type { Container, LimitRange, Workload } from '../../src/parsers/k8s.ts';
 /** Workloads of manifests that ship (not test, example or development manifests: src/model/scope.ts). */
 export function shippedWorkloads(project: Project): Workload[] {
   return project.k8s.workloads.filter((w) => project.scope.workloadShips(w));
+}
+
+/** A workload whose containers all run a stateful store's image (postgres, redis, mongo): a single instance by design. */
+export function runsStatefulStore(w: Workload): boolean {
+  return w.containers.length > 0 && w.containers.every((c) => c.image !== undefined && isStatefulStoreImage(c.image.value));
 }
 
 /** Every container of every shipped workload, init containers first (the order the kubelet starts them). */

@@ -6,7 +6,7 @@
  * guess is ambiguous nothing is linked.
  */
 import { basename as baseOfPath } from 'node:path';
-import { type ComposeFile, type ComposeService, parseCompose } from '../parsers/compose.ts';
+import { type ComposeFile, type ComposeService, parseCompose, resolveExtends } from '../parsers/compose.ts';
 import { type Dockerfile, parseImageRef, type Stage } from '../parsers/dockerfile.ts';
 import type { ParsedEnv } from '../parsers/env.ts';
 import { type Container, emptyManifests, type K8sManifests, linkK8s, parseK8s, parseKustomization } from '../parsers/k8s.ts';
@@ -246,6 +246,7 @@ export function buildManifests(input: ManifestInput): ManifestModel {
     }
   }
   linkK8s(k8s);
+  resolveExtends(compose);
   const patched = k8s.kustomizations.filter((k) => k.patches);
   if (patched.length > 0) {
     notices.push({

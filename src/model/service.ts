@@ -58,6 +58,8 @@ export interface Route {
   loc: Loc;
   /** The framework that registers it, or `helper` for routes a library serves (lightship, terminus). */
   source: Framework | 'helper';
+  /** The handler answers with a constant (`res.send('ok')`, `return { status: 'ok' }`): it checks the process alone, no dependency. */
+  constantReply?: boolean;
 }
 
 export interface SignalHandler {
@@ -238,6 +240,15 @@ export function answersPath(service: Service, path: string): boolean | undefined
     if (answer === undefined) maybe = true;
   }
   return maybe ? undefined : false;
+}
+
+/**
+ * The routes that answer a GET of `path` exactly (not through a pattern), so a caller can read what their
+ * handlers do. Empty when none does or the code cannot tell.
+ */
+export function routesFor(service: Service, path: string): Route[] {
+  const target = path.replace(/[?#].*$/, '');
+  return service.routes.filter((route) => PROBE_METHODS.has(route.method) && route.method !== 'USE' && routeAnswers(route, target) === true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -822,12 +833,15 @@ interface PendingRoute {
   /** Undefined: the service's framework (a plugin or router file that creates no server itself). */
   source?: Framework | 'helper';
   owner?: string;
+  constantReply?: boolean;
 }
 
 interface Mount {
   parent?: string;
   child: string;
   prefix: string;
+  /** Where an app mounts the child under a path (`app.use('/health', router)`), for the route the mount itself is. */
+  at?: { loc: Loc; source?: Framework };
 }
 
 interface Owner {
@@ -1145,7 +1159,10 @@ class ServiceBuilder {
       for (const p of pathsOf(chain.arguments[0] as t.Node)) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors) });
       return;
     }
-    if (!this.routeReceiver(mod, receiver, ancestors)) return;
+    // `this.use('/health', new HealthController(db).router)` in an app class: a path mounted on the app itself.
+    // Other calls on `this` may be an HTTP client's (`this.get('/users')`), so only a mount with a path counts.
+    const mountOnThis = receiver.type === 'ThisExpression' && method === 'use' && args.length >= 2 && isPathLiteral(stringValue(args[0]));
+    if (!mountOnThis && !this.routeReceiver(mod, receiver, ancestors)) return;
     const owner = this.receiverOwner(mod, receiver, ancestors);
     const source = this.frameworkOf(mod, receiver);
     if (method === 'route') {
@@ -1174,14 +1191,18 @@ class ServiceBuilder {
     if (method === 'use') {
       const rest = args.slice(paths.length > 0 ? 1 : 0);
       const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k): k is string => k !== undefined);
-      for (const p of paths.length > 0 ? paths : []) {
-        if (mounted.length > 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path });
-        else this.routes.push({ method: 'USE', path: p.path, loc: mod.loc(p.node), source, owner });
+      for (const p of paths) {
+        // A mount answers under its path; when the mounted router's own routes are not visible here, the path is all
+        // there is to know (composeRoutes adds it then): `app.use('/health', healthRouter)`.
+        for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path, at: { loc: mod.loc(p.node), source } });
+        if (mounted.length === 0) this.routes.push({ method: 'USE', path: p.path, loc: mod.loc(p.node), source, owner });
       }
       if (paths.length === 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: '' });
       return;
     }
-    for (const p of paths) this.routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+    const handler = args.at(-1);
+    const constantReply = handler !== undefined && isFunction(unwrap(handler)) && answersConstant(unwrap(handler) as FunctionNode);
+    for (const p of paths) this.routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
   }
 
   /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
@@ -1245,7 +1266,8 @@ class ServiceBuilder {
         const name = chainText(e.callee)?.split('.').pop() ?? '';
         if (!NEST_METHODS.has(name)) continue;
         const methodPaths = e.arguments[0] ? nestPaths(e.arguments[0] as t.Node) : [''];
-        for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e), source: 'nest' });
+        const constantReply = answersConstant(member);
+        for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e), source: 'nest', constantReply });
       }
     }
   }
@@ -1820,6 +1842,45 @@ function nestPaths(node: t.Node): string[] {
   return [''];
 }
 
+/** Response methods that send what they are given: `res.send`, `res.json`, `reply.code(200).send`, `c.text`, `ctx.body =`. */
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'sendStatus', 'status', 'code', 'text', 'body', 'type', 'header', 'set', 'setHeader', 'writeHead', 'write']);
+
+/** A literal, or an object/array of literals: what a constant answer is made of. */
+function isConstant(node: t.Node | null | undefined): boolean {
+  const n = node ? unwrap(node) : undefined;
+  if (!n) return true;
+  if (n.type === 'StringLiteral' || n.type === 'NumericLiteral' || n.type === 'BooleanLiteral' || n.type === 'NullLiteral') return true;
+  if (n.type === 'TemplateLiteral') return n.expressions.length === 0;
+  if (n.type === 'ObjectExpression') return n.properties.every((p) => p.type === 'ObjectProperty' && isConstant(p.value as t.Node));
+  if (n.type === 'ArrayExpression') return n.elements.every((e) => e === null || isConstant(e));
+  return false;
+}
+
+/**
+ * A handler that answers with a constant and calls nothing else (`(req, res) => res.send('ok')`,
+ * `@Get('health') check() { return { status: 'ok' } }`): it proves the process answers, and checks no dependency.
+ */
+function answersConstant(fn: FunctionNode): boolean {
+  if (fn.async || fn.generator) return false;
+  const body = fn.body.type === 'BlockStatement' ? fn.body.body : [fn.body];
+  if (body.length === 0 || body.length > 3) return false;
+  const responseCall = (node: t.Node): boolean => {
+    const n = unwrap(node);
+    if (!isCall(n) || !isMember(n.callee) || !RESPONSE_METHODS.has(memberName(n.callee) ?? '')) return false;
+    const receiver = unwrap(n.callee.object);
+    return (receiver.type === 'Identifier' || isCall(receiver) ? receiver.type === 'Identifier' || responseCall(receiver) : false) && n.arguments.every((a) => isConstant(a as t.Node));
+  };
+  return body.every((statement) => {
+    const st = statement as t.Node;
+    if (st.type === 'ExpressionStatement') {
+      const e = unwrap(st.expression);
+      return responseCall(e) || (e.type === 'AssignmentExpression' && isMember(e.left) && isConstant(e.right));
+    }
+    if (st.type === 'ReturnStatement') return isConstant(st.argument) || responseCall(st.argument as t.Node);
+    return fn.body.type !== 'BlockStatement' && (isConstant(st) || responseCall(st));
+  });
+}
+
 function isTrue(node: t.Node | null | undefined): boolean {
   const n = node ? unwrap(node) : undefined;
   return n?.type === 'BooleanLiteral' && n.value;
@@ -1988,6 +2049,21 @@ export interface ServiceInput {
   ships(pkg: PackageJson): boolean;
 }
 
+/** UI frameworks whose modules render in the browser. */
+const UI_FRAMEWORKS = new Set(['react', 'react-dom', 'vue', 'svelte', 'solid-js', 'preact', '@angular/core', 'react-native', 'lit']);
+/** Exports of route modules that run on the server beside a component (Remix, React Router, Next.js). */
+const SERVER_EXPORTS = new Set(['loader', 'action', 'getServerSideProps', 'getStaticProps', 'generateMetadata', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'middleware', 'handler', 'config']);
+
+/**
+ * A module that runs in the browser: `'use client'`, a `*.client.*` file, or one that loads a UI framework and
+ * exports nothing that runs on the server (a route's `loader` or `action`, an API handler).
+ */
+function isBrowserModule(mod: Module): boolean {
+  if (mod.program.directives.some((d) => d.value.value === 'use client') || /\.client\.[cm]?[jt]sx?$/.test(mod.file)) return true;
+  const ui = mod.runtimeSpecifiers.some((spec) => UI_FRAMEWORKS.has(packageNameOf(spec) ?? ''));
+  return ui && ![...mod.exports.keys()].some((name) => SERVER_EXPORTS.has(name));
+}
+
 /** One service per shipped package, in package order. */
 export function buildServices(input: ServiceInput): Service[] {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
@@ -2024,7 +2100,8 @@ export function buildServices(input: ServiceInput): Service[] {
     const modules: Module[] = [];
     while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
       const mod = moduleOf(queue.shift() as string);
-      if (!mod) continue;
+      // Code that runs in the browser is not the server's: its keys, origins and env reads say nothing about it.
+      if (!mod || isBrowserModule(mod)) continue;
       modules.push(mod);
       for (const spec of mod.specifiers) {
         if (!spec.startsWith('.')) continue;
@@ -2074,15 +2151,19 @@ function composeRoutes(builder: ServiceBuilder): Route[] {
     if (incoming.length === 0) return [own];
     return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
   };
+  // A mount of a router whose routes are not visible here (a package's, an unresolved import) answers under its path.
+  const owning = new Set([...builder.routes.map((r) => r.owner), ...builder.mounts.map((m) => m.parent), ...builder.autoloads.map((a) => a.parent)]);
+  const pending: PendingRoute[] = [...builder.routes];
+  for (const m of builder.mounts) if (m.at && !owning.has(m.child)) pending.push({ method: 'USE', path: m.prefix, loc: m.at.loc, source: m.at.source, owner: m.parent });
   const out: Route[] = [];
   const seen = new Set<string>();
-  for (const r of builder.routes) {
+  for (const r of pending) {
     for (const prefix of prefixesOf(r.owner, 0)) {
       const path = r.path === '*' ? r.path : joinRoute(prefix, r.path);
       const key = `${r.method} ${path} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? 'express' });
+      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? 'express', ...(r.constantReply ? { constantReply: true } : {}) });
     }
   }
   return out;

@@ -92,6 +92,8 @@ export interface ComposeService {
   volumes: ComposeVolume[];
   /** The `volumes:` key, when written. */
   volumesLoc?: Loc;
+  /** `extends:` — the service it builds on (in `file`, relative to the root, or in the same file). */
+  extends?: { file: string; service: string };
   /** The Dockerfile that builds its image (filled by the model's image links). */
   dockerfile?: Dockerfile;
 }
@@ -191,6 +193,47 @@ function portsOf(view: YamlView | undefined): ComposePort[] {
   });
 }
 
+function extendsOf(file: string, composeDir: string, view: YamlView | undefined): ComposeService['extends'] {
+  if (!view) return undefined;
+  if (view.string !== undefined) return { file, service: view.string };
+  const service = view.get('service')?.string;
+  const other = view.get('file')?.string;
+  const path = other === undefined ? file : resolveRelative(composeDir, other);
+  return service && path ? { file: path, service } : undefined;
+}
+
+/**
+ * Applies `extends:`: each service takes from the service it extends (and that one's own base, a few levels
+ * deep) what it does not set itself — healthcheck, restart policy, limits, logging, image, build, command —
+ * and the base's environment under its own. Files are the repository's compose files, by path.
+ */
+export function resolveExtends(files: readonly ComposeFile[]): void {
+  const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\u0000${s.name}`, s] as const)));
+  const resolved = new Set<ComposeService>();
+  const resolve = (s: ComposeService, depth: number): void => {
+    if (resolved.has(s) || !s.extends || depth > 5) return;
+    resolved.add(s);
+    const base = byKey.get(`${s.extends.file}\u0000${s.extends.service}`);
+    if (!base || base === s) return;
+    resolve(base, depth + 1);
+    s.healthcheck ??= base.healthcheck;
+    s.restart ??= base.restart;
+    s.restartPolicy ??= base.restartPolicy;
+    s.limits = { memory: s.limits.memory ?? base.limits.memory, cpus: s.limits.cpus ?? base.limits.cpus };
+    s.logging ??= base.logging;
+    s.image ??= base.image;
+    s.build ??= base.build;
+    s.stopGracePeriod ??= base.stopGracePeriod;
+    if (s.command.length === 0) s.command = base.command;
+    if (s.entrypoint.length === 0) s.entrypoint = base.entrypoint;
+    const own = new Set(s.environment.map((e) => e.key));
+    s.environment = [...base.environment.filter((e) => !own.has(e.key)), ...s.environment];
+  };
+  for (const f of files) for (const s of f.services) resolve(s, 0);
+  // What a service inherits (a `restart: "no"`) can make it a one-shot job.
+  for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
+}
+
 /** A host path as compose reads one: relative (`.`, `./x`, `../x`), absolute, home (`~`) or a variable (`${PWD}`). */
 const HOST_PATH = /^(?:\.{1,2}(?:\/|$)|\/|~|\$\{?PWD\b|\$\{?HOME\b)/;
 
@@ -269,6 +312,7 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     profiles: view.get('profiles')?.strings() ?? [],
     volumes: volumesOf(view.get('volumes')),
     volumesLoc: view.get('volumes')?.keyLoc,
+    extends: extendsOf(file, composeDir, view.get('extends')),
   };
 }
 
@@ -276,10 +320,20 @@ const ONE_SHOT_RESTARTS = new Set(['no', 'none']);
 /** Names and commands of run-once tasks: `migrate`, `db-migrations`, `node dist/seed.js`. */
 const ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
 
+/** The words of the last command a service's command line runs (`sh -c "migrate && exit"` → its last part). */
+function lastCommandWords(service: ComposeService): string[] {
+  const argv = service.entrypoint.length > 0 ? [...service.entrypoint, ...service.command] : service.command;
+  const script = argv.length >= 3 && /(?:^|\/)(?:ba)?sh$/.test(argv[0] ?? '') && /^-\w*c$/.test(argv[1] ?? '') ? argv.slice(2).join(' ') : undefined;
+  if (script === undefined) return argv;
+  return parseShell(script).at(-1)?.words.map((w) => w.value) ?? [];
+}
+
 function isOneShot(service: ComposeService, all: readonly ComposeService[]): boolean {
   const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== undefined && ONE_SHOT_RESTARTS.has(policy)) return true;
-  if (policy?.startsWith('on-failure') && [service.name, ...service.command].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  // Without a policy compose runs it once; `on-failure` retries a task until it succeeds. Either way, a service named
+  // for a run-once task, or whose command ends with one (`npx prisma migrate deploy`), is a job.
+  if ((policy === undefined || policy.startsWith('on-failure')) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === 'service_completed_successfully'));
 }
 

@@ -175,10 +175,12 @@ export interface K8sManifests {
   hpas: Hpa[];
   limitRanges: LimitRange[];
   kustomizations: Kustomization[];
+  /** Images a `skaffold.yaml` builds (`build.artifacts[].image`, profiles included): skaffold tags them when it deploys. */
+  skaffoldImages: string[];
 }
 
 export function emptyManifests(): K8sManifests {
-  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [] };
+  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [], skaffoldImages: [] };
 }
 
 function located<T>(view: YamlView | undefined, read: (v: YamlView) => T | undefined): Located<T> | undefined {
@@ -364,6 +366,11 @@ function addObject(out: K8sManifests, file: string, doc: YamlView, depth: number
   const kind = doc.get('kind')?.string;
   const apiVersion = doc.get('apiVersion')?.string;
   if (!kind || !apiVersion) return;
+  if (apiVersion.startsWith('skaffold/')) {
+    const builds = [doc.get('build'), ...(doc.get('profiles')?.items() ?? []).map((p) => p.get('build'))];
+    for (const build of builds) for (const artifact of build?.get('artifacts')?.items() ?? []) if (artifact.get('image')?.string) out.skaffoldImages.push(artifact.get('image')?.string as string);
+    return;
+  }
   if (kind === 'List' || (kind.endsWith('List') && doc.get('items')?.isSeq)) {
     if (depth < 4) for (const item of doc.get('items')?.items() ?? []) addObject(out, file, item, depth + 1);
     return;

@@ -1,5 +1,6 @@
 import { nodeImageVersion } from '../../../src/model/images.ts';
-import { supportedLtsLines } from '../../../src/model/node-lines.ts';
+import { isEndOfLife, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
+import { stepRunsTests } from '../../ci/_shared.ts';
 import { admitsMajor, type NodeVersionSpec, nodeVersionSpec, versionFileEntry } from '../../../src/model/node-versions.ts';
 import type { Project } from '../../../src/model/project.ts';
 import { isExcludedPath } from '../../../src/model/service.ts';
@@ -75,10 +76,11 @@ function versionFilePlaces(project: Project, now: Date): Place[] {
 
 const MATRIX_REF = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/;
 
+/** setup-node in the jobs that run the tests: a job that lints, publishes or builds a mobile app tests no runtime production uses. */
 function setupNodePlaces(project: Project, now: Date): Place[] {
   return project.workflows.flatMap((workflow) =>
     workflow.jobs.flatMap((job) =>
-      job.steps.flatMap((step) => {
+      (job.steps.some((step) => stepRunsTests(project, step)) ? job.steps : []).flatMap((step) => {
         const input = step.with.get('node-version');
         if (!/^actions\/setup-node(?:@|$)/.test(step.uses?.value ?? '') || !input) return [];
         const matrixKey = MATRIX_REF.exec(input.value.trim())?.[1];
@@ -123,7 +125,9 @@ export default defineRule({
     const places = [...production, ...enginesPlaces(project), ...versionFilePlaces(project, now), ...setupNodePlaces(project, now)];
     const fromProduction = majority(production.flatMap((p) => (p.major === undefined ? [] : [p.major])));
     const major = fromProduction ?? majority(places.flatMap((p) => (p.major === undefined ? [] : [p.major])));
-    if (major === undefined || places.length < 2) return;
+    // Never advise moving to a line past its end of life: docker/node-version and pkg/engines say to leave it.
+    const line = major === undefined ? undefined : nodeLine(major);
+    if (major === undefined || places.length < 2 || !line || isEndOfLife(line, now)) return;
     const report = subject('.');
     const disagreeing = places.filter((p) => !agrees(p, major));
     const first = disagreeing[0];

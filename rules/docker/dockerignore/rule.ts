@@ -1,5 +1,6 @@
 import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
-import { copyOf, type Dockerfile } from '../../../src/parsers/dockerfile.ts';
+import { workdirAt } from '../../../src/model/stage-state.ts';
+import { copyOf, type Dockerfile, lineage, type Stage, stageByRef } from '../../../src/parsers/dockerfile.ts';
 import type { DockerIgnore } from '../../../src/parsers/dockerignore.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { isWholeContext } from '../_copy.ts';
@@ -37,13 +38,36 @@ function ignoreFileFor(project: Project, dockerfile: Dockerfile): DockerIgnore |
   return undefined;
 }
 
+/**
+ * Whether what a stage copied from the context can be in the image a target stage makes: the stage is the target
+ * or one it is built FROM, or the target (or its lineage) copies that stage's whole work folder (`COPY --from=build
+ * /app ./`). A build stage whose output the final stage takes as artifacts only (`COPY --from=build /app/dist ./dist`)
+ * ships no `.env` or `.git` from the context.
+ */
+function reachesImage(dockerfile: Dockerfile, stage: Stage, target: Stage): boolean {
+  const chain = lineage(target);
+  if (chain.includes(stage)) return true;
+  return chain.some((s) =>
+    s.instructions.some((ins) => {
+      const copy = copyOf(ins);
+      const from = copy?.from?.value ? stageByRef(dockerfile, copy.from.value) : undefined;
+      if (!copy || !from || !lineage(from).includes(stage)) return false;
+      const workdir = workdirAt(dockerfile, from).replace(/\/+$/, '');
+      return copy.sources.some((w) => {
+        const path = w.value.replace(/\/+$/, '').replace(/^\.\/?$/, '');
+        return path === '' || path === '/' || path === workdir || path === '.';
+      });
+    }),
+  );
+}
+
 export default defineRule({
   id: 'docker/dockerignore',
   title: 'Copying the whole build context leaves out .env files, node_modules and .git',
   category: 'security',
   severity: 'error',
   rationale:
-    '`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit.',
+    '`COPY . .` copies everything the build context holds unless .dockerignore leaves it out: local `.env` files with real credentials end up in an image layer anyone who can pull the image can read, host node_modules overwrite the clean install with modules built for another platform, and .git ships the full history (including secrets removed from the code long ago) while busting the layer cache on every commit. A copy into a build stage whose output the final image takes only as artifacts (`COPY --from=build /app/dist ./dist`) does not ship the context, and is not reported.',
   fix: 'Add a .dockerignore beside the Dockerfile with at least `.env*`, `node_modules` and `.git` (re-include templates with `!.env.example`), or copy only what the build needs (`COPY package*.json ./`, `COPY src ./src`).',
   appliesTo: ['dockerfile', 'dockerignore'],
   messages: {
@@ -54,12 +78,16 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const dockerfile of project.builtImages) {
+      // The stages that make the image: the runtime stages, or a build-only image's final stage.
+      const runtime = project.scope.runtimeStages(dockerfile);
+      const targets = runtime.length > 0 ? runtime : dockerfile.finalStage ? [dockerfile.finalStage] : [];
       const first = dockerfile.stages
-        .flatMap((s) => s.instructions)
-        .flatMap((ins) => {
+        .flatMap((stage) => stage.instructions.map((ins) => ({ ins, stage })))
+        .flatMap(({ ins, stage }) => {
           const copy = copyOf(ins);
-          return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source })) : [];
-        })[0];
+          return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage })) : [];
+        })
+        .find(({ stage }) => targets.some((target) => reachesImage(dockerfile, stage, target)))
       if (!first) continue;
       const report = subject(dockerfile.file);
       const facts = { instruction: first.ins.keyword, source: first.source.value };

@@ -7,10 +7,17 @@ import { defineRule } from '../../../src/rule.ts';
 
 const ROOT = /^(?:root|0)(?::.*)?$/;
 /**
- * Images whose default user is not root: Chainguard images, nginx-unprivileged, Red Hat UBI Node.js images
- * (USER 1001). Distroless runs as root but for its `nonroot` tags.
+ * Images whose default user is not root: Chainguard and Docker Hardened Images, Bitnami's (UID 1001),
+ * nginx-unprivileged, Red Hat UBI Node.js images (USER 1001). Distroless runs as root but for its `nonroot` tags.
  */
-const NON_ROOT_BASES = [/^chainguard\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+const NON_ROOT_BASES = [/^chainguard\//, /^bitnami\//, /^dhi\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
+/** Registries of hardened images that run as a non-root user by default. */
+const NON_ROOT_REGISTRIES = new Set(['cgr.dev', 'dhi.io']);
+/**
+ * Official images whose own entrypoint drops root before starting the server (`gosu postgres`, `gosu mysql`,
+ * `gosu redis`): an image built FROM them without USER, and without an ENTRYPOINT of its own, does not run as root.
+ */
+const DROPS_ROOT_ITSELF = /^(?:postgres|postgis\/postgis|mysql|mariadb|redis|mongo|rabbitmq|elasticsearch|couchdb|cassandra|clickhouse\/clickhouse-server|bitnami\/.+)$/;
 
 /** The USER to suggest: the official node images ship `node`, distroless ships `nonroot`; other images need one created. */
 function suggestedUser(base: ReturnType<typeof rootBase>): string {
@@ -57,8 +64,10 @@ export default defineRule({
       if (!last && base.type === 'scratch') continue; // no user database: a static binary's concern, not a Node image's
       if (!last && base.type === 'variable') continue; // the base image is unknown: its default user may be anyone
       if (!last && base.type === 'image') {
-        const name = base.ref.name;
-        if (NON_ROOT_BASES.some((re) => re.test(name)) || base.ref.tag?.includes('nonroot')) {
+        const image = base.ref.name;
+        const nonRootByDefault = NON_ROOT_BASES.some((re) => re.test(image)) || NON_ROOT_REGISTRIES.has(base.ref.registry ?? '') || /(?:^|-)nonroot$/.test(base.ref.tag ?? '');
+        const entrypointDropsRoot = DROPS_ROOT_ITSELF.test(image) && effectiveInstructions(stage, 'ENTRYPOINT').length === 0;
+        if (nonRootByDefault || entrypointDropsRoot) {
           subject(name);
           continue;
         }

@@ -27,8 +27,10 @@ export default defineRule({
       const ref = parseImageRef(image.value.trim());
       if (ref.digest) continue;
       const repo = image.value.trim().replace(/[@:][^/]*$/, '');
+      // kustomize's `images:` retags it, or skaffold builds it and sets the tag when it deploys.
       const overridden = project.k8s.kustomizations.some((k) => k.images.some((i) => (i.name === repo || parseImageRef(i.name).name === ref.name) && (i.newTag || i.digest)));
-      if (overridden) continue;
+      const builtBySkaffold = project.k8s.skaffoldImages.some((name) => name === repo || parseImageRef(name).name === ref.name);
+      if (overridden || builtBySkaffold) continue;
       if (!ref.tag) report.report('missing', { container: describeContainer(c), image: image.value }, image.loc);
       else if (ref.tag === 'latest') report.report('latest', { container: describeContainer(c), image: image.value }, image.loc);
     }

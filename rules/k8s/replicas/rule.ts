@@ -1,6 +1,6 @@
 import { workloadId } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { minimumReplicas, shippedWorkloads } from '../_shared.ts';
+import { minimumReplicas, runsStatefulStore, shippedWorkloads } from '../_shared.ts';
 
 export default defineRule({
   id: 'k8s/replicas',
@@ -19,7 +19,8 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const w of shippedWorkloads(project)) {
-      if ((w.kind !== 'Deployment' && w.kind !== 'StatefulSet') || w.services.length === 0) continue;
+      // A database or cache image runs as one instance unless clustered on purpose: two copies would not share its data.
+      if ((w.kind !== 'Deployment' && w.kind !== 'StatefulSet') || w.services.length === 0 || runsStatefulStore(w)) continue;
       const report = subject(workloadId(w));
       const replicas = minimumReplicas(w);
       if (replicas >= 2) continue;

@@ -1,4 +1,5 @@
 import { basename } from '../../../src/model/project.ts';
+import type { ShellScript } from '../../../src/parsers/script.ts';
 import { invocation, isShellProgram, type LocatedCommand } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
 
@@ -8,15 +9,61 @@ const OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
 const OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
 /** Commands that only print: their failure changes nothing. */
 const PRINTS = new Set(['echo', 'printf']);
+/**
+ * Words of developer tooling in a script's name: a developer's environment, generated code, cleaning, linting,
+ * tests, docs and release notes are not operations on what runs, whatever folder the script is in. (A build
+ * script is: a build that fails halfway and says "done" ships a broken artifact.)
+ */
+const DEVELOPER_TOOLING = new Set(['dev', 'generate', 'gen', 'codegen', 'clean', 'lint', 'format', 'fmt', 'test', 'tests', 'e2e', 'local', 'watch', 'typecheck', 'docs', 'storybook', 'mock', 'mocks', 'changelog', 'i18n', 'translations', 'icons', 'fixtures']);
+
+function developerTooling(file: string): boolean {
+  return basename(file)
+    .toLowerCase()
+    .replace(/\.(?:sh|bash)$/, '')
+    .split(/[^a-z0-9]+/)
+    .some((w) => DEVELOPER_TOOLING.has(w));
+}
 
 /**
- * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`):
- * nothing runs after a failure, and the script's status is that step's, so errexit changes nothing.
+ * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`),
+ * or one `if`/`else` that ends it with one command per branch: nothing runs after a failure, and the script's
+ * status is that step's, so errexit changes nothing.
  */
-function singleStep(steps: readonly LocatedCommand[]): boolean {
-  const doing = steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
+function singleStep(script: ShellScript): boolean {
+  const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
   const only = doing[0];
-  return doing.length === 0 || (doing.length === 1 && only !== undefined && (only === steps.at(-1) || invocation(only.words).exec));
+  if (doing.length === 0 || (doing.length === 1 && only !== undefined && (only === script.steps.at(-1) || invocation(only.words).exec))) return true;
+  return oneConditional(script.commands.slice(script.commands.indexOf(only as LocatedCommand)));
+}
+
+/** `if …; then a; elif …; then b; else c; fi` and nothing after it but prints, each branch at most one command. */
+function oneConditional(commands: readonly LocatedCommand[]): boolean {
+  if (commands[0]?.words[0]?.value !== 'if') return false;
+  let depth = 0;
+  let branch = 0;
+  for (const [i, command] of commands.entries()) {
+    const words = command.words.map((w) => w.value);
+    const first = words[0] ?? '';
+    if (depth === 0 && i > 0) {
+      if (PRINTS.has(invocation(command.words).argv[0]?.value ?? '')) continue;
+      return false;
+    }
+    if (first === 'if' || first === 'case' || first === 'for' || first === 'while' || first === 'until') {
+      if (i > 0) return false;
+      depth++;
+      continue;
+    }
+    if (first === 'fi') {
+      depth--;
+      continue;
+    }
+    if (first === 'elif') continue;
+    if (first === 'else' || first === 'then') branch = first === 'then' && words.length === 1 ? branch : 0;
+    const argv = invocation(command.words).argv;
+    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? '') && ++branch > 1) return false;
+    if (first === 'then' || first === 'else') branch = argv.length > 0 ? 1 : 0;
+  }
+  return depth === 0;
 }
 
 /** Test fixtures are inputs, not scripts anyone runs. */
@@ -39,12 +86,14 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const script of project.scripts) {
-      if (FIXTURES.test(script.file) || !(OPS_FOLDER.test(script.file) || OPS_NAME.test(basename(script.file)))) continue;
+      // Operations scripts that ship: named for an operation anywhere, or in an operations folder unless named as developer tooling.
+      const named = OPS_NAME.test(basename(script.file));
+      if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || (OPS_FOLDER.test(script.file) && !developerTooling(script.file)))) continue;
       // A script for another interpreter (`#!/usr/bin/env node`, fish) has no errexit.
       if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
       const report = subject(script.file);
       const first = script.firstCommand;
-      if (!script.errexit && first && !singleStep(script.steps)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
+      if (!script.errexit && first && !singleStep(script)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
       for (const chmod of script.chmods) if (chmod.worldWritable) report.report('worldWritable', { mode: chmod.mode }, chmod.loc);
     }
   },

@@ -1,9 +1,32 @@
+import type { Project } from '../../../src/model/project.ts';
+import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, missingFieldLoc } from '../_shared.ts';
 
-/** Loggers that write structured (JSON) records; fastify logs through pino. */
+/** Levelled loggers with structured output; fastify logs through pino, NestJS apps through nestjs-pino or winston. */
 function isStructuredLogger(name: string): boolean {
-  return /(?:^|[/-])(?:pino|winston|bunyan)(?:$|[/-])/.test(name) || name.startsWith('@opentelemetry/') || ['roarr', 'tslog', '@logtape/logtape', 'fastify', 'nestjs-pino'].includes(name);
+  return /(?:^|[/-])(?:pino|winston|bunyan|log4js|signale|consola|loglevel)(?:$|[/-])/.test(name) || name.startsWith('@opentelemetry/') || ['roarr', 'tslog', '@logtape/logtape', 'fastify', 'nestjs-pino', '@nestjs/pino', 'nest-winston', '@google-cloud/logging', '@azure/monitor-opentelemetry', 'dd-trace', 'loglayer', 'adze'].includes(name);
+}
+
+/**
+ * The dependencies a package runs with: its own, the workspace root's, and those of the workspace packages it
+ * depends on (a shared `@acme/logger` that wraps pino), a few levels deep.
+ */
+function runtimeDependencies(project: Project, pkg: PackageJson): string[] {
+  const byName = new Map(project.packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
+  const seen = new Set<PackageJson>();
+  const names: string[] = [];
+  const visit = (p: PackageJson, depth: number) => {
+    if (seen.has(p) || depth > 4) return;
+    seen.add(p);
+    for (const name of Object.keys(p.dependencies)) {
+      names.push(name);
+      const local = byName.get(name);
+      if (local) visit(local, depth + 1);
+    }
+  };
+  for (const p of [pkg, ...enclosingPackages(project, pkg)]) visit(p, 0);
+  return names;
 }
 
 export default defineRule({
@@ -23,8 +46,7 @@ export default defineRule({
       if (!service.isServer) continue;
       const pkg = service.package;
       const report = subject(pkg.file);
-      const dependencies = [pkg, ...enclosingPackages(project, pkg)].flatMap((p) => Object.keys(p.dependencies));
-      if (dependencies.some(isStructuredLogger)) continue;
+      if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
       report.report('missing', undefined, missingFieldLoc(pkg, '/dependencies'));
     }
   },
