@@ -37163,6 +37163,8 @@ var init_service = __esm({
       envReads = [];
       cors = [];
       literalSecrets = [];
+      /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
+      envHandovers = /* @__PURE__ */ new Set();
       inspectorStarts = [];
       validationBypasses = [];
       securityHeaders = [];
@@ -37311,6 +37313,12 @@ var init_service = __esm({
           if (helper) this.helperCall(mod, node, target.module, args, helper);
           if (target.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
           if (target.module === "envalid" && target.path === "cleanEnv" && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? unwrap(v).arguments[0] : void 0, "default") !== void 0);
+          if (/^@t3-oss\/env-/.test(target.module) && target.path === "createEnv" && args[0] && unwrap(args[0]).type === "ObjectExpression") {
+            const options2 = args[0];
+            for (const key of ["server", "client", "shared"]) this.schemaEnvReads(mod, objectProp(options2, key)?.value, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+            const handover = objectProp(options2, "runtimeEnv")?.value ?? objectProp(options2, "experimental__runtimeEnv")?.value;
+            if (handover) this.envHandovers.add(unwrap(handover));
+          }
         }
         const calleeName = callee.type === "Identifier" ? callee.name : method;
         if (calleeName === "startInspectorServer") this.inspector(mod, node, "startInspectorServer", ancestors2);
@@ -37618,7 +37626,7 @@ var init_service = __esm({
       }
       // --- env, secrets, CORS, headers ---------------------------------------------------------
       member(mod, node, ancestors2) {
-        if (!isProcessEnv(node.object, mod)) return;
+        if (!isProcessEnv(node.object, mod) || ancestors2.some((a) => this.envHandovers.has(a))) return;
         const name = memberName(node);
         if (name === void 0) return;
         const parent = ancestors2.at(-1);

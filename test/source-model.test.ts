@@ -52,6 +52,25 @@ describe('which files are parsed', () => {
     expect(m.project.services[0]?.files).toEqual(['src/config.js', 'src/dto.ts']);
   });
 
+  it('reads t3-env schemas for what is required, and not the runtimeEnv handover as reads of its own', () => {
+    const s = service({
+      'src/env.ts': [
+        "import { createEnv } from '@t3-oss/env-nextjs';",
+        "import { z } from 'zod';",
+        'export const env = createEnv({',
+        '  server: { DATABASE_URL: z.string(), QUEUE_SIZE: z.coerce.number().default(10) },',
+        '  client: { NEXT_PUBLIC_HOST: z.string().optional() },',
+        '  runtimeEnv: { DATABASE_URL: process.env.DATABASE_URL, QUEUE_SIZE: process.env.QUEUE_SIZE, NEXT_PUBLIC_HOST: process.env.NEXT_PUBLIC_HOST },',
+        '});',
+      ].join('\n'),
+    });
+    expect(s.envReads.map((r) => [r.name, r.hasDefault])).toEqual([
+      ['DATABASE_URL', false],
+      ['QUEUE_SIZE', true],
+      ['NEXT_PUBLIC_HOST', true],
+    ]);
+  });
+
   it('leaves browser code out of the server: client components, *.client files, UI modules without server exports', () => {
     const m = model({
       'src/server.ts': "import express from 'express';\nimport './routes/users';\nimport './components/Login';\nimport './lib/api.client';\nimport './widgets/banner';\nexpress().listen(3000);",

@@ -876,6 +876,8 @@ class ServiceBuilder {
   readonly envReads: EnvRead[] = [];
   readonly cors: CorsSetting[] = [];
   readonly literalSecrets: LiteralSecret[] = [];
+  /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
+  private readonly envHandovers = new Set<t.Node>();
   readonly inspectorStarts: InspectorStart[] = [];
   readonly validationBypasses: ValidationBypass[] = [];
   readonly securityHeaders: Loc[] = [];
@@ -1043,6 +1045,14 @@ class ServiceBuilder {
       if (helper) this.helperCall(mod, node, target.module, args, helper);
       if (target.module === 'inspector' && target.path === 'open') this.inspector(mod, node, 'inspector.open', ancestors);
       if (target.module === 'envalid' && target.path === 'cleanEnv' && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? (unwrap(v) as CallNode).arguments[0] : undefined, 'default') !== undefined);
+      // t3-env: `createEnv({ server: {X: z.string()}, client: {…}, runtimeEnv: {X: process.env.X} })` — the schemas say
+      // what is required; the runtimeEnv map only hands each variable over.
+      if (/^@t3-oss\/env-/.test(target.module) && target.path === 'createEnv' && args[0] && unwrap(args[0]).type === 'ObjectExpression') {
+        const options = args[0] as t.ObjectExpression;
+        for (const key of ['server', 'client', 'shared']) this.schemaEnvReads(mod, objectProp(options, key)?.value, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+        const handover = objectProp(options, 'runtimeEnv')?.value ?? objectProp(options, 'experimental__runtimeEnv')?.value;
+        if (handover) this.envHandovers.add(unwrap(handover));
+      }
     }
 
     const calleeName = callee.type === 'Identifier' ? callee.name : method;
@@ -1387,7 +1397,7 @@ class ServiceBuilder {
   // --- env, secrets, CORS, headers ---------------------------------------------------------
 
   private member(mod: Module, node: MemberNode, ancestors: readonly t.Node[]): void {
-    if (!isProcessEnv(node.object, mod)) return;
+    if (!isProcessEnv(node.object, mod) || ancestors.some((a) => this.envHandovers.has(a))) return;
     const name = memberName(node);
     if (name === undefined) return;
     const parent = ancestors.at(-1);
