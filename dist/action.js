@@ -64183,6 +64183,10 @@ function imageTagLoc(stage) {
   const end = at2 === -1 ? text.length : at2;
   return { ...loc, column: loc.column + end - tag.length, endColumn: loc.column + end };
 }
+function describeStage(dockerfile, stage) {
+  if (stage === dockerfile.finalStage) return `the final stage (FROM ${stage.fromImageText})`;
+  return `stage ${stage.name ?? stage.index} (FROM ${stage.fromImageText}), which production runs,`;
+}
 var import_dockerfile_ast, VARIABLE, COMMAND_KEYWORDS, commandTexts, shellsOf, pairCache, DEVELOPMENT_NAMES, PRODUCTION_NAMES, nameWords, DEFAULT_SHELL, HEREDOC_MARKER;
 var init_dockerfile = __esm({
   "src/parsers/dockerfile.ts"() {
@@ -69081,8 +69085,8 @@ var init_rule35 = __esm({
       fix: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]` to the final stage, where healthcheck.js requests the health endpoint and exits 1 on an error or a status other than 200 (node is in every Node image; curl often is not; distroless: `/nodejs/bin/node`), or define a probe/healthcheck in every manifest that runs the image.',
       appliesTo: ["dockerfile", "k8s", "compose"],
       messages: {
-        missing: (d) => `the final stage (FROM ${d.image}) declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
-        disabled: (d) => `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`
+        missing: (d) => `${d.stage} declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
+        disabled: (d) => `HEALTHCHECK NONE turns off the health check of ${d.stage.replace(/,$/, "")}, so a hung process counts as healthy: replace it with ${d.suggestion}`
       },
       check({ project, subject }) {
         for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
@@ -69097,7 +69101,7 @@ var init_rule35 = __esm({
           if (!last && base.type === "variable") continue;
           const report2 = subject(name);
           const suggestion2 = isNodeStage(stage) ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint` : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
-          const facts = { image: stage.fromImageText, suggestion: suggestion2 };
+          const facts = { stage: describeStage(dockerfile, stage), suggestion: suggestion2 };
           if (!last) {
             report2.report("missing", facts, stage.fromImageLoc);
             continue;
@@ -69299,6 +69303,7 @@ var init_rule40 = __esm({
     init_commands();
     init_images();
     init_stage_state();
+    init_dockerfile();
     init_rule();
     rule_default39 = defineRule({
       id: "docker/node-env",
@@ -69309,7 +69314,7 @@ var init_rule40 = __esm({
       fix: "Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).",
       appliesTo: ["dockerfile", "k8s", "compose"],
       messages: {
-        missing: (d) => `the final stage (FROM ${d.image}) runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
+        missing: (d) => `${d.stage} runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
         notProduction: (d) => `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``
       },
       check({ project, subject }) {
@@ -69321,7 +69326,7 @@ var init_rule40 = __esm({
           if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV")?.value === "production")) continue;
           if (containerCalls(stage).some((c) => c.assignments.get("NODE_ENV") === "production")) continue;
           const nodeEnv = envAt(dockerfile, stage).get("NODE_ENV");
-          if (!nodeEnv) report2.report("missing", { image: stage.fromImageText }, stage.fromImageLoc);
+          if (!nodeEnv) report2.report("missing", { stage: describeStage(dockerfile, stage) }, stage.fromImageLoc);
           else if (nodeEnv.value !== null && nodeEnv.value !== "production") {
             report2.report("notProduction", { value: nodeEnv.value }, nodeEnv.pair.valueLoc ?? nodeEnv.pair.loc);
           }
@@ -69419,7 +69424,7 @@ var init_rule42 = __esm({
       fix: "Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).",
       appliesTo: ["dockerfile"],
       messages: {
-        noUser: (d) => `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
+        noUser: (d) => `${d.stage} never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
         rootUser: (d) => `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`
       },
       check({ project, subject }) {
@@ -69442,7 +69447,7 @@ var init_rule42 = __esm({
           if (dropsPrivileges(project, dockerfile, stage)) continue;
           const suggestion2 = suggestedUser(base);
           if (!last) {
-            report2.report("noUser", { image: stage.fromImageText, suggestion: suggestion2 }, stage.fromImageLoc);
+            report2.report("noUser", { stage: describeStage(dockerfile, stage), suggestion: suggestion2 }, stage.fromImageLoc);
             continue;
           }
           const user2 = last.words[0]?.value ?? "";

@@ -511,3 +511,9 @@ export function imageTagLoc(stage: Stage): Loc {
   const end = at === -1 ? text.length : at;
   return { ...loc, column: loc.column + end - tag.length, endColumn: loc.column + end };
 }
+
+/** How messages name a stage production runs: `the final stage (FROM node:22)`, or `stage prod (FROM base), which production runs`. */
+export function describeStage(dockerfile: Dockerfile, stage: Stage): string {
+  if (stage === dockerfile.finalStage) return `the final stage (FROM ${stage.fromImageText})`;
+  return `stage ${stage.name ?? stage.index} (FROM ${stage.fromImageText}), which production runs,`;
+}

@@ -1,6 +1,6 @@
 import { healthcheckTest } from '../../../src/model/commands.ts';
 import { isNodeStage, nodeProgramIn } from '../../../src/model/images.ts';
-import { effectiveInstructions, rootBase } from '../../../src/parsers/dockerfile.ts';
+import { effectiveInstructions, rootBase, describeStage } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 export default defineRule({
@@ -13,10 +13,10 @@ export default defineRule({
   fix: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]` to the final stage, where healthcheck.js requests the health endpoint and exits 1 on an error or a status other than 200 (node is in every Node image; curl often is not; distroless: `/nodejs/bin/node`), or define a probe/healthcheck in every manifest that runs the image.',
   appliesTo: ['dockerfile', 'k8s', 'compose'],
   messages: {
-    missing: (d: { image: string; suggestion: string }) =>
-      `the final stage (FROM ${d.image}) declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
-    disabled: (d: { image: string; suggestion: string }) =>
-      `HEALTHCHECK NONE turns off the health check of the final image (FROM ${d.image}), so a hung process counts as healthy: replace it with ${d.suggestion}`,
+    missing: (d: { stage: string; suggestion: string }) =>
+      `${d.stage} declares no HEALTHCHECK, so a hung process counts as healthy: add ${d.suggestion}`,
+    disabled: (d: { stage: string; suggestion: string }) =>
+      `HEALTHCHECK NONE turns off the health check of ${d.stage.replace(/,$/, '')}, so a hung process counts as healthy: replace it with ${d.suggestion}`,
   },
   check({ project, subject }) {
     for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
@@ -33,7 +33,7 @@ export default defineRule({
       const suggestion = isNodeStage(stage)
         ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint`
         : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
-      const facts = { image: stage.fromImageText, suggestion };
+      const facts = { stage: describeStage(dockerfile, stage), suggestion };
       if (!last) {
         report.report('missing', facts, stage.fromImageLoc);
         continue;

@@ -1,6 +1,7 @@
 import { containerCalls } from '../../../src/model/commands.ts';
 import { isNodeStage } from '../../../src/model/images.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
+import { describeStage } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 export default defineRule({
@@ -13,8 +14,8 @@ export default defineRule({
   fix: 'Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).',
   appliesTo: ['dockerfile', 'k8s', 'compose'],
   messages: {
-    missing: (d: { image: string }) =>
-      `the final stage (FROM ${d.image}) runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
+    missing: (d: { stage: string }) =>
+      `${d.stage} runs Node.js without NODE_ENV=production: add \`ENV NODE_ENV=production\``,
     notProduction: (d: { value: string }) =>
       `NODE_ENV is "${d.value}" in the final image, so frameworks run in development mode: set \`ENV NODE_ENV=production\``,
   },
@@ -29,7 +30,7 @@ export default defineRule({
       // `CMD ["env", "NODE_ENV=production", "node", "server.js"]` sets it for the process itself.
       if (containerCalls(stage).some((c) => c.assignments.get('NODE_ENV') === 'production')) continue;
       const nodeEnv = envAt(dockerfile, stage).get('NODE_ENV');
-      if (!nodeEnv) report.report('missing', { image: stage.fromImageText }, stage.fromImageLoc);
+      if (!nodeEnv) report.report('missing', { stage: describeStage(dockerfile, stage) }, stage.fromImageLoc);
       // A value from a build argument without a default is chosen at build time: unknown here.
       else if (nodeEnv.value !== null && nodeEnv.value !== 'production') {
         report.report('notProduction', { value: nodeEnv.value }, nodeEnv.pair.valueLoc ?? nodeEnv.pair.loc);

@@ -1,7 +1,7 @@
 import { PRIVILEGE_DROPPERS } from '../../../src/model/commands.ts';
 import { basename, type Project } from '../../../src/model/project.ts';
 import { imageFileText } from '../../../src/model/stage-state.ts';
-import { containerCommand, type Dockerfile, effectiveInstructions, rootBase, type Stage } from '../../../src/parsers/dockerfile.ts';
+import { containerCommand, type Dockerfile, effectiveInstructions, rootBase, type Stage, describeStage } from '../../../src/parsers/dockerfile.ts';
 import { locatedCommands } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
 
@@ -51,8 +51,8 @@ export default defineRule({
   fix: 'Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).',
   appliesTo: ['dockerfile'],
   messages: {
-    noUser: (d: { image: string; suggestion: string }) =>
-      `the final stage (FROM ${d.image}) never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
+    noUser: (d: { stage: string; suggestion: string }) =>
+      `${d.stage} never sets USER, so the container runs as root: add ${d.suggestion} after the last step that needs root`,
     rootUser: (d: { user: string; suggestion: string }) =>
       `USER ${d.user} is the last user of the final stage, so the container runs as root: end with ${d.suggestion}`,
   },
@@ -76,7 +76,7 @@ export default defineRule({
       if (dropsPrivileges(project, dockerfile, stage)) continue;
       const suggestion = suggestedUser(base);
       if (!last) {
-        report.report('noUser', { image: stage.fromImageText, suggestion }, stage.fromImageLoc);
+        report.report('noUser', { stage: describeStage(dockerfile, stage), suggestion }, stage.fromImageLoc);
         continue;
       }
       const user = last.words[0]?.value ?? '';
