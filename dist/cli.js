@@ -19055,6 +19055,9 @@ function credentialKind(value, key) {
   }
   return void 0;
 }
+function issuedByProvider(kind) {
+  return kind !== "a private key" && kind !== "a database connection string with a password" && kind !== "a URL with a user name and password";
+}
 function credentialsInText(text) {
   const out = [];
   for (const [start, end] of pemPrivateKeys(text)) out.push({ kind: "a private key", start, end });
@@ -19066,6 +19069,14 @@ function credentialsInText(text) {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+function hasAlphabetRun(text) {
+  let run2 = 1;
+  for (let i = 1; i < text.length; i++) {
+    run2 = text.charCodeAt(i) === text.charCodeAt(i - 1) + 1 ? run2 + 1 : 1;
+    if (run2 >= 8) return true;
+  }
+  return false;
 }
 function entropyPerChar(text) {
   const counts = /* @__PURE__ */ new Map();
@@ -19083,7 +19094,8 @@ function looksRandom(value) {
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ""))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
-  if (/^(?:https?|wss?|ftp):\/\//i.test(text) || text.startsWith("/") || text.startsWith("--")) return false;
+  if (/^[a-z][\w+.-]*:\/\//i.test(text) || text.startsWith("/") || text.startsWith("--")) return false;
+  if (hasAlphabetRun(text)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(text)).length;
   if (classes < 2 || !/\d/.test(text)) return false;
   return entropyPerChar(text) >= 3.5;
@@ -19093,12 +19105,13 @@ function secretShaped(key, value) {
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
   if (CREDENTIAL_MODES.has(v.toLowerCase())) return false;
+  if (/your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|xxx/i.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
   if (v.startsWith("--") || v.startsWith("/") || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
   const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (squash(v) === squash(key)) return false;
-  if (/^[a-z][a-z_]*(?:[./:][a-z_]+)+$/i.test(v)) return false;
+  if (/^[a-z][a-z_-]*(?:[./:][a-z_-]+)+$/i.test(v)) return false;
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
   return true;
 }
@@ -20061,11 +20074,12 @@ function classifyByName(path2) {
   if (lower.endsWith(".sh") || lower.endsWith(".bash")) return "shell";
   if (lower.endsWith(".service")) return "systemd";
   if (lower === "nginx.conf" || lower.endsWith(".conf") && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path2))) return "nginx";
-  if (lower.endsWith(".md") || lower.endsWith(".markdown") || PLAIN_TEXT_DOC.test(lower)) return "markdown";
+  if (lower.endsWith(".md") || lower.endsWith(".mdx") || lower.endsWith(".markdown") || PLAIN_TEXT_DOC.test(lower)) return "markdown";
   return void 0;
 }
 function looksLikeKnownYaml(path2, text) {
-  return WORKFLOW_OR_BOT.test(path2) || COMPOSE_NAME.test(path2) || MANIFEST_FOLDER.test(path2) || KNOWN_YAML_KEYS.test(text);
+  const has = (keys) => keys.every((re) => re.test(text));
+  return WORKFLOW_OR_BOT.test(path2) || COMPOSE_NAME.test(path2) || MANIFEST_FOLDER.test(path2) || has(MANIFEST_KEYS) || has(COMPOSE_KEYS);
 }
 function isDocumentationEnv(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
@@ -20076,13 +20090,13 @@ function commentSyntaxOf(kind, path2) {
   if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, KNOWN_YAML_KEYS;
+var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
     RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
     LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock"]);
-    NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
+    NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|mdx?|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
     PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
     DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)(?:$|\.env$)/i;
@@ -20090,7 +20104,8 @@ var init_classify = __esm({
     WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
     COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
     MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
-    KNOWN_YAML_KEYS = /^(?:apiVersion|kind|services):/m;
+    MANIFEST_KEYS = [/^apiVersion:/m, /^kind:/m];
+    COMPOSE_KEYS = [/^services:/m, /^\s+(?:image|build):/m];
   }
 });
 
@@ -20116,11 +20131,16 @@ function parseEnv(source) {
   const entries = [];
   const problems = [];
   const firstLineOf = /* @__PURE__ */ new Map();
+  const commentedKeys = [];
   const span2 = (line, start, endLine, end) => ({ file, line: line + 1, column: start + 1, endLine: endLine + 1, endColumn: end + 1 });
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
     const trimmed = text.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (trimmed === "" || trimmed.startsWith("#")) {
+      const commented = /^#+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(trimmed);
+      if (commented) commentedKeys.push(commented[1]);
+      continue;
+    }
     const start = text.length - text.trimStart().length;
     const m = ASSIGNMENT.exec(text);
     if (!m) {
@@ -20179,7 +20199,7 @@ function parseEnv(source) {
     else problems.push({ kind: "duplicateKey", key, firstLine: first, loc: keyLoc });
     i = endLine;
   }
-  return { file, entries, problems };
+  return { file, entries, problems, commentedKeys };
 }
 var ASSIGNMENT, VALID_KEY, REFERENCE, DOUBLE_QUOTE_ESCAPES, MAX_VALUE_LINES;
 var init_env = __esm({
@@ -20907,7 +20927,7 @@ var init_rule5 = __esm({
 
 // rules/code/_shared.ts
 function httpServers(project) {
-  return project.services.filter((s) => s.isServer);
+  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === "service");
 }
 function servicesWithCode(project) {
   return project.services.filter((s) => s.files.length > 0);
@@ -20943,7 +20963,8 @@ var init_rule6 = __esm({
         for (const service of httpServers(project)) {
           const report2 = subject(service.package.file);
           if (service.helpersOf("crash-handlers").length > 0) continue;
-          const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event));
+          const exitsOnUncaught = service.crashHandlers.some((h) => h.event === "uncaughtException" && h.outcome === "exits");
+          const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event) && !(event === "unhandledRejection" && exitsOnUncaught));
           if (missing.length > 0) report2.report("missing", { events: missing.join(" and ") }, service.loc);
           for (const handler of service.crashHandlers) {
             if (handler.outcome === "empty") report2.report("swallowed", { event: handler.event }, handler.loc);
@@ -36170,7 +36191,7 @@ var init_evidence = __esm({
       ...["test", "tests", "testing", "e2e", "integration", "cypress", "playwright", "mock", "mocks", "stub", "ci"].map((w) => [w, "tests"]),
       ...["example", "sample", "demo"].map((w) => [w, "an example"])
     ]);
-    NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+    NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
     NAMED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "env", "k8s", "kustomization", "shell", "systemd", "nginx", "app-config"]);
     KIND_WORDS = /* @__PURE__ */ new Set(["dockerfile", "containerfile", "docker", "compose", "yml", "yaml", "env", "sh", "bash", "service", "conf", "json"]);
     HEADER_STATEMENTS = [
@@ -36255,7 +36276,48 @@ var init_secrets = __esm({
     "use strict";
     SECRET_PARTS = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY", "ACCOUNT_KEY", "KEY_CONTENT"];
     NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_LENGTH", "_TTL", "_TIMEOUT", "_HEADER", "_NAME"];
-    SETTING_ABOUT_A_SECRET = ["_PREFIX", "_EXPIRES_IN", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE", "_ENABLED", "_REQUIRED", "_ROTATION_DAYS"];
+    SETTING_ABOUT_A_SECRET = [
+      "_PREFIX",
+      "_EXPIRES_IN",
+      "_EXPIRY",
+      "_EXPIRES",
+      "_EXPIRATION",
+      "_ALGORITHM",
+      "_ALG",
+      "_ISSUER",
+      "_AUDIENCE",
+      "_ENABLED",
+      "_DISABLED",
+      "_REQUIRED",
+      "_ROTATION_DAYS",
+      "_URL",
+      "_URI",
+      "_HOST",
+      "_PORT",
+      "_ENDPOINT",
+      "_REGION",
+      "_ROLE",
+      "_TEMPLATE",
+      "_TEMPLATEID",
+      "_TEMPLATE_ID",
+      "_ALPHABET",
+      "_CHARS",
+      "_CHARSET",
+      "_REALM",
+      "_PERIOD",
+      "_INTERVAL",
+      "_VERSION",
+      "_TYPE",
+      "_SCOPE",
+      "_SCOPES",
+      "_COUNT",
+      "_LIMIT",
+      "_POLICY",
+      "_MODE",
+      "_STRATEGY",
+      "_PROVIDER",
+      "_LABEL"
+    ];
     SECRET_NOUNS = /* @__PURE__ */ new Set(["secret", "secrets", "password", "passwd", "passphrase", "pwd", "token", "apikey", "credential", "credentials", "privatekey", "secretkey", "accesskey"]);
     KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "secret", "private", "access", "signing", "encryption", "master", "auth", "session", "jwt", "hmac", "client", "app", "account", "license", "admin"]);
   }
@@ -36267,7 +36329,7 @@ function isReadinessRoute(route) {
   return PROBE_METHODS.has(route.method) && READINESS_SEGMENT.test(route.path.split("/").pop() ?? "");
 }
 function isHealthRoute(route) {
-  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split("/").some((s) => LIVENESS_SEGMENT.test(s));
+  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && (route.path.split("/").some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
 }
 function normalisePath(path2) {
   const p = `/${path2}`.replace(/\/{2,}/g, "/").toLowerCase();
@@ -36600,6 +36662,10 @@ function answersConstant(fn) {
     return fn.body.type !== "BlockStatement" && (isConstant(st) || responseCall(st));
   });
 }
+function isLiteralValueNode(node) {
+  const n = unwrap(node);
+  return n.type === "NumericLiteral" || n.type === "BooleanLiteral" || stringValue(n) !== void 0;
+}
 function isTrue(node) {
   const n = node ? unwrap(node) : void 0;
   return n?.type === "BooleanLiteral" && n.value;
@@ -36769,7 +36835,7 @@ function buildServices(input) {
       }
     }
     modules.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-    services.push(makeService(pkg, modules, input.onError));
+    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? []));
   }
   return services;
 }
@@ -36783,6 +36849,30 @@ function autoloadDir(file, node) {
   const parts = rest.map((a) => stringValue(a));
   if (parts.some((p) => p === void 0)) return void 0;
   return inDir(dirname(file), parts.join("/"));
+}
+function fileRoutes(pkg, ownFiles) {
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const next = "next" in deps;
+  const remix = Object.keys(deps).some((d) => d.startsWith("@remix-run/") || d.startsWith("@react-router/"));
+  if (!next && !remix) return [];
+  const prefix = pkg.dir === "" ? "" : `${pkg.dir}/`;
+  const out = [];
+  const add = (path2, file) => out.push({ method: "ALL", path: joinRoute(path2), loc: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, source: "helper" });
+  for (const file of ownFiles) {
+    if (isExcludedPath(file)) continue;
+    const rel = file.slice(prefix.length).replace(/^src\//, "");
+    const stem = rel.replace(/\.[cm]?[jt]sx?$/, "");
+    if (next && /^app\/(?:.*\/)?route$/.test(stem)) {
+      add(stem.slice("app".length, -"/route".length).split("/").filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@")).join("/"), file);
+    } else if (next && stem.startsWith("pages/api/")) {
+      add(stem.slice("pages".length).replace(/\/index$/, ""), file);
+    } else if (remix && stem.startsWith("app/routes/")) {
+      const name = stem.slice("app/routes/".length).replace(/\/route$/, "");
+      const segments = name.split(/[./]/).map((s) => s.replace(/\+$/, "")).filter((s) => s !== "" && s !== "_index" && !s.startsWith("_"));
+      add(segments.map((s) => s.startsWith("$") ? `:${s.slice(1)}` : s).join("/"), file);
+    }
+  }
+  return out;
 }
 function composeRoutes(builder) {
   const autoloadMount = (key) => {
@@ -36815,7 +36905,7 @@ function composeRoutes(builder) {
   }
   return out;
 }
-function makeService(pkg, modules, onError) {
+function makeService(pkg, modules, onError, ownFiles) {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
   const httpServer = builder.servers.length > 0 && builder.listens.length > 0 && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
@@ -36834,7 +36924,7 @@ function makeService(pkg, modules, onError) {
     servers: builder.servers,
     listens: builder.listens,
     ports: builder.listens.flatMap((l) => l.port && (l.port.value !== void 0 || l.port.env !== void 0) ? [l.port] : []),
-    routes: composeRoutes(builder),
+    routes: [...composeRoutes(builder), ...fileRoutes(pkg, ownFiles)],
     signalHandlers,
     crashHandlers: builder.crashHandlers,
     helpers,
@@ -36851,7 +36941,7 @@ function makeService(pkg, modules, onError) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -36861,7 +36951,8 @@ var init_service = __esm({
     init_quantities();
     init_credentials();
     init_secrets();
-    LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|live|livez|liveness|ping)$/i;
+    LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
+    STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
     READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
     PROBE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "ALL", "USE"]);
     PATTERN = /[*({]/;
@@ -37329,6 +37420,10 @@ var init_service = __esm({
         if (method === "listen") this.listen(mod, node, ancestors2, this.portOf(mod, args[0]));
         if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
         if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
+        if (method === "use") {
+          const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? unwrap(a).callee : a) ?? "").find((text) => /rate_?limit|throttl/i.test(text));
+          if (limiter) this.helpers.push({ name: limiter, kinds: ["rate-limit"], loc: mod.loc(node) });
+        }
         if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2);
         if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
         if (method === "register" && args[0]) {
@@ -37638,7 +37733,7 @@ var init_service = __esm({
         this.envReads.push(read);
         if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors2);
         const literal = fallback.value ? stringValue(fallback.value) : void 0;
-        if (literal !== void 0 && fallback.value && secretKey(name) && plausibleSecret(name, literal, true)) {
+        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !/your|example|placeholder|redacted/i.test(literal)) {
           const loc = mod.loc(unwrap(fallback.value));
           if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
         }
@@ -37656,6 +37751,12 @@ var init_service = __esm({
           if ((a.type === "ConditionalExpression" || a.type === "IfStatement") && a.test === child) return { hasDefault: true };
           if (a.type === "UnaryExpression" && a.operator === "!") return { hasDefault: true };
           if (a.type === "BinaryExpression") return { hasDefault: true };
+          if (isCall(a) && a.callee !== child) {
+            const args = a.arguments;
+            const at2 = args.indexOf(child);
+            const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
+            if (fallback) return { hasDefault: true, value: fallback };
+          }
           const passes = a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || ["Number", "parseInt", "parseFloat", "String", "Boolean", "JSON.parse"].includes(chainText(a.callee) ?? ""));
           if (!passes) return { hasDefault: false };
           child = a;
@@ -37965,6 +38066,7 @@ var rule_default7;
 var init_rule8 = __esm({
   "rules/code/hardcoded-secret/rule.ts"() {
     "use strict";
+    init_credentials();
     init_service();
     init_source();
     init_rule();
@@ -37997,185 +38099,12 @@ var init_rule8 = __esm({
         const git = project.git;
         for (const file of project.filesOf("source")) {
           if (git && !git.tracked(file.path) || /(?:^|\/)node_modules\//.test(file.path) || file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) continue;
-          const found = project.credentialsIn(file.path).filter((c) => !reported.has(at2(c.loc)));
+          const shipped = !isExcludedPath(file.path);
+          const found = project.credentialsIn(file.path).filter((c) => !reported.has(at2(c.loc)) && (shipped || issuedByProvider(c.kind)));
           if (found.length === 0) continue;
           const owner = project.packageFor(file.path.slice(0, file.path.lastIndexOf("/") + 1).replace(/\/$/, ""));
           const report2 = subject(owner && !isExcludedPath(file.path) ? owner.file : file.path);
           for (const c of found) report2.report("knownFormat", { kind: c.kind }, c.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/health-endpoint/rule.ts
-var rule_default8;
-var init_rule9 = __esm({
-  "rules/code/health-endpoint/rule.ts"() {
-    "use strict";
-    init_service();
-    init_rule();
-    init_shared2();
-    rule_default8 = defineRule({
-      id: "code/health-endpoint",
-      title: "The server has a health endpoint",
-      category: "reliability",
-      severity: "error",
-      rationale: "Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic.",
-      fix: "Register a cheap `GET /health` (or `/healthz`, `/livez`) that answers 200 while the process can serve requests, and point the probes at it.",
-      appliesTo: ["source"],
-      messages: {
-        missing: () => "the server registers no health route: add `GET /health` (or /healthz, /livez) that answers 200 while the process can serve, and point probes at it"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.routes.some(isHealthRoute) || service.helpersOf("health").length > 0) continue;
-          report2.report("missing", void 0, service.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/inspector-guarded/rule.ts
-var rule_default9;
-var init_rule10 = __esm({
-  "rules/code/inspector-guarded/rule.ts"() {
-    "use strict";
-    init_rule();
-    rule_default9 = defineRule({
-      id: "code/inspector-guarded",
-      title: "Development inspectors are started only outside production",
-      category: "security",
-      severity: "error",
-      rationale: "An inspector or debugger server (Node's `inspector.open()`, a state inspector such as `startInspectorServer`) exposes the process's memory and often lets clients run code or change state. Started unconditionally, it ships to production with the service and listens on a port anyone on the network may reach.",
-      fix: "Start it only in development: wrap the call in `if (process.env.NODE_ENV === 'development')` (or an explicit `ENABLE_INSPECTOR` switch that production never sets), or remove it from the service's code.",
-      appliesTo: ["source"],
-      messages: {
-        unguarded: (d) => `${d.callee}(…) runs unconditionally, so production starts it too: wrap it in \`if (process.env.NODE_ENV === 'development')\` or an explicit opt-in switch`
-      },
-      check({ project, subject }) {
-        for (const service of project.services) {
-          if (service.inspectorStarts.length === 0) continue;
-          const report2 = subject(service.package.file);
-          for (const start of service.inspectorStarts) if (!start.guarded) report2.report("unguarded", { callee: start.callee }, start.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/rate-limit/rule.ts
-var rule_default10;
-var init_rule11 = __esm({
-  "rules/code/rate-limit/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    rule_default10 = defineRule({
-      id: "code/rate-limit",
-      title: "The server limits request rates",
-      category: "security",
-      severity: "info",
-      rationale: "Without a rate limit one client (a scraper, a retry loop, a credential-stuffing script) can take all of the service's capacity, run up costs of downstream calls, and try passwords or tokens as fast as the server answers.",
-      fix: "Apply a rate limiter (express-rate-limit, @fastify/rate-limit, koa-ratelimit, @nestjs/throttler), at least on authentication and expensive routes, or enforce limits at the gateway in front of the service.",
-      appliesTo: ["source"],
-      messages: {
-        missing: () => "the server applies no rate limit: add a limiter (express-rate-limit, @fastify/rate-limit, @nestjs/throttler), at least on login and expensive routes, or limit at the gateway"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.helpersOf("rate-limit").length > 0) continue;
-          report2.report("missing", void 0, service.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/readiness-endpoint/rule.ts
-var rule_default11;
-var init_rule12 = __esm({
-  "rules/code/readiness-endpoint/rule.ts"() {
-    "use strict";
-    init_service();
-    init_rule();
-    init_shared2();
-    rule_default11 = defineRule({
-      id: "code/readiness-endpoint",
-      title: "The server has a readiness endpoint distinct from liveness",
-      category: "reliability",
-      severity: "warning",
-      rationale: 'Liveness says "restart me if this fails"; readiness says "stop sending me traffic for now". A service that is starting up, warming caches, draining on shutdown or cut off from its database should be taken out of the load balancer, not restarted. With one endpoint for both, a database outage restarts every instance at once, and a draining instance keeps receiving requests.',
-      fix: "Add `GET /ready` (or /readyz, /health/ready) that checks what the service needs to serve (database, caches, shutdown flag) and answers 503 when it cannot, and use it for the readiness probe.",
-      appliesTo: ["source"],
-      messages: {
-        missing: () => "the server registers no readiness route: add `GET /ready` (or /readyz, /health/ready) that answers 503 while dependencies are down or the server is draining, distinct from liveness"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.routes.some(isReadinessRoute) || service.helpersOf("readiness").length > 0) continue;
-          report2.report("missing", void 0, service.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/security-headers/rule.ts
-var rule_default12;
-var init_rule13 = __esm({
-  "rules/code/security-headers/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    rule_default12 = defineRule({
-      id: "code/security-headers",
-      title: "The server sends security headers",
-      category: "security",
-      severity: "info",
-      rationale: "Headers such as Strict-Transport-Security, Content-Security-Policy, X-Content-Type-Options and X-Frame-Options tell browsers to refuse downgrades, script injection, MIME sniffing and clickjacking. Frameworks do not send them by default, and a response without them leaves those defences off for every page and API response the service serves.",
-      fix: "Use helmet (`app.use(helmet())`; @fastify/helmet, koa-helmet, hono `secureHeaders()`) or set the headers explicitly, at the app or at the proxy in front of it.",
-      appliesTo: ["source"],
-      messages: {
-        missing: () => "the server sets no security headers: add helmet (`app.use(helmet())`, @fastify/helmet, koa-helmet, hono secureHeaders) or set them at the proxy"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.helpersOf("security-headers").length > 0 || service.securityHeaders.length > 0) continue;
-          report2.report("missing", void 0, service.loc);
-        }
-      }
-    });
-  }
-});
-
-// rules/code/validation-bypass/rule.ts
-var rule_default13;
-var init_rule14 = __esm({
-  "rules/code/validation-bypass/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    rule_default13 = defineRule({
-      id: "code/validation-bypass",
-      title: "Validation and authentication cannot be switched off by an env flag",
-      category: "security",
-      severity: "error",
-      rationale: "A flag such as `SKIP_VALIDATION` or `SKIP_AUTH` turns a security control into configuration: one wrong env file, a copied staging manifest or a debugging session left in place, and production accepts invalid or unauthenticated input with no code change to review.",
-      fix: "Remove the flag and always enforce the check; if tests need to bypass it, inject a test double in the test setup instead of reading an env variable in production code (or refuse the flag at startup when NODE_ENV is production).",
-      appliesTo: ["source"],
-      messages: {
-        bypass: (d) => `${d.flag} lets an env variable switch off validation or authentication: always enforce the check, and bypass it in tests through test setup, not production code`
-      },
-      check({ project, subject }) {
-        for (const service of servicesWithCode(project)) {
-          const report2 = subject(service.package.file);
-          for (const bypass of service.validationBypasses) report2.report("bypass", { flag: bypass.flag }, bypass.loc);
         }
       }
     });
@@ -44421,6 +44350,499 @@ var init_commands = __esm({
   }
 });
 
+// src/model/probes.ts
+function portRefOf(text) {
+  if (/^\d+$/.test(text)) return { number: Number(text) };
+  const m = /^\$\{?(?:process\.env\.)?([A-Za-z_]\w*)(?:\s*(?::?-|\|\||\?\?)\s*['"]?(\d+)['"]?)?\}?$/.exec(text);
+  if (!m) return void 0;
+  return { env: m[1], fallback: m[2] === void 0 ? void 0 : Number(m[2]) };
+}
+function spanWithin(word, start, end) {
+  const { loc, value } = word;
+  const quotes = loc.endColumn - loc.column - value.length;
+  if (loc.line !== loc.endLine || quotes !== 0 && quotes !== 2) return loc;
+  const column = loc.column + quotes / 2 + start;
+  return { ...loc, column, endColumn: column + (end - start) };
+}
+function pathOf(raw) {
+  const path2 = (raw ?? "/").replace(/[?#].*$/, "");
+  return path2 === "" ? "/" : path2;
+}
+function localRequests(words3) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (request) => {
+    const key = `${request.scheme} ${JSON.stringify(request.port)} ${request.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(request);
+  };
+  for (const word of words3) {
+    let found = false;
+    for (const m of word.value.matchAll(LOCAL_URL)) {
+      if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
+      const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
+      if (m[2] !== void 0 && port2 === void 0) continue;
+      found = true;
+      add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
+    }
+    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
+    const port = OPTION_PORT.exec(word.value);
+    if (!port) continue;
+    const path2 = OPTION_PATH.exec(word.value);
+    const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
+    add({ path: pathOf(path2?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
+  }
+  return out;
+}
+var PORT_TEXT, LOCAL_URL, OPTION_PORT, OPTION_PATH;
+var init_probes = __esm({
+  "src/model/probes.ts"() {
+    "use strict";
+    PORT_TEXT = String.raw`\d+|\$\{[^}]*\}|\$[A-Za-z_]\w*`;
+    LOCAL_URL = new RegExp(String.raw`(?:(https?):\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])(?::(${PORT_TEXT}))?(?![:\w])(\/[^\s'"\x60)<>,;]*)?`, "gi");
+    OPTION_PORT = /\bport\s*:\s*(\d+|process\.env\.(\w+)(?:\s*(?:\|\||\?\?)\s*['"]?(\d+)['"]?)?)/;
+    OPTION_PATH = /\bpath\s*:\s*['"](\/[^'"]*)['"]/;
+  }
+});
+
+// src/model/stage-state.ts
+import { posix } from "node:path";
+function scopeAt(dockerfile, stage, before) {
+  const globals = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
+  const scope = { env: /* @__PURE__ */ new Map(), args: /* @__PURE__ */ new Map(), workdir: "/" };
+  for (const s of lineage(stage)) {
+    scope.args = /* @__PURE__ */ new Map();
+    const values = new Map([...scope.env].map(([k, v]) => [k, v.value]));
+    for (const ins of s.instructions) {
+      if (ins === before) return scope;
+      if (ins.keyword === "ARG") {
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? globals.get(kv.key) ?? null : substitute(kv.value, values);
+          scope.args.set(kv.key, value);
+          if (!scope.env.has(kv.key)) values.set(kv.key, value);
+        }
+      } else if (ins.keyword === "ENV") {
+        for (const kv of pairs(ins)) {
+          const value = kv.value === null ? null : substitute(kv.value, values);
+          scope.env.set(kv.key, { value, pair: kv });
+          values.set(kv.key, value);
+        }
+      } else if (ins.keyword === "WORKDIR" && ins.words[0]) {
+        const dir = substitute(ins.words[0].value, values);
+        if (dir) scope.workdir = posix.resolve(scope.workdir, dir);
+      }
+    }
+  }
+  return scope;
+}
+function envAt(dockerfile, stage, before) {
+  return scopeAt(dockerfile, stage, before).env;
+}
+function runEnvAt(dockerfile, stage, before) {
+  const { env, args } = scopeAt(dockerfile, stage, before);
+  return new Map([...args, ...[...env].map(([k, v]) => [k, v.value])]);
+}
+function workdirAt(dockerfile, stage, before) {
+  return scopeAt(dockerfile, stage, before).workdir;
+}
+function globOf(name) {
+  return new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+}
+function copiedFrom(src, destAbs, destIsDir, target) {
+  const out = [];
+  const name = posix.basename(target);
+  const srcName = posix.basename(src);
+  const wildcard = /[*?[]/.test(src);
+  if (!destIsDir && !wildcard && target === destAbs) out.push(src);
+  if (destIsDir && posix.dirname(target) === destAbs && (wildcard ? globOf(srcName).test(name) : srcName === name)) {
+    out.push(posix.join(posix.dirname(src), name));
+  }
+  const prefix = destAbs === "/" ? "/" : `${destAbs}/`;
+  if (!wildcard && target.startsWith(prefix)) out.push(posix.join(src, target.slice(prefix.length)));
+  return [...new Set(out)];
+}
+function fileSources(dockerfile, stage, imagePath, hops = 0) {
+  if (hops > MAX_STAGE_HOPS) return [];
+  const target = posix.resolve("/", imagePath);
+  const out = [];
+  for (const ins of effectiveInstructions(stage).reverse()) {
+    const copy = copyOf(ins);
+    if (!copy) continue;
+    const destAbs = posix.resolve(workdirAt(dockerfile, stage, ins), copy.destination.value);
+    const destIsDir = copy.destination.value.endsWith("/") || copy.destination.value === "." || copy.sources.length > 1;
+    const fromStage = copy.from?.value ? stageByRef(dockerfile, copy.from.value) : void 0;
+    if (copy.from && !fromStage) continue;
+    for (const { value: src } of copy.sources) {
+      if (src.startsWith("<<")) {
+        const heredoc = ins.heredocs.find((h) => h.name === src.replace(/^<<-?(["']?)(.*)\1$/, "$2"));
+        if (heredoc && (destIsDir ? posix.join(destAbs, heredoc.name) : destAbs) === target) out.push({ type: "heredoc", heredoc, instruction: ins });
+        continue;
+      }
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith("git@")) continue;
+      for (const source of copiedFrom(posix.resolve("/", src), destAbs, destIsDir, target)) {
+        if (fromStage) out.push(...fileSources(dockerfile, fromStage, source, hops + 1));
+        else out.push({ type: "context", path: source.slice(1) || ".", instruction: ins });
+      }
+    }
+  }
+  return out;
+}
+function imageFileText(project, dockerfile, stage, path2) {
+  const candidates = path2.startsWith("/") ? [path2] : path2.includes("/") ? [posix.resolve(workdirAt(dockerfile, stage), path2)] : PATH_DIRS.map((d) => `${d}/${path2}`);
+  for (const candidate of candidates) {
+    for (const source of fileSources(dockerfile, stage, candidate)) {
+      if (source.type === "heredoc") return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);
+      for (const context of ancestors(dirname(dockerfile.file))) {
+        const file = project.file(posix.normalize(joinPath(context, source.path)));
+        if (file) return mapText(file.path, file.text);
+      }
+    }
+  }
+  return void 0;
+}
+var MAX_STAGE_HOPS, PATH_DIRS;
+var init_stage_state = __esm({
+  "src/model/stage-state.ts"() {
+    "use strict";
+    init_dockerfile();
+    init_shell();
+    init_project();
+    MAX_STAGE_HOPS = 8;
+    PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+  }
+});
+
+// rules/cross/_shared.ts
+function at(loc) {
+  return `${loc.file}:${loc.line}`;
+}
+function codeOfImage(project, dockerfile) {
+  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
+  return pkg && project.serviceOf(pkg);
+}
+function serviceOfImage(project, dockerfile) {
+  const service = codeOfImage(project, dockerfile);
+  return service?.isServer ? service : void 0;
+}
+function serviceName(service) {
+  return service.package.name ? `package ${service.package.name}` : service.package.file;
+}
+function runEnv(dockerfile, deployment, imageStage) {
+  const env = /* @__PURE__ */ new Map();
+  const stage = deployment?.stage ?? imageStage ?? dockerfile?.productionStage;
+  if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
+  for (const [name, v] of deployment?.env ?? []) env.set(name, v);
+  return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
+}
+function portSettings(project, dockerfile, deployment) {
+  const env = runEnv(dockerfile, deployment);
+  const out = env.names().map((key) => ({ key, value: env.get(key)?.value ?? null }));
+  for (const listen of codeOfImage(project, dockerfile)?.listens ?? []) {
+    const port = listen.port;
+    if (port?.env !== void 0 && port.value !== void 0 && env.get(port.env) === void 0) out.push({ key: port.env, value: String(port.value) });
+  }
+  return out;
+}
+function listenPorts(service, env) {
+  const ports = [];
+  let unknown = false;
+  for (const listen of service.listens) {
+    const port = listen.port;
+    const set = port?.env === void 0 ? void 0 : env.get(port.env);
+    if (set) {
+      if (set.value !== null && /^\d+$/.test(set.value.trim())) ports.push({ port: Number(set.value), how: `${port?.env}=${set.value.trim()} at ${at(set.loc)}` });
+      else unknown = true;
+    } else if (port?.value !== void 0 && (port.env === void 0 || env.complete)) {
+      ports.push({ port: port.value, how: port.env === void 0 ? at(port.loc) : `the code's default with ${port.env} unset, ${at(port.loc)}` });
+    } else unknown = true;
+  }
+  return { ports, unknown };
+}
+function resolvePortRef(ref, env) {
+  if ("number" in ref) return ref.number;
+  const set = env.get(ref.env);
+  if (set) return set.value !== null && /^\d+$/.test(set.value.trim()) ? Number(set.value) : void 0;
+  return env.complete ? ref.fallback : void 0;
+}
+function fromLocal(r) {
+  return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
+}
+function exposedPorts(stage) {
+  if (!stage) return [];
+  return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
+}
+function kubernetesChecks(d, service) {
+  if (d.runner?.platform !== "kubernetes") return [];
+  const c = d.runner.container;
+  const out = [];
+  for (const probe of [c.probes.liveness, c.probes.readiness, c.probes.startup]) {
+    const h = probe?.handler;
+    if (!probe || !h) continue;
+    let requests = [];
+    if (h.type === "exec") requests = localRequests(h.words).map(fromLocal);
+    else if (h.type !== "httpGet" || h.host === void 0 || LOCAL_HOSTS.has(h.host)) {
+      const portLoc = h.portLoc ?? h.loc;
+      const number = resolvePort(c, h.port);
+      const port = number !== void 0 ? { number } : typeof h.port === "string" ? { unknownName: h.port } : void 0;
+      if (port) requests = [{ path: h.type === "httpGet" ? h.path : void 0, pathLoc: h.type === "httpGet" && h.pathLoc || h.loc, port, portLoc }];
+    }
+    if (requests.length === 0) continue;
+    out.push({
+      id: `${c.workload.file}#${c.workload.kind}/${c.workload.name}/${c.name}:${probe.kind}`,
+      what: `the ${probe.kind} probe of ${describeContainer(c)}`,
+      service,
+      envs: [runEnv(d.dockerfile, d)],
+      declared: c.ports.map((p) => p.containerPort),
+      portNames: c.ports.flatMap((p) => p.name ? [p.name] : []),
+      requests
+    });
+  }
+  return out;
+}
+function composeCheck(d, service) {
+  if (d.runner?.platform !== "compose") return void 0;
+  const s = d.runner.service;
+  const check = s.healthcheck;
+  if (!check || check.disabled) return void 0;
+  const loc = check.testLoc ?? check.loc;
+  const requests = localRequests(check.commandWords.map((value) => ({ value, loc }))).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  return {
+    id: `${s.file}#${s.name}:healthcheck`,
+    what: `the healthcheck of compose service ${s.name}`,
+    service,
+    envs: [runEnv(d.dockerfile, d)],
+    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.stage ?? d.dockerfile?.productionStage)],
+    portNames: [],
+    requests
+  };
+}
+function dockerfileCheck(project, dockerfile, stage, service) {
+  const ins = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
+  const test = ins && healthcheckTest(ins);
+  if (!test || test.form === "none") return void 0;
+  const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
+  if (requests.length === 0) return void 0;
+  const users = project.deploymentsOf(dockerfile, stage).filter((d) => d.platform === "compose" && d.healthcheck === "none");
+  return {
+    id: `${dockerfile.file}#HEALTHCHECK`,
+    what: `the HEALTHCHECK of ${dockerfile.file}`,
+    service,
+    envs: [runEnv(dockerfile, void 0, stage), ...users.map((d) => runEnv(dockerfile, d))],
+    declared: exposedPorts(stage),
+    portNames: [],
+    requests
+  };
+}
+function healthChecks(project) {
+  const out = [];
+  for (const { dockerfile, stage } of project.runtimeStages) {
+    const service = serviceOfImage(project, dockerfile);
+    const check = service && dockerfileCheck(project, dockerfile, stage, service);
+    if (check) out.push(check);
+  }
+  for (const d of project.deployments) {
+    const service = serviceOfImage(project, d.dockerfile);
+    if (!service) continue;
+    out.push(...kubernetesChecks(d, service));
+    const check = composeCheck(d, service);
+    if (check) out.push(check);
+  }
+  return out;
+}
+var LOCAL_HOSTS;
+var init_shared3 = __esm({
+  "rules/cross/_shared.ts"() {
+    "use strict";
+    init_commands();
+    init_probes();
+    init_project();
+    init_stage_state();
+    init_dockerfile();
+    init_k8s();
+    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
+  }
+});
+
+// rules/code/health-endpoint/rule.ts
+var rule_default8;
+var init_rule9 = __esm({
+  "rules/code/health-endpoint/rule.ts"() {
+    "use strict";
+    init_service();
+    init_shared3();
+    init_rule();
+    init_shared2();
+    rule_default8 = defineRule({
+      id: "code/health-endpoint",
+      title: "The server has a health endpoint",
+      category: "reliability",
+      severity: "error",
+      rationale: "Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic.",
+      fix: "Register a cheap `GET /health` (or `/healthz`, `/livez`) that answers 200 while the process can serve requests, and point the probes at it.",
+      appliesTo: ["source"],
+      messages: {
+        missing: () => "the server registers no health route: add `GET /health` (or /healthz, /livez) that answers 200 while the process can serve, and point probes at it"
+      },
+      check({ project, subject }) {
+        const checks = healthChecks(project);
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.routes.some(isHealthRoute) || service.helpersOf("health").length > 0) continue;
+          const probed = checks.filter((c) => c.service === service).flatMap((c) => c.requests.flatMap((r) => r.path === void 0 ? [] : [r.path]));
+          if (probed.some((path2) => answersPath(service, path2) === true)) continue;
+          report2.report("missing", void 0, service.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/code/inspector-guarded/rule.ts
+var rule_default9;
+var init_rule10 = __esm({
+  "rules/code/inspector-guarded/rule.ts"() {
+    "use strict";
+    init_rule();
+    rule_default9 = defineRule({
+      id: "code/inspector-guarded",
+      title: "Development inspectors are started only outside production",
+      category: "security",
+      severity: "error",
+      rationale: "An inspector or debugger server (Node's `inspector.open()`, a state inspector such as `startInspectorServer`) exposes the process's memory and often lets clients run code or change state. Started unconditionally, it ships to production with the service and listens on a port anyone on the network may reach.",
+      fix: "Start it only in development: wrap the call in `if (process.env.NODE_ENV === 'development')` (or an explicit `ENABLE_INSPECTOR` switch that production never sets), or remove it from the service's code.",
+      appliesTo: ["source"],
+      messages: {
+        unguarded: (d) => `${d.callee}(…) runs unconditionally, so production starts it too: wrap it in \`if (process.env.NODE_ENV === 'development')\` or an explicit opt-in switch`
+      },
+      check({ project, subject }) {
+        for (const service of project.services) {
+          if (service.inspectorStarts.length === 0) continue;
+          const report2 = subject(service.package.file);
+          for (const start of service.inspectorStarts) if (!start.guarded) report2.report("unguarded", { callee: start.callee }, start.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/code/rate-limit/rule.ts
+var rule_default10;
+var init_rule11 = __esm({
+  "rules/code/rate-limit/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared2();
+    rule_default10 = defineRule({
+      id: "code/rate-limit",
+      title: "The server limits request rates",
+      category: "security",
+      severity: "info",
+      rationale: "Without a rate limit one client (a scraper, a retry loop, a credential-stuffing script) can take all of the service's capacity, run up costs of downstream calls, and try passwords or tokens as fast as the server answers.",
+      fix: "Apply a rate limiter (express-rate-limit, @fastify/rate-limit, koa-ratelimit, @nestjs/throttler), at least on authentication and expensive routes, or enforce limits at the gateway in front of the service.",
+      appliesTo: ["source"],
+      messages: {
+        missing: () => "the server applies no rate limit: add a limiter (express-rate-limit, @fastify/rate-limit, @nestjs/throttler), at least on login and expensive routes, or limit at the gateway"
+      },
+      check({ project, subject }) {
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.helpersOf("rate-limit").length > 0) continue;
+          report2.report("missing", void 0, service.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/code/readiness-endpoint/rule.ts
+var rule_default11;
+var init_rule12 = __esm({
+  "rules/code/readiness-endpoint/rule.ts"() {
+    "use strict";
+    init_service();
+    init_rule();
+    init_shared2();
+    rule_default11 = defineRule({
+      id: "code/readiness-endpoint",
+      title: "The server has a readiness endpoint distinct from liveness",
+      category: "reliability",
+      severity: "warning",
+      rationale: 'Liveness says "restart me if this fails"; readiness says "stop sending me traffic for now". A service that is starting up, warming caches, draining on shutdown or cut off from its database should be taken out of the load balancer, not restarted. With one endpoint for both, a database outage restarts every instance at once, and a draining instance keeps receiving requests.',
+      fix: "Add `GET /ready` (or /readyz, /health/ready) that checks what the service needs to serve (database, caches, shutdown flag) and answers 503 when it cannot, and use it for the readiness probe.",
+      appliesTo: ["source"],
+      messages: {
+        missing: () => "the server registers no readiness route: add `GET /ready` (or /readyz, /health/ready) that answers 503 while dependencies are down or the server is draining, distinct from liveness"
+      },
+      check({ project, subject }) {
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.routes.some(isReadinessRoute) || service.helpersOf("readiness").length > 0) continue;
+          report2.report("missing", void 0, service.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/code/security-headers/rule.ts
+var rule_default12;
+var init_rule13 = __esm({
+  "rules/code/security-headers/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared2();
+    rule_default12 = defineRule({
+      id: "code/security-headers",
+      title: "The server sends security headers",
+      category: "security",
+      severity: "info",
+      rationale: "Headers such as Strict-Transport-Security, Content-Security-Policy, X-Content-Type-Options and X-Frame-Options tell browsers to refuse downgrades, script injection, MIME sniffing and clickjacking. Frameworks do not send them by default, and a response without them leaves those defences off for every page and API response the service serves.",
+      fix: "Use helmet (`app.use(helmet())`; @fastify/helmet, koa-helmet, hono `secureHeaders()`) or set the headers explicitly, at the app or at the proxy in front of it.",
+      appliesTo: ["source"],
+      messages: {
+        missing: () => "the server sets no security headers: add helmet (`app.use(helmet())`, @fastify/helmet, koa-helmet, hono secureHeaders) or set them at the proxy"
+      },
+      check({ project, subject }) {
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.helpersOf("security-headers").length > 0 || service.securityHeaders.length > 0) continue;
+          report2.report("missing", void 0, service.loc);
+        }
+      }
+    });
+  }
+});
+
+// rules/code/validation-bypass/rule.ts
+var rule_default13;
+var init_rule14 = __esm({
+  "rules/code/validation-bypass/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared2();
+    rule_default13 = defineRule({
+      id: "code/validation-bypass",
+      title: "Validation and authentication cannot be switched off by an env flag",
+      category: "security",
+      severity: "error",
+      rationale: "A flag such as `SKIP_VALIDATION` or `SKIP_AUTH` turns a security control into configuration: one wrong env file, a copied staging manifest or a debugging session left in place, and production accepts invalid or unauthenticated input with no code change to review.",
+      fix: "Remove the flag and always enforce the check; if tests need to bypass it, inject a test double in the test setup instead of reading an env variable in production code (or refuse the flag at startup when NODE_ENV is production).",
+      appliesTo: ["source"],
+      messages: {
+        bypass: (d) => `${d.flag} lets an env variable switch off validation or authentication: always enforce the check, and bypass it in tests through test setup, not production code`
+      },
+      check({ project, subject }) {
+        for (const service of servicesWithCode(project)) {
+          const report2 = subject(service.package.file);
+          for (const bypass of service.validationBypasses) report2.report("bypass", { flag: bypass.flag }, bypass.loc);
+        }
+      }
+    });
+  }
+});
+
 // src/parsers/compose.ts
 function buildOf(composeDir, view) {
   if (!view) return void 0;
@@ -44595,7 +45017,8 @@ function serviceOf(file, composeDir, name, view) {
     profiles: view.get("profiles")?.strings() ?? [],
     volumes: volumesOf(view.get("volumes")),
     volumesLoc: view.get("volumes")?.keyLoc,
-    extends: extendsOf(file, composeDir, view.get("extends"))
+    extends: extendsOf(file, composeDir, view.get("extends")),
+    interactive: view.get("stdin_open")?.boolean === true && view.get("tty")?.boolean === true
   };
 }
 function lastCommandWords(service) {
@@ -45000,113 +45423,6 @@ var init_images = __esm({
   }
 });
 
-// src/model/stage-state.ts
-import { posix } from "node:path";
-function scopeAt(dockerfile, stage, before) {
-  const globals = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
-  const scope = { env: /* @__PURE__ */ new Map(), args: /* @__PURE__ */ new Map(), workdir: "/" };
-  for (const s of lineage(stage)) {
-    scope.args = /* @__PURE__ */ new Map();
-    const values = new Map([...scope.env].map(([k, v]) => [k, v.value]));
-    for (const ins of s.instructions) {
-      if (ins === before) return scope;
-      if (ins.keyword === "ARG") {
-        for (const kv of pairs(ins)) {
-          const value = kv.value === null ? globals.get(kv.key) ?? null : substitute(kv.value, values);
-          scope.args.set(kv.key, value);
-          if (!scope.env.has(kv.key)) values.set(kv.key, value);
-        }
-      } else if (ins.keyword === "ENV") {
-        for (const kv of pairs(ins)) {
-          const value = kv.value === null ? null : substitute(kv.value, values);
-          scope.env.set(kv.key, { value, pair: kv });
-          values.set(kv.key, value);
-        }
-      } else if (ins.keyword === "WORKDIR" && ins.words[0]) {
-        const dir = substitute(ins.words[0].value, values);
-        if (dir) scope.workdir = posix.resolve(scope.workdir, dir);
-      }
-    }
-  }
-  return scope;
-}
-function envAt(dockerfile, stage, before) {
-  return scopeAt(dockerfile, stage, before).env;
-}
-function runEnvAt(dockerfile, stage, before) {
-  const { env, args } = scopeAt(dockerfile, stage, before);
-  return new Map([...args, ...[...env].map(([k, v]) => [k, v.value])]);
-}
-function workdirAt(dockerfile, stage, before) {
-  return scopeAt(dockerfile, stage, before).workdir;
-}
-function globOf(name) {
-  return new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-}
-function copiedFrom(src, destAbs, destIsDir, target) {
-  const out = [];
-  const name = posix.basename(target);
-  const srcName = posix.basename(src);
-  const wildcard = /[*?[]/.test(src);
-  if (!destIsDir && !wildcard && target === destAbs) out.push(src);
-  if (destIsDir && posix.dirname(target) === destAbs && (wildcard ? globOf(srcName).test(name) : srcName === name)) {
-    out.push(posix.join(posix.dirname(src), name));
-  }
-  const prefix = destAbs === "/" ? "/" : `${destAbs}/`;
-  if (!wildcard && target.startsWith(prefix)) out.push(posix.join(src, target.slice(prefix.length)));
-  return [...new Set(out)];
-}
-function fileSources(dockerfile, stage, imagePath, hops = 0) {
-  if (hops > MAX_STAGE_HOPS) return [];
-  const target = posix.resolve("/", imagePath);
-  const out = [];
-  for (const ins of effectiveInstructions(stage).reverse()) {
-    const copy = copyOf(ins);
-    if (!copy) continue;
-    const destAbs = posix.resolve(workdirAt(dockerfile, stage, ins), copy.destination.value);
-    const destIsDir = copy.destination.value.endsWith("/") || copy.destination.value === "." || copy.sources.length > 1;
-    const fromStage = copy.from?.value ? stageByRef(dockerfile, copy.from.value) : void 0;
-    if (copy.from && !fromStage) continue;
-    for (const { value: src } of copy.sources) {
-      if (src.startsWith("<<")) {
-        const heredoc = ins.heredocs.find((h) => h.name === src.replace(/^<<-?(["']?)(.*)\1$/, "$2"));
-        if (heredoc && (destIsDir ? posix.join(destAbs, heredoc.name) : destAbs) === target) out.push({ type: "heredoc", heredoc, instruction: ins });
-        continue;
-      }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith("git@")) continue;
-      for (const source of copiedFrom(posix.resolve("/", src), destAbs, destIsDir, target)) {
-        if (fromStage) out.push(...fileSources(dockerfile, fromStage, source, hops + 1));
-        else out.push({ type: "context", path: source.slice(1) || ".", instruction: ins });
-      }
-    }
-  }
-  return out;
-}
-function imageFileText(project, dockerfile, stage, path2) {
-  const candidates = path2.startsWith("/") ? [path2] : path2.includes("/") ? [posix.resolve(workdirAt(dockerfile, stage), path2)] : PATH_DIRS.map((d) => `${d}/${path2}`);
-  for (const candidate of candidates) {
-    for (const source of fileSources(dockerfile, stage, candidate)) {
-      if (source.type === "heredoc") return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);
-      for (const context of ancestors(dirname(dockerfile.file))) {
-        const file = project.file(posix.normalize(joinPath(context, source.path)));
-        if (file) return mapText(file.path, file.text);
-      }
-    }
-  }
-  return void 0;
-}
-var MAX_STAGE_HOPS, PATH_DIRS;
-var init_stage_state = __esm({
-  "src/model/stage-state.ts"() {
-    "use strict";
-    init_dockerfile();
-    init_shell();
-    init_project();
-    MAX_STAGE_HOPS = 8;
-    PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-  }
-});
-
 // src/model/links.ts
 import { basename as baseOfPath } from "node:path";
 function isLiteralImage(image) {
@@ -45315,7 +45631,12 @@ var init_links = __esm({
 
 // rules/compose/_shared.ts
 function productionServices(project) {
-  return project.compose.flatMap((f) => f.services.filter((s) => project.scope.composeService(s).ships));
+  return project.compose.flatMap(
+    (f) => f.services.filter((s) => {
+      const use = project.scope.composeService(s);
+      return use.ships && !use.fragment;
+    })
+  );
 }
 function companionsOf(project, s) {
   const dir = dirname(s.file);
@@ -45368,7 +45689,7 @@ function imageHasHealthcheck(project, s) {
   return last !== void 0 && healthcheckTest(last)?.form !== "none";
 }
 var PRODUCTION_OVERRIDE;
-var init_shared3 = __esm({
+var init_shared4 = __esm({
   "rules/compose/_shared.ts"() {
     "use strict";
     init_commands();
@@ -45385,7 +45706,7 @@ var init_rule15 = __esm({
   "rules/compose/depends-on-healthy/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default14 = defineRule({
       id: "compose/depends-on-healthy",
       title: "depends_on waits for dependencies to be healthy",
@@ -45463,214 +45784,6 @@ var init_ports = __esm({
   }
 });
 
-// src/model/probes.ts
-function portRefOf(text) {
-  if (/^\d+$/.test(text)) return { number: Number(text) };
-  const m = /^\$\{?(?:process\.env\.)?([A-Za-z_]\w*)(?:\s*(?::?-|\|\||\?\?)\s*['"]?(\d+)['"]?)?\}?$/.exec(text);
-  if (!m) return void 0;
-  return { env: m[1], fallback: m[2] === void 0 ? void 0 : Number(m[2]) };
-}
-function spanWithin(word, start, end) {
-  const { loc, value } = word;
-  const quotes = loc.endColumn - loc.column - value.length;
-  if (loc.line !== loc.endLine || quotes !== 0 && quotes !== 2) return loc;
-  const column = loc.column + quotes / 2 + start;
-  return { ...loc, column, endColumn: column + (end - start) };
-}
-function pathOf(raw) {
-  const path2 = (raw ?? "/").replace(/[?#].*$/, "");
-  return path2 === "" ? "/" : path2;
-}
-function localRequests(words3) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (request) => {
-    const key = `${request.scheme} ${JSON.stringify(request.port)} ${request.path}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(request);
-  };
-  for (const word of words3) {
-    let found = false;
-    for (const m of word.value.matchAll(LOCAL_URL)) {
-      if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
-      const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
-      if (m[2] !== void 0 && port2 === void 0) continue;
-      found = true;
-      add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
-    }
-    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
-    const port = OPTION_PORT.exec(word.value);
-    if (!port) continue;
-    const path2 = OPTION_PATH.exec(word.value);
-    const ref = port[2] ? { env: port[2], fallback: port[3] === void 0 ? void 0 : Number(port[3]) } : { number: Number(port[1]) };
-    add({ path: pathOf(path2?.[1]), port: ref, scheme: /\bhttps\b/.test(word.value) ? "https" : "http", loc: word.loc });
-  }
-  return out;
-}
-var PORT_TEXT, LOCAL_URL, OPTION_PORT, OPTION_PATH;
-var init_probes = __esm({
-  "src/model/probes.ts"() {
-    "use strict";
-    PORT_TEXT = String.raw`\d+|\$\{[^}]*\}|\$[A-Za-z_]\w*`;
-    LOCAL_URL = new RegExp(String.raw`(?:(https?):\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])(?::(${PORT_TEXT}))?(?![:\w])(\/[^\s'"\x60)<>,;]*)?`, "gi");
-    OPTION_PORT = /\bport\s*:\s*(\d+|process\.env\.(\w+)(?:\s*(?:\|\||\?\?)\s*['"]?(\d+)['"]?)?)/;
-    OPTION_PATH = /\bpath\s*:\s*['"](\/[^'"]*)['"]/;
-  }
-});
-
-// rules/cross/_shared.ts
-function at(loc) {
-  return `${loc.file}:${loc.line}`;
-}
-function codeOfImage(project, dockerfile) {
-  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
-  return pkg && project.serviceOf(pkg);
-}
-function serviceOfImage(project, dockerfile) {
-  const service = codeOfImage(project, dockerfile);
-  return service?.isServer ? service : void 0;
-}
-function serviceName(service) {
-  return service.package.name ? `package ${service.package.name}` : service.package.file;
-}
-function runEnv(dockerfile, deployment, imageStage) {
-  const env = /* @__PURE__ */ new Map();
-  const stage = deployment?.stage ?? imageStage ?? dockerfile?.productionStage;
-  if (dockerfile && stage) for (const [name, v] of envAt(dockerfile, stage)) env.set(name, { value: v.value, loc: v.pair.valueLoc ?? v.pair.loc });
-  for (const [name, v] of deployment?.env ?? []) env.set(name, v);
-  return { get: (name) => env.get(name), names: () => [...env.keys()], complete: deployment?.envComplete !== false };
-}
-function portSettings(project, dockerfile, deployment) {
-  const env = runEnv(dockerfile, deployment);
-  const out = env.names().map((key) => ({ key, value: env.get(key)?.value ?? null }));
-  for (const listen of codeOfImage(project, dockerfile)?.listens ?? []) {
-    const port = listen.port;
-    if (port?.env !== void 0 && port.value !== void 0 && env.get(port.env) === void 0) out.push({ key: port.env, value: String(port.value) });
-  }
-  return out;
-}
-function listenPorts(service, env) {
-  const ports = [];
-  let unknown = false;
-  for (const listen of service.listens) {
-    const port = listen.port;
-    const set = port?.env === void 0 ? void 0 : env.get(port.env);
-    if (set) {
-      if (set.value !== null && /^\d+$/.test(set.value.trim())) ports.push({ port: Number(set.value), how: `${port?.env}=${set.value.trim()} at ${at(set.loc)}` });
-      else unknown = true;
-    } else if (port?.value !== void 0 && (port.env === void 0 || env.complete)) {
-      ports.push({ port: port.value, how: port.env === void 0 ? at(port.loc) : `the code's default with ${port.env} unset, ${at(port.loc)}` });
-    } else unknown = true;
-  }
-  return { ports, unknown };
-}
-function resolvePortRef(ref, env) {
-  if ("number" in ref) return ref.number;
-  const set = env.get(ref.env);
-  if (set) return set.value !== null && /^\d+$/.test(set.value.trim()) ? Number(set.value) : void 0;
-  return env.complete ? ref.fallback : void 0;
-}
-function fromLocal(r) {
-  return { path: r.path, pathLoc: r.loc, port: r.port ? { ref: r.port } : { default: r.scheme === "https" ? 443 : 80 }, portLoc: r.loc };
-}
-function exposedPorts(stage) {
-  if (!stage) return [];
-  return effectiveInstructions(stage, "EXPOSE").flatMap((ins) => ins.words.flatMap((w) => /^\d+(?:\/\w+)?$/.test(w.value) ? [Number.parseInt(w.value, 10)] : []));
-}
-function kubernetesChecks(d, service) {
-  if (d.runner?.platform !== "kubernetes") return [];
-  const c = d.runner.container;
-  const out = [];
-  for (const probe of [c.probes.liveness, c.probes.readiness, c.probes.startup]) {
-    const h = probe?.handler;
-    if (!probe || !h) continue;
-    let requests = [];
-    if (h.type === "exec") requests = localRequests(h.words).map(fromLocal);
-    else if (h.type !== "httpGet" || h.host === void 0 || LOCAL_HOSTS.has(h.host)) {
-      const portLoc = h.portLoc ?? h.loc;
-      const number = resolvePort(c, h.port);
-      const port = number !== void 0 ? { number } : typeof h.port === "string" ? { unknownName: h.port } : void 0;
-      if (port) requests = [{ path: h.type === "httpGet" ? h.path : void 0, pathLoc: h.type === "httpGet" && h.pathLoc || h.loc, port, portLoc }];
-    }
-    if (requests.length === 0) continue;
-    out.push({
-      id: `${c.workload.file}#${c.workload.kind}/${c.workload.name}/${c.name}:${probe.kind}`,
-      what: `the ${probe.kind} probe of ${describeContainer(c)}`,
-      service,
-      envs: [runEnv(d.dockerfile, d)],
-      declared: c.ports.map((p) => p.containerPort),
-      portNames: c.ports.flatMap((p) => p.name ? [p.name] : []),
-      requests
-    });
-  }
-  return out;
-}
-function composeCheck(d, service) {
-  if (d.runner?.platform !== "compose") return void 0;
-  const s = d.runner.service;
-  const check = s.healthcheck;
-  if (!check || check.disabled) return void 0;
-  const loc = check.testLoc ?? check.loc;
-  const requests = localRequests(check.commandWords.map((value) => ({ value, loc }))).map(fromLocal);
-  if (requests.length === 0) return void 0;
-  return {
-    id: `${s.file}#${s.name}:healthcheck`,
-    what: `the healthcheck of compose service ${s.name}`,
-    service,
-    envs: [runEnv(d.dockerfile, d)],
-    declared: [...s.ports.flatMap((p) => p.targets), ...exposedPorts(d.stage ?? d.dockerfile?.productionStage)],
-    portNames: [],
-    requests
-  };
-}
-function dockerfileCheck(project, dockerfile, stage, service) {
-  const ins = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
-  const test = ins && healthcheckTest(ins);
-  if (!test || test.form === "none") return void 0;
-  const requests = localRequests(test.calls.flatMap((c) => c.words)).map(fromLocal);
-  if (requests.length === 0) return void 0;
-  const users = project.deploymentsOf(dockerfile, stage).filter((d) => d.platform === "compose" && d.healthcheck === "none");
-  return {
-    id: `${dockerfile.file}#HEALTHCHECK`,
-    what: `the HEALTHCHECK of ${dockerfile.file}`,
-    service,
-    envs: [runEnv(dockerfile, void 0, stage), ...users.map((d) => runEnv(dockerfile, d))],
-    declared: exposedPorts(stage),
-    portNames: [],
-    requests
-  };
-}
-function healthChecks(project) {
-  const out = [];
-  for (const { dockerfile, stage } of project.runtimeStages) {
-    const service = serviceOfImage(project, dockerfile);
-    const check = service && dockerfileCheck(project, dockerfile, stage, service);
-    if (check) out.push(check);
-  }
-  for (const d of project.deployments) {
-    const service = serviceOfImage(project, d.dockerfile);
-    if (!service) continue;
-    out.push(...kubernetesChecks(d, service));
-    const check = composeCheck(d, service);
-    if (check) out.push(check);
-  }
-  return out;
-}
-var LOCAL_HOSTS;
-var init_shared4 = __esm({
-  "rules/cross/_shared.ts"() {
-    "use strict";
-    init_commands();
-    init_probes();
-    init_project();
-    init_stage_state();
-    init_dockerfile();
-    init_k8s();
-    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0"]);
-  }
-});
-
 // rules/compose/exposed-internal-port/rule.ts
 function inspectorPort(command2) {
   const text = command2.join(" ");
@@ -45686,8 +45799,8 @@ var init_rule16 = __esm({
     init_ports();
     init_settings();
     init_rule();
-    init_shared4();
     init_shared3();
+    init_shared4();
     LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
     rule_default15 = defineRule({
       id: "compose/exposed-internal-port",
@@ -45729,7 +45842,7 @@ var init_rule17 = __esm({
   "rules/compose/healthcheck/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default16 = defineRule({
       id: "compose/healthcheck",
       title: "Each app service has a healthcheck",
@@ -45765,7 +45878,7 @@ var init_rule18 = __esm({
     init_links();
     init_dockerfile();
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default17 = defineRule({
       id: "compose/image-pinned",
       title: "Every image has an explicit tag that is not latest",
@@ -45799,7 +45912,7 @@ var init_rule19 = __esm({
   "rules/compose/log-rotation/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared3();
+    init_shared4();
     UNBOUNDED_DRIVERS = /* @__PURE__ */ new Set(["json-file"]);
     rule_default18 = defineRule({
       id: "compose/log-rotation",
@@ -45832,7 +45945,7 @@ var init_rule20 = __esm({
     init_credentials();
     init_secrets();
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default19 = defineRule({
       id: "compose/no-literal-secrets",
       title: "Secrets reach services from secrets, env files or the shell, not literal values",
@@ -45850,7 +45963,7 @@ var init_rule20 = __esm({
           for (const s of file.services) {
             const ships = project.scope.composeService(s).ships;
             const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${"));
-            const kinds = literals.map((e2) => credentialKind(e2.value, e2.key));
+            const kinds = literals.map((e2) => credentialKind(e2.value, e2.key)).map((k) => k && (ships || issuedByProvider(k)) ? k : void 0);
             if (!literals.some((e2, i) => kinds[i] !== void 0 || ships && isSecretLikeKey(e2.key))) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
               continue;
@@ -45875,7 +45988,7 @@ var init_rule21 = __esm({
     "use strict";
     init_links();
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default20 = defineRule({
       id: "compose/node-env",
       title: "Node.js services run with NODE_ENV=production",
@@ -45915,7 +46028,7 @@ var init_rule22 = __esm({
     "use strict";
     init_quantities();
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default21 = defineRule({
       id: "compose/resource-limits",
       title: "Each service has a memory limit",
@@ -45948,7 +46061,7 @@ var init_rule23 = __esm({
   "rules/compose/restart/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared3();
+    init_shared4();
     rule_default22 = defineRule({
       id: "compose/restart",
       title: "Each service has a restart policy",
@@ -45996,7 +46109,7 @@ var init_rule24 = __esm({
     "use strict";
     init_service();
     init_rule();
-    init_shared4();
+    init_shared3();
     KUBERNETES_DEFAULT_MS = 3e4;
     COMPOSE_DEFAULT_MS = 1e4;
     seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
@@ -46147,7 +46260,7 @@ var init_rule25 = __esm({
     init_dockerfile();
     init_rule();
     init_shared5();
-    init_shared4();
+    init_shared3();
     MAX_SHARE = 0.75;
     MIB = 2 ** 20;
     HEAP_FLAG = /--max[-_]old[-_]space[-_]size(?:=(\d+))?/;
@@ -48533,7 +48646,7 @@ var init_rule26 = __esm({
     init_dockerfile();
     init_rule();
     init_links();
-    init_shared4();
+    init_shared3();
     MATRIX_REF2 = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/;
     agrees = (place, major) => place.major !== void 0 ? place.major === major : place.admits?.(major) ?? true;
     rule_default25 = defineRule({
@@ -48595,7 +48708,7 @@ var init_rule27 = __esm({
   "rules/cross/probe-port/rule.ts"() {
     "use strict";
     init_rule();
-    init_shared4();
+    init_shared3();
     list = (ports) => ports.map((p) => `${p.port} (${p.how})`).join(", ");
     rule_default26 = defineRule({
       id: "cross/probe-port",
@@ -48638,7 +48751,7 @@ var init_rule28 = __esm({
     "use strict";
     init_service();
     init_rule();
-    init_shared4();
+    init_shared3();
     LISTED_HELPERS = /* @__PURE__ */ new Set(["lightship", "@godaddy/terminus"]);
     rule_default27 = defineRule({
       id: "cross/probe-route",
@@ -49182,6 +49295,13 @@ var init_rule34 = __esm({
 });
 
 // rules/docker/healthcheck/rule.ts
+function serves(project, dockerfile, stage, deployments) {
+  if (effectiveInstructions(stage, "EXPOSE").length > 0) return true;
+  if (deployments.some((d) => d.runner?.platform === "kubernetes" ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0)) return true;
+  if (!isNodeStage(stage)) return false;
+  const code = codeOfImage(project, dockerfile);
+  return !code || code.files.length === 0 || code.isServer;
+}
 var rule_default34;
 var init_rule35 = __esm({
   "rules/docker/healthcheck/rule.ts"() {
@@ -49189,6 +49309,7 @@ var init_rule35 = __esm({
     init_commands();
     init_images();
     init_dockerfile();
+    init_shared3();
     init_rule();
     rule_default34 = defineRule({
       id: "docker/healthcheck",
@@ -49213,6 +49334,7 @@ var init_rule35 = __esm({
           }
           const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
           if (!last && base.type === "variable") continue;
+          if (!last && !serves(project, dockerfile, stage, deployments)) continue;
           const report2 = subject(name);
           const suggestion2 = isNodeStage(stage) ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint` : "a `HEALTHCHECK CMD …` that requests the service's health endpoint with a program the image has";
           const facts = { stage: describeStage(dockerfile, stage), suggestion: suggestion2 };
@@ -49397,7 +49519,8 @@ var init_rule39 = __esm({
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
-              const kind = credentialKind(kv.value, kv.key);
+              const found = credentialKind(kv.value, kv.key);
+              const kind = found && (built.has(dockerfile) || issuedByProvider(found)) ? found : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
               if (kind) report2.report("credentialValue", { keyword: ins.keyword, key: kv.key, kind }, at2);
               else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, at2);
@@ -49790,7 +49913,15 @@ function readGitWorkTree(root) {
       stdio: ["ignore", "pipe", "ignore"]
     });
     const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    return { tracked: (path2) => tracked.has(path2), ignored: (paths) => checkIgnore(root, env, paths) };
+    let dirs;
+    const holdsTracked = (dir) => {
+      if (!dirs) {
+        dirs = /* @__PURE__ */ new Set();
+        for (const path2 of tracked) for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) dirs.add(path2.slice(0, i));
+      }
+      return dirs.has(dir);
+    };
+    return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored: (paths) => checkIgnore(root, env, paths) };
   } catch {
     return void 0;
   }
@@ -49901,7 +50032,8 @@ function loaderOf(pkg, imported) {
 function checkSettings(settings, ships, report2) {
   for (const s of settings) {
     if (s.isReference || s.value.trim() === "") continue;
-    const kind = credentialKind(s.value, s.name);
+    const found = credentialKind(s.value, s.name);
+    const kind = found && (ships || issuedByProvider(found)) ? found : void 0;
     if (kind) report2().report("credentialValue", { key: s.key, file: s.file, kind }, s.valueLoc);
     else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report2().report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
   }
@@ -50114,27 +50246,38 @@ var init_rule49 = __esm({
 function needsDocumenting(read) {
   return !read.hasDefault || read.defaultValue !== void 0 && LOCAL_DEFAULT.test(read.defaultValue);
 }
-function nearestExamples(project, pkg) {
-  const examples = project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== "path");
-  const own = examples.filter((f) => project.packageFor(dirname(f.file)) === pkg);
-  if (own.length > 0) return own;
-  for (const dir of ancestors(pkg.dir)) {
-    const here = examples.filter((f) => dirname(f.file) === dir);
-    if (here.length > 0) return here;
-  }
-  return [];
+function documentingFiles(project, pkg) {
+  const above = new Set(ancestors(pkg.dir));
+  const all = project.envFiles.filter((f) => {
+    const dir = dirname(f.file);
+    const exclusion = project.scope.exclusionOf(f.file);
+    const documents = f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
+    return documents && (above.has(dir) || project.packageFor(dir) === pkg);
+  });
+  return { examples: all.filter((f) => f.documentation), all };
 }
-function mainExample(examples) {
-  const files = examples.map((f) => f.file).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+function mainExample(pkg, examples) {
+  const depth = (f) => dirname(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname(f.file));
+  const files = [...examples].sort((a, b) => depth(a) - depth(b) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1)).map((f) => f.file);
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
+}
+function setByPackage(project, pkg) {
+  const names = /* @__PURE__ */ new Set();
+  for (const { dockerfile, stage } of project.runtimeStages) {
+    if (project.packageFor(dirname(dockerfile.file)) !== pkg) continue;
+    for (const name of envAt(dockerfile, stage).keys()) names.add(name);
+  }
+  for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
+  return names;
 }
 var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default49;
 var init_rule50 = __esm({
   "rules/env/example/rule.ts"() {
     "use strict";
     init_project();
+    init_stage_state();
     init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|AWS_REGION|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+)$/;
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/;
     rule_default49 = defineRule({
@@ -50153,24 +50296,29 @@ var init_rule50 = __esm({
         const servers = new Set(project.scope.servicePackages);
         for (const service of project.services) {
           if (!servers.has(service.package)) continue;
-          const firstReads = /* @__PURE__ */ new Map();
-          for (const read of service.envReads) if (!PROVIDED.test(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && !firstReads.has(read.name)) firstReads.set(read.name, read);
-          const first = [...firstReads.values()][0];
+          const ownSettings = setByPackage(project, service.package);
+          const runtimeReads = service.envReads.filter((r) => !PROVIDED.test(r.name) && !NOT_RUNTIME_FILE.test(r.loc.file) && !ownSettings.has(r.name));
+          const first = runtimeReads[0];
           if (!first) continue;
           const report2 = subject(service.package.file);
-          const examples = nearestExamples(project, service.package);
+          const { examples, all } = documentingFiles(project, service.package);
           if (examples.length === 0) {
-            report2.report("noExample", { name: first.name, count: firstReads.size }, first.loc);
+            report2.report("noExample", { name: first.name, count: new Set(runtimeReads.map((r) => r.name)).size }, first.loc);
             continue;
           }
-          const documented = new Set(examples.flatMap((f) => f.entries.map((e2) => e2.key)));
-          const example = mainExample(examples);
+          const documented = new Set(all.flatMap((f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys]));
+          const example = mainExample(service.package, examples);
           const aliases = /* @__PURE__ */ new Map();
           for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? /* @__PURE__ */ new Set()).add(read.aliasOf ?? ""));
           const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
-          const required = /* @__PURE__ */ new Map();
-          for (const read of service.envReads) if (firstReads.has(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && needsDocumenting(read) && !required.has(read.name)) required.set(read.name, read);
-          for (const [name, read] of required) if (!documented.has(name) && !viaAlias(name)) report2.report("undocumented", { name, example }, read.loc);
+          const reads = /* @__PURE__ */ new Map();
+          for (const read of runtimeReads) reads.set(read.name, [...reads.get(read.name) ?? [], read]);
+          for (const [name, list3] of reads) {
+            if (documented.has(name) || viaAlias(name)) continue;
+            const copes = list3.some((r) => r.hasDefault && !(r.defaultValue !== void 0 && LOCAL_DEFAULT.test(r.defaultValue)));
+            const at2 = list3.find(needsDocumenting);
+            if (!copes && at2) report2.report("undocumented", { name, example }, at2.loc);
+          }
         }
       }
     });
@@ -50495,7 +50643,7 @@ var init_rule59 = __esm({
     "use strict";
     init_service();
     init_k8s();
-    init_shared4();
+    init_shared3();
     init_rule();
     init_shared5();
     rule_default58 = defineRule({
@@ -50554,7 +50702,7 @@ var init_rule60 = __esm({
     init_k8s();
     init_rule();
     init_ports();
-    init_shared4();
+    init_shared3();
     rule_default59 = defineRule({
       id: "k8s/exposed-internal-port",
       title: "LoadBalancer and NodePort Services expose no management, metrics, debug or inspector port",
@@ -50677,7 +50825,7 @@ var init_rule63 = __esm({
           const ships = project.scope.workloadShips(w);
           for (const c of [...w.initContainers, ...w.containers]) {
             const literals = c.env.filter((e2) => !e2.valueFrom && isLiteralValue(e2.value) && !DEPENDENT_VAR.test(e2.value.trim()));
-            const kinds = literals.map((e2) => credentialKind(e2.value, e2.name));
+            const kinds = literals.map((e2) => credentialKind(e2.value, e2.name)).map((k) => k && (ships || issuedByProvider(k)) ? k : void 0);
             const secretLike = c.env.some((e2) => isSecretLikeKey(e2.name));
             if (!(ships && secretLike) && !kinds.some((k) => k !== void 0)) continue;
             const report2 = subject(containerId(c));
@@ -51095,14 +51243,22 @@ var init_service2 = __esm({
 });
 
 // rules/ops/changelog/rule.ts
-var CHANGELOG, rule_default72;
+function releaseNotesGenerated(project) {
+  if (project.packages.some((p) => RELEASE_NOTES_TOOLS.some((tool) => tool in p.dependencies || tool in p.devDependencies))) return true;
+  return project.workflows.some(
+    (w) => w.jobs.some((j) => j.steps.some((s) => RELEASE_NOTES_ACTIONS.test(s.uses?.value ?? "") || (s.run?.invocations ?? []).some((argv) => argv[0] === "gh" && argv[1] === "release" && argv.includes("--generate-notes"))))
+  );
+}
+var CHANGELOG, RELEASE_NOTES_TOOLS, RELEASE_NOTES_ACTIONS, rule_default72;
 var init_rule73 = __esm({
   "rules/ops/changelog/rule.ts"() {
     "use strict";
     init_project();
     init_rule();
     init_service2();
-    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:md|markdown|txt|rst))?$/i;
+    CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:mdx?|markdown|txt|rst))?$/i;
+    RELEASE_NOTES_TOOLS = ["@changesets/cli", "semantic-release", "release-it", "conventional-changelog-cli", "standard-version", "lerna-changelog", "auto-changelog", "changelogen", "release-please"];
+    RELEASE_NOTES_ACTIONS = /^(?:googleapis\/release-please-action|google-github-actions\/release-please-action|release-drafter\/release-drafter|changesets\/action|cycjimmy\/semantic-release-action|softprops\/action-gh-release|ncipollo\/release-action|mikepenz\/release-changelog-builder-action|TriPSs\/conventional-changelog-action)@/;
     rule_default72 = defineRule({
       id: "ops/changelog",
       title: "Production changes are recorded in a changelog",
@@ -51119,7 +51275,7 @@ var init_rule73 = __esm({
         if (!pkg) return;
         const report2 = subject(pkg.file);
         const packageDirs = /* @__PURE__ */ new Set(["", ...project.packages.map((p) => p.dir)]);
-        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/"));
+        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/")) || releaseNotesGenerated(project);
         if (!kept) report2.report("noChangelog", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
@@ -51669,7 +51825,7 @@ var init_rule79 = __esm({
       fix: "Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.",
       appliesTo: ["package-json"],
       messages: {
-        devTool: (d) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`
+        devTool: (d) => d.others ? `${d.name} and ${d.others} other type package${d.others > 1 ? "s" : ""} (@types/*) are listed in dependencies, so production installs ship them: move them to devDependencies` : `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`
       },
       check({ project, subject }) {
         for (const pkg of servicePackages(project)) {
@@ -51680,13 +51836,16 @@ var init_rule79 = __esm({
           const json = pkg.json.value;
           const publishesTypes = !pkg.private && (["types", "typings"].some((k) => json[k] !== void 0) || hasTypesCondition(json.exports));
           const imported = project.serviceOf(pkg)?.packagesImported;
-          for (const name of names) {
-            if (!isDevTool(name) || imported?.has(name)) continue;
-            if (name.startsWith("@types/") && publishesTypes) continue;
+          const misplaced = names.filter((name) => {
+            if (!isDevTool(name) || imported?.has(name)) return false;
+            if (name.startsWith("@types/") && publishesTypes) return false;
             const binary = BINARIES[name] ?? name;
-            if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\s)`).test(runtimeCommands)) continue;
-            report2.report("devTool", { name }, dependencyLoc(pkg, "dependencies", name));
-          }
+            return !new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\s)`).test(runtimeCommands);
+          });
+          const types = misplaced.filter((name) => name.startsWith("@types/"));
+          for (const name of misplaced.filter((n) => !n.startsWith("@types/"))) report2.report("devTool", { name }, dependencyLoc(pkg, "dependencies", name));
+          const firstType = types[0];
+          if (firstType) report2.report("devTool", { name: firstType, others: types.length - 1 }, dependencyLoc(pkg, "dependencies", firstType));
         }
       }
     });
@@ -51859,6 +52018,7 @@ var init_rule83 = __esm({
   "rules/pkg/structured-logging/rule.ts"() {
     "use strict";
     init_rule();
+    init_shared2();
     init_shared7();
     rule_default82 = defineRule({
       id: "pkg/structured-logging",
@@ -51872,8 +52032,7 @@ var init_rule83 = __esm({
         missing: () => "this HTTP server has no structured logger among its dependencies: add one (`npm i pino`, or winston with JSON output) and log objects with levels instead of console text"
       },
       check({ project, subject }) {
-        for (const service of project.services) {
-          if (!service.isServer) continue;
+        for (const service of httpServers(project)) {
           const pkg = service.package;
           const report2 = subject(pkg.file);
           if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
@@ -52403,6 +52562,7 @@ async function discover(options2) {
   const isIgnored = (rel, isDir, scopes) => {
     const probe = isDir ? `${rel}/` : rel;
     if (configIgnore.ignores(probe)) return true;
+    if (options2.tracked && (isDir ? options2.tracked.dir(rel) : options2.tracked.file(rel))) return false;
     for (let i = scopes.length - 1; i >= 0; i--) {
       const scope = scopes[i];
       const result = scope.matcher.test(scope.dir === "" ? probe : probe.slice(scope.dir.length + 1));
@@ -53148,6 +53308,7 @@ init_project();
 var JUDGED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "k8s", "kustomization", "env", "app-config", "package-json", "shell", "systemd", "nginx"]);
 var BASE_IMAGE_WORDS = /* @__PURE__ */ new Set(["base", "builder", "buildenv", "toolchain"]);
 var BASE_IMAGE_FOLDER = /(?:^|\/)(?:base-?images?|builders?)(?:\/|$)/i;
+var PRODUCTION_WORDS = /* @__PURE__ */ new Set(["prod", "production", "release", "runtime", "deploy", "server", "app", "api", "web", "worker"]);
 var DEV_PROGRAMS = /* @__PURE__ */ new Set(["nodemon", "ts-node-dev", "tsnd", "node-dev", "webpack-dev-server", "vite", "next-dev"]);
 var DEV_SCRIPT = /^(?:dev|develop|start:dev|dev:\w+|watch|serve:dev|start-dev|start:watch)$/;
 var SOURCE_FOLDER = /^(?:src|app|apps|lib|server|packages|client|web|frontend|backend|api)$/;
@@ -53214,10 +53375,12 @@ function buildScope(input) {
     set.add(stage);
     deployedStages.set(d, set);
   };
+  const builtOnlyBy = /* @__PURE__ */ new Map();
   for (const file of input.compose) {
     for (const s of file.services) {
       const use = composeUses.get(composeKey(s));
       if (use?.ships && s.dockerfile) addDeployment(s.dockerfile, use.stage);
+      else if (s.dockerfile && !builtOnlyBy.has(s.dockerfile)) builtOnlyBy.set(s.dockerfile, `${file.file} (service ${s.name})`);
     }
   }
   for (const w of input.workloads) {
@@ -53246,7 +53409,17 @@ function buildScope(input) {
   const image = (d) => {
     let use = imageUses.get(d);
     if (!use) {
-      const facts = { configured: configured(d.file), deployed: deployedStages.get(d), pushed: pushedByCi.get(d), usedAsBase: usedAsBase.has(d), own: fileExclusions.get(d.file) };
+      const facts = {
+        configured: configured(d.file),
+        deployed: deployedStages.get(d),
+        pushed: pushedByCi.get(d),
+        usedAsBase: usedAsBase.has(d),
+        own: fileExclusions.get(d.file),
+        builtOnlyBy: builtOnlyBy.get(d),
+        othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
+        // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
+        primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file)
+      };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
       use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg)) ? "static" : "app" };
@@ -53300,7 +53473,7 @@ function isLoopback(host) {
   return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
 }
 function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
-  const role = s.oneShot ? "job" : s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value) ? "backing" : "app";
+  const role = s.oneShot || s.interactive ? "job" : s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value) ? "backing" : "app";
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
   const base = { role, stage };
@@ -53308,14 +53481,20 @@ function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
   const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: "content", reason: `only the ${s.profiles.join(", ")} profile starts it` } };
   if (target !== void 0 && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds the ${target} stage of its Dockerfile` } };
+  const image = s.image?.value ?? "";
+  const tag = image.includes(":") && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(":") + 1) : void 0;
+  if (s.build === void 0 && tag !== void 0 && PREVIEW_TAG.test(tag)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it runs a development or preview tag (:${tag})` } };
+  if (s.build === void 0 && TEST_IMAGE.test(image.replace(/[:@].*$/, ""))) return { ...base, ships: false, exclusion: { evidence: "content", reason: "it runs an image made for tests" } };
   const dockerfileExclusion = s.build?.dockerfile !== void 0 && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : void 0;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== "config") return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
   if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? "")))) {
     return { ...base, ships: false, exclusion: { evidence: "content", reason: "it mounts the source tree and runs a development server" } };
   }
-  return { ...base, ships: true };
+  return { ...base, ships: true, ...s.image === void 0 && s.build === void 0 && !s.extends ? { fragment: true } : {} };
 }
-var DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks)$/i;
+var DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks|deprecated|legacy|old|preview)$/i;
+var PREVIEW_TAG = /^(?:dev|develop|development|nightly|snapshot|preview|pr-\d+|canary-dev)$/i;
+var TEST_IMAGE = /(?:^|[/-])(?:test|tests|mock|mocks|fake|stub)(?:$|[/-])/i;
 function mountsSource(s, files) {
   return s.volumes.some((v) => {
     if (v.type !== "bind" || v.source === void 0) return false;
@@ -53347,6 +53526,11 @@ function imageUseOf(d, facts) {
   }
   if (facts.pushed) return runtime(facts.pushed);
   if (facts.own) return { role: "development", stages: [], exclusion: facts.own };
+  if (facts.primary) return d.productionStage ? runtime(atProductionStage) : { role: "development", stages: [], exclusion: { evidence: "content", reason: "it has no stage production runs" } };
+  if (facts.builtOnlyBy) return { role: "development", stages: [], exclusion: { evidence: "deployment", reason: `only ${facts.builtOnlyBy}, which does not ship, builds it` } };
+  const name = basename(d.file).toLowerCase();
+  const variant = name !== "dockerfile" && name !== "containerfile" && !words2(name).some((w) => PRODUCTION_WORDS.has(w));
+  if (variant && facts.othersDeployed) return { role: "development", stages: [], exclusion: { evidence: "deployment", reason: "a variant nothing builds or deploys, while the repository deploys other Dockerfiles" } };
   if (!d.productionStage) {
     const final = d.finalStage;
     return { role: "development", stages: [], exclusion: { evidence: "content", reason: final?.name ? `its final stage (${final.name}) is a development or test stage` : "it has no stage" } };
@@ -53362,9 +53546,10 @@ function packageUseOf(pkg, exclusion, input, image, dependedOn) {
 }
 function packageRole(pkg, input, image, dependedOn) {
   const kind = input.serviceKind(pkg);
+  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
+  if (Object.keys(pkg.bin).length > 0 && pkg.scripts.start === void 0 && ownImages.length === 0) return kind === "cli" || !pkg.private ? "library" : "tooling";
   if (kind === "server") return "service";
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === "static");
   const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
   const startsServerProcess = scriptDoes(pkg, "start", startsServer);
@@ -53707,6 +53892,7 @@ function nodeEntriesOfImages(project, packageFor) {
 }
 
 // src/engine.ts
+init_git();
 init_rule();
 
 // src/score.ts
@@ -53921,8 +54107,11 @@ async function run(options2) {
   if (options2.files) {
     return analyze({ root, files: options2.files, rules: rules3, config, now, postprocess: options2.postprocess });
   }
-  const discovery = await discover({ root, ignore: config.ignore });
+  const gitTree = options2.git ? options2.git() : readGitWorkTree(root);
+  const tracked = gitTree && { file: (path2) => gitTree.tracked(path2), dir: (path2) => gitTree.holdsTracked(path2) };
+  const discovery = await discover({ root, ignore: config.ignore, tracked });
   return analyze({
+    git: () => gitTree,
     root,
     files: [...discovery.files, ...options2.extraFiles ?? []],
     problems: discovery.problems,

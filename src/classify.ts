@@ -5,7 +5,7 @@ import type { ArtifactKind, CommentSyntax } from './types.ts';
 const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.prod`), unless the suffix is another file type (`dockerfile.ts`, a template). */
-const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
+const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|mdx?|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
 /** Project documents often written without an extension (`CHANGELOG`, `HISTORY.txt`): read as Markdown. */
 const PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
 const SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
@@ -46,7 +46,7 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (lower.endsWith('.service')) return 'systemd';
   // nginx.conf, site files in nginx's folders, and `.conf` files named for nginx elsewhere (`deploy/app.nginx.conf`, `nginx-prod.conf`)
   if (lower === 'nginx.conf' || (lower.endsWith('.conf') && (/(?:^|[.-])nginx[.-]/.test(lower) || /(?:^|\/)(?:nginx|conf\.d|sites-available|sites-enabled)(?:\/|$)/.test(path)))) return 'nginx';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown') || PLAIN_TEXT_DOC.test(lower)) return 'markdown';
+  if (lower.endsWith('.md') || lower.endsWith('.mdx') || lower.endsWith('.markdown') || PLAIN_TEXT_DOC.test(lower)) return 'markdown';
   return undefined;
 }
 
@@ -55,15 +55,17 @@ const WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml
 export const COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 /** Folders that hold Kubernetes manifests by convention. */
 const MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
-/** Top-level keys of a manifest or a compose file, seen in the text even when it does not parse. */
-const KNOWN_YAML_KEYS = /^(?:apiVersion|kind|services):/m;
+/** Top-level keys of a manifest (`apiVersion` and `kind`) or a compose file (`services` with an `image` or `build`), seen in the text even when it does not parse. */
+const MANIFEST_KEYS = [/^apiVersion:/m, /^kind:/m];
+const COMPOSE_KEYS = [/^services:/m, /^\s+(?:image|build):/m];
 
 /**
  * True when a YAML file is of a kind shipready reads by its name, folder or top-level keys (a workflow, a
  * compose file, a manifest): one that is not and does not parse is left alone rather than reported.
  */
 export function looksLikeKnownYaml(path: string, text: string): boolean {
-  return WORKFLOW_OR_BOT.test(path) || COMPOSE_NAME.test(path) || MANIFEST_FOLDER.test(path) || KNOWN_YAML_KEYS.test(text);
+  const has = (keys: readonly RegExp[]) => keys.every((re) => re.test(text));
+  return WORKFLOW_OR_BOT.test(path) || COMPOSE_NAME.test(path) || MANIFEST_FOLDER.test(path) || has(MANIFEST_KEYS) || has(COMPOSE_KEYS);
 }
 
 /** True for env files that document variables rather than configure a deployment. */

@@ -50,6 +50,11 @@ export interface DiscoverOptions {
   /** Extra ignore globs (gitignore syntax, relative to the root). */
   ignore?: readonly string[];
   maxFileBytes?: number;
+  /**
+   * What git tracks, when the root is in a work tree: a tracked file is read even when a `.gitignore` matches it
+   * (git ignores only untracked files), and a folder that holds one is walked. Config `ignore` always applies.
+   */
+  tracked?: { file(path: string): boolean; dir(path: string): boolean };
 }
 
 /** A file of a known kind that could not be used: becomes a finding. */
@@ -243,6 +248,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const isIgnored = (rel: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
     const probe = isDir ? `${rel}/` : rel;
     if (configIgnore.ignores(probe)) return true;
+    if (options.tracked && (isDir ? options.tracked.dir(rel) : options.tracked.file(rel))) return false;
     for (let i = scopes.length - 1; i >= 0; i--) {
       const scope = scopes[i] as IgnoreScope;
       const result = scope.matcher.test(scope.dir === '' ? probe : probe.slice(scope.dir.length + 1));

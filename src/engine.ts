@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config.ts';
 import { discover, type FileProblem } from './discover.ts';
 import { type BuildOptions, buildModel } from './model/build.ts';
+import { type GitWorkTree, readGitWorkTree } from './model/git.ts';
 import type { Project } from './model/project.ts';
 import type { Excluded } from './model/scope.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
@@ -16,6 +17,8 @@ import { helpUri, VERSION } from './version.ts';
 
 export interface RunOptions {
   root: string;
+  /** Overrides how git is asked what it tracks (tests). */
+  git?: () => GitWorkTree | undefined;
   config?: ResolvedConfig;
   /** The rules to run (default: every rule in rules/index.ts). */
   rules?: readonly Rule[];
@@ -247,8 +250,12 @@ export async function run(options: RunOptions & { postprocess?: AnalyzeInput['po
   if (options.files) {
     return analyze({ root, files: options.files, rules, config, now, postprocess: options.postprocess });
   }
-  const discovery = await discover({ root, ignore: config.ignore });
+  // git is asked once: discovery reads tracked files that a .gitignore matches, and rules ask what is tracked.
+  const gitTree = options.git ? options.git() : readGitWorkTree(root);
+  const tracked = gitTree && { file: (path: string) => gitTree.tracked(path), dir: (path: string) => gitTree.holdsTracked(path) };
+  const discovery = await discover({ root, ignore: config.ignore, tracked });
   return analyze({
+    git: () => gitTree,
     root,
     files: [...discovery.files, ...(options.extraFiles ?? [])],
     problems: discovery.problems,

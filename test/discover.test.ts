@@ -79,6 +79,14 @@ describe('ignore rules', () => {
     ]);
   });
 
+  it('reads tracked files a .gitignore matches, as git does (it ignores only untracked files); config ignore still wins', async () => {
+    const root = repo({ '.gitignore': '.env*\ngenerated/\n', '.env.example': 'A=\n', '.env': 'A=1\n', 'generated/Dockerfile': 'FROM node:22\n', 'generated/other.yaml': 'a: 1\n' });
+    const trackedFiles = new Set(['.gitignore', '.env.example', 'generated/Dockerfile']);
+    const tracked = { file: (p: string) => trackedFiles.has(p), dir: (d: string) => [...trackedFiles].some((p) => p.startsWith(`${d}/`)) };
+    expect(paths(await discover({ root, tracked }))).toEqual(['.env.example', '.gitignore', 'generated/Dockerfile']);
+    expect(paths(await discover({ root, tracked, ignore: ['.env.example'] }))).toEqual(['.gitignore', 'generated/Dockerfile']);
+  });
+
   it('applies config ignore globs from the root, over any .gitignore negation', async () => {
     const root = repo({
       'fixtures/Dockerfile': 'FROM node:22\n',
@@ -348,7 +356,8 @@ describe('YAML parse errors', () => {
 
   it('leaves YAML of no kind it reads alone when it does not parse (test data, another CI system), and says how many in a notice', () => {
     expect(yamlOutcome('test/files/bomb.yaml', 'a: &a [x, x]\nb: [*a, *a\n')).toMatchObject({ problem: undefined });
-    expect(yamlOutcome('.travis.yml', 'script: |\nnot indented: [\n')).toMatchObject({ problem: undefined });
+    expect(yamlOutcome('.travis.yml', 'services:\n  - docker\nscript: |\nnot indented: [\n')).toMatchObject({ problem: undefined });
+    expect(yamlOutcome('stack.yml', 'services:\n  api:\n    image: [acme/api\n').problem).toMatchObject({ kind: 'parse-error' });
     expect(yamlOutcome('k8s/app.yaml', 'apiVersion: v1\nkind: [Service\n').problem).toMatchObject({ kind: 'parse-error' });
     const decoded = source('data/spec.yml', 'a: "unclosed\n');
     if ('reason' in decoded) throw new Error(decoded.reason);

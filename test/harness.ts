@@ -128,7 +128,7 @@ export function runCase(rule: Rule, c: RuleCase): Finding[] {
   const config = { ...defaultConfig(), ...(c.config ?? {}) };
   if (c.options) config.rules = new Map([[rule.id, { severity: rule.severity, options: c.options }]]);
   const tracked = c.tracked ? new Set(c.tracked) : undefined;
-  const git = () => (tracked ? { tracked: (path: string) => tracked.has(path), ignored: () => undefined } : undefined);
+  const git = () => (tracked ? { tracked: (path: string) => tracked.has(path), holdsTracked: (dir: string) => [...tracked].some((p) => p.startsWith(`${dir}/`)), ignored: () => undefined } : undefined);
   const result = analyze({ root: c.root, files: c.files, rules: [rule], config, now: c.now, git });
   return result.findings.filter((f) => f.ruleId === rule.id);
 }

@@ -82,7 +82,7 @@ beforeAll(() => {
   write('chart/Chart.yaml', 'apiVersion: v2\nname: api\nversion: 1.0.0\n');
   write('chart/templates/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.x }}\nspec:\n  {{- include "x" . | nindent 2 }}\n');
   write(HOSTILE_NAME, 'apiVersion: v1\nkind: [\n');
-  write(NEWLINE_NAME, 'services: b: c\n');
+  write(NEWLINE_NAME, 'services:\n  api:\n    image: [x\n');
   write('-leading-dash.env', 'A=1\n');
   write('ünïcødé 日本.yaml', 'a: 1\n');
   write(`${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/Dockerfile`, 'FROM node:22\n');

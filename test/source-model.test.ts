@@ -152,6 +152,26 @@ describe('routes', () => {
     expect(isHealthRoute(s.routes.find((r) => r.path === '/health') as Route)).toBe(true);
   });
 
+  it('routes of file-based frameworks: Next.js route handlers and API pages, Remix and React Router flat routes', () => {
+    const next = model({
+      'package.json': '{"name":"web","private":true,"scripts":{"start":"node server.js"},"dependencies":{"next":"^16.0.0","express":"^5.1.0"}}',
+      'server.js': "const express = require('express');\nexpress().listen(3000);",
+      'src/app/api/health/route.ts': 'export function GET() { return Response.json({ ok: true }); }',
+      'src/app/(marketing)/pricing/route.ts': 'export function GET() {}',
+      'pages/api/users/index.ts': 'export default function handler() {}',
+      'app/api/health/route.test.ts': 'test("x", () => {});',
+    }).project.services[0] as Service;
+    expect(routes(next)).toEqual(['ALL /api/health', 'ALL /api/users', 'ALL /pricing']);
+    const remix = model({
+      'package.json': '{"name":"app","private":true,"scripts":{"start":"node server.js"},"dependencies":{"@remix-run/node":"^2.0.0","express":"^5.1.0"}}',
+      'server.js': "const express = require('express');\nexpress().listen(3000);",
+      'app/routes/api+/health.ts': 'export const loader = () => new Response("ok");',
+      'app/routes/users.$id.tsx': 'export const loader = () => null;',
+      'app/routes/_index.tsx': 'export default function Index() {}',
+    }).project.services[0] as Service;
+    expect(routes(remix)).toEqual(['ALL /', 'ALL /api/health', 'ALL /users/:id']);
+  });
+
   it('express app and routers mounted across files', () => {
     const s = service({
       'src/server.ts': "import express from 'express';\nimport health from './routes/health';\nimport { api } from './routes/api';\nconst app = express();\napp.use(express.json());\napp.use('/health', health);\napp.use('/api/v1', api);\napp.get('/', (req, res) => res.send('hi'));\napp.route('/items').get(list).post(create);\napp.listen(3000);",

@@ -2,9 +2,9 @@
 import type { Project } from '../../src/model/project.ts';
 import type { Service } from '../../src/model/service.ts';
 
-/** Services that create an HTTP server and listen (CLIs and libraries are not). */
+/** Services that create an HTTP server and listen, in packages that run as services (not CLIs, libraries or tooling). */
 export function httpServers(project: Project): Service[] {
-  return project.services.filter((s) => s.isServer);
+  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === 'service');
 }
 
 /** Services with parsed source of their own. */

@@ -6,9 +6,17 @@ import type { ComposeService } from '../../src/parsers/compose.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import type { Loc } from '../../src/types.ts';
 
-/** Services that ship (src/model/scope.ts): not in development, test or example files, not dev servers or dev-only profiles. */
+/**
+ * Services that ship (src/model/scope.ts): not in development, test or example files, not dev servers or dev-only
+ * profiles — and not override fragments (no image, no build), which are judged merged into their base service.
+ */
 export function productionServices(project: Project): ComposeService[] {
-  return project.compose.flatMap((f) => f.services.filter((s) => project.scope.composeService(s).ships));
+  return project.compose.flatMap((f) =>
+    f.services.filter((s) => {
+      const use = project.scope.composeService(s);
+      return use.ships && !use.fragment;
+    }),
+  );
 }
 
 /**

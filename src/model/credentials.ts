@@ -133,6 +133,15 @@ export function credentialKind(value: string, key?: string): string | undefined 
   return undefined;
 }
 
+/**
+ * Whether a kind of credential is issued by someone else (a cloud, SaaS or registry token) and so opens something
+ * wherever it is found. A private key or a password in a connection string is only as real as what it configures:
+ * in a test fixture or a development stack it is made up for the occasion.
+ */
+export function issuedByProvider(kind: string): boolean {
+  return kind !== 'a private key' && kind !== 'a database connection string with a password' && kind !== 'a URL with a user name and password';
+}
+
 export interface FoundCredential {
   kind: string;
   /** Offsets of the credential in the text. */
@@ -152,6 +161,16 @@ export function credentialsInText(text: string): FoundCredential[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** `abcdefgh`, `0123456789`, `ABCDEFGH`: an alphabet written out (a nanoid or base62 character set), not a key. */
+function hasAlphabetRun(text: string): boolean {
+  let run = 1;
+  for (let i = 1; i < text.length; i++) {
+    run = text.charCodeAt(i) === text.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= 8) return true;
+  }
+  return false;
 }
 
 function entropyPerChar(text: string): number {
@@ -175,7 +194,8 @@ export function looksRandom(value: string): boolean {
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ''))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
-  if (/^(?:https?|wss?|ftp):\/\//i.test(text) || text.startsWith('/') || text.startsWith('--')) return false;
+  if (/^[a-z][\w+.-]*:\/\//i.test(text) || text.startsWith('/') || text.startsWith('--')) return false;
+  if (hasAlphabetRun(text)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(text)).length;
   if (classes < 2 || !/\d/.test(text)) return false;
   return entropyPerChar(text) >= 3.5;
@@ -198,13 +218,15 @@ export function secretShaped(key: string, value: string): boolean {
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
   if (CREDENTIAL_MODES.has(v.toLowerCase())) return false;
+  // Placeholders and markers (`your_client_secret`, `[REDACTED]`, `00000000-0000-…`), header names (`x-api-key`).
+  if (/your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|xxx/i.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false; // a word or hyphenated phrase in Title case: a label
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the name of an env variable
   if (v.startsWith('--') || v.startsWith('/') || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (squash(v) === squash(key)) return false;
   // `auth/invalid_access_token`, `app.auth.token`, `refresh_token`: an identifier made of words that names a secret, or has a separator of paths and codes
-  if (/^[a-z][a-z_]*(?:[./:][a-z_]+)+$/i.test(v)) return false;
+  if (/^[a-z][a-z_-]*(?:[./:][a-z_-]+)+$/i.test(v)) return false;
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
   return true;
 }

@@ -51,7 +51,7 @@ const DEVELOPMENT_WORDS: ReadonlyMap<string, string> = new Map([
   ...['example', 'sample', 'demo'].map((w) => [w, 'an example'] as const),
 ]);
 /** Source files that are tests, stories, benchmarks or build-tool config, never the server's code. */
-const NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+const NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
 
 function words(name: string): string[] {
   return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');

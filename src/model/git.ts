@@ -9,6 +9,8 @@ import type { SourceFile } from '../types.ts';
 export interface GitWorkTree {
   /** True when the path (relative to the scanned root, posix) is tracked by git. */
   tracked(path: string): boolean;
+  /** True when a folder (relative to the scanned root) holds a tracked file, at any depth. */
+  holdsTracked(dir: string): boolean;
   /**
    * The paths (relative to the scanned root) git's own ignore rules ignore, whether or not they exist: every
    * `.gitignore` up to the repository's root and `.git/info/exclude` — not the user's global excludes file,
@@ -35,7 +37,15 @@ export function readGitWorkTree(root: string): GitWorkTree | undefined {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const tracked = new Set(out.split('\0').filter((p) => p !== ''));
-    return { tracked: (path) => tracked.has(path), ignored: (paths) => checkIgnore(root, env, paths) };
+    let dirs: Set<string> | undefined;
+    const holdsTracked = (dir: string) => {
+      if (!dirs) {
+        dirs = new Set();
+        for (const path of tracked) for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) dirs.add(path.slice(0, i));
+      }
+      return dirs.has(dir);
+    };
+    return { tracked: (path) => tracked.has(path), holdsTracked, ignored: (paths) => checkIgnore(root, env, paths) };
   } catch {
     return undefined;
   }

@@ -55,6 +55,8 @@ export type ComposeRole = 'app' | 'backing' | 'job';
 export interface ComposeServiceUse {
   ships: boolean;
   role: ComposeRole;
+  /** Neither image nor build: an override compose merges into the same service of another file, not a service of its own. */
+  fragment?: boolean;
   exclusion?: Exclusion;
   /** The stage of its Dockerfile it runs (`build.target`, else the production stage), when built here. */
   stage?: Stage;
@@ -122,6 +124,9 @@ const JUDGED_KINDS = new Set(['dockerfile', 'compose', 'k8s', 'kustomization', '
 /** Words of a Dockerfile's name or folder that mark a base or builder image (`Dockerfile.base`, `builder-go.dockerfile`, `base-images/`). */
 const BASE_IMAGE_WORDS = new Set(['base', 'builder', 'buildenv', 'toolchain']);
 const BASE_IMAGE_FOLDER = /(?:^|\/)(?:base-?images?|builders?)(?:\/|$)/i;
+
+/** Words of a Dockerfile's name that say it is the production one (`prod.Dockerfile`, `Dockerfile.release`). */
+const PRODUCTION_WORDS = new Set(['prod', 'production', 'release', 'runtime', 'deploy', 'server', 'app', 'api', 'web', 'worker']);
 
 /** Commands that start a development server with reloading. */
 const DEV_PROGRAMS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev', 'webpack-dev-server', 'vite', 'next-dev']);
@@ -205,10 +210,13 @@ export function buildScope(input: ScopeInput): Scope {
     set.add(stage);
     deployedStages.set(d, set);
   };
+  // Compose files that build a Dockerfile without shipping (a dev stack, a deprecated profile): if nothing else runs it, it does not ship either.
+  const builtOnlyBy = new Map<Dockerfile, string>();
   for (const file of input.compose) {
     for (const s of file.services) {
       const use = composeUses.get(composeKey(s));
       if (use?.ships && s.dockerfile) addDeployment(s.dockerfile, use.stage);
+      else if (s.dockerfile && !builtOnlyBy.has(s.dockerfile)) builtOnlyBy.set(s.dockerfile, `${file.file} (service ${s.name})`);
     }
   }
   for (const w of input.workloads) {
@@ -239,7 +247,17 @@ export function buildScope(input: ScopeInput): Scope {
   const image = (d: Dockerfile): ImageUse => {
     let use = imageUses.get(d);
     if (!use) {
-      const facts = { configured: configured(d.file), deployed: deployedStages.get(d), pushed: pushedByCi.get(d), usedAsBase: usedAsBase.has(d), own: fileExclusions.get(d.file) };
+      const facts = {
+        configured: configured(d.file),
+        deployed: deployedStages.get(d),
+        pushed: pushedByCi.get(d),
+        usedAsBase: usedAsBase.has(d),
+        own: fileExclusions.get(d.file),
+        builtOnlyBy: builtOnlyBy.get(d),
+        othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
+        // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
+        primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
+      };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
       use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles(stage, pkg)) ? 'static' : 'app' };
@@ -310,7 +328,7 @@ function composeServiceUse(
   dockerfiles: ReadonlyMap<string, Dockerfile>,
   files: readonly SourceFile[],
 ): ComposeServiceUse {
-  const role: ComposeRole = s.oneShot ? 'job' : s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value) ? 'backing' : 'app';
+  const role: ComposeRole = s.oneShot || s.interactive ? 'job' : s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value) ? 'backing' : 'app';
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
   const base = { role, stage };
@@ -318,15 +336,23 @@ function composeServiceUse(
   const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `only the ${s.profiles.join(', ')} profile starts it` } };
   if (target !== undefined && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds the ${target} stage of its Dockerfile` } };
+  const image = s.image?.value ?? '';
+  const tag = image.includes(':') && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(':') + 1) : undefined;
+  if (s.build === undefined && tag !== undefined && PREVIEW_TAG.test(tag)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it runs a development or preview tag (:${tag})` } };
+  if (s.build === undefined && TEST_IMAGE.test(image.replace(/[:@].*$/, ''))) return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it runs an image made for tests' } };
   const dockerfileExclusion = s.build?.dockerfile !== undefined && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : undefined;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== 'config') return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
   if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? '')))) {
     return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it mounts the source tree and runs a development server' } };
   }
-  return { ...base, ships: true };
+  return { ...base, ships: true, ...(s.image === undefined && s.build === undefined && !s.extends ? { fragment: true } : {}) };
 }
 
-const DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks)$/i;
+const DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks|deprecated|legacy|old|preview)$/i;
+/** Image tags of development branches and previews (`:develop`, `:nightly`, `:pr-123`): what a preview stack runs, never a release. */
+const PREVIEW_TAG = /^(?:dev|develop|development|nightly|snapshot|preview|pr-\d+|canary-dev)$/i;
+/** Images made for tests (`rroemhild/test-openldap`, `mock-oauth2-server`): fixtures of a test stack. */
+const TEST_IMAGE = /(?:^|[/-])(?:test|tests|mock|mocks|fake|stub)(?:$|[/-])/i;
 
 /** A bind mount of a folder that holds the repository's source (`.:/app`, `./src:/app/src`, `../..:/workspace`). */
 function mountsSource(s: ComposeService, files: readonly SourceFile[]): boolean {
@@ -347,6 +373,12 @@ interface ImageFacts {
   pushed?: ReadonlySet<Stage | undefined>;
   usedAsBase: boolean;
   own?: Exclusion;
+  /** A compose service that does not ship builds it (and nothing that ships runs it). */
+  builtOnlyBy?: string;
+  /** Something that ships runs or pushes some Dockerfile of the repository. */
+  othersDeployed: boolean;
+  /** The only Dockerfile, or the root's. */
+  primary: boolean;
 }
 
 function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> {
@@ -370,6 +402,12 @@ function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> 
   }
   if (facts.pushed) return runtime(facts.pushed);
   if (facts.own) return { role: 'development', stages: [], exclusion: facts.own };
+  if (facts.primary) return d.productionStage ? runtime(atProductionStage) : { role: 'development', stages: [], exclusion: { evidence: 'content', reason: 'it has no stage production runs' } };
+  if (facts.builtOnlyBy) return { role: 'development', stages: [], exclusion: { evidence: 'deployment', reason: `only ${facts.builtOnlyBy}, which does not ship, builds it` } };
+  // `Dockerfile.bun` beside the images CI pushes: an alternative nothing builds or deploys.
+  const name = basename(d.file).toLowerCase();
+  const variant = name !== 'dockerfile' && name !== 'containerfile' && !words(name).some((w) => PRODUCTION_WORDS.has(w));
+  if (variant && facts.othersDeployed) return { role: 'development', stages: [], exclusion: { evidence: 'deployment', reason: 'a variant nothing builds or deploys, while the repository deploys other Dockerfiles' } };
   if (!d.productionStage) {
     const final = d.finalStage;
     return { role: 'development', stages: [], exclusion: { evidence: 'content', reason: final?.name ? `its final stage (${final.name}) is a development or test stage` : 'it has no stage' } };
@@ -390,9 +428,12 @@ function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input:
 
 function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageRole {
   const kind = input.serviceKind(pkg);
+  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
+  // A command-line tool (a `bin`, no start script, no image of its own) may start a local server — a dev tunnel, a
+  // studio — but nothing deploys it: tooling, not a service.
+  if (Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && ownImages.length === 0) return kind === 'cli' || !pkg.private ? 'library' : 'tooling';
   if (kind === 'server') return 'service';
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === 'static');
   const frontend = FRONTEND_DEPENDENCIES.some((d) => d in deps) && FRONTEND_BUILDERS.some((d) => d in deps) && !SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies);
   const startsServerProcess = scriptDoes(pkg, 'start', startsServer);

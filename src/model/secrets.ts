@@ -6,7 +6,11 @@ const NOT_SECRET_SUFFIXES = ['_FILE', '_PATH', '_LENGTH', '_TTL', '_TIMEOUT', '_
  * Beyond RULES.md's list: settings about a secret that are not the secret (`JWT_SECRET_ALGORITHM=HS256`,
  * `ACCESS_TOKEN_EXPIRES_IN=1h`, `API_KEY_ENABLED=true`, `API_KEY_PREFIX=sk_`), which would otherwise read as short literal secrets.
  */
-const SETTING_ABOUT_A_SECRET = ['_PREFIX', '_EXPIRES_IN', '_EXPIRY', '_EXPIRES', '_EXPIRATION', '_ALGORITHM', '_ALG', '_ISSUER', '_AUDIENCE', '_ENABLED', '_REQUIRED', '_ROTATION_DAYS'];
+const SETTING_ABOUT_A_SECRET = [
+  '_PREFIX', '_EXPIRES_IN', '_EXPIRY', '_EXPIRES', '_EXPIRATION', '_ALGORITHM', '_ALG', '_ISSUER', '_AUDIENCE', '_ENABLED', '_DISABLED', '_REQUIRED', '_ROTATION_DAYS',
+  '_URL', '_URI', '_HOST', '_PORT', '_ENDPOINT', '_REGION', '_ROLE', '_TEMPLATE', '_TEMPLATEID', '_TEMPLATE_ID', '_ALPHABET', '_CHARS', '_CHARSET', '_REALM', '_PERIOD',
+  '_INTERVAL', '_VERSION', '_TYPE', '_SCOPE', '_SCOPES', '_COUNT', '_LIMIT', '_POLICY', '_MODE', '_STRATEGY', '_PROVIDER', '_LABEL',
+];
 
 /**
  * True for keys that name a secret: containing SECRET, PASSWORD, TOKEN, … but not ending in _FILE, _PATH,

@@ -179,7 +179,9 @@ export interface Service {
   helpersOf(kind: HelperKind): Helper[];
 }
 
-const LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|live|livez|liveness|ping)$/i;
+const LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
+/** `/status` and `/api/status` answer for the process; `/orders/:id/status` is a resource's. */
+const STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
 const READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
 /** Methods a probe's GET reaches. */
 const PROBE_METHODS = new Set(['GET', 'HEAD', 'ALL', 'USE']);
@@ -191,7 +193,7 @@ export function isReadinessRoute(route: Route): boolean {
 
 /** A health (liveness) route: `/health`, `/healthz`, `/live`, `/livez`, `/health/live`, `/ping`, `/api/health`. */
 export function isHealthRoute(route: Route): boolean {
-  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && route.path.split('/').some((s) => LIVENESS_SEGMENT.test(s));
+  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && (route.path.split('/').some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
 }
 
 /** A route path as a request path compares with it: lower case (express and koa ignore case), no trailing or doubled slash. */
@@ -1065,6 +1067,11 @@ class ServiceBuilder {
     if (method === 'listen') this.listen(mod, node, ancestors, this.portOf(mod, args[0]));
     if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listen(mod, node, ancestors, undefined);
     if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
+    // A project's own limiter mounted as middleware: `app.use(apiRateLimiter)`, `app.use('/api', createRateLimitMiddleware(…))`.
+    if (method === 'use') {
+      const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? (unwrap(a) as CallNode).callee : a) ?? '').find((text) => /rate_?limit|throttl/i.test(text));
+      if (limiter) this.helpers.push({ name: limiter, kinds: ['rate-limit'], loc: mod.loc(node) });
+    }
     if (method === 'enableCors') this.corsCall(mod, node, args[0], ancestors);
     if (method === 'setGlobalPrefix') this.openPaths.push({ reason: 'a global route prefix (setGlobalPrefix)', loc: mod.loc(node) });
     if (method === 'register' && args[0]) {
@@ -1411,7 +1418,7 @@ class ServiceBuilder {
     if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors);
     // `jwt.sign(payload, process.env.JWT_SECRET || 'superSecret')`: the fallback is the secret production runs with when the variable is missing
     const literal = fallback.value ? stringValue(fallback.value) : undefined;
-    if (literal !== undefined && fallback.value && secretKey(name) && plausibleSecret(name, literal, true)) {
+    if (literal !== undefined && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !/your|example|placeholder|redacted/i.test(literal)) {
       const loc = mod.loc(unwrap(fallback.value));
       if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
     }
@@ -1430,6 +1437,13 @@ class ServiceBuilder {
       if ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && a.test === child) return { hasDefault: true };
       if (a.type === 'UnaryExpression' && a.operator === '!') return { hasDefault: true };
       if (a.type === 'BinaryExpression') return { hasDefault: true };
+      // `parseEnvInt(process.env.TIMEOUT, 30000)`, `bool(process.env.X, false)`: a parser that takes the default after the value.
+      if (isCall(a) && a.callee !== child) {
+        const args = a.arguments as t.Node[];
+        const at = args.indexOf(child);
+        const fallback = at === -1 ? undefined : args.slice(at + 1).find((arg) => isLiteralValueNode(arg));
+        if (fallback) return { hasDefault: true, value: fallback };
+      }
       const passes =
         a.type === 'TSAsExpression' ||
         a.type === 'TSNonNullExpression' ||
@@ -1891,6 +1905,12 @@ function answersConstant(fn: FunctionNode): boolean {
   });
 }
 
+/** A literal a default can be: a string, number or boolean (a template without substitutions too). */
+function isLiteralValueNode(node: t.Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'NumericLiteral' || n.type === 'BooleanLiteral' || stringValue(n) !== undefined;
+}
+
 function isTrue(node: t.Node | null | undefined): boolean {
   const n = node ? unwrap(node) : undefined;
   return n?.type === 'BooleanLiteral' && n.value;
@@ -2123,7 +2143,7 @@ export function buildServices(input: ServiceInput): Service[] {
       }
     }
     modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    services.push(makeService(pkg, modules, input.onError));
+    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? []));
   }
   return services;
 }
@@ -2143,6 +2163,36 @@ function autoloadDir(file: string, node: t.Node | undefined): string | undefined
   const parts = rest.map((a) => stringValue(a));
   if (parts.some((p) => p === undefined)) return undefined;
   return inDir(dirname(file), parts.join('/'));
+}
+
+/**
+ * Routes frameworks make from file names: Next.js `route.ts` files under `app/` and files under `pages/api/`, Remix and React Router
+ * `app/routes/*` (flat routes: dots for slashes, `$id` for params, `_index` for the folder, `+` folders).
+ */
+function fileRoutes(pkg: PackageJson, ownFiles: readonly string[]): Route[] {
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const next = 'next' in deps;
+  const remix = Object.keys(deps).some((d) => d.startsWith('@remix-run/') || d.startsWith('@react-router/'));
+  if (!next && !remix) return [];
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  const out: Route[] = [];
+  // The framework serves them: `helper` is the source of routes the repository's own calls do not register.
+  const add = (path: string, file: string) => out.push({ method: 'ALL', path: joinRoute(path), loc: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, source: 'helper' });
+  for (const file of ownFiles) {
+    if (isExcludedPath(file)) continue;
+    const rel = file.slice(prefix.length).replace(/^src\//, '');
+    const stem = rel.replace(/\.[cm]?[jt]sx?$/, '');
+    if (next && /^app\/(?:.*\/)?route$/.test(stem)) {
+      add(stem.slice('app'.length, -'/route'.length).split('/').filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith('@')).join('/'), file);
+    } else if (next && stem.startsWith('pages/api/')) {
+      add(stem.slice('pages'.length).replace(/\/index$/, ''), file);
+    } else if (remix && stem.startsWith('app/routes/')) {
+      const name = stem.slice('app/routes/'.length).replace(/\/route$/, '');
+      const segments = name.split(/[./]/).map((s) => s.replace(/\+$/, '')).filter((s) => s !== '' && s !== '_index' && !s.startsWith('_'));
+      add(segments.map((s) => (s.startsWith('$') ? `:${s.slice(1)}` : s)).join('/'), file);
+    }
+  }
+  return out;
 }
 
 function composeRoutes(builder: ServiceBuilder): Route[] {
@@ -2179,7 +2229,7 @@ function composeRoutes(builder: ServiceBuilder): Route[] {
   return out;
 }
 
-function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError']): Service {
+function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError'], ownFiles: readonly string[]): Service {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
   // Without a start script, a package whose listen calls all sit in functions it never calls is a framework or helper library.
@@ -2199,7 +2249,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     servers: builder.servers,
     listens: builder.listens,
     ports: builder.listens.flatMap((l) => (l.port && (l.port.value !== undefined || l.port.env !== undefined) ? [l.port] : [])),
-    routes: composeRoutes(builder),
+    routes: [...composeRoutes(builder), ...fileRoutes(pkg, ownFiles)],
     signalHandlers,
     crashHandlers: builder.crashHandlers,
     helpers,

@@ -94,6 +94,8 @@ export interface ComposeService {
   volumesLoc?: Loc;
   /** `extends:` — the service it builds on (in `file`, relative to the root, or in the same file). */
   extends?: { file: string; service: string };
+  /** `stdin_open: true` with `tty: true`: a shell or CLI box someone attaches to, not a service. */
+  interactive: boolean;
   /** The Dockerfile that builds its image (filled by the model's image links). */
   dockerfile?: Dockerfile;
 }
@@ -313,6 +315,7 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     volumes: volumesOf(view.get('volumes')),
     volumesLoc: view.get('volumes')?.keyLoc,
     extends: extendsOf(file, composeDir, view.get('extends')),
+    interactive: view.get('stdin_open')?.boolean === true && view.get('tty')?.boolean === true,
   };
 }
 

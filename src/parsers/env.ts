@@ -34,6 +34,8 @@ export interface ParsedEnv {
   entries: EnvEntry[];
   /** In line order. */
   problems: EnvProblem[];
+  /** Keys of commented-out assignments (`# REDIS_URL=redis://…`): how examples document optional settings. */
+  commentedKeys: string[];
 }
 
 const ASSIGNMENT = /^(\s*)(export\s+)?([^\s=#]+)([ \t]*)=([ \t]*)(.*)$/;
@@ -69,12 +71,17 @@ export function parseEnv(source: SourceFile): ParsedEnv {
   const entries: EnvEntry[] = [];
   const problems: EnvProblem[] = [];
   const firstLineOf = new Map<string, number>();
+  const commentedKeys: string[] = [];
   const span = (line: number, start: number, endLine: number, end: number): Loc => ({ file, line: line + 1, column: start + 1, endLine: endLine + 1, endColumn: end + 1 });
 
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] as string;
     const trimmed = text.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      const commented = /^#+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(trimmed);
+      if (commented) commentedKeys.push(commented[1] as string);
+      continue;
+    }
     const start = text.length - text.trimStart().length;
     const m = ASSIGNMENT.exec(text);
     if (!m) {
@@ -138,5 +145,5 @@ export function parseEnv(source: SourceFile): ParsedEnv {
     else problems.push({ kind: 'duplicateKey', key, firstLine: first, loc: keyLoc });
     i = endLine;
   }
-  return { file, entries, problems };
+  return { file, entries, problems, commentedKeys };
 }

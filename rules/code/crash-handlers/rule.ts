@@ -21,7 +21,9 @@ export default defineRule({
     for (const service of httpServers(project)) {
       const report = subject(service.package.file);
       if (service.helpersOf('crash-handlers').length > 0) continue;
-      const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event));
+      // Since Node.js 15 an unhandled rejection is raised as an uncaught exception: an exiting handler of that covers both.
+      const exitsOnUncaught = service.crashHandlers.some((h) => h.event === 'uncaughtException' && h.outcome === 'exits');
+      const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event) && !(event === 'unhandledRejection' && exitsOnUncaught));
       if (missing.length > 0) report.report('missing', { events: missing.join(' and ') }, service.loc);
       for (const handler of service.crashHandlers) {
         if (handler.outcome === 'empty') report.report('swallowed', { event: handler.event }, handler.loc);

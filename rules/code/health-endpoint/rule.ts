@@ -1,4 +1,5 @@
-import { isHealthRoute } from '../../../src/model/service.ts';
+import { answersPath, isHealthRoute } from '../../../src/model/service.ts';
+import { healthChecks } from '../../cross/_shared.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { httpServers } from '../_shared.ts';
 
@@ -15,9 +16,13 @@ export default defineRule({
     missing: () => 'the server registers no health route: add `GET /health` (or /healthz, /livez) that answers 200 while the process can serve, and point probes at it',
   },
   check({ project, subject }) {
+    const checks = healthChecks(project);
     for (const service of httpServers(project)) {
       const report = subject(service.package.file);
       if (service.routes.some(isHealthRoute) || service.helpersOf('health').length > 0) continue;
+      // A route the deployment's own probe or healthcheck requests is the health route, whatever its path (`GET /`).
+      const probed = checks.filter((c) => c.service === service).flatMap((c) => c.requests.flatMap((r) => (r.path === undefined ? [] : [r.path])));
+      if (probed.some((path) => answersPath(service, path) === true)) continue;
       report.report('missing', undefined, service.loc);
     }
   },

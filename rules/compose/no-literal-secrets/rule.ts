@@ -1,4 +1,4 @@
-import { credentialKind } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { serviceId } from '../_shared.ts';
@@ -24,7 +24,8 @@ export default defineRule({
         const ships = project.scope.composeService(s).ships;
         // `${VAR:-default}` and other interpolations come from the deploy environment.
         const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${'));
-        const kinds = literals.map((e) => credentialKind(e.value as string, e.key));
+        // A private key or a connection string is only a secret where the service ships; a provider's token is one anywhere.
+        const kinds = literals.map((e) => credentialKind(e.value as string, e.key)).map((k) => (k && (ships || issuedByProvider(k)) ? k : undefined));
         if (!literals.some((e, i) => kinds[i] !== undefined || (ships && isSecretLikeKey(e.key)))) {
           if (ships && s.environment.some((e) => isSecretLikeKey(e.key))) subject(serviceId(s));
           continue;

@@ -1,7 +1,21 @@
 import { healthcheckTest } from '../../../src/model/commands.ts';
 import { isNodeStage, nodeProgramIn } from '../../../src/model/images.ts';
-import { effectiveInstructions, rootBase, describeStage } from '../../../src/parsers/dockerfile.ts';
+import type { Deployment, Project } from '../../../src/model/project.ts';
+import { type Dockerfile, describeStage, effectiveInstructions, rootBase, type Stage } from '../../../src/parsers/dockerfile.ts';
+import { codeOfImage } from '../../cross/_shared.ts';
 import { defineRule } from '../../../src/rule.ts';
+
+/**
+ * The image serves requests: it EXPOSEs a port, a deployment publishes one, or it runs Node.js code that is (or, not
+ * being in the repository, may be) an HTTP server. A non-Node image (a Go binary) without a port serves nothing.
+ */
+function serves(project: Project, dockerfile: Dockerfile, stage: Stage, deployments: readonly Deployment[]): boolean {
+  if (effectiveInstructions(stage, 'EXPOSE').length > 0) return true;
+  if (deployments.some((d) => (d.runner?.platform === 'kubernetes' ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0))) return true;
+  if (!isNodeStage(stage)) return false;
+  const code = codeOfImage(project, dockerfile);
+  return !code || code.files.length === 0 || code.isServer;
+}
 
 export default defineRule({
   id: 'docker/healthcheck',
@@ -29,6 +43,9 @@ export default defineRule({
       }
       const last = effectiveInstructions(stage, 'HEALTHCHECK').at(-1);
       if (!last && base.type === 'variable') continue; // the base image is unknown: it may declare its own check
+      // A check asks a server: an image that exposes no port, is published by no deployment and runs no server (a CLI,
+      // a queue worker, a push client) has nothing to ask.
+      if (!last && !serves(project, dockerfile, stage, deployments)) continue;
       const report = subject(name);
       const suggestion = isNodeStage(stage)
         ? `\`HEALTHCHECK CMD ["${nodeProgramIn(stage)}", "healthcheck.js"]\` with a script that requests the app's health endpoint`

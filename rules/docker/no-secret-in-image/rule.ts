@@ -1,4 +1,4 @@
-import { credentialKind } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { pairs } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -30,7 +30,9 @@ export default defineRule({
         for (const kv of pairs(ins)) {
           if (!isLiteralValue(kv.value)) continue;
           // A credential of a known format is one whatever its key, in any image; a secret-like key counts in images that ship.
-          const kind = credentialKind(kv.value, kv.key);
+          const found = credentialKind(kv.value, kv.key);
+          // A private key or a connection string is only a secret in an image that ships; a provider's token is one anywhere.
+          const kind = found && (built.has(dockerfile) || issuedByProvider(found)) ? found : undefined;
           const at = kv.valueLoc ?? kv.loc;
           if (kind) report.report('credentialValue', { keyword: ins.keyword, key: kv.key, kind }, at);
           else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report.report('literalSecret', { keyword: ins.keyword, key: kv.key }, at);

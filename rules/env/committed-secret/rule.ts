@@ -1,4 +1,4 @@
-import { credentialKind } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { gitignored } from '../../../src/model/git.ts';
 import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
 import { isSecretLikeKey } from '../../../src/model/secrets.ts';
@@ -42,7 +42,9 @@ const messages = {
 function checkSettings(settings: readonly Setting[], ships: boolean, report: () => Reporter<Messages>): void {
   for (const s of settings) {
     if (s.isReference || s.value.trim() === '') continue;
-    const kind = credentialKind(s.value, s.name);
+    const found = credentialKind(s.value, s.name);
+    // A private key or a connection string is only a secret in config that ships; a provider's token is one anywhere.
+    const kind = found && (ships || issuedByProvider(found)) ? found : undefined;
     if (kind) report().report('credentialValue', { key: s.key, file: s.file, kind }, s.valueLoc);
     else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report().report('trackedSecret', { key: s.key, file: s.file }, s.valueLoc);
   }

@@ -1,6 +1,7 @@
 import { ancestors, basename, dirname, type Project } from '../../../src/model/project.ts';
 import type { EnvRead } from '../../../src/model/service.ts';
 import type { EnvFile } from '../../../src/model/settings-model.ts';
+import { envAt } from '../../../src/model/stage-state.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
 
@@ -9,7 +10,7 @@ import { defineRule } from '../../../src/rule.ts';
  * npm, CI systems and hosting platforms provide on their own.
  */
 const PROVIDED =
-  /^(?:NODE_ENV|NODE_APP_INSTANCE|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_LAMBDA_\w+|AWS_EXECUTION_ENV|AWS_REGION|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+)$/;
+  /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+)$/;
 /** Code that runs beside the service, not in it: migrations, seeds, scripts and build-tool config. */
 const NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
 /** A default that points at the developer's machine: the silent fallback an undocumented variable leaves production with. */
@@ -20,22 +21,37 @@ function needsDocumenting(read: EnvRead): boolean {
   return !read.hasDefault || (read.defaultValue !== undefined && LOCAL_DEFAULT.test(read.defaultValue));
 }
 
-/** The example files nearest a package: in its own folders, else in the nearest folder above that has one. Never a test fixture's. */
-function nearestExamples(project: Project, pkg: PackageJson): EnvFile[] {
-  const examples = project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== 'path');
-  const own = examples.filter((f) => project.packageFor(dirname(f.file)) === pkg);
-  if (own.length > 0) return own;
-  for (const dir of ancestors(pkg.dir)) {
-    const here = examples.filter((f) => dirname(f.file) === dir);
-    if (here.length > 0) return here;
-  }
-  return [];
+/**
+ * The env files that tell a deployer about a package's variables: examples and deployed config (not tests or
+ * development files) in the package's own folders and in every folder above it, up to the root.
+ */
+function documentingFiles(project: Project, pkg: PackageJson): { examples: EnvFile[]; all: EnvFile[] } {
+  const above = new Set(ancestors(pkg.dir));
+  const all = project.envFiles.filter((f) => {
+    const dir = dirname(f.file);
+    const exclusion = project.scope.exclusionOf(f.file);
+    const documents = f.documentation ? exclusion?.evidence !== 'path' : exclusion === undefined;
+    return documents && (above.has(dir) || project.packageFor(dir) === pkg);
+  });
+  return { examples: all.filter((f) => f.documentation), all };
 }
 
-/** The example a message names: `.env.example` when there is one, else the shortest name. */
-function mainExample(examples: readonly EnvFile[]): string {
-  const files = examples.map((f) => f.file).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+/** The example a message names: the nearest `.env.example` when there is one, else the nearest example, shortest name first. */
+function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
+  const depth = (f: EnvFile) => (dirname(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname(f.file)));
+  const files = [...examples].sort((a, b) => depth(a) - depth(b) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1)).map((f) => f.file);
   return files.find((f) => basename(f) === '.env.example') ?? (files[0] as string);
+}
+
+/** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
+function setByPackage(project: Project, pkg: PackageJson): Set<string> {
+  const names = new Set<string>();
+  for (const { dockerfile, stage } of project.runtimeStages) {
+    if (project.packageFor(dirname(dockerfile.file)) !== pkg) continue;
+    for (const name of envAt(dockerfile, stage).keys()) names.add(name);
+  }
+  for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf('=')));
+  return names;
 }
 
 export default defineRule({
@@ -56,26 +72,31 @@ export default defineRule({
     const servers = new Set(project.scope.servicePackages);
     for (const service of project.services) {
       if (!servers.has(service.package)) continue;
-      const firstReads = new Map<string, EnvRead>();
-      for (const read of service.envReads) if (!PROVIDED.test(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && !firstReads.has(read.name)) firstReads.set(read.name, read);
-      const first = [...firstReads.values()][0];
+      const ownSettings = setByPackage(project, service.package);
+      const runtimeReads = service.envReads.filter((r) => !PROVIDED.test(r.name) && !NOT_RUNTIME_FILE.test(r.loc.file) && !ownSettings.has(r.name));
+      const first = runtimeReads[0];
       if (!first) continue;
       const report = subject(service.package.file);
-      const examples = nearestExamples(project, service.package);
+      const { examples, all } = documentingFiles(project, service.package);
       if (examples.length === 0) {
-        report.report('noExample', { name: first.name, count: firstReads.size }, first.loc);
+        report.report('noExample', { name: first.name, count: new Set(runtimeReads.map((r) => r.name)).size }, first.loc);
         continue;
       }
-      const documented = new Set(examples.flatMap((f) => f.entries.map((e) => e.key)));
-      const example = mainExample(examples);
+      const documented = new Set(all.flatMap((f) => [...f.entries.map((e) => e.key), ...f.commentedKeys]));
+      const example = mainExample(service.package, examples);
       // An alias read only as the fallback of a documented variable (`MONGODB_URI || MONGOLAB_URI`) is documented through it.
       const aliases = new Map<string, Set<string>>();
       for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? new Set()).add(read.aliasOf ?? ''));
       const viaAlias = (name: string) => [...(aliases.get(name) ?? [])].every((of) => of !== '' && documented.has(of));
-      // A variable counts as required when any read of it is: its first such read is where to point.
-      const required = new Map<string, EnvRead>();
-      for (const read of service.envReads) if (firstReads.has(read.name) && !NOT_RUNTIME_FILE.test(read.loc.file) && needsDocumenting(read) && !required.has(read.name)) required.set(read.name, read);
-      for (const [name, read] of required) if (!documented.has(name) && !viaAlias(name)) report.report('undocumented', { name, example }, read.loc);
+      // Required: no read copes with it unset (a default, a presence test), or the default points at localhost. Reported at its first read.
+      const reads = new Map<string, EnvRead[]>();
+      for (const read of runtimeReads) reads.set(read.name, [...(reads.get(read.name) ?? []), read]);
+      for (const [name, list] of reads) {
+        if (documented.has(name) || viaAlias(name)) continue;
+        const copes = list.some((r) => r.hasDefault && !(r.defaultValue !== undefined && LOCAL_DEFAULT.test(r.defaultValue)));
+        const at = list.find(needsDocumenting);
+        if (!copes && at) report.report('undocumented', { name, example }, at.loc);
+      }
     }
   },
 });

@@ -1,9 +1,22 @@
-import { dirname } from '../../../src/model/project.ts';
+import { dirname, type Project } from '../../../src/model/project.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { deployablePackage } from '../_service.ts';
 
 /** CHANGELOG.md and its common other names (HISTORY.md, CHANGES.md, RELEASES.md). */
-const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:md|markdown|txt|rst))?$/i;
+const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:mdx?|markdown|txt|rst))?$/i;
+/**
+ * Release tooling that writes the release notes when a release is cut: changesets, release-please, semantic-release,
+ * release-it, release-drafter, conventional-changelog, `gh release create --generate-notes`.
+ */
+const RELEASE_NOTES_TOOLS = ['@changesets/cli', 'semantic-release', 'release-it', 'conventional-changelog-cli', 'standard-version', 'lerna-changelog', 'auto-changelog', 'changelogen', 'release-please'];
+const RELEASE_NOTES_ACTIONS = /^(?:googleapis\/release-please-action|google-github-actions\/release-please-action|release-drafter\/release-drafter|changesets\/action|cycjimmy\/semantic-release-action|softprops\/action-gh-release|ncipollo\/release-action|mikepenz\/release-changelog-builder-action|TriPSs\/conventional-changelog-action)@/;
+
+function releaseNotesGenerated(project: Project): boolean {
+  if (project.packages.some((p) => RELEASE_NOTES_TOOLS.some((tool) => tool in p.dependencies || tool in p.devDependencies))) return true;
+  return project.workflows.some((w) =>
+    w.jobs.some((j) => j.steps.some((s) => RELEASE_NOTES_ACTIONS.test(s.uses?.value ?? '') || (s.run?.invocations ?? []).some((argv) => argv[0] === 'gh' && argv[1] === 'release' && argv.includes('--generate-notes')))),
+  );
+}
 
 export default defineRule({
   id: 'ops/changelog',
@@ -23,7 +36,7 @@ export default defineRule({
     const report = subject(pkg.file);
     // At the root or next to a package.json; `.changeset/` means changesets writes the changelog at release time.
     const packageDirs = new Set(['', ...project.packages.map((p) => p.dir)]);
-    const kept = project.markdownDocs.some((doc) => (CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file))) || doc.file.startsWith('.changeset/'));
+    const kept = project.markdownDocs.some((doc) => (CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file))) || doc.file.startsWith('.changeset/')) || releaseNotesGenerated(project);
     if (!kept) report.report('noChangelog', { file: pkg.file }, pkg.at('/name', { key: true }));
   },
 });

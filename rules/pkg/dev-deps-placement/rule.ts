@@ -30,7 +30,10 @@ export default defineRule({
   fix: 'Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.',
   appliesTo: ['package-json'],
   messages: {
-    devTool: (d: { name: string }) => `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`,
+    devTool: (d: { name: string; others?: number }) =>
+      d.others
+        ? `${d.name} and ${d.others} other type package${d.others > 1 ? 's' : ''} (@types/*) are listed in dependencies, so production installs ship them: move them to devDependencies`
+        : `${d.name} is a build/test tool listed in dependencies, so production installs ship it: move it to devDependencies (\`npm i -D ${d.name}\`)`,
   },
   check({ project, subject }) {
     for (const pkg of servicePackages(project)) {
@@ -43,13 +46,17 @@ export default defineRule({
       const publishesTypes = !pkg.private && (['types', 'typings'].some((k) => json[k] !== undefined) || hasTypesCondition(json.exports));
       // A package whose own code loads the tool (a code generator importing `typescript`, an ESLint plugin) uses it at run time.
       const imported = project.serviceOf(pkg)?.packagesImported;
-      for (const name of names) {
-        if (!isDevTool(name) || imported?.has(name)) continue;
-        if (name.startsWith('@types/') && publishesTypes) continue;
+      const misplaced = names.filter((name) => {
+        if (!isDevTool(name) || imported?.has(name)) return false;
+        if (name.startsWith('@types/') && publishesTypes) return false;
         const binary = BINARIES[name] ?? name;
-        if (new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s)`).test(runtimeCommands)) continue; // used where production installs run
-        report.report('devTool', { name }, dependencyLoc(pkg, 'dependencies', name));
-      }
+        return !new RegExp(`(?:^|[\\s/;&|(])${binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s)`).test(runtimeCommands); // used where production installs run
+      });
+      // Type packages are one problem however many there are: reported once, at the first.
+      const types = misplaced.filter((name) => name.startsWith('@types/'));
+      for (const name of misplaced.filter((n) => !n.startsWith('@types/'))) report.report('devTool', { name }, dependencyLoc(pkg, 'dependencies', name));
+      const firstType = types[0];
+      if (firstType) report.report('devTool', { name: firstType, others: types.length - 1 }, dependencyLoc(pkg, 'dependencies', firstType));
     }
   },
 });

@@ -1,6 +1,7 @@
 import type { Project } from '../../../src/model/project.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
+import { httpServers } from '../../code/_shared.ts';
 import { enclosingPackages, missingFieldLoc } from '../_shared.ts';
 
 /** Levelled loggers with structured output; fastify logs through pino, NestJS apps through nestjs-pino or winston. */
@@ -42,8 +43,7 @@ export default defineRule({
     missing: () => 'this HTTP server has no structured logger among its dependencies: add one (`npm i pino`, or winston with JSON output) and log objects with levels instead of console text',
   },
   check({ project, subject }) {
-    for (const service of project.services) {
-      if (!service.isServer) continue;
+    for (const service of httpServers(project)) {
       const pkg = service.package;
       const report = subject(pkg.file);
       if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
