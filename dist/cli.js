@@ -14542,244 +14542,6 @@ var init_rule = __esm({
   }
 });
 
-// src/model/package-commands.ts
-function baseName(word) {
-  return word.slice(word.lastIndexOf("/") + 1);
-}
-function programArgv(argv) {
-  let i = 0;
-  while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]) || WRAPPERS.has(baseName(argv[i])))) i++;
-  return argv.slice(i);
-}
-function firstOperand(words3, from, npm) {
-  let i = from;
-  while (i < words3.length) {
-    const w = words3[i];
-    if (!w.startsWith("-")) return i;
-    i += VALUE_FLAGS.has(w) || npm && w === "-w" ? 2 : 1;
-  }
-  return i;
-}
-function packageCommand(argv) {
-  const words3 = programArgv(argv);
-  const program = baseName(words3[0] ?? "");
-  if (!program) return void 0;
-  if (LAUNCHERS.has(program)) {
-    const at3 = words3.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words3[k - 1]));
-    return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words3[at3]), ...words3.slice(at3 + 1)] };
-  }
-  if (!MANAGERS.has(program)) return { type: "program", argv: [program, ...words3.slice(1)] };
-  const npm = program === "npm";
-  let at2 = firstOperand(words3, 1, npm);
-  let sub = words3[at2];
-  if (program === "yarn" && sub === "workspace") {
-    at2 = firstOperand(words3, at2 + 2, false);
-    sub = words3[at2];
-  } else if (program === "yarn" && sub === "workspaces") {
-    at2 = firstOperand(words3, at2 + 1 + (words3[at2 + 1] === "foreach" ? 1 : 0), false);
-    sub = words3[at2];
-  } else if (program === "pnpm" && sub === "recursive") {
-    at2 = firstOperand(words3, at2 + 1, false);
-    sub = words3[at2];
-  }
-  if (sub === void 0) return void 0;
-  const rest = words3.slice(at2 + 1);
-  if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words3 };
-  if (sub === "audit") return { type: "builtin", name: "audit", argv: words3 };
-  if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words3 };
-  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words3 };
-  if (RUN.has(sub)) {
-    const name = rest[firstOperand(rest, 0, false)];
-    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words3 };
-  }
-  if (EXEC.has(sub)) {
-    const i = firstOperand(rest, 0, false);
-    return rest[i] === void 0 ? void 0 : { type: "program", argv: [baseName(rest[i]), ...rest.slice(i + 1)] };
-  }
-  if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words3 };
-  return { type: "script", name: sub, orBinary: true, argv: words3 };
-}
-function scriptCommands(pkg, name) {
-  return pkg?.scriptCommands[name] ?? [];
-}
-function runsThrough(argv, pkg, matches, depth = 0) {
-  const command2 = packageCommand(argv);
-  if (!command2) return false;
-  if (matches(command2)) return true;
-  if (command2.type !== "script" || depth >= 4) return false;
-  return scriptCommands(pkg, command2.name).some((inner) => runsThrough(inner, pkg, matches, depth + 1));
-}
-function startsServer(command2) {
-  if (command2.type !== "program") return false;
-  const [program = "", sub] = command2.argv;
-  if (SERVER_PROGRAMS.has(program)) return !(program === "tsx" && sub === void 0) && !(program === "bun" && (sub === "build" || sub === "test" || sub === "install"));
-  return FRAMEWORK_SERVERS[program]?.includes(sub ?? "") === true;
-}
-function servesStaticFiles(command2) {
-  if (command2.type !== "program") return false;
-  const [program = "", sub] = command2.argv;
-  return STATIC_SERVERS.has(program) || (program === "vite" || program === "astro") && sub === "preview";
-}
-function scriptDoes(pkg, name, matches) {
-  return (pkg.scriptCommands[name] ?? []).some((argv) => runsThrough(argv, pkg, matches));
-}
-var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, RUN, EXEC, MANAGER_BUILTINS, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS;
-var init_package_commands = __esm({
-  "src/model/package-commands.ts"() {
-    "use strict";
-    MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
-    LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
-    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "time", "command", "exec", "nohup", "xvfb-run", "cross-env", "dotenv"]);
-    VALUE_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-C", "--dir", "--filter", "-F", "--cwd", "--workspace"]);
-    NPM_TEST = /* @__PURE__ */ new Set(["test", "t", "tst", "cit", "install-ci-test", "it", "install-test"]);
-    RUN = /* @__PURE__ */ new Set(["run", "run-script", "rum", "urn"]);
-    EXEC = /* @__PURE__ */ new Set(["exec", "x", "dlx"]);
-    MANAGER_BUILTINS = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "audit", "publish", "pack", "link", "outdated", "update", "upgrade", "why", "config", "init", "build", "create", "set", "version", "info", "login"]);
-    SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
-    FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
-    STATIC_SERVERS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server", "nginx", "caddy", "httpd", "lighttpd", "static-web-server"]);
-  }
-});
-
-// rules/ci/_shared.ts
-function reachedSteps(project, workflow) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = { steps: [], opaque: false };
-  const visit = (w) => {
-    if (seen.has(w.file)) return;
-    seen.add(w.file);
-    for (const job of w.jobs) {
-      for (const step of job.steps) {
-        out.steps.push(step);
-        if (step.uses?.value.startsWith("./")) out.opaque = true;
-      }
-      if (!job.uses) continue;
-      const called = job.calls ? project.workflow(job.calls) : void 0;
-      if (called) visit(called);
-      else out.opaque = true;
-    }
-  };
-  visit(workflow);
-  return out;
-}
-function usesOtherCi(project) {
-  return project.files.some((f) => OTHER_CI.test(f.path));
-}
-function stepPackage(project, step) {
-  return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
-}
-function runnerKey(argv) {
-  const program = argv[0];
-  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
-  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
-  return RUNNERS.has(program) ? program : void 0;
-}
-function runnersOf(project, pkg) {
-  const runners = /* @__PURE__ */ new Set();
-  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
-  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
-    if (!name.startsWith("test")) continue;
-    for (const words3 of commands) {
-      words3.forEach((_, k) => {
-        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
-        if (key) runners.add(key);
-      });
-    }
-  }
-  return runners;
-}
-function isTaskRunnerTest(argv) {
-  if (!TASK_RUNNERS.has(argv[0] ?? "")) return false;
-  return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith("--test"));
-}
-function runsTests(command2, runners) {
-  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && (runners.has(command2.name) || isTaskRunnerTest(command2.argv.slice(command2.argv.indexOf(command2.name))));
-  if (command2.type === "builtin") return command2.name === "test";
-  const key = runnerKey(command2.argv);
-  return key !== void 0 && runners.has(key) || isTaskRunnerTest(command2.argv);
-}
-function stepRunsTests(project, step) {
-  const pkg = stepPackage(project, step);
-  const runners = runnersOf(project, pkg);
-  return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)));
-}
-var OTHER_CI, RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS;
-var init_shared = __esm({
-  "rules/ci/_shared.ts"() {
-    "use strict";
-    init_package_commands();
-    init_package_commands();
-    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
-    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
-    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
-    TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
-    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
-  }
-});
-
-// rules/ci/dependency-audit/rule.ts
-function isAudit(command2) {
-  if (command2.type === "builtin") return command2.name === "audit";
-  if (command2.type !== "program") return false;
-  const [program, sub] = command2.argv;
-  return AUDIT_PROGRAMS.has(program ?? "") || program === "snyk" && sub === "test";
-}
-function auditsInWorkflow(project) {
-  return project.workflows.some(
-    (workflow) => reachedSteps(project, workflow).steps.some((step) => {
-      if (step.uses && AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? ""))) return true;
-      const pkg = stepPackage(project, step);
-      return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, isAudit));
-    })
-  );
-}
-function dependabotConfigs(project) {
-  return project.yamlFiles.filter((y) => y.file.kind === "dependabot").flatMap(
-    (y) => new YamlFile(y.file, y.documents).roots().map((root) => {
-      const updates = root.get("updates");
-      const ecosystems = (updates?.items() ?? []).map((u) => u.get("package-ecosystem")?.string);
-      return { coversNode: ecosystems.some((e2) => e2 !== void 0 && NODE_ECOSYSTEMS.has(e2)), loc: updates?.keyLoc ?? root.loc };
-    })
-  );
-}
-var AUDIT_PROGRAMS, AUDIT_ACTIONS, NODE_ECOSYSTEMS, rule_default;
-var init_rule2 = __esm({
-  "rules/ci/dependency-audit/rule.ts"() {
-    "use strict";
-    init_yaml_view();
-    init_rule();
-    init_shared();
-    AUDIT_PROGRAMS = /* @__PURE__ */ new Set(["audit-ci", "better-npm-audit", "check-audit", "osv-scanner"]);
-    AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
-    NODE_ECOSYSTEMS = /* @__PURE__ */ new Set(["npm", "bun"]);
-    rule_default = defineRule({
-      id: "ci/dependency-audit",
-      title: "Dependencies are audited: npm audit in CI, or Dependabot or Renovate keeps them updated",
-      category: "security",
-      severity: "warning",
-      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one.",
-      fix: "Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.",
-      appliesTo: ["package-json", "workflow", "dependabot", "renovate"],
-      messages: {
-        noAudit: (d) => `nothing audits the dependencies of ${d.file}: add .github/dependabot.yml with an \`npm\` update entry (or renovate.json), or a CI step that runs \`npm audit --audit-level=high\``,
-        dependabotWithoutNpm: () => 'this Dependabot config has no `package-ecosystem: npm` entry, so npm dependencies are never updated: add one (`directory: "/"`)'
-      },
-      check({ project, subject }) {
-        const pkg = project.packageFor("") ?? project.packages[0];
-        if (!pkg) return;
-        const report2 = subject(pkg.file);
-        const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.locate("/renovate") !== void 0);
-        if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
-        const dependabot = dependabotConfigs(project);
-        if (dependabot.some((d) => d.coversNode)) return;
-        const first = dependabot[0];
-        if (first) report2.report("dependabotWithoutNpm", void 0, first.loc);
-        else report2.report("noAudit", { file: pkg.file }, pkg.at("/name", { key: true }));
-      }
-    });
-  }
-});
-
 // src/parsers/k8s.ts
 function emptyManifests() {
   return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [], skaffoldImages: [] };
@@ -19088,9 +18850,13 @@ function entropyPerChar(text) {
   }
   return bits;
 }
+function madeUp(value) {
+  const v = value.trim();
+  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v);
+}
 function looksRandom(value) {
   const text = value.trim();
-  if (text.length < 20 || text.length > 512 || /\s/.test(text)) return false;
+  if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ""))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
@@ -19104,8 +18870,8 @@ function secretShaped(key, value) {
   const v = value.trim();
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
-  if (CREDENTIAL_MODES.has(v.toLowerCase())) return false;
-  if (/your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|xxx/i.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^x-[a-z-]+$/i.test(v)) return false;
+  if (CREDENTIAL_MODES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
+  if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
   if (v.startsWith("--") || v.startsWith("/") || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
@@ -19115,7 +18881,7 @@ function secretShaped(key, value) {
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
   return true;
 }
-var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES;
+var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, PLACEHOLDER, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES, ABSENT;
 var init_credentials = __esm({
   "src/model/credentials.ts"() {
     "use strict";
@@ -19179,8 +18945,10 @@ var init_credentials = __esm({
     EXAMPLE_VALUE = /(?:@|\/\/)(?:[\w-]+\.)*(?:example\.(?:com|org|net)|localhost|127\.0\.0\.1)\b|:(?:password|pass|secret|changeme|xxx+|\*+)@/i;
     MADE_UP = /your|example|sample|dummy|fake|placeholder|changeme|change_me|secret|token|password|redacted|xxxx|\*{3}|<[^>]*>|\.\.\./i;
     MAX_SCANNED = 16 * 1024;
+    PLACEHOLDER = /your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|changeme|change_me|xxx/i;
     DOCUMENTED_DEFAULTS = /* @__PURE__ */ new Set(["keyboard cat", "shhhhh", "shhhhhhared-secret", "secret", "mysecret", "my secret", "supersecret", "changeme", "change me"]);
     CREDENTIAL_MODES = /* @__PURE__ */ new Set(["include", "omit", "same-origin", "same-site", "strict", "lax", "none", "true", "false"]);
+    ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
   }
 });
 
@@ -19306,17 +19074,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -20408,6 +20176,282 @@ var init_project = __esm({
   }
 });
 
+// src/model/package-commands.ts
+function baseName(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function programArgv(argv) {
+  let i = 0;
+  while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]) || WRAPPERS.has(baseName(argv[i])))) i++;
+  return argv.slice(i);
+}
+function firstOperand(words3, from, npm) {
+  let i = from;
+  while (i < words3.length) {
+    const w = words3[i];
+    if (!w.startsWith("-")) return i;
+    i += VALUE_FLAGS.has(w) || npm && w === "-w" ? 2 : 1;
+  }
+  return i;
+}
+function packageCommand(argv) {
+  const words3 = programArgv(argv);
+  const program = baseName(words3[0] ?? "");
+  if (!program) return void 0;
+  if (LAUNCHERS.has(program)) {
+    const at3 = words3.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words3[k - 1]));
+    return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words3[at3]), ...words3.slice(at3 + 1)] };
+  }
+  if (!MANAGERS.has(program)) return { type: "program", argv: [program, ...words3.slice(1)] };
+  const npm = program === "npm";
+  let at2 = firstOperand(words3, 1, npm);
+  let sub = words3[at2];
+  if (program === "yarn" && sub === "workspace") {
+    at2 = firstOperand(words3, at2 + 2, false);
+    sub = words3[at2];
+  } else if (program === "yarn" && sub === "workspaces") {
+    at2 = firstOperand(words3, at2 + 1 + (words3[at2 + 1] === "foreach" ? 1 : 0), false);
+    sub = words3[at2];
+  } else if (program === "pnpm" && sub === "recursive") {
+    at2 = firstOperand(words3, at2 + 1, false);
+    sub = words3[at2];
+  }
+  if (sub === void 0) return void 0;
+  const rest = words3.slice(at2 + 1);
+  if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words3 };
+  if (sub === "audit") return { type: "builtin", name: "audit", argv: words3 };
+  if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words3 };
+  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words3 };
+  if (npm && NPM_LIFECYCLE.has(sub)) return { type: "script", name: sub, orBinary: false, argv: words3 };
+  if (RUN.has(sub)) {
+    const name = rest[firstOperand(rest, 0, false)];
+    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words3 };
+  }
+  if (EXEC.has(sub)) {
+    const i = firstOperand(rest, 0, false);
+    return rest[i] === void 0 ? void 0 : { type: "program", argv: [baseName(rest[i]), ...rest.slice(i + 1)] };
+  }
+  if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words3 };
+  return { type: "script", name: sub, orBinary: true, argv: words3 };
+}
+function ownAssignments(argv) {
+  const out = [];
+  for (const word of argv) {
+    const m = ASSIGNMENT2.exec(word);
+    if (m) out.push([m[1], m[2]]);
+    else if (!WRAPPERS.has(baseName(word))) break;
+  }
+  return out;
+}
+function commandsReached(argv, pkg, packageAt, inherited = /* @__PURE__ */ new Map(), depth = 0) {
+  const env = new Map([...inherited, ...ownAssignments(argv)]);
+  const out = [{ argv, env }];
+  const command2 = packageCommand(argv);
+  if (command2?.type !== "script" || depth >= 4 || !pkg) return out;
+  let current = pkg;
+  const scriptEnv = new Map(env);
+  for (const inner of scriptCommands(pkg, command2.name)) {
+    const [program, ...args] = inner;
+    if (program === "cd") {
+      const dir = current && args[0] !== void 0 ? resolveRelative(current.dir, args[0]) : void 0;
+      current = dir === void 0 ? void 0 : packageAt(dir);
+    } else if (program === "export") {
+      for (const word of args) {
+        const m = ASSIGNMENT2.exec(word);
+        if (m) scriptEnv.set(m[1], m[2]);
+      }
+    } else out.push(...commandsReached(inner, current, packageAt, scriptEnv, depth + 1));
+  }
+  return out;
+}
+function scriptCommands(pkg, name) {
+  return pkg?.scriptCommands[name] ?? [];
+}
+function runsThrough(argv, pkg, matches, depth = 0) {
+  const command2 = packageCommand(argv);
+  if (!command2) return false;
+  if (matches(command2)) return true;
+  if (command2.type !== "script" || depth >= 4) return false;
+  return scriptCommands(pkg, command2.name).some((inner) => runsThrough(inner, pkg, matches, depth + 1));
+}
+function startsServer(command2) {
+  if (command2.type !== "program") return false;
+  const [program = "", sub] = command2.argv;
+  if (SERVER_PROGRAMS.has(program)) return !(program === "tsx" && sub === void 0) && !(program === "bun" && (sub === "build" || sub === "test" || sub === "install"));
+  return FRAMEWORK_SERVERS[program]?.includes(sub ?? "") === true;
+}
+function servesStaticFiles(command2) {
+  if (command2.type !== "program") return false;
+  const [program = "", sub] = command2.argv;
+  return STATIC_SERVERS.has(program) || (program === "vite" || program === "astro") && sub === "preview";
+}
+function scriptDoes(pkg, name, matches) {
+  return (pkg.scriptCommands[name] ?? []).some((argv) => runsThrough(argv, pkg, matches));
+}
+function isDevelopmentScript(name) {
+  return DEVELOPMENT_SCRIPT.test(name);
+}
+var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
+var init_package_commands = __esm({
+  "src/model/package-commands.ts"() {
+    "use strict";
+    init_project();
+    MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
+    LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "time", "command", "exec", "nohup", "xvfb-run", "cross-env", "dotenv"]);
+    VALUE_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-C", "--dir", "--filter", "-F", "--cwd", "--workspace"]);
+    NPM_TEST = /* @__PURE__ */ new Set(["test", "t", "tst", "cit", "install-ci-test", "it", "install-test"]);
+    NPM_LIFECYCLE = /* @__PURE__ */ new Set(["start", "stop", "restart"]);
+    RUN = /* @__PURE__ */ new Set(["run", "run-script", "rum", "urn"]);
+    EXEC = /* @__PURE__ */ new Set(["exec", "x", "dlx"]);
+    MANAGER_BUILTINS = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "audit", "publish", "pack", "link", "outdated", "update", "upgrade", "why", "config", "init", "build", "create", "set", "version", "info", "login"]);
+    ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+    SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
+    FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
+    STATIC_SERVERS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server", "nginx", "caddy", "httpd", "lighttpd", "static-web-server"]);
+    DEVELOPMENT_SCRIPT = /^(?:dev|develop|start:dev|dev:[\w:-]+|watch|serve:dev|start-dev|start:watch|debug|start:debug)$/;
+  }
+});
+
+// rules/ci/_shared.ts
+function reachedSteps(project, workflow) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = { steps: [], opaque: false };
+  const visit = (w) => {
+    if (seen.has(w.file)) return;
+    seen.add(w.file);
+    for (const job of w.jobs) {
+      for (const step of job.steps) {
+        out.steps.push(step);
+        if (step.uses?.value.startsWith("./")) out.opaque = true;
+      }
+      if (!job.uses) continue;
+      const called = job.calls ? project.workflow(job.calls) : void 0;
+      if (called) visit(called);
+      else out.opaque = true;
+    }
+  };
+  visit(workflow);
+  return out;
+}
+function usesOtherCi(project) {
+  return project.files.some((f) => OTHER_CI.test(f.path));
+}
+function stepPackage(project, step) {
+  return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
+}
+function runnerKey(argv) {
+  const program = argv[0];
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
+  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
+  return RUNNERS.has(program) ? program : void 0;
+}
+function runnersOf(project, pkg) {
+  const runners = /* @__PURE__ */ new Set();
+  const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
+  for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
+    if (!name.startsWith("test")) continue;
+    for (const words3 of commands) {
+      words3.forEach((_, k) => {
+        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
+        if (key) runners.add(key);
+      });
+    }
+  }
+  return runners;
+}
+function isTaskRunnerTest(argv) {
+  if (!TASK_RUNNERS.has(argv[0] ?? "")) return false;
+  return argv.slice(1).some((w) => /^(?:--target=|-t=)?test/.test(w) && !w.startsWith("--test"));
+}
+function runsTests(command2, runners) {
+  if (command2.type === "script") return command2.name.startsWith("test") || command2.orBinary && (runners.has(command2.name) || isTaskRunnerTest(command2.argv.slice(command2.argv.indexOf(command2.name))));
+  if (command2.type === "builtin") return command2.name === "test";
+  const key = runnerKey(command2.argv);
+  return key !== void 0 && runners.has(key) || isTaskRunnerTest(command2.argv);
+}
+function stepRunsTests(project, step) {
+  const pkg = stepPackage(project, step);
+  const runners = runnersOf(project, pkg);
+  return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)));
+}
+var OTHER_CI, RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS;
+var init_shared = __esm({
+  "rules/ci/_shared.ts"() {
+    "use strict";
+    init_package_commands();
+    init_package_commands();
+    OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
+    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
+    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
+    TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
+    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
+  }
+});
+
+// rules/ci/dependency-audit/rule.ts
+function isAudit(command2) {
+  if (command2.type === "builtin") return command2.name === "audit";
+  if (command2.type !== "program") return false;
+  const [program, sub] = command2.argv;
+  return AUDIT_PROGRAMS.has(program ?? "") || program === "snyk" && sub === "test";
+}
+function auditsInWorkflow(project) {
+  return project.workflows.some(
+    (workflow) => reachedSteps(project, workflow).steps.some((step) => {
+      if (step.uses && AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? ""))) return true;
+      const pkg = stepPackage(project, step);
+      return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, isAudit));
+    })
+  );
+}
+function dependabotConfigs(project) {
+  return project.yamlFiles.filter((y) => y.file.kind === "dependabot").flatMap(
+    (y) => new YamlFile(y.file, y.documents).roots().map((root) => {
+      const updates = root.get("updates");
+      const ecosystems = (updates?.items() ?? []).map((u) => u.get("package-ecosystem")?.string);
+      return { coversNode: ecosystems.some((e2) => e2 !== void 0 && NODE_ECOSYSTEMS.has(e2)), loc: updates?.keyLoc ?? root.loc };
+    })
+  );
+}
+var AUDIT_PROGRAMS, AUDIT_ACTIONS, NODE_ECOSYSTEMS, rule_default;
+var init_rule2 = __esm({
+  "rules/ci/dependency-audit/rule.ts"() {
+    "use strict";
+    init_yaml_view();
+    init_rule();
+    init_shared();
+    AUDIT_PROGRAMS = /* @__PURE__ */ new Set(["audit-ci", "better-npm-audit", "check-audit", "osv-scanner"]);
+    AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
+    NODE_ECOSYSTEMS = /* @__PURE__ */ new Set(["npm", "bun"]);
+    rule_default = defineRule({
+      id: "ci/dependency-audit",
+      title: "Dependencies are audited: npm audit in CI, or Dependabot or Renovate keeps them updated",
+      category: "security",
+      severity: "warning",
+      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one.",
+      fix: "Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.",
+      appliesTo: ["package-json", "workflow", "dependabot", "renovate"],
+      messages: {
+        noAudit: (d) => `nothing audits the dependencies of ${d.file}: add .github/dependabot.yml with an \`npm\` update entry (or renovate.json), or a CI step that runs \`npm audit --audit-level=high\``,
+        dependabotWithoutNpm: () => 'this Dependabot config has no `package-ecosystem: npm` entry, so npm dependencies are never updated: add one (`directory: "/"`)'
+      },
+      check({ project, subject }) {
+        const pkg = project.packageFor("") ?? project.packages[0];
+        if (!pkg) return;
+        const report2 = subject(pkg.file);
+        const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.locate("/renovate") !== void 0);
+        if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
+        const dependabot = dependabotConfigs(project);
+        if (dependabot.some((d) => d.coversNode)) return;
+        const first = dependabot[0];
+        if (first) report2.report("dependabotWithoutNpm", void 0, first.loc);
+        else report2.report("noAudit", { file: pkg.file }, pkg.at("/name", { key: true }));
+      }
+    });
+  }
+});
+
 // src/parsers/shell.ts
 function skipConstruct(text, i, depth = 0) {
   const ch = text[i];
@@ -20970,38 +21014,6 @@ var init_rule6 = __esm({
             if (handler.outcome === "empty") report2.report("swallowed", { event: handler.event }, handler.loc);
             else if (handler.outcome === "logs-only" && handler.event === "uncaughtException") report2.report("keepsRunning", void 0, handler.loc);
           }
-        }
-      }
-    });
-  }
-});
-
-// rules/code/graceful-shutdown/rule.ts
-var rule_default6;
-var init_rule7 = __esm({
-  "rules/code/graceful-shutdown/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    rule_default6 = defineRule({
-      id: "code/graceful-shutdown",
-      title: "The server shuts down gracefully on SIGTERM",
-      category: "reliability",
-      severity: "error",
-      rationale: "Docker, Kubernetes, systemd and every PaaS stop a process with SIGTERM, then kill it after a grace period. A server that does not handle SIGTERM dies at once on every deploy, scale-in and node drain: in-flight requests fail, connections and transactions are cut, and queued work is lost. Handling SIGINT alone covers Ctrl-C, not the orchestrator.",
-      fix: "Handle SIGTERM: stop accepting connections (`server.close()`), finish in-flight work, close pools, then exit, with a timer that forces the exit before the platform's grace period ends — or use @godaddy/terminus, http-terminator, close-with-grace, or NestJS `app.enableShutdownHooks()`.",
-      appliesTo: ["source"],
-      messages: {
-        missing: () => "the server never handles SIGTERM, so every deploy kills it mid-request: add `process.on('SIGTERM', …)` that closes the server and exits (or use close-with-grace, @godaddy/terminus or http-terminator)",
-        sigintOnly: () => "only SIGINT is handled, but Docker and Kubernetes stop containers with SIGTERM: handle SIGTERM the same way (`process.on('SIGTERM', shutdown)`)"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.handlesSignal("SIGTERM")) continue;
-          const sigint = service.signalHandlers.find((h) => h.signal === "SIGINT");
-          if (sigint) report2.report("sigintOnly", void 0, sigint.loc);
-          else report2.report("missing", void 0, service.loc);
         }
       }
     });
@@ -36113,7 +36125,8 @@ function pathExclusion(path2, kind) {
   for (const segment of segments) {
     const lower = segment.toLowerCase();
     const folder = FOLDERS.get(lower);
-    const what = folder && (folder.inSource || kind !== "source") ? folder.what : !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : void 0;
+    const affix = !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : void 0;
+    const what = folder && (folder.inSource || kind !== "source") ? folder.what : affix === "documentation" && kind === "source" ? void 0 : affix;
     if (what) return { evidence: "path", reason: `in ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} folder (${segment}/)` };
   }
   return void 0;
@@ -36121,6 +36134,7 @@ function pathExclusion(path2, kind) {
 function folderKind(folder) {
   if (/example|demo/.test(folder)) return "example";
   if (/playground/.test(folder)) return "playground";
+  if (/docs$|documentation$/.test(folder)) return "documentation";
   return "test";
 }
 function nameExclusion(path2, kind) {
@@ -36177,6 +36191,7 @@ var init_evidence = __esm({
       ...folders(["test", "tests", "__tests__", "testing", "spec", "specs", "e2e", "cypress", "playwright", "integration-tests", "__mocks__", "mocks", "__snapshots__"], "test", true),
       ...folders(["fixtures", "fixture", "__fixtures__", "testdata", "test-data"], "test fixture", true),
       ...folders(["examples", "example"], "example", true),
+      ...folders(["seeds", "seeders"], "database seed", true),
       ...folders(["samples", "sample", "demo", "demos"], "example", false),
       ...folders(["playground", "playgrounds", "storybook", ".storybook", "stories"], "playground", true),
       ...folders(["sandbox"], "playground", false),
@@ -36185,13 +36200,13 @@ var init_evidence = __esm({
       ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
       ...folders(["local", "dev", "development"], "local tooling", false)
     ]);
-    FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
+    FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
     DEVELOPMENT_WORDS = new Map([
       ...["dev", "develop", "development", "local", "debug", "devcontainer", "gitpod", "override", "watch"].map((w) => [w, "development"]),
       ...["test", "tests", "testing", "e2e", "integration", "cypress", "playwright", "mock", "mocks", "stub", "ci"].map((w) => [w, "tests"]),
       ...["example", "sample", "demo"].map((w) => [w, "an example"])
     ]);
-    NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+    NON_SERVER_SOURCE = /(?:\.(?:[a-z-]*(?:test|spec)|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
     NAMED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "env", "k8s", "kustomization", "shell", "systemd", "nginx", "app-config"]);
     KIND_WORDS = /* @__PURE__ */ new Set(["dockerfile", "containerfile", "docker", "compose", "yml", "yaml", "env", "sh", "bash", "service", "conf", "json"]);
     HEADER_STATEMENTS = [
@@ -36420,7 +36435,8 @@ function entryPaths(pkg) {
   out.push(pkg.main ?? "index");
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
-  for (const file of startScriptFiles(pkg.scriptCommands.start)) out.push(file === "." ? pkg.main ?? "index" : file);
+  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, () => void 0).map((c) => [...c.argv]));
+  for (const file of startScriptFiles(reached)) out.push(file === "." ? pkg.main ?? "index" : file);
   return out;
 }
 function normaliseModule(spec) {
@@ -36502,8 +36518,21 @@ function plausibleSecret(key, value, envFallback = false) {
   if (!envFallback && lastWord(key) !== "secret" && /^[a-z_.:-]+$/i.test(v) && SECRET_WORDS.some((w) => v.toLowerCase().includes(w))) return false;
   return true;
 }
+function markerName(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).some((w) => MARKER_WORDS.has(w));
+}
 function secretKey(key) {
-  return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key));
+  return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key)) && !markerName(key);
+}
+function containerName(ancestors2) {
+  let i = ancestors2.length - 2;
+  const wrapper = (n) => n !== void 0 && (/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|ParenthesizedExpression|TypeCastExpression)$/.test(n.type) || isCall(n) && chainText(n.callee) === "Object.freeze");
+  while (i > 0 && wrapper(ancestors2[i])) i--;
+  const holder = ancestors2[i];
+  if (holder?.type === "VariableDeclarator" && holder.id.type === "Identifier") return holder.id.name;
+  if (holder?.type === "ObjectProperty") return keyName(holder.key, holder.computed);
+  if (holder?.type === "AssignmentExpression") return holder.left.type === "Identifier" ? holder.left.name : isMember(holder.left) ? memberName(holder.left) : void 0;
+  return void 0;
 }
 function secretEvidence(key, value) {
   if (credentialKind(value, key) !== void 0) return true;
@@ -36780,8 +36809,18 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
       }
     }
   }
-  const folders2 = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2)) seeds.push(path2);
+  const developmentOnly = /* @__PURE__ */ new Set();
+  for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
+    if (!isDevelopmentScript(name)) continue;
+    for (const file of startScriptFiles(commands)) {
+      const found = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
+      if (found && !seeds.includes(found)) developmentOnly.add(found);
+    }
+  }
+  const allFolders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
+  const entered = allFolders.filter((f) => seeds.some((seed) => seed.startsWith(f)));
+  const folders2 = entered.length > 0 ? entered : allFolders;
+  for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2) && !developmentOnly.has(path2)) seeds.push(path2);
   return [...new Set(seeds)].sort();
 }
 function isBrowserModule(mod) {
@@ -36908,7 +36947,7 @@ function composeRoutes(builder) {
 function makeService(pkg, modules, onError, ownFiles) {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
-  const httpServer = builder.servers.length > 0 && builder.listens.length > 0 && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
+  const httpServer = builder.servers.length > 0 && builder.listens.some((l) => !l.internal) && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === void 0 && !pkg.private;
   const kind = httpServer && !cli ? "server" : cli ? "cli" : "library";
   const firstLine = pkg.at("/name", { key: true });
@@ -36931,6 +36970,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     envReads: builder.envReads,
     cors: builder.cors,
     literalSecrets: builder.literalSecrets,
+    envFileLoads: builder.envFileLoads,
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
@@ -36941,12 +36981,13 @@ function makeService(pkg, modules, onError, ownFiles) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
     init_source();
     init_evidence();
+    init_package_commands();
     init_project();
     init_quantities();
     init_credentials();
@@ -37218,10 +37259,14 @@ var init_service = __esm({
     SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
     URLISH_MEMBERS = /* @__PURE__ */ new Set(["url", "pathname", "path", "originalUrl"]);
     URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+    LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
+    DOTENV_MODULES = /* @__PURE__ */ new Set(["dotenv", "dotenv-flow", "@dotenvx/dotenvx"]);
+    DOTENV_PRELOADS = /* @__PURE__ */ new Set(["dotenv/config", "dotenv-flow/config", "@dotenvx/dotenvx/config"]);
     SIGNAL_METHODS = /* @__PURE__ */ new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
     SECURITY_HEADERS = /* @__PURE__ */ new Set(["strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"]);
     NOT_SECRET_WORDS = /* @__PURE__ */ new Set(["field", "fields", "name", "names", "header", "param", "params", "prefix", "type", "label", "placeholder", "env", "var", "variable", "path", "url", "uri", "endpoint", "route", "length", "min", "max", "pattern", "regex", "message", "msg", "error", "text", "title", "description", "hint", "selector", "id", "expires", "expiry", "expiration", "in", "ttl", "age", "lifetime", "mode", "algorithm", "alg", "strategy", "column", "attribute", "hash", "policy", "rules", "schema", "location", "file", "dir", "count", "size", "version", "format", "input", "query"]);
     SECRET_WORDS = ["secret", "password", "passwd", "token", "key", "credential"];
+    SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh/i;
     BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
     SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
     SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
@@ -37231,6 +37276,7 @@ var init_service = __esm({
     FALSE_WORDS = /* @__PURE__ */ new Set(["false", "0", "no", "off", "disabled"]);
     ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
     SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
+    MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated"]);
     PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
     PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
     ServiceBuilder = class {
@@ -37254,6 +37300,7 @@ var init_service = __esm({
       envReads = [];
       cors = [];
       literalSecrets = [];
+      envFileLoads = [];
       /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
       envHandovers = /* @__PURE__ */ new Set();
       inspectorStarts = [];
@@ -37343,6 +37390,9 @@ var init_service = __esm({
             case "ObjectProperty":
               this.property(mod, node, ancestors2);
               break;
+            case "ImportDeclaration":
+              if (DOTENV_PRELOADS.has(node.source.value)) this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
+              break;
             case "ClassProperty":
               if (node.value && node.key.type === "Identifier") this.secretAssignment(mod, node.key.name, node.value);
               break;
@@ -37402,6 +37452,7 @@ var init_service = __esm({
           if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
+          if (DOTENV_MODULES.has(target.module) && target.path === "config") this.envFileLoad(mod, node, args[0]);
           if (target.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
           if (target.module === "envalid" && target.path === "cleanEnv" && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? unwrap(v).arguments[0] : void 0, "default") !== void 0);
           if (/^@t3-oss\/env-/.test(target.module) && target.path === "createEnv" && args[0] && unwrap(args[0]).type === "ObjectExpression") {
@@ -37412,12 +37463,17 @@ var init_service = __esm({
           }
         }
         const calleeName = callee.type === "Identifier" ? callee.name : method;
+        if (calleeName === "require" && DOTENV_PRELOADS.has(stringValue(args[0]) ?? "")) this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
         if (calleeName === "startInspectorServer") this.inspector(mod, node, "startInspectorServer", ancestors2);
         if (isMember(callee) && (method === "parse" || method === "safeParse" || method === "parseAsync") && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
         if (!isMember(callee) || method === void 0) return;
         const receiver = unwrap(callee.object);
         if (receiver.type === "Identifier" && receiver.name === "process" && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors2);
-        if (method === "listen") this.listen(mod, node, ancestors2, this.portOf(mod, args[0]));
+        if (method === "listen") {
+          const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], "host")?.value);
+          const port = this.portOf(mod, args[0]);
+          this.listen(mod, node, ancestors2, port, host !== void 0 && LOOPBACK.test(host) || port?.value === 0);
+        }
         if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
         if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
         if (method === "use") {
@@ -37438,8 +37494,19 @@ var init_service = __esm({
         if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, node, args, ancestors2);
         if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
       }
-      listen(mod, node, ancestors2, port) {
-        this.listens.push({ loc: mod.loc(node), port });
+      /** `dotenv.config({ path: '.env.local' })`: each literal path (dotenv 16 takes a list); `.env` without one. */
+      envFileLoad(mod, node, options2) {
+        const path2 = objectProp(options2, "path")?.value;
+        if (path2 === void 0) {
+          this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
+          return;
+        }
+        const value = unwrap(path2);
+        const paths = value.type === "ArrayExpression" ? value.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(value)];
+        for (const p of paths) this.envFileLoads.push({ path: p, loc: mod.loc(node) });
+      }
+      listen(mod, node, ancestors2, port, internal = false) {
+        this.listens.push({ loc: mod.loc(node), port, ...internal ? { internal } : {} });
         if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors2, 0)) this.listensAtLoad = true;
       }
       /**
@@ -37733,7 +37800,7 @@ var init_service = __esm({
         this.envReads.push(read);
         if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors2);
         const literal = fallback.value ? stringValue(fallback.value) : void 0;
-        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !/your|example|placeholder|redacted/i.test(literal)) {
+        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !madeUp(literal)) {
           const loc = mod.loc(unwrap(fallback.value));
           if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
         }
@@ -37798,7 +37865,8 @@ var init_service = __esm({
       property(mod, node, ancestors2) {
         const key = keyName(node.key, node.computed);
         if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
-        this.secretAssignment(mod, key, node.value);
+        const container = containerName(ancestors2);
+        if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
         if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === "ObjectExpression") this.helpers.push({ name: key, kinds: ["rate-limit"], loc: mod.loc(node) });
         if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== "origin" && key !== "Origin") {
           const v = unwrap(node.value);
@@ -37816,7 +37884,9 @@ var init_service = __esm({
         }
         if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??") && !isProcessEnvRead(mod, value.left)) {
           const fallback = stringValue(value.right);
-          if (fallback !== void 0 && secretEvidence(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+          if (fallback !== void 0 && secretEvidence(key, fallback) && (looksRandom(fallback) || credentialKind(fallback, key) !== void 0 || SAYS_SECRET.test(fallback))) {
+            this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+          }
         }
       }
       /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
@@ -38058,6 +38128,40 @@ var init_service = __esm({
     ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "route"]);
     UI_FRAMEWORKS = /* @__PURE__ */ new Set(["react", "react-dom", "vue", "svelte", "solid-js", "preact", "@angular/core", "react-native", "lit"]);
     SERVER_EXPORTS = /* @__PURE__ */ new Set(["loader", "action", "getServerSideProps", "getStaticProps", "generateMetadata", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "middleware", "handler", "config"]);
+  }
+});
+
+// rules/code/graceful-shutdown/rule.ts
+var rule_default6;
+var init_rule7 = __esm({
+  "rules/code/graceful-shutdown/rule.ts"() {
+    "use strict";
+    init_service();
+    init_rule();
+    init_shared2();
+    rule_default6 = defineRule({
+      id: "code/graceful-shutdown",
+      title: "The server shuts down gracefully on SIGTERM",
+      category: "reliability",
+      severity: "error",
+      rationale: "Docker, Kubernetes, systemd and every PaaS stop a process with SIGTERM, then kill it after a grace period. A server that does not handle SIGTERM dies at once on every deploy, scale-in and node drain: in-flight requests fail, connections and transactions are cut, and queued work is lost. Handling SIGINT alone covers Ctrl-C, not the orchestrator.",
+      fix: "Handle SIGTERM: stop accepting connections (`server.close()`), finish in-flight work, close pools, then exit, with a timer that forces the exit before the platform's grace period ends — or use @godaddy/terminus, http-terminator, close-with-grace, or NestJS `app.enableShutdownHooks()`.",
+      appliesTo: ["source"],
+      messages: {
+        missing: () => "the server never handles SIGTERM, so every deploy kills it mid-request: add `process.on('SIGTERM', …)` that closes the server and exits (or use close-with-grace, @godaddy/terminus or http-terminator)",
+        sigintOnly: () => "only SIGINT is handled, but Docker and Kubernetes stop containers with SIGTERM: handle SIGTERM the same way (`process.on('SIGTERM', shutdown)`)"
+      },
+      check({ project, subject }) {
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.handlesSignal("SIGTERM")) continue;
+          if (service.routes.length > 0 && service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r))) continue;
+          const sigint = service.signalHandlers.find((h) => h.signal === "SIGINT");
+          if (sigint) report2.report("sigintOnly", void 0, sigint.loc);
+          else report2.report("missing", void 0, service.loc);
+        }
+      }
+    });
   }
 });
 
@@ -39219,14 +39323,14 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name, kind, range, uri, containerName2) {
         const result = {
           name,
           kind,
           location: { uri, range }
         };
-        if (containerName) {
-          result.containerName = containerName;
+        if (containerName2) {
+          result.containerName = containerName2;
         }
         return result;
       }
@@ -44254,12 +44358,12 @@ function programCall(words3) {
   const { exec, argv } = invocation(words3);
   const assignments = /* @__PURE__ */ new Map();
   const assign = (w) => assignments.set(w.value.slice(0, w.value.indexOf("=")), w.value.slice(w.value.indexOf("=") + 1));
-  for (const w of words3.slice(0, words3.length - argv.length)) if (ASSIGNMENT2.test(w.value)) assign(w);
+  for (const w of words3.slice(0, words3.length - argv.length)) if (ASSIGNMENT3.test(w.value)) assign(w);
   let i = 0;
   for (; ; ) {
     const word = argv[i];
     if (!word) break;
-    if (ASSIGNMENT2.test(word.value)) {
+    if (ASSIGNMENT3.test(word.value)) {
       assign(word);
       i++;
       continue;
@@ -44300,6 +44404,7 @@ function runCalls(ins) {
 }
 function containerCalls(stage) {
   const { entrypoint, cmd } = containerCommand(stage);
+  if (entrypoint?.exec && cmd?.exec) return [...withScriptCalls(programCall([...entrypoint.words, ...cmd.words])), ...callsOf(cmd, cmd.words)];
   return [entrypoint, cmd].flatMap((ins) => ins ? callsOf(ins, ins.words) : []);
 }
 function spanOfWords(first, last) {
@@ -44314,7 +44419,7 @@ function healthcheckTest(ins) {
   if (!ins.exec) return { form: "shell", at: type, args, needsShell: true, calls };
   return { form: "exec", at: type, args, needsShell: isShellProgram(calls[0]?.program[0]?.value ?? ""), calls };
 }
-var none, user, plain, PRIVILEGE_DROPPERS, WRAPPERS2, ASSIGNMENT2;
+var none, user, plain, PRIVILEGE_DROPPERS, WRAPPERS2, ASSIGNMENT3;
 var init_commands = __esm({
   "src/model/commands.ts"() {
     "use strict";
@@ -44346,7 +44451,7 @@ var init_commands = __esm({
       ["timeout", { valueOptions: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]), operands: 1 }],
       ["command", plain()]
     ]);
-    ASSIGNMENT2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+    ASSIGNMENT3 = /^[A-Za-z_][A-Za-z0-9_]*=/;
   }
 });
 
@@ -44971,7 +45076,9 @@ function volumesOf(view) {
 function commandOf(view) {
   if (!view) return [];
   if (view.isSeq) return view.strings();
-  return (view.string ?? "").split(/\s+/).filter((w) => w !== "");
+  const text = view.string ?? "";
+  const commands = parseShell(text);
+  return commands.length === 1 && commands[0] ? commands[0].words.map((w) => w.value) : text.split(/\s+/).filter((w) => w !== "");
 }
 function located2(view, value) {
   return view && value !== void 0 ? { value, loc: view.loc } : void 0;
@@ -45031,6 +45138,7 @@ function isOneShot(service, all) {
   const policy = service.restart?.value ?? service.restartPolicy?.value;
   if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
   if ((policy === void 0 || policy.startsWith("on-failure")) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  if (policy === void 0 && lastCommandWords(service)[0] === "exit") return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
 }
 function parseCompose(yaml) {
@@ -45464,9 +45572,6 @@ function runsNode(dockerfile, image, command2, stage = dockerfile?.productionSta
   if (stage) return isNodeStage(stage) || NODE_PROGRAMS.has(basename(command2[0] ?? ""));
   return image !== void 0 && isLiteralImage(image) && isNodeImageRef(parseImageRef(image.trim()));
 }
-function imageNodeEnv(dockerfile, stage = dockerfile?.productionStage) {
-  return stage && dockerfile ? envAt(dockerfile, stage).get("NODE_ENV")?.value : void 0;
-}
 function containerRun(c, stage) {
   const defined = c.probes.liveness || c.probes.readiness || c.probes.startup;
   return {
@@ -45557,7 +45662,6 @@ var init_links = __esm({
     init_project();
     init_images();
     init_secrets();
-    init_stage_state();
     ImageLinker = class {
       constructor(root, dockerfiles, packages, configured) {
         this.root = root;
@@ -45791,7 +45895,7 @@ function inspectorPort(command2) {
   const port = /--inspect(?:-brk|-port|-wait)?=(?:[^\s:]*:)?(\d+)/.exec(text);
   return port ? Number(port[1]) : INSPECTOR_PORT;
 }
-var LOOPBACK, rule_default15;
+var LOOPBACK2, rule_default15;
 var init_rule16 = __esm({
   "rules/compose/exposed-internal-port/rule.ts"() {
     "use strict";
@@ -45801,7 +45905,7 @@ var init_rule16 = __esm({
     init_rule();
     init_shared3();
     init_shared4();
-    LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+    LOOPBACK2 = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
     rule_default15 = defineRule({
       id: "compose/exposed-internal-port",
       title: "Debug, management and metrics ports are not published on all interfaces",
@@ -45821,7 +45925,7 @@ var init_rule16 = __esm({
           const env = portSettings(project, s.dockerfile, { env: deployed, envComplete: complete });
           const inspector = inspectorPort(commandOf2(s).concat(s.environment.filter((e2) => e2.key === "NODE_OPTIONS").map((e2) => e2.value ?? "")));
           for (const port of s.ports) {
-            if (port.hostIp !== void 0 && LOOPBACK.test(port.hostIp)) continue;
+            if (port.hostIp !== void 0 && LOOPBACK2.test(port.hostIp)) continue;
             for (const number of port.targets) {
               const reason = number === inspector ? "Node.js inspector port" : internalPortReason({ number, name: port.name, env });
               if (reason) {
@@ -45981,12 +46085,52 @@ var init_rule20 = __esm({
   }
 });
 
+// src/model/node-env.ts
+function setsProductionItself(argv) {
+  const command2 = packageCommand(argv);
+  if (command2?.type !== "program") return false;
+  const [program, sub] = command2.argv;
+  return program === "next" && sub === "start" || program === "remix-serve" || program === "react-router-serve";
+}
+function startsServerCommand(argv) {
+  const command2 = packageCommand(argv);
+  return command2 !== void 0 && startsServer(command2);
+}
+function copiesNextStandalone(stage) {
+  return effectiveInstructions(stage).some((ins) => copyOf(ins)?.sources.some((w) => /(?:^|\/)\.next\/standalone\/?$/.test(w.value)) === true);
+}
+function serverRunsProduction(dockerfile, stage, packages) {
+  if (copiesNextStandalone(stage)) return true;
+  const pkg = packages.packageFor(dirname(dockerfile.file));
+  const packageAt = (dir) => packages.packages.find((p) => p.dir === dir);
+  const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReached(call.program.map((w) => w.value), pkg, packageAt, call.assignments).some(
+    (c) => c.env.get("NODE_ENV") === "production" && startsServerCommand(c.argv) || setsProductionItself(c.argv)
+  );
+  return containerCalls(stage).some(setForServer);
+}
+function imageNodeEnv(packages, dockerfile, stage = dockerfile?.productionStage) {
+  if (!dockerfile || !stage) return void 0;
+  if (serverRunsProduction(dockerfile, stage, packages)) return "production";
+  return envAt(dockerfile, stage).get("NODE_ENV")?.value;
+}
+var init_node_env = __esm({
+  "src/model/node-env.ts"() {
+    "use strict";
+    init_dockerfile();
+    init_commands();
+    init_package_commands();
+    init_project();
+    init_stage_state();
+  }
+});
+
 // rules/compose/node-env/rule.ts
 var rule_default20;
 var init_rule21 = __esm({
   "rules/compose/node-env/rule.ts"() {
     "use strict";
     init_links();
+    init_node_env();
     init_rule();
     init_shared4();
     rule_default20 = defineRule({
@@ -46012,7 +46156,7 @@ var init_rule21 = __esm({
             if (own.value !== null && own.value !== "production" && !inOtherComposeFile) report2.report("notProduction", { service: s.name, value: own.value }, own.loc);
             continue;
           }
-          const fromImage = imageNodeEnv(s.dockerfile, project.scope.composeService(s).stage);
+          const fromImage = imageNodeEnv(project, s.dockerfile, project.scope.composeService(s).stage);
           if (!complete || fromImage === "production" || fromImage === null) continue;
           report2.report("missing", { service: s.name }, s.loc);
         }
@@ -49537,7 +49681,7 @@ var rule_default39;
 var init_rule40 = __esm({
   "rules/docker/node-env/rule.ts"() {
     "use strict";
-    init_commands();
+    init_node_env();
     init_images();
     init_stage_state();
     init_dockerfile();
@@ -49547,7 +49691,7 @@ var init_rule40 = __esm({
       title: "The image runs Node.js with NODE_ENV=production",
       category: "performance",
       severity: "error",
-      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it.",
+      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment's value is what runs, and compose/node-env or k8s/node-env judges it.",
       fix: "Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).",
       appliesTo: ["dockerfile", "k8s", "compose"],
       messages: {
@@ -49560,8 +49704,8 @@ var init_rule40 = __esm({
           if (!isNodeStage(stage)) continue;
           const report2 = subject(name);
           const deployments = project.deploymentsOf(dockerfile, stage);
-          if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV")?.value === "production")) continue;
-          if (containerCalls(stage).some((c) => c.assignments.get("NODE_ENV") === "production")) continue;
+          if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV") !== void 0)) continue;
+          if (serverRunsProduction(dockerfile, stage, project)) continue;
           const nodeEnv = envAt(dockerfile, stage).get("NODE_ENV");
           if (!nodeEnv) report2.report("missing", { stage: describeStage(dockerfile, stage) }, stage.fromImageLoc);
           else if (nodeEnv.value !== null && nodeEnv.value !== "production") {
@@ -49630,12 +49774,16 @@ function suggestedUser(base) {
   if (base.ref.name.startsWith("distroless/")) return "`USER nonroot` (or a `:nonroot` tag)";
   return "a `USER` with an unprivileged user (create one with `adduser`)";
 }
+function runsDropper(word) {
+  const assigned = /^[A-Za-z_][A-Za-z0-9_]*=(\S+)/.exec(word.value)?.[1];
+  return PRIVILEGE_DROPPERS.has(basename(assigned ?? word.value));
+}
 function dropsPrivileges(project, dockerfile, stage) {
-  const dropper = (words4) => words4.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
-  const words3 = containerCommand(stage).entrypoint?.words ?? [];
-  return dropper(words3) || words3.some((w) => {
+  const { entrypoint, cmd } = containerCommand(stage);
+  const words3 = [...entrypoint?.words ?? [], ...entrypoint && !entrypoint.exec ? [] : cmd?.words ?? []];
+  return words3.some(runsDropper) || words3.some((w) => {
     const script = imageFileText(project, dockerfile, stage, w.value);
-    return script !== void 0 && locatedCommands(script).some((c) => dropper(c.words));
+    return script !== void 0 && locatedCommands(script).some((c) => c.words.some(runsDropper));
   });
 }
 var ROOT, NON_ROOT_BASES, NON_ROOT_REGISTRIES, DROPS_ROOT_ITSELF, rule_default41;
@@ -49812,7 +49960,7 @@ function isPlaceholder(value) {
   const trimmed = value.trim();
   if (trimmed === "" || /^<[^<>]*>$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^(?:\*{3,}|\.{3,})$/.test(trimmed)) return true;
   const word = trimmed.toLowerCase().replace(/[\s_.-]+/g, "");
-  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word);
+  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word) || /^(?:changeme|replaceme|setme)/.test(word);
 }
 function isClearlyNotSecret(value) {
   const v = value.trim();
@@ -49946,13 +50094,13 @@ function checkIgnore(root, env, paths) {
 }
 function gitignored(gitignores, path2) {
   const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path2.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
-  let ignored = false;
+  let decision;
   for (const scope of scopes) {
     const result = (0, import_ignore2.default)().add(scope.file.text).test(scope.dir === "" ? path2 : path2.slice(scope.dir.length + 1));
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
+    if (result.ignored) decision = "ignored";
+    else if (result.unignored) decision = "included";
   }
-  return ignored;
+  return decision;
 }
 var import_ignore2, GIT_TIMEOUT_MS;
 var init_git = __esm({
@@ -50041,20 +50189,31 @@ function checkSettings(settings, ships, report2) {
 function envReaders(project) {
   const readers = /* @__PURE__ */ new Map();
   const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
+  const loaderDirs = /* @__PURE__ */ new Set();
   for (const pkg of project.packages) {
     if (!project.scope.package(pkg).ships) continue;
-    const loader = loaderOf(pkg, project.serviceOf(pkg)?.packagesImported);
+    const service = project.serviceOf(pkg);
+    const loader = loaderOf(pkg, service?.packagesImported);
     if (!loader) continue;
-    const field = loader in pkg.dependencies ? "dependencies" : loader in pkg.devDependencies ? "devDependencies" : void 0;
-    readers.set(pkg.dir, field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at("/scripts", { key: true }));
+    loaderDirs.add(pkg.dir);
+    const loads = service?.envFileLoads ?? [];
+    if (loads.length === 0) {
+      const field = loader in pkg.dependencies ? "dependencies" : loader in pkg.devDependencies ? "devDependencies" : void 0;
+      readers.set(joinPath(pkg.dir, ".env"), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at("/scripts", { key: true }));
+    }
+    for (const load of loads) {
+      const file = load.path !== void 0 ? resolveRelative(pkg.dir, load.path) : void 0;
+      if (file !== void 0 && !readers.has(file)) readers.set(file, load.loc);
+    }
   }
   for (const env of project.envFiles) {
     const dir = dirname(env.file);
-    if (readers.has(dir) || project.scope.exclusionOf(env.file)?.evidence === "path") continue;
+    const path2 = joinPath(dir, ".env");
+    if (loaderDirs.has(dir) || readers.has(path2) || project.scope.exclusionOf(env.file)?.evidence === "path") continue;
     if (basename(env.file) === ".env" || env.documentation) {
       const pkg = project.packageFor(dir);
       const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);
-      if (!framework) readers.set(dir, firstLine(env.file));
+      if (!framework) readers.set(path2, firstLine(env.file));
     }
   }
   return readers;
@@ -50076,7 +50235,7 @@ var init_rule46 = __esm({
     messages2 = {
       trackedSecret: (d) => `${d.key} in ${d.file} holds a secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
       credentialValue: (d) => `${d.key} in ${d.file} holds ${d.kind} and the file is tracked by git: revoke and rotate it, and keep real credentials out of committed files`,
-      envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`
+      envNotIgnored: (d) => `${d.path} is not ignored by .gitignore: add \`${basename(d.path)}\` to .gitignore so local secrets cannot be committed`
     };
     rule_default45 = defineRule({
       id: "env/committed-secret",
@@ -50105,13 +50264,13 @@ var init_rule46 = __esm({
         }
         const gitignores = project.filesOf("gitignore");
         if (!git && gitignores.length === 0) return;
-        const readers = [...envReaders(project)].sort(([a], [b]) => a < b ? -1 : 1).filter(([dir]) => !git?.tracked(joinPath(dir, ".env")));
-        const paths = readers.map(([dir]) => joinPath(dir, ".env"));
-        const ignoredByGit = git?.ignored(paths);
-        for (const [dir, at2] of readers) {
-          const path2 = joinPath(dir, ".env");
+        const readers = [...envReaders(project)].sort(([a], [b]) => a < b ? -1 : 1).filter(([path2]) => !git?.tracked(path2));
+        const ignoredByGit = git?.ignored(readers.map(([path2]) => path2));
+        for (const [path2, at2] of readers) {
+          const dir = dirname(path2);
           const report2 = subject(joinPath(dir, ".gitignore"));
-          if (ignoredByGit ? ignoredByGit.has(path2) : gitignored(gitignores, path2)) continue;
+          if (ignoredByGit ? ignoredByGit.has(path2) : gitignored(gitignores, path2) === "ignored") continue;
+          if (gitignored(gitignores, path2) === "included") continue;
           const nearest = ancestors(dir).map((d) => project.file(joinPath(d, ".gitignore"))).find((f) => f !== void 0);
           report2.report("envNotIgnored", { path: path2 }, nearest ? { file: nearest.path, line: 1, column: 1, endLine: 1, endColumn: (nearest.lines[0]?.length ?? 0) + 1 } : at2);
         }
@@ -50848,6 +51007,7 @@ var init_rule64 = __esm({
   "rules/k8s/node-env/rule.ts"() {
     "use strict";
     init_links();
+    init_node_env();
     init_k8s();
     init_rule();
     init_shared5();
@@ -50875,7 +51035,7 @@ var init_rule64 = __esm({
             continue;
           }
           if (c.envFrom.length > 0) continue;
-          const fromImage = imageNodeEnv(c.dockerfile, stage);
+          const fromImage = imageNodeEnv(project, c.dockerfile, stage);
           if (fromImage === "production" || fromImage === null) continue;
           report2.report("missing", { container }, c.loc);
         }
@@ -53310,7 +53470,6 @@ var BASE_IMAGE_WORDS = /* @__PURE__ */ new Set(["base", "builder", "buildenv", "
 var BASE_IMAGE_FOLDER = /(?:^|\/)(?:base-?images?|builders?)(?:\/|$)/i;
 var PRODUCTION_WORDS = /* @__PURE__ */ new Set(["prod", "production", "release", "runtime", "deploy", "server", "app", "api", "web", "worker"]);
 var DEV_PROGRAMS = /* @__PURE__ */ new Set(["nodemon", "ts-node-dev", "tsnd", "node-dev", "webpack-dev-server", "vite", "next-dev"]);
-var DEV_SCRIPT = /^(?:dev|develop|start:dev|dev:\w+|watch|serve:dev|start-dev|start:watch)$/;
 var SOURCE_FOLDER = /^(?:src|app|apps|lib|server|packages|client|web|frontend|backend|api)$/;
 function words2(name) {
   return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
@@ -53321,7 +53480,7 @@ function isDevCommand(argv) {
   if (args.includes("--watch") || args.includes("-w") && program === "tsc") return true;
   if (["npm", "yarn", "pnpm", "bun"].includes(program)) {
     const script = args[0] === "run" || args[0] === "run-script" ? args[1] : args[0];
-    return script !== void 0 && DEV_SCRIPT.test(script);
+    return script !== void 0 && isDevelopmentScript(script);
   }
   if (program === "next" || program === "nuxt" || program === "astro" || program === "remix") return args[0] === "dev";
   if (program === "tsx" || program === "bun") return args[0] === "watch" || args.includes("--watch");
@@ -53366,6 +53525,19 @@ function buildScope(input) {
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+  }
+  const envReaders2 = /* @__PURE__ */ new Map();
+  const readBy = (path2, ships, by) => envReaders2.set(path2, [...envReaders2.get(path2) ?? [], { ships, by }]);
+  for (const file of input.compose) {
+    readBy(joinPath(dirname(file.file), ".env"), file.services.some((s) => composeUses.get(composeKey(s))?.ships), file.file);
+    for (const s of file.services) for (const env of s.envFiles) readBy(env.path, composeUses.get(composeKey(s))?.ships === true, `${file.file} (service ${s.name})`);
+  }
+  for (const [path2, readers] of envReaders2) {
+    if (!fileExclusions.has(path2) || configured(path2) !== void 0) continue;
+    const own = fileExclusions.get(path2);
+    if (readers.some((r) => r.ships)) {
+      if (own?.evidence === "name") fileExclusions.set(path2, void 0);
+    } else if (own === void 0) fileExclusions.set(path2, { evidence: "deployment", reason: `only ${readers[0]?.by}, which does not ship, reads it` });
   }
   const workloadShips = (w) => exclusionOf(w.file) === void 0;
   const deployedStages = /* @__PURE__ */ new Map();
@@ -53465,15 +53637,23 @@ function buildScope(input) {
 }
 function localStackExclusion(file, dockerfiles) {
   if (file.services.length === 0 || dockerfiles.length === 0) return void 0;
-  const backingOnly = file.services.every((s) => s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value));
-  if (!backingOnly || !file.services.some((s) => s.ports.some((p) => p.published !== void 0 || isLoopback(p.hostIp)))) return void 0;
-  return { evidence: "content", reason: "it runs only backing services (databases, caches, mail catchers) with ports for the host, and nothing that builds or runs the app: a local development stack" };
+  const publicImage = (s) => s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0;
+  const backing = file.services.filter(isBackingService);
+  const backingOnly = backing.length > 0 && file.services.every((s) => backing.includes(s) || publicImage(s) && s.oneShot);
+  if (!backingOnly || !backing.some((s) => s.ports.some((p) => p.published !== void 0 || isLoopback(p.hostIp)))) return void 0;
+  const jobs = backing.length < file.services.length ? " and jobs that set them up," : "";
+  return { evidence: "content", reason: `it runs only backing services (databases, caches, mail catchers)${jobs} with ports for the host, and nothing that builds or runs the app: a local development stack` };
+}
+function isBackingService(s) {
+  if (s.build === void 0 && s.dockerfile === void 0) return s.image !== void 0 && isBackingServiceImage(s.image.value);
+  const base = s.dockerfile?.productionStage && rootBase(s.dockerfile.productionStage);
+  return base?.type === "image" && isBackingServiceImage(base.ref.raw);
 }
 function isLoopback(host) {
   return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
 }
 function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
-  const role = s.oneShot || s.interactive ? "job" : s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0 && isBackingServiceImage(s.image.value) ? "backing" : "app";
+  const role = s.oneShot || s.interactive ? "job" : isBackingService(s) ? "backing" : "app";
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
   const base = { role, stage };
@@ -53547,7 +53727,10 @@ function packageUseOf(pkg, exclusion, input, image, dependedOn) {
 function packageRole(pkg, input, image, dependedOn) {
   const kind = input.serviceKind(pkg);
   const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
-  if (Object.keys(pkg.bin).length > 0 && pkg.scripts.start === void 0 && ownImages.length === 0) return kind === "cli" || !pkg.private ? "library" : "tooling";
+  if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === void 0 || !pkg.private)) return kind === "cli" || !pkg.private ? "library" : "tooling";
+  const json = pkg.json.value;
+  const publishable = !pkg.private && ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0);
+  if (publishable && pkg.scripts.start === void 0 && ownImages.length === 0) return "library";
   if (kind === "server") return "service";
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === "static");
@@ -53555,8 +53738,6 @@ function packageRole(pkg, input, image, dependedOn) {
   const startsServerProcess = scriptDoes(pkg, "start", startsServer);
   if (imagesServeFiles || scriptDoes(pkg, "start", servesStaticFiles) || frontend && !startsServerProcess && ownImages.length === 0) return "static-site";
   if (ownImages.length > 0 || startsServerProcess && pkg.workspaces.length === 0) return "service";
-  const json = pkg.json.value;
-  const publishable = !pkg.private && ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0);
   if (pkg.name !== void 0 && dependedOn.has(pkg.name) || publishable || kind === "cli") return "library";
   if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies) && pkg.workspaces.length === 0) return "service";
   return "tooling";

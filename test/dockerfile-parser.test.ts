@@ -438,8 +438,10 @@ describe('the container command', () => {
 
   it('reads assignments given to env and through wrappers', () => {
     const df = parse('FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD ["env", "-u", "DEBUG", "NODE_ENV=production", "node", "server.js"]\n');
-    const [tini, env] = containerCalls(df.finalStage!);
-    expect(tini?.program).toEqual([]);
+    // The exec-form ENTRYPOINT runs the CMD as its arguments: one call through tini and env, then the CMD on its own.
+    const [combined, env] = containerCalls(df.finalStage!);
+    expect(combined?.assignments.get('NODE_ENV')).toBe('production');
+    expect(combined?.program.map((w) => w.value)).toEqual(['node', 'server.js']);
     expect(env?.assignments.get('NODE_ENV')).toBe('production');
     expect(env?.program.map((w) => w.value)).toEqual(['node', 'server.js']);
   });

@@ -175,6 +175,19 @@ describe('packages', () => {
     expect(roles).toEqual({ '': 'tooling', 'apps/api': 'service', 'apps/web': 'static-site', 'packages/sdk': 'library', 'packages/shared': 'library', 'packages/eslint-config': 'tooling' });
   });
 
+  it('a published CLI with a start script, and a published library whose code listens at load, are libraries; an image makes a service', () => {
+    const { project } = modelOf({
+      'package.json': '{"name":"root","private":true,"workspaces":["packages/*"]}',
+      'packages/cli/package.json': '{"name":"acme-tunnel","bin":{"acme-tunnel":"bin/index.js"},"scripts":{"start":"node ."},"main":"lib/index.js"}',
+      'packages/core/package.json': '{"name":"@acme/core","exports":"./dist/index.js","dependencies":{"express":"^5"}}',
+      'packages/core/src/index.ts': "import express from 'express';\nexpress().listen(3000);",
+      'packages/server/package.json': '{"name":"acme-server","bin":{"acme-server":"bin/server.js"},"scripts":{"start":"node bin/server.js"},"dependencies":{"express":"^5"}}',
+      'packages/server/Dockerfile': 'FROM node:22-alpine\nCOPY . .\nUSER node\nCMD ["node", "bin/server.js"]\n',
+    });
+    const roles = Object.fromEntries(project.packages.map((p) => [p.dir, project.scope.package(p).role]));
+    expect(roles).toMatchObject({ 'packages/cli': 'library', 'packages/core': 'library', 'packages/server': 'service' });
+  });
+
   it('a package in an examples folder does not ship', () => {
     const { project } = modelOf({ 'package.json': '{"name":"lib"}', 'examples/server/package.json': '{"name":"example-server","scripts":{"start":"node index.js"}}' });
     const example = project.packages.find((p) => p.dir === 'examples/server');

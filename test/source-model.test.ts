@@ -29,9 +29,31 @@ describe('which files are parsed', () => {
       'src/app.test.ts': 'this is not parsed (',
       'dist/server.js': 'neither is this (',
       'scripts/seed.ts': 'nor this (',
-      'lib/util.js': 'export const x = 1;',
+      'src/routes/health.ts': 'export {};',
     });
-    expect(s.files).toEqual(['lib/util.js', 'src/app.ts', 'src/server.ts']);
+    expect(s.files).toEqual(['src/app.ts', 'src/routes/health.ts', 'src/server.ts']);
+  });
+
+  it('seeds the usual folders an entry lies in; the others only by import or when no entry resolves', () => {
+    const kuma = model({
+      'package.json': JSON.stringify({ name: 'x', scripts: { start: 'npm run start-server', 'start-server': 'node server/server.js', dev: 'vite --config ./config/vite.config.js' } }),
+      'server/server.js': "const { util } = require('../lib/util.js');\nrequire('http').createServer().listen(3001);",
+      'server/routes/status.js': 'module.exports = {};',
+      'lib/util.js': 'exports.util = 1;',
+      'src/mixins/socket.js': "export default { data() { return { token: 'autoLogin' }; } };",
+    }).project.services[0];
+    expect(kuma?.files).toEqual(['lib/util.js', 'server/routes/status.js', 'server/server.js']);
+    const noEntry = model({ 'package.json': JSON.stringify({ name: 'x' }), 'src/a.ts': 'export {};', 'lib/b.js': 'export {};' }).project.services[0];
+    expect(noEntry?.files).toEqual(['lib/b.js', 'src/a.ts']);
+  });
+
+  it('a file only development scripts run is not seeded from its folder', () => {
+    const s = model({
+      'package.json': JSON.stringify({ name: 'x', scripts: { start: 'node dist/server.js', dev: 'tsx watch src/server-dev.ts' } }),
+      'src/server.ts': 'export {};',
+      'src/server-dev.ts': "import './server';",
+    }).project.services[0];
+    expect(s?.files).toEqual(['src/server.ts']);
   });
 
   it('maps a start script in dist/ to its src/ counterpart and follows imports outside the usual folders', () => {
@@ -115,6 +137,14 @@ describe('servers, listens and ports', () => {
     }).project.services[0];
     expect(cli?.kind).toBe('cli');
     expect(cli?.isServer).toBe(false);
+  });
+
+  it('a process whose only listen is on loopback or an ephemeral port (an in-process proxy) is no server', () => {
+    const proxy = "import http from 'node:http';\nconst server = http.createServer(() => {});\n";
+    expect(service({ 'src/index.ts': `${proxy}server.listen(0, '127.0.0.1');` }).isServer).toBe(false);
+    expect(service({ 'src/index.ts': `${proxy}server.listen(9100, 'localhost');` }).isServer).toBe(false);
+    expect(service({ 'src/index.ts': `${proxy}server.listen(9100, '0.0.0.0');` }).isServer).toBe(true);
+    expect(service({ 'src/index.ts': `${proxy}server.listen(0, '127.0.0.1');\nserver.listen({ port: 3000 });` }).isServer).toBe(true);
   });
 
   it('hono on @hono/node-server, koa, hapi and NestJS', () => {

@@ -44,13 +44,13 @@ const PLACEHOLDER_WORDS = new Set([
 
 /**
  * A value written to be replaced: empty, `changeme`/`CHANGE_ME`, `secret`, `password`, `xxx`, `<…>`, `{{…}}`,
- * `todo`, `replace-me`, `your-secret-key-here`, `insert-token-here`.
+ * `todo`, `replace-me`, `change_me_in_production`, `your-secret-key-here`, `insert-token-here`.
  */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '' || /^<[^<>]*>$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^(?:\*{3,}|\.{3,})$/.test(trimmed)) return true;
   const word = trimmed.toLowerCase().replace(/[\s_.-]+/g, '');
-  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word);
+  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^your[a-z0-9]*$/.test(word) || /^(?:insert|enter|put|add|replace|change)[a-z0-9]*here$/.test(word) || /^(?:changeme|replaceme|setme)/.test(word);
 }
 
 /** Values no one uses as a secret: booleans, numbers and durations, URLs without credentials, lowercase paths. */

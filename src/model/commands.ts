@@ -125,9 +125,14 @@ export function runCalls(ins: DockerInstruction): ProgramCall[] {
   return ins.keyword === 'RUN' ? callsOf(ins, ins.words) : [];
 }
 
-/** The commands the container starts with: its ENTRYPOINT's and CMD's, each exec form as one call. */
+/**
+ * The commands the container starts with: its ENTRYPOINT's and CMD's, each exec form as one call. An exec-form
+ * ENTRYPOINT takes an exec-form CMD as its arguments (`["npm", "run"]` + `["start"]` runs `npm run start`), and
+ * the CMD is kept as a call of its own too, which an entrypoint script runs with `exec "$@"`.
+ */
 export function containerCalls(stage: Stage): ProgramCall[] {
   const { entrypoint, cmd } = containerCommand(stage);
+  if (entrypoint?.exec && cmd?.exec) return [...withScriptCalls(programCall([...entrypoint.words, ...cmd.words])), ...callsOf(cmd, cmd.words)];
   return [entrypoint, cmd].flatMap((ins) => (ins ? callsOf(ins, ins.words) : []));
 }
 

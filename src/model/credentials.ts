@@ -184,13 +184,22 @@ function entropyPerChar(text: string): number {
   return bits;
 }
 
+/** Words of placeholders and markers: `your_client_secret`, `[REDACTED]`, `sample-key-xxx`. */
+const PLACEHOLDER = /your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|changeme|change_me|xxx/i;
+
+/** A placeholder or marker: words of one (`your_client_secret`, `[REDACTED]`), zeros (`00000000-000-0000`), one repeated character. */
+export function madeUp(value: string): boolean {
+  const v = value.trim();
+  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v);
+}
+
 /**
  * A generated secret: 20+ characters without spaces, letters and digits mixed, high entropy, and not shaped
  * like an identifier, a path, a URL or a UUID (`auth/invalid_access_token`, `app.auth`, `--color-success`).
  */
 export function looksRandom(value: string): boolean {
   const text = value.trim();
-  if (text.length < 20 || text.length > 512 || /\s/.test(text)) return false;
+  if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ''))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
@@ -207,6 +216,9 @@ const DOCUMENTED_DEFAULTS = new Set(['keyboard cat', 'shhhhh', 'shhhhhhared-secr
 /** fetch's `credentials` modes, cookie and CORS options: words that configure how credentials travel, not credentials. */
 const CREDENTIAL_MODES = new Set(['include', 'omit', 'same-origin', 'same-site', 'strict', 'lax', 'none', 'true', 'false']);
 
+/** Words that say a value is absent or not yet chosen (`unknown`, `pending_provisioning`, `not-set`): no secret. */
+const ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
+
 /**
  * A value shaped like a secret someone chose (`super-secret-session-key`, `f0rt1state-s3ss10n`): ASCII without
  * whitespace, 6+ characters — not a label (`Palavra-passe`, `Set password`), a CSS variable (`--color-x`), a
@@ -217,9 +229,9 @@ export function secretShaped(key: string, value: string): boolean {
   const v = value.trim();
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
-  if (CREDENTIAL_MODES.has(v.toLowerCase())) return false;
+  if (CREDENTIAL_MODES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
   // Placeholders and markers (`your_client_secret`, `[REDACTED]`, `00000000-0000-…`), header names (`x-api-key`).
-  if (/your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|xxx/i.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^x-[a-z-]+$/i.test(v)) return false;
+  if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false; // a word or hyphenated phrase in Title case: a label
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the name of an env variable
   if (v.startsWith('--') || v.startsWith('/') || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;

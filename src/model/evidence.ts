@@ -33,6 +33,7 @@ const FOLDERS: ReadonlyMap<string, Folder> = new Map([
   ...folders(['test', 'tests', '__tests__', 'testing', 'spec', 'specs', 'e2e', 'cypress', 'playwright', 'integration-tests', '__mocks__', 'mocks', '__snapshots__'], 'test', true),
   ...folders(['fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data'], 'test fixture', true),
   ...folders(['examples', 'example'], 'example', true),
+  ...folders(['seeds', 'seeders'], 'database seed', true),
   ...folders(['samples', 'sample', 'demo', 'demos'], 'example', false),
   ...folders(['playground', 'playgrounds', 'storybook', '.storybook', 'stories'], 'playground', true),
   ...folders(['sandbox'], 'playground', false),
@@ -42,7 +43,7 @@ const FOLDERS: ReadonlyMap<string, Folder> = new Map([
   ...folders(['local', 'dev', 'development'], 'local tooling', false),
 ]);
 /** `test-app/`, `api-e2e/`, `integration-tests/`, `example-server/`: folders named for a test or example by prefix or suffix. */
-const FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground))$/i;
+const FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
 
 /** Words in a file name that mark it for development, tests or CI (`Dockerfile.dev`, `compose.local.yaml`, `.env.test`). */
 const DEVELOPMENT_WORDS: ReadonlyMap<string, string> = new Map([
@@ -51,7 +52,7 @@ const DEVELOPMENT_WORDS: ReadonlyMap<string, string> = new Map([
   ...['example', 'sample', 'demo'].map((w) => [w, 'an example'] as const),
 ]);
 /** Source files that are tests, stories, benchmarks or build-tool config, never the server's code. */
-const NON_SERVER_SOURCE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+const NON_SERVER_SOURCE = /(?:\.(?:[a-z-]*(?:test|spec)|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
 
 function words(name: string): string[] {
   return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
@@ -64,7 +65,9 @@ export function pathExclusion(path: string, kind?: ArtifactKind): Exclusion | un
   for (const segment of segments) {
     const lower = segment.toLowerCase();
     const folder = FOLDERS.get(lower);
-    const what = folder && (folder.inSource || kind !== 'source') ? folder.what : !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : undefined;
+    const affix = !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : undefined;
+    // `src/api-docs/` in a server's source may serve its API reference; a package in `api-docs/` is documentation.
+    const what = folder && (folder.inSource || kind !== 'source') ? folder.what : affix === 'documentation' && kind === 'source' ? undefined : affix;
     if (what) return { evidence: 'path', reason: `in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} folder (${segment}/)` };
   }
   return undefined;
@@ -73,6 +76,7 @@ export function pathExclusion(path: string, kind?: ArtifactKind): Exclusion | un
 function folderKind(folder: string): string {
   if (/example|demo/.test(folder)) return 'example';
   if (/playground/.test(folder)) return 'playground';
+  if (/docs$|documentation$/.test(folder)) return 'documentation';
   return 'test';
 }
 

@@ -72,19 +72,19 @@ function checkIgnore(root: string, env: NodeJS.ProcessEnv, paths: readonly strin
 }
 
 /**
- * True when the `.gitignore` files in the path's folder and its ancestors ignore it (gitignore semantics:
- * deeper files and later patterns win, `!` re-includes).
+ * What the `.gitignore` files in the path's folder and its ancestors decide for it (gitignore semantics: deeper
+ * files and later patterns win): `ignored`, `included` when a `!` pattern re-includes it, undefined when none names it.
  */
-export function gitignored(gitignores: readonly SourceFile[], path: string): boolean {
+export function gitignored(gitignores: readonly SourceFile[], path: string): 'ignored' | 'included' | undefined {
   const scopes = gitignores
     .map((f) => ({ dir: f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '', file: f }))
     .filter((s) => s.dir === '' || path.startsWith(`${s.dir}/`))
     .sort((a, b) => a.dir.length - b.dir.length);
-  let ignored = false;
+  let decision: 'ignored' | 'included' | undefined;
   for (const scope of scopes) {
     const result = ignore().add(scope.file.text).test(scope.dir === '' ? path : path.slice(scope.dir.length + 1));
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
+    if (result.ignored) decision = 'ignored';
+    else if (result.unignored) decision = 'included';
   }
-  return ignored;
+  return decision;
 }

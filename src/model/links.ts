@@ -18,7 +18,6 @@ import type { Scope } from './scope.ts';
 import { basename, type Deployment, dirname } from './project.ts';
 import { isNodeImageRef, isNodeStage } from './images.ts';
 import { isReference } from './secrets.ts';
-import { envAt } from './stage-state.ts';
 
 /** An image reference we can read: no template or variable left in it. */
 export function isLiteralImage(image: string): boolean {
@@ -150,11 +149,6 @@ const NODE_PROGRAMS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', '
 export function runsNode(dockerfile: Dockerfile | undefined, image: string | undefined, command: readonly string[], stage: Stage | undefined = dockerfile?.productionStage): boolean {
   if (stage) return isNodeStage(stage) || NODE_PROGRAMS.has(basename(command[0] ?? ''));
   return image !== undefined && isLiteralImage(image) && isNodeImageRef(parseImageRef(image.trim()));
-}
-
-/** NODE_ENV as the stage of the image a deployment runs sets it (undefined: not set or no Dockerfile; null: from a build argument). */
-export function imageNodeEnv(dockerfile: Dockerfile | undefined, stage: Stage | undefined = dockerfile?.productionStage): string | null | undefined {
-  return stage && dockerfile ? envAt(dockerfile, stage).get('NODE_ENV')?.value : undefined;
 }
 
 /** A Kubernetes container as a run of its image: what it sets, the probes it defines, the Dockerfile of its image. */

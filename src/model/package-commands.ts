@@ -4,6 +4,7 @@
  * commands container images run.
  */
 import type { PackageJson } from '../parsers/package-json.ts';
+import { resolveRelative } from './project.ts';
 
 /** A command line in package-manager terms. */
 export type PackageCommand =
@@ -20,6 +21,7 @@ const WRAPPERS = new Set(['sudo', 'env', 'time', 'command', 'exec', 'nohup', 'xv
 /** Flags of package managers that take a value before the command (`npm --prefix web test`). */
 const VALUE_FLAGS = new Set(['--prefix', '-C', '--dir', '--filter', '-F', '--cwd', '--workspace']);
 const NPM_TEST = new Set(['test', 't', 'tst', 'cit', 'install-ci-test', 'it', 'install-test']);
+const NPM_LIFECYCLE = new Set(['start', 'stop', 'restart']);
 const RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const EXEC = new Set(['exec', 'x', 'dlx']);
 /** Commands of pnpm/yarn/bun that are not scripts. */
@@ -76,6 +78,8 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
   if (sub === 'audit') return { type: 'builtin', name: 'audit', argv: words };
   if (program === 'bun' && sub === 'test') return { type: 'builtin', name: 'test', argv: words };
   if (NPM_TEST.has(sub) && (npm || sub === 'test' || sub === 't' || sub === 'tst')) return { type: 'script', name: 'test', orBinary: false, argv: words };
+  // `npm start`, `npm stop`, `npm restart` run the script of that name.
+  if (npm && NPM_LIFECYCLE.has(sub)) return { type: 'script', name: sub, orBinary: false, argv: words };
   if (RUN.has(sub)) {
     const name = rest[firstOperand(rest, 0, false)];
     return name === undefined ? undefined : { type: 'script', name, orBinary: false, argv: words };
@@ -86,6 +90,57 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
   }
   if (npm || MANAGER_BUILTINS.has(sub)) return { type: 'builtin', name: sub, argv: words };
   return { type: 'script', name: sub, orBinary: true, argv: words };
+}
+
+/** A command a command line runs, with the variables set for it (`NODE_ENV=production node .`, an earlier `export`). */
+export interface ReachedCommand {
+  argv: readonly string[];
+  env: ReadonlyMap<string, string>;
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/** The variables a command line sets for its program: leading `NAME=value`, and those after `env` or `cross-env`. */
+function ownAssignments(argv: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const word of argv) {
+    const m = ASSIGNMENT.exec(word);
+    if (m) out.push([m[1] as string, m[2] as string]);
+    else if (!WRAPPERS.has(baseName(word))) break;
+  }
+  return out;
+}
+
+/**
+ * Every command a command line runs, through the package scripts it names (`npm start` → `NODE_ENV=production
+ * node .`), following `cd <dir>` in a script into the package there, with the variables in effect for each.
+ */
+export function commandsReached(
+  argv: readonly string[],
+  pkg: PackageJson | undefined,
+  packageAt: (dir: string) => PackageJson | undefined,
+  inherited: ReadonlyMap<string, string> = new Map(),
+  depth = 0,
+): ReachedCommand[] {
+  const env = new Map([...inherited, ...ownAssignments(argv)]);
+  const out: ReachedCommand[] = [{ argv, env }];
+  const command = packageCommand(argv);
+  if (command?.type !== 'script' || depth >= 4 || !pkg) return out;
+  let current: PackageJson | undefined = pkg;
+  const scriptEnv = new Map(env);
+  for (const inner of scriptCommands(pkg, command.name)) {
+    const [program, ...args] = inner;
+    if (program === 'cd') {
+      const dir: string | undefined = current && args[0] !== undefined ? resolveRelative(current.dir, args[0]) : undefined;
+      current = dir === undefined ? undefined : packageAt(dir);
+    } else if (program === 'export') {
+      for (const word of args) {
+        const m = ASSIGNMENT.exec(word);
+        if (m) scriptEnv.set(m[1] as string, m[2] as string);
+      }
+    } else out.push(...commandsReached(inner, current, packageAt, scriptEnv, depth + 1));
+  }
+  return out;
 }
 
 /** The argv of every command of a package script, for following `npm run <name>` into it. */
@@ -130,4 +185,12 @@ export function servesStaticFiles(command: PackageCommand): boolean {
 /** True when one of the commands of the package's script `name` does what `matches` recognises, through the scripts it runs. */
 export function scriptDoes(pkg: PackageJson, name: string, matches: (command: PackageCommand) => boolean): boolean {
   return (pkg.scriptCommands[name] ?? []).some((argv) => runsThrough(argv, pkg, matches));
+}
+
+/** Script names that start a development server (`dev`, `start:dev`, `dev:backend`, `watch`). */
+const DEVELOPMENT_SCRIPT = /^(?:dev|develop|start:dev|dev:[\w:-]+|watch|serve:dev|start-dev|start:watch|debug|start:debug)$/;
+
+/** True for the name of a script that starts a development server. */
+export function isDevelopmentScript(name: string): boolean {
+  return DEVELOPMENT_SCRIPT.test(name);
 }

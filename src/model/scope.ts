@@ -18,7 +18,7 @@ import type { Loc, SourceFile } from '../types.ts';
 import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
-import { runsThrough, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
+import { isDevelopmentScript, runsThrough, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
 import { ancestors, basename, dirname, joinPath, resolveRelative } from './project.ts';
 
 export type { Evidence, Exclusion } from './evidence.ts';
@@ -130,7 +130,6 @@ const PRODUCTION_WORDS = new Set(['prod', 'production', 'release', 'runtime', 'd
 
 /** Commands that start a development server with reloading. */
 const DEV_PROGRAMS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev', 'webpack-dev-server', 'vite', 'next-dev']);
-const DEV_SCRIPT = /^(?:dev|develop|start:dev|dev:\w+|watch|serve:dev|start-dev|start:watch)$/;
 const SOURCE_FOLDER = /^(?:src|app|apps|lib|server|packages|client|web|frontend|backend|api)$/;
 
 function words(name: string): string[] {
@@ -144,7 +143,7 @@ export function isDevCommand(argv: readonly string[]): boolean {
   if (args.includes('--watch') || args.includes('-w') && program === 'tsc') return true;
   if (['npm', 'yarn', 'pnpm', 'bun'].includes(program)) {
     const script = args[0] === 'run' || args[0] === 'run-script' ? args[1] : args[0];
-    return script !== undefined && DEV_SCRIPT.test(script);
+    return script !== undefined && isDevelopmentScript(script);
   }
   if (program === 'next' || program === 'nuxt' || program === 'astro' || program === 'remix') return args[0] === 'dev';
   if (program === 'tsx' || program === 'bun') return args[0] === 'watch' || args.includes('--watch');
@@ -198,6 +197,22 @@ export function buildScope(input: ScopeInput): Scope {
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+  }
+
+  // Env files compose reads (`env_file:`, and the `.env` beside a compose file for interpolation): the services that
+  // read one decide whether it ships, over what its name says; no own word of development is needed to leave it out.
+  const envReaders = new Map<string, { ships: boolean; by: string }[]>();
+  const readBy = (path: string, ships: boolean, by: string) => envReaders.set(path, [...(envReaders.get(path) ?? []), { ships, by }]);
+  for (const file of input.compose) {
+    readBy(joinPath(dirname(file.file), '.env'), file.services.some((s) => composeUses.get(composeKey(s))?.ships), file.file);
+    for (const s of file.services) for (const env of s.envFiles) readBy(env.path, composeUses.get(composeKey(s))?.ships === true, `${file.file} (service ${s.name})`);
+  }
+  for (const [path, readers] of envReaders) {
+    if (!fileExclusions.has(path) || configured(path) !== undefined) continue;
+    const own = fileExclusions.get(path);
+    if (readers.some((r) => r.ships)) {
+      if (own?.evidence === 'name') fileExclusions.set(path, undefined);
+    } else if (own === undefined) fileExclusions.set(path, { evidence: 'deployment', reason: `only ${readers[0]?.by}, which does not ship, reads it` });
   }
 
   const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
@@ -306,15 +321,26 @@ export function buildScope(input: ScopeInput): Scope {
 }
 
 /**
- * A compose file whose every service is a backing service from a public image, with nothing that builds or runs
- * the app, and that publishes their ports to the host — for an app started outside compose — or only on loopback:
- * a local development stack.
+ * A compose file whose every service is a backing service (a public image, or a build FROM one) or a one-shot job
+ * of a public image that sets one up, with nothing that builds or runs the app, and that publishes their ports to
+ * the host — for an app started outside compose — or only on loopback: a local development stack.
  */
 function localStackExclusion(file: ComposeFile, dockerfiles: readonly Dockerfile[]): Exclusion | undefined {
   if (file.services.length === 0 || dockerfiles.length === 0) return undefined;
-  const backingOnly = file.services.every((s) => s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value));
-  if (!backingOnly || !file.services.some((s) => s.ports.some((p) => p.published !== undefined || isLoopback(p.hostIp)))) return undefined;
-  return { evidence: 'content', reason: 'it runs only backing services (databases, caches, mail catchers) with ports for the host, and nothing that builds or runs the app: a local development stack' };
+  const publicImage = (s: ComposeService) => s.build === undefined && s.dockerfile === undefined && s.image !== undefined;
+  const backing = file.services.filter(isBackingService);
+  // Beside them, one-shot jobs from public images may set them up (`minio/mc` making buckets).
+  const backingOnly = backing.length > 0 && file.services.every((s) => backing.includes(s) || (publicImage(s) && s.oneShot));
+  if (!backingOnly || !backing.some((s) => s.ports.some((p) => p.published !== undefined || isLoopback(p.hostIp)))) return undefined;
+  const jobs = backing.length < file.services.length ? ' and jobs that set them up,' : '';
+  return { evidence: 'content', reason: `it runs only backing services (databases, caches, mail catchers)${jobs} with ports for the host, and nothing that builds or runs the app: a local development stack` };
+}
+
+/** A database, cache or mail catcher: a public image of one, or a build FROM one (`FROM postgres:15` with init scripts). */
+function isBackingService(s: ComposeService): boolean {
+  if (s.build === undefined && s.dockerfile === undefined) return s.image !== undefined && isBackingServiceImage(s.image.value);
+  const base = s.dockerfile?.productionStage && rootBase(s.dockerfile.productionStage);
+  return base?.type === 'image' && isBackingServiceImage(base.ref.raw);
 }
 
 function isLoopback(host: string | undefined): boolean {
@@ -328,7 +354,7 @@ function composeServiceUse(
   dockerfiles: ReadonlyMap<string, Dockerfile>,
   files: readonly SourceFile[],
 ): ComposeServiceUse {
-  const role: ComposeRole = s.oneShot || s.interactive ? 'job' : s.build === undefined && s.dockerfile === undefined && s.image !== undefined && isBackingServiceImage(s.image.value) ? 'backing' : 'app';
+  const role: ComposeRole = s.oneShot || s.interactive ? 'job' : isBackingService(s) ? 'backing' : 'app';
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
   const base = { role, stage };
@@ -429,9 +455,13 @@ function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input:
 function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageRole {
   const kind = input.serviceKind(pkg);
   const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
-  // A command-line tool (a `bin`, no start script, no image of its own) may start a local server — a dev tunnel, a
-  // studio — but nothing deploys it: tooling, not a service.
-  if (Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && ownImages.length === 0) return kind === 'cli' || !pkg.private ? 'library' : 'tooling';
+  // A command-line tool (a `bin`, no image of its own, and no start script or published for others to run) may start
+  // a local server — a dev tunnel, a studio — but nothing deploys it: tooling, not a service.
+  if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === undefined || !pkg.private)) return kind === 'cli' || !pkg.private ? 'library' : 'tooling';
+  // Laid out for publishing, with no start script or image: others install it, whatever servers its code can start.
+  const json = pkg.json.value as Record<string, unknown>;
+  const publishable = !pkg.private && ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined);
+  if (publishable && pkg.scripts.start === undefined && ownImages.length === 0) return 'library';
   if (kind === 'server') return 'service';
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === 'static');
@@ -440,8 +470,6 @@ function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile)
   if (imagesServeFiles || scriptDoes(pkg, 'start', servesStatic) || (frontend && !startsServerProcess && ownImages.length === 0)) return 'static-site';
   if (ownImages.length > 0 || (startsServerProcess && pkg.workspaces.length === 0)) return 'service';
   // Installed by others: another package of the repository depends on it, or it is laid out for publishing.
-  const json = pkg.json.value as Record<string, unknown>;
-  const publishable = !pkg.private && ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined);
   if ((pkg.name !== undefined && dependedOn.has(pkg.name)) || publishable || kind === 'cli') return 'library';
   if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies) && pkg.workspaces.length === 0) return 'service';
   return 'tooling';

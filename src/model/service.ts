@@ -26,9 +26,10 @@ import {
 } from '../parsers/source.ts';
 import type { Loc, SourceFile } from '../types.ts';
 import { nameExclusion, pathExclusion } from './evidence.ts';
+import { commandsReached, isDevelopmentScript } from './package-commands.ts';
 import { dirname } from './project.ts';
 import { parseDuration } from './quantities.ts';
-import { credentialKind, looksRandom, secretShaped } from './credentials.ts';
+import { credentialKind, looksRandom, madeUp, secretShaped } from './credentials.ts';
 import { isSecretLikeKey, namesSecretItself } from './secrets.ts';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest' | 'hapi' | 'node-http';
@@ -48,6 +49,8 @@ export interface Port {
 export interface Listen {
   loc: Loc;
   port?: Port;
+  /** Bound to loopback or an ephemeral port (`listen(0, '127.0.0.1')`): a helper inside the process, not a served endpoint. */
+  internal?: boolean;
 }
 
 export interface Route {
@@ -119,6 +122,13 @@ export interface LiteralSecret {
   fallback: boolean;
 }
 
+/** A dotenv load: `dotenv.config()`, `config({ path: '.env.local' })`, `import 'dotenv/config'`. */
+export interface EnvFileLoad {
+  /** The file it names (relative to the working directory), `.env` for the default; undefined when computed. */
+  path: string | undefined;
+  loc: Loc;
+}
+
 export interface InspectorStart {
   callee: string;
   loc: Loc;
@@ -165,6 +175,8 @@ export interface Service {
   envReads: EnvRead[];
   cors: CorsSetting[];
   literalSecrets: LiteralSecret[];
+  /** Where the code loads env files with dotenv (none when it loads them otherwise, as with `node -r dotenv/config`). */
+  envFileLoads: EnvFileLoad[];
   inspectorStarts: InspectorStart[];
   validationBypasses: ValidationBypass[];
   /** Packages the code loads at run time (`typescript` for `import ts from 'typescript'`; Node built-ins left out). */
@@ -329,7 +341,9 @@ function entryPaths(pkg: PackageJson): string[] {
   out.push(pkg.main ?? 'index');
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
-  for (const file of startScriptFiles(pkg.scriptCommands.start)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
+  // `"start": "npm run start-server"` → `"start-server": "node server/server.js"`: the files the scripts it runs name too.
+  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, () => undefined).map((c) => [...c.argv]));
+  for (const file of startScriptFiles(reached)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
   return out;
 }
 
@@ -655,12 +669,17 @@ const CLIENT_NAMES = /^(?:axios|got|ky|http|https|request|superagent|supertest|a
 const SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
 const URLISH_MEMBERS = new Set(['url', 'pathname', 'path', 'originalUrl']);
 const URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
+const DOTENV_MODULES = new Set(['dotenv', 'dotenv-flow', '@dotenvx/dotenvx']);
+const DOTENV_PRELOADS = new Set(['dotenv/config', 'dotenv-flow/config', '@dotenvx/dotenvx/config']);
 const SIGNAL_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const SECURITY_HEADERS = new Set(['strict-transport-security', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']);
 
 /** Names that are not secrets though a secret word is in them: `passwordField`, `tokenExpiresIn`, `secretName`. */
 const NOT_SECRET_WORDS = new Set(['field', 'fields', 'name', 'names', 'header', 'param', 'params', 'prefix', 'type', 'label', 'placeholder', 'env', 'var', 'variable', 'path', 'url', 'uri', 'endpoint', 'route', 'length', 'min', 'max', 'pattern', 'regex', 'message', 'msg', 'error', 'text', 'title', 'description', 'hint', 'selector', 'id', 'expires', 'expiry', 'expiration', 'in', 'ttl', 'age', 'lifetime', 'mode', 'algorithm', 'alg', 'strategy', 'column', 'attribute', 'hash', 'policy', 'rules', 'schema', 'location', 'file', 'dir', 'count', 'size', 'version', 'format', 'input', 'query']);
 const SECRET_WORDS = ['secret', 'password', 'passwd', 'token', 'key', 'credential'];
+/** A value that says it is a secret: `dev-secret`, `changeme`, `keyboard cat`, `s3cr3t-key`. */
+const SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh/i;
 
 const BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
 const SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
@@ -752,8 +771,35 @@ function plausibleSecret(key: string, value: string, envFallback = false): boole
   return true;
 }
 
+/**
+ * Words that make what a name holds a marker or a value to refuse, not a secret in use: `REDACTED_CREDENTIAL_VALUE`,
+ * `placeholderToken`, and containers of known-bad values (`WEAK_DEFAULTS`, `COMMON_PASSWORDS`, `leakedKeys`).
+ */
+const MARKER_WORDS = new Set(['redacted', 'masked', 'mask', 'placeholder', 'sentinel', 'blank', 'dummy', 'fake', 'example', 'sample', 'mock', 'weak', 'insecure', 'known', 'common', 'leaked', 'compromised', 'banned', 'forbidden', 'blocked', 'blocklist', 'denylist', 'blacklist', 'rejected', 'obfuscated']);
+
+function markerName(name: string): boolean {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => MARKER_WORDS.has(w));
+}
+
 function secretKey(key: string): boolean {
-  return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key));
+  return isSecretLikeKey(key) && !NOT_SECRET_WORDS.has(lastWord(key)) && !markerName(key);
+}
+
+/** The name of the variable or property an object literal is the value of (`const WEAK_DEFAULTS = { … }`). */
+function containerName(ancestors: readonly t.Node[]): string | undefined {
+  let i = ancestors.length - 2;
+  const wrapper = (n: t.Node | undefined) =>
+    n !== undefined && (/^(?:TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|ParenthesizedExpression|TypeCastExpression)$/.test(n.type) || (isCall(n) && chainText(n.callee) === 'Object.freeze'));
+  while (i > 0 && wrapper(ancestors[i])) i--;
+  const holder = ancestors[i];
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if (holder?.type === 'ObjectProperty') return keyName(holder.key, holder.computed);
+  if (holder?.type === 'AssignmentExpression') return holder.left.type === 'Identifier' ? holder.left.name : isMember(holder.left) ? memberName(holder.left) : undefined;
+  return undefined;
 }
 
 /** Names of keys public by design: publishable and site keys, analytics write keys, client ids, DSNs, browser-exposed env. */
@@ -878,6 +924,7 @@ class ServiceBuilder {
   readonly envReads: EnvRead[] = [];
   readonly cors: CorsSetting[] = [];
   readonly literalSecrets: LiteralSecret[] = [];
+  readonly envFileLoads: EnvFileLoad[] = [];
   /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
   private readonly envHandovers = new Set<t.Node>();
   readonly inspectorStarts: InspectorStart[] = [];
@@ -982,6 +1029,10 @@ class ServiceBuilder {
         case 'ObjectProperty':
           this.property(mod, node, ancestors);
           break;
+        case 'ImportDeclaration':
+          // `import 'dotenv/config'` loads `.env` from the working directory.
+          if (DOTENV_PRELOADS.has(node.source.value)) this.envFileLoads.push({ path: '.env', loc: mod.loc(node) });
+          break;
         case 'ClassProperty':
           if (node.value && node.key.type === 'Identifier') this.secretAssignment(mod, node.key.name, node.value);
           break;
@@ -1045,6 +1096,7 @@ class ServiceBuilder {
       if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
       const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
       if (helper) this.helperCall(mod, node, target.module, args, helper);
+      if (DOTENV_MODULES.has(target.module) && target.path === 'config') this.envFileLoad(mod, node, args[0]);
       if (target.module === 'inspector' && target.path === 'open') this.inspector(mod, node, 'inspector.open', ancestors);
       if (target.module === 'envalid' && target.path === 'cleanEnv' && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? (unwrap(v) as CallNode).arguments[0] : undefined, 'default') !== undefined);
       // t3-env: `createEnv({ server: {X: z.string()}, client: {…}, runtimeEnv: {X: process.env.X} })` — the schemas say
@@ -1058,13 +1110,18 @@ class ServiceBuilder {
     }
 
     const calleeName = callee.type === 'Identifier' ? callee.name : method;
+    if (calleeName === 'require' && DOTENV_PRELOADS.has(stringValue(args[0]) ?? '')) this.envFileLoads.push({ path: '.env', loc: mod.loc(node) });
     if (calleeName === 'startInspectorServer') this.inspector(mod, node, 'startInspectorServer', ancestors);
     if (isMember(callee) && (method === 'parse' || method === 'safeParse' || method === 'parseAsync') && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
 
     if (!isMember(callee) || method === undefined) return;
     const receiver = unwrap(callee.object);
     if (receiver.type === 'Identifier' && receiver.name === 'process' && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors);
-    if (method === 'listen') this.listen(mod, node, ancestors, this.portOf(mod, args[0]));
+    if (method === 'listen') {
+      const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], 'host')?.value);
+      const port = this.portOf(mod, args[0]);
+      this.listen(mod, node, ancestors, port, (host !== undefined && LOOPBACK.test(host)) || port?.value === 0);
+    }
     if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listen(mod, node, ancestors, undefined);
     if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
     // A project's own limiter mounted as middleware: `app.use(apiRateLimiter)`, `app.use('/api', createRateLimitMiddleware(…))`.
@@ -1087,8 +1144,20 @@ class ServiceBuilder {
     if (HTTP_METHODS.has(method) || method === 'use' || method === 'route') this.routeCall(mod, receiver, method, args, ancestors);
   }
 
-  private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined): void {
-    this.listens.push({ loc: mod.loc(node), port });
+  /** `dotenv.config({ path: '.env.local' })`: each literal path (dotenv 16 takes a list); `.env` without one. */
+  private envFileLoad(mod: Module, node: CallNode, options: t.Node | undefined): void {
+    const path = objectProp(options, 'path')?.value;
+    if (path === undefined) {
+      this.envFileLoads.push({ path: '.env', loc: mod.loc(node) });
+      return;
+    }
+    const value = unwrap(path);
+    const paths = value.type === 'ArrayExpression' ? value.elements.map((e) => (e && e.type !== 'SpreadElement' ? stringValue(e) : undefined)) : [stringValue(value)];
+    for (const p of paths) this.envFileLoads.push({ path: p, loc: mod.loc(node) });
+  }
+
+  private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined, internal = false): void {
+    this.listens.push({ loc: mod.loc(node), port, ...(internal ? { internal } : {}) });
     if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors, 0)) this.listensAtLoad = true;
   }
 
@@ -1418,7 +1487,7 @@ class ServiceBuilder {
     if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors);
     // `jwt.sign(payload, process.env.JWT_SECRET || 'superSecret')`: the fallback is the secret production runs with when the variable is missing
     const literal = fallback.value ? stringValue(fallback.value) : undefined;
-    if (literal !== undefined && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !/your|example|placeholder|redacted/i.test(literal)) {
+    if (literal !== undefined && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !madeUp(literal)) {
       const loc = mod.loc(unwrap(fallback.value));
       if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
     }
@@ -1494,7 +1563,8 @@ class ServiceBuilder {
   private property(mod: Module, node: t.ObjectProperty, ancestors: readonly t.Node[]): void {
     const key = keyName(node.key, node.computed);
     if (!key || ancestors.at(-1)?.type !== 'ObjectExpression') return;
-    this.secretAssignment(mod, key, node.value);
+    const container = containerName(ancestors);
+    if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
     if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === 'ObjectExpression') this.helpers.push({ name: key, kinds: ['rate-limit'], loc: mod.loc(node) });
     if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== 'origin' && key !== 'Origin') {
       const v = unwrap(node.value);
@@ -1512,10 +1582,14 @@ class ServiceBuilder {
       if (secretEvidence(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
       return;
     }
-    // `secret: config.secret || 'k3J9…'` (a fallback of an env read is the env read's, in member()).
+    // `secret: config.secret || 'k3J9…'` (a fallback of an env read is the env read's, in member()). What a value
+    // falls back to is as often a label (`apiKey: ctx.apiKey ?? 'internal-agent'`, `|| 'unknown'`): the literal
+    // itself must look like a secret, generated or saying so (`|| 'dev-secret'`).
     if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??') && !isProcessEnvRead(mod, value.left)) {
       const fallback = stringValue(value.right);
-      if (fallback !== undefined && secretEvidence(key, fallback)) this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+      if (fallback !== undefined && secretEvidence(key, fallback) && (looksRandom(fallback) || credentialKind(fallback, key) !== undefined || SAYS_SECRET.test(fallback))) {
+        this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+      }
     }
   }
 
@@ -2059,8 +2133,21 @@ function packageSources(pkg: PackageJson, ownFiles: readonly string[], container
       }
     }
   }
-  const folders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  for (const path of ownFiles) if (folders.some((f) => path.startsWith(f)) && ownFile(path)) seeds.push(path);
+  // A file only development scripts run (`"dev": "tsx watch src/server-dev.ts"`) is no seed; an import brings it back.
+  const developmentOnly = new Set<string>();
+  for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
+    if (!isDevelopmentScript(name)) continue;
+    for (const file of startScriptFiles(commands)) {
+      const found = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
+      if (found && !seeds.includes(found)) developmentOnly.add(found);
+    }
+  }
+  // Source folders are seeded whole for what no import reaches (routes loaded by a framework); when an entry lies in
+  // one of them (`server/server.js`), only those: a sibling `src/` of the browser build comes in only by import.
+  const allFolders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
+  const entered = allFolders.filter((f) => seeds.some((seed) => seed.startsWith(f)));
+  const folders = entered.length > 0 ? entered : allFolders;
+  for (const path of ownFiles) if (folders.some((f) => path.startsWith(f)) && ownFile(path) && !developmentOnly.has(path)) seeds.push(path);
   return [...new Set(seeds)].sort();
 }
 
@@ -2233,7 +2320,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
   // Without a start script, a package whose listen calls all sit in functions it never calls is a framework or helper library.
-  const httpServer = builder.servers.length > 0 && builder.listens.length > 0 && (pkg.scripts.start !== undefined || builder.listensAtLoad);
+  const httpServer = builder.servers.length > 0 && builder.listens.some((l) => !l.internal) && (pkg.scripts.start !== undefined || builder.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && !pkg.private;
   const kind: Service['kind'] = httpServer && !cli ? 'server' : cli ? 'cli' : 'library';
   const firstLine = pkg.at('/name', { key: true });
@@ -2256,6 +2343,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     envReads: builder.envReads,
     cors: builder.cors,
     literalSecrets: builder.literalSecrets,
+    envFileLoads: builder.envFileLoads,
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,

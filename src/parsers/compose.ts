@@ -262,7 +262,10 @@ function volumesOf(view: YamlView | undefined): ComposeVolume[] {
 function commandOf(view: YamlView | undefined): string[] {
   if (!view) return [];
   if (view.isSeq) return view.strings();
-  return (view.string ?? '').split(/\s+/).filter((w) => w !== '');
+  // Compose splits a string as a shell would split words (quotes group, no operators run): `sh -c "a; exit 0"` is three words.
+  const text = view.string ?? '';
+  const commands = parseShell(text);
+  return commands.length === 1 && commands[0] ? commands[0].words.map((w) => w.value) : text.split(/\s+/).filter((w) => w !== '');
 }
 
 function located<T>(view: YamlView | undefined, value: T | undefined): Located<T> | undefined {
@@ -337,6 +340,8 @@ function isOneShot(service: ComposeService, all: readonly ComposeService[]): boo
   // Without a policy compose runs it once; `on-failure` retries a task until it succeeds. Either way, a service named
   // for a run-once task, or whose command ends with one (`npx prisma migrate deploy`), is a job.
   if ((policy === undefined || policy.startsWith('on-failure')) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  // A command line that ends with `exit 0` (`sh -c "mc mb store/public; exit 0"`) finishes.
+  if (policy === undefined && lastCommandWords(service)[0] === 'exit') return true;
   return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === 'service_completed_successfully'));
 }
 

@@ -1,4 +1,5 @@
-import { composeEnvironment, imageNodeEnv } from '../../../src/model/links.ts';
+import { composeEnvironment } from '../../../src/model/links.ts';
+import { imageNodeEnv } from '../../../src/model/node-env.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { isNodeService, longRunningServices, serviceId } from '../_shared.ts';
 
@@ -28,7 +29,7 @@ export default defineRule({
         if (own.value !== null && own.value !== 'production' && !inOtherComposeFile) report.report('notProduction', { service: s.name, value: own.value }, own.loc);
         continue;
       }
-      const fromImage = imageNodeEnv(s.dockerfile, project.scope.composeService(s).stage);
+      const fromImage = imageNodeEnv(project, s.dockerfile, project.scope.composeService(s).stage);
       // An env_file that is not in the repository may set it; a build argument sets the image's value at build time.
       if (!complete || fromImage === 'production' || fromImage === null) continue;
       report.report('missing', { service: s.name }, s.loc);

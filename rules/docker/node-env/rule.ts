@@ -1,4 +1,4 @@
-import { containerCalls } from '../../../src/model/commands.ts';
+import { serverRunsProduction } from '../../../src/model/node-env.ts';
 import { isNodeStage } from '../../../src/model/images.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
 import { describeStage } from '../../../src/parsers/dockerfile.ts';
@@ -10,7 +10,7 @@ export default defineRule({
   category: 'performance',
   severity: 'error',
   rationale:
-    'Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it.',
+    'Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment\'s value is what runs, and compose/node-env or k8s/node-env judges it.',
   fix: 'Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).',
   appliesTo: ['dockerfile', 'k8s', 'compose'],
   messages: {
@@ -25,10 +25,11 @@ export default defineRule({
       if (project.scope.image(dockerfile).serves === 'static') continue;
       if (!isNodeStage(stage)) continue;
       const report = subject(name);
+      // Where every deployment sets NODE_ENV, its value is what runs (compose/node-env and k8s judge it), not the image's.
       const deployments = project.deploymentsOf(dockerfile, stage);
-      if (deployments.length > 0 && deployments.every((d) => d.env.get('NODE_ENV')?.value === 'production')) continue;
-      // `CMD ["env", "NODE_ENV=production", "node", "server.js"]` sets it for the process itself.
-      if (containerCalls(stage).some((c) => c.assignments.get('NODE_ENV') === 'production')) continue;
+      if (deployments.length > 0 && deployments.every((d) => d.env.get('NODE_ENV') !== undefined)) continue;
+      // `CMD ["env", "NODE_ENV=production", "node", "server.js"]`, a start script that sets it, a server that sets it itself.
+      if (serverRunsProduction(dockerfile, stage, project)) continue;
       const nodeEnv = envAt(dockerfile, stage).get('NODE_ENV');
       if (!nodeEnv) report.report('missing', { stage: describeStage(dockerfile, stage) }, stage.fromImageLoc);
       // A value from a build argument without a default is chosen at build time: unknown here.

@@ -28,15 +28,25 @@ function suggestedUser(base: ReturnType<typeof rootBase>): string {
   return 'a `USER` with an unprivileged user (create one with `adduser`)';
 }
 
-/** True when the ENTRYPOINT, or an entrypoint script it names, drops root before starting the app (`exec gosu node "$@"`). */
+/** A word that runs a privilege dropper: `gosu`, `su-exec`, or a variable set to one (`GOSU="gosu ${UID}:${GID}"`, then `exec $GOSU java …`). */
+function runsDropper(word: { value: string }): boolean {
+  const assigned = /^[A-Za-z_][A-Za-z0-9_]*=(\S+)/.exec(word.value)?.[1];
+  return PRIVILEGE_DROPPERS.has(basename(assigned ?? word.value));
+}
+
+/**
+ * True when the container's command, or a script it names (the ENTRYPOINT's or the CMD's: `["/bin/bash",
+ * "/app/entrypoint.sh"]`), drops root before starting the app (`exec gosu node "$@"`).
+ */
 function dropsPrivileges(project: Project, dockerfile: Dockerfile, stage: Stage): boolean {
-  const dropper = (words: readonly { value: string }[]) => words.some((w) => PRIVILEGE_DROPPERS.has(basename(w.value)));
-  const words = containerCommand(stage).entrypoint?.words ?? [];
+  const { entrypoint, cmd } = containerCommand(stage);
+  // A shell-form ENTRYPOINT ignores the CMD.
+  const words = [...(entrypoint?.words ?? []), ...(entrypoint && !entrypoint.exec ? [] : (cmd?.words ?? []))];
   return (
-    dropper(words) ||
+    words.some(runsDropper) ||
     words.some((w) => {
       const script = imageFileText(project, dockerfile, stage, w.value);
-      return script !== undefined && locatedCommands(script).some((c) => dropper(c.words));
+      return script !== undefined && locatedCommands(script).some((c) => c.words.some(runsDropper));
     })
   );
 }

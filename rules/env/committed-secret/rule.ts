@@ -1,6 +1,6 @@
 import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { gitignored } from '../../../src/model/git.ts';
-import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
+import { ancestors, basename, dirname, joinPath, type Project, resolveRelative } from '../../../src/model/project.ts';
 import { isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { appConfigSettings, envSettings, type Setting } from '../../../src/model/settings-model.ts';
 import { escapePointer } from '../../../src/parsers/json.ts';
@@ -31,7 +31,7 @@ const messages = {
     `${d.key} in ${d.file} holds a secret and the file is tracked by git: rotate the secret, remove the file from git (git rm --cached) and inject the value from a secret store`,
   credentialValue: (d: { key: string; file: string; kind: string }) =>
     `${d.key} in ${d.file} holds ${d.kind} and the file is tracked by git: revoke and rotate it, and keep real credentials out of committed files`,
-  envNotIgnored: (d: { path: string }) => `${d.path} is not ignored by .gitignore: add \`.env\` to .gitignore so local secrets cannot be committed`,
+  envNotIgnored: (d: { path: string }) => `${d.path} is not ignored by .gitignore: add \`${basename(d.path)}\` to .gitignore so local secrets cannot be committed`,
 };
 
 /**
@@ -50,25 +50,40 @@ function checkSettings(settings: readonly Setting[], ships: boolean, report: () 
   }
 }
 
-/** The folders where a `.env` is read at run time (a loader in the package there, an existing `.env`, an example that says to make one) and where to point. */
+/**
+ * The env files read at run time, and what says so: a loader in a package (the files its `config()` calls name,
+ * else `.env` in the package's folder), an existing `.env`, an example that says to make one.
+ */
 function envReaders(project: Project): Map<string, Loc> {
   const readers = new Map<string, Loc>();
   const firstLine = (file: string): Loc => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
+  const loaderDirs = new Set<string>();
   for (const pkg of project.packages) {
     if (!project.scope.package(pkg).ships) continue;
-    const loader = loaderOf(pkg, project.serviceOf(pkg)?.packagesImported);
+    const service = project.serviceOf(pkg);
+    const loader = loaderOf(pkg, service?.packagesImported);
     if (!loader) continue;
-    const field = loader in pkg.dependencies ? 'dependencies' : loader in pkg.devDependencies ? 'devDependencies' : undefined;
-    readers.set(pkg.dir, field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at('/scripts', { key: true }));
+    loaderDirs.add(pkg.dir);
+    const loads = service?.envFileLoads ?? [];
+    if (loads.length === 0) {
+      const field = loader in pkg.dependencies ? 'dependencies' : loader in pkg.devDependencies ? 'devDependencies' : undefined;
+      readers.set(joinPath(pkg.dir, '.env'), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at('/scripts', { key: true }));
+    }
+    // `config({ path: '.env.local' })` reads that file (from the working directory: the package's folder); a computed or absolute path is not followed.
+    for (const load of loads) {
+      const file = load.path !== undefined ? resolveRelative(pkg.dir, load.path) : undefined;
+      if (file !== undefined && !readers.has(file)) readers.set(file, load.loc);
+    }
   }
   for (const env of project.envFiles) {
     const dir = dirname(env.file);
-    if (readers.has(dir) || project.scope.exclusionOf(env.file)?.evidence === 'path') continue;
+    const path = joinPath(dir, '.env');
+    if (loaderDirs.has(dir) || readers.has(path) || project.scope.exclusionOf(env.file)?.evidence === 'path') continue;
     if (basename(env.file) === '.env' || env.documentation) {
       // A framework that loads a committed `.env` of defaults keeps secrets in `.env.local`: its example documents that.
       const pkg = project.packageFor(dir);
       const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);
-      if (!framework) readers.set(dir, firstLine(env.file));
+      if (!framework) readers.set(path, firstLine(env.file));
     }
   }
   return readers;
@@ -104,13 +119,14 @@ export default defineRule({
     // Where a `.env` is read at run time, .gitignore must exclude it — unless the repository tracks it on purpose.
     const gitignores = project.filesOf('gitignore');
     if (!git && gitignores.length === 0) return;
-    const readers = [...envReaders(project)].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([dir]) => !git?.tracked(joinPath(dir, '.env')));
-    const paths = readers.map(([dir]) => joinPath(dir, '.env'));
-    const ignoredByGit = git?.ignored(paths);
-    for (const [dir, at] of readers) {
-      const path = joinPath(dir, '.env');
+    const readers = [...envReaders(project)].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([path]) => !git?.tracked(path));
+    const ignoredByGit = git?.ignored(readers.map(([path]) => path));
+    for (const [path, at] of readers) {
+      const dir = dirname(path);
       const report = subject(joinPath(dir, '.gitignore'));
-      if (ignoredByGit ? ignoredByGit.has(path) : gitignored(gitignores, path)) continue;
+      if (ignoredByGit ? ignoredByGit.has(path) : gitignored(gitignores, path) === 'ignored') continue;
+      // `!packages/db/.env`: a .gitignore that re-includes the file decided to track it.
+      if (gitignored(gitignores, path) === 'included') continue;
       // The nearest .gitignore is where the fix goes; without one, the file that makes `.env` likely.
       const nearest = ancestors(dir)
         .map((d) => project.file(joinPath(d, '.gitignore')))

@@ -1,4 +1,5 @@
-import { imageNodeEnv, runsNode } from '../../../src/model/links.ts';
+import { runsNode } from '../../../src/model/links.ts';
+import { imageNodeEnv } from '../../../src/model/node-env.ts';
 import { containerId, describeContainer } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { servingContainers } from '../_shared.ts';
@@ -31,7 +32,7 @@ export default defineRule({
       }
       // envFrom loads keys this repository may not show; a build argument sets the image's value at build time.
       if (c.envFrom.length > 0) continue;
-      const fromImage = imageNodeEnv(c.dockerfile, stage);
+      const fromImage = imageNodeEnv(project, c.dockerfile, stage);
       if (fromImage === 'production' || fromImage === null) continue;
       report.report('missing', { container }, c.loc);
     }
