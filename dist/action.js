@@ -38738,11 +38738,12 @@ function entropyPerChar(text) {
 }
 function madeUp(value) {
   const v = value.trim();
-  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v);
+  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^[*[<({_-]+[A-Za-z][A-Za-z _-]*[*\]>)}_-]+$/.test(v);
 }
 function looksRandom(value) {
   const text = value.trim();
   if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) return false;
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ""))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
@@ -38756,7 +38757,7 @@ function secretShaped(key, value) {
   const v = value.trim();
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
-  if (CREDENTIAL_MODES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
+  if (CREDENTIAL_MODES.has(v.toLowerCase()) || TYPE_NAMES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
   if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
@@ -38767,7 +38768,7 @@ function secretShaped(key, value) {
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
   return true;
 }
-var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, PLACEHOLDER, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES, ABSENT;
+var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, PLACEHOLDER, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES, TYPE_NAMES, ABSENT;
 var init_credentials = __esm({
   "src/model/credentials.ts"() {
     "use strict";
@@ -38834,6 +38835,7 @@ var init_credentials = __esm({
     PLACEHOLDER = /your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|changeme|change_me|xxx/i;
     DOCUMENTED_DEFAULTS = /* @__PURE__ */ new Set(["keyboard cat", "shhhhh", "shhhhhhared-secret", "secret", "mysecret", "my secret", "supersecret", "changeme", "change me"]);
     CREDENTIAL_MODES = /* @__PURE__ */ new Set(["include", "omit", "same-origin", "same-site", "strict", "lax", "none", "true", "false"]);
+    TYPE_NAMES = /* @__PURE__ */ new Set(["string", "number", "boolean", "object", "bigint", "symbol", "function", "array", "date", "buffer", "uint8array"]);
     ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
   }
 });
@@ -39706,6 +39708,8 @@ var require_ignore = __commonJS({
 function classifyByName(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   const lower = name.toLowerCase();
+  if (TEMPLATE_EXT.test(lower)) return void 0;
+  if (BARE_ENV_EXAMPLE.test(lower)) return "env";
   if (lower.endsWith(".license")) return void 0;
   const dockerfileVariant = lower.startsWith("dockerfile.") && !NOT_A_DOCKERFILE.test(lower);
   if (lower === "dockerfile" || lower === "containerfile" || dockerfileVariant || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
@@ -39737,14 +39741,14 @@ function looksLikeKnownYaml(path2, text) {
 }
 function isDocumentationEnv(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
-  return DOC_ENV.test(name);
+  return DOC_ENV.test(name) || BARE_ENV_EXAMPLE.test(name.toLowerCase());
 }
 function commentSyntaxOf(kind, path2) {
   if (kind === "source") return "//";
   if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
+var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, TEMPLATE_EXT, BARE_ENV_EXAMPLE, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
@@ -39755,6 +39759,8 @@ var init_classify = __esm({
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
     DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)(?:$|\.env$)/i;
     PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
+    TEMPLATE_EXT = /\.(?:hbs|handlebars|ejs|tmpl|tpl|j2|jinja2?|mustache|njk|liquid|erb|eta)$/;
+    BARE_ENV_EXAMPLE = /^env[._-]?(?:example|sample|template|dist|defaults?)$/;
     WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
     COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
     MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
@@ -40692,6 +40698,7 @@ function triggersOf(node, at2) {
 }
 function parseWorkflow(source, document, at2) {
   const root = document?.contents;
+  if (root === null || root === void 0 || (0, import_yaml3.isScalar)(root) && (root.value === null || root.value === "")) return void 0;
   if (!(0, import_yaml3.isMap)(root)) fail("a workflow must be a mapping with `on:` and `jobs:`", root ? at2(root.range) : { file: source.path, line: 1, column: 1, endLine: 1, endColumn: 1 });
   const on = pairOf(root, "on");
   if (!on) fail("a workflow needs `on:` (the events that trigger it)", at2(root.range));
@@ -40848,57 +40855,6 @@ var init_rule5 = __esm({
           const report2 = subject(service.package.file);
           for (const setting of service.cors) {
             if (setting.how !== "restricted" && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[setting.how] }, setting.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/code/_shared.ts
-function httpServers(project) {
-  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === "service");
-}
-function servicesWithCode(project) {
-  return project.services.filter((s) => s.files.length > 0);
-}
-var init_shared2 = __esm({
-  "rules/code/_shared.ts"() {
-    "use strict";
-  }
-});
-
-// rules/code/crash-handlers/rule.ts
-var EVENTS, rule_default5;
-var init_rule6 = __esm({
-  "rules/code/crash-handlers/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_shared2();
-    EVENTS = ["uncaughtException", "unhandledRejection"];
-    rule_default5 = defineRule({
-      id: "code/crash-handlers",
-      title: "Uncaught exceptions and unhandled rejections are logged, then end the process",
-      category: "reliability",
-      severity: "warning",
-      rationale: "Without handlers, a crash writes a bare stack trace to stderr that structured log pipelines often drop, so the cause of a restart loop is invisible. A handler that swallows the error, or logs an uncaught exception and carries on, leaves the process running in an unknown state (half-open connections, broken invariants) that fails later and farther from the cause.",
-      fix: "Add `process.on('uncaughtException', …)` and `process.on('unhandledRejection', …)` that log the error with your logger, then shut down gracefully and exit non-zero (close-with-grace does both); let the orchestrator restart the process.",
-      appliesTo: ["source"],
-      messages: {
-        missing: (d) => `the server does not handle ${d.events}: add a handler that logs the error with your logger, then shuts down and exits non-zero`,
-        swallowed: (d) => `the ${d.event} handler is empty, so errors vanish: log the error, then shut down and exit non-zero`,
-        keepsRunning: () => "the uncaughtException handler logs and carries on, leaving the process in an unknown state: shut down and exit non-zero after logging"
-      },
-      check({ project, subject }) {
-        for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.helpersOf("crash-handlers").length > 0) continue;
-          const exitsOnUncaught = service.crashHandlers.some((h) => h.event === "uncaughtException" && h.outcome === "exits");
-          const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event) && !(event === "unhandledRejection" && exitsOnUncaught));
-          if (missing.length > 0) report2.report("missing", { events: missing.join(" and ") }, service.loc);
-          for (const handler2 of service.crashHandlers) {
-            if (handler2.outcome === "empty") report2.report("swallowed", { event: handler2.event }, handler2.loc);
-            else if (handler2.outcome === "logs-only" && handler2.event === "uncaughtException") report2.report("keepsRunning", void 0, handler2.loc);
           }
         }
       }
@@ -56030,7 +55986,7 @@ function nameExclusion(path2, kind) {
   if (kind === "env" && isDocumentationEnv(path2)) return { evidence: "name", reason: `documents variables, it configures nothing (${name})` };
   const own = words(name).filter((w) => !KIND_WORDS.has(w));
   for (const word of own) {
-    const what = DEVELOPMENT_WORDS.get(word);
+    const what = DEVELOPMENT_WORDS.get(word) ?? (kind === "compose" && word === "build" ? "building images" : void 0);
     if (what) return { evidence: "name", reason: `named for ${what} (${name})` };
   }
   return void 0;
@@ -56056,7 +56012,8 @@ function headerComments(file) {
   return out;
 }
 function headerExclusion(file) {
-  for (const raw of headerComments(file)) {
+  const lines = headerComments(file);
+  for (const raw of lines.length > 1 ? [...lines, lines.join(" ")] : lines) {
     const comment = raw.replace(/[*_`]+/g, "");
     for (const re of HEADER_STATEMENTS) {
       const m = re.exec(comment);
@@ -56084,7 +56041,10 @@ var init_evidence = __esm({
       ...folders(["docs", "doc", "documentation", "website"], "documentation", false),
       ...folders(["benchmark", "benchmarks", "bench"], "benchmark", true),
       ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
-      ...folders(["local", "dev", "development"], "local tooling", false)
+      ...folders(["local", "dev", "development"], "local tooling", false),
+      // `tools/seed-snapshot/`, `tooling/`: a repository's own developer tools; `templates/`: files for users to copy.
+      ...folders(["tools", "tooling"], "local tooling", false),
+      ...folders(["templates", "template"], "template", false)
     ]);
     FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
     DEVELOPMENT_WORDS = new Map([
@@ -56105,7 +56065,10 @@ var init_evidence = __esm({
       /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
       /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
       /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
-      /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i
+      /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
+      /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
+      /\b(?:needed|required|used) (?:to|for) (?:develop(?:ing|ment)?|test(?:ing)?)(?: and (?:develop(?:ing|ment)?|test(?:ing)?))? (?:[\w-]+ ){0,2}locally\b/i,
+      /\bfor (?:local )?(?:dev|development|testing|tests|demo)(?:\s*(?:\/|and|or)\s*(?:local )?(?:dev|development|testing|tests|demo))* purposes\b/i
     ];
     HEADER_LINES = 20;
   }
@@ -56350,6 +56313,17 @@ function isProcessEnv(node, mod) {
 function isProcessEnvRead(mod, node) {
   const n = unwrap(node);
   return isMember(n) && isProcessEnv(n.object, mod);
+}
+function signalLiterals(node) {
+  const n = unwrap(node);
+  const values = n.type === "ArrayExpression" ? n.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(n)];
+  return values.filter((v) => v === "SIGTERM" || v === "SIGINT" || v === "SIGHUP" || v === "SIGQUIT");
+}
+function receiverName(receiver) {
+  return receiver.type === "ThisExpression" ? "this" : receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberName(receiver) : void 0;
+}
+function receiverIsProcess(callee) {
+  return isMember(callee) && unwrap(callee.object).type === "Identifier" && unwrap(callee.object).name === "process";
 }
 function isShutdownEnv(name) {
   return SHUTDOWN_ENV.test(name);
@@ -56867,7 +56841,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -57145,6 +57119,9 @@ var init_service = __esm({
     SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
     URLISH_MEMBERS = /* @__PURE__ */ new Set(["url", "pathname", "path", "originalUrl"]);
     URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+    CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat", "String", "Boolean", "JSON.parse"]);
+    LISTENER_NAMES = /server|app|api|srv|fastify|koa|hono|instance|http|gateway|service|nest|web|listener|^this$/i;
+    SIGNAL_HELPER = /signals?|shutdown|graceful|terminat|exithook|onexit|cleanup/i;
     LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
     DOTENV_MODULES = /* @__PURE__ */ new Set(["dotenv", "dotenv-flow", "@dotenvx/dotenvx"]);
     DOTENV_PRELOADS = /* @__PURE__ */ new Set(["dotenv/config", "dotenv-flow/config", "@dotenvx/dotenvx/config"]);
@@ -57162,7 +57139,7 @@ var init_service = __esm({
     FALSE_WORDS = /* @__PURE__ */ new Set(["false", "0", "no", "off", "disabled"]);
     ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
     SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
-    MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated"]);
+    MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated", "deleted", "removed", "revoked", "expired", "invalid"]);
     PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
     PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
     ServiceBuilder = class {
@@ -57349,16 +57326,20 @@ var init_service = __esm({
           }
         }
         const calleeName = callee.type === "Identifier" ? callee.name : method;
+        const inHandler = () => ancestors2.some((a) => isCall(a) && receiverIsProcess(a.callee) && SIGNAL_METHODS.has(isMember(a.callee) && memberName(a.callee) || ""));
+        if (calleeName !== void 0 && SIGNAL_HELPER.test(calleeName) && !(receiverIsProcess(callee) && SIGNAL_METHODS.has(method ?? "")) && !inHandler()) {
+          for (const signal of args.flatMap((a) => signalLiterals(a))) this.signalHandlers.push({ signal, loc: mod.loc(node), calls: [calleeName] });
+        }
         if (calleeName === "require" && DOTENV_PRELOADS.has(stringValue(args[0]) ?? "")) this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
         if (calleeName === "startInspectorServer") this.inspector(mod, node, "startInspectorServer", ancestors2);
         if (isMember(callee) && (method === "parse" || method === "safeParse" || method === "parseAsync") && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
         if (!isMember(callee) || method === void 0) return;
         const receiver = unwrap(callee.object);
         if (receiver.type === "Identifier" && receiver.name === "process" && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors2);
-        if (method === "listen") {
+        if (method === "listen" && this.listensOn(mod, receiver)) {
           const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], "host")?.value);
           const port = this.portOf(mod, args[0]);
-          this.listen(mod, node, ancestors2, port, host !== void 0 && LOOPBACK.test(host) || port?.value === 0);
+          this.listen(mod, node, ancestors2, port, host !== void 0 && LOOPBACK.test(host) || port?.value === 0, receiverName(receiver));
         }
         if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
         if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
@@ -57391,8 +57372,18 @@ var init_service = __esm({
         const paths = value.type === "ArrayExpression" ? value.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(value)];
         for (const p of paths) this.envFileLoads.push({ path: p, loc: mod.loc(node) });
       }
-      listen(mod, node, ancestors2, port, internal = false) {
-        this.listens.push({ loc: mod.loc(node), port, ...internal ? { internal } : {} });
+      /**
+       * A receiver of `.listen()` that can be a server: a server the code created (`express()`, `http.createServer(app)`),
+       * a call or construction in place, or a name that says so (`server`, `app`, `httpServer`, `this`) — not an
+       * observable, an emitter or a drag handle (`layout.drag.listen(cb)`).
+       */
+      listensOn(mod, receiver) {
+        if (isCall(receiver) || this.ownerOf(mod, receiver)) return true;
+        const name = receiverName(receiver);
+        return name !== void 0 && LISTENER_NAMES.test(name);
+      }
+      listen(mod, node, ancestors2, port, internal = false, receiver) {
+        this.listens.push({ loc: mod.loc(node), port, ...internal ? { internal } : {}, ...receiver ? { receiver } : {} });
         if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors2, 0)) this.listensAtLoad = true;
       }
       /**
@@ -57601,6 +57592,8 @@ var init_service = __esm({
             this.signalSites.push({ mod: handler2?.mod ?? mod, signal, handler: handler2?.node });
           } else if (signal === "uncaughtException" || signal === "unhandledRejection") {
             this.crashHandlers.push({ event: signal, loc: mod.loc(node), outcome: handler2 ? this.crashOutcome(handler2.mod, handler2.node) : "exits" });
+          } else if (signal === "uncaughtExceptionMonitor") {
+            this.crashHandlers.push({ event: "uncaughtException", loc: mod.loc(node), outcome: "exits" });
           }
         }
       }
@@ -57698,19 +57691,24 @@ var init_service = __esm({
           const a = ancestors2[i];
           if (a.type === "LogicalExpression") {
             if (a.left === child && (a.operator === "||" || a.operator === "??")) return { hasDefault: true, value: a.right };
+            if (a.right === child && (a.operator === "||" || a.operator === "??")) {
+              child = a;
+              continue;
+            }
             if (a.left === child && a.operator === "&&") return { hasDefault: true };
             return { hasDefault: false };
           }
           if ((a.type === "ConditionalExpression" || a.type === "IfStatement") && a.test === child) return { hasDefault: true };
-          if (a.type === "UnaryExpression" && a.operator === "!") return { hasDefault: true };
+          if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
           if (a.type === "BinaryExpression") return { hasDefault: true };
-          if (isCall(a) && a.callee !== child) {
+          const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
+          if (isCall(a) && a.callee !== child && !conversion) {
             const args = a.arguments;
             const at2 = args.indexOf(child);
             const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
             if (fallback) return { hasDefault: true, value: fallback };
           }
-          const passes = a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || ["Number", "parseInt", "parseFloat", "String", "Boolean", "JSON.parse"].includes(chainText(a.callee) ?? ""));
+          const passes = a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || conversion);
           if (!passes) return { hasDefault: false };
           child = a;
         }
@@ -57733,11 +57731,25 @@ var init_service = __esm({
           n = unwrap(n);
           if (!isCall(n)) return;
           if (isMember(n.callee) && memberName(n.callee) === "object") {
-            this.schemaEnvReads(mod, n.arguments[0], (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+            this.schemaEnvReads(mod, n.arguments[0], (value) => this.schemaCopes(mod, value));
             return;
           }
           n = isMember(n.callee) ? n.callee.object : void 0;
         }
+      }
+      /**
+       * A zod schema that accepts a missing variable: `.default(…)`, `.optional()`, `.nullish()`, `.catch(…)`, or a
+       * shared schema named for it (`OptionalIntEnv`, `IntEnvWithDefault(10000)`), or a local constant holding one.
+       */
+      schemaCopes(mod, value, depth = 0) {
+        if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
+        let base = unwrap(value);
+        while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
+        const name = base.type === "Identifier" ? base.name : isMember(base) ? memberName(base) : void 0;
+        if (name === void 0) return false;
+        if (/optional|default|nullish/i.test(name)) return true;
+        const init = base.type === "Identifier" ? mod.inits.get(base.name) : void 0;
+        return init !== void 0 && init !== null && depth < 3 && this.schemaCopes(mod, init, depth + 1);
       }
       chainMethods(node) {
         const out = [];
@@ -58017,12 +58029,67 @@ var init_service = __esm({
   }
 });
 
+// rules/code/_shared.ts
+function httpServers(project) {
+  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === "service" && !probeEndpointOnly(s));
+}
+function probeEndpointOnly(service) {
+  const namedForProbes = (text) => /health|probe|liveness|readiness|heartbeat/i.test(text);
+  return service.routes.length > 0 && service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r) || r.path === "/") && service.listens.every((l) => namedForProbes(l.receiver ?? "") || namedForProbes(l.loc.file.slice(l.loc.file.lastIndexOf("/") + 1)));
+}
+function servicesWithCode(project) {
+  return project.services.filter((s) => s.files.length > 0);
+}
+var init_shared2 = __esm({
+  "rules/code/_shared.ts"() {
+    "use strict";
+    init_service();
+  }
+});
+
+// rules/code/crash-handlers/rule.ts
+var EVENTS, rule_default5;
+var init_rule6 = __esm({
+  "rules/code/crash-handlers/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared2();
+    EVENTS = ["uncaughtException", "unhandledRejection"];
+    rule_default5 = defineRule({
+      id: "code/crash-handlers",
+      title: "Uncaught exceptions and unhandled rejections are logged, then end the process",
+      category: "reliability",
+      severity: "warning",
+      rationale: "Without handlers, a crash writes a bare stack trace to stderr that structured log pipelines often drop, so the cause of a restart loop is invisible. A handler that swallows the error, or logs an uncaught exception and carries on, leaves the process running in an unknown state (half-open connections, broken invariants) that fails later and farther from the cause.",
+      fix: "Add `process.on('uncaughtException', …)` and `process.on('unhandledRejection', …)` that log the error with your logger, then shut down gracefully and exit non-zero (close-with-grace does both); let the orchestrator restart the process.",
+      appliesTo: ["source"],
+      messages: {
+        missing: (d) => `the server does not handle ${d.events}: add a handler that logs the error with your logger, then shuts down and exits non-zero`,
+        swallowed: (d) => `the ${d.event} handler is empty, so errors vanish: log the error, then shut down and exit non-zero`,
+        keepsRunning: () => "the uncaughtException handler logs and carries on, leaving the process in an unknown state: shut down and exit non-zero after logging"
+      },
+      check({ project, subject }) {
+        for (const service of httpServers(project)) {
+          const report2 = subject(service.package.file);
+          if (service.helpersOf("crash-handlers").length > 0) continue;
+          const exitsOnUncaught = service.crashHandlers.some((h) => h.event === "uncaughtException" && h.outcome === "exits");
+          const missing = EVENTS.filter((event) => !service.crashHandlers.some((h) => h.event === event) && !(event === "unhandledRejection" && exitsOnUncaught));
+          if (missing.length > 0) report2.report("missing", { events: missing.join(" and ") }, service.loc);
+          for (const handler2 of service.crashHandlers) {
+            if (handler2.outcome === "empty") report2.report("swallowed", { event: handler2.event }, handler2.loc);
+            else if (handler2.outcome === "logs-only" && handler2.event === "uncaughtException") report2.report("keepsRunning", void 0, handler2.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
 // rules/code/graceful-shutdown/rule.ts
 var rule_default6;
 var init_rule7 = __esm({
   "rules/code/graceful-shutdown/rule.ts"() {
     "use strict";
-    init_service();
     init_rule();
     init_shared2();
     rule_default6 = defineRule({
@@ -58041,7 +58108,6 @@ var init_rule7 = __esm({
         for (const service of httpServers(project)) {
           const report2 = subject(service.package.file);
           if (service.handlesSignal("SIGTERM")) continue;
-          if (service.routes.length > 0 && service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r))) continue;
           const sigint = service.signalHandlers.find((h) => h.signal === "SIGINT");
           if (sigint) report2.report("sigintOnly", void 0, sigint.loc);
           else report2.report("missing", void 0, service.loc);
@@ -71267,15 +71333,16 @@ var init_rule72 = __esm({
 
 // rules/ops/_service.ts
 function deployablePackage(project) {
+  const { scope } = project;
   const runnerFiles = [
-    ...project.dockerfiles.filter((d) => !d.file.startsWith(".devcontainer/")).map((d) => d.file),
-    ...project.k8s.workloads.map((w) => w.loc.file),
-    ...project.compose.filter((c) => c.services.length > 0).map((c) => c.file),
-    ...project.systemdUnits.map((u) => u.file)
+    ...project.dockerfiles.filter((d) => scope.image(d).role === "runtime").map((d) => d.file),
+    ...project.k8s.workloads.filter((w) => scope.workloadShips(w)).map((w) => w.loc.file),
+    ...project.compose.filter((c) => c.services.some((s) => scope.composeService(s).ships)).map((c) => c.file),
+    ...project.systemdUnits.filter((u) => scope.ships(u.file)).map((u) => u.file)
   ];
-  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
+  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0 && scope.package(p).ships).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
   if (owners[0]) return owners[0];
-  return project.packages.find((p) => p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true);
+  return project.packages.find((p) => scope.package(p).ships && scope.package(p).role === "service" && (p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true));
 }
 function docPathsFor(project, pkg) {
   const prefix = pkg.dir === "" ? "" : `${pkg.dir}/`;
@@ -71853,7 +71920,7 @@ function hasTypesCondition(exports) {
   if (!exports || typeof exports !== "object") return false;
   return Object.entries(exports).some(([key, value]) => key === "types" || hasTypesCondition(value));
 }
-var DEV_TOOLS, RUNTIME_SCRIPTS, BINARIES, rule_default78;
+var DEV_TOOLS, RUNTIME_SCRIPTS, BUNDLING_FRAMEWORKS, BINARIES, rule_default78;
 var init_rule79 = __esm({
   "rules/pkg/dev-deps-placement/rule.ts"() {
     "use strict";
@@ -71861,13 +71928,14 @@ var init_rule79 = __esm({
     init_shared7();
     DEV_TOOLS = /* @__PURE__ */ new Set(["typescript", "jest", "ts-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "eslint", "prettier", "@biomejs/biome", "nodemon", "ts-node", "ts-node-dev", "husky", "lint-staged"]);
     RUNTIME_SCRIPTS = ["start", "prestart", "poststart", "preinstall", "install", "postinstall"];
+    BUNDLING_FRAMEWORKS = ["next", "nuxt", "@sveltejs/kit", "astro", "@remix-run/dev", "@react-router/dev", "@angular/core", "gatsby"];
     BINARIES = { typescript: "tsc", "ts-node": "ts-node", nodemon: "nodemon", "ts-node-dev": "ts-node-dev", husky: "husky" };
     rule_default78 = defineRule({
       id: "pkg/dev-deps-placement",
       title: "Build and test tools are devDependencies",
       category: "performance",
       severity: "warning",
-      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production.",
+      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged.",
       fix: "Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.",
       appliesTo: ["package-json"],
       messages: {
@@ -71877,6 +71945,7 @@ var init_rule79 = __esm({
         for (const pkg of servicePackages(project)) {
           const names = Object.keys(pkg.dependencies);
           if (names.length === 0) continue;
+          if (project.scope.package(pkg).role === "static-site" || BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies)) continue;
           const report2 = subject(pkg.file);
           const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? "").join(" ");
           const json = pkg.json.value;
@@ -71964,7 +72033,7 @@ var init_rule81 = __esm({
       title: "A lockfile is committed",
       category: "reliability",
       severity: "error",
-      rationale: "Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all.",
+      rationale: "Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it.",
       fix: "Run the package manager once (`npm install` writes package-lock.json), commit the lockfile, keep it out of .gitignore, and install with `npm ci` in CI and in the Dockerfile.",
       appliesTo: ["package-json", "lockfile"],
       messages: {
@@ -71973,6 +72042,7 @@ var init_rule81 = __esm({
       check({ project, subject }) {
         for (const pkg of shippedPackages(project)) {
           if (Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length === 0) continue;
+          if (!pkg.private && project.scope.package(pkg).role === "library") continue;
           const report2 = subject(pkg.file);
           if (project.lockfilesFor(pkg.dir).length > 0) continue;
           const declared = pkg.json.value.packageManager;
@@ -77504,7 +77574,7 @@ function readStructured(name, text, format) {
 function displayPath(path2) {
   return path2.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
 }
-var TYPE_NAMES = { object: "a mapping", array: "a list", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false" };
+var TYPE_NAMES2 = { object: "a mapping", array: "a list", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false" };
 function describeError(error2, path2, hooks) {
   const explained = hooks.explain?.(error2, path2);
   if (explained) return { message: explained, at: "value" };
@@ -77528,7 +77598,7 @@ function describeError(error2, path2, hooks) {
       return { message: `expected ${JSON.stringify(error2.params.allowedValue)}`, at: "value" };
     case "type": {
       const type = error2.params.type;
-      return { message: `expected ${TYPE_NAMES[type] ?? type}`, at: "value" };
+      return { message: `expected ${TYPE_NAMES2[type] ?? type}`, at: "value" };
     }
     case "minimum":
     case "maximum":
@@ -78124,7 +78194,7 @@ function buildScope(input) {
   const composeFileExclusion = /* @__PURE__ */ new Map();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : localStackExclusion(file, input.dockerfiles)));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : localStackExclusion(file)));
   }
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
@@ -78232,7 +78302,8 @@ function buildScope(input) {
         const services = shipped.filter((p) => pkgUse(p).role === "service");
         const root = shipped.find((p) => p.dir === "");
         const rootRole = root && pkgUse(root).role;
-        servicePackages2 = services.length > 0 ? services : root && (rootRole === "tooling" || rootRole === "service") ? [root] : [];
+        const harness = root !== void 0 && root.workspaces.length > 0 && rootRole !== "service";
+        servicePackages2 = services.length > 0 ? services : root && !harness && (rootRole === "tooling" || rootRole === "service") ? [root] : [];
       }
       return servicePackages2;
     },
@@ -78242,8 +78313,8 @@ function buildScope(input) {
     }
   };
 }
-function localStackExclusion(file, dockerfiles) {
-  if (file.services.length === 0 || dockerfiles.length === 0) return void 0;
+function localStackExclusion(file) {
+  if (file.services.length === 0) return void 0;
   const publicImage = (s) => s.build === void 0 && s.dockerfile === void 0 && s.image !== void 0;
   const backing = file.services.filter(isBackingService);
   const backingOnly = backing.length > 0 && file.services.every((s) => backing.includes(s) || publicImage(s) && s.oneShot);

@@ -17,10 +17,17 @@ const DOC_ENV = /(?:^|[.])(?:example|sample|template|dist|defaults?)(?:$|\.env$)
  */
 const PRODUCTION_APP_CONFIG = /(?:^|\/)config\/(?:production|prod)(?:[.-](?!(?:example|sample|template)\.)[^/]*)?\.(?:json|ya?ml)$/i;
 
+/** Files a template engine renders (`.env.hbs`, `docker-compose.yml.j2`, `Dockerfile.ejs`): not yet the file they become. */
+const TEMPLATE_EXT = /\.(?:hbs|handlebars|ejs|tmpl|tpl|j2|jinja2?|mustache|njk|liquid|erb|eta)$/;
+/** Env examples named without the leading dot: `env.example`, `env-sample`, `ENVEXAMPLE`. */
+const BARE_ENV_EXAMPLE = /^env[._-]?(?:example|sample|template|dist|defaults?)$/;
+
 /** Kind by file name alone; `yaml` means "YAML, kind decided by content". Undefined: not read. */
 export function classifyByName(path: string): ArtifactKind | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
+  if (TEMPLATE_EXT.test(lower)) return undefined;
+  if (BARE_ENV_EXAMPLE.test(lower)) return 'env';
   // REUSE license sidecars (`.env.license`, `Dockerfile.license`) annotate the file they are named for.
   if (lower.endsWith('.license')) return undefined;
   const dockerfileVariant = lower.startsWith('dockerfile.') && !NOT_A_DOCKERFILE.test(lower);
@@ -71,7 +78,7 @@ export function looksLikeKnownYaml(path: string, text: string): boolean {
 /** True for env files that document variables rather than configure a deployment. */
 export function isDocumentationEnv(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return DOC_ENV.test(name);
+  return DOC_ENV.test(name) || BARE_ENV_EXAMPLE.test(name.toLowerCase());
 }
 
 export function commentSyntaxOf(kind: ArtifactKind, path: string): CommentSyntax {

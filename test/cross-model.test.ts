@@ -171,7 +171,7 @@ describe('manifest and workflow facts', () => {
   it("reads a step's `with` inputs, numbers as written", () => {
     const file = makeSourceFile('.github/workflows/ci.yml', 'workflow', ['on: push', 'jobs:', '  t:', '    steps:', '      - uses: actions/setup-node@v4', '        with:', '          node-version: 22', "          cache: 'npm'"].join('\n'));
     const wf = parseWorkflow(file, parseAllDocuments(file.text)[0] as never, yamlLocator(file));
-    const inputs = wf.jobs[0]?.steps[0]?.with;
+    const inputs = wf?.jobs[0]?.steps[0]?.with;
     expect(inputs?.get('node-version')).toMatchObject({ value: '22', loc: { line: 7, column: 25 } });
     expect(inputs?.get('cache')?.value).toBe('npm');
   });

@@ -418,4 +418,15 @@ describe('classifyByName', () => {
     for (const name of ['docker/.env.license', 'frontend/.env.test.license', 'Dockerfile.license', 'package.json.license']) expect(classifyByName(name), name).toBeUndefined();
     expect(classifyByName('docker/.env')).toBe('env');
   });
+
+  it('leaves templates to their engine, and reads env examples named without the dot as documentation', async () => {
+    const { classifyByName, isDocumentationEnv } = await import('../src/classify.ts');
+    for (const name of ['templates/.env.hbs', 'deploy/docker-compose.yml.j2', 'Dockerfile.ejs', 'k8s/deployment.yaml.tpl']) expect(classifyByName(name), name).toBeUndefined();
+    for (const name of ['ENVEXAMPLE', 'env.example', 'config/env-sample']) {
+      expect(classifyByName(name), name).toBe('env');
+      expect(isDocumentationEnv(name), name).toBe(true);
+    }
+    expect(classifyByName('.env.template')).toBe('env');
+    expect(classifyByName('environment.ts')).toBe('source');
+  });
 });

@@ -21,7 +21,7 @@ function dockerfile(project: ReturnType<typeof modelOf>['project'], file: string
 
 describe('what a file says about itself', () => {
   it('folders of tests, fixtures, examples, docs and local tooling, relative to the linted root', () => {
-    for (const path of ['e2e/Dockerfile', 'apps/web/cypress/docker-compose.yml', 'examples/api/Dockerfile', 'docs/setup/docker-compose.yml', '.devcontainer/Dockerfile', 'test-app/Dockerfile', 'apps/api-e2e/Dockerfile', 'local/compose.yaml', 'packages/x/__tests__/a.ts']) {
+    for (const path of ['e2e/Dockerfile', 'apps/web/cypress/docker-compose.yml', 'examples/api/Dockerfile', 'docs/setup/docker-compose.yml', '.devcontainer/Dockerfile', 'test-app/Dockerfile', 'apps/api-e2e/Dockerfile', 'local/compose.yaml', 'packages/x/__tests__/a.ts', 'tools/seed/docker-compose.yml', 'extra/templates/proxy/compose.yaml', 'packages/api-docs/package.json']) {
       expect(pathExclusion(path), path).toBeDefined();
     }
     for (const path of ['Dockerfile', 'apps/api/Dockerfile', 'services/testing-service-name-like/Dockerfile', 'deploy/docker-compose.yml', 'src/latest/Dockerfile']) expect(pathExclusion(path), path).toBeUndefined();
@@ -32,6 +32,9 @@ describe('what a file says about itself', () => {
     expect(pathExclusion('src/demo/seed.ts', 'source')).toBeUndefined();
     expect(pathExclusion('docker/local/docker-compose.yml', 'compose')).toBeDefined();
     expect(pathExclusion('src/__tests__/app.ts', 'source')).toBeDefined();
+    expect(pathExclusion('src/tools/parse.ts', 'source')).toBeUndefined();
+    expect(pathExclusion('src/templates/email.ts', 'source')).toBeUndefined();
+    expect(pathExclusion('src/api-docs/index.ts', 'source')).toBeUndefined();
   });
 
   it('names for development, tests and CI, by the words beyond the kind name', () => {
@@ -43,6 +46,7 @@ describe('what a file says about itself', () => {
       ['compose.local.yaml', 'compose'],
       ['docker-compose.override.yml', 'compose'],
       ['docker-compose-test.yml', 'compose'],
+      ['docker-compose.build.yml', 'compose'],
       ['.env.development', 'env'],
       ['.env.test', 'env'],
       ['src/app.spec.ts', 'source'],
@@ -71,7 +75,12 @@ describe('what a file says about itself', () => {
     expect(says('# It is **not** intended for production use.\nservices: {}\n')).toBeDefined();
     expect(says('# Core local-dev stack: the minimum a contributor needs\nservices: {}\n')).toBeDefined();
     expect(says('# Docker Compose configuration for integration tests\nservices: {}\n')).toBeDefined();
+    expect(says('# This contains the services required to develop and test Acme\n# locally: several databases, a cache and a tracer.\nservices: {}\n')).toBeDefined();
+    expect(says('# Publishes every package to a local registry for testing / local dev purposes\nservices: {}\n')).toBeDefined();
+    expect(says('### EXAMPLE DOCKER COMPOSE ###\nservices: {}\n')).toBeDefined();
     expect(says('# Production stack. For local development, see docker-compose.dev.yml\nservices: {}\n')).toBeUndefined();
+    expect(says('# For an example configuration, see docs/deploy.md\nservices: {}\n')).toBeUndefined();
+    expect(says('# The production stack.\n# Run it locally with docker compose up.\nservices: {}\n')).toBeUndefined();
     expect(says('# Set this to production before deploying\nservices: {}\n')).toBeUndefined();
     expect(says('services:\n  # for local development only\n  api: {}\n')).toBeUndefined();
   });

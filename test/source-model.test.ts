@@ -276,6 +276,29 @@ describe('routes', () => {
 });
 
 describe('signals, crash handlers and the shutdown budget', () => {
+  it('signals handed to a helper are handled; a monitor of uncaught exceptions logs and lets the process crash; kill sends', () => {
+    const s = service({
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { shutdown } from './lib/shutdown';",
+        'const app = express();',
+        'app.listen(3000);',
+        "shutdown.cleanupOnSignals('SIGINT', 'SIGTERM');",
+        "process.on('uncaughtExceptionMonitor', (err) => console.error(err));",
+        "process.kill(process.pid, 'SIGHUP');",
+      ].join('\n'),
+    });
+    expect(s.signalHandlers.map((h) => h.signal)).toEqual(['SIGINT', 'SIGTERM']);
+    expect(s.handlesSignal('SIGTERM')).toBe(true);
+    expect(s.crashHandlers).toEqual([expect.objectContaining({ event: 'uncaughtException', outcome: 'exits' })]);
+  });
+
+  it('a listen on something that is not a server (an observable, a drag handle) is not one', () => {
+    const s = service({ 'src/index.ts': "import express from 'express';\nexport const app = express();\nlayout.drag.listen(() => {});\nemitter.listen('x');" });
+    expect(s.listens).toEqual([]);
+    expect(s.isServer).toBe(false);
+  });
+
   it('the noex guide: SIGTERM and SIGINT call shutdown, which waits 5 s; crash handlers log and shut down or carry on', () => {
     const s = service({
       'src/server.ts': [
@@ -381,6 +404,31 @@ describe('env reads', () => {
       ['PORT', true],
       ['REDIS_URL', false],
       ['LOG_LEVEL', true],
+    ]);
+  });
+
+  it('shared zod schemas named for absence, alternatives in a fallback chain, typeof tests', () => {
+    const s = service({
+      'src/env.ts': [
+        "import { z } from 'zod';",
+        "import { OptionalIntEnv, IntEnvWithDefault } from './schemas';",
+        'const Retries = z.coerce.number().optional();',
+        'const Env = z.object({ POOL_TIMEOUT: OptionalIntEnv, MAX_WAIT_MS: IntEnvWithDefault(10000), RETRIES: Retries, SECRET: z.string() });',
+        'export const env = Env.parse(process.env);',
+        "const workers = Number.parseInt(process.env.WEB_CONCURRENCY || process.env.CLUSTER_WORKERS || '', 10);",
+        "const blocked = typeof process.env.BLOCKED_USERS === 'string';",
+        'const port = Number.parseInt(process.env.PORT, 10);',
+      ].join('\n'),
+    });
+    expect(s.envReads.map((r) => [r.name, r.hasDefault])).toEqual([
+      ['POOL_TIMEOUT', true],
+      ['MAX_WAIT_MS', true],
+      ['RETRIES', true],
+      ['SECRET', false],
+      ['WEB_CONCURRENCY', true],
+      ['CLUSTER_WORKERS', true],
+      ['BLOCKED_USERS', true],
+      ['PORT', false],
     ]);
   });
 });

@@ -6,12 +6,24 @@ import { makeSourceFile } from '../src/discover.ts';
 import { parseWorkflow, runsOnPullRequests } from '../src/parsers/workflow.ts';
 import { yamlLocator } from '../src/parsers/yaml-loc.ts';
 
-function workflow(...lines: string[]) {
+function parsed(...lines: string[]) {
   const file = makeSourceFile('.github/workflows/ci.yml', 'workflow', lines.join('\n'));
   return parseWorkflow(file, parseAllDocuments(file.text)[0] as never, yamlLocator(file));
 }
 
+function workflow(...lines: string[]) {
+  const wf = parsed(...lines);
+  if (!wf) throw new Error('no workflow');
+  return wf;
+}
+
 describe('workflow parser', () => {
+  it('a file with every line commented out is no workflow and no error', () => {
+    expect(parsed('#on: push', '#jobs:', '#  test:', '#    runs-on: ubuntu-latest')).toBeUndefined();
+    expect(parsed('')).toBeUndefined();
+    expect(() => parsed('just a string')).toThrow(/must be a mapping/);
+  });
+
   it('reads a single event, a list of events and the map form, each at its name', () => {
     expect(workflow('on: pull_request', 'jobs: {}').triggers.map((t) => t.value)).toEqual(['pull_request']);
     const list = workflow('on: [push, pull_request]', 'jobs: {}');

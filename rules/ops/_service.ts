@@ -7,23 +7,24 @@ import type { PackageJson } from '../../src/parsers/package-json.ts';
 
 /**
  * The package.json that stands for the deployable service, or undefined for a library, a CLI or an empty
- * folder. Deployable: a package.json that owns (is the nearest above) a Dockerfile (a dev container's
- * excepted), a Kubernetes manifest with a workload, a compose file with services or a systemd unit; else a
- * package with a `start` script or server source. The root's package wins when it owns one.
+ * folder. Deployable: a shipping package.json that owns (is the nearest above) a runtime image's Dockerfile, a
+ * shipping Kubernetes workload, a compose file with a shipping service or a systemd unit; else a service package
+ * with a `start` script or server source. The root's package wins when it owns one.
  */
 export function deployablePackage(project: Project): PackageJson | undefined {
+  const { scope } = project;
   const runnerFiles = [
-    ...project.dockerfiles.filter((d) => !d.file.startsWith('.devcontainer/')).map((d) => d.file),
-    ...project.k8s.workloads.map((w) => w.loc.file),
-    ...project.compose.filter((c) => c.services.length > 0).map((c) => c.file),
-    ...project.systemdUnits.map((u) => u.file),
+    ...project.dockerfiles.filter((d) => scope.image(d).role === 'runtime').map((d) => d.file),
+    ...project.k8s.workloads.filter((w) => scope.workloadShips(w)).map((w) => w.loc.file),
+    ...project.compose.filter((c) => c.services.some((s) => scope.composeService(s).ships)).map((c) => c.file),
+    ...project.systemdUnits.filter((u) => scope.ships(u.file)).map((u) => u.file),
   ];
   const owners = runnerFiles
     .map((file) => project.packageFor(dirname(file)))
-    .filter((p): p is PackageJson => p !== undefined)
+    .filter((p): p is PackageJson => p !== undefined && scope.package(p).ships)
     .sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
   if (owners[0]) return owners[0];
-  return project.packages.find((p) => p.scripts.start !== undefined || project.serviceOf(p)?.isServer === true);
+  return project.packages.find((p) => scope.package(p).ships && scope.package(p).role === 'service' && (p.scripts.start !== undefined || project.serviceOf(p)?.isServer === true));
 }
 
 /** Markdown documents at the repository root's level or the package's own (paths relative to either). */

@@ -190,7 +190,8 @@ const PLACEHOLDER = /your|example|dummy|placeholder|redacted|masked|hidden|sampl
 /** A placeholder or marker: words of one (`your_client_secret`, `[REDACTED]`), zeros (`00000000-000-0000`), one repeated character. */
 export function madeUp(value: string): boolean {
   const v = value.trim();
-  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v);
+  // `*DELETED*`, `[REMOVED]`, `<unset>`, `__BLANK__`: a word in punctuation marks a value, it is none.
+  return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^[*[<({_-]+[A-Za-z][A-Za-z _-]*[*\]>)}_-]+$/.test(v);
 }
 
 /**
@@ -200,6 +201,8 @@ export function madeUp(value: string): boolean {
 export function looksRandom(value: string): boolean {
   const text = value.trim();
   if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
+  // `OAUTH2_GOOGLE_CLIENT_SECRET`, `session_store_key_v2`: the name of a variable or a key, words joined by underscores.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) return false;
   if (/^[a-z][a-z0-9]*(?:[._/:-][a-z0-9]+)*$/i.test(text) && !/\d.*[a-z]|[a-z].*\d/i.test(text.replace(/[._/:-]/g, ''))) return false;
   if (/^(?:[\w-]+[./:])+[\w-]+$/.test(text) && /[./:]/.test(text) && !/[A-Z].*\d|\d.*[A-Z]/.test(text)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return false;
@@ -216,6 +219,9 @@ const DOCUMENTED_DEFAULTS = new Set(['keyboard cat', 'shhhhh', 'shhhhhhared-secr
 /** fetch's `credentials` modes, cookie and CORS options: words that configure how credentials travel, not credentials. */
 const CREDENTIAL_MODES = new Set(['include', 'omit', 'same-origin', 'same-site', 'strict', 'lax', 'none', 'true', 'false']);
 
+/** Names of types (`{ secret: 'string' }` in a schema or a generated type checker): a description of a value. */
+const TYPE_NAMES = new Set(['string', 'number', 'boolean', 'object', 'bigint', 'symbol', 'function', 'array', 'date', 'buffer', 'uint8array']);
+
 /** Words that say a value is absent or not yet chosen (`unknown`, `pending_provisioning`, `not-set`): no secret. */
 const ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
 
@@ -229,7 +235,7 @@ export function secretShaped(key: string, value: string): boolean {
   const v = value.trim();
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
-  if (CREDENTIAL_MODES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
+  if (CREDENTIAL_MODES.has(v.toLowerCase()) || TYPE_NAMES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
   // Placeholders and markers (`your_client_secret`, `[REDACTED]`, `00000000-0000-…`), header names (`x-api-key`).
   if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false; // a word or hyphenated phrase in Title case: a label

@@ -41,6 +41,9 @@ const FOLDERS: ReadonlyMap<string, Folder> = new Map([
   ...folders(['benchmark', 'benchmarks', 'bench'], 'benchmark', true),
   ...folders(['.devcontainer', '.gitpod', '.vscode', '.idea', '.cursor', '.github', '.circleci', '.gitlab'], 'local tooling', true),
   ...folders(['local', 'dev', 'development'], 'local tooling', false),
+  // `tools/seed-snapshot/`, `tooling/`: a repository's own developer tools; `templates/`: files for users to copy.
+  ...folders(['tools', 'tooling'], 'local tooling', false),
+  ...folders(['templates', 'template'], 'template', false),
 ]);
 /** `test-app/`, `api-e2e/`, `integration-tests/`, `example-server/`: folders named for a test or example by prefix or suffix. */
 const FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
@@ -89,7 +92,7 @@ export function nameExclusion(path: string, kind: ArtifactKind): Exclusion | und
   // `docker-compose.yml`, `Dockerfile`, `.env`: only the words beyond the kind's own name count.
   const own = words(name).filter((w) => !KIND_WORDS.has(w));
   for (const word of own) {
-    const what = DEVELOPMENT_WORDS.get(word);
+    const what = DEVELOPMENT_WORDS.get(word) ?? (kind === 'compose' && word === 'build' ? 'building images' : undefined);
     if (what) return { evidence: 'name', reason: `named for ${what} (${name})` };
   }
   return undefined;
@@ -114,6 +117,9 @@ const HEADER_STATEMENTS: readonly RegExp[] = [
   /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
   /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
   /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
+  /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
+  /\b(?:needed|required|used) (?:to|for) (?:develop(?:ing|ment)?|test(?:ing)?)(?: and (?:develop(?:ing|ment)?|test(?:ing)?))? (?:[\w-]+ ){0,2}locally\b/i,
+  /\bfor (?:local )?(?:dev|development|testing|tests|demo)(?:\s*(?:\/|and|or)\s*(?:local )?(?:dev|development|testing|tests|demo))* purposes\b/i,
 ];
 const HEADER_LINES = 20;
 
@@ -141,7 +147,9 @@ function headerComments(file: SourceFile): string[] {
 
 /** The file's header comment, when it says the file is not for production (the matched phrase, shortened). */
 export function headerExclusion(file: SourceFile): Exclusion | undefined {
-  for (const raw of headerComments(file)) {
+  const lines = headerComments(file);
+  // A statement may run over lines ("the services required to develop and test X / locally"): the joined text too.
+  for (const raw of lines.length > 1 ? [...lines, lines.join(' ')] : lines) {
     // Markdown emphasis in comments (`**not** intended`) is not part of the statement.
     const comment = raw.replace(/[*_`]+/g, '');
     for (const re of HEADER_STATEMENTS) {

@@ -187,7 +187,7 @@ export function buildScope(input: ScopeInput): Scope {
   const composeFileExclusion = new Map<string, Exclusion | undefined>();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : localStackExclusion(file, input.dockerfiles)));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : localStackExclusion(file)));
   }
 
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
@@ -309,7 +309,9 @@ export function buildScope(input: ScopeInput): Scope {
         const services = shipped.filter((p) => pkgUse(p).role === 'service');
         const root = shipped.find((p) => p.dir === '');
         const rootRole = root && pkgUse(root).role;
-        servicePackages = services.length > 0 ? services : root && (rootRole === 'tooling' || rootRole === 'service') ? [root] : [];
+        // Without a service, the root speaks for the repository, unless it is only a workspace harness (a framework's monorepo).
+        const harness = root !== undefined && root.workspaces.length > 0 && rootRole !== 'service';
+        servicePackages = services.length > 0 ? services : root && !harness && (rootRole === 'tooling' || rootRole === 'service') ? [root] : [];
       }
       return servicePackages;
     },
@@ -325,8 +327,8 @@ export function buildScope(input: ScopeInput): Scope {
  * of a public image that sets one up, with nothing that builds or runs the app, and that publishes their ports to
  * the host — for an app started outside compose — or only on loopback: a local development stack.
  */
-function localStackExclusion(file: ComposeFile, dockerfiles: readonly Dockerfile[]): Exclusion | undefined {
-  if (file.services.length === 0 || dockerfiles.length === 0) return undefined;
+function localStackExclusion(file: ComposeFile): Exclusion | undefined {
+  if (file.services.length === 0) return undefined;
   const publicImage = (s: ComposeService) => s.build === undefined && s.dockerfile === undefined && s.image !== undefined;
   const backing = file.services.filter(isBackingService);
   // Beside them, one-shot jobs from public images may set them up (`minio/mc` making buckets).

@@ -51,6 +51,8 @@ export interface Listen {
   port?: Port;
   /** Bound to loopback or an ephemeral port (`listen(0, '127.0.0.1')`): a helper inside the process, not a served endpoint. */
   internal?: boolean;
+  /** The name of what listens, as written (`app`, `healthServer`), when it has one. */
+  receiver?: string;
 }
 
 export interface Route {
@@ -669,6 +671,27 @@ const CLIENT_NAMES = /^(?:axios|got|ky|http|https|request|superagent|supertest|a
 const SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
 const URLISH_MEMBERS = new Set(['url', 'pathname', 'path', 'originalUrl']);
 const URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+/** Calls that convert an env value without supplying a default (`parseInt(process.env.PORT, 10)`: 10 is the radix). */
+const CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'String', 'Boolean', 'JSON.parse']);
+/** Names of what a server listens on: `app`, `server`, `httpServer`, `fastify`, `instance`, `this` (a class that extends one). */
+const LISTENER_NAMES = /server|app|api|srv|fastify|koa|hono|instance|http|gateway|service|nest|web|listener|^this$/i;
+/** Helpers that take signal names to handle (`cleanupOnSignals`, `gracefulShutdown`, `onExitSignals`); never `kill`. */
+const SIGNAL_HELPER = /signals?|shutdown|graceful|terminat|exithook|onexit|cleanup/i;
+
+/** `'SIGTERM'` or `['SIGINT', 'SIGTERM']` as written in a call's arguments. */
+function signalLiterals(node: t.Node): string[] {
+  const n = unwrap(node);
+  const values = n.type === 'ArrayExpression' ? n.elements.map((e) => (e && e.type !== 'SpreadElement' ? stringValue(e) : undefined)) : [stringValue(n)];
+  return values.filter((v): v is string => v === 'SIGTERM' || v === 'SIGINT' || v === 'SIGHUP' || v === 'SIGQUIT');
+}
+
+function receiverName(receiver: t.Node): string | undefined {
+  return receiver.type === 'ThisExpression' ? 'this' : receiver.type === 'Identifier' ? receiver.name : isMember(receiver) ? memberName(receiver) : undefined;
+}
+
+function receiverIsProcess(callee: t.Node): boolean {
+  return isMember(callee) && unwrap(callee.object).type === 'Identifier' && (unwrap(callee.object) as t.Identifier).name === 'process';
+}
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
 const DOTENV_MODULES = new Set(['dotenv', 'dotenv-flow', '@dotenvx/dotenvx']);
 const DOTENV_PRELOADS = new Set(['dotenv/config', 'dotenv-flow/config', '@dotenvx/dotenvx/config']);
@@ -775,7 +798,7 @@ function plausibleSecret(key: string, value: string, envFallback = false): boole
  * Words that make what a name holds a marker or a value to refuse, not a secret in use: `REDACTED_CREDENTIAL_VALUE`,
  * `placeholderToken`, and containers of known-bad values (`WEAK_DEFAULTS`, `COMMON_PASSWORDS`, `leakedKeys`).
  */
-const MARKER_WORDS = new Set(['redacted', 'masked', 'mask', 'placeholder', 'sentinel', 'blank', 'dummy', 'fake', 'example', 'sample', 'mock', 'weak', 'insecure', 'known', 'common', 'leaked', 'compromised', 'banned', 'forbidden', 'blocked', 'blocklist', 'denylist', 'blacklist', 'rejected', 'obfuscated']);
+const MARKER_WORDS = new Set(['redacted', 'masked', 'mask', 'placeholder', 'sentinel', 'blank', 'dummy', 'fake', 'example', 'sample', 'mock', 'weak', 'insecure', 'known', 'common', 'leaked', 'compromised', 'banned', 'forbidden', 'blocked', 'blocklist', 'denylist', 'blacklist', 'rejected', 'obfuscated', 'deleted', 'removed', 'revoked', 'expired', 'invalid']);
 
 function markerName(name: string): boolean {
   return name
@@ -1110,6 +1133,12 @@ class ServiceBuilder {
     }
 
     const calleeName = callee.type === 'Identifier' ? callee.name : method;
+    // `shutdown.cleanupOnSignals('SIGINT', 'SIGTERM')`, `onSignals(['SIGTERM'], close)`: a helper given the signals to handle.
+    // Inside a `process.on(signal, …)` handler, such a call is what the handler does, not a handler of its own.
+    const inHandler = () => ancestors.some((a) => isCall(a) && receiverIsProcess(a.callee) && SIGNAL_METHODS.has((isMember(a.callee) && memberName(a.callee)) || ''));
+    if (calleeName !== undefined && SIGNAL_HELPER.test(calleeName) && !(receiverIsProcess(callee) && SIGNAL_METHODS.has(method ?? '')) && !inHandler()) {
+      for (const signal of args.flatMap((a) => signalLiterals(a))) this.signalHandlers.push({ signal, loc: mod.loc(node), calls: [calleeName] });
+    }
     if (calleeName === 'require' && DOTENV_PRELOADS.has(stringValue(args[0]) ?? '')) this.envFileLoads.push({ path: '.env', loc: mod.loc(node) });
     if (calleeName === 'startInspectorServer') this.inspector(mod, node, 'startInspectorServer', ancestors);
     if (isMember(callee) && (method === 'parse' || method === 'safeParse' || method === 'parseAsync') && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
@@ -1117,10 +1146,10 @@ class ServiceBuilder {
     if (!isMember(callee) || method === undefined) return;
     const receiver = unwrap(callee.object);
     if (receiver.type === 'Identifier' && receiver.name === 'process' && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors);
-    if (method === 'listen') {
+    if (method === 'listen' && this.listensOn(mod, receiver)) {
       const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], 'host')?.value);
       const port = this.portOf(mod, args[0]);
-      this.listen(mod, node, ancestors, port, (host !== undefined && LOOPBACK.test(host)) || port?.value === 0);
+      this.listen(mod, node, ancestors, port, (host !== undefined && LOOPBACK.test(host)) || port?.value === 0, receiverName(receiver));
     }
     if (method === 'start' && this.ownerOf(mod, receiver)?.framework === 'hapi') this.listen(mod, node, ancestors, undefined);
     if (method === 'enableShutdownHooks') this.helpers.push({ name: 'enableShutdownHooks', kinds: ['shutdown'], loc: mod.loc(node) });
@@ -1156,8 +1185,19 @@ class ServiceBuilder {
     for (const p of paths) this.envFileLoads.push({ path: p, loc: mod.loc(node) });
   }
 
-  private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined, internal = false): void {
-    this.listens.push({ loc: mod.loc(node), port, ...(internal ? { internal } : {}) });
+  /**
+   * A receiver of `.listen()` that can be a server: a server the code created (`express()`, `http.createServer(app)`),
+   * a call or construction in place, or a name that says so (`server`, `app`, `httpServer`, `this`) — not an
+   * observable, an emitter or a drag handle (`layout.drag.listen(cb)`).
+   */
+  private listensOn(mod: Module, receiver: t.Node): boolean {
+    if (isCall(receiver) || this.ownerOf(mod, receiver)) return true;
+    const name = receiverName(receiver);
+    return name !== undefined && LISTENER_NAMES.test(name);
+  }
+
+  private listen(mod: Module, node: CallNode, ancestors: readonly t.Node[], port: Port | undefined, internal = false, receiver?: string): void {
+    this.listens.push({ loc: mod.loc(node), port, ...(internal ? { internal } : {}), ...(receiver ? { receiver } : {}) });
     if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors, 0)) this.listensAtLoad = true;
   }
 
@@ -1392,6 +1432,9 @@ class ServiceBuilder {
         this.signalSites.push({ mod: handler?.mod ?? mod, signal, handler: handler?.node });
       } else if (signal === 'uncaughtException' || signal === 'unhandledRejection') {
         this.crashHandlers.push({ event: signal, loc: mod.loc(node), outcome: handler ? this.crashOutcome(handler.mod, handler.node) : 'exits' });
+      } else if (signal === 'uncaughtExceptionMonitor') {
+        // A monitor observes the error and Node's default crash goes on: log, then exit.
+        this.crashHandlers.push({ event: 'uncaughtException', loc: mod.loc(node), outcome: 'exits' });
       }
     }
   }
@@ -1500,14 +1543,20 @@ class ServiceBuilder {
       const a = ancestors[i] as t.Node;
       if (a.type === 'LogicalExpression') {
         if (a.left === child && (a.operator === '||' || a.operator === '??')) return { hasDefault: true, value: a.right };
+        // `process.env.A || process.env.B || ''`: B is an alternative, and the chain's fallback is B's too.
+        if (a.right === child && (a.operator === '||' || a.operator === '??')) {
+          child = a;
+          continue;
+        }
         if (a.left === child && a.operator === '&&') return { hasDefault: true };
         return { hasDefault: false };
       }
       if ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && a.test === child) return { hasDefault: true };
-      if (a.type === 'UnaryExpression' && a.operator === '!') return { hasDefault: true };
+      if (a.type === 'UnaryExpression' && (a.operator === '!' || a.operator === 'typeof')) return { hasDefault: true };
       if (a.type === 'BinaryExpression') return { hasDefault: true };
       // `parseEnvInt(process.env.TIMEOUT, 30000)`, `bool(process.env.X, false)`: a parser that takes the default after the value.
-      if (isCall(a) && a.callee !== child) {
+      const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? '');
+      if (isCall(a) && a.callee !== child && !conversion) {
         const args = a.arguments as t.Node[];
         const at = args.indexOf(child);
         const fallback = at === -1 ? undefined : args.slice(at + 1).find((arg) => isLiteralValueNode(arg));
@@ -1518,7 +1567,7 @@ class ServiceBuilder {
         a.type === 'TSNonNullExpression' ||
         a.type === 'ParenthesizedExpression' ||
         (isMember(a) && a.object === child) ||
-        (isCall(a) && (a.callee === child || ['Number', 'parseInt', 'parseFloat', 'String', 'Boolean', 'JSON.parse'].includes(chainText(a.callee) ?? '')));
+        (isCall(a) && (a.callee === child || conversion));
       if (!passes) return { hasDefault: false };
       child = a;
     }
@@ -1543,11 +1592,26 @@ class ServiceBuilder {
       n = unwrap(n);
       if (!isCall(n)) return;
       if (isMember(n.callee) && memberName(n.callee) === 'object') {
-        this.schemaEnvReads(mod, n.arguments[0] as t.Node, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+        this.schemaEnvReads(mod, n.arguments[0] as t.Node, (value) => this.schemaCopes(mod, value));
         return;
       }
       n = isMember(n.callee) ? n.callee.object : undefined;
     }
+  }
+
+  /**
+   * A zod schema that accepts a missing variable: `.default(…)`, `.optional()`, `.nullish()`, `.catch(…)`, or a
+   * shared schema named for it (`OptionalIntEnv`, `IntEnvWithDefault(10000)`), or a local constant holding one.
+   */
+  private schemaCopes(mod: Module, value: t.Node, depth = 0): boolean {
+    if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
+    let base = unwrap(value);
+    while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
+    const name = base.type === 'Identifier' ? base.name : isMember(base) ? memberName(base) : undefined;
+    if (name === undefined) return false;
+    if (/optional|default|nullish/i.test(name)) return true;
+    const init = base.type === 'Identifier' ? mod.inits.get(base.name) : undefined;
+    return init !== undefined && init !== null && depth < 3 && this.schemaCopes(mod, init, depth + 1);
   }
 
   private chainMethods(node: t.Node): string {

@@ -178,9 +178,13 @@ function triggersOf(node: Node | null, at: RangeLoc): Located<string>[] {
   return [];
 }
 
-/** Reads the first document of a workflow file. Throws (with a position) when it is not a workflow. */
-export function parseWorkflow(source: SourceFile, document: Document.Parsed | undefined, at: RangeLoc): Workflow {
+/**
+ * Reads the first document of a workflow file. Throws (with a position) when it is not a workflow; undefined for a
+ * file with nothing in it (every line commented out: a workflow switched off, which GitHub never runs).
+ */
+export function parseWorkflow(source: SourceFile, document: Document.Parsed | undefined, at: RangeLoc): Workflow | undefined {
   const root = document?.contents;
+  if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === ''))) return undefined;
   if (!isMap(root)) fail('a workflow must be a mapping with `on:` and `jobs:`', root ? at(root.range) : { file: source.path, line: 1, column: 1, endLine: 1, endColumn: 1 });
   const on = pairOf(root, 'on');
   if (!on) fail('a workflow needs `on:` (the events that trigger it)', at(root.range));

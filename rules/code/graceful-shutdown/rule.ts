@@ -1,4 +1,3 @@
-import { isHealthRoute, isReadinessRoute } from '../../../src/model/service.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { httpServers } from '../_shared.ts';
 
@@ -20,8 +19,6 @@ export default defineRule({
     for (const service of httpServers(project)) {
       const report = subject(service.package.file);
       if (service.handlesSignal('SIGTERM')) continue;
-      // A server of health routes only (a worker's probe endpoint) holds no request worth draining.
-      if (service.routes.length > 0 && service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r))) continue;
       const sigint = service.signalHandlers.find((h) => h.signal === 'SIGINT');
       if (sigint) report.report('sigintOnly', undefined, sigint.loc);
       else report.report('missing', undefined, service.loc);

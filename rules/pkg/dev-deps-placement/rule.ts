@@ -17,6 +17,9 @@ function hasTypesCondition(exports: unknown): boolean {
   return Object.entries(exports).some(([key, value]) => key === 'types' || hasTypesCondition(value));
 }
 
+/** Frameworks that build the app into its own output for production: their apps ship the build, not node_modules as declared. */
+const BUNDLING_FRAMEWORKS = ['next', 'nuxt', '@sveltejs/kit', 'astro', '@remix-run/dev', '@react-router/dev', '@angular/core', 'gatsby'];
+
 /** The command a package's binary is run by: `typescript` → `tsc`. */
 const BINARIES: Record<string, string> = { typescript: 'tsc', 'ts-node': 'ts-node', nodemon: 'nodemon', 'ts-node-dev': 'ts-node-dev', husky: 'husky' };
 
@@ -26,7 +29,7 @@ export default defineRule({
   category: 'performance',
   severity: 'warning',
   rationale:
-    'Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production.',
+    'Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged.',
   fix: 'Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.',
   appliesTo: ['package-json'],
   messages: {
@@ -39,6 +42,8 @@ export default defineRule({
     for (const pkg of servicePackages(project)) {
       const names = Object.keys(pkg.dependencies);
       if (names.length === 0) continue;
+      // What a bundling framework ships is its build output (Next.js traces the files it needs): placement changes nothing that runs.
+      if (project.scope.package(pkg).role === 'static-site' || BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies)) continue;
       const report = subject(pkg.file);
       const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? '').join(' ');
       // A library that publishes types (`types`, `typings`, or a `types` condition in `exports`) needs the @types its declarations import.

@@ -10,7 +10,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'error',
   rationale:
-    'Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all.',
+    'Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it.',
   fix: 'Run the package manager once (`npm install` writes package-lock.json), commit the lockfile, keep it out of .gitignore, and install with `npm ci` in CI and in the Dockerfile.',
   appliesTo: ['package-json', 'lockfile'],
   messages: {
@@ -20,6 +20,8 @@ export default defineRule({
   check({ project, subject }) {
     for (const pkg of shippedPackages(project)) {
       if (Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length === 0) continue; // nothing to lock
+      // A published library's lockfile never reaches its users: what they install resolves their own.
+      if (!pkg.private && project.scope.package(pkg).role === 'library') continue;
       const report = subject(pkg.file);
       if (project.lockfilesFor(pkg.dir).length > 0) continue;
       const declared = (pkg.json.value as { packageManager?: unknown }).packageManager;

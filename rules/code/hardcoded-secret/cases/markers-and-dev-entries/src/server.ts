@@ -10,6 +10,10 @@ const WEAK_DEFAULTS: Record<string, string> = {
 export const REDACTED_CREDENTIAL_VALUE = '_APP_BLANK_2f1c0b7e-88a4-4c11-9d0e-5b9f3e7a1c42';
 // A client built without its key until the variable is set: zeros are no key.
 export const neynar = { apiKey: process.env.NEYNAR_SECRET_KEY || '00000000-000-0000-000-000000000000' };
+// A schema's type names, a sentinel stored in place of a checksum, and the name of the variable that holds a secret.
+export const ApiKeyShape = { name: 'string', apiKey: 'string' };
+export const DELETED_TOKEN = '*DELETED*';
+export const oauth = { envVarClientSecret: 'OAUTH2_GOOGLE_CLIENT_SECRET' };
 const anonymous = { tokenName: 'unknown', secret: 'unknown' };
 const pendingWarehouse = { url: 'https://warehouse.invalid', username: 'pending_provisioning', password: 'pending_provisioning' };
 // Fallbacks of values that are not read from the environment: an identity label and a placeholder.
