@@ -20441,7 +20441,7 @@ var require_codegen = __commonJS({
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names, n) => addNames2(names, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -20498,7 +20498,7 @@ var require_codegen = __commonJS({
         const names = super.names;
         addExprNames(names, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
+          addNames2(names, this.else.names);
         return names;
       }
     };
@@ -20521,7 +20521,7 @@ var require_codegen = __commonJS({
         return this;
       }
       get names() {
-        return addNames(super.names, this.iteration.names);
+        return addNames2(super.names, this.iteration.names);
       }
     };
     var ForRange = class extends For {
@@ -20560,7 +20560,7 @@ var require_codegen = __commonJS({
         return this;
       }
       get names() {
-        return addNames(super.names, this.iterable.names);
+        return addNames2(super.names, this.iterable.names);
       }
     };
     var Func = class extends BlockNode {
@@ -20608,9 +20608,9 @@ var require_codegen = __commonJS({
       get names() {
         const names = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames2(names, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
+          addNames2(names, this.finally.names);
         return names;
       }
     };
@@ -20895,13 +20895,13 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames2(names, from) {
       for (const n in from)
         names[n] = (names[n] || 0) + (from[n] || 0);
       return names;
     }
     function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+      return from instanceof code_1._CodeOrName ? addNames2(names, from.names) : names;
     }
     function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
@@ -34430,7 +34430,7 @@ var init_rule = __esm({
 
 // src/parsers/k8s.ts
 function emptyManifests() {
-  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [], skaffoldImages: [] };
+  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], claims: [], kustomizations: [], skaffoldImages: [] };
 }
 function located(view, read) {
   if (!view) return void 0;
@@ -34570,6 +34570,7 @@ function workloadOf(file, doc, kind) {
     containers: [],
     initContainers: [],
     longRunning: !oneShot && restartPolicy === "Always",
+    claimNames: (podSpec?.get("volumes")?.items() ?? []).flatMap((v) => v.at("persistentVolumeClaim", "claimName")?.string ?? []),
     services: [],
     pdbs: [],
     hpas: []
@@ -34635,6 +34636,9 @@ function addObject(out, file, doc, depth) {
       });
       return;
     }
+    case "PersistentVolumeClaim":
+      out.claims.push({ ...objectOf(file, doc, kind), kind, accessModes: spec?.get("accessModes")?.strings() ?? [] });
+      return;
     case "LimitRange": {
       const container = (spec?.get("limits")?.items() ?? []).find((l) => (l.get("type")?.string ?? "Container") === "Container");
       const pick = (v) => ({ memory: v?.get("memory")?.string, cpu: v?.get("cpu")?.string });
@@ -34688,6 +34692,8 @@ function linkK8s(all) {
     }
     for (const p of all.pdbs) if (p.selector && hasLabels && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
     for (const h of all.hpas) if (h.target && h.target.kind === w.kind && h.target.name === w.name && sameNamespace(h, w)) w.hpas.push(h);
+    const singleNode = (c) => c.accessModes.length > 0 && c.accessModes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod");
+    w.singleNodeClaim = all.claims.find((c) => w.claimNames.includes(c.name) && sameNamespace(c, w) && singleNode(c));
   }
 }
 function workloadId(w) {
@@ -34744,7 +34750,8 @@ var init_k8s = __esm({
       Service: /^v1$/,
       PodDisruptionBudget: /^policy\//,
       HorizontalPodAutoscaler: /^autoscaling\//,
-      LimitRange: /^v1$/
+      LimitRange: /^v1$/,
+      PersistentVolumeClaim: /^v1$/
     };
     PATCH_KEYS = ["patches", "patchesStrategicMerge", "patchesJson6902"];
   }
@@ -34969,7 +34976,7 @@ function requireLodash_uniq() {
     return -1;
   }
   function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
+    if (!isObject2(value) || isMasked(value)) {
       return false;
     }
     var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
@@ -35047,10 +35054,10 @@ function requireLodash_uniq() {
     return value === other || value !== value && other !== other;
   }
   function isFunction2(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
+    var tag = isObject2(value) ? objectToString.call(value) : "";
     return tag == funcTag || tag == genTag;
   }
-  function isObject(value) {
+  function isObject2(value) {
     var type = typeof value;
     return !!value && (type == "object" || type == "function");
   }
@@ -35285,7 +35292,7 @@ function requireLodash_uniqwith() {
     return -1;
   }
   function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
+    if (!isObject2(value) || isMasked(value)) {
       return false;
     }
     var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
@@ -35366,10 +35373,10 @@ function requireLodash_uniqwith() {
     return value === other || value !== value && other !== other;
   }
   function isFunction2(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
+    var tag = isObject2(value) ? objectToString.call(value) : "";
     return tag == funcTag || tag == genTag;
   }
-  function isObject(value) {
+  function isObject2(value) {
     var type = typeof value;
     return !!value && (type == "object" || type == "function");
   }
@@ -35742,7 +35749,7 @@ function requireLodash_sortby() {
       if (value === other) {
         return true;
       }
-      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
+      if (value == null || other == null || !isObject2(value) && !isObjectLike(other)) {
         return value !== value && other !== other;
       }
       return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
@@ -35806,7 +35813,7 @@ function requireLodash_sortby() {
       return true;
     }
     function baseIsNative(value) {
-      if (!isObject(value) || isMasked(value)) {
+      if (!isObject2(value) || isMasked(value)) {
         return false;
       }
       var pattern = isFunction2(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
@@ -36158,7 +36165,7 @@ function requireLodash_sortby() {
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index, object) {
-      if (!isObject(object)) {
+      if (!isObject2(object)) {
         return false;
       }
       var type = typeof index;
@@ -36189,7 +36196,7 @@ function requireLodash_sortby() {
       return value === proto;
     }
     function isStrictComparable(value) {
-      return value === value && !isObject(value);
+      return value === value && !isObject2(value);
     }
     function matchesStrictComparable(key, srcValue) {
       return function(object) {
@@ -36273,13 +36280,13 @@ function requireLodash_sortby() {
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction2(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
+      var tag = isObject2(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject(value) {
+    function isObject2(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -38740,6 +38747,10 @@ function madeUp(value) {
   const v = value.trim();
   return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^[*[<({_-]+[A-Za-z][A-Za-z _-]*[*\]>)}_-]+$/.test(v);
 }
+function fillIn(value) {
+  const v = value.trim();
+  return madeUp(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v);
+}
 function looksRandom(value) {
   const text = value.trim();
   if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
@@ -38758,9 +38769,8 @@ function secretShaped(key, value) {
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
   if (CREDENTIAL_MODES.has(v.toLowerCase()) || TYPE_NAMES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
-  if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
+  if (fillIn(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
   if (v.startsWith("--") || v.startsWith("/") || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
   const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (squash(v) === squash(key)) return false;
@@ -39718,6 +39728,7 @@ function classifyByName(path2) {
   if (lower === ".dockerignore" || lower.endsWith(".dockerignore")) return "dockerignore";
   if (lower === "package.json") return "package-json";
   if (RENOVATE_CONFIG.test(lower)) return "renovate";
+  if (lower === "project.json") return "nx-project";
   if (LOCKFILES.has(lower)) return "lockfile";
   if (lower === ".gitignore") return "gitignore";
   if (lower === ".nvmrc" || lower === ".node-version") return "node-version-file";
@@ -39745,7 +39756,7 @@ function isDocumentationEnv(path2) {
 }
 function commentSyntaxOf(kind, path2) {
   if (kind === "source") return "//";
-  if (kind === "package-json" || kind === "renovate" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
+  if (kind === "package-json" || kind === "renovate" || kind === "nx-project" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
 var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, TEMPLATE_EXT, BARE_ENV_EXAMPLE, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
@@ -40086,6 +40097,25 @@ function firstOperand(words3, from, npm) {
   }
   return i;
 }
+function targetOf(words3, npm) {
+  const end = words3.indexOf("--");
+  const flags = end === -1 ? words3 : words3.slice(0, end);
+  for (let i = 1; i < flags.length; i++) {
+    const word = flags[i];
+    const eq = word.indexOf("=");
+    const flag2 = eq === -1 ? word : word.slice(0, eq);
+    const value = eq === -1 ? flags[i + 1] : word.slice(eq + 1);
+    if (value === void 0 || value.includes("*")) continue;
+    if (DIR_FLAGS.has(flag2)) return { dir: value };
+    if (FILTER_FLAGS.has(flag2)) {
+      const selector = value.replace(/^\{(.*)\}$/, "$1");
+      if (selector.startsWith(".") && !selector.includes("...")) return { dir: selector };
+      if (!/^[.!^]|\.\.\.|[[\]]/.test(selector)) return { name: selector };
+    }
+    if (npm && WORKSPACE_FLAGS.has(flag2)) return /^\.{0,2}\//.test(value) || value.includes("/") && !value.startsWith("@") ? { dir: value } : { name: value };
+  }
+  return void 0;
+}
 function packageCommand(argv) {
   const words3 = programArgv(argv);
   const program = baseName(words3[0] ?? "");
@@ -40098,7 +40128,9 @@ function packageCommand(argv) {
   const npm = program === "npm";
   let at2 = firstOperand(words3, 1, npm);
   let sub = words3[at2];
+  let target = targetOf(words3, npm);
   if (program === "yarn" && sub === "workspace") {
+    if (words3[at2 + 1] !== void 0) target = { name: words3[at2 + 1] };
     at2 = firstOperand(words3, at2 + 2, false);
     sub = words3[at2];
   } else if (program === "yarn" && sub === "workspaces") {
@@ -40113,18 +40145,19 @@ function packageCommand(argv) {
   if (program === "yarn" && sub === "npm" && rest[0] === "audit") return { type: "builtin", name: "audit", argv: words3 };
   if (sub === "audit") return { type: "builtin", name: "audit", argv: words3 };
   if (program === "bun" && sub === "test") return { type: "builtin", name: "test", argv: words3 };
-  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words3 };
-  if (npm && NPM_LIFECYCLE.has(sub)) return { type: "script", name: sub, orBinary: false, argv: words3 };
+  const inTarget = target ? { target } : {};
+  if (NPM_TEST.has(sub) && (npm || sub === "test" || sub === "t" || sub === "tst")) return { type: "script", name: "test", orBinary: false, argv: words3, ...inTarget };
+  if (npm && NPM_LIFECYCLE.has(sub)) return { type: "script", name: sub, orBinary: false, argv: words3, ...inTarget };
   if (RUN.has(sub)) {
     const name = rest[firstOperand(rest, 0, false)];
-    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words3 };
+    return name === void 0 ? void 0 : { type: "script", name, orBinary: false, argv: words3, ...inTarget };
   }
   if (EXEC.has(sub)) {
     const i = firstOperand(rest, 0, false);
     return rest[i] === void 0 ? void 0 : { type: "program", argv: [baseName(rest[i]), ...rest.slice(i + 1)] };
   }
   if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words3 };
-  return { type: "script", name: sub, orBinary: true, argv: words3 };
+  return { type: "script", name: sub, orBinary: true, argv: words3, ...inTarget };
 }
 function ownAssignments(argv) {
   const out = [];
@@ -40135,24 +40168,29 @@ function ownAssignments(argv) {
   }
   return out;
 }
-function commandsReached(argv, pkg, packageAt, inherited = /* @__PURE__ */ new Map(), depth = 0) {
+function commandsReached(argv, pkg, lookup, inherited = /* @__PURE__ */ new Map(), depth = 0) {
   const env = new Map([...inherited, ...ownAssignments(argv)]);
   const out = [{ argv, env }];
   const command2 = packageCommand(argv);
   if (command2?.type !== "script" || depth >= 4 || !pkg) return out;
-  let current = pkg;
+  const packageAt = (dir2) => lookup.packages.find((p) => p.dir === dir2);
+  const { target } = command2;
+  const dir = target?.dir !== void 0 ? resolveRelative(pkg.dir, target.dir) : void 0;
+  let current = target === void 0 ? pkg : dir !== void 0 ? packageAt(dir) : lookup.packages.find((p) => p.name === target.name);
+  if (!current) return out;
+  const start = current;
   const scriptEnv = new Map(env);
-  for (const inner of scriptCommands(pkg, command2.name)) {
+  for (const inner of scriptCommands(start, command2.name)) {
     const [program, ...args] = inner;
     if (program === "cd") {
-      const dir = current && args[0] !== void 0 ? resolveRelative(current.dir, args[0]) : void 0;
-      current = dir === void 0 ? void 0 : packageAt(dir);
+      const dir2 = current && args[0] !== void 0 ? resolveRelative(current.dir, args[0]) : void 0;
+      current = dir2 === void 0 ? void 0 : packageAt(dir2);
     } else if (program === "export") {
       for (const word of args) {
         const m = ASSIGNMENT2.exec(word);
         if (m) scriptEnv.set(m[1], m[2]);
       }
-    } else out.push(...commandsReached(inner, current, packageAt, scriptEnv, depth + 1));
+    } else out.push(...commandsReached(inner, current, lookup, scriptEnv, depth + 1));
   }
   return out;
 }
@@ -40183,7 +40221,7 @@ function scriptDoes(pkg, name, matches) {
 function isDevelopmentScript(name) {
   return DEVELOPMENT_SCRIPT.test(name);
 }
-var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
+var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, DIR_FLAGS, FILTER_FLAGS, WORKSPACE_FLAGS, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
 var init_package_commands = __esm({
   "src/model/package-commands.ts"() {
     "use strict";
@@ -40197,11 +40235,42 @@ var init_package_commands = __esm({
     RUN = /* @__PURE__ */ new Set(["run", "run-script", "rum", "urn"]);
     EXEC = /* @__PURE__ */ new Set(["exec", "x", "dlx"]);
     MANAGER_BUILTINS = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "audit", "publish", "pack", "link", "outdated", "update", "upgrade", "why", "config", "init", "build", "create", "set", "version", "info", "login"]);
+    DIR_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-C", "--dir", "--cwd"]);
+    FILTER_FLAGS = /* @__PURE__ */ new Set(["--filter", "-F"]);
+    WORKSPACE_FLAGS = /* @__PURE__ */ new Set(["-w", "--workspace"]);
     ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
     SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
     FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
     STATIC_SERVERS = /* @__PURE__ */ new Set(["serve", "http-server", "sirv", "live-server", "static-server", "nginx", "caddy", "httpd", "lighttpd", "static-web-server"]);
     DEVELOPMENT_SCRIPT = /^(?:dev|develop|start:dev|dev:[\w:-]+|watch|serve:dev|start-dev|start:watch|debug|start:debug)$/;
+  }
+});
+
+// src/model/test-runners.ts
+function runnerKey(argv) {
+  const program = argv[0];
+  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
+  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
+  if (program === "bun") return argv[1] === "test" ? "bun test" : void 0;
+  return RUNNERS.has(program) ? program : void 0;
+}
+function runnersIn(words3) {
+  const names = words3.map((w) => w.slice(w.lastIndexOf("/") + 1));
+  return names.flatMap((_, k) => runnerKey(names.slice(k)) ?? []);
+}
+function wiresTests(pkg) {
+  const commands = [...Object.values(pkg.scriptCommands), ...Object.values(pkg.targets).map((t) => t.commands)];
+  if (commands.some((list3) => list3.some((words3) => runnersIn(words3).length > 0))) return true;
+  return Object.values(pkg.targets).some((t) => t.executor !== void 0 && TEST_EXECUTOR.test(t.executor));
+}
+var RUNNERS, TEST_FLAG_RUNTIMES, SETUP_SUBCOMMANDS, TEST_EXECUTOR;
+var init_test_runners = __esm({
+  "src/model/test-runners.ts"() {
+    "use strict";
+    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd", "wdio"]);
+    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
+    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall", "open"]);
+    TEST_EXECUTOR = /(?:^|[/:@-])(?:jest|vitest|test|playwright|cypress|karma|mocha|jasmine)$/;
   }
 });
 
@@ -40232,23 +40301,12 @@ function usesOtherCi(project) {
 function stepPackage(project, step) {
   return project.packageFor(step.workingDirectory ?? "") ?? project.packageFor("");
 }
-function runnerKey(argv) {
-  const program = argv[0];
-  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? "")) return void 0;
-  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes("--test") ? `${program} --test` : void 0;
-  return RUNNERS.has(program) ? program : void 0;
-}
 function runnersOf(project, pkg) {
   const runners = /* @__PURE__ */ new Set();
   const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === "" || p.dir.startsWith(`${pkg.dir}/`)) : [];
   for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
     if (!name.startsWith("test")) continue;
-    for (const words3 of commands) {
-      words3.forEach((_, k) => {
-        const key = runnerKey(words3.slice(k).map((w) => w.slice(w.lastIndexOf("/") + 1)));
-        if (key) runners.add(key);
-      });
-    }
+    for (const words3 of commands) for (const key of runnersIn(words3)) runners.add(key);
   }
   return runners;
 }
@@ -40267,17 +40325,15 @@ function stepRunsTests(project, step) {
   const runners = runnersOf(project, pkg);
   return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, (c) => runsTests(c, runners)));
 }
-var OTHER_CI, RUNNERS, TEST_FLAG_RUNTIMES, TASK_RUNNERS, SETUP_SUBCOMMANDS;
+var OTHER_CI, TASK_RUNNERS;
 var init_shared = __esm({
   "rules/ci/_shared.ts"() {
     "use strict";
     init_package_commands();
+    init_test_runners();
     init_package_commands();
     OTHER_CI = /^(?:\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/.*)$/;
-    RUNNERS = /* @__PURE__ */ new Set(["vitest", "jest", "mocha", "ava", "tap", "tape", "uvu", "c8", "nyc", "karma", "playwright", "cypress", "jasmine", "lab", "borp", "poku", "ts-mocha", "tsd"]);
-    TEST_FLAG_RUNTIMES = /* @__PURE__ */ new Set(["node", "tsx", "deno"]);
     TASK_RUNNERS = /* @__PURE__ */ new Set(["turbo", "nx", "lerna", "make"]);
-    SETUP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "install-deps", "verify", "cache", "init", "uninstall"]);
   }
 });
 
@@ -40822,8 +40878,12 @@ var init_rule4 = __esm({
           const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly);
           if (global2.length === 0) continue;
           const report2 = subject(service.package.file);
+          const seen = /* @__PURE__ */ new Set();
           for (const setting of global2) {
-            if (setting.anyOrigin && setting.how !== "restricted") report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
+            const policy = `${setting.loc.file}\0${setting.how}`;
+            if (!setting.anyOrigin || setting.how === "restricted" || seen.has(policy)) continue;
+            seen.add(policy);
+            report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
           }
         }
       }
@@ -40843,7 +40903,7 @@ var init_rule5 = __esm({
       title: "Credentials are never allowed together with a wildcard or a reflected origin",
       category: "security",
       severity: "error",
-      rationale: "With credentials allowed, the browser sends the visitor's cookies and authorization with cross-site requests and lets the calling page read the answers. Combined with an origin that admits every site (`origin: true`, a callback that echoes the request's origin, an `Access-Control-Allow-Origin` header copied from the request, or `'*'`), any page the user visits can act as the user: read their data, and with cookie sessions change it. Unlike an open CORS policy without credentials, this is never deliberate.",
+      rationale: "With credentials allowed, the browser sends the visitor's cookies and authorization with cross-site requests and lets the calling page read the answers. Combined with an origin that echoes whichever site asks (`origin: true`, a callback that returns the request's origin, an `Access-Control-Allow-Origin` header copied from the request, Koa's CORS middleware without an origin or with `'*'`), any page the user visits can act as the user: read their data, and with cookie sessions change it. Unlike an open CORS policy without credentials, this is never deliberate. A literal `Access-Control-Allow-Origin: *` is not reported here: browsers expose no credentialed response under it (the open policy is code/cors-wildcard's finding).",
       fix: "List the origins that may send credentials (`cors({ origin: ['https://app.example.com'], credentials: true })`, or check the request's origin against that list in the callback), or drop `credentials: true` where no cookie or authorization is needed.",
       appliesTo: ["source"],
       messages: {
@@ -40854,7 +40914,8 @@ var init_rule5 = __esm({
           if (service.cors.length === 0) continue;
           const report2 = subject(service.package.file);
           for (const setting of service.cors) {
-            if (setting.how !== "restricted" && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[setting.how] }, setting.loc);
+            const { how } = setting;
+            if ((how === "reflect" || how === "header-reflect") && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[how] }, setting.loc);
           }
         }
       }
@@ -56284,7 +56345,7 @@ function entryPaths(pkg) {
   out.push(pkg.main ?? "index");
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
-  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, () => void 0).map((c) => [...c.argv]));
+  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, { packages: [] }).map((c) => [...c.argv]));
   for (const file of startScriptFiles(reached)) out.push(file === "." ? pkg.main ?? "index" : file);
   return out;
 }
@@ -56841,7 +56902,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -57092,6 +57153,7 @@ var init_service = __esm({
       "fastify-healthcheck": ["health"]
     };
     CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
+    REFLECTING_CORS = /* @__PURE__ */ new Set(["@koa/cors", "koa-cors"]);
     FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
     FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
     STATIC_SERVERS2 = {
@@ -57311,7 +57373,7 @@ var init_service = __esm({
             if (framework === "nest") this.nestCorsOption(mod, node, objectProp(args[1], "cors"), ancestors2);
           }
           if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
-          if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2);
+          if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2, target.module);
           if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -57347,11 +57409,11 @@ var init_service = __esm({
           const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? unwrap(a).callee : a) ?? "").find((text) => /rate_?limit|throttl/i.test(text));
           if (limiter) this.helpers.push({ name: limiter, kinds: ["rate-limit"], loc: mod.loc(node) });
         }
-        if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2);
+        if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2, "cors");
         if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
         if (method === "register" && args[0]) {
           const plugin = mod.target(args[0]);
-          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors2);
+          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors2, plugin.module);
           if (plugin && STATIC_SERVERS2[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
           const child = this.ownerKey(mod, args[0]);
           if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
@@ -57702,6 +57764,7 @@ var init_service = __esm({
           if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
           if (a.type === "BinaryExpression") return { hasDefault: true };
           const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
+          if (isCall(a) && chainText(a.callee) === "Boolean") return { hasDefault: true };
           if (isCall(a) && a.callee !== child && !conversion) {
             const args = a.arguments;
             const at2 = args.indexOf(child);
@@ -57791,7 +57854,8 @@ var init_service = __esm({
       corsAt(mod, node, ancestors2, setting, at2 = node) {
         this.cors.push({ ...setting, loc: mod.loc(at2), scope: corsScope(node, ancestors2), developmentOnly: this.guarded(mod, node, ancestors2, 0) });
       }
-      corsCall(mod, node, options, ancestors2) {
+      /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
+      corsCall(mod, node, options, ancestors2, library) {
         const o = options ? unwrap(options) : void 0;
         if (o && o.type !== "ObjectExpression") {
           this.corsAt(mod, node, ancestors2, { anyOrigin: false, how: "restricted", credentials: false });
@@ -57799,8 +57863,13 @@ var init_service = __esm({
         }
         const credentials = o ? isTrue(objectProp(o, "credentials")?.value) : false;
         const origin = o && objectProp(o, "origin");
-        if (!origin) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials });
-        else this.corsAt(mod, node, ancestors2, { ...corsOriginOf(origin), credentials }, origin);
+        const reflecting = REFLECTING_CORS.has(library);
+        if (!origin) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: reflecting ? "reflect" : "default", credentials });
+        else {
+          const allowed = corsOriginOf(origin);
+          const how = reflecting && credentials && allowed.how === "star" ? "reflect" : allowed.how;
+          this.corsAt(mod, node, ancestors2, { ...allowed, how, credentials }, origin);
+        }
       }
       /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
       nestCorsOption(mod, node, option, ancestors2) {
@@ -64814,10 +64883,25 @@ var init_rule11 = __esm({
 });
 
 // rules/code/readiness-endpoint/rule.ts
+function isLivenessOnly(route) {
+  return isHealthRoute(route) && /^(?:live|livez|liveness|alive)$/i.test(route.path.split("/").pop() ?? "");
+}
+function servesReadiness(service) {
+  if (service.routes.some(isReadinessRoute) || service.helpersOf("readiness").length > 0) return true;
+  return service.routes.some(isLivenessOnly) && service.routes.some((r) => isHealthRoute(r) && !isLivenessOnly(r));
+}
+function readinessConsumed(project) {
+  const { scope } = project;
+  if (project.k8s.workloads.some((w) => scope.workloadShips(w))) return true;
+  if (project.files.some((f) => /^Chart\.ya?ml$/.test(basename(f.path)) && scope.ships(f.path))) return true;
+  const compose = project.compose.flatMap((c) => c.services).filter((s) => scope.composeService(s).ships);
+  return compose.length === 0 || compose.some((s) => s.scaled);
+}
 var rule_default11;
 var init_rule12 = __esm({
   "rules/code/readiness-endpoint/rule.ts"() {
     "use strict";
+    init_project();
     init_service();
     init_rule();
     init_shared2();
@@ -64826,17 +64910,17 @@ var init_rule12 = __esm({
       title: "The server has a readiness endpoint distinct from liveness",
       category: "reliability",
       severity: "warning",
-      rationale: 'Liveness says "restart me if this fails"; readiness says "stop sending me traffic for now". A service that is starting up, warming caches, draining on shutdown or cut off from its database should be taken out of the load balancer, not restarted. With one endpoint for both, a database outage restarts every instance at once, and a draining instance keeps receiving requests.',
+      rationale: 'Liveness says "restart me if this fails"; readiness says "stop sending me traffic for now". A service that is starting up, warming caches, draining on shutdown or cut off from its database should be taken out of the load balancer, not restarted. With one endpoint for both, a database outage restarts every instance at once, and a draining instance keeps receiving requests. The rule applies where something routes by readiness — Kubernetes, replicated compose services, or a platform the repository does not show — and not to a service deployed only as a single compose instance.',
       fix: "Add `GET /ready` (or /readyz, /health/ready) that checks what the service needs to serve (database, caches, shutdown flag) and answers 503 when it cannot, and use it for the readiness probe.",
       appliesTo: ["source"],
       messages: {
         missing: () => "the server registers no readiness route: add `GET /ready` (or /readyz, /health/ready) that answers 503 while dependencies are down or the server is draining, distinct from liveness"
       },
       check({ project, subject }) {
+        if (!readinessConsumed(project)) return;
         for (const service of httpServers(project)) {
-          const report2 = subject(service.package.file);
-          if (service.routes.some(isReadinessRoute) || service.helpersOf("readiness").length > 0) continue;
-          report2.report("missing", void 0, service.loc);
+          if (servesReadiness(service)) continue;
+          subject(service.package.file).report("missing", void 0, service.loc);
         }
       }
     });
@@ -65035,6 +65119,13 @@ function commandOf(view) {
 function located2(view, value) {
   return view && value !== void 0 ? { value, loc: view.loc } : void 0;
 }
+function isScaled(view) {
+  if (view.at("deploy", "mode")?.string === "global") return true;
+  const count = view.at("deploy", "replicas") ?? view.get("scale");
+  if (!count) return false;
+  const n = count.number ?? Number(count.string);
+  return Number.isFinite(n) ? n > 1 : (count.string ?? "").includes("$");
+}
 function serviceOf(file, composeDir, name, view) {
   const limits = view.at("deploy", "resources", "limits");
   const memory = limits?.get("memory") ?? view.get("mem_limit");
@@ -65077,6 +65168,7 @@ function serviceOf(file, composeDir, name, view) {
     volumes: volumesOf(view.get("volumes")),
     volumesLoc: view.get("volumes")?.keyLoc,
     extends: extendsOf(file, composeDir, view.get("extends")),
+    scaled: isScaled(view),
     interactive: view.get("stdin_open")?.boolean === true && view.get("tty")?.boolean === true
   };
 }
@@ -66018,7 +66110,7 @@ var init_rule20 = __esm({
         for (const file of project.compose) {
           for (const s of file.services) {
             const ships = project.scope.composeService(s).ships;
-            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${"));
+            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !fillIn(e2.value));
             const kinds = literals.map((e2) => credentialKind(e2.value, e2.key)).map((k) => k && (ships || issuedByProvider(k)) ? k : void 0);
             if (!literals.some((e2, i) => kinds[i] !== void 0 || ships && isSecretLikeKey(e2.key))) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
@@ -66054,8 +66146,7 @@ function copiesNextStandalone(stage) {
 function serverRunsProduction(dockerfile, stage, packages) {
   if (copiesNextStandalone(stage)) return true;
   const pkg = packages.packageFor(dirname(dockerfile.file));
-  const packageAt = (dir) => packages.packages.find((p) => p.dir === dir);
-  const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReached(call.program.map((w) => w.value), pkg, packageAt, call.assignments).some(
+  const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReached(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
     (c) => c.env.get("NODE_ENV") === "production" && startsServerCommand(c.argv) || setsProductionItself(c.argv)
   );
   return containerCalls(stage).some(setForServer);
@@ -70381,6 +70472,12 @@ function setByPackage(project, pkg) {
   for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
   return names;
 }
+function deployedOrWritten(project) {
+  const names = /* @__PURE__ */ new Set();
+  for (const d of project.deployments) for (const key of d.env.keys()) names.add(key);
+  for (const doc of project.markdownDocs) for (const name of doc.envNames) names.add(name);
+  return names;
+}
 var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default49;
 var init_rule50 = __esm({
   "rules/env/example/rule.ts"() {
@@ -70388,15 +70485,15 @@ var init_rule50 = __esm({
     init_project();
     init_stage_state();
     init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+)$/;
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
-    LOCAL_DEFAULT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/;
+    LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
     rule_default49 = defineRule({
       id: "env/example",
       title: "An example env file documents every variable the code reads",
       category: "operations",
       severity: "warning",
-      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does.",
+      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does. A variable set by a compose file or manifest that ships, or named as code in the repository's Markdown (a README table of variables), is documented there.",
       fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json or at the repository root that lists every variable the code requires, with a placeholder value and a comment on what it is; no real secrets in it.",
       appliesTo: ["source", "env"],
       messages: {
@@ -70405,6 +70502,7 @@ var init_rule50 = __esm({
       },
       check({ project, subject }) {
         const servers = new Set(project.scope.servicePackages);
+        const documentedElsewhere = deployedOrWritten(project);
         for (const service of project.services) {
           if (!servers.has(service.package)) continue;
           const ownSettings = setByPackage(project, service.package);
@@ -70413,23 +70511,22 @@ var init_rule50 = __esm({
           if (!first) continue;
           const report2 = subject(service.package.file);
           const { examples, all } = documentingFiles(project, service.package);
-          if (examples.length === 0) {
-            report2.report("noExample", { name: first.name, count: new Set(runtimeReads.map((r) => r.name)).size }, first.loc);
-            continue;
-          }
-          const documented = new Set(all.flatMap((f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys]));
-          const example = mainExample(service.package, examples);
+          const documented = /* @__PURE__ */ new Set([...all.flatMap((f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys]), ...documentedElsewhere]);
           const aliases = /* @__PURE__ */ new Map();
           for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? /* @__PURE__ */ new Set()).add(read.aliasOf ?? ""));
           const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
           const reads = /* @__PURE__ */ new Map();
           for (const read of runtimeReads) reads.set(read.name, [...reads.get(read.name) ?? [], read]);
+          const undocumented = [];
           for (const [name, list3] of reads) {
             if (documented.has(name) || viaAlias(name)) continue;
             const copes = list3.some((r) => r.hasDefault && !(r.defaultValue !== void 0 && LOCAL_DEFAULT.test(r.defaultValue)));
             const at2 = list3.find(needsDocumenting);
-            if (!copes && at2) report2.report("undocumented", { name, example }, at2.loc);
+            if (!copes && at2) undocumented.push({ name, at: at2 });
           }
+          const [head] = undocumented;
+          if (head && examples.length === 0) report2.report("noExample", { name: head.name, count: undocumented.length }, head.at.loc);
+          else if (head) for (const { name, at: at2 } of undocumented) report2.report("undocumented", { name, example: mainExample(service.package, examples) }, at2.loc);
         }
       }
     });
@@ -71087,7 +71184,7 @@ var init_rule67 = __esm({
       title: "A Deployment or StatefulSet behind a Service runs at least 2 replicas",
       category: "reliability",
       severity: "warning",
-      rationale: "With one replica, every rollout, node drain, eviction, OOM kill or crash takes the service down until a new pod is scheduled, pulled, started and ready — tens of seconds of errors at best. Two replicas on different nodes turn each of those into a non-event. A HorizontalPodAutoscaler with `minReplicas: 2` or more gives the same floor.",
+      rationale: "With one replica, every rollout, node drain, eviction, OOM kill or crash takes the service down until a new pod is scheduled, pulled, started and ready — tens of seconds of errors at best. Two replicas on different nodes turn each of those into a non-event. A HorizontalPodAutoscaler with `minReplicas: 2` or more gives the same floor. A Deployment that mounts a ReadWriteOnce PersistentVolumeClaim is left alone: its pods cannot share the volume across nodes, so it runs one writer by design.",
       fix: "Set `spec.replicas: 2` (or more), or target the workload with a HorizontalPodAutoscaler whose `minReplicas` is at least 2; spread the pods with topologySpreadConstraints or pod anti-affinity.",
       appliesTo: ["k8s"],
       messages: {
@@ -71097,6 +71194,7 @@ var init_rule67 = __esm({
       check({ project, subject }) {
         for (const w of shippedWorkloads(project)) {
           if (w.kind !== "Deployment" && w.kind !== "StatefulSet" || w.services.length === 0 || runsStatefulStore(w)) continue;
+          if (w.kind === "Deployment" && w.singleNodeClaim) continue;
           const report2 = subject(workloadId(w));
           const replicas = minimumReplicas(w);
           if (replicas >= 2) continue;
@@ -72160,17 +72258,29 @@ var init_rule83 = __esm({
 });
 
 // rules/pkg/test-script/rule.ts
-function isPlaceholder2(script) {
-  return /no test specified/i.test(script) || /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script);
+function placeholderKind(script) {
+  if (/no test specified/i.test(script)) return "npm";
+  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? "noop" : void 0;
 }
 function hasRealTestScript(pkg) {
   const script = pkg.scripts.test;
-  return script !== void 0 && !isPlaceholder2(script);
+  return script !== void 0 && placeholderKind(script) === void 0;
+}
+function isWorkspaceRoot(project, pkg) {
+  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
+}
+function testedOtherwise(project, pkg) {
+  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
+  if (!isWorkspaceRoot(project, pkg)) return false;
+  const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
+  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && (hasRealTestScript(p) || wiresTests(p)));
 }
 var rule_default83;
 var init_rule84 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
+    init_project();
+    init_test_runners();
     init_rule();
     init_shared7();
     rule_default83 = defineRule({
@@ -72183,15 +72293,17 @@ var init_rule84 = __esm({
       appliesTo: ["package-json"],
       messages: {
         missing: () => 'package.json has no test script: add `"test": "<your test runner>"` (for example `"vitest run"` or `"node --test"`) so CI and `npm test` run the tests',
-        placeholder: (d) => `the test script "${d.script}" runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`
+        // The script is described, never quoted: a command line can hold a credential.
+        placeholder: (d) => `the test script ${d.kind === "npm" ? `is npm's "no test specified" placeholder` : "only echoes or succeeds"} and runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`
       },
       check({ project, subject }) {
         for (const pkg of servicePackages(project)) {
           const script = pkg.scripts.test;
-          if (script === void 0 && enclosingPackages(project, pkg).some(hasRealTestScript)) continue;
+          if (script === void 0 && testedOtherwise(project, pkg)) continue;
           const report2 = subject(pkg.file);
+          const kind = script === void 0 ? void 0 : placeholderKind(script);
           if (script === void 0) report2.report("missing", void 0, missingFieldLoc(pkg, "/scripts"));
-          else if (isPlaceholder2(script)) report2.report("placeholder", { script }, pkg.at("/scripts/test"));
+          else if (kind) report2.report("placeholder", { kind }, pkg.at("/scripts/test"));
         }
       }
     });
@@ -73718,8 +73830,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -77854,6 +77966,25 @@ function parseDockerignore(source) {
 // src/parsers/package-json.ts
 init_json();
 init_shell();
+function nxTargets(config) {
+  const targets = isObject(config) ? config.targets : void 0;
+  if (!isObject(targets)) return {};
+  const out = {};
+  for (const [name, target] of Object.entries(targets)) {
+    if (!isObject(target)) continue;
+    const options = isObject(target.options) ? target.options : {};
+    const listed = Array.isArray(options.commands) ? options.commands.map((c) => isObject(c) ? c.command : c) : [];
+    const texts = [target.command, options.command, ...listed].filter((c) => typeof c === "string");
+    out[name] = {
+      executor: typeof target.executor === "string" ? target.executor : void 0,
+      commands: texts.flatMap((text) => parseShell(text).map((c) => c.words.map((w) => w.value)))
+    };
+  }
+  return out;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function stringRecord(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
   const out = {};
@@ -77882,6 +78013,7 @@ function parsePackageJson(source) {
     dependencies: stringRecord(pkg.dependencies),
     devDependencies: stringRecord(pkg.devDependencies),
     engines: stringRecord(pkg.engines),
+    targets: nxTargets(pkg.nx),
     workspaces,
     private: pkg.private === true,
     type: typeof pkg.type === "string" ? pkg.type : void 0,
@@ -77943,8 +78075,14 @@ function parseAppConfig(source) {
 init_env();
 
 // src/parsers/markdown.ts
+var ENV_NAME2 = /(?<![\w$.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w$(-])/g;
+var CODE_SPAN = /(`+)([^`]+?)\1/g;
+function addNames(names, text) {
+  for (const m of text.matchAll(ENV_NAME2)) if (m[0].length >= 2) names.add(m[0]);
+}
 function parseMarkdown(source) {
   const headings = [];
+  const envNames = /* @__PURE__ */ new Set();
   let fence;
   source.lines.forEach((line, i) => {
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -77952,7 +78090,12 @@ function parseMarkdown(source) {
       fence = fence ? void 0 : fenceMark;
       return;
     }
-    if (fence) return;
+    if (fence) {
+      addNames(envNames, line);
+      return;
+    }
+    if (/^\s*\|/.test(line)) addNames(envNames, line);
+    else for (const span2 of line.matchAll(CODE_SPAN)) addNames(envNames, span2[2]);
     const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     const at2 = (text, column, row) => ({ file: source.path, line: row, column, endLine: row, endColumn: column + text.length });
     if (atx) {
@@ -77966,7 +78109,7 @@ function parseMarkdown(source) {
       if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith("=") ? 1 : 2, text, loc: at2(text, previous.length - previous.trimStart().length + 1, i) });
     }
   });
-  return { file: source.path, headings };
+  return { file: source.path, headings, envNames };
 }
 
 // src/model/build.ts
@@ -78395,8 +78538,8 @@ function imageUseOf(d, facts) {
   }
   return runtime(atProductionStage);
 }
-var FRONTEND_DEPENDENCIES = ["react", "react-dom", "vue", "svelte", "@sveltejs/kit", "@angular/core", "solid-js", "preact", "lit"];
-var FRONTEND_BUILDERS = ["vite", "react-scripts", "@vue/cli-service", "@angular/cli", "parcel", "webpack", "@rsbuild/core", "@rspack/cli"];
+var FRONTEND_DEPENDENCIES = ["react", "react-dom", "vue", "svelte", "@sveltejs/kit", "@angular/core", "solid-js", "preact", "lit", "astro"];
+var FRONTEND_BUILDERS = ["vite", "react-scripts", "@vue/cli-service", "@angular/cli", "parcel", "webpack", "@rsbuild/core", "@rspack/cli", "astro"];
 var STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
 function packageUseOf(pkg, exclusion, input, image, dependedOn) {
   const role = packageRole(pkg, input, image, dependedOn);
@@ -78420,7 +78563,7 @@ function packageRole(pkg, input, image, dependedOn) {
   if (SERVER_DEPENDENCIES.some((d) => d in pkg.dependencies) && pkg.workspaces.length === 0) return "service";
   return "tooling";
 }
-var SERVER_DEPENDENCIES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "next", "nuxt", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@sveltejs/adapter-node", "astro"];
+var SERVER_DEPENDENCIES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "next", "nuxt", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@sveltejs/adapter-node", "@astrojs/node"];
 function servesStaticFiles2(stage, pkg) {
   const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
@@ -78609,6 +78752,7 @@ function buildModel(root, files, config, options = {}) {
       return void 0;
     }
   };
+  const nxProjects = /* @__PURE__ */ new Map();
   for (const file of files) {
     switch (file.kind) {
       case "dockerfile": {
@@ -78672,10 +78816,19 @@ function buildModel(root, files, config, options = {}) {
         markdownDocs.push(parseMarkdown(file));
         classified.push(file);
         break;
+      case "nx-project": {
+        try {
+          nxProjects.set(dirname(file.path), nxTargets(JSON.parse(file.text)));
+        } catch {
+        }
+        classified.push(file);
+        break;
+      }
       default:
         classified.push(file);
     }
   }
+  for (const pkg of packages) Object.assign(pkg.targets, nxProjects.get(pkg.dir));
   const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
   let project;
   const scope = buildScope({

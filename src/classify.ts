@@ -37,6 +37,8 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
   if (lower === 'package.json') return 'package-json';
   if (RENOVATE_CONFIG.test(lower)) return 'renovate';
+  // Nx's project configuration beside a package.json: its targets say how the package is tested and built.
+  if (lower === 'project.json') return 'nx-project';
   if (LOCKFILES.has(lower)) return 'lockfile';
   if (lower === '.gitignore') return 'gitignore';
   if (lower === '.nvmrc' || lower === '.node-version') return 'node-version-file';
@@ -83,6 +85,6 @@ export function isDocumentationEnv(path: string): boolean {
 
 export function commentSyntaxOf(kind: ArtifactKind, path: string): CommentSyntax {
   if (kind === 'source') return '//';
-  if (kind === 'package-json' || kind === 'renovate' || kind === 'lockfile' || kind === 'markdown' || path.toLowerCase().endsWith('.json')) return 'none';
+  if (kind === 'package-json' || kind === 'renovate' || kind === 'nx-project' || kind === 'lockfile' || kind === 'markdown' || path.toLowerCase().endsWith('.json')) return 'none';
   return '#';
 }

@@ -34,6 +34,7 @@ export type ArtifactKind =
   | 'yaml'
   | 'dependabot'
   | 'renovate'
+  | 'nx-project'
   | 'other';
 
 /**

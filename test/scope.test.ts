@@ -184,6 +184,15 @@ describe('packages', () => {
     expect(roles).toEqual({ '': 'tooling', 'apps/api': 'service', 'apps/web': 'static-site', 'packages/sdk': 'library', 'packages/shared': 'library', 'packages/eslint-config': 'tooling' });
   });
 
+  it('an Astro site is static unless a server adapter is installed', () => {
+    const { project } = modelOf({
+      'landing/package.json': '{"name":"landing","private":true,"scripts":{"build":"astro build","preview":"astro preview"},"dependencies":{"astro":"^6"}}',
+      'shop/package.json': '{"name":"shop","private":true,"scripts":{"build":"astro build","start":"node dist/server/entry.mjs"},"dependencies":{"astro":"^6","@astrojs/node":"^9"}}',
+    });
+    const roles = Object.fromEntries(project.packages.map((p) => [p.dir, project.scope.package(p).role]));
+    expect(roles).toEqual({ landing: 'static-site', shop: 'service' });
+  });
+
   it('a published CLI with a start script, and a published library whose code listens at load, are libraries; an image makes a service', () => {
     const { project } = modelOf({
       'package.json': '{"name":"root","private":true,"workspaces":["packages/*"]}',

@@ -418,6 +418,7 @@ describe('env reads', () => {
         "const workers = Number.parseInt(process.env.WEB_CONCURRENCY || process.env.CLUSTER_WORKERS || '', 10);",
         "const blocked = typeof process.env.BLOCKED_USERS === 'string';",
         'const port = Number.parseInt(process.env.PORT, 10);',
+        'Sentry.init({ dsn: process.env.SENTRY_DSN, enabled: Boolean(process.env.SENTRY_ENABLED) });',
       ].join('\n'),
     });
     expect(s.envReads.map((r) => [r.name, r.hasDefault])).toEqual([
@@ -429,6 +430,8 @@ describe('env reads', () => {
       ['CLUSTER_WORKERS', true],
       ['BLOCKED_USERS', true],
       ['PORT', false],
+      ['SENTRY_DSN', false],
+      ['SENTRY_ENABLED', true],
     ]);
   });
 });

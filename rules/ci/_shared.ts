@@ -43,6 +43,7 @@ export function usesOtherCi(project: Project): boolean {
 }
 
 import { type PackageCommand, runsThrough } from '../../src/model/package-commands.ts';
+import { runnerKey, runnersIn } from '../../src/model/test-runners.ts';
 
 export { type PackageCommand, packageCommand, runsThrough } from '../../src/model/package-commands.ts';
 
@@ -51,23 +52,8 @@ export function stepPackage(project: Project, step: WorkflowStep): PackageJson |
   return project.packageFor(step.workingDirectory ?? '') ?? project.packageFor('');
 }
 
-/** Test runners a package's test script may name; a CI step that runs one of those runs the tests. */
-const RUNNERS = new Set(['vitest', 'jest', 'mocha', 'ava', 'tap', 'tape', 'uvu', 'c8', 'nyc', 'karma', 'playwright', 'cypress', 'jasmine', 'lab', 'borp', 'poku', 'ts-mocha', 'tsd']);
-/** Runtimes whose `--test` flag runs their built-in test runner. */
-const TEST_FLAG_RUNTIMES = new Set(['node', 'tsx', 'deno']);
 /** Task runners of monorepos: `turbo run test`, `nx run-many -t test`, `lerna run test`, `make test`. */
 const TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna', 'make']);
-
-/** Subcommands of runners that set them up rather than run tests: `playwright install`, `cypress verify`. */
-const SETUP_SUBCOMMANDS = new Set(['install', 'install-deps', 'verify', 'cache', 'init', 'uninstall']);
-
-/** `vitest`, `node --test`: how a program invocation names its test runner. */
-function runnerKey(argv: readonly string[]): string | undefined {
-  const program = argv[0];
-  if (!program || SETUP_SUBCOMMANDS.has(argv[1] ?? '')) return undefined;
-  if (TEST_FLAG_RUNTIMES.has(program)) return argv.includes('--test') ? `${program} --test` : undefined;
-  return RUNNERS.has(program) ? program : undefined;
-}
 
 /**
  * The runners the test scripts (`test`, `test:unit`, …) of the package and of the workspace packages below it
@@ -78,13 +64,7 @@ function runnersOf(project: Project, pkg: PackageJson | undefined): Set<string> 
   const packages = pkg ? project.packages.filter((p) => p === pkg || pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`)) : [];
   for (const [name, commands] of packages.flatMap((p) => Object.entries(p.scriptCommands))) {
     if (!name.startsWith('test')) continue;
-    for (const words of commands) {
-      // `c8 vitest run`, `npx jest`, `cross-env CI=1 mocha`: every word position may start the runner.
-      words.forEach((_, k) => {
-        const key = runnerKey(words.slice(k).map((w) => w.slice(w.lastIndexOf('/') + 1)));
-        if (key) runners.add(key);
-      });
-    }
+    for (const words of commands) for (const key of runnersIn(words)) runners.add(key);
   }
   return runners;
 }

@@ -6,7 +6,7 @@ import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import type { FileProblem } from '../discover.ts';
 import { type Dockerfile, parseDockerfile } from '../parsers/dockerfile.ts';
 import { type DockerIgnore, parseDockerignore } from '../parsers/dockerignore.ts';
-import { type PackageJson, parsePackageJson } from '../parsers/package-json.ts';
+import { nxTargets, type PackageJson, parsePackageJson } from '../parsers/package-json.ts';
 import type { ResolvedConfig } from '../config.ts';
 import { type AppConfig, parseAppConfig } from '../parsers/app-config.ts';
 import { parseEnv } from '../parsers/env.ts';
@@ -150,6 +150,7 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
     }
   };
 
+  const nxProjects = new Map<string, PackageJson['targets']>();
   for (const file of files) {
     switch (file.kind) {
       case 'dockerfile': {
@@ -216,10 +217,20 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
         markdownDocs.push(parseMarkdown(file));
         classified.push(file);
         break;
+      case 'nx-project': {
+        // `project.json` is also a name other tools use: one that does not parse is left alone.
+        try {
+          nxProjects.set(dirname(file.path), nxTargets(JSON.parse(file.text)));
+        } catch {}
+        classified.push(file);
+        break;
+      }
       default:
         classified.push(file);
     }
   }
+  // Nx merges a project.json's targets over those of the package.json beside it.
+  for (const pkg of packages) Object.assign(pkg.targets, nxProjects.get(pkg.dir));
 
   const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
   let project: Project | undefined;

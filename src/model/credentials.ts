@@ -195,6 +195,15 @@ export function madeUp(value: string): boolean {
 }
 
 /**
+ * A value written to be replaced: a placeholder or marker, or capitalised words that name what goes there
+ * (`STRONG_DB_PASSWORD`, `REPLACE_WITH_LONG_SECRET`) — the name of a value, not one.
+ */
+export function fillIn(value: string): boolean {
+  const v = value.trim();
+  return madeUp(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v);
+}
+
+/**
  * A generated secret: 20+ characters without spaces, letters and digits mixed, high entropy, and not shaped
  * like an identifier, a path, a URL or a UUID (`auth/invalid_access_token`, `app.auth`, `--color-success`).
  */
@@ -236,10 +245,9 @@ export function secretShaped(key: string, value: string): boolean {
   if (DOCUMENTED_DEFAULTS.has(v.toLowerCase())) return true;
   if (v.length < 6 || v.length > 512 || /\s/.test(v) || /[^\x21-\x7e]/.test(v)) return false;
   if (CREDENTIAL_MODES.has(v.toLowerCase()) || TYPE_NAMES.has(v.toLowerCase()) || ABSENT.test(v)) return false;
-  // Placeholders and markers (`your_client_secret`, `[REDACTED]`, `00000000-0000-…`), header names (`x-api-key`).
-  if (madeUp(v) || /^x-[a-z-]+$/i.test(v)) return false;
+  // Placeholders and markers (`your_client_secret`, `[REDACTED]`, `00000000-0000-…`, `STRONG_PASSWORD`), header names (`x-api-key`).
+  if (fillIn(v) || /^x-[a-z-]+$/i.test(v)) return false;
   if (/^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*$/.test(v)) return false; // a word or hyphenated phrase in Title case: a label
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the name of an env variable
   if (v.startsWith('--') || v.startsWith('/') || /^[a-z][\w+.-]*:\/\//i.test(v) || /\{\{|\$\{|%[sd]|:\w+$/.test(v)) return false;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (squash(v) === squash(key)) return false;

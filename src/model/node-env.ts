@@ -38,10 +38,9 @@ function copiesNextStandalone(stage: Stage): boolean {
 export function serverRunsProduction(dockerfile: Dockerfile, stage: Stage, packages: Packages): boolean {
   if (copiesNextStandalone(stage)) return true;
   const pkg = packages.packageFor(dirname(dockerfile.file));
-  const packageAt = (dir: string) => packages.packages.find((p) => p.dir === dir);
   const setForServer = (call: ProgramCall) =>
     call.assignments.get('NODE_ENV') === 'production' ||
-    commandsReached(call.program.map((w) => w.value), pkg, packageAt, call.assignments).some(
+    commandsReached(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
       (c) => (c.env.get('NODE_ENV') === 'production' && startsServerCommand(c.argv)) || setsProductionItself(c.argv),
     );
   return containerCalls(stage).some(setForServer);

@@ -9,11 +9,21 @@ import { resolveRelative } from './project.ts';
 /** A command line in package-manager terms. */
 export type PackageCommand =
   /** Runs a package script (`npm test`, `npm run lint`, `pnpm build`), or — for `pnpm x`/`yarn x`/`bun x` — a script or a binary. */
-  | { type: 'script'; name: string; orBinary: boolean; argv: string[] }
+  | { type: 'script'; name: string; orBinary: boolean; argv: string[]; target?: PackageTarget }
   /** A package manager's own command: `audit`, `bun test`. */
   | { type: 'builtin'; name: string; argv: string[] }
   /** Any other program (through npx/exec/dlx or directly): its argv, the program's base name first. */
   | { type: 'program'; argv: string[] };
+
+/**
+ * The package a package-manager command runs in, when a flag names another: a folder (`--prefix web`, `pnpm -C
+ * web`, `--filter ./apps/server`, `--cwd`) relative to the current package, or a package name (`pnpm --filter
+ * @acme/api`, `yarn workspace @acme/api`); npm's `-w`/`--workspace` takes either.
+ */
+export interface PackageTarget {
+  dir?: string;
+  name?: string;
+}
 
 const MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 const LAUNCHERS = new Set(['npx', 'pnpx', 'bunx']);
@@ -49,6 +59,31 @@ function firstOperand(words: readonly string[], from: number, npm: boolean): num
   return i;
 }
 
+const DIR_FLAGS = new Set(['--prefix', '-C', '--dir', '--cwd']);
+const FILTER_FLAGS = new Set(['--filter', '-F']);
+const WORKSPACE_FLAGS = new Set(['-w', '--workspace']);
+
+/** The package a manager's flags name (before `--`): see PackageTarget. A glob or a `...` selector of several packages names none. */
+function targetOf(words: readonly string[], npm: boolean): PackageTarget | undefined {
+  const end = words.indexOf('--');
+  const flags = end === -1 ? words : words.slice(0, end);
+  for (let i = 1; i < flags.length; i++) {
+    const word = flags[i] as string;
+    const eq = word.indexOf('=');
+    const flag = eq === -1 ? word : word.slice(0, eq);
+    const value = eq === -1 ? flags[i + 1] : word.slice(eq + 1);
+    if (value === undefined || value.includes('*')) continue;
+    if (DIR_FLAGS.has(flag)) return { dir: value };
+    if (FILTER_FLAGS.has(flag)) {
+      const selector = value.replace(/^\{(.*)\}$/, '$1');
+      if (selector.startsWith('.') && !selector.includes('...')) return { dir: selector };
+      if (!/^[.!^]|\.\.\.|[[\]]/.test(selector)) return { name: selector };
+    }
+    if (npm && WORKSPACE_FLAGS.has(flag)) return /^\.{0,2}\//.test(value) || (value.includes('/') && !value.startsWith('@')) ? { dir: value } : { name: value };
+  }
+  return undefined;
+}
+
 export function packageCommand(argv: readonly string[]): PackageCommand | undefined {
   const words = programArgv(argv);
   const program = baseName(words[0] ?? '');
@@ -62,7 +97,9 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
   let at = firstOperand(words, 1, npm);
   let sub = words[at];
   // `yarn workspace api test`, `yarn workspaces foreach -A run test`, `yarn workspaces run test`, `pnpm -r test`.
+  let target = targetOf(words, npm);
   if (program === 'yarn' && sub === 'workspace') {
+    if (words[at + 1] !== undefined) target = { name: words[at + 1] as string };
     at = firstOperand(words, at + 2, false);
     sub = words[at];
   } else if (program === 'yarn' && sub === 'workspaces') {
@@ -77,19 +114,25 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
   if (program === 'yarn' && sub === 'npm' && rest[0] === 'audit') return { type: 'builtin', name: 'audit', argv: words };
   if (sub === 'audit') return { type: 'builtin', name: 'audit', argv: words };
   if (program === 'bun' && sub === 'test') return { type: 'builtin', name: 'test', argv: words };
-  if (NPM_TEST.has(sub) && (npm || sub === 'test' || sub === 't' || sub === 'tst')) return { type: 'script', name: 'test', orBinary: false, argv: words };
+  const inTarget = target ? { target } : {};
+  if (NPM_TEST.has(sub) && (npm || sub === 'test' || sub === 't' || sub === 'tst')) return { type: 'script', name: 'test', orBinary: false, argv: words, ...inTarget };
   // `npm start`, `npm stop`, `npm restart` run the script of that name.
-  if (npm && NPM_LIFECYCLE.has(sub)) return { type: 'script', name: sub, orBinary: false, argv: words };
+  if (npm && NPM_LIFECYCLE.has(sub)) return { type: 'script', name: sub, orBinary: false, argv: words, ...inTarget };
   if (RUN.has(sub)) {
     const name = rest[firstOperand(rest, 0, false)];
-    return name === undefined ? undefined : { type: 'script', name, orBinary: false, argv: words };
+    return name === undefined ? undefined : { type: 'script', name, orBinary: false, argv: words, ...inTarget };
   }
   if (EXEC.has(sub)) {
     const i = firstOperand(rest, 0, false);
     return rest[i] === undefined ? undefined : { type: 'program', argv: [baseName(rest[i] as string), ...rest.slice(i + 1)] };
   }
   if (npm || MANAGER_BUILTINS.has(sub)) return { type: 'builtin', name: sub, argv: words };
-  return { type: 'script', name: sub, orBinary: true, argv: words };
+  return { type: 'script', name: sub, orBinary: true, argv: words, ...inTarget };
+}
+
+/** The packages of the repository, for following a script into the package it names or `cd`s into. */
+export interface PackageLookup {
+  readonly packages: readonly PackageJson[];
 }
 
 /** A command a command line runs, with the variables set for it (`NODE_ENV=production node .`, an earlier `export`). */
@@ -118,7 +161,7 @@ function ownAssignments(argv: readonly string[]): [string, string][] {
 export function commandsReached(
   argv: readonly string[],
   pkg: PackageJson | undefined,
-  packageAt: (dir: string) => PackageJson | undefined,
+  lookup: PackageLookup,
   inherited: ReadonlyMap<string, string> = new Map(),
   depth = 0,
 ): ReachedCommand[] {
@@ -126,9 +169,14 @@ export function commandsReached(
   const out: ReachedCommand[] = [{ argv, env }];
   const command = packageCommand(argv);
   if (command?.type !== 'script' || depth >= 4 || !pkg) return out;
-  let current: PackageJson | undefined = pkg;
+  const packageAt = (dir: string) => lookup.packages.find((p) => p.dir === dir);
+  const { target } = command;
+  const dir = target?.dir !== undefined ? resolveRelative(pkg.dir, target.dir) : undefined;
+  let current: PackageJson | undefined = target === undefined ? pkg : dir !== undefined ? packageAt(dir) : lookup.packages.find((p) => p.name === target.name);
+  if (!current) return out;
+  const start = current;
   const scriptEnv = new Map(env);
-  for (const inner of scriptCommands(pkg, command.name)) {
+  for (const inner of scriptCommands(start, command.name)) {
     const [program, ...args] = inner;
     if (program === 'cd') {
       const dir: string | undefined = current && args[0] !== undefined ? resolveRelative(current.dir, args[0]) : undefined;
@@ -138,7 +186,7 @@ export function commandsReached(
         const m = ASSIGNMENT.exec(word);
         if (m) scriptEnv.set(m[1] as string, m[2] as string);
       }
-    } else out.push(...commandsReached(inner, current, packageAt, scriptEnv, depth + 1));
+    } else out.push(...commandsReached(inner, current, lookup, scriptEnv, depth + 1));
   }
   return out;
 }

@@ -444,8 +444,9 @@ function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> 
 }
 
 /** Frontend frameworks and build tools whose packages compile to files served by a web server. */
-const FRONTEND_DEPENDENCIES = ['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'lit'];
-const FRONTEND_BUILDERS = ['vite', 'react-scripts', '@vue/cli-service', '@angular/cli', 'parcel', 'webpack', '@rsbuild/core', '@rspack/cli'];
+const FRONTEND_DEPENDENCIES = ['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'lit', 'astro'];
+/** Astro builds static files unless a server adapter (`@astrojs/node`) is installed. */
+const FRONTEND_BUILDERS = ['vite', 'react-scripts', '@vue/cli-service', '@angular/cli', 'parcel', 'webpack', '@rsbuild/core', '@rspack/cli', 'astro'];
 /** Web servers a static site's image serves its files with. */
 const STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
 
@@ -477,7 +478,7 @@ function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile)
   return 'tooling';
 }
 
-const SERVER_DEPENDENCIES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi', 'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/adapter-node', 'astro'];
+const SERVER_DEPENDENCIES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi', 'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/adapter-node', '@astrojs/node'];
 
 /** The stage serves built files: a web server's image that starts no command of its own, or a command that serves files (through the package's scripts). */
 function servesStaticFiles(stage: Stage, pkg: PackageJson | undefined): boolean {

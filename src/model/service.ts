@@ -344,7 +344,7 @@ function entryPaths(pkg: PackageJson): string[] {
   out.push(...Object.values(pkg.bin));
   exportTargets(pkg.exports, out);
   // `"start": "npm run start-server"` → `"start-server": "node server/server.js"`: the files the scripts it runs name too.
-  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, () => undefined).map((c) => [...c.argv]));
+  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, { packages: [] }).map((c) => [...c.argv]));
   for (const file of startScriptFiles(reached)) out.push(file === '.' ? (pkg.main ?? 'index') : file);
   return out;
 }
@@ -637,6 +637,11 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
 
 /** CORS middleware factories: module → the exported name that makes the middleware ('' = default export). */
 const CORS_FACTORIES: Record<string, string> = { cors: '', '@koa/cors': '', 'koa-cors': '', 'hono/cors': 'cors' };
+/**
+ * Koa's CORS middlewares answer with the request's Origin when no origin is configured, and when the origin is
+ * `'*'` with credentials allowed; the others send `*` itself, under which browsers expose no credentialed response.
+ */
+const REFLECTING_CORS = new Set(['@koa/cors', 'koa-cors']);
 const FASTIFY_CORS = new Set(['@fastify/cors', 'fastify-cors']);
 /** Plugins that register every plugin file of a folder, each under its folder's path (`routes/health/index.js` → `/health`). */
 const FASTIFY_AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
@@ -1115,7 +1120,7 @@ class ServiceBuilder {
         if (framework === 'nest') this.nestCorsOption(mod, node, objectProp(args[1], 'cors'), ancestors);
       }
       if (target.module === '@hono/node-server' && target.path === 'serve') this.listen(mod, node, ancestors, this.portOf(mod, objectProp(args[0], 'port')?.value));
-      if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors);
+      if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors, target.module);
       if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
       const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
       if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -1158,11 +1163,11 @@ class ServiceBuilder {
       const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? (unwrap(a) as CallNode).callee : a) ?? '').find((text) => /rate_?limit|throttl/i.test(text));
       if (limiter) this.helpers.push({ name: limiter, kinds: ['rate-limit'], loc: mod.loc(node) });
     }
-    if (method === 'enableCors') this.corsCall(mod, node, args[0], ancestors);
+    if (method === 'enableCors') this.corsCall(mod, node, args[0], ancestors, 'cors');
     if (method === 'setGlobalPrefix') this.openPaths.push({ reason: 'a global route prefix (setGlobalPrefix)', loc: mod.loc(node) });
     if (method === 'register' && args[0]) {
       const plugin = mod.target(args[0]);
-      if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors);
+      if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors, plugin.module);
       if (plugin && STATIC_SERVERS[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
       const child = this.ownerKey(mod, args[0]);
       if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], 'prefix')?.value) ?? '' });
@@ -1556,6 +1561,8 @@ class ServiceBuilder {
       if (a.type === 'BinaryExpression') return { hasDefault: true };
       // `parseEnvInt(process.env.TIMEOUT, 30000)`, `bool(process.env.X, false)`: a parser that takes the default after the value.
       const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? '');
+      // `Boolean(process.env.SENTRY_DSN)`: a presence test, false when unset.
+      if (isCall(a) && chainText(a.callee) === 'Boolean') return { hasDefault: true };
       if (isCall(a) && a.callee !== child && !conversion) {
         const args = a.arguments as t.Node[];
         const at = args.indexOf(child);
@@ -1662,7 +1669,8 @@ class ServiceBuilder {
     this.cors.push({ ...setting, loc: mod.loc(at), scope: corsScope(node, ancestors), developmentOnly: this.guarded(mod, node, ancestors, 0) });
   }
 
-  private corsCall(mod: Module, node: CallNode, options: t.Node | undefined, ancestors: readonly t.Node[]): void {
+  /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
+  private corsCall(mod: Module, node: CallNode, options: t.Node | undefined, ancestors: readonly t.Node[], library: string): void {
     const o = options ? unwrap(options) : undefined;
     if (o && o.type !== 'ObjectExpression') {
       this.corsAt(mod, node, ancestors, { anyOrigin: false, how: 'restricted', credentials: false });
@@ -1670,8 +1678,13 @@ class ServiceBuilder {
     }
     const credentials = o ? isTrue(objectProp(o, 'credentials')?.value) : false;
     const origin = o && objectProp(o, 'origin');
-    if (!origin) this.corsAt(mod, node, ancestors, { anyOrigin: true, how: 'default', credentials });
-    else this.corsAt(mod, node, ancestors, { ...corsOriginOf(origin), credentials }, origin);
+    const reflecting = REFLECTING_CORS.has(library);
+    if (!origin) this.corsAt(mod, node, ancestors, { anyOrigin: true, how: reflecting ? 'reflect' : 'default', credentials });
+    else {
+      const allowed = corsOriginOf(origin);
+      const how = reflecting && credentials && allowed.how === 'star' ? 'reflect' : allowed.how;
+      this.corsAt(mod, node, ancestors, { ...allowed, how, credentials }, origin);
+    }
   }
 
   /** `NestFactory.create(AppModule, { cors: true | {...} })`. */

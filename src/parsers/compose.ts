@@ -94,6 +94,8 @@ export interface ComposeService {
   volumesLoc?: Loc;
   /** `extends:` — the service it builds on (in `file`, relative to the root, or in the same file). */
   extends?: { file: string; service: string };
+  /** Runs as several instances: `deploy.replicas` or `scale` above 1 or set by a variable, or `deploy.mode: global`. */
+  scaled: boolean;
   /** `stdin_open: true` with `tty: true`: a shell or CLI box someone attaches to, not a service. */
   interactive: boolean;
   /** The Dockerfile that builds its image (filled by the model's image links). */
@@ -272,6 +274,14 @@ function located<T>(view: YamlView | undefined, value: T | undefined): Located<T
   return view && value !== undefined ? { value, loc: view.loc } : undefined;
 }
 
+function isScaled(view: YamlView): boolean {
+  if (view.at('deploy', 'mode')?.string === 'global') return true;
+  const count = view.at('deploy', 'replicas') ?? view.get('scale');
+  if (!count) return false;
+  const n = count.number ?? Number(count.string);
+  return Number.isFinite(n) ? n > 1 : (count.string ?? '').includes('$');
+}
+
 function serviceOf(file: string, composeDir: string, name: string, view: YamlView): ComposeService {
   const limits = view.at('deploy', 'resources', 'limits');
   const memory = limits?.get('memory') ?? view.get('mem_limit');
@@ -318,6 +328,7 @@ function serviceOf(file: string, composeDir: string, name: string, view: YamlVie
     volumes: volumesOf(view.get('volumes')),
     volumesLoc: view.get('volumes')?.keyLoc,
     extends: extendsOf(file, composeDir, view.get('extends')),
+    scaled: isScaled(view),
     interactive: view.get('stdin_open')?.boolean === true && view.get('tty')?.boolean === true,
   };
 }

@@ -119,6 +119,10 @@ export interface Workload extends K8sObject {
   initContainers: Container[];
   /** Runs until stopped: not a Job, CronJob or a Pod with restartPolicy Never/OnFailure. */
   longRunning: boolean;
+  /** Names of the PersistentVolumeClaims its pods mount (`volumes[].persistentVolumeClaim.claimName`). */
+  claimNames: string[];
+  /** Filled by linkK8s: a mounted claim that only one node can mount read-write (ReadWriteOnce, ReadWriteOncePod). */
+  singleNodeClaim?: Claim;
   /** Filled by linkK8s. */
   services: K8sService[];
   pdbs: Pdb[];
@@ -161,6 +165,11 @@ export interface Hpa extends K8sObject {
   maxReplicas?: number;
 }
 
+export interface Claim extends K8sObject {
+  kind: 'PersistentVolumeClaim';
+  accessModes: string[];
+}
+
 /** LimitRange container defaults: they give containers limits and requests the manifest leaves out. */
 export interface LimitRange extends K8sObject {
   kind: 'LimitRange';
@@ -174,13 +183,14 @@ export interface K8sManifests {
   pdbs: Pdb[];
   hpas: Hpa[];
   limitRanges: LimitRange[];
+  claims: Claim[];
   kustomizations: Kustomization[];
   /** Images a `skaffold.yaml` builds (`build.artifacts[].image`, profiles included): skaffold tags them when it deploys. */
   skaffoldImages: string[];
 }
 
 export function emptyManifests(): K8sManifests {
-  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], kustomizations: [], skaffoldImages: [] };
+  return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], claims: [], kustomizations: [], skaffoldImages: [] };
 }
 
 function located<T>(view: YamlView | undefined, read: (v: YamlView) => T | undefined): Located<T> | undefined {
@@ -332,6 +342,7 @@ function workloadOf(file: string, doc: YamlView, kind: WorkloadKind): Workload {
     containers: [],
     initContainers: [],
     longRunning: !oneShot && restartPolicy === 'Always',
+    claimNames: (podSpec?.get('volumes')?.items() ?? []).flatMap((v) => v.at('persistentVolumeClaim', 'claimName')?.string ?? []),
     services: [],
     pdbs: [],
     hpas: [],
@@ -354,6 +365,7 @@ const API_GROUPS: Record<string, RegExp> = {
   PodDisruptionBudget: /^policy\//,
   HorizontalPodAutoscaler: /^autoscaling\//,
   LimitRange: /^v1$/,
+  PersistentVolumeClaim: /^v1$/,
 };
 
 /** A Helm test hook (`helm.sh/hook: test`): a Pod or Job that only `helm test` runs, never part of the release. */
@@ -415,6 +427,9 @@ function addObject(out: K8sManifests, file: string, doc: YamlView, depth: number
       });
       return;
     }
+    case 'PersistentVolumeClaim':
+      out.claims.push({ ...objectOf(file, doc, kind), kind, accessModes: spec?.get('accessModes')?.strings() ?? [] });
+      return;
     case 'LimitRange': {
       const container = (spec?.get('limits')?.items() ?? []).find((l) => (l.get('type')?.string ?? 'Container') === 'Container');
       const pick = (v: YamlView | undefined) => ({ memory: v?.get('memory')?.string, cpu: v?.get('cpu')?.string });
@@ -477,6 +492,8 @@ export function linkK8s(all: K8sManifests): void {
     }
     for (const p of all.pdbs) if (p.selector && hasLabels && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
     for (const h of all.hpas) if (h.target && h.target.kind === w.kind && h.target.name === w.name && sameNamespace(h, w)) w.hpas.push(h);
+    const singleNode = (c: Claim) => c.accessModes.length > 0 && c.accessModes.every((m) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod');
+    w.singleNodeClaim = all.claims.find((c) => w.claimNames.includes(c.name) && sameNamespace(c, w) && singleNode(c));
   }
 }
 

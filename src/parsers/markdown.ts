@@ -10,10 +10,24 @@ export interface MarkdownHeading {
 export interface MarkdownDoc {
   file: string;
   headings: MarkdownHeading[];
+  /**
+   * Names written like environment variables (`DATABASE_URL`, `PORT`) in code spans, code blocks and table rows:
+   * what the document tells a deployer to set.
+   */
+  envNames: Set<string>;
+}
+
+/** `DATABASE_URL`, `PORT`, `NODE_OPTIONS`: capitals, digits and underscores, two characters or more. */
+const ENV_NAME = /(?<![\w$.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w$(-])/g;
+const CODE_SPAN = /(`+)([^`]+?)\1/g;
+
+function addNames(names: Set<string>, text: string): void {
+  for (const m of text.matchAll(ENV_NAME)) if (m[0].length >= 2) names.add(m[0]);
 }
 
 export function parseMarkdown(source: SourceFile): MarkdownDoc {
   const headings: MarkdownHeading[] = [];
+  const envNames = new Set<string>();
   let fence: string | undefined;
   source.lines.forEach((line, i) => {
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -21,7 +35,12 @@ export function parseMarkdown(source: SourceFile): MarkdownDoc {
       fence = fence ? undefined : fenceMark;
       return;
     }
-    if (fence) return;
+    if (fence) {
+      addNames(envNames, line);
+      return;
+    }
+    if (/^\s*\|/.test(line)) addNames(envNames, line);
+    else for (const span of line.matchAll(CODE_SPAN)) addNames(envNames, span[2] as string);
     const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     const at = (text: string, column: number, row: number): MarkdownHeading['loc'] => ({ file: source.path, line: row, column, endLine: row, endColumn: column + text.length });
     if (atx) {
@@ -36,5 +55,5 @@ export function parseMarkdown(source: SourceFile): MarkdownDoc {
       if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith('=') ? 1 : 2, text, loc: at(text, previous.length - previous.trimStart().length + 1, i) });
     }
   });
-  return { file: source.path, headings };
+  return { file: source.path, headings, envNames };
 }

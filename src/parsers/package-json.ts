@@ -16,6 +16,8 @@ export interface PackageJson {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   engines: Record<string, string>;
+  /** Nx targets, from the package.json `nx` block and a project.json beside it (which wins): executor and commands. */
+  targets: Record<string, NxTarget>;
   workspaces: string[];
   private: boolean;
   type?: string;
@@ -24,6 +26,34 @@ export interface PackageJson {
   json: JsonWithPositions;
   /** Location of the value at a JSON pointer, or of the whole file's first line when the key is absent. */
   at(pointer: string, options?: { key?: boolean }): Loc;
+}
+
+export interface NxTarget {
+  executor?: string;
+  /** The shell commands of `nx:run-commands` (`command`, `options.command`, `options.commands`) as argv words. */
+  commands: string[][];
+}
+
+/** The targets of an Nx project configuration (`{ targets: { test: { executor, options: { command } } } }`). */
+export function nxTargets(config: unknown): Record<string, NxTarget> {
+  const targets = isObject(config) ? config.targets : undefined;
+  if (!isObject(targets)) return {};
+  const out: Record<string, NxTarget> = {};
+  for (const [name, target] of Object.entries(targets)) {
+    if (!isObject(target)) continue;
+    const options = isObject(target.options) ? target.options : {};
+    const listed = Array.isArray(options.commands) ? options.commands.map((c) => (isObject(c) ? c.command : c)) : [];
+    const texts = [target.command, options.command, ...listed].filter((c): c is string => typeof c === 'string');
+    out[name] = {
+      executor: typeof target.executor === 'string' ? target.executor : undefined,
+      commands: texts.flatMap((text) => parseShell(text).map((c) => c.words.map((w) => w.value))),
+    };
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -59,6 +89,7 @@ export function parsePackageJson(source: SourceFile): PackageJson {
     dependencies: stringRecord(pkg.dependencies),
     devDependencies: stringRecord(pkg.devDependencies),
     engines: stringRecord(pkg.engines),
+    targets: nxTargets(pkg.nx),
     workspaces,
     private: pkg.private === true,
     type: typeof pkg.type === 'string' ? pkg.type : undefined,

@@ -1,4 +1,4 @@
-import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
+import { credentialKind, fillIn, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { serviceId } from '../_shared.ts';
@@ -22,8 +22,9 @@ export default defineRule({
     for (const file of project.compose) {
       for (const s of file.services) {
         const ships = project.scope.composeService(s).ships;
-        // `${VAR:-default}` and other interpolations come from the deploy environment.
-        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${'));
+        // `${VAR:-default}` and other interpolations come from the deploy environment; a fill-in
+        // (`your-secret-here`, `STRONG_DB_PASSWORD`) is a value to replace, not a secret that was committed.
+        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !fillIn(e.value));
         // A private key or a connection string is only a secret where the service ships; a provider's token is one anywhere.
         const kinds = literals.map((e) => credentialKind(e.value as string, e.key)).map((k) => (k && (ships || issuedByProvider(k)) ? k : undefined));
         if (!literals.some((e, i) => kinds[i] !== undefined || (ships && isSecretLikeKey(e.key)))) {

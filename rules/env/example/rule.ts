@@ -10,11 +10,14 @@ import { defineRule } from '../../../src/rule.ts';
  * npm, CI systems and hosting platforms provide on their own.
  */
 const PROVIDED =
-  /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+)$/;
+  /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
 /** Code that runs beside the service, not in it: migrations, seeds, scripts and build-tool config. */
 const NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
-/** A default that points at the developer's machine: the silent fallback an undocumented variable leaves production with. */
-const LOCAL_DEFAULT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/;
+/**
+ * A default that points at the developer's machine: the silent fallback an undocumented variable leaves production
+ * with. `0.0.0.0` alone is the address a server binds to in production too; in a URL it points nowhere.
+ */
+const LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
 
 /** A read an example must document: without a default the service fails or misbehaves; a localhost default silently points nowhere. */
 function needsDocumenting(read: EnvRead): boolean {
@@ -54,13 +57,24 @@ function setByPackage(project: Project, pkg: PackageJson): Set<string> {
   return names;
 }
 
+/**
+ * Variables documented outside env files: set by a deployment that ships (compose `environment:`, a manifest's
+ * `env:`), or named as code in the repository's Markdown (a README table of variables, a setup guide's block).
+ */
+function deployedOrWritten(project: Project): Set<string> {
+  const names = new Set<string>();
+  for (const d of project.deployments) for (const key of d.env.keys()) names.add(key);
+  for (const doc of project.markdownDocs) for (const name of doc.envNames) names.add(name);
+  return names;
+}
+
 export default defineRule({
   id: 'env/example',
   title: 'An example env file documents every variable the code reads',
   category: 'operations',
   severity: 'warning',
   rationale:
-    'Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does.',
+    'Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does. A variable set by a compose file or manifest that ships, or named as code in the repository\'s Markdown (a README table of variables), is documented there.',
   fix: 'Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json or at the repository root that lists every variable the code requires, with a placeholder value and a comment on what it is; no real secrets in it.',
   appliesTo: ['source', 'env'],
   messages: {
@@ -70,6 +84,7 @@ export default defineRule({
   },
   check({ project, subject }) {
     const servers = new Set(project.scope.servicePackages);
+    const documentedElsewhere = deployedOrWritten(project);
     for (const service of project.services) {
       if (!servers.has(service.package)) continue;
       const ownSettings = setByPackage(project, service.package);
@@ -78,12 +93,7 @@ export default defineRule({
       if (!first) continue;
       const report = subject(service.package.file);
       const { examples, all } = documentingFiles(project, service.package);
-      if (examples.length === 0) {
-        report.report('noExample', { name: first.name, count: new Set(runtimeReads.map((r) => r.name)).size }, first.loc);
-        continue;
-      }
-      const documented = new Set(all.flatMap((f) => [...f.entries.map((e) => e.key), ...f.commentedKeys]));
-      const example = mainExample(service.package, examples);
+      const documented = new Set([...all.flatMap((f) => [...f.entries.map((e) => e.key), ...f.commentedKeys]), ...documentedElsewhere]);
       // An alias read only as the fallback of a documented variable (`MONGODB_URI || MONGOLAB_URI`) is documented through it.
       const aliases = new Map<string, Set<string>>();
       for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? new Set()).add(read.aliasOf ?? ''));
@@ -91,12 +101,16 @@ export default defineRule({
       // Required: no read copes with it unset (a default, a presence test), or the default points at localhost. Reported at its first read.
       const reads = new Map<string, EnvRead[]>();
       for (const read of runtimeReads) reads.set(read.name, [...(reads.get(read.name) ?? []), read]);
+      const undocumented: { name: string; at: EnvRead }[] = [];
       for (const [name, list] of reads) {
         if (documented.has(name) || viaAlias(name)) continue;
         const copes = list.some((r) => r.hasDefault && !(r.defaultValue !== undefined && LOCAL_DEFAULT.test(r.defaultValue)));
         const at = list.find(needsDocumenting);
-        if (!copes && at) report.report('undocumented', { name, example }, at.loc);
+        if (!copes && at) undocumented.push({ name, at });
       }
+      const [head] = undocumented;
+      if (head && examples.length === 0) report.report('noExample', { name: head.name, count: undocumented.length }, head.at.loc);
+      else if (head) for (const { name, at } of undocumented) report.report('undocumented', { name, example: mainExample(service.package, examples) }, at.loc);
     }
   },
 });

@@ -1,15 +1,31 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
+import { joinPath, type Project } from '../../../src/model/project.ts';
+import { wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
 
 /** npm's generated placeholder, or a script that only echoes or succeeds without running anything. */
-function isPlaceholder(script: string): boolean {
-  return /no test specified/i.test(script) || /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script);
+function placeholderKind(script: string): 'npm' | 'noop' | undefined {
+  if (/no test specified/i.test(script)) return 'npm';
+  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? 'noop' : undefined;
 }
 
 function hasRealTestScript(pkg: PackageJson): boolean {
   const script = pkg.scripts.test;
-  return script !== undefined && !isPlaceholder(script);
+  return script !== undefined && placeholderKind(script) === undefined;
+}
+
+/** A workspace root (`workspaces`, or a pnpm-workspace.yaml beside it): its members hold the code and the tests. */
+function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
+  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, 'pnpm-workspace.yaml'));
+}
+
+/** Tests are wired for the package, though not as `npm test`: another script or an Nx target runs a test runner, or (for a workspace root) a member has tests. */
+function testedOtherwise(project: Project, pkg: PackageJson): boolean {
+  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
+  if (!isWorkspaceRoot(project, pkg)) return false;
+  const below = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && (hasRealTestScript(p) || wiresTests(p)));
 }
 
 export default defineRule({
@@ -23,16 +39,18 @@ export default defineRule({
   appliesTo: ['package-json'],
   messages: {
     missing: () => 'package.json has no test script: add `"test": "<your test runner>"` (for example `"vitest run"` or `"node --test"`) so CI and `npm test` run the tests',
-    placeholder: (d: { script: string }) => `the test script "${d.script}" runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`,
+    // The script is described, never quoted: a command line can hold a credential.
+    placeholder: (d: { kind: 'npm' | 'noop' }) =>
+      `the test script ${d.kind === 'npm' ? "is npm's \"no test specified\" placeholder" : 'only echoes or succeeds'} and runs no tests: replace it with the command that runs the test suite (for example \`vitest run\` or \`node --test\`)`,
   },
   check({ project, subject }) {
     for (const pkg of servicePackages(project)) {
       const script = pkg.scripts.test;
-      // A workspace member whose tests run from the root's test script.
-      if (script === undefined && enclosingPackages(project, pkg).some(hasRealTestScript)) continue;
+      if (script === undefined && testedOtherwise(project, pkg)) continue;
       const report = subject(pkg.file);
+      const kind = script === undefined ? undefined : placeholderKind(script);
       if (script === undefined) report.report('missing', undefined, missingFieldLoc(pkg, '/scripts'));
-      else if (isPlaceholder(script)) report.report('placeholder', { script }, pkg.at('/scripts/test'));
+      else if (kind) report.report('placeholder', { kind }, pkg.at('/scripts/test'));
     }
   },
 });

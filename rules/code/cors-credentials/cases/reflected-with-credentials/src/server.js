@@ -7,8 +7,6 @@ app.use(cors({ origin: true, credentials: true }));
 //             ^^^^^^^^^^^^ credentialsAnyOrigin
 app.use('/v2', cors({ origin: (origin, callback) => callback(null, origin), credentials: true }));
 //                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ credentialsAnyOrigin
-app.use('/v3', cors({ origin: '*', credentials: true }));
-//                    ^^^^^^^^^^^ credentialsAnyOrigin
 app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
 //                                             ^^^^^^^^^^^^^^^^^^ credentialsAnyOrigin

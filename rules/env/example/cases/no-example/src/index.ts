@@ -4,9 +4,9 @@ export function loadConfig() {
   return {
     env,
     logLevel: process.env.LOG_LEVEL || 'info',
-//            ^^^^^^^^^^^^^^^^^^^^^ noExample
     database: {
       host: process.env.DB_HOST || 'localhost',
+//          ^^^^^^^^^^^^^^^^^^^ noExample
       port: parseInt(process.env.DB_PORT || '5432', 10),
     },
   };
