@@ -20785,14 +20785,16 @@ function mappedScalar(source, node, at2) {
   const quoted = node.type === import_yaml3.Scalar.QUOTE_DOUBLE || node.type === import_yaml3.Scalar.QUOTE_SINGLE;
   return mapText(source.path, text, start.line, start.column + (quoted ? 1 : 0));
 }
-function invocationsOf(text, matrix) {
-  const argv = (t) => parseShell(t).map((c) => c.words.map((w) => w.value));
+function matrixVariants(text, matrix) {
   const keys = new Set([...text.matchAll(MATRIX_REF)].map((m) => m[1]));
   const variants = [text];
   for (const key of keys) {
     for (const value of matrix.get(key) ?? []) variants.push(text.replace(MATRIX_REF, (all, k) => k === key ? value : all));
   }
-  return variants.flatMap(argv);
+  return [...new Set(variants)];
+}
+function invocationsOf(text, matrix) {
+  return matrixVariants(text, matrix).flatMap((t) => parseShell(t).map((c) => c.words.map((w) => w.value)));
 }
 function matrixOf(job) {
   const out = /* @__PURE__ */ new Map();
@@ -20994,7 +20996,7 @@ var init_rule4 = __esm({
           const report2 = subject(service.package.file);
           const seen = /* @__PURE__ */ new Set();
           for (const setting of global2) {
-            const policy = `${setting.loc.file}\0${setting.how}`;
+            const policy = `${setting.loc.file}\0${setting.path ?? "*"}\0${setting.how}`;
             if (!setting.anyOrigin || setting.how === "restricted" || seen.has(policy)) continue;
             seen.add(policy);
             report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
@@ -36364,11 +36366,17 @@ var init_secrets = __esm({
 
 // src/model/service.ts
 import { builtinModules } from "node:module";
+function probeSegments(route) {
+  if (!PROBE_METHODS.has(route.method)) return void 0;
+  const segments = route.path.split("/").filter((s) => s !== "");
+  return segments.length <= 4 && !segments.some((s) => /[:*{(]/.test(s)) ? segments : void 0;
+}
 function isReadinessRoute(route) {
-  return PROBE_METHODS.has(route.method) && READINESS_SEGMENT.test(route.path.split("/").pop() ?? "");
+  return READINESS_SEGMENT.test(probeSegments(route)?.at(-1) ?? "");
 }
 function isHealthRoute(route) {
-  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && (route.path.split("/").some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
+  const segments = probeSegments(route);
+  return segments !== void 0 && !isReadinessRoute(route) && (segments.some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
 }
 function normalisePath(path2) {
   const p = `/${path2}`.replace(/\/{2,}/g, "/").toLowerCase();
@@ -36740,18 +36748,19 @@ function corsScope(node, ancestors2) {
     const a = ancestors2[i];
     if (isCall(a) && a !== node && a.arguments.includes(child) && isMember(a.callee)) {
       const method = memberName(a.callee) ?? "";
-      const path2 = stringValue(a.arguments[0]);
-      if (ROUTE_METHODS.has(method)) return path2 === "*" || path2 === "/*" ? "global" : "route";
-      if (method === "use") return path2 !== void 0 && PUBLIC_PATH.test(path2) ? "route" : "global";
+      const written = stringValue(a.arguments[0]);
+      const path2 = written === "*" || written === "/*" ? void 0 : written;
+      if (ROUTE_METHODS.has(method)) return { scope: path2 === void 0 ? "global" : "route", path: path2 };
+      if (method === "use") return { scope: path2 !== void 0 && PUBLIC_PATH.test(path2) ? "route" : "global", path: path2 };
     }
     if (isFunction(a) && a !== node) {
       const parent = ancestors2[i - 1];
       const passedTo = parent && isCall(parent) && parent.arguments.includes(a) && isMember(parent.callee) ? memberName(parent.callee) : void 0;
-      if (passedTo !== "use" && passedTo !== "addHook" && passedTo !== "register") return node.type === "CallExpression" && isCorsHeaderCall(node) ? "route" : "global";
+      if (passedTo !== "use" && passedTo !== "addHook" && passedTo !== "register") return { scope: node.type === "CallExpression" && isCorsHeaderCall(node) ? "route" : "global" };
     }
     child = a;
   }
-  return "global";
+  return { scope: "global" };
 }
 function isCorsHeaderCall(node) {
   return isMember(node.callee) && ["setHeader", "header", "set", "append"].includes(memberName(node.callee) ?? "");
@@ -37966,7 +37975,7 @@ var init_service = __esm({
       }
       /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
       corsAt(mod, node, ancestors2, setting, at2 = node) {
-        this.cors.push({ ...setting, loc: mod.loc(at2), scope: corsScope(node, ancestors2), developmentOnly: this.guarded(mod, node, ancestors2, 0) });
+        this.cors.push({ ...setting, loc: mod.loc(at2), ...corsScope(node, ancestors2), developmentOnly: this.guarded(mod, node, ancestors2, 0) });
       }
       /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
       corsCall(mod, node, options2, ancestors2, library) {
@@ -51552,7 +51561,7 @@ function deployablePackage(project) {
     ...project.compose.filter((c) => c.services.some((s) => scope.composeService(s).ships)).map((c) => c.file),
     ...project.systemdUnits.filter((u) => scope.ships(u.file)).map((u) => u.file)
   ];
-  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0 && scope.package(p).ships).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
+  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0 && scope.package(p).ships && (p.dir === "" || scope.package(p).role !== "tooling")).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
   if (owners[0]) return owners[0];
   return project.packages.find((p) => scope.package(p).ships && scope.package(p).role === "service" && (p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true));
 }
@@ -53673,6 +53682,7 @@ init_links();
 // src/model/scope.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
 init_dockerfile();
+init_workflow();
 init_evidence();
 init_images();
 init_commands();
@@ -54002,17 +54012,23 @@ function ciImageBuilds(workflows) {
       for (const step of job.steps) {
         const action = step.uses?.value ?? "";
         if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
-          const context = cleanPath(step.with.get("context")?.value ?? ".");
-          const file = step.with.get("file")?.value;
-          const dockerfile = file !== void 0 ? cleanPath(file) : joinPath(context, "Dockerfile");
           const push = step.with.get("push")?.value;
           const outputs = step.with.get("outputs")?.value ?? "";
-          out.push({
-            dockerfile,
-            target: step.with.get("target")?.value,
-            push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
-            loc: step.uses?.loc ?? step.loc
-          });
+          const variants = (key) => {
+            const written = step.with.get(key)?.value;
+            return written === void 0 ? [void 0] : matrixVariants(written, job.matrix).filter((v) => !v.includes("${{"));
+          };
+          for (const contextText of variants("context")) {
+            const context = cleanPath(contextText ?? ".");
+            for (const file of variants("file")) {
+              out.push({
+                dockerfile: file !== void 0 ? cleanPath(file) : joinPath(context, "Dockerfile"),
+                target: step.with.get("target")?.value,
+                push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
+                loc: step.uses?.loc ?? step.loc
+              });
+            }
+          }
           continue;
         }
         for (const argv of step.run?.invocations ?? []) {

@@ -101,6 +101,30 @@ describe('Dockerfiles: runtime, build-only or development', () => {
     expect(pushed.scope.image(dockerfile(pushed, 'Dockerfile.dev')).role).toBe('runtime');
   });
 
+  it('a Dockerfile named through the build matrix is one CI builds and pushes', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  image:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        include:',
+      '          - { component: web, dockerfile: ./web/Dockerfile }',
+      '          - { component: worker, dockerfile: ./worker/Dockerfile }',
+      '    steps:',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          context: .',
+      '          file: ${{ matrix.dockerfile }}',
+      '          push: true',
+      '',
+    ].join('\n');
+    const compose = 'services:\n  web:\n    build:\n      context: .\n      dockerfile: ./web/Dockerfile\n';
+    const { project } = modelOf({ 'web/Dockerfile': NODE_IMAGE, 'worker/Dockerfile': NODE_IMAGE, 'docker-compose.dev.yml': compose, '.github/workflows/release.yml': workflow });
+    expect(['web/Dockerfile', 'worker/Dockerfile'].map((f) => project.scope.image(dockerfile(project, f)).role)).toEqual(['runtime', 'runtime']);
+  });
+
   it('a docker build in CI without a push is not a deployment', () => {
     const workflow = 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -f Dockerfile.test -t app-test .\n';
     const { project } = modelOf({ 'Dockerfile.test': NODE_IMAGE, '.github/workflows/ci.yml': workflow });

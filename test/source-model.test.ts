@@ -621,5 +621,8 @@ describe('probe routes', () => {
     expect(['/ready', '/health/ready', '/readyz'].every((p) => isReadinessRoute(r('GET', p)) && !isHealthRoute(r('GET', p)))).toBe(true);
     expect(isHealthRoute(r('POST', '/health'))).toBe(false);
     expect(isHealthRoute(r('GET', '/healthy-food'))).toBe(false);
+    // A resource of the app that ends in a probe word is no probe: parameters, or deeper than a probe path goes.
+    expect(isHealthRoute(r('GET', '/api/v1/health/live'))).toBe(true);
+    expect(['/orgs/:org/projects/:project/runs/live', '/resources/orgs/acme/projects/web/runs/live', '/orders/:id/ready'].some((p) => isHealthRoute(r('GET', p)) || isReadinessRoute(r('GET', p)))).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import type { PackageJson } from '../../src/parsers/package-json.ts';
  * The package.json that stands for the deployable service, or undefined for a library, a CLI or an empty
  * folder. Deployable: a shipping package.json that owns (is the nearest above) a runtime image's Dockerfile, a
  * shipping Kubernetes workload, a compose file with a shipping service or a systemd unit; else a service package
- * with a `start` script or server source. The root's package wins when it owns one.
+ * with a `start` script or server source. The root's package wins when it owns one; a tooling package below the
+ * root (a test harness beside a compose file) owns nothing.
  */
 export function deployablePackage(project: Project): PackageJson | undefined {
   const { scope } = project;
@@ -21,7 +22,8 @@ export function deployablePackage(project: Project): PackageJson | undefined {
   ];
   const owners = runnerFiles
     .map((file) => project.packageFor(dirname(file)))
-    .filter((p): p is PackageJson => p !== undefined && scope.package(p).ships)
+    // A tooling package beside a compose file (`docker/package.json` that tests it) is not the service; the root stands for the repository.
+    .filter((p): p is PackageJson => p !== undefined && scope.package(p).ships && (p.dir === '' || scope.package(p).role !== 'tooling'))
     .sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
   if (owners[0]) return owners[0];
   return project.packages.find((p) => scope.package(p).ships && scope.package(p).role === 'service' && (p.scripts.start !== undefined || project.serviceOf(p)?.isServer === true));

@@ -13,7 +13,7 @@ import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } from '../parsers/dockerfile.ts';
 import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
-import type { Workflow } from '../parsers/workflow.ts';
+import { matrixVariants, type Workflow } from '../parsers/workflow.ts';
 import type { Loc, SourceFile } from '../types.ts';
 import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
@@ -544,17 +544,24 @@ export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
       for (const step of job.steps) {
         const action = step.uses?.value ?? '';
         if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
-          const context = cleanPath(step.with.get('context')?.value ?? '.');
-          const file = step.with.get('file')?.value;
-          const dockerfile = file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile');
           const push = step.with.get('push')?.value;
           const outputs = step.with.get('outputs')?.value ?? '';
-          out.push({
-            dockerfile,
-            target: step.with.get('target')?.value,
-            push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
-            loc: step.uses?.loc ?? step.loc,
-          });
+          // `file: ${{ matrix.dockerfile }}`: one build per Dockerfile the matrix lists.
+          const variants = (key: string) => {
+            const written = step.with.get(key)?.value;
+            return written === undefined ? [undefined] : matrixVariants(written, job.matrix).filter((v) => !v.includes('${{'));
+          };
+          for (const contextText of variants('context')) {
+            const context = cleanPath(contextText ?? '.');
+            for (const file of variants('file')) {
+              out.push({
+                dockerfile: file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile'),
+                target: step.with.get('target')?.value,
+                push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
+                loc: step.uses?.loc ?? step.loc,
+              });
+            }
+          }
           continue;
         }
         for (const argv of step.run?.invocations ?? []) {

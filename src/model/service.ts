@@ -113,6 +113,8 @@ export interface CorsSetting {
   credentials: boolean;
   /** `global`: for the whole API (a middleware without a path, `enableCors`); `route`: for some routes, or a path that is public by design (static files, an SDK). */
   scope: 'global' | 'route';
+  /** The path it is mounted on (`app.use('/api', cors())`); undefined for every path (no path, `*`, `/*`). */
+  path?: string;
   /** Inside a branch only development takes (`if (!isProduction)`, `NODE_ENV === 'development'`). */
   developmentOnly: boolean;
 }
@@ -200,14 +202,25 @@ const READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
 /** Methods a probe's GET reaches. */
 const PROBE_METHODS = new Set(['GET', 'HEAD', 'ALL', 'USE']);
 
+/**
+ * The segments of a path a probe can call: at most four, none a parameter or a wildcard (`/api/v1/health/live`) —
+ * `/orgs/:org/runs/live` is a resource of the app, not a probe.
+ */
+function probeSegments(route: Route): string[] | undefined {
+  if (!PROBE_METHODS.has(route.method)) return undefined;
+  const segments = route.path.split('/').filter((s) => s !== '');
+  return segments.length <= 4 && !segments.some((s) => /[:*{(]/.test(s)) ? segments : undefined;
+}
+
 /** A readiness route: `/ready`, `/readyz`, `/health/ready`, `/api/readiness`. */
 export function isReadinessRoute(route: Route): boolean {
-  return PROBE_METHODS.has(route.method) && READINESS_SEGMENT.test(route.path.split('/').pop() ?? '');
+  return READINESS_SEGMENT.test(probeSegments(route)?.at(-1) ?? '');
 }
 
 /** A health (liveness) route: `/health`, `/healthz`, `/live`, `/livez`, `/health/live`, `/ping`, `/api/health`. */
 export function isHealthRoute(route: Route): boolean {
-  return PROBE_METHODS.has(route.method) && !isReadinessRoute(route) && (route.path.split('/').some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
+  const segments = probeSegments(route);
+  return segments !== undefined && !isReadinessRoute(route) && (segments.some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
 }
 
 /** A route path as a request path compares with it: lower case (express and koa ignore case), no trailing or doubled slash. */
@@ -1666,7 +1679,7 @@ class ServiceBuilder {
 
   /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
   private corsAt(mod: Module, node: t.Node, ancestors: readonly t.Node[], setting: Pick<CorsSetting, 'anyOrigin' | 'how' | 'credentials'>, at: t.Node = node): void {
-    this.cors.push({ ...setting, loc: mod.loc(at), scope: corsScope(node, ancestors), developmentOnly: this.guarded(mod, node, ancestors, 0) });
+    this.cors.push({ ...setting, loc: mod.loc(at), ...corsScope(node, ancestors), developmentOnly: this.guarded(mod, node, ancestors, 0) });
   }
 
   /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
@@ -2076,25 +2089,26 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
  * under a path public by design (`app.use('/static', cors())`), or set in a handler that is not a middleware of
  * the whole app; `global` for a middleware of the whole app or the framework's own option.
  */
-function corsScope(node: t.Node, ancestors: readonly t.Node[]): CorsSetting['scope'] {
+function corsScope(node: t.Node, ancestors: readonly t.Node[]): Pick<CorsSetting, 'scope' | 'path'> {
   let child: t.Node = node;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i] as t.Node;
     if (isCall(a) && a !== node && (a.arguments as t.Node[]).includes(child) && isMember(a.callee)) {
       const method = memberName(a.callee) ?? '';
-      const path = stringValue(a.arguments[0] as t.Node | undefined);
-      if (ROUTE_METHODS.has(method)) return path === '*' || path === '/*' ? 'global' : 'route';
-      if (method === 'use') return path !== undefined && PUBLIC_PATH.test(path) ? 'route' : 'global';
+      const written = stringValue(a.arguments[0] as t.Node | undefined);
+      const path = written === '*' || written === '/*' ? undefined : written;
+      if (ROUTE_METHODS.has(method)) return { scope: path === undefined ? 'global' : 'route', path };
+      if (method === 'use') return { scope: path !== undefined && PUBLIC_PATH.test(path) ? 'route' : 'global', path };
     }
     // A header set in a function that is not passed to `use` is a handler's: it answers for its own route.
     if (isFunction(a) && a !== node) {
       const parent = ancestors[i - 1];
       const passedTo = parent && isCall(parent) && (parent.arguments as t.Node[]).includes(a) && isMember(parent.callee) ? memberName(parent.callee) : undefined;
-      if (passedTo !== 'use' && passedTo !== 'addHook' && passedTo !== 'register') return node.type === 'CallExpression' && isCorsHeaderCall(node) ? 'route' : 'global';
+      if (passedTo !== 'use' && passedTo !== 'addHook' && passedTo !== 'register') return { scope: node.type === 'CallExpression' && isCorsHeaderCall(node) ? 'route' : 'global' };
     }
     child = a;
   }
-  return 'global';
+  return { scope: 'global' };
 }
 
 function isCorsHeaderCall(node: t.CallExpression): boolean {

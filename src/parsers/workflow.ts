@@ -92,14 +92,21 @@ function mappedScalar(source: SourceFile, node: Scalar, at: RangeLoc): MappedTex
 
 const MATRIX_REF = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g;
 
-function invocationsOf(text: string, matrix: ReadonlyMap<string, readonly string[]>): string[][] {
-  const argv = (t: string) => parseShell(t).map((c) => c.words.map((w) => w.value));
+/**
+ * The text as written, and once per value of each matrix key it names substituted into `${{ matrix.<key> }}`
+ * (`file: ${{ matrix.dockerfile }}` → every Dockerfile the matrix lists).
+ */
+export function matrixVariants(text: string, matrix: ReadonlyMap<string, readonly string[]>): string[] {
   const keys = new Set([...text.matchAll(MATRIX_REF)].map((m) => m[1] as string));
   const variants = [text];
   for (const key of keys) {
     for (const value of matrix.get(key) ?? []) variants.push(text.replace(MATRIX_REF, (all, k: string) => (k === key ? value : all)));
   }
-  return variants.flatMap(argv);
+  return [...new Set(variants)];
+}
+
+function invocationsOf(text: string, matrix: ReadonlyMap<string, readonly string[]>): string[][] {
+  return matrixVariants(text, matrix).flatMap((t) => parseShell(t).map((c) => c.words.map((w) => w.value)));
 }
 
 function matrixOf(job: YAMLMap): Map<string, string[]> {

@@ -28,10 +28,11 @@ export default defineRule({
       const global = service.cors.filter((c) => c.scope === 'global' && !c.developmentOnly);
       if (global.length === 0) continue;
       const report = subject(service.package.file);
-      // One policy written twice in a file (`app.use(cors())` and `app.options('*', cors())` for preflights) is one finding.
+      // One policy written twice in a file for the same paths (`app.use(cors())` and `app.options('*', cors())`
+      // for preflights) is one finding.
       const seen = new Set<string>();
       for (const setting of global) {
-        const policy = `${setting.loc.file}\0${setting.how}`;
+        const policy = `${setting.loc.file}\0${setting.path ?? '*'}\0${setting.how}`;
         if (!setting.anyOrigin || setting.how === 'restricted' || seen.has(policy)) continue;
         seen.add(policy);
         report.report('anyOrigin', { how: HOW[setting.how] }, setting.loc);
