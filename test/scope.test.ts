@@ -116,6 +116,7 @@ describe('Dockerfiles: runtime, build-only or development', () => {
       '      - uses: docker/build-push-action@v6',
       '        with:',
       '          context: .',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's own expression
       '          file: ${{ matrix.dockerfile }}',
       '          push: true',
       '',
