@@ -52141,7 +52141,7 @@ function hasTypesCondition(exports) {
   if (!exports || typeof exports !== "object") return false;
   return Object.entries(exports).some(([key, value]) => key === "types" || hasTypesCondition(value));
 }
-var DEV_TOOLS, RUNTIME_SCRIPTS, BUNDLING_FRAMEWORKS, BINARIES, rule_default78;
+var DEV_TOOLS, RUNTIME_SCRIPTS, BUNDLING_FRAMEWORKS, SERVERS, BINARIES, rule_default78;
 var init_rule79 = __esm({
   "rules/pkg/dev-deps-placement/rule.ts"() {
     "use strict";
@@ -52150,13 +52150,14 @@ var init_rule79 = __esm({
     DEV_TOOLS = /* @__PURE__ */ new Set(["typescript", "jest", "ts-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "eslint", "prettier", "@biomejs/biome", "nodemon", "ts-node", "ts-node-dev", "husky", "lint-staged"]);
     RUNTIME_SCRIPTS = ["start", "prestart", "poststart", "preinstall", "install", "postinstall"];
     BUNDLING_FRAMEWORKS = ["next", "nuxt", "@sveltejs/kit", "astro", "@remix-run/dev", "@react-router/dev", "@angular/core", "gatsby"];
+    SERVERS = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi"];
     BINARIES = { typescript: "tsc", "ts-node": "ts-node", nodemon: "nodemon", "ts-node-dev": "ts-node-dev", husky: "husky" };
     rule_default78 = defineRule({
       id: "pkg/dev-deps-placement",
       title: "Build and test tools are devDependencies",
       category: "performance",
       severity: "warning",
-      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged.",
+      rationale: "Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged, unless the package also runs a server of its own (express, Nest, …).",
       fix: "Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.",
       appliesTo: ["package-json"],
       messages: {
@@ -52166,7 +52167,8 @@ var init_rule79 = __esm({
         for (const pkg of servicePackages(project)) {
           const names = Object.keys(pkg.dependencies);
           if (names.length === 0) continue;
-          if (project.scope.package(pkg).role === "static-site" || BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies)) continue;
+          const bundled = BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies) && !SERVERS.some((s) => s in pkg.dependencies);
+          if (project.scope.package(pkg).role === "static-site" || bundled) continue;
           const report2 = subject(pkg.file);
           const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? "").join(" ");
           const json = pkg.json.value;

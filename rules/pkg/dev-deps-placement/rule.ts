@@ -20,6 +20,9 @@ function hasTypesCondition(exports: unknown): boolean {
 /** Frameworks that build the app into its own output for production: their apps ship the build, not node_modules as declared. */
 const BUNDLING_FRAMEWORKS = ['next', 'nuxt', '@sveltejs/kit', 'astro', '@remix-run/dev', '@react-router/dev', '@angular/core', 'gatsby'];
 
+/** Servers a package runs beside a framework's build (a Nest backend that also renders a Next.js frontend): its node_modules ship. */
+const SERVERS = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi'];
+
 /** The command a package's binary is run by: `typescript` → `tsc`. */
 const BINARIES: Record<string, string> = { typescript: 'tsc', 'ts-node': 'ts-node', nodemon: 'nodemon', 'ts-node-dev': 'ts-node-dev', husky: 'husky' };
 
@@ -29,7 +32,7 @@ export default defineRule({
   category: 'performance',
   severity: 'warning',
   rationale:
-    'Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged.',
+    'Everything in `dependencies` is installed in production (`npm ci --omit=dev` keeps it): TypeScript, test runners, linters and type packages add tens of megabytes to the image, slow every deploy and cold start, and widen the attack surface with code that never runs in production. Apps a framework builds into its own output (Next.js, Nuxt, SvelteKit, Astro, Remix and React Router, Angular, Gatsby) ship that output, so they are not judged, unless the package also runs a server of its own (express, Nest, …).',
   fix: 'Move the tool to devDependencies (`npm i -D <name>`), build before the production install (multi-stage Dockerfile), and start the service from the built output.',
   appliesTo: ['package-json'],
   messages: {
@@ -42,8 +45,10 @@ export default defineRule({
     for (const pkg of servicePackages(project)) {
       const names = Object.keys(pkg.dependencies);
       if (names.length === 0) continue;
-      // What a bundling framework ships is its build output (Next.js traces the files it needs): placement changes nothing that runs.
-      if (project.scope.package(pkg).role === 'static-site' || BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies)) continue;
+      // What a bundling framework ships is its build output (Next.js traces the files it needs): placement changes
+      // nothing that runs — unless the package also runs a server of its own, whose node_modules ship as declared.
+      const bundled = BUNDLING_FRAMEWORKS.some((f) => f in pkg.dependencies || f in pkg.devDependencies) && !SERVERS.some((s) => s in pkg.dependencies);
+      if (project.scope.package(pkg).role === 'static-site' || bundled) continue;
       const report = subject(pkg.file);
       const runtimeCommands = RUNTIME_SCRIPTS.map((s) => pkg.scripts[s] ?? '').join(' ');
       // A library that publishes types (`types`, `typings`, or a `types` condition in `exports`) needs the @types its declarations import.
