@@ -8717,7 +8717,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
-    var { URL: URL2 } = __require("node:url");
+    var { URL: URL3 } = __require("node:url");
     var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
@@ -8777,7 +8777,7 @@ var require_proxy_agent = __commonJS({
         } = opts;
         opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL2(origin);
+          const { host } = new URL3(origin);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
@@ -8793,7 +8793,7 @@ var require_proxy_agent = __commonJS({
     var ProxyAgent2 = class extends DispatcherBase {
       constructor(opts) {
         super();
-        if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
+        if (!opts || typeof opts === "object" && !(opts instanceof URL3) && !opts.uri) {
           throw new InvalidArgumentError("Proxy uri is mandatory");
         }
         const { clientFactory = defaultFactory } = opts;
@@ -8822,7 +8822,7 @@ var require_proxy_agent = __commonJS({
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL2(origin2);
+          const { protocol: protocol2 } = new URL3(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -8882,7 +8882,7 @@ var require_proxy_agent = __commonJS({
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL2(opts.origin);
+          const { host } = new URL3(opts.origin);
           headers.host = host;
         }
         return this[kAgent].dispatch(
@@ -8899,11 +8899,11 @@ var require_proxy_agent = __commonJS({
        */
       #getUrl(opts) {
         if (typeof opts === "string") {
-          return new URL2(opts);
-        } else if (opts instanceof URL2) {
+          return new URL3(opts);
+        } else if (opts instanceof URL3) {
           return opts;
         } else {
-          return new URL2(opts.uri);
+          return new URL3(opts.uri);
         }
       }
       async [kClose]() {
@@ -38674,6 +38674,17 @@ var init_module = __esm({
 });
 
 // src/model/credentials.ts
+function isCertificateDer(base64) {
+  const der = Buffer.from(base64.slice(0, 64), "base64");
+  const header = (at2) => {
+    if (der[at2] !== 48) return void 0;
+    const len = der[at2 + 1] ?? 0;
+    return at2 + 2 + (len & 128 ? len & 127 : 0);
+  };
+  const inner = header(0);
+  const tbs = inner === void 0 ? void 0 : header(inner);
+  return tbs !== void 0 && der[tbs] === 160 && der[tbs + 1] === 3 && der[tbs + 2] === 2 && der[tbs + 3] === 1;
+}
 function pemPrivateKeys(text) {
   const out = [];
   for (const m of text.matchAll(PEM_BEGIN)) {
@@ -38681,12 +38692,12 @@ function pemPrivateKeys(text) {
     const endAt = text.indexOf("-----END ", bodyStart);
     if (endAt === -1 || endAt - bodyStart > PEM_MAX_BODY) continue;
     const body = text.slice(bodyStart, endAt).replace(/\\[rn]|\s|["'`+,]/g, "");
-    if (body.length >= 100 && /^[A-Za-z0-9+/=:-]+$/.test(body)) out.push([m.index, endAt]);
+    if (body.length >= 100 && /^[A-Za-z0-9+/=:-]+$/.test(body) && !isCertificateDer(body)) out.push([m.index, endAt]);
   }
   return out;
 }
 function plausible(kind, matched) {
-  if (kind === "a private key") return true;
+  if (kind === "a private key") return pemPrivateKeys(matched).length > 0;
   const url = /^[a-z][\w+.-]*:\/\/([^:/@\s]*):([^@\s]+)@([^:/?#\s]+)/i.exec(matched);
   if (url) {
     const [, user2 = "", password = "", host = ""] = url;
@@ -38747,9 +38758,12 @@ function madeUp(value) {
   const v = value.trim();
   return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^[*[<({_-]+[A-Za-z][A-Za-z _-]*[*\]>)}_-]+$/.test(v);
 }
+function templateSlot(value) {
+  return TEMPLATE_SLOT.test(value);
+}
 function fillIn(value) {
   const v = value.trim();
-  return madeUp(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v);
+  return madeUp(v) || ABSENT.test(v) || /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/.test(v) || TEMPLATE_SLOT.test(v);
 }
 function looksRandom(value) {
   const text = value.trim();
@@ -38776,9 +38790,10 @@ function secretShaped(key, value) {
   if (squash(v) === squash(key)) return false;
   if (/^[a-z][a-z_-]*(?:[./:][a-z_-]+)+$/i.test(v)) return false;
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
+  if (/(?:key|token)$/i.test(squash(key)) && !/(?:secret|password|passwd|pwd)/i.test(squash(key)) && /^[a-z]+(?:[-_][a-z]+)*$/.test(v)) return false;
   return true;
 }
-var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, PLACEHOLDER, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES, TYPE_NAMES, ABSENT;
+var KINDS, scanners, PEM_BEGIN, PEM_MAX_BODY, BEARER_TOKEN, EXAMPLE_VALUE, MADE_UP, MAX_SCANNED, PLACEHOLDER, TEMPLATE_SLOT, DOCUMENTED_DEFAULTS, CREDENTIAL_MODES, TYPE_NAMES, ABSENT;
 var init_credentials = __esm({
   "src/model/credentials.ts"() {
     "use strict";
@@ -38843,10 +38858,11 @@ var init_credentials = __esm({
     MADE_UP = /your|example|sample|dummy|fake|placeholder|changeme|change_me|secret|token|password|redacted|xxxx|\*{3}|<[^>]*>|\.\.\./i;
     MAX_SCANNED = 16 * 1024;
     PLACEHOLDER = /your|example|dummy|placeholder|redacted|masked|hidden|sample|fake|changeme|change_me|xxx/i;
+    TEMPLATE_SLOT = /^\s*(?:\{\{[^{}]*\}\}|<%=?[^%]*%>|%[A-Z][A-Z0-9_]*%|\[\[[^[\]]*\]\])\s*$/;
     DOCUMENTED_DEFAULTS = /* @__PURE__ */ new Set(["keyboard cat", "shhhhh", "shhhhhhared-secret", "secret", "mysecret", "my secret", "supersecret", "changeme", "change me"]);
     CREDENTIAL_MODES = /* @__PURE__ */ new Set(["include", "omit", "same-origin", "same-site", "strict", "lax", "none", "true", "false"]);
     TYPE_NAMES = /* @__PURE__ */ new Set(["string", "number", "boolean", "object", "bigint", "symbol", "function", "array", "date", "buffer", "uint8array"]);
-    ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
+    ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|(?:no|not)[-_ ]?(?:set|defined|configured|provided|specified|available|used|needed|required)|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
   }
 });
 
@@ -40263,6 +40279,17 @@ function wiresTests(pkg) {
   if (commands.some((list3) => list3.some((words3) => runnersIn(words3).length > 0))) return true;
   return Object.values(pkg.targets).some((t) => t.executor !== void 0 && TEST_EXECUTOR.test(t.executor));
 }
+function placeholderKind(script) {
+  if (/no test specified/i.test(script)) return "npm";
+  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? "noop" : void 0;
+}
+function hasRealTestScript(pkg) {
+  const script = pkg.scripts.test;
+  return script !== void 0 && placeholderKind(script) === void 0;
+}
+function hasTests(pkg) {
+  return hasRealTestScript(pkg) || wiresTests(pkg);
+}
 var RUNNERS, TEST_FLAG_RUNTIMES, SETUP_SUBCOMMANDS, TEST_EXECUTOR;
 var init_test_runners = __esm({
   "src/model/test-runners.ts"() {
@@ -40810,12 +40837,13 @@ var init_rule3 = __esm({
     init_workflow();
     init_rule();
     init_shared();
+    init_test_runners();
     rule_default2 = defineRule({
       id: "ci/tests",
       title: "A workflow runs the test script on pull requests",
       category: "reliability",
       severity: "warning",
-      rationale: "Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite.",
+      rationale: "Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite. A repository with no tests at all is pkg/test-script's finding, not this one.",
       fix: "Add a workflow under .github/workflows triggered `on: pull_request` whose job checks out the code, installs dependencies (`npm ci`) and runs `npm test` (or the package manager and runner the project uses), then require that check in branch protection.",
       appliesTo: ["workflow", "package-json"],
       messages: {
@@ -40828,6 +40856,7 @@ var init_rule3 = __esm({
         const pkg = project.packageFor("") ?? project.packages[0];
         if (!pkg) return;
         if (usesOtherCi(project)) return;
+        if (!project.packages.some(hasTests)) return;
         const report2 = subject(".github/workflows");
         const run2 = `${managerOf(project, pkg)} test`;
         const workflows = project.workflows.filter((w) => w.triggers.some((t) => t.value !== "workflow_call"));
@@ -56383,6 +56412,10 @@ function isProcessEnvRead(mod, node) {
   const n = unwrap(node);
   return isMember(n) && isProcessEnv(n.object, mod);
 }
+function helperKindsOf(module) {
+  if (HELPERS[module]) return HELPERS[module];
+  return !module.startsWith(".") && /(?:^|[/@-])(?:rate-?limit(?:er|ing)?|limiter|throttl(?:e|er|ing))(?:$|[-/])/.test(module) ? ["rate-limit"] : [];
+}
 function signalLiterals(node) {
   const n = unwrap(node);
   const values = n.type === "ArrayExpression" ? n.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(n)];
@@ -56911,7 +56944,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -57131,6 +57164,8 @@ var init_service = __esm({
       "http-terminator": ["shutdown"],
       "http-graceful-shutdown": ["shutdown"],
       "close-with-grace": ["shutdown", "crash-handlers"],
+      // Registers SIGTERM, SIGINT, SIGHUP and uncaughtException handlers for the servers and workers it is given.
+      "@ladjs/graceful": ["shutdown", "crash-handlers"],
       lightship: ["shutdown", "health", "readiness"],
       "fastify-graceful-shutdown": ["shutdown"],
       "async-exit-hook": ["shutdown"],
@@ -57203,6 +57238,7 @@ var init_service = __esm({
     SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh/i;
     BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
     SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
+    OWN_SETTINGS = /(?:^|_)(?:ENV|ENVS|ENVIRONMENT|CONFIG|CONFIGURATION|SETTINGS)_(?:VALIDATIONS?|VALIDATE|CHECKS?)(?:_|$)/;
     SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
     PROD_WORDS = /* @__PURE__ */ new Set(["production", "prod"]);
     DEV_WORDS = /* @__PURE__ */ new Set(["development", "dev", "test", "testing", "local", "debug", "staging"]);
@@ -57355,14 +57391,16 @@ var init_service = __esm({
         });
       }
       importedHelpers(mod) {
-        for (const node of mod.program.body) {
-          const source = node.type === "ImportDeclaration" ? node.source : void 0;
-          if (source && HELPERS[normaliseModule(source.value)]) this.helpers.push({ name: normaliseModule(source.value), kinds: HELPERS[normaliseModule(source.value)] ?? [], loc: mod.loc(node) });
-        }
+        const add = (specifier, node) => {
+          const name = normaliseModule(specifier);
+          const kinds = helperKindsOf(name);
+          if (kinds.length > 0) this.helpers.push({ name, kinds, loc: mod.loc(node) });
+        };
+        for (const node of mod.program.body) if (node.type === "ImportDeclaration") add(node.source.value, node);
         walk(mod.program, (node) => {
           if (node.type !== "CallExpression") return;
           const required = requiredModule(node);
-          if (required !== void 0 && HELPERS[normaliseModule(required)]) this.helpers.push({ name: normaliseModule(required), kinds: HELPERS[normaliseModule(required)] ?? [], loc: mod.loc(node) });
+          if (required !== void 0) add(required, node);
         });
       }
       // --- calls -----------------------------------------------------------------------------------
@@ -57383,6 +57421,10 @@ var init_service = __esm({
           }
           if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
           if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2, target.module);
+          if (target.module === "express-actuator" && target.path === "") {
+            const base = stringValue(objectProp(args[0], "basePath")?.value) ?? "";
+            for (const path2 of ["/health", "/info", "/metrics"]) this.routes.push({ method: "GET", path: `${base.replace(/\/$/, "")}${path2}`, loc: mod.loc(node), source: "helper" });
+          }
           if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
           const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
           if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -57750,7 +57792,7 @@ var init_service = __esm({
         this.envReads.push(read);
         if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors2);
         const literal = fallback.value ? stringValue(fallback.value) : void 0;
-        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !madeUp(literal)) {
+        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
           const loc = mod.loc(unwrap(fallback.value));
           if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
         }
@@ -57780,7 +57822,10 @@ var init_service = __esm({
             const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
             if (fallback) return { hasDefault: true, value: fallback };
           }
-          const passes = a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || conversion);
+          const passes = (
+            // `+process.env.PORT || 3000`: a number conversion, like Number().
+            a.type === "UnaryExpression" && a.operator === "+" || a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || conversion)
+          );
           if (!passes) return { hasDefault: false };
           child = a;
         }
@@ -57896,14 +57941,24 @@ var init_service = __esm({
         }
       }
       header(mod, node, args, ancestors2) {
+        const pairs2 = args[0] && unwrap(args[0]);
+        if (pairs2?.type === "ObjectExpression") {
+          for (const p of pairs2.properties) {
+            const name2 = p.type === "ObjectProperty" ? keyName(p.key, p.computed) : void 0;
+            if (name2 && p.type === "ObjectProperty") this.headerSet(mod, node, name2.toLowerCase(), p.key, p.value, ancestors2);
+          }
+          return;
+        }
         const name = stringValue(args[0])?.toLowerCase();
-        if (!name) return;
-        if (name === "access-control-allow-origin" && args[1]) {
-          const value = unwrap(args[1]);
+        if (name) this.headerSet(mod, node, name, args[0], args[1], ancestors2);
+      }
+      headerSet(mod, node, name, nameNode, valueNode, ancestors2) {
+        if (name === "access-control-allow-origin" && valueNode) {
+          const value = unwrap(valueNode);
           const how = stringValue(value) === "*" ? "header" : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? "") ? "header-reflect" : void 0;
           if (how) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
         }
-        if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(args[0]));
+        if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(nameNode));
       }
       /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
       credentialsHeaderIn(mod) {
@@ -57989,6 +58044,7 @@ var init_service = __esm({
         return calls.every((c) => this.guarded(mod, c, mod.ancestorsOf(c), depth + 1));
       }
       bypass(mod, node, flag2, ancestors2) {
+        if (OWN_SETTINGS.test(flag2)) return;
         const explicit = SECURITY_CONCEPT.test(flag2);
         const controlled = this.controlledBranches(mod, node, ancestors2);
         if (controlled === void 0) {
@@ -64656,6 +64712,11 @@ function codeOfImage(project, dockerfile) {
   const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
   return pkg && project.serviceOf(pkg);
 }
+function codeOfStage(project, dockerfile, stage) {
+  const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, "");
+  const named = project.packages.filter((p) => p.dir !== "" && workdir.endsWith(`/${p.dir}`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  return named ? project.serviceOf(named) : codeOfImage(project, dockerfile);
+}
 function serviceOfImage(project, dockerfile) {
   const service = codeOfImage(project, dockerfile);
   return service?.isServer ? service : void 0;
@@ -66064,6 +66125,12 @@ var init_rule18 = __esm({
 });
 
 // rules/compose/log-rotation/rule.ts
+function daemonRotates(project) {
+  return project.scripts.some((script) => {
+    const text = project.file(script.file)?.text ?? "";
+    return project.scope.ships(script.file) && /daemon\.json/.test(text) && /["']?log-opts["']?\s*:/.test(text) && /max-size/.test(text);
+  });
+}
 var UNBOUNDED_DRIVERS, rule_default18;
 var init_rule19 = __esm({
   "rules/compose/log-rotation/rule.ts"() {
@@ -66077,15 +66144,16 @@ var init_rule19 = __esm({
       category: "operations",
       severity: "info",
       rationale: "Docker's default json-file driver keeps every line a container writes, forever: a chatty or crash-looping Node.js service fills the host's disk in days, and then the database next to it stops writing. `max-size` and `max-file` cap it (the `local` driver rotates by default).",
-      fix: 'Add `logging: {driver: json-file, options: {max-size: "10m", max-file: "3"}}` to each service (an `x-logging` anchor merged into every service keeps it in one place), or set the daemon\'s log-opts.',
+      fix: 'Add `logging: {driver: json-file, options: {max-size: "10m", max-file: "3"}}` to each service (an `x-logging` anchor merged into every service keeps it in one place), or set the daemon\'s log-opts (a script of the repository that writes them to daemon.json counts).',
       appliesTo: ["compose"],
       messages: {
         unbounded: (d) => `service ${d.service} logs with the json-file driver and no \`max-size\`, so its logs grow until the disk is full: add \`logging.options.max-size: "10m"\` and \`max-file: "3"\``
       },
       check({ project, subject }) {
+        const daemonDefault = daemonRotates(project);
         for (const s of longRunningServices(project)) {
           const driver = s.logging?.driver ?? "json-file";
-          if (!UNBOUNDED_DRIVERS.has(driver)) continue;
+          if (!UNBOUNDED_DRIVERS.has(driver) || daemonDefault && s.logging?.driver === void 0) continue;
           const report2 = subject(serviceId(s));
           if (!s.logging?.options["max-size"]) report2.report("unbounded", { service: s.name }, ownLoc(s, s.logging?.loc));
         }
@@ -69495,7 +69563,7 @@ function serves(project, dockerfile, stage, deployments) {
   if (effectiveInstructions(stage, "EXPOSE").length > 0) return true;
   if (deployments.some((d) => d.runner?.platform === "kubernetes" ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0)) return true;
   if (!isNodeStage(stage)) return false;
-  const code = codeOfImage(project, dockerfile);
+  const code = codeOfStage(project, dockerfile, stage);
   return !code || code.files.length === 0 || code.isServer;
 }
 var rule_default34;
@@ -69734,6 +69802,7 @@ var init_rule40 = __esm({
   "rules/docker/node-env/rule.ts"() {
     "use strict";
     init_node_env();
+    init_shared3();
     init_images();
     init_stage_state();
     init_dockerfile();
@@ -69754,6 +69823,8 @@ var init_rule40 = __esm({
         for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
           if (project.scope.image(dockerfile).serves === "static") continue;
           if (!isNodeStage(stage)) continue;
+          const code = codeOfStage(project, dockerfile, stage);
+          if (code && project.scope.package(code.package).role === "library") continue;
           const report2 = subject(name);
           const deployments = project.deploymentsOf(dockerfile, stage);
           if (deployments.length > 0 && deployments.every((d) => d.env.get("NODE_ENV") !== void 0)) continue;
@@ -70238,6 +70309,14 @@ function checkSettings(settings, ships, report2) {
     else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report2().report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
   }
 }
+function saysToMakeEnv(project, example) {
+  if (basename(example).startsWith(".env.")) return true;
+  if (/(?:^|[\s`'"(/])\.env(?![\w.-])/m.test(project.file(example)?.text ?? "")) return true;
+  const dir = dirname(example);
+  return project.compose.some(
+    (c) => dirname(c.file) === dir && (c.services.some((s) => s.envFiles.some((f) => basename(f.path) === ".env")) || (project.file(c.file)?.text ?? "").includes("${"))
+  );
+}
 function envReaders(project) {
   const readers = /* @__PURE__ */ new Map();
   const firstLine = (file) => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
@@ -70262,7 +70341,7 @@ function envReaders(project) {
     const dir = dirname(env.file);
     const path2 = joinPath(dir, ".env");
     if (loaderDirs.has(dir) || readers.has(path2) || project.scope.exclusionOf(env.file)?.evidence === "path") continue;
-    if (basename(env.file) === ".env" || env.documentation) {
+    if (basename(env.file) === ".env" || env.documentation && saysToMakeEnv(project, env.file)) {
       const pkg = project.packageFor(dir);
       const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);
       if (!framework) readers.set(path2, firstLine(env.file));
@@ -70494,7 +70573,7 @@ var init_rule50 = __esm({
     init_project();
     init_stage_state();
     init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
     rule_default49 = defineRule({
@@ -71041,7 +71120,7 @@ var init_rule63 = __esm({
         for (const w of project.k8s.workloads) {
           const ships = project.scope.workloadShips(w);
           for (const c of [...w.initContainers, ...w.containers]) {
-            const literals = c.env.filter((e2) => !e2.valueFrom && isLiteralValue(e2.value) && !DEPENDENT_VAR.test(e2.value.trim()));
+            const literals = c.env.filter((e2) => !e2.valueFrom && isLiteralValue(e2.value) && !DEPENDENT_VAR.test(e2.value.trim()) && !templateSlot(e2.value));
             const kinds = literals.map((e2) => credentialKind(e2.value, e2.name)).map((k) => k && (ships || issuedByProvider(k)) ? k : void 0);
             const secretLike = c.env.some((e2) => isSecretLikeKey(e2.name));
             if (!(ships && secretLike) && !kinds.some((k) => k !== void 0)) continue;
@@ -71469,7 +71548,7 @@ function releaseNotesGenerated(project) {
     (w) => w.jobs.some((j) => j.steps.some((s) => RELEASE_NOTES_ACTIONS.test(s.uses?.value ?? "") || (s.run?.invocations ?? []).some((argv) => argv[0] === "gh" && argv[1] === "release" && argv.includes("--generate-notes"))))
   );
 }
-var CHANGELOG, RELEASE_NOTES_TOOLS, RELEASE_NOTES_ACTIONS, rule_default72;
+var CHANGELOG, RELEASE_NOTES_TOOLS, RELEASE_NOTES_ACTIONS, RELEASES_PAGE, rule_default72;
 var init_rule73 = __esm({
   "rules/ops/changelog/rule.ts"() {
     "use strict";
@@ -71479,13 +71558,14 @@ var init_rule73 = __esm({
     CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:mdx?|markdown|txt|rst))?$/i;
     RELEASE_NOTES_TOOLS = ["@changesets/cli", "semantic-release", "release-it", "conventional-changelog-cli", "standard-version", "lerna-changelog", "auto-changelog", "changelogen", "release-please"];
     RELEASE_NOTES_ACTIONS = /^(?:googleapis\/release-please-action|google-github-actions\/release-please-action|release-drafter\/release-drafter|changesets\/action|cycjimmy\/semantic-release-action|softprops\/action-gh-release|ncipollo\/release-action|mikepenz\/release-changelog-builder-action|TriPSs\/conventional-changelog-action)@/;
+    RELEASES_PAGE = /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases(?:\/(?:latest|tag\/[^/]+))?\/?$/;
     rule_default72 = defineRule({
       id: "ops/changelog",
       title: "Production changes are recorded in a changelog",
       category: "operations",
       severity: "info",
       rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
-      fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, or generate it with changesets, release-please or semantic-release.",
+      fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.",
       appliesTo: ["markdown", "package-json"],
       messages: {
         noChangelog: (d) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`
@@ -71495,7 +71575,7 @@ var init_rule73 = __esm({
         if (!pkg) return;
         const report2 = subject(pkg.file);
         const packageDirs = /* @__PURE__ */ new Set(["", ...project.packages.map((p) => p.dir)]);
-        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/")) || releaseNotesGenerated(project);
+        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/") || doc.links.some((url) => RELEASES_PAGE.test(url))) || releaseNotesGenerated(project);
         if (!kept) report2.report("noChangelog", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
@@ -71839,6 +71919,7 @@ function singleStep(script) {
   const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
   const only = doing[0];
   if (doing.length === 0 || doing.length === 1 && only !== void 0 && (only === script.steps.at(-1) || invocation(only.words).exec)) return true;
+  if (script.steps.slice(0, -1).every((c) => c.terminator === "&&")) return true;
   return oneConditional(script.commands.slice(script.commands.indexOf(only)));
 }
 function oneConditional(commands) {
@@ -72269,14 +72350,6 @@ var init_rule83 = __esm({
 });
 
 // rules/pkg/test-script/rule.ts
-function placeholderKind(script) {
-  if (/no test specified/i.test(script)) return "npm";
-  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? "noop" : void 0;
-}
-function hasRealTestScript(pkg) {
-  const script = pkg.scripts.test;
-  return script !== void 0 && placeholderKind(script) === void 0;
-}
 function isWorkspaceRoot(project, pkg) {
   return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
 }
@@ -72284,7 +72357,7 @@ function testedOtherwise(project, pkg) {
   if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
-  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && (hasRealTestScript(p) || wiresTests(p)));
+  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));
 }
 var rule_default83;
 var init_rule84 = __esm({
@@ -78086,6 +78159,7 @@ function parseAppConfig(source) {
 init_env();
 
 // src/parsers/markdown.ts
+var URL2 = /https?:\/\/[^\s)<>\]"'`]+/g;
 var ENV_NAME2 = /(?<![\w$.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w$(-])/g;
 var CODE_SPAN = /(`+)([^`]+?)\1/g;
 function addNames(names, text) {
@@ -78094,6 +78168,7 @@ function addNames(names, text) {
 function parseMarkdown(source) {
   const headings = [];
   const envNames = /* @__PURE__ */ new Set();
+  const links = [];
   let fence;
   source.lines.forEach((line, i) => {
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -78105,6 +78180,7 @@ function parseMarkdown(source) {
       addNames(envNames, line);
       return;
     }
+    for (const url of line.matchAll(URL2)) links.push(url[0]);
     if (/^\s*\|/.test(line)) addNames(envNames, line);
     else for (const span2 of line.matchAll(CODE_SPAN)) addNames(envNames, span2[2]);
     const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
@@ -78120,7 +78196,7 @@ function parseMarkdown(source) {
       if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith("=") ? 1 : 2, text, loc: at2(text, previous.length - previous.trimStart().length + 1, i) });
     }
   });
-  return { file: source.path, headings, envNames };
+  return { file: source.path, headings, envNames, links };
 }
 
 // src/model/build.ts
@@ -78422,7 +78498,8 @@ function buildScope(input) {
         builtOnlyBy: builtOnlyBy.get(d),
         othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
         // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
-        primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file)
+        primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
+        idles: d.productionStage !== void 0 && onlyWaits(d.productionStage)
       };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
@@ -78518,6 +78595,10 @@ function mountsSource(s, files) {
     return files.some((f) => (f.kind === "package-json" || f.kind === "source") && f.path.startsWith(prefix));
   });
 }
+function onlyWaits(stage) {
+  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
+  return calls.length > 0 && calls.every(([program, ...args]) => program === "sleep" || program === "tail" && args.includes("/dev/null"));
+}
 function imageUseOf(d, facts) {
   const stagesOf = (set) => {
     const out = /* @__PURE__ */ new Set();
@@ -78539,6 +78620,7 @@ function imageUseOf(d, facts) {
   }
   if (facts.pushed) return runtime(facts.pushed);
   if (facts.own) return { role: "development", stages: [], exclusion: facts.own };
+  if (facts.idles) return { role: "development", stages: [], exclusion: { evidence: "content", reason: "its container only waits (sleep): a helper image that runs no service" } };
   if (facts.primary) return d.productionStage ? runtime(atProductionStage) : { role: "development", stages: [], exclusion: { evidence: "content", reason: "it has no stage production runs" } };
   if (facts.builtOnlyBy) return { role: "development", stages: [], exclusion: { evidence: "deployment", reason: `only ${facts.builtOnlyBy}, which does not ship, builds it` } };
   const name = basename(d.file).toLowerCase();
@@ -78562,8 +78644,9 @@ function packageRole(pkg, input, image, dependedOn) {
   const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
   if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === void 0 || !pkg.private)) return kind === "cli" || !pkg.private ? "library" : "tooling";
   const json = pkg.json.value;
-  const publishable = !pkg.private && ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0);
-  if (publishable && pkg.scripts.start === void 0 && ownImages.length === 0) return "library";
+  const publishing = ["prepublishOnly", "prepublish", "prepack"].some((s) => pkg.scripts[s] !== void 0);
+  const publishable = !pkg.private && (publishing || ["files", "publishConfig", "exports", "types", "typings", "module", "peerDependencies"].some((k) => json[k] !== void 0));
+  if (publishable && ownImages.length === 0 && (pkg.scripts.start === void 0 || kind !== "server")) return "library";
   if (kind === "server") return "service";
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === "static");
@@ -78630,12 +78713,14 @@ function ciImageBuilds(workflows) {
           for (const contextText of variants("context")) {
             const context3 = cleanPath(contextText ?? ".");
             for (const file of variants("file")) {
-              out.push({
-                dockerfile: file !== void 0 ? cleanPath(file) : joinPath(context3, "Dockerfile"),
-                target: step.with.get("target")?.value,
-                push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
-                loc: step.uses?.loc ?? step.loc
-              });
+              for (const target of variants("target")) {
+                out.push({
+                  dockerfile: file !== void 0 ? cleanPath(file) : joinPath(context3, "Dockerfile"),
+                  target,
+                  push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
+                  loc: step.uses?.loc ?? step.loc
+                });
+              }
             }
           }
           continue;

@@ -419,6 +419,7 @@ describe('env reads', () => {
         "const blocked = typeof process.env.BLOCKED_USERS === 'string';",
         'const port = Number.parseInt(process.env.PORT, 10);',
         'Sentry.init({ dsn: process.env.SENTRY_DSN, enabled: Boolean(process.env.SENTRY_ENABLED) });',
+        'const uploadLimit = +process.env.UPLOAD_FILE_SIZE_LIMIT_MB || 20;',
       ].join('\n'),
     });
     expect(s.envReads.map((r) => [r.name, r.hasDefault])).toEqual([
@@ -432,6 +433,7 @@ describe('env reads', () => {
       ['PORT', false],
       ['SENTRY_DSN', false],
       ['SENTRY_ENABLED', true],
+      ['UPLOAD_FILE_SIZE_LIMIT_MB', true],
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { healthcheckTest } from '../../src/model/commands.ts';
 import { type LocalRequest, localRequests, type PortRef } from '../../src/model/probes.ts';
 import { type Deployment, dirname, type Project } from '../../src/model/project.ts';
 import type { Service } from '../../src/model/service.ts';
-import { envAt } from '../../src/model/stage-state.ts';
+import { envAt, workdirAt } from '../../src/model/stage-state.ts';
 import type { Dockerfile, Stage } from '../../src/parsers/dockerfile.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';
 import { describeContainer, resolvePort } from '../../src/parsers/k8s.ts';
@@ -22,6 +22,16 @@ export function at(loc: Loc): string {
 export function codeOfImage(project: Project, dockerfile: Dockerfile | undefined): Service | undefined {
   const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
   return pkg && project.serviceOf(pkg);
+}
+
+/**
+ * The code a stage runs: the package whose folder its WORKDIR ends in (`WORKDIR /app/apps/cli` → apps/cli, one
+ * target of a Dockerfile that builds several), else the package nearest its Dockerfile.
+ */
+export function codeOfStage(project: Project, dockerfile: Dockerfile, stage: Stage): Service | undefined {
+  const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, '');
+  const named = project.packages.filter((p) => p.dir !== '' && workdir.endsWith(`/${p.dir}`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  return named ? project.serviceOf(named) : codeOfImage(project, dockerfile);
 }
 
 /** The HTTP server an image runs: its code, when that is a server. */

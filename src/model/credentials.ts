@@ -74,6 +74,22 @@ const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_MAX_BODY = 16 * 1024;
 
 /**
+ * True when base64 key material decodes to an X.509 certificate (SEQUENCE { SEQUENCE { [0] version … } }): a
+ * certificate pasted under a key's header, as a form's placeholder does, is public.
+ */
+function isCertificateDer(base64: string): boolean {
+  const der = Buffer.from(base64.slice(0, 64), 'base64');
+  const header = (at: number): number | undefined => {
+    if (der[at] !== 0x30) return undefined;
+    const len = der[at + 1] ?? 0;
+    return at + 2 + (len & 0x80 ? len & 0x7f : 0);
+  };
+  const inner = header(0);
+  const tbs = inner === undefined ? undefined : header(inner);
+  return tbs !== undefined && der[tbs] === 0xa0 && der[tbs + 1] === 0x03 && der[tbs + 2] === 0x02 && der[tbs + 3] === 0x01;
+}
+
+/**
  * PEM private keys in a text, as [start, end] offsets: a header followed by key material — 100+ base64
  * characters before the END line, also written on one line with `\n` escapes (env files, JSON). A truncated
  * example (`MIIEpQIB….`) or a placeholder body is not a key. Linear: one scan per header, bounded.
@@ -85,7 +101,7 @@ function pemPrivateKeys(text: string): [number, number][] {
     const endAt = text.indexOf('-----END ', bodyStart);
     if (endAt === -1 || endAt - bodyStart > PEM_MAX_BODY) continue;
     const body = text.slice(bodyStart, endAt).replace(/\\[rn]|\s|["'`+,]/g, '');
-    if (body.length >= 100 && /^[A-Za-z0-9+/=:-]+$/.test(body)) out.push([m.index, endAt]);
+    if (body.length >= 100 && /^[A-Za-z0-9+/=:-]+$/.test(body) && !isCertificateDer(body)) out.push([m.index, endAt]);
   }
   return out;
 }
@@ -102,7 +118,8 @@ const MADE_UP = /your|example|sample|dummy|fake|placeholder|changeme|change_me|s
  * token carries key material (letters and digits mixed, 12+ of them, no words of examples).
  */
 function plausible(kind: string, matched: string): boolean {
-  if (kind === 'a private key') return true;
+  // What secretlint matches as a key must hold key material as pemPrivateKeys reads it (not a truncated example or a certificate).
+  if (kind === 'a private key') return pemPrivateKeys(matched).length > 0;
   // A password for a host that exists only in a compose network or on the machine (`@postgres:5432`, `@localhost`) opens nothing.
   const url = /^[a-z][\w+.-]*:\/\/([^:/@\s]*):([^@\s]+)@([^:/?#\s]+)/i.exec(matched);
   if (url) {
@@ -194,13 +211,21 @@ export function madeUp(value: string): boolean {
   return PLACEHOLDER.test(v) || /^[0\W_]+$/.test(v) || /^(.)\1+$/.test(v) || /^[*[<({_-]+[A-Za-z][A-Za-z _-]*[*\]>)}_-]+$/.test(v);
 }
 
+/** A template's slot in place of the value: `{{ aws_access_id }}`, `{{.Values.token}}`, `<%= secret %>`, `%API_KEY%`. */
+const TEMPLATE_SLOT = /^\s*(?:\{\{[^{}]*\}\}|<%=?[^%]*%>|%[A-Z][A-Z0-9_]*%|\[\[[^[\]]*\]\])\s*$/;
+
+export function templateSlot(value: string): boolean {
+  return TEMPLATE_SLOT.test(value);
+}
+
 /**
- * A value written to be replaced: a placeholder or marker, or capitalised words that name what goes there
- * (`STRONG_DB_PASSWORD`, `REPLACE_WITH_LONG_SECRET`) — the name of a value, not one.
+ * A value written to be replaced or that says none is set: a placeholder or marker, a word of absence
+ * (`not_configured`), or capitalised words that name what goes there
+ * (`STRONG_DB_PASSWORD`, `REPLACE_WITH_LONG_SECRET`, `NO-DEFINED`) — the name of a value, not one.
  */
 export function fillIn(value: string): boolean {
   const v = value.trim();
-  return madeUp(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v);
+  return madeUp(v) || ABSENT.test(v) || /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/.test(v) || TEMPLATE_SLOT.test(v);
 }
 
 /**
@@ -232,7 +257,7 @@ const CREDENTIAL_MODES = new Set(['include', 'omit', 'same-origin', 'same-site',
 const TYPE_NAMES = new Set(['string', 'number', 'boolean', 'object', 'bigint', 'symbol', 'function', 'array', 'date', 'buffer', 'uint8array']);
 
 /** Words that say a value is absent or not yet chosen (`unknown`, `pending_provisioning`, `not-set`): no secret. */
-const ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|not[-_]?set|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
+const ABSENT = /^(?:unknown|none|null|nil|undefined|n\/a|empty|unset|(?:no|not)[-_ ]?(?:set|defined|configured|provided|specified|available|used|needed|required)|missing|pending|tbd|todo|anonymous|disabled)(?:[-_.][a-z_-]*)?$/i;
 
 /**
  * A value shaped like a secret someone chose (`super-secret-session-key`, `f0rt1state-s3ss10n`): ASCII without
@@ -254,5 +279,8 @@ export function secretShaped(key: string, value: string): boolean {
   // `auth/invalid_access_token`, `app.auth.token`, `refresh_token`: an identifier made of words that names a secret, or has a separator of paths and codes
   if (/^[a-z][a-z_-]*(?:[./:][a-z_-]+)+$/i.test(v)) return false;
   if (/^[a-z_:-]+$/i.test(v) && /secret|password|passwd|token|key|credential/i.test(v) && !/secret$/i.test(squash(key))) return false;
+  // An API key or token is issued, never a word someone chose: `apiKey: 'ollama'` is the dummy a keyless local backend
+  // is given. (A password or secret that is a word is a weak secret, and stays one.)
+  if (/(?:key|token)$/i.test(squash(key)) && !/(?:secret|password|passwd|pwd)/i.test(squash(key)) && /^[a-z]+(?:[-_][a-z]+)*$/.test(v)) return false;
   return true;
 }

@@ -272,6 +272,7 @@ export function buildScope(input: ScopeInput): Scope {
         othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
         // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
         primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
+        idles: d.productionStage !== undefined && onlyWaits(d.productionStage),
       };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
@@ -407,6 +408,14 @@ interface ImageFacts {
   othersDeployed: boolean;
   /** The only Dockerfile, or the root's. */
   primary: boolean;
+  /** Its production stage only waits (`sleep 60`, `tail -f /dev/null`): a helper container files are copied out of. */
+  idles: boolean;
+}
+
+/** A container command that only waits: `sleep 60s`, `sleep infinity`, `tail -f /dev/null`. */
+function onlyWaits(stage: Stage): boolean {
+  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
+  return calls.length > 0 && calls.every(([program, ...args]) => program === 'sleep' || (program === 'tail' && args.includes('/dev/null')));
 }
 
 function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> {
@@ -430,6 +439,7 @@ function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> 
   }
   if (facts.pushed) return runtime(facts.pushed);
   if (facts.own) return { role: 'development', stages: [], exclusion: facts.own };
+  if (facts.idles) return { role: 'development', stages: [], exclusion: { evidence: 'content', reason: 'its container only waits (sleep): a helper image that runs no service' } };
   if (facts.primary) return d.productionStage ? runtime(atProductionStage) : { role: 'development', stages: [], exclusion: { evidence: 'content', reason: 'it has no stage production runs' } };
   if (facts.builtOnlyBy) return { role: 'development', stages: [], exclusion: { evidence: 'deployment', reason: `only ${facts.builtOnlyBy}, which does not ship, builds it` } };
   // `Dockerfile.bun` beside the images CI pushes: an alternative nothing builds or deploys.
@@ -461,10 +471,13 @@ function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile)
   // A command-line tool (a `bin`, no image of its own, and no start script or published for others to run) may start
   // a local server — a dev tunnel, a studio — but nothing deploys it: tooling, not a service.
   if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === undefined || !pkg.private)) return kind === 'cli' || !pkg.private ? 'library' : 'tooling';
-  // Laid out for publishing, with no start script or image: others install it, whatever servers its code can start.
+  // Laid out for publishing (or published by a prepublish script), with no image: others install it. With no start
+  // script, whatever servers its code can start; with one, unless its own code serves (a `start` that runs a
+  // watcher or a generator is a contributor's convenience).
   const json = pkg.json.value as Record<string, unknown>;
-  const publishable = !pkg.private && ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined);
-  if (publishable && pkg.scripts.start === undefined && ownImages.length === 0) return 'library';
+  const publishing = ['prepublishOnly', 'prepublish', 'prepack'].some((s) => pkg.scripts[s] !== undefined);
+  const publishable = !pkg.private && (publishing || ['files', 'publishConfig', 'exports', 'types', 'typings', 'module', 'peerDependencies'].some((k) => json[k] !== undefined));
+  if (publishable && ownImages.length === 0 && (pkg.scripts.start === undefined || kind !== 'server')) return 'library';
   if (kind === 'server') return 'service';
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const imagesServeFiles = ownImages.length > 0 && ownImages.every((d) => image(d).serves === 'static');
@@ -546,7 +559,7 @@ export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
         if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
           const push = step.with.get('push')?.value;
           const outputs = step.with.get('outputs')?.value ?? '';
-          // `file: ${{ matrix.dockerfile }}`: one build per Dockerfile the matrix lists.
+          // `file: ${{ matrix.dockerfile }}`, `target: ${{ matrix.target }}`: one build per Dockerfile and stage the matrix lists.
           const variants = (key: string) => {
             const written = step.with.get(key)?.value;
             return written === undefined ? [undefined] : matrixVariants(written, job.matrix).filter((v) => !v.includes('${{'));
@@ -554,12 +567,14 @@ export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
           for (const contextText of variants('context')) {
             const context = cleanPath(contextText ?? '.');
             for (const file of variants('file')) {
-              out.push({
-                dockerfile: file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile'),
-                target: step.with.get('target')?.value,
-                push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
-                loc: step.uses?.loc ?? step.loc,
-              });
+              for (const target of variants('target')) {
+                out.push({
+                  dockerfile: file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile'),
+                  target,
+                  push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
+                  loc: step.uses?.loc ?? step.loc,
+                });
+              }
             }
           }
           continue;

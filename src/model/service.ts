@@ -29,7 +29,7 @@ import { nameExclusion, pathExclusion } from './evidence.ts';
 import { commandsReached, isDevelopmentScript } from './package-commands.ts';
 import { dirname } from './project.ts';
 import { parseDuration } from './quantities.ts';
-import { credentialKind, looksRandom, madeUp, secretShaped } from './credentials.ts';
+import { credentialKind, fillIn, looksRandom, secretShaped } from './credentials.ts';
 import { isSecretLikeKey, namesSecretItself } from './secrets.ts';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nest' | 'hapi' | 'node-http';
@@ -617,6 +617,8 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
   'http-terminator': ['shutdown'],
   'http-graceful-shutdown': ['shutdown'],
   'close-with-grace': ['shutdown', 'crash-handlers'],
+  // Registers SIGTERM, SIGINT, SIGHUP and uncaughtException handlers for the servers and workers it is given.
+  '@ladjs/graceful': ['shutdown', 'crash-handlers'],
   lightship: ['shutdown', 'health', 'readiness'],
   'fastify-graceful-shutdown': ['shutdown'],
   'async-exit-hook': ['shutdown'],
@@ -649,6 +651,15 @@ const HELPERS: Record<string, readonly HelperKind[]> = {
 };
 
 /** CORS middleware factories: module → the exported name that makes the middleware ('' = default export). */
+/**
+ * What an imported package helps with: the known helpers, and packages named for rate limiting
+ * (`limiter-es6-compat`, `@acme/rate-limiter`, `koa-throttle`), whose limiter may guard socket events as well as routes.
+ */
+function helperKindsOf(module: string): readonly HelperKind[] {
+  if (HELPERS[module]) return HELPERS[module];
+  return !module.startsWith('.') && /(?:^|[/@-])(?:rate-?limit(?:er|ing)?|limiter|throttl(?:e|er|ing))(?:$|[-/])/.test(module) ? ['rate-limit'] : [];
+}
+
 const CORS_FACTORIES: Record<string, string> = { cors: '', '@koa/cors': '', 'koa-cors': '', 'hono/cors': 'cors' };
 /**
  * Koa's CORS middlewares answer with the request's Origin when no origin is configured, and when the origin is
@@ -724,6 +735,7 @@ const SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh
 
 const BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
 const SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
+const OWN_SETTINGS = /(?:^|_)(?:ENV|ENVS|ENVIRONMENT|CONFIG|CONFIGURATION|SETTINGS)_(?:VALIDATIONS?|VALIDATE|CHECKS?)(?:_|$)/;
 const SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
 
 const PROD_WORDS = new Set(['production', 'prod']);
@@ -1103,14 +1115,16 @@ class ServiceBuilder {
   }
 
   private importedHelpers(mod: Module): void {
-    for (const node of mod.program.body) {
-      const source = node.type === 'ImportDeclaration' ? node.source : undefined;
-      if (source && HELPERS[normaliseModule(source.value)]) this.helpers.push({ name: normaliseModule(source.value), kinds: HELPERS[normaliseModule(source.value)] ?? [], loc: mod.loc(node) });
-    }
+    const add = (specifier: string, node: t.Node) => {
+      const name = normaliseModule(specifier);
+      const kinds = helperKindsOf(name);
+      if (kinds.length > 0) this.helpers.push({ name, kinds, loc: mod.loc(node) });
+    };
+    for (const node of mod.program.body) if (node.type === 'ImportDeclaration') add(node.source.value, node);
     walk(mod.program, (node) => {
       if (node.type !== 'CallExpression') return;
       const required = requiredModule(node);
-      if (required !== undefined && HELPERS[normaliseModule(required)]) this.helpers.push({ name: normaliseModule(required), kinds: HELPERS[normaliseModule(required)] ?? [], loc: mod.loc(node) });
+      if (required !== undefined) add(required, node);
     });
   }
 
@@ -1134,6 +1148,11 @@ class ServiceBuilder {
       }
       if (target.module === '@hono/node-server' && target.path === 'serve') this.listen(mod, node, ancestors, this.portOf(mod, objectProp(args[0], 'port')?.value));
       if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors, target.module);
+      // express-actuator serves `/health`, `/info` and `/metrics` under its basePath.
+      if (target.module === 'express-actuator' && target.path === '') {
+        const base = stringValue(objectProp(args[0], 'basePath')?.value) ?? '';
+        for (const path of ['/health', '/info', '/metrics']) this.routes.push({ method: 'GET', path: `${base.replace(/\/$/, '')}${path}`, loc: mod.loc(node), source: 'helper' });
+      }
       if (STATIC_SERVERS[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
       const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
       if (helper) this.helperCall(mod, node, target.module, args, helper);
@@ -1548,7 +1567,7 @@ class ServiceBuilder {
     if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors);
     // `jwt.sign(payload, process.env.JWT_SECRET || 'superSecret')`: the fallback is the secret production runs with when the variable is missing
     const literal = fallback.value ? stringValue(fallback.value) : undefined;
-    if (literal !== undefined && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !madeUp(literal)) {
+    if (literal !== undefined && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
       const loc = mod.loc(unwrap(fallback.value));
       if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
     }
@@ -1583,6 +1602,8 @@ class ServiceBuilder {
         if (fallback) return { hasDefault: true, value: fallback };
       }
       const passes =
+        // `+process.env.PORT || 3000`: a number conversion, like Number().
+        (a.type === 'UnaryExpression' && a.operator === '+') ||
         a.type === 'TSAsExpression' ||
         a.type === 'TSNonNullExpression' ||
         a.type === 'ParenthesizedExpression' ||
@@ -1717,15 +1738,27 @@ class ServiceBuilder {
   }
 
   private header(mod: Module, node: CallNode, args: t.Node[], ancestors: readonly t.Node[]): void {
+    // `res.set({ 'X-Frame-Options': 'DENY', … })`: every pair of the object is a header.
+    const pairs = args[0] && unwrap(args[0]);
+    if (pairs?.type === 'ObjectExpression') {
+      for (const p of pairs.properties) {
+        const name = p.type === 'ObjectProperty' ? keyName(p.key, p.computed) : undefined;
+        if (name && p.type === 'ObjectProperty') this.headerSet(mod, node, name.toLowerCase(), p.key, p.value as t.Node, ancestors);
+      }
+      return;
+    }
     const name = stringValue(args[0])?.toLowerCase();
-    if (!name) return;
-    if (name === 'access-control-allow-origin' && args[1]) {
-      const value = unwrap(args[1]);
+    if (name) this.headerSet(mod, node, name, args[0] as t.Node, args[1], ancestors);
+  }
+
+  private headerSet(mod: Module, node: CallNode, name: string, nameNode: t.Node, valueNode: t.Node | undefined, ancestors: readonly t.Node[]): void {
+    if (name === 'access-control-allow-origin' && valueNode) {
+      const value = unwrap(valueNode);
       // `res.setHeader('Access-Control-Allow-Origin', req.headers.origin)` echoes whichever site asks.
       const how = stringValue(value) === '*' ? 'header' : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? '') ? 'header-reflect' : undefined;
       if (how) this.corsAt(mod, node, ancestors, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
     }
-    if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(args[0] as t.Node));
+    if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(nameNode));
   }
 
   /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
@@ -1821,6 +1854,8 @@ class ServiceBuilder {
   }
 
   private bypass(mod: Module, node: t.Node, flag: string, ancestors: readonly t.Node[]): void {
+    // `SKIP_ENV_VALIDATION` (t3-env, for image builds without runtime secrets) checks the service's own settings, not requests.
+    if (OWN_SETTINGS.test(flag)) return;
     const explicit = SECURITY_CONCEPT.test(flag);
     const controlled = this.controlledBranches(mod, node, ancestors);
     if (controlled === undefined) {

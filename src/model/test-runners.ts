@@ -34,3 +34,20 @@ export function wiresTests(pkg: PackageJson): boolean {
   if (commands.some((list) => list.some((words) => runnersIn(words).length > 0))) return true;
   return Object.values(pkg.targets).some((t) => t.executor !== undefined && TEST_EXECUTOR.test(t.executor));
 }
+
+/** npm's generated placeholder (`echo "Error: no test specified" && exit 1`), or a script that only echoes or succeeds. */
+export function placeholderKind(script: string): 'npm' | 'noop' | undefined {
+  if (/no test specified/i.test(script)) return 'npm';
+  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? 'noop' : undefined;
+}
+
+/** The package's `test` script runs something. */
+export function hasRealTestScript(pkg: PackageJson): boolean {
+  const script = pkg.scripts.test;
+  return script !== undefined && placeholderKind(script) === undefined;
+}
+
+/** The package has tests wired somewhere: a real test script, another script or an Nx target that runs a test runner. */
+export function hasTests(pkg: PackageJson): boolean {
+  return hasRealTestScript(pkg) || wiresTests(pkg);
+}

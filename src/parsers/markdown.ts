@@ -15,7 +15,11 @@ export interface MarkdownDoc {
    * what the document tells a deployer to set.
    */
   envNames: Set<string>;
+  /** URLs the text links to, outside code blocks (`[notes](https://github.com/o/r/releases)`, a bare URL). */
+  links: string[];
 }
+
+const URL = /https?:\/\/[^\s)<>\]"'`]+/g;
 
 /** `DATABASE_URL`, `PORT`, `NODE_OPTIONS`: capitals, digits and underscores, two characters or more. */
 const ENV_NAME = /(?<![\w$.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w$(-])/g;
@@ -28,6 +32,7 @@ function addNames(names: Set<string>, text: string): void {
 export function parseMarkdown(source: SourceFile): MarkdownDoc {
   const headings: MarkdownHeading[] = [];
   const envNames = new Set<string>();
+  const links: string[] = [];
   let fence: string | undefined;
   source.lines.forEach((line, i) => {
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -39,6 +44,7 @@ export function parseMarkdown(source: SourceFile): MarkdownDoc {
       addNames(envNames, line);
       return;
     }
+    for (const url of line.matchAll(URL)) links.push(url[0]);
     if (/^\s*\|/.test(line)) addNames(envNames, line);
     else for (const span of line.matchAll(CODE_SPAN)) addNames(envNames, span[2] as string);
     const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
@@ -55,5 +61,5 @@ export function parseMarkdown(source: SourceFile): MarkdownDoc {
       if (!headings.some((h) => h.loc.line === i)) headings.push({ level: line.trim().startsWith('=') ? 1 : 2, text, loc: at(text, previous.length - previous.trimStart().length + 1, i) });
     }
   });
-  return { file: source.path, headings, envNames };
+  return { file: source.path, headings, envNames, links };
 }

@@ -4,6 +4,7 @@ import { runsOnPullRequests, type Workflow } from '../../../src/parsers/workflow
 import { defineRule } from '../../../src/rule.ts';
 import type { Project } from '../../../src/model/project.ts';
 import { reachedSteps, stepRunsTests, usesOtherCi } from '../_shared.ts';
+import { hasTests } from '../../../src/model/test-runners.ts';
 
 /** True when a job of the workflow (or a workflow it calls) runs the tests, or calls something shipready cannot see into. */
 function workflowTests(project: Project, workflow: Workflow): 'tests' | 'opaque' | 'none' {
@@ -28,7 +29,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'warning',
   rationale:
-    'Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite.',
+    'Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite. A repository with no tests at all is pkg/test-script\'s finding, not this one.',
   fix: 'Add a workflow under .github/workflows triggered `on: pull_request` whose job checks out the code, installs dependencies (`npm ci`) and runs `npm test` (or the package manager and runner the project uses), then require that check in branch protection.',
   appliesTo: ['workflow', 'package-json'],
   messages: {
@@ -42,6 +43,8 @@ export default defineRule({
     const pkg = project.packageFor('') ?? project.packages[0];
     if (!pkg) return;
     if (usesOtherCi(project)) return;
+    // With no tests anywhere there is nothing for CI to run: pkg/test-script reports the missing tests.
+    if (!project.packages.some(hasTests)) return;
     const report = subject('.github/workflows');
     const run = `${managerOf(project, pkg)} test`;
     // Reusable workflows (only `on: workflow_call`) count through their callers.

@@ -2,7 +2,7 @@ import { healthcheckTest } from '../../../src/model/commands.ts';
 import { isNodeStage, nodeProgramIn } from '../../../src/model/images.ts';
 import type { Deployment, Project } from '../../../src/model/project.ts';
 import { type Dockerfile, describeStage, effectiveInstructions, rootBase, type Stage } from '../../../src/parsers/dockerfile.ts';
-import { codeOfImage } from '../../cross/_shared.ts';
+import { codeOfStage } from '../../cross/_shared.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 /**
@@ -13,7 +13,7 @@ function serves(project: Project, dockerfile: Dockerfile, stage: Stage, deployme
   if (effectiveInstructions(stage, 'EXPOSE').length > 0) return true;
   if (deployments.some((d) => (d.runner?.platform === 'kubernetes' ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0))) return true;
   if (!isNodeStage(stage)) return false;
-  const code = codeOfImage(project, dockerfile);
+  const code = codeOfStage(project, dockerfile, stage);
   return !code || code.files.length === 0 || code.isServer;
 }
 

@@ -1,4 +1,5 @@
 import { serverRunsProduction } from '../../../src/model/node-env.ts';
+import { codeOfStage } from '../../cross/_shared.ts';
 import { isNodeStage } from '../../../src/model/images.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
 import { describeStage } from '../../../src/parsers/dockerfile.ts';
@@ -24,6 +25,9 @@ export default defineRule({
       // An image that only serves built files (http-server, nginx) runs no Node.js service of the repository.
       if (project.scope.image(dockerfile).serves === 'static') continue;
       if (!isNodeStage(stage)) continue;
+      // A stage that runs a command-line tool or a published package (`WORKDIR /app/apps/cli`, `node index.mjs`) starts no framework.
+      const code = codeOfStage(project, dockerfile, stage);
+      if (code && project.scope.package(code.package).role === 'library') continue;
       const report = subject(name);
       // Where every deployment sets NODE_ENV, its value is what runs (compose/node-env and k8s judge it), not the image's.
       const deployments = project.deploymentsOf(dockerfile, stage);

@@ -54,6 +54,21 @@ function checkSettings(settings: readonly Setting[], ships: boolean, report: () 
  * The env files read at run time, and what says so: a loader in a package (the files its `config()` calls name,
  * else `.env` in the package's folder), an existing `.env`, an example that says to make one.
  */
+/**
+ * An example env file leads to a `.env` beside it when its name or text says so (`.env.example`, `# Copy to .env`)
+ * or a compose file there reads one (`${VAR}` interpolation, `env_file: .env`); an example of a file kept elsewhere
+ * (`/pds/pds.env` on the host) does not.
+ */
+function saysToMakeEnv(project: Project, example: string): boolean {
+  // `.env.example`, `.env.sample`: named for the `.env` it is copied to.
+  if (basename(example).startsWith('.env.')) return true;
+  if (/(?:^|[\s`'"(/])\.env(?![\w.-])/m.test(project.file(example)?.text ?? '')) return true;
+  const dir = dirname(example);
+  return project.compose.some(
+    (c) => dirname(c.file) === dir && (c.services.some((s) => s.envFiles.some((f) => basename(f.path) === '.env')) || (project.file(c.file)?.text ?? '').includes('${')),
+  );
+}
+
 function envReaders(project: Project): Map<string, Loc> {
   const readers = new Map<string, Loc>();
   const firstLine = (file: string): Loc => ({ file, line: 1, column: 1, endLine: 1, endColumn: (project.file(file)?.lines[0]?.length ?? 0) + 1 });
@@ -79,7 +94,7 @@ function envReaders(project: Project): Map<string, Loc> {
     const dir = dirname(env.file);
     const path = joinPath(dir, '.env');
     if (loaderDirs.has(dir) || readers.has(path) || project.scope.exclusionOf(env.file)?.evidence === 'path') continue;
-    if (basename(env.file) === '.env' || env.documentation) {
+    if (basename(env.file) === '.env' || (env.documentation && saysToMakeEnv(project, env.file))) {
       // A framework that loads a committed `.env` of defaults keeps secrets in `.env.local`: its example documents that.
       const pkg = project.packageFor(dir);
       const framework = pkg && COMMITTED_ENV_FRAMEWORKS.some((name) => name in pkg.dependencies || name in pkg.devDependencies);

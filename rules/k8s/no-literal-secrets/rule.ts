@@ -1,4 +1,4 @@
-import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider, templateSlot } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { containerId, describeContainer } from '../../../src/parsers/k8s.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -25,8 +25,8 @@ export default defineRule({
     for (const w of project.k8s.workloads) {
       const ships = project.scope.workloadShips(w);
       for (const c of [...w.initContainers, ...w.containers]) {
-        const literals = c.env.filter((e) => !e.valueFrom && isLiteralValue(e.value) && !DEPENDENT_VAR.test(e.value.trim()));
-        // A private key or a connection string is only a secret where the workload ships; a provider's token is one anywhere.
+        const literals = c.env.filter((e) => !e.valueFrom && isLiteralValue(e.value) && !DEPENDENT_VAR.test(e.value.trim()) && !templateSlot(e.value));
+        // A template's slot (`{{ aws_secret }}`) is filled before the manifest is applied; a placeholder is applied as it is. A private key or a connection string is only a secret where the workload ships; a provider's token is one anywhere.
         const kinds = literals.map((e) => credentialKind(e.value as string, e.name)).map((k) => (k && (ships || issuedByProvider(k)) ? k : undefined));
         const secretLike = c.env.some((e) => isSecretLikeKey(e.name));
         if (!(ships && secretLike) && !kinds.some((k) => k !== undefined)) continue;

@@ -11,6 +11,9 @@ const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases)(?:\.(?:mdx?|ma
 const RELEASE_NOTES_TOOLS = ['@changesets/cli', 'semantic-release', 'release-it', 'conventional-changelog-cli', 'standard-version', 'lerna-changelog', 'auto-changelog', 'changelogen', 'release-please'];
 const RELEASE_NOTES_ACTIONS = /^(?:googleapis\/release-please-action|google-github-actions\/release-please-action|release-drafter\/release-drafter|changesets\/action|cycjimmy\/semantic-release-action|softprops\/action-gh-release|ncipollo\/release-action|mikepenz\/release-changelog-builder-action|TriPSs\/conventional-changelog-action)@/;
 
+/** A GitHub repository's releases page (`https://github.com/acme/app/releases`, `…/releases/latest`). */
+const RELEASES_PAGE = /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases(?:\/(?:latest|tag\/[^/]+))?\/?$/;
+
 function releaseNotesGenerated(project: Project): boolean {
   if (project.packages.some((p) => RELEASE_NOTES_TOOLS.some((tool) => tool in p.dependencies || tool in p.devDependencies))) return true;
   return project.workflows.some((w) =>
@@ -25,7 +28,7 @@ export default defineRule({
   severity: 'info',
   rationale:
     'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
-  fix: 'Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, or generate it with changesets, release-please or semantic-release.',
+  fix: 'Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.',
   appliesTo: ['markdown', 'package-json'],
   messages: {
     noChangelog: (d: { file: string }) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`,
@@ -36,7 +39,10 @@ export default defineRule({
     const report = subject(pkg.file);
     // At the root or next to a package.json; `.changeset/` means changesets writes the changelog at release time.
     const packageDirs = new Set(['', ...project.packages.map((p) => p.dir)]);
-    const kept = project.markdownDocs.some((doc) => (CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file))) || doc.file.startsWith('.changeset/')) || releaseNotesGenerated(project);
+    // Release notes kept on GitHub Releases, where the docs send readers, are a changelog too.
+    const kept =
+      project.markdownDocs.some((doc) => (CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file))) || doc.file.startsWith('.changeset/') || doc.links.some((url) => RELEASES_PAGE.test(url))) ||
+      releaseNotesGenerated(project);
     if (!kept) report.report('noChangelog', { file: pkg.file }, pkg.at('/name', { key: true }));
   },
 });

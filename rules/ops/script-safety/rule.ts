@@ -26,13 +26,15 @@ function developerTooling(file: string): boolean {
 
 /**
  * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`),
- * or one `if`/`else` that ends it with one command per branch: nothing runs after a failure, and the script's
- * status is that step's, so errexit changes nothing.
+ * one `&&` chain of all its steps, or one `if`/`else` that ends it with one command per branch: nothing runs
+ * after a failure, and the script's status is that step's, so errexit changes nothing.
  */
 function singleStep(script: ShellScript): boolean {
   const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
   const only = doing[0];
   if (doing.length === 0 || (doing.length === 1 && only !== undefined && (only === script.steps.at(-1) || invocation(only.words).exec))) return true;
+  // `build && push && deploy`: one chain that stops at the first failure and ends the script with its status.
+  if (script.steps.slice(0, -1).every((c) => c.terminator === '&&')) return true;
   return oneConditional(script.commands.slice(script.commands.indexOf(only as LocatedCommand)));
 }
 

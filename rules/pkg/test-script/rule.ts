@@ -1,19 +1,8 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { joinPath, type Project } from '../../../src/model/project.ts';
-import { wiresTests } from '../../../src/model/test-runners.ts';
+import { hasRealTestScript, hasTests, placeholderKind, wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
-
-/** npm's generated placeholder, or a script that only echoes or succeeds without running anything. */
-function placeholderKind(script: string): 'npm' | 'noop' | undefined {
-  if (/no test specified/i.test(script)) return 'npm';
-  return /^\s*(?:echo\b[^&|;]*|true|exit 0|:)\s*$/.test(script) ? 'noop' : undefined;
-}
-
-function hasRealTestScript(pkg: PackageJson): boolean {
-  const script = pkg.scripts.test;
-  return script !== undefined && placeholderKind(script) === undefined;
-}
 
 /** A workspace root (`workspaces`, or a pnpm-workspace.yaml beside it): its members hold the code and the tests. */
 function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
@@ -25,7 +14,7 @@ function testedOtherwise(project: Project, pkg: PackageJson): boolean {
   if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === '' ? '' : `${pkg.dir}/`;
-  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && (hasRealTestScript(p) || wiresTests(p)));
+  return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));
 }
 
 export default defineRule({

@@ -14,6 +14,8 @@ const secretProvisioning = 'integrator';
 const tokenizer = 'cl100k_base';
 const stripe = { publishableKey: 'pk_live_51Hx9ZQKb2vT8mNpRs4Lw7Yd', NEXT_PUBLIC_POSTHOG_KEY: 'phc_8bX2kLm9QrT4vWz7YpN3sJd6' };
 const passwordResetTemplate = 'password-reset';
+// A form's placeholder: a certificate's body under a private key's header is public material, not a key.
+export const privateKeyPlaceholder = '-----BEGIN PRIVATE KEY-----\nMIIFRDCCAyygAwIBAgKefJykt/C26YGxXOHWpgTYavXiinpbBgCNTY3cVBqrBMnfMI0Z6NA/I+SouiC9TbbqhkDz+zHkFn4ZYI+lK/2AVg4T0Hcz8GPeKGEBBxWNSsUmQPOkqhlpTVoPeWNaWkFXNB7Cz192vZvi+7vKfQ==\n-----END PRIVATE KEY-----';
 
 const app = express();
 app.get('/health', (_req, res) => {

@@ -21,6 +21,12 @@ export function audit(ctx: { apiKey?: string }, clientSecret?: string) {
   return { apiKey: ctx.apiKey ?? 'internal-agent', clientSecret: clientSecret || 'your_auth0_client_secret' };
 }
 
+// A sentinel sent when the variable is unset: the receiving service compares it with its own key, so it never authenticates.
+export const jobsHeaders = () => ({ 'X-API-Key': process.env.API_KEY || 'NO-DEFINED', 'X-Worker-Token': process.env.WORKER_TOKEN ?? 'not_configured' });
+
+// Keyless local model servers: the client needs some key, and these dummies open nothing.
+export const localModels = { ollama: { baseURL: 'http://127.0.0.1:11434/v1', apiKey: 'ollama' }, localAi: { apiKey: process.env.LOCAL_AI_API_KEY ?? 'not-used' } };
+
 const app = express();
 app.get('/health', (_req, res) => res.json({ ok: true, anonymous, pendingWarehouse }));
 for (const [name, weak] of Object.entries(WEAK_DEFAULTS)) if (process.env[name] === weak) throw new Error(`${name} is a published default`);

@@ -1,0 +1,2 @@
+const [command = 'help'] = process.argv.slice(2);
+console.log(`acme ${command}`);

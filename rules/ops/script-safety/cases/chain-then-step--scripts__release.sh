@@ -1,0 +1,4 @@
+#!/bin/sh
+npm run build && npm test
+# expect: noErrexit
+npm publish --registry "$REGISTRY"
