@@ -36900,6 +36900,16 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
   for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2) && !developmentOnly.has(path2)) seeds.push(path2);
   return [...new Set(seeds)].sort();
 }
+function nextBuildEnv(mod) {
+  const names = /* @__PURE__ */ new Set();
+  walk(mod.program, (node) => {
+    if (node.type !== "ObjectProperty" || keyName(node.key, node.computed) !== "env") return;
+    const value = unwrap(node.value);
+    if (value.type !== "ObjectExpression") return;
+    for (const p of value.properties) if (p.type === "ObjectProperty" || p.type === "ObjectMethod") names.add(keyName(p.key, p.computed) ?? "");
+  });
+  return names;
+}
 function isBrowserModule(mod) {
   if (mod.program.directives.some((d) => d.value.value === "use client") || /\.client\.[cm]?[jt]sx?$/.test(mod.file)) return true;
   const ui = mod.runtimeSpecifiers.some((spec) => UI_FRAMEWORKS.has(packageNameOf(spec) ?? ""));
@@ -36951,7 +36961,9 @@ function buildServices(input) {
       }
     }
     modules.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? []));
+    const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname(f) === pkg.dir && NEXT_CONFIG.test(f));
+    const configModule = nextConfig === void 0 ? void 0 : moduleOf(nextConfig);
+    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? [], configModule ? nextBuildEnv(configModule) : /* @__PURE__ */ new Set()));
   }
   return services;
 }
@@ -37021,7 +37033,7 @@ function composeRoutes(builder) {
   }
   return out;
 }
-function makeService(pkg, modules, onError, ownFiles) {
+function makeService(pkg, modules, onError, ownFiles, buildDefined) {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
   const httpServer = builder.servers.length > 0 && builder.listens.some((l) => !l.internal) && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
@@ -37044,7 +37056,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     signalHandlers,
     crashHandlers: builder.crashHandlers,
     helpers,
-    envReads: builder.envReads,
+    envReads: builder.envReads.filter((r) => !buildDefined.has(r.name)),
     cors: builder.cors,
     literalSecrets: builder.literalSecrets,
     envFileLoads: builder.envFileLoads,
@@ -37058,7 +37070,7 @@ function makeService(pkg, modules, onError, ownFiles) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var NEXT_CONFIG, LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -37069,6 +37081,7 @@ var init_service = __esm({
     init_quantities();
     init_credentials();
     init_secrets();
+    NEXT_CONFIG = /(?:^|\/)next\.config\.[cm]?[jt]s$/;
     LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
     STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
     READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
@@ -44607,6 +44620,10 @@ function containerCalls(stage) {
   if (entrypoint?.exec && cmd?.exec) return [...withScriptCalls(programCall([...entrypoint.words, ...cmd.words])), ...callsOf(cmd, cmd.words)];
   return [entrypoint, cmd].flatMap((ins) => ins ? callsOf(ins, ins.words) : []);
 }
+function runsOnce(stage) {
+  const last = containerCalls(stage).at(-1);
+  return last?.program.some((w) => MIGRATION_TASK.test(w.value)) ?? false;
+}
 function spanOfWords(first, last) {
   return first.file === last.file && first.line === last.endLine ? { ...first, endLine: last.endLine, endColumn: last.endColumn } : first;
 }
@@ -44619,7 +44636,7 @@ function healthcheckTest(ins) {
   if (!ins.exec) return { form: "shell", at: type, args, needsShell: true, calls };
   return { form: "exec", at: type, args, needsShell: isShellProgram(calls[0]?.program[0]?.value ?? ""), calls };
 }
-var none, user, plain, PRIVILEGE_DROPPERS, WRAPPERS2, ASSIGNMENT3;
+var none, user, plain, PRIVILEGE_DROPPERS, WRAPPERS2, ASSIGNMENT3, MIGRATION_TASK;
 var init_commands = __esm({
   "src/model/commands.ts"() {
     "use strict";
@@ -44652,6 +44669,7 @@ var init_commands = __esm({
       ["command", plain()]
     ]);
     ASSIGNMENT3 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+    MIGRATION_TASK = /(?:^|[-_./:])(?:migrat\w*|seed\w*)(?:$|[-_.:])/i;
   }
 });
 
@@ -49536,6 +49554,7 @@ var init_copy = __esm({
 });
 
 // rules/docker/dockerignore/rule.ts
+import { posix as posix2 } from "node:path";
 function contextMayBeRoot(ignore5) {
   return basename(ignore5.file) !== ".dockerignore" || dirname(ignore5.file) === "";
 }
@@ -49550,7 +49569,7 @@ function ignoreFileFor(project, dockerfile) {
   }
   return void 0;
 }
-function reachesImage(dockerfile, stage, target) {
+function reachesImage(dockerfile, stage, contextDest, target) {
   const chain = lineage(target);
   if (chain.includes(stage)) return true;
   return chain.some(
@@ -49558,10 +49577,9 @@ function reachesImage(dockerfile, stage, target) {
       const copy = copyOf(ins);
       const from = copy?.from?.value ? stageByRef(dockerfile, copy.from.value) : void 0;
       if (!copy || !from || !lineage(from).includes(stage)) return false;
-      const workdir = workdirAt(dockerfile, from).replace(/\/+$/, "");
-      return copy.sources.some((w) => {
-        const path2 = w.value.replace(/\/+$/, "").replace(/^\.\/?$/, "");
-        return path2 === "" || path2 === "/" || path2 === workdir || path2 === ".";
+      return copy.sources.some(({ value }) => {
+        const path2 = posix2.resolve("/", value);
+        return path2 === "/" || contextDest === path2 || contextDest.startsWith(`${path2}/`);
       });
     })
   );
@@ -49599,8 +49617,10 @@ var init_rule33 = __esm({
           const targets = runtime.length > 0 ? runtime : dockerfile.finalStage ? [dockerfile.finalStage] : [];
           const first = dockerfile.stages.flatMap((stage) => stage.instructions.map((ins) => ({ ins, stage }))).flatMap(({ ins, stage }) => {
             const copy = copyOf(ins);
-            return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage })) : [];
-          }).find(({ stage }) => targets.some((target) => reachesImage(dockerfile, stage, target)));
+            if (!copy || copy.from) return [];
+            const dest = posix2.resolve(workdirAt(dockerfile, stage, ins), copy.destination.value);
+            return copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage, dest }));
+          }).find(({ stage, dest }) => targets.some((target) => reachesImage(dockerfile, stage, dest, target)));
           if (!first) continue;
           const report2 = subject(dockerfile.file);
           const facts = { instruction: first.ins.keyword, source: first.source.value };
@@ -49676,7 +49696,7 @@ var init_rule34 = __esm({
 function serves(project, dockerfile, stage, deployments) {
   if (effectiveInstructions(stage, "EXPOSE").length > 0) return true;
   if (deployments.some((d) => d.runner?.platform === "kubernetes" ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0)) return true;
-  if (!isNodeStage(stage)) return false;
+  if (!isNodeStage(stage) || runsOnce(stage)) return false;
   const code = codeOfStage(project, dockerfile, stage);
   return !code || code.files.length === 0 || code.isServer;
 }
@@ -50117,7 +50137,7 @@ var init_rule43 = __esm({
 });
 
 // rules/docker/prod-deps-only/rule.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function dependenciesOf(dockerfile, stage, visiting) {
   visiting.add(stage);
   let deps;
@@ -50135,13 +50155,13 @@ function dependenciesOf(dockerfile, stage, visiting) {
       if (!copy || !from || !source || visiting.has(source) || excludesModules) continue;
       const copied = dependenciesOf(dockerfile, source, visiting);
       if (!copied) continue;
-      const target = posix2.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
-      const modules = posix2.join(copied.dir, "node_modules");
+      const target = posix3.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
+      const modules = posix3.join(copied.dir, "node_modules");
       for (const word of copy.sources) {
-        const path2 = posix2.resolve("/", word.value);
+        const path2 = posix3.resolve("/", word.value);
         let dir;
-        if (isNodeModulesPath(path2)) dir = isNodeModulesPath(target) ? posix2.dirname(target) : target;
-        else if (path2 === "/" || modules.startsWith(`${path2}/`)) dir = posix2.dirname(posix2.join(target, posix2.relative(path2, modules)));
+        if (isNodeModulesPath(path2)) dir = isNodeModulesPath(target) ? posix3.dirname(target) : target;
+        else if (path2 === "/" || modules.startsWith(`${path2}/`)) dir = posix3.dirname(posix3.join(target, posix3.relative(path2, modules)));
         if (dir !== void 0) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
       }
     }
@@ -54119,7 +54139,7 @@ function ciImageBuilds(workflows) {
           continue;
         }
         for (const argv of step.run?.invocations ?? []) {
-          const build = buildCommand(argv, step.workingDirectory ?? "");
+          const build = buildCommand(argv, step.workingDirectory ?? "") ?? scriptBuild(argv, step.workingDirectory ?? "");
           if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
         }
       }
@@ -54129,6 +54149,21 @@ function ciImageBuilds(workflows) {
 }
 function cleanPath(path2) {
   return resolveRelative("", path2.trim()) ?? path2.trim();
+}
+var DOCKERFILE_NAME = /(?:^|\/)(?:[\w.-]+\.)?(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/i;
+function scriptBuild(argv, cwd) {
+  let file;
+  let target;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name) => a === name ? argv[i + 1] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
+    const f = value("--file") ?? value("-f") ?? value("--dockerfile");
+    if (f !== void 0 && DOCKERFILE_NAME.test(f) && !f.includes("$")) file = f;
+    target = value("--target") ?? target;
+  }
+  const dockerfile = file === void 0 ? void 0 : resolveRelative(cwd, file);
+  if (dockerfile === void 0) return void 0;
+  return { dockerfile, target, push: argv.includes("--push") };
 }
 function buildCommand(argv, cwd) {
   if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ""))) return void 0;

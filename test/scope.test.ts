@@ -126,6 +126,29 @@ describe('Dockerfiles: runtime, build-only or development', () => {
     expect(['web/Dockerfile', 'worker/Dockerfile'].map((f) => project.scope.image(dockerfile(project, f)).role)).toEqual(['runtime', 'runtime']);
   });
 
+  it('a build script that CI runs with `--file` and `--push` builds and pushes that Dockerfile', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  image:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        file: [Dockerfile, Dockerfile.migrate]',
+      '    steps:',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's own expression
+      '      - run: node scripts/build-image.mjs --file=images/app/${{ matrix.file }} --tag app --push',
+      '',
+    ].join('\n');
+    const compose = 'services:\n  app:\n    build:\n      context: ../..\n      dockerfile: images/app/Dockerfile\n';
+    const files = { 'images/app/Dockerfile': NODE_IMAGE, 'images/app/Dockerfile.migrate': NODE_IMAGE, 'examples/stack/docker-compose.yml': compose };
+    const pushed = modelOf({ ...files, '.github/workflows/release.yml': workflow }).project;
+    expect(['images/app/Dockerfile', 'images/app/Dockerfile.migrate'].map((f) => pushed.scope.image(dockerfile(pushed, f)).role)).toEqual(['runtime', 'runtime']);
+    // Without the push the script only builds (a check), and an example's compose file deploys nothing.
+    const checked = modelOf({ ...files, '.github/workflows/release.yml': workflow.replace(' --push', '') }).project;
+    expect(checked.scope.image(dockerfile(checked, 'images/app/Dockerfile')).role).not.toBe('runtime');
+  });
+
   it('a docker build in CI without a push is not a deployment', () => {
     const workflow = 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -f Dockerfile.test -t app-test .\n';
     const { project } = modelOf({ 'Dockerfile.test': NODE_IMAGE, '.github/workflows/ci.yml': workflow });

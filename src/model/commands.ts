@@ -136,6 +136,18 @@ export function containerCalls(stage: Stage): ProgramCall[] {
   return [entrypoint, cmd].flatMap((ins) => (ins ? callsOf(ins, ins.words) : []));
 }
 
+/** Words of a migration or seeding task: `migrate`, `db-migrate.mjs`, `prisma migrate deploy`, `seed.js`. */
+const MIGRATION_TASK = /(?:^|[-_./:])(?:migrat\w*|seed\w*)(?:$|[-_.:])/i;
+
+/**
+ * The container applies migrations or seeds data and exits: the last command it starts (after wrappers, and the last
+ * of a `sh -c` script) names such a task. `migrate && exec node server.js` serves, so it is not one.
+ */
+export function runsOnce(stage: Stage): boolean {
+  const last = containerCalls(stage).at(-1);
+  return last?.program.some((w) => MIGRATION_TASK.test(w.value)) ?? false;
+}
+
 /** From the first word to the last when they are on one line, else the first word (a finding's carets stay on one line). */
 export function spanOfWords(first: Loc, last: Loc): Loc {
   return first.file === last.file && first.line === last.endLine ? { ...first, endLine: last.endLine, endColumn: last.endColumn } : first;

@@ -580,7 +580,7 @@ export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
           continue;
         }
         for (const argv of step.run?.invocations ?? []) {
-          const build = buildCommand(argv, step.workingDirectory ?? '');
+          const build = buildCommand(argv, step.workingDirectory ?? '') ?? scriptBuild(argv, step.workingDirectory ?? '');
           if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
         }
       }
@@ -591,6 +591,28 @@ export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
 
 function cleanPath(path: string): string {
   return resolveRelative('', path.trim()) ?? path.trim();
+}
+
+const DOCKERFILE_NAME = /(?:^|\/)(?:[\w.-]+\.)?(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/i;
+
+/**
+ * A build script CI runs in place of `docker build` (`zx scripts/build-image.mjs --file=images/app/Dockerfile --push`):
+ * an invocation that names a Dockerfile with `--file`, `-f` or `--dockerfile`, with `--target` and `--push` read as
+ * docker reads them.
+ */
+function scriptBuild(argv: readonly string[], cwd: string): Omit<CiImageBuild, 'loc'> | undefined {
+  let file: string | undefined;
+  let target: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = (name: string) => (a === name ? argv[i + 1] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : undefined);
+    const f = value('--file') ?? value('-f') ?? value('--dockerfile');
+    if (f !== undefined && DOCKERFILE_NAME.test(f) && !f.includes('$')) file = f;
+    target = value('--target') ?? target;
+  }
+  const dockerfile = file === undefined ? undefined : resolveRelative(cwd, file);
+  if (dockerfile === undefined) return undefined;
+  return { dockerfile, target, push: argv.includes('--push') };
 }
 
 /** `docker build -f path/Dockerfile --target prod --push ctx` → the Dockerfile, target and push flag. */

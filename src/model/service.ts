@@ -195,6 +195,8 @@ export interface Service {
   helpersOf(kind: HelperKind): Helper[];
 }
 
+/** Next.js's config file, whose `env` key defines build-time constants. */
+const NEXT_CONFIG = /(?:^|\/)next\.config\.[cm]?[jt]s$/;
 const LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
 /** `/status` and `/api/status` answer for the process; `/orders/:id/status` is a resource's. */
 const STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
@@ -2277,6 +2279,21 @@ function packageSources(pkg: PackageJson, ownFiles: readonly string[], container
   return [...new Set(seeds)].sort();
 }
 
+/**
+ * The names next.config's `env` key defines: Next.js replaces `process.env.cloudUrl` with the value at build time, so
+ * the code's reads of those names are constants, not variables a deployer sets.
+ */
+function nextBuildEnv(mod: Module): Set<string> {
+  const names = new Set<string>();
+  walk(mod.program, (node) => {
+    if (node.type !== 'ObjectProperty' || keyName(node.key, node.computed) !== 'env') return;
+    const value = unwrap(node.value as t.Node);
+    if (value.type !== 'ObjectExpression') return;
+    for (const p of value.properties) if (p.type === 'ObjectProperty' || p.type === 'ObjectMethod') names.add(keyName(p.key, p.computed) ?? '');
+  });
+  return names;
+}
+
 export interface ServiceInput {
   packages: readonly PackageJson[];
   /** Every discovered source file. */
@@ -2356,7 +2373,9 @@ export function buildServices(input: ServiceInput): Service[] {
       }
     }
     modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? []));
+    const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname(f) === pkg.dir && NEXT_CONFIG.test(f));
+    const configModule = nextConfig === undefined ? undefined : moduleOf(nextConfig);
+    services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? [], configModule ? nextBuildEnv(configModule) : new Set()));
   }
   return services;
 }
@@ -2442,7 +2461,7 @@ function composeRoutes(builder: ServiceBuilder): Route[] {
   return out;
 }
 
-function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError'], ownFiles: readonly string[]): Service {
+function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput['onError'], ownFiles: readonly string[], buildDefined: ReadonlySet<string>): Service {
   const builder = new ServiceBuilder(modules, onError);
   builder.analyse();
   // Without a start script, a package whose listen calls all sit in functions it never calls is a framework or helper library.
@@ -2466,7 +2485,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     signalHandlers,
     crashHandlers: builder.crashHandlers,
     helpers,
-    envReads: builder.envReads,
+    envReads: builder.envReads.filter((r) => !buildDefined.has(r.name)),
     cors: builder.cors,
     literalSecrets: builder.literalSecrets,
     envFileLoads: builder.envFileLoads,

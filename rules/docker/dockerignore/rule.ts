@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { ancestors, basename, dirname, joinPath, type Project } from '../../../src/model/project.ts';
 import { workdirAt } from '../../../src/model/stage-state.ts';
 import { copyOf, type Dockerfile, lineage, type Stage, stageByRef } from '../../../src/parsers/dockerfile.ts';
@@ -39,12 +40,13 @@ function ignoreFileFor(project: Project, dockerfile: Dockerfile): DockerIgnore |
 }
 
 /**
- * Whether what a stage copied from the context can be in the image a target stage makes: the stage is the target
- * or one it is built FROM, or the target (or its lineage) copies that stage's whole work folder (`COPY --from=build
- * /app ./`). A build stage whose output the final stage takes as artifacts only (`COPY --from=build /app/dist ./dist`)
- * ships no `.env` or `.git` from the context.
+ * Whether what a stage copied from the context (into `contextDest`, an absolute folder) can be in the image a target
+ * stage makes: the stage is the target or one it is built FROM, or the target (or its lineage) copies from that stage
+ * a folder that holds the copy (`COPY --from=build /app ./`). A build stage whose output the final stage takes as
+ * artifacts only (`COPY --from=build /app/dist ./dist`, or a folder the build wrote elsewhere) ships no `.env` or
+ * `.git` from the context.
  */
-function reachesImage(dockerfile: Dockerfile, stage: Stage, target: Stage): boolean {
+function reachesImage(dockerfile: Dockerfile, stage: Stage, contextDest: string, target: Stage): boolean {
   const chain = lineage(target);
   if (chain.includes(stage)) return true;
   return chain.some((s) =>
@@ -52,10 +54,10 @@ function reachesImage(dockerfile: Dockerfile, stage: Stage, target: Stage): bool
       const copy = copyOf(ins);
       const from = copy?.from?.value ? stageByRef(dockerfile, copy.from.value) : undefined;
       if (!copy || !from || !lineage(from).includes(stage)) return false;
-      const workdir = workdirAt(dockerfile, from).replace(/\/+$/, '');
-      return copy.sources.some((w) => {
-        const path = w.value.replace(/\/+$/, '').replace(/^\.\/?$/, '');
-        return path === '' || path === '/' || path === workdir || path === '.';
+      // COPY --from reads its sources from the root of the other stage.
+      return copy.sources.some(({ value }) => {
+        const path = posix.resolve('/', value);
+        return path === '/' || contextDest === path || contextDest.startsWith(`${path}/`);
       });
     }),
   );
@@ -85,9 +87,11 @@ export default defineRule({
         .flatMap((stage) => stage.instructions.map((ins) => ({ ins, stage })))
         .flatMap(({ ins, stage }) => {
           const copy = copyOf(ins);
-          return copy && !copy.from ? copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage })) : [];
+          if (!copy || copy.from) return [];
+          const dest = posix.resolve(workdirAt(dockerfile, stage, ins), copy.destination.value);
+          return copy.sources.filter((w) => isWholeContext(w.value)).map((source) => ({ ins, source, stage, dest }));
         })
-        .find(({ stage }) => targets.some((target) => reachesImage(dockerfile, stage, target)))
+        .find(({ stage, dest }) => targets.some((target) => reachesImage(dockerfile, stage, dest, target)));
       if (!first) continue;
       const report = subject(dockerfile.file);
       const facts = { instruction: first.ins.keyword, source: first.source.value };

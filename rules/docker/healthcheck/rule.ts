@@ -1,4 +1,4 @@
-import { healthcheckTest } from '../../../src/model/commands.ts';
+import { healthcheckTest, runsOnce } from '../../../src/model/commands.ts';
 import { isNodeStage, nodeProgramIn } from '../../../src/model/images.ts';
 import type { Deployment, Project } from '../../../src/model/project.ts';
 import { type Dockerfile, describeStage, effectiveInstructions, rootBase, type Stage } from '../../../src/parsers/dockerfile.ts';
@@ -7,12 +7,13 @@ import { defineRule } from '../../../src/rule.ts';
 
 /**
  * The image serves requests: it EXPOSEs a port, a deployment publishes one, or it runs Node.js code that is (or, not
- * being in the repository, may be) an HTTP server. A non-Node image (a Go binary) without a port serves nothing.
+ * being in the repository, may be) an HTTP server. A non-Node image (a Go binary) without a port serves nothing, nor
+ * does an image that runs the migrations and exits.
  */
 function serves(project: Project, dockerfile: Dockerfile, stage: Stage, deployments: readonly Deployment[]): boolean {
   if (effectiveInstructions(stage, 'EXPOSE').length > 0) return true;
   if (deployments.some((d) => (d.runner?.platform === 'kubernetes' ? d.runner.container.ports.length > 0 || d.runner.container.workload.services.length > 0 : (d.runner?.service.ports.length ?? 0) > 0))) return true;
-  if (!isNodeStage(stage)) return false;
+  if (!isNodeStage(stage) || runsOnce(stage)) return false;
   const code = codeOfStage(project, dockerfile, stage);
   return !code || code.files.length === 0 || code.isServer;
 }
