@@ -38765,6 +38765,9 @@ function fillIn(value) {
   const v = value.trim();
   return madeUp(v) || ABSENT.test(v) || /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/.test(v) || TEMPLATE_SLOT.test(v);
 }
+function asksToBeReplaced(value) {
+  return fillIn(value) || /^(?:please[-_ ])?(?:change|replace|set)[-_ ]?(?:me|this|it|with|before)(?![a-z])/i.test(value.trim());
+}
 function looksRandom(value) {
   const text = value.trim();
   if (text.length < 20 || text.length > 512 || /\s/.test(text) || PLACEHOLDER.test(text)) return false;
@@ -40272,7 +40275,8 @@ function runnerKey(argv) {
 }
 function runnersIn(words3) {
   const names = words3.map((w) => w.slice(w.lastIndexOf("/") + 1));
-  return names.flatMap((_, k) => runnerKey(names.slice(k)) ?? []);
+  const nested = words3.filter((w) => /\s/.test(w)).flatMap((w) => runnersIn(w.trim().split(/\s+/)));
+  return [...names.flatMap((_, k) => runnerKey(names.slice(k)) ?? []), ...nested];
 }
 function wiresTests(pkg) {
   const commands = [...Object.values(pkg.scriptCommands), ...Object.values(pkg.targets).map((t) => t.commands)];
@@ -66181,7 +66185,17 @@ var init_rule19 = __esm({
 });
 
 // rules/compose/no-literal-secrets/rule.ts
-var rule_default19;
+function markedToReplace(lines, line) {
+  const inline = /\s#(.*)$/.exec(lines[line - 1] ?? "")?.[1];
+  if (inline !== void 0 && REPLACE_NOTE.test(inline)) return true;
+  for (let k = line - 2; k >= 0 && k >= line - 3; k--) {
+    const comment = /^\s*#(.*)$/.exec(lines[k] ?? "")?.[1];
+    if (comment === void 0) return false;
+    if (REPLACE_NOTE.test(comment)) return true;
+  }
+  return false;
+}
+var REPLACE_NOTE, rule_default19;
 var init_rule20 = __esm({
   "rules/compose/no-literal-secrets/rule.ts"() {
     "use strict";
@@ -66189,6 +66203,7 @@ var init_rule20 = __esm({
     init_secrets();
     init_rule();
     init_shared4();
+    REPLACE_NOTE = /\b(?:update|change|replace|set|generate)\b[^#]*\b(?:this|these|me|it|password|secret|key|token|value|before)\b/i;
     rule_default19 = defineRule({
       id: "compose/no-literal-secrets",
       title: "Secrets reach services from secrets, env files or the shell, not literal values",
@@ -66203,20 +66218,24 @@ var init_rule20 = __esm({
       },
       check({ project, subject }) {
         for (const file of project.compose) {
+          const lines = project.file(file.file)?.lines ?? [];
           for (const s of file.services) {
             const ships = project.scope.composeService(s).ships;
-            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !fillIn(e2.value));
-            const kinds = literals.map((e2) => credentialKind(e2.value, e2.key)).map((k) => k && (ships || issuedByProvider(k)) ? k : void 0);
-            if (!literals.some((e2, i) => kinds[i] !== void 0 || ships && isSecretLikeKey(e2.key))) {
+            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !asksToBeReplaced(e2.value));
+            const found = literals.flatMap((e2) => {
+              const kind = credentialKind(e2.value, e2.key);
+              if (kind && (ships || issuedByProvider(kind))) return [{ e: e2, kind }];
+              return ships && isSecretLikeKey(e2.key) && !markedToReplace(lines, e2.valueLoc.line) ? [{ e: e2, kind: void 0 }] : [];
+            });
+            if (found.length === 0) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
               continue;
             }
             const report2 = subject(serviceId(s));
-            literals.forEach((e2, i) => {
-              const kind = kinds[i];
+            for (const { e: e2, kind } of found) {
               if (kind) report2.report("credentialValue", { key: e2.key, service: s.name, kind }, e2.valueLoc);
-              else if (ships && isSecretLikeKey(e2.key)) report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
-            });
+              else report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
+            }
           }
         }
       }
@@ -69342,6 +69361,7 @@ function classifyShell(commands, where, lone, ctx) {
   for (const command2 of [...commands].reverse()) {
     const words3 = programCall(command2.words).program;
     const verdict2 = classify2(words3, ctx);
+    if (verdict2.kind === "unknown" && words3[0] && !INCIDENTAL.has(basename(words3[0].value))) return UNKNOWN;
     if (verdict2.kind === "direct") {
       const program2 = words3[0]?.value === "$@" ? '"$@" (the CMD)' : `\`${words3.map((w) => w.value).join(" ")}\``;
       return { kind: "noExec", where, program: program2, at: command2.loc };
@@ -69382,7 +69402,7 @@ function classify2(argv, ctx) {
   if (/\.[cm]?js$/.test(program)) return DIRECT;
   return UNKNOWN;
 }
-var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, rule_default31;
+var UNKNOWN, DIRECT, MAX_DEPTH, PACKAGE_MANAGERS, SIGNALS_FORWARDED, INCIDENTAL, rule_default31;
 var init_rule32 = __esm({
   "rules/docker/direct-node/rule.ts"() {
     "use strict";
@@ -69397,6 +69417,9 @@ var init_rule32 = __esm({
     MAX_DEPTH = 5;
     PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
     SIGNALS_FORWARDED = /^(?:SIG)?(?:TERM|INT|15|2)$/i;
+    INCIDENTAL = new Set(
+      "echo printf exit return true false : wait sleep cat rm logger kill trap set export unset cd test [ [[ date touch mkdir chmod chown cp mv ln if then else elif fi for while until do done case esac".split(" ")
+    );
     rule_default31 = defineRule({
       id: "docker/direct-node",
       title: "The container's process is node itself",
@@ -70350,7 +70373,7 @@ function envReaders(project) {
     const loads = service?.envFileLoads ?? [];
     if (loads.length === 0) {
       const field = loader in pkg.dependencies ? "dependencies" : loader in pkg.devDependencies ? "devDependencies" : void 0;
-      readers.set(joinPath(pkg.dir, ".env"), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at("/scripts", { key: true }));
+      readers.set(joinPath(pkg.dir, loader === "dotenv-flow" ? ".env.local" : ".env"), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at("/scripts", { key: true }));
     }
     for (const load of loads) {
       const file = load.path !== void 0 ? resolveRelative(pkg.dir, load.path) : void 0;
@@ -72373,8 +72396,23 @@ var init_rule83 = __esm({
 function isWorkspaceRoot(project, pkg) {
   return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
 }
+function namesWord(text, name) {
+  for (let at2 = text.indexOf(name); at2 >= 0; at2 = text.indexOf(name, at2 + 1)) {
+    const before = text[at2 - 1] ?? " ";
+    const after = text[at2 + name.length] ?? " ";
+    if (/[\s"'=]/.test(before) && /[\s"'/]/.test(after)) return true;
+  }
+  return false;
+}
+function testedBySibling(project, pkg) {
+  const name = pkg.name;
+  if (name === void 0 || name.length < 3) return false;
+  return project.packages.some(
+    (p) => p !== pkg && Object.entries(p.scriptCommands).some(([script, commands]) => namesWord(p.scripts[script] ?? "", name) && commands.some((words3) => runnersIn(words3).length > 0))
+  );
+}
 function testedOtherwise(project, pkg) {
-  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
+  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript) || testedBySibling(project, pkg)) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
   return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));

@@ -229,6 +229,15 @@ export function fillIn(value: string): boolean {
 }
 
 /**
+ * A value that tells whoever edits the file to replace it (`replace-me-with-a-random-string`, `change-this-secret`):
+ * in a file the operator fills in before the first start it is a slot, not a committed secret. A fallback in code is
+ * no such file: nobody reads it before production runs with it.
+ */
+export function asksToBeReplaced(value: string): boolean {
+  return fillIn(value) || /^(?:please[-_ ])?(?:change|replace|set)[-_ ]?(?:me|this|it|with|before)(?![a-z])/i.test(value.trim());
+}
+
+/**
  * A generated secret: 20+ characters without spaces, letters and digits mixed, high entropy, and not shaped
  * like an identifier, a path, a URL or a UUID (`auth/invalid_access_token`, `app.auth`, `--color-success`).
  */

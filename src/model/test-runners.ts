@@ -22,10 +22,14 @@ export function runnerKey(argv: readonly string[]): string | undefined {
   return RUNNERS.has(program) ? program : undefined;
 }
 
-/** The runners a command names at any word position: `c8 vitest run`, `npx jest`, `cross-env CI=1 mocha`. */
+/**
+ * The runners a command names at any word position: `c8 vitest run`, `npx jest`, `cross-env CI=1 mocha`, and inside a
+ * quoted command handed to a wrapper (`start-server-and-test start 3000 "playwright test"`, `concurrently "vitest run"`).
+ */
 export function runnersIn(words: readonly string[]): string[] {
   const names = words.map((w) => w.slice(w.lastIndexOf('/') + 1));
-  return names.flatMap((_, k) => runnerKey(names.slice(k)) ?? []);
+  const nested = words.filter((w) => /\s/.test(w)).flatMap((w) => runnersIn(w.trim().split(/\s+/)));
+  return [...names.flatMap((_, k) => runnerKey(names.slice(k)) ?? []), ...nested];
 }
 
 /** True when a script or Nx target of the package runs a test runner, whatever its name (`test:unit`, `verify:cli`, an Nx `test` target). */

@@ -1,7 +1,23 @@
-import { credentialKind, fillIn, issuedByProvider } from '../../../src/model/credentials.ts';
+import { asksToBeReplaced, credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
+import type { ComposeEnv } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { serviceId } from '../_shared.ts';
+
+/** Words in a comment that tell the operator to put their own value there (`# NOTE: Please UPDATE THIS PASSWORD!`, `# change me`). */
+const REPLACE_NOTE = /\b(?:update|change|replace|set|generate)\b[^#]*\b(?:this|these|me|it|password|secret|key|token|value|before)\b/i;
+
+/** The entry at `line` is marked as a value to replace: by a comment at its end or on the comment lines just above it. */
+function markedToReplace(lines: readonly string[], line: number): boolean {
+  const inline = /\s#(.*)$/.exec(lines[line - 1] ?? '')?.[1];
+  if (inline !== undefined && REPLACE_NOTE.test(inline)) return true;
+  for (let k = line - 2; k >= 0 && k >= line - 3; k--) {
+    const comment = /^\s*#(.*)$/.exec(lines[k] ?? '')?.[1];
+    if (comment === undefined) return false;
+    if (REPLACE_NOTE.test(comment)) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   id: 'compose/no-literal-secrets',
@@ -20,24 +36,28 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const file of project.compose) {
+      const lines = project.file(file.file)?.lines ?? [];
       for (const s of file.services) {
         const ships = project.scope.composeService(s).ships;
         // `${VAR:-default}` and other interpolations come from the deploy environment; a fill-in
         // (`your-secret-here`, `STRONG_DB_PASSWORD`) is a value to replace, not a secret that was committed.
-        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !fillIn(e.value));
-        // A private key or a connection string is only a secret where the service ships; a provider's token is one anywhere.
-        const kinds = literals.map((e) => credentialKind(e.value as string, e.key)).map((k) => (k && (ships || issuedByProvider(k)) ? k : undefined));
-        if (!literals.some((e, i) => kinds[i] !== undefined || (ships && isSecretLikeKey(e.key)))) {
+        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !asksToBeReplaced(e.value));
+        // A credential of a known format has leaked in any compose file; a secret-like key counts in services that ship,
+        // unless a comment marks the value as one to replace (`# NOTE: Please UPDATE THIS PASSWORD!`).
+        const found = literals.flatMap((e): { e: ComposeEnv; kind: string | undefined }[] => {
+          const kind = credentialKind(e.value as string, e.key);
+          if (kind && (ships || issuedByProvider(kind))) return [{ e, kind }];
+          return ships && isSecretLikeKey(e.key) && !markedToReplace(lines, e.valueLoc.line) ? [{ e, kind: undefined }] : [];
+        });
+        if (found.length === 0) {
           if (ships && s.environment.some((e) => isSecretLikeKey(e.key))) subject(serviceId(s));
           continue;
         }
         const report = subject(serviceId(s));
-        literals.forEach((e, i) => {
-          const kind = kinds[i];
-          // A credential of a known format has leaked in any compose file; a secret-like key counts in services that ship.
+        for (const { e, kind } of found) {
           if (kind) report.report('credentialValue', { key: e.key, service: s.name, kind }, e.valueLoc);
-          else if (ships && isSecretLikeKey(e.key)) report.report('literal', { key: e.key, service: s.name }, e.valueLoc);
-        });
+          else report.report('literal', { key: e.key, service: s.name }, e.valueLoc);
+        }
       }
     }
   },

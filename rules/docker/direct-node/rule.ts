@@ -32,6 +32,10 @@ const DIRECT: Verdict = { kind: 'direct' };
 const MAX_DEPTH = 5;
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corepack']);
 const SIGNALS_FORWARDED = /^(?:SIG)?(?:TERM|INT|15|2)$/i;
+/** Commands that only report, wait or set up around the process that stays: a `node` before them may still be that process. */
+const INCIDENTAL = new Set(
+  'echo printf exit return true false : wait sleep cat rm logger kill trap set export unset cd test [ [[ date touch mkdir chmod chown cp mv ln if then else elif fi for while until do done case esac'.split(' '),
+);
 
 /** The shell-form instruction as the single argument `/bin/sh -c` receives (no program name: its commands say what runs). */
 function shellArg(ins: DockerInstruction): Arg {
@@ -59,6 +63,8 @@ function classifyShell(commands: readonly LocatedCommand[], where: string, lone:
   for (const command of [...commands].reverse()) {
     const words = programCall(command.words).program;
     const verdict = classify(words, ctx);
+    // Another program runs after it (`node write-env.mjs && caddy run`): node was a step before the process that stays.
+    if (verdict.kind === 'unknown' && words[0] && !INCIDENTAL.has(basename(words[0].value))) return UNKNOWN;
     if (verdict.kind === 'direct') {
       const program = words[0]?.value === '$@' ? '"$@" (the CMD)' : `\`${words.map((w) => w.value).join(' ')}\``;
       return { kind: 'noExec', where, program, at: command.loc };

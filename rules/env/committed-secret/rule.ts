@@ -82,7 +82,8 @@ function envReaders(project: Project): Map<string, Loc> {
     const loads = service?.envFileLoads ?? [];
     if (loads.length === 0) {
       const field = loader in pkg.dependencies ? 'dependencies' : loader in pkg.devDependencies ? 'devDependencies' : undefined;
-      readers.set(joinPath(pkg.dir, '.env'), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at('/scripts', { key: true }));
+      // dotenv-flow reads a committed `.env` of defaults and keeps secrets in `.env.local`: that is the file to ignore.
+      readers.set(joinPath(pkg.dir, loader === 'dotenv-flow' ? '.env.local' : '.env'), field ? pkg.at(`/${field}/${escapePointer(loader)}`, { key: true }) : pkg.at('/scripts', { key: true }));
     }
     // `config({ path: '.env.local' })` reads that file (from the working directory: the package's folder); a computed or absolute path is not followed.
     for (const load of loads) {

@@ -1,6 +1,6 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { joinPath, type Project } from '../../../src/model/project.ts';
-import { hasRealTestScript, hasTests, placeholderKind, wiresTests } from '../../../src/model/test-runners.ts';
+import { hasRealTestScript, hasTests, placeholderKind, runnersIn, wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
 
@@ -9,9 +9,30 @@ function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
   return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, 'pnpm-workspace.yaml'));
 }
 
-/** Tests are wired for the package, though not as `npm test`: another script or an Nx target runs a test runner, or (for a workspace root) a member has tests. */
+/** `name` stands in `text` as a word of a command (bounded by blanks, quotes, `=` or a following `/`). */
+function namesWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (/[\s"'=]/.test(before) && /[\s"'/]/.test(after)) return true;
+  }
+  return false;
+}
+
+/** Another package's script runs a test runner against this package, named as a word of the command (`start-server-and-test "npm start -w @acme/web" … "playwright test"`). */
+function testedBySibling(project: Project, pkg: PackageJson): boolean {
+  const name = pkg.name;
+  if (name === undefined || name.length < 3) return false;
+  return project.packages.some(
+    (p) =>
+      p !== pkg &&
+      Object.entries(p.scriptCommands).some(([script, commands]) => namesWord(p.scripts[script] ?? '', name) && commands.some((words) => runnersIn(words).length > 0)),
+  );
+}
+
+/** Tests are wired for the package, though not as `npm test`: another script or an Nx target runs a test runner, an enclosing package tests it, a sibling's test suite starts it, or (for a workspace root) a member has tests. */
 function testedOtherwise(project: Project, pkg: PackageJson): boolean {
-  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript)) return true;
+  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript) || testedBySibling(project, pkg)) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === '' ? '' : `${pkg.dir}/`;
   return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));
