@@ -40135,10 +40135,44 @@ function targetOf(words3, npm) {
   }
   return void 0;
 }
+function optionValue(words3, names) {
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    for (const name of names) {
+      if (word === name) return words3[i + 1];
+      if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+    }
+  }
+  return void 0;
+}
+function taskRunnerCommand(program, words3) {
+  const operands = words3.slice(1).filter((w, k, all) => !w.startsWith("-") && !(k > 0 && /^-[a-z]$|^--(?:target|targets|projects|filter|configuration)$/.test(all[k - 1])));
+  if (program === "nx") {
+    const [first, second] = operands;
+    if (first === "run-many") {
+      const target = optionValue(words3, ["--target", "--targets", "-t"]);
+      const project2 = onePackage(optionValue(words3, ["--projects", "-p"]));
+      return target && !target.includes(",") && project2 ? { type: "script", name: target, orBinary: false, argv: [...words3], target: { name: project2 } } : void 0;
+    }
+    if (first === "run" && second?.includes(":")) {
+      const [project2, target] = second.split(":");
+      return project2 && target ? { type: "script", name: target, orBinary: false, argv: [...words3], target: { name: project2 } } : void 0;
+    }
+    if (first && second && !["affected", "graph", "reset", "daemon", "generate", "g", "migrate", "show", "init", "add", "release", "format", "exec"].includes(first)) {
+      const project2 = onePackage(second);
+      return project2 ? { type: "script", name: first, orBinary: false, argv: [...words3], target: { name: project2 } } : void 0;
+    }
+    return void 0;
+  }
+  const task = operands[0] === "run" ? operands[1] : operands[0];
+  const project = onePackage(optionValue(words3, ["--filter", "-F"]));
+  return task && project ? { type: "script", name: task, orBinary: false, argv: [...words3], target: { name: project } } : void 0;
+}
 function packageCommand(argv) {
   const words3 = programArgv(argv);
   const program = baseName(words3[0] ?? "");
   if (!program) return void 0;
+  if (program === "nx" || program === "turbo") return taskRunnerCommand(program, words3) ?? { type: "program", argv: [program, ...words3.slice(1)] };
   if (LAUNCHERS.has(program)) {
     const at3 = words3.findIndex((w, k) => k > 0 && !w.startsWith("-") && !["-p", "--package"].includes(words3[k - 1]));
     return at3 === -1 ? void 0 : { type: "program", argv: [baseName(words3[at3]), ...words3.slice(at3 + 1)] };
@@ -40240,7 +40274,7 @@ function scriptDoes(pkg, name, matches) {
 function isDevelopmentScript(name) {
   return DEVELOPMENT_SCRIPT.test(name);
 }
-var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, DIR_FLAGS, FILTER_FLAGS, WORKSPACE_FLAGS, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
+var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, DIR_FLAGS, FILTER_FLAGS, WORKSPACE_FLAGS, onePackage, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
 var init_package_commands = __esm({
   "src/model/package-commands.ts"() {
     "use strict";
@@ -40257,6 +40291,7 @@ var init_package_commands = __esm({
     DIR_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-C", "--dir", "--cwd"]);
     FILTER_FLAGS = /* @__PURE__ */ new Set(["--filter", "-F"]);
     WORKSPACE_FLAGS = /* @__PURE__ */ new Set(["-w", "--workspace"]);
+    onePackage = (selector) => selector && /^[@\w][\w@/.-]*$/.test(selector) && !selector.includes("...") ? selector : void 0;
     ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
     SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
     FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
@@ -56404,6 +56439,44 @@ function requiredModule(node) {
   }
   return void 0;
 }
+function isPredicateCall(node) {
+  if (!isCall(node)) return false;
+  const callee = chainText(node.callee) ?? "";
+  const last = callee.slice(callee.lastIndexOf(".") + 1);
+  return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last);
+}
+function isPresenceTest(node) {
+  switch (node.type) {
+    case "IfStatement":
+    case "ConditionalExpression":
+    case "WhileStatement":
+    case "DoWhileStatement":
+    case "LogicalExpression":
+      return true;
+    case "UnaryExpression":
+      return node.operator === "!";
+    case "BinaryExpression":
+      return ["===", "!==", "==", "!="].includes(node.operator);
+    default:
+      return isPredicateCall(node);
+  }
+}
+function presenceTested(node) {
+  switch (node.type) {
+    case "IfStatement":
+    case "ConditionalExpression":
+    case "WhileStatement":
+    case "DoWhileStatement":
+      return node.test;
+    case "LogicalExpression":
+    case "BinaryExpression":
+      return node.left;
+    case "UnaryExpression":
+      return node.argument;
+    default:
+      return isCall(node) ? node.arguments[0] : void 0;
+  }
+}
 function isProcessEnv(node, mod) {
   const n = unwrap(node);
   if (n.type === "Identifier") return mod.envAliases.has(n.name);
@@ -57006,13 +57079,25 @@ var init_service = __esm({
       /** Specifiers loaded at run time: type-only imports and exports left out. */
       runtimeSpecifiers = [];
       parents = /* @__PURE__ */ new Map();
+      /** Variables whose value the module tests for presence somewhere (`if (x)`, `x && …`, `!x`, `Boolean(x)`, `isEmpty(x)`, `x === undefined`). */
+      testedNames = /* @__PURE__ */ new Set();
       loc(node) {
         return locOf(this.file, node);
       }
       declare(name, init) {
         this.inits.set(name, this.inits.has(name) ? null : init ?? null);
       }
+      /** Records the variables an expression in a test position tests: `a && b`, `!a`, `(a)`. */
+      tested(node) {
+        const n = node ? unwrap(node) : void 0;
+        if (n?.type === "Identifier") this.testedNames.add(n.name);
+        else if (n?.type === "LogicalExpression") {
+          this.tested(n.left);
+          this.tested(n.right);
+        } else if (n?.type === "UnaryExpression" && n.operator === "!") this.tested(n.argument);
+      }
       index(node) {
+        if (isPresenceTest(node)) this.tested(presenceTested(node));
         switch (node.type) {
           case "ImportDeclaration": {
             const module = normaliseModule(node.source.value);
@@ -57803,7 +57888,7 @@ var init_service = __esm({
         const parent = ancestors2.at(-1);
         if (parent?.type === "AssignmentExpression" && parent.left === node) return;
         if (parent?.type === "UnaryExpression" && parent.operator === "delete") return;
-        const fallback = this.fallbackOf(node, ancestors2);
+        const fallback = this.fallbackOf(mod, node, ancestors2);
         const read = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : void 0, loc: mod.loc(node) };
         if (parent?.type === "LogicalExpression" && parent.right === node && (parent.operator === "||" || parent.operator === "??")) read.aliasOf = firstEnvName(mod, parent.left);
         this.envReads.push(read);
@@ -57815,7 +57900,7 @@ var init_service = __esm({
         }
       }
       /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
-      fallbackOf(node, ancestors2) {
+      fallbackOf(mod, node, ancestors2) {
         let child = node;
         for (let i = ancestors2.length - 1; i >= 0; i--) {
           const a = ancestors2[i];
@@ -57826,13 +57911,20 @@ var init_service = __esm({
               continue;
             }
             if (a.left === child && a.operator === "&&") return { hasDefault: true };
+            if (a.right === child && a.operator === "&&") {
+              child = a;
+              continue;
+            }
             return { hasDefault: false };
           }
           if ((a.type === "ConditionalExpression" || a.type === "IfStatement") && a.test === child) return { hasDefault: true };
           if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
           if (a.type === "BinaryExpression") return { hasDefault: true };
           const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
-          if (isCall(a) && chainText(a.callee) === "Boolean") return { hasDefault: true };
+          if (isPredicateCall(a) && a !== child) return { hasDefault: true };
+          if (a.type === "VariableDeclarator" && a.init === child && a.id.type === "Identifier" && mod.inits.get(a.id.name) === unwrap(child) && mod.testedNames.has(a.id.name)) {
+            return { hasDefault: true };
+          }
           if (isCall(a) && a.callee !== child && !conversion) {
             const args = a.arguments;
             const at2 = args.indexOf(child);
@@ -64701,8 +64793,10 @@ function fileSources(dockerfile, stage, imagePath, hops = 0) {
   }
   return out;
 }
-function imageFileText(project, dockerfile, stage, path2) {
-  const candidates = path2.startsWith("/") ? [path2] : path2.includes("/") ? [posix.resolve(workdirAt(dockerfile, stage), path2)] : PATH_DIRS.map((d) => `${d}/${path2}`);
+function imageFileText(project, dockerfile, stage, path2, opts = {}) {
+  const inWorkdir = posix.resolve(workdirAt(dockerfile, stage), path2);
+  const onPath = PATH_DIRS.map((d) => `${d}/${path2}`);
+  const candidates = path2.startsWith("/") ? [path2] : path2.includes("/") ? [inWorkdir] : opts.operand ? [inWorkdir, ...onPath] : onPath;
   for (const candidate of candidates) {
     for (const source of fileSources(dockerfile, stage, candidate)) {
       if (source.type === "heredoc") return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);
@@ -69370,8 +69464,8 @@ function classifyShell(commands, where, lone, ctx) {
   }
   return UNKNOWN;
 }
-function classifyScript(path2, args, ctx) {
-  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path2);
+function classifyScript(path2, args, ctx, operand = false) {
+  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path2, { operand });
   if (!script) return void 0;
   const where = script.file === ctx.dockerfile.file ? `the script ${path2}` : script.file;
   return classifyShell(locatedCommands(script), where, false, { ...ctx, args, depth: ctx.depth + 1 });
@@ -69394,7 +69488,7 @@ function classify2(argv, ctx) {
     if (text) return classifyShell(commandsOfString(text), `\`${program} -c\``, false, ctx);
     const scriptIndex = rest.findIndex((w) => !w.value.startsWith("-") && !w.value.startsWith("+"));
     const script2 = rest[scriptIndex];
-    return script2 ? classifyScript(script2.value, rest.slice(scriptIndex + 1), ctx) ?? UNKNOWN : UNKNOWN;
+    return script2 ? classifyScript(script2.value, rest.slice(scriptIndex + 1), ctx, true) ?? UNKNOWN : UNKNOWN;
   }
   const script = classifyScript(first.value, rest, ctx);
   if (script) return script;
@@ -70609,7 +70703,7 @@ function deployedOrWritten(project) {
   for (const doc of project.markdownDocs) for (const name of doc.envNames) names.add(name);
   return names;
 }
-var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, rule_default49;
+var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, keysOf, rule_default49;
 var init_rule50 = __esm({
   "rules/env/example/rule.ts"() {
     "use strict";
@@ -70619,12 +70713,13 @@ var init_rule50 = __esm({
     PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
+    keysOf = (f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys];
     rule_default49 = defineRule({
       id: "env/example",
       title: "An example env file documents every variable the code reads",
       category: "operations",
       severity: "warning",
-      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does. A variable set by a compose file or manifest that ships, or named as code in the repository's Markdown (a README table of variables), is documented there.",
+      rationale: "Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line, and so is one whose absence the code tests (`const ignored = process.env.IGNORE_IP; if (ignored) …`, `Boolean(A && B)`): unset, it turns a feature off. One whose default points at localhost does need a line. A variable set by a compose file or manifest that ships, or named as code in the repository's Markdown (a README table of variables), is documented there, as is one listed by an example elsewhere in the repository that documents variables of the service (one example for a stack whose services share an env folder).",
       fix: "Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json or at the repository root that lists every variable the code requires, with a placeholder value and a comment on what it is; no real secrets in it.",
       appliesTo: ["source", "env"],
       messages: {
@@ -70641,13 +70736,18 @@ var init_rule50 = __esm({
           const first = runtimeReads[0];
           if (!first) continue;
           const report2 = subject(service.package.file);
-          const { examples, all } = documentingFiles(project, service.package);
-          const documented = /* @__PURE__ */ new Set([...all.flatMap((f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys]), ...documentedElsewhere]);
+          const own = documentingFiles(project, service.package);
+          const read = new Set(runtimeReads.map((r) => r.name));
+          const related = project.envFiles.filter(
+            (f) => f.documentation && !own.all.includes(f) && project.scope.exclusionOf(f.file)?.evidence !== "path" && keysOf(f).some((k) => read.has(k))
+          );
+          const examples = own.examples.length > 0 ? own.examples : related;
+          const documented = /* @__PURE__ */ new Set([...[...own.all, ...related].flatMap(keysOf), ...documentedElsewhere]);
           const aliases = /* @__PURE__ */ new Map();
-          for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? /* @__PURE__ */ new Set()).add(read.aliasOf ?? ""));
+          for (const read2 of service.envReads) aliases.set(read2.name, (aliases.get(read2.name) ?? /* @__PURE__ */ new Set()).add(read2.aliasOf ?? ""));
           const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
           const reads = /* @__PURE__ */ new Map();
-          for (const read of runtimeReads) reads.set(read.name, [...reads.get(read.name) ?? [], read]);
+          for (const read2 of runtimeReads) reads.set(read2.name, [...reads.get(read2.name) ?? [], read2]);
           const undocumented = [];
           for (const [name, list3] of reads) {
             if (documented.has(name) || viaAlias(name)) continue;
@@ -71490,6 +71590,7 @@ var init_rule71 = __esm({
 // rules/ops/backup/rule.ts
 function keepsData(volume) {
   const target = (volume.target ?? "").replace(/\/+$/, "");
+  if (REBUILDABLE.test(volume.source ?? "") || REBUILDABLE.test(target)) return false;
   return volume.type === "volume" && volume.source !== void 0 && !volume.readOnly && target !== "" && basename(target) !== "node_modules";
 }
 function persistentState(project) {
@@ -71527,7 +71628,7 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, rule_default71;
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, rule_default71;
 var init_rule72 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
@@ -71538,6 +71639,7 @@ var init_rule72 = __esm({
     BACKUP = /backup/i;
     STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
+    REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
     rule_default71 = defineRule({
       id: "ops/backup",
       title: "A service that keeps persistent state has a backup job",
@@ -71959,7 +72061,7 @@ function developerTooling(file) {
   return basename(file).toLowerCase().replace(/\.(?:sh|bash)$/, "").split(/[^a-z0-9]+/).some((w) => DEVELOPER_TOOLING.has(w));
 }
 function singleStep(script) {
-  const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
+  const doing = script.steps.filter((c) => c.terminator !== "&" && !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
   const only = doing[0];
   if (doing.length === 0 || doing.length === 1 && only !== void 0 && (only === script.steps.at(-1) || invocation(only.words).exec)) return true;
   if (script.steps.slice(0, -1).every((c) => c.terminator === "&&")) return true;
@@ -72003,7 +72105,7 @@ var init_rule76 = __esm({
     OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
     OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
-    DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "i18n", "translations", "icons", "fixtures"]);
+    DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "doc", "i18n", "translations", "icons", "fixtures"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default75 = defineRule({
       id: "ops/script-safety",
@@ -72023,7 +72125,7 @@ var init_rule76 = __esm({
           if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || OPS_FOLDER.test(script.file) && !developerTooling(script.file))) continue;
           if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
           const report2 = subject(script.file);
-          const first = script.firstCommand;
+          const first = script.steps.find((c) => c.terminator !== "&") ?? script.firstCommand;
           if (!script.errexit && first && !singleStep(script)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
           for (const chmod2 of script.chmods) if (chmod2.worldWritable) report2.report("worldWritable", { mode: chmod2.mode }, chmod2.loc);
         }
@@ -72062,19 +72164,26 @@ var init_rule77 = __esm({
 });
 
 // rules/ops/systemd/rule.ts
-var ROOT2, rule_default77;
+function containerStart(execStart) {
+  const words3 = (execStart ?? "").trim().replace(/^[-@+!:]+/, "").split(/\s+/);
+  const program = words3[0]?.slice(words3[0].lastIndexOf("/") + 1) ?? "";
+  if (!CONTAINER_RUNTIMES.has(program)) return void 0;
+  return { detached: words3.some((w) => w === "--detach" || /^-[a-z]*d[a-z]*$/.test(w) && w.length <= 4) };
+}
+var ROOT2, CONTAINER_RUNTIMES, rule_default77;
 var init_rule78 = __esm({
   "rules/ops/systemd/rule.ts"() {
     "use strict";
     init_settings();
     init_rule();
     ROOT2 = /^(?:root|0)$/;
+    CONTAINER_RUNTIMES = /* @__PURE__ */ new Set(["docker", "podman", "docker-compose", "podman-compose", "nerdctl"]);
     rule_default77 = defineRule({
       id: "ops/systemd",
       title: "systemd services run unprivileged, restart on failure and have a memory limit",
       category: "reliability",
       severity: "warning",
-      rationale: "A unit without `User=` runs the Node.js process as root, so any remote-code-execution bug owns the host. Without `Restart=` a crash leaves the service down until someone notices; without `NoNewPrivileges=yes` a compromised process can still gain privileges through setuid binaries; without a memory limit a leak grows until the kernel OOM killer picks a victim — possibly the database next to it.",
+      rationale: "A unit without `User=` runs the Node.js process as root, so any remote-code-execution bug owns the host. Without `Restart=` a crash leaves the service down until someone notices; without `NoNewPrivileges=yes` a compromised process can still gain privileges through setuid binaries; without a memory limit a leak grows until the kernel OOM killer picks a victim — possibly the database next to it. A unit that runs a container judges only what is its own: the user, privileges and memory of the container are set by the runtime or the compose file, and one started in the background (`up -d`, `RemainAfterExit=yes`) is restarted by them too.",
       fix: "In [Service], set `User=` to a dedicated account (or `DynamicUser=yes`), `Restart=on-failure` (with `RestartSec=`), `NoNewPrivileges=yes` and `MemoryMax=` a little above the heap limit (`--max-old-space-size`).",
       appliesTo: ["systemd"],
       messages: {
@@ -72093,8 +72202,11 @@ var init_rule78 = __esm({
           if (!service) continue;
           const report2 = subject(unit.file);
           const at2 = service.loc;
+          const container = containerStart(unit.last("Service", "ExecStart")?.value);
+          const remains = isTruthy(unit.last("Service", "RemainAfterExit")?.value);
+          if (container && (container.detached || remains)) continue;
           const user2 = unit.last("Service", "User");
-          if (!isTruthy(unit.last("Service", "DynamicUser")?.value)) {
+          if (!container && !isTruthy(unit.last("Service", "DynamicUser")?.value)) {
             if (!user2) report2.report("noUser", void 0, at2);
             else if (ROOT2.test(user2.value)) report2.report("rootUser", { user: user2.value }, user2.valueLoc);
           }
@@ -72102,6 +72214,7 @@ var init_rule78 = __esm({
           const restart = unit.last("Service", "Restart");
           if (!restart && !oneshot) report2.report("noRestart", void 0, at2);
           else if (restart?.value === "no" && !oneshot) report2.report("restartNo", void 0, restart.valueLoc);
+          if (container) continue;
           const nnp = unit.last("Service", "NoNewPrivileges");
           if (!nnp) report2.report("noNoNewPrivileges", void 0, at2);
           else if (isFalsy(nnp.value)) report2.report("newPrivileges", void 0, nnp.valueLoc);
@@ -72120,6 +72233,9 @@ function shippedPackages(project) {
 }
 function servicePackages(project) {
   return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
+}
+function isWorkspaceRoot(project, pkg) {
+  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
 }
 function enclosingPackages(project, pkg) {
   if (pkg.dir === "") return [];
@@ -72226,14 +72342,18 @@ var init_rule80 = __esm({
       check({ project, subject, now }) {
         const target = supportedLtsLines(now)[0]?.major ?? 22;
         const oldestKnown = Math.min(...NODE_LINES.map((l) => l.major));
+        const missingAt = /* @__PURE__ */ new Set();
         for (const pkg of servicePackages(project)) {
           const range = pkg.engines.node;
-          if (range === void 0 && enclosingPackages(project, pkg).some((p) => p.engines.node !== void 0)) continue;
-          const report2 = subject(pkg.file);
+          const enclosing = enclosingPackages(project, pkg);
+          if (range === void 0 && enclosing.some((p) => p.engines.node !== void 0)) continue;
           if (range === void 0) {
-            report2.report("missing", { target }, missingFieldLoc(pkg, "/engines"));
+            const root = enclosing.find((p) => isWorkspaceRoot(project, p)) ?? pkg;
+            if (!missingAt.has(root)) subject(root.file).report("missing", { target }, missingFieldLoc(root, "/engines"));
+            missingAt.add(root);
             continue;
           }
+          const report2 = subject(pkg.file);
           const at2 = pkg.at("/engines/node");
           if (import_semver2.default.validRange(range) === null || import_semver2.default.minVersion(range) === null) {
             report2.report("invalid", { range }, at2);
@@ -72393,9 +72513,6 @@ var init_rule83 = __esm({
 });
 
 // rules/pkg/test-script/rule.ts
-function isWorkspaceRoot(project, pkg) {
-  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
-}
 function namesWord(text, name) {
   for (let at2 = text.indexOf(name); at2 >= 0; at2 = text.indexOf(name, at2 + 1)) {
     const before = text[at2 - 1] ?? " ";
@@ -72421,7 +72538,6 @@ var rule_default83;
 var init_rule84 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
-    init_project();
     init_test_runners();
     init_rule();
     init_shared7();
@@ -78561,7 +78677,7 @@ function buildScope(input) {
       };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
-      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg)) ? "static" : "app" };
+      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg, input.packages)) ? "static" : "app" };
       imageUses.set(d, use);
     }
     return use;
@@ -78717,11 +78833,19 @@ function packageRole(pkg, input, image, dependedOn) {
   return "tooling";
 }
 var SERVER_DEPENDENCIES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "next", "nuxt", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@sveltejs/adapter-node", "@astrojs/node"];
-function servesStaticFiles2(stage, pkg) {
+function servesStaticFiles2(stage, pkg, packages) {
   const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
   if (calls.length === 0) return base.type === "image" && STATIC_SERVER_IMAGES.test(base.ref.name);
-  return calls.every((argv) => runsThrough(argv, pkg, servesStaticFiles));
+  const root = packages.find((p) => p.dir === "");
+  return calls.every((argv) => {
+    const command2 = packageCommand(argv);
+    const runner = command2?.type === "script" && command2.target === void 0 && pkg?.scripts[command2.name] === void 0 && root?.scripts[command2.name] !== void 0 ? root : pkg;
+    return commandsReached(argv, runner, { packages }).some((reached) => {
+      const c = packageCommand(reached.argv);
+      return c !== void 0 && servesStaticFiles(c);
+    });
+  });
 }
 function listExcluded(input, exclusionOf, composeFileExclusion, composeUse, image, pkgUse) {
   const out = [];

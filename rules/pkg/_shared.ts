@@ -1,7 +1,7 @@
 /** What pkg/* rules share: which package.json files ship, and where to point at what a package lacks. */
 import { escapePointer } from '../../src/parsers/json.ts';
 import type { PackageJson } from '../../src/parsers/package-json.ts';
-import { ancestors, dirname } from '../../src/model/project.ts';
+import { ancestors, dirname, joinPath } from '../../src/model/project.ts';
 import type { Project } from '../../src/model/project.ts';
 import { isExcludedPath } from '../../src/model/service.ts';
 import type { Loc } from '../../src/types.ts';
@@ -17,6 +17,11 @@ export function servicePackages(project: Project): PackageJson[] {
 }
 
 /** The packages above this one (a workspace root), nearest first. */
+/** A workspace root (`workspaces`, or a pnpm-workspace.yaml beside it): its members hold the code and the tests. */
+export function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
+  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, 'pnpm-workspace.yaml'));
+}
+
 export function enclosingPackages(project: Project, pkg: PackageJson): PackageJson[] {
   if (pkg.dir === '') return [];
   return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));

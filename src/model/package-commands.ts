@@ -84,10 +84,54 @@ function targetOf(words: readonly string[], npm: boolean): PackageTarget | undef
   return undefined;
 }
 
+/** The value of `--name=value`, `--name value` or `-n value` among a command's words. */
+function optionValue(words: readonly string[], names: readonly string[]): string | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string;
+    for (const name of names) {
+      if (word === name) return words[i + 1];
+      if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** One package a selector names (`@acme/web`), not several (`a,b`, `apps/*`, `...web`, `!docs`). */
+const onePackage = (selector: string | undefined): string | undefined => (selector && /^[@\w][\w@/.-]*$/.test(selector) && !selector.includes('...') ? selector : undefined);
+
+/**
+ * A task runner's command that runs one script of one package: `nx run web:build`, `nx build web`,
+ * `nx run-many --target=start --projects=@acme/web`, `turbo run start --filter=@acme/web`.
+ */
+function taskRunnerCommand(program: string, words: readonly string[]): PackageCommand | undefined {
+  const operands = words.slice(1).filter((w, k, all) => !w.startsWith('-') && !(k > 0 && /^-[a-z]$|^--(?:target|targets|projects|filter|configuration)$/.test(all[k - 1] as string)));
+  if (program === 'nx') {
+    const [first, second] = operands;
+    if (first === 'run-many') {
+      const target = optionValue(words, ['--target', '--targets', '-t']);
+      const project = onePackage(optionValue(words, ['--projects', '-p']));
+      return target && !target.includes(',') && project ? { type: 'script', name: target, orBinary: false, argv: [...words], target: { name: project } } : undefined;
+    }
+    if (first === 'run' && second?.includes(':')) {
+      const [project, target] = second.split(':');
+      return project && target ? { type: 'script', name: target, orBinary: false, argv: [...words], target: { name: project } } : undefined;
+    }
+    if (first && second && !['affected', 'graph', 'reset', 'daemon', 'generate', 'g', 'migrate', 'show', 'init', 'add', 'release', 'format', 'exec'].includes(first)) {
+      const project = onePackage(second);
+      return project ? { type: 'script', name: first, orBinary: false, argv: [...words], target: { name: project } } : undefined;
+    }
+    return undefined;
+  }
+  const task = operands[0] === 'run' ? operands[1] : operands[0];
+  const project = onePackage(optionValue(words, ['--filter', '-F']));
+  return task && project ? { type: 'script', name: task, orBinary: false, argv: [...words], target: { name: project } } : undefined;
+}
+
 export function packageCommand(argv: readonly string[]): PackageCommand | undefined {
   const words = programArgv(argv);
   const program = baseName(words[0] ?? '');
   if (!program) return undefined;
+  if (program === 'nx' || program === 'turbo') return taskRunnerCommand(program, words) ?? { type: 'program', argv: [program, ...words.slice(1)] };
   if (LAUNCHERS.has(program)) {
     const at = words.findIndex((w, k) => k > 0 && !w.startsWith('-') && !['-p', '--package'].includes(words[k - 1] as string));
     return at === -1 ? undefined : { type: 'program', argv: [baseName(words[at] as string), ...words.slice(at + 1)] };

@@ -18,7 +18,7 @@ import type { Loc, SourceFile } from '../types.ts';
 import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
-import { isDevelopmentScript, runsThrough, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
+import { commandsReached, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
 import { ancestors, basename, dirname, joinPath, resolveRelative } from './project.ts';
 
 export type { Evidence, Exclusion } from './evidence.ts';
@@ -276,7 +276,7 @@ export function buildScope(input: ScopeInput): Scope {
       };
       const found = imageUseOf(d, facts);
       const pkg = packageOf(dirname(d.file));
-      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles(stage, pkg)) ? 'static' : 'app' };
+      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles(stage, pkg, input.packages)) ? 'static' : 'app' };
       imageUses.set(d, use);
     }
     return use;
@@ -493,12 +493,24 @@ function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile)
 
 const SERVER_DEPENDENCIES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi', 'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/adapter-node', '@astrojs/node'];
 
-/** The stage serves built files: a web server's image that starts no command of its own, or a command that serves files (through the package's scripts). */
-function servesStaticFiles(stage: Stage, pkg: PackageJson | undefined): boolean {
+/**
+ * The stage serves built files: a web server's image that starts no command of its own, or a command that serves
+ * files, through the scripts it runs — of the Dockerfile's package, or of the root package when a root-context build
+ * runs one of the root's scripts (`pnpm start:static:widget` → `nx run-many --target=… --projects=@acme/widget`).
+ */
+function servesStaticFiles(stage: Stage, pkg: PackageJson | undefined, packages: readonly PackageJson[]): boolean {
   const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
   if (calls.length === 0) return base.type === 'image' && STATIC_SERVER_IMAGES.test(base.ref.name);
-  return calls.every((argv) => runsThrough(argv, pkg, servesStatic));
+  const root = packages.find((p) => p.dir === '');
+  return calls.every((argv) => {
+    const command = packageCommand(argv);
+    const runner = command?.type === 'script' && command.target === undefined && pkg?.scripts[command.name] === undefined && root?.scripts[command.name] !== undefined ? root : pkg;
+    return commandsReached(argv, runner, { packages }).some((reached) => {
+      const c = packageCommand(reached.argv);
+      return c !== undefined && servesStatic(c);
+    });
+  });
 }
 
 function listExcluded(

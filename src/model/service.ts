@@ -392,6 +392,50 @@ function requiredModule(node: t.Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/** A call that tests a value: `Boolean(x)`, a predicate (`isEmpty(x)`, `_.isNil(x)`, `hasValue(x)`). */
+function isPredicateCall(node: t.Node): boolean {
+  if (!isCall(node)) return false;
+  const callee = chainText(node.callee) ?? '';
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  return last === 'Boolean' || /^(?:is|has)[A-Z]\w*$/.test(last);
+}
+
+/** True for a node that tests an operand for presence or a value: a condition, `&&`/`||`/`??`, `!`, a predicate call, an equality. */
+function isPresenceTest(node: t.Node): boolean {
+  switch (node.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LogicalExpression':
+      return true;
+    case 'UnaryExpression':
+      return node.operator === '!';
+    case 'BinaryExpression':
+      return ['===', '!==', '==', '!='].includes(node.operator);
+    default:
+      return isPredicateCall(node);
+  }
+}
+
+/** The operand a presence test tests (for `&&`/`||`/`??` and equalities, the left one; a condition's whole test). */
+function presenceTested(node: t.Node): t.Node | null | undefined {
+  switch (node.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return node.test;
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+      return node.left as t.Node;
+    case 'UnaryExpression':
+      return node.argument;
+    default:
+      return isCall(node) ? (node.arguments[0] as t.Node | undefined) : undefined;
+  }
+}
+
 class Module {
   readonly imports = new Map<string, ImportBinding>();
   /** Initialisers of variables by name; null when the name is declared more than once (ambiguous). */
@@ -404,6 +448,8 @@ class Module {
   /** Specifiers loaded at run time: type-only imports and exports left out. */
   readonly runtimeSpecifiers: string[] = [];
   readonly parents = new Map<t.Node, t.Node>();
+  /** Variables whose value the module tests for presence somewhere (`if (x)`, `x && …`, `!x`, `Boolean(x)`, `isEmpty(x)`, `x === undefined`). */
+  readonly testedNames = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -424,7 +470,18 @@ class Module {
     this.inits.set(name, this.inits.has(name) ? null : (init ?? null));
   }
 
+  /** Records the variables an expression in a test position tests: `a && b`, `!a`, `(a)`. */
+  private tested(node: t.Node | null | undefined): void {
+    const n = node ? unwrap(node) : undefined;
+    if (n?.type === 'Identifier') this.testedNames.add(n.name);
+    else if (n?.type === 'LogicalExpression') {
+      this.tested(n.left);
+      this.tested(n.right);
+    } else if (n?.type === 'UnaryExpression' && n.operator === '!') this.tested(n.argument);
+  }
+
   private index(node: t.Node): void {
+    if (isPresenceTest(node)) this.tested(presenceTested(node));
     switch (node.type) {
       case 'ImportDeclaration': {
         const module = normaliseModule(node.source.value);
@@ -1561,7 +1618,7 @@ class ServiceBuilder {
     const parent = ancestors.at(-1);
     if (parent?.type === 'AssignmentExpression' && parent.left === node) return;
     if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return;
-    const fallback = this.fallbackOf(node, ancestors);
+    const fallback = this.fallbackOf(mod, node, ancestors);
     const read: EnvRead = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : undefined, loc: mod.loc(node) };
     // `process.env.MONGODB_URI || process.env.MONGOLAB_URI`: the second is an older or platform name for the first
     if (parent?.type === 'LogicalExpression' && parent.right === node && (parent.operator === '||' || parent.operator === '??')) read.aliasOf = firstEnvName(mod, parent.left);
@@ -1576,7 +1633,7 @@ class ServiceBuilder {
   }
 
   /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
-  private fallbackOf(node: t.Node, ancestors: readonly t.Node[]): { hasDefault: boolean; value?: t.Node } {
+  private fallbackOf(mod: Module, node: t.Node, ancestors: readonly t.Node[]): { hasDefault: boolean; value?: t.Node } {
     let child: t.Node = node;
     for (let i = ancestors.length - 1; i >= 0; i--) {
       const a = ancestors[i] as t.Node;
@@ -1588,6 +1645,11 @@ class ServiceBuilder {
           continue;
         }
         if (a.left === child && a.operator === '&&') return { hasDefault: true };
+        // `A && process.env.B`: B's value is the expression's; `Boolean(A && B)` tests it.
+        if (a.right === child && a.operator === '&&') {
+          child = a;
+          continue;
+        }
         return { hasDefault: false };
       }
       if ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && a.test === child) return { hasDefault: true };
@@ -1595,8 +1657,12 @@ class ServiceBuilder {
       if (a.type === 'BinaryExpression') return { hasDefault: true };
       // `parseEnvInt(process.env.TIMEOUT, 30000)`, `bool(process.env.X, false)`: a parser that takes the default after the value.
       const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? '');
-      // `Boolean(process.env.SENTRY_DSN)`: a presence test, false when unset.
-      if (isCall(a) && chainText(a.callee) === 'Boolean') return { hasDefault: true };
+      // `Boolean(process.env.SENTRY_DSN)`, `isEmpty(process.env.X)`: a presence test, false when unset.
+      if (isPredicateCall(a) && a !== child) return { hasDefault: true };
+      // `const ignored = process.env.IGNORE_IP; if (ignored) …`: a variable of the read's value that the module tests.
+      if (a.type === 'VariableDeclarator' && a.init === child && a.id.type === 'Identifier' && mod.inits.get(a.id.name) === unwrap(child) && mod.testedNames.has(a.id.name)) {
+        return { hasDefault: true };
+      }
       if (isCall(a) && a.callee !== child && !conversion) {
         const args = a.arguments as t.Node[];
         const at = args.indexOf(child);

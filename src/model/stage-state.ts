@@ -141,8 +141,11 @@ const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin',
  * name looked up on the PATH), when the Dockerfile puts it there from a heredoc or from the repository
  * (the build context is taken to be the Dockerfile's folder, or the nearest folder above that has the file).
  */
-export function imageFileText(project: Project, dockerfile: Dockerfile, stage: Stage, path: string): MappedText | undefined {
-  const candidates = path.startsWith('/') ? [path] : path.includes('/') ? [posix.resolve(workdirAt(dockerfile, stage), path)] : PATH_DIRS.map((d) => `${d}/${path}`);
+export function imageFileText(project: Project, dockerfile: Dockerfile, stage: Stage, path: string, opts: { operand?: boolean } = {}): MappedText | undefined {
+  const inWorkdir = posix.resolve(workdirAt(dockerfile, stage), path);
+  // A command name without a slash is looked up on PATH; a file a shell is given to read (`sh start.sh`) is opened from the working directory first.
+  const onPath = PATH_DIRS.map((d) => `${d}/${path}`);
+  const candidates = path.startsWith('/') ? [path] : path.includes('/') ? [inWorkdir] : opts.operand ? [inWorkdir, ...onPath] : onPath;
   for (const candidate of candidates) {
     for (const source of fileSources(dockerfile, stage, candidate)) {
       if (source.type === 'heredoc') return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);

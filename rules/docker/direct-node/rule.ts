@@ -74,8 +74,8 @@ function classifyShell(commands: readonly LocatedCommand[], where: string, lone:
   return UNKNOWN;
 }
 
-function classifyScript(path: string, args: Arg[], ctx: Context): Verdict | undefined {
-  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path);
+function classifyScript(path: string, args: Arg[], ctx: Context, operand = false): Verdict | undefined {
+  const script = imageFileText(ctx.project, ctx.dockerfile, ctx.stage, path, { operand });
   if (!script) return undefined;
   const where = script.file === ctx.dockerfile.file ? `the script ${path}` : script.file;
   return classifyShell(locatedCommands(script), where, false, { ...ctx, args, depth: ctx.depth + 1 });
@@ -101,7 +101,7 @@ function classify(argv: readonly Arg[], ctx: Context): Verdict {
     if (text) return classifyShell(commandsOfString(text), `\`${program} -c\``, false, ctx);
     const scriptIndex = rest.findIndex((w) => !w.value.startsWith('-') && !w.value.startsWith('+'));
     const script = rest[scriptIndex];
-    return script ? (classifyScript(script.value, rest.slice(scriptIndex + 1), ctx) ?? UNKNOWN) : UNKNOWN;
+    return script ? (classifyScript(script.value, rest.slice(scriptIndex + 1), ctx, true) ?? UNKNOWN) : UNKNOWN;
   }
   const script = classifyScript(first.value, rest, ctx);
   if (script) return script;

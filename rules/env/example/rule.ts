@@ -39,6 +39,8 @@ function documentingFiles(project: Project, pkg: PackageJson): { examples: EnvFi
   return { examples: all.filter((f) => f.documentation), all };
 }
 
+const keysOf = (f: EnvFile): string[] => [...f.entries.map((e) => e.key), ...f.commentedKeys];
+
 /** The example a message names: the nearest `.env.example` when there is one, else the nearest example, shortest name first. */
 function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
   const depth = (f: EnvFile) => (dirname(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname(f.file)));
@@ -74,7 +76,7 @@ export default defineRule({
   category: 'operations',
   severity: 'warning',
   rationale:
-    'Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line; one whose default points at localhost does. A variable set by a compose file or manifest that ships, or named as code in the repository\'s Markdown (a README table of variables), is documented there.',
+    'Whoever deploys the service (a colleague, a new environment, the on-call engineer restoring it) learns which variables it needs from `.env.example`. A variable the code reads but the example does not name is found in production, as a crash at startup or, worse, a silent default: a missing `DATABASE_URL` that falls back to localhost, a missing `CORS_ORIGINS` that opens CORS. A variable with a default of its own is a tuning knob and needs no line, and so is one whose absence the code tests (`const ignored = process.env.IGNORE_IP; if (ignored) …`, `Boolean(A && B)`): unset, it turns a feature off. One whose default points at localhost does need a line. A variable set by a compose file or manifest that ships, or named as code in the repository\'s Markdown (a README table of variables), is documented there, as is one listed by an example elsewhere in the repository that documents variables of the service (one example for a stack whose services share an env folder).',
   fix: 'Keep a committed `.env.example` (or `.env.sample`, `.env.template`) beside package.json or at the repository root that lists every variable the code requires, with a placeholder value and a comment on what it is; no real secrets in it.',
   appliesTo: ['source', 'env'],
   messages: {
@@ -92,8 +94,15 @@ export default defineRule({
       const first = runtimeReads[0];
       if (!first) continue;
       const report = subject(service.package.file);
-      const { examples, all } = documentingFiles(project, service.package);
-      const documented = new Set([...all.flatMap((f) => [...f.entries.map((e) => e.key), ...f.commentedKeys]), ...documentedElsewhere]);
+      const own = documentingFiles(project, service.package);
+      // An example elsewhere in the repository that lists variables this service reads documents it too: one example
+      // for a stack whose services load their env files from one folder (`envFilePath` into the web app's folder).
+      const read = new Set(runtimeReads.map((r) => r.name));
+      const related = project.envFiles.filter(
+        (f) => f.documentation && !own.all.includes(f) && project.scope.exclusionOf(f.file)?.evidence !== 'path' && keysOf(f).some((k) => read.has(k)),
+      );
+      const examples = own.examples.length > 0 ? own.examples : related;
+      const documented = new Set([...[...own.all, ...related].flatMap(keysOf), ...documentedElsewhere]);
       // An alias read only as the fallback of a documented variable (`MONGODB_URI || MONGOLAB_URI`) is documented through it.
       const aliases = new Map<string, Set<string>>();
       for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? new Set()).add(read.aliasOf ?? ''));

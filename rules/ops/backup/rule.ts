@@ -16,9 +16,13 @@ interface State {
   loc: Loc;
 }
 
-/** A compose volume that keeps data: a named, writable volume that is not a node_modules cache. */
+/** A name for what is downloaded or rebuilt again: a cache or temporary files (`model-cache`, `.next/cache`, `caddy_tmp`). */
+const REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
+
+/** A compose volume that keeps data: a named, writable volume that is not node_modules, a cache or temporary files. */
 function keepsData(volume: ComposeVolume): boolean {
   const target = (volume.target ?? '').replace(/\/+$/, '');
+  if (REBUILDABLE.test(volume.source ?? '') || REBUILDABLE.test(target)) return false;
   return volume.type === 'volume' && volume.source !== undefined && !volume.readOnly && target !== '' && basename(target) !== 'node_modules';
 }
 

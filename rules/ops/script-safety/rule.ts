@@ -14,7 +14,7 @@ const PRINTS = new Set(['echo', 'printf']);
  * tests, docs and release notes are not operations on what runs, whatever folder the script is in. (A build
  * script is: a build that fails halfway and says "done" ships a broken artifact.)
  */
-const DEVELOPER_TOOLING = new Set(['dev', 'generate', 'gen', 'codegen', 'clean', 'lint', 'format', 'fmt', 'test', 'tests', 'e2e', 'local', 'watch', 'typecheck', 'docs', 'storybook', 'mock', 'mocks', 'changelog', 'i18n', 'translations', 'icons', 'fixtures']);
+const DEVELOPER_TOOLING = new Set(['dev', 'generate', 'gen', 'codegen', 'clean', 'lint', 'format', 'fmt', 'test', 'tests', 'e2e', 'local', 'watch', 'typecheck', 'docs', 'storybook', 'mock', 'mocks', 'changelog', 'doc', 'i18n', 'translations', 'icons', 'fixtures']);
 
 function developerTooling(file: string): boolean {
   return basename(file)
@@ -30,7 +30,8 @@ function developerTooling(file: string): boolean {
  * after a failure, and the script's status is that step's, so errexit changes nothing.
  */
 function singleStep(script: ShellScript): boolean {
-  const doing = script.steps.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
+  // A background job (`node api.js &`) is outside errexit, whose failure `wait -n` reports: it is no step here.
+  const doing = script.steps.filter((c) => c.terminator !== '&' && !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
   const only = doing[0];
   if (doing.length === 0 || (doing.length === 1 && only !== undefined && (only === script.steps.at(-1) || invocation(only.words).exec))) return true;
   // `build && push && deploy`: one chain that stops at the first failure and ends the script with its status.
@@ -94,7 +95,7 @@ export default defineRule({
       // A script for another interpreter (`#!/usr/bin/env node`, fish) has no errexit.
       if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
       const report = subject(script.file);
-      const first = script.firstCommand;
+      const first = script.steps.find((c) => c.terminator !== '&') ?? script.firstCommand;
       if (!script.errexit && first && !singleStep(script)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
       for (const chmod of script.chmods) if (chmod.worldWritable) report.report('worldWritable', { mode: chmod.mode }, chmod.loc);
     }

@@ -2,7 +2,8 @@ import semver from 'semver';
 import { isEndOfLife, NODE_LINES, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
 import { lowestMajors } from '../../../src/model/node-versions.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
+import type { PackageJson } from '../../../src/parsers/package-json.ts';
+import { enclosingPackages, isWorkspaceRoot, missingFieldLoc, servicePackages } from '../_shared.ts';
 
 export default defineRule({
   id: 'pkg/engines',
@@ -22,15 +23,19 @@ export default defineRule({
   check({ project, subject, now }) {
     const target = supportedLtsLines(now)[0]?.major ?? 22;
     const oldestKnown = Math.min(...NODE_LINES.map((l) => l.major));
+    const missingAt = new Set<PackageJson>();
     for (const pkg of servicePackages(project)) {
       const range = pkg.engines.node;
-      // A workspace member inherits the root's engines.
-      if (range === undefined && enclosingPackages(project, pkg).some((p) => p.engines.node !== undefined)) continue;
-      const report = subject(pkg.file);
+      // A workspace member inherits the root's engines; where no one declares them, the workspace root is where they go, once.
+      const enclosing = enclosingPackages(project, pkg);
+      if (range === undefined && enclosing.some((p) => p.engines.node !== undefined)) continue;
       if (range === undefined) {
-        report.report('missing', { target }, missingFieldLoc(pkg, '/engines'));
+        const root = enclosing.find((p) => isWorkspaceRoot(project, p)) ?? pkg;
+        if (!missingAt.has(root)) subject(root.file).report('missing', { target }, missingFieldLoc(root, '/engines'));
+        missingAt.add(root);
         continue;
       }
+      const report = subject(pkg.file);
       const at = pkg.at('/engines/node');
       if (semver.validRange(range) === null || semver.minVersion(range) === null) {
         report.report('invalid', { range }, at);

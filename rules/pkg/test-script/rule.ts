@@ -1,13 +1,8 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
-import { joinPath, type Project } from '../../../src/model/project.ts';
+import type { Project } from '../../../src/model/project.ts';
 import { hasRealTestScript, hasTests, placeholderKind, runnersIn, wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
-import { enclosingPackages, missingFieldLoc, servicePackages } from '../_shared.ts';
-
-/** A workspace root (`workspaces`, or a pnpm-workspace.yaml beside it): its members hold the code and the tests. */
-function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
-  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, 'pnpm-workspace.yaml'));
-}
+import { enclosingPackages, isWorkspaceRoot, missingFieldLoc, servicePackages } from '../_shared.ts';
 
 /** `name` stands in `text` as a word of a command (bounded by blanks, quotes, `=` or a following `/`). */
 function namesWord(text: string, name: string): boolean {
