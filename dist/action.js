@@ -40937,7 +40937,7 @@ var init_rule4 = __esm({
       title: "The whole API is not opened to every origin",
       category: "security",
       severity: "info",
-      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position. A global middleware that allows every origin lets any page a user visits read the API's responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges) or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.",
+      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position. A global middleware that allows every origin lets any page a user visits read the API's responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges), on one part of the service mounted under a path while it answers others (`app.use(\"/api/v1/*\", cors())` for a token-authenticated public API beside the app's own pages), or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.",
       fix: 'List the origins that need access (`cors({ origin: ["https://app.example.com"] })`), or read them from configuration (`origin: process.env.CORS_ORIGINS.split(",")`), or decide per request with a function; enable CORS only on routes browsers call.',
       appliesTo: ["source"],
       messages: {
@@ -40945,7 +40945,12 @@ var init_rule4 = __esm({
       },
       check({ project, subject }) {
         for (const service of project.services) {
-          const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly);
+          const underPath = (c, path2) => {
+            const prefix = (c.path ?? "").replace(/\/?\*$/, "").replace(/\/$/, "");
+            return prefix === "" || path2 === prefix || path2.startsWith(`${prefix}/`);
+          };
+          const part = (c) => c.path !== void 0 && service.routes.some((r) => /^\/[\w-]/.test(r.path) && !underPath(c, r.path));
+          const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly && !part(c));
           if (global2.length === 0) continue;
           const report2 = subject(service.package.file);
           const seen = /* @__PURE__ */ new Set();
@@ -65170,233 +65175,6 @@ var init_rule14 = __esm({
   }
 });
 
-// src/parsers/compose.ts
-function buildOf(composeDir, view) {
-  if (!view) return void 0;
-  if (view.isScalar) {
-    const context4 = resolveRelative(composeDir, view.string ?? ".");
-    return { context: context4, dockerfile: context4 === void 0 ? void 0 : joinPath(context4, "Dockerfile"), loc: view.loc };
-  }
-  const context3 = resolveRelative(composeDir, view.get("context")?.string ?? ".");
-  const inline = view.get("dockerfile_inline") !== void 0;
-  const name = view.get("dockerfile")?.string ?? "Dockerfile";
-  const dockerfile = context3 === void 0 || inline ? void 0 : resolveRelative(context3, name);
-  return { context: context3, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
-}
-function environmentOf(view) {
-  if (!view) return [];
-  if (view.isSeq) {
-    return view.items().flatMap((item) => {
-      const text = item.string;
-      if (text === void 0) return [];
-      const eq = text.indexOf("=");
-      const key = eq === -1 ? text : text.slice(0, eq);
-      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
-    });
-  }
-  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
-}
-function envFilesOf(composeDir, view) {
-  if (!view) return [];
-  const items = view.isSeq ? view.items() : [view];
-  return items.flatMap((item) => {
-    const path2 = item.isMap ? item.get("path")?.string : item.string;
-    const resolved = path2 === void 0 ? void 0 : resolveRelative(composeDir, path2);
-    if (resolved === void 0) return [];
-    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
-  });
-}
-function portRange(text) {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
-  if (!m) return [];
-  const start = Number(m[1]);
-  const end = m[2] === void 0 ? start : Number(m[2]);
-  if (end < start || end - start > 1e3) return [start];
-  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
-}
-function parseShortPort(text) {
-  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
-  let hostIp;
-  const v6 = /^\[([^\]]*)\]:/.exec(rest);
-  if (v6) {
-    hostIp = v6[1];
-    rest = rest.slice(v6[0].length);
-  }
-  const parts = rest.split(":");
-  const target = parts.pop() ?? "";
-  const published = parts.pop();
-  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
-  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
-}
-function portsOf(view) {
-  return (view?.items() ?? []).map((item) => {
-    if (item.isMap) {
-      const target = item.get("target");
-      return {
-        hostIp: item.get("host_ip")?.string,
-        published: item.get("published")?.string,
-        targets: target?.string === void 0 ? [] : portRange(target.string),
-        name: item.get("name")?.string,
-        loc: target?.loc ?? item.loc
-      };
-    }
-    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
-  });
-}
-function extendsOf(file, composeDir, view) {
-  if (!view) return void 0;
-  if (view.string !== void 0) return { file, service: view.string };
-  const service = view.get("service")?.string;
-  const other = view.get("file")?.string;
-  const path2 = other === void 0 ? file : resolveRelative(composeDir, other);
-  return service && path2 ? { file: path2, service } : void 0;
-}
-function resolveExtends(files) {
-  const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
-  const resolved = /* @__PURE__ */ new Set();
-  const resolve5 = (s, depth) => {
-    if (resolved.has(s) || !s.extends || depth > 5) return;
-    resolved.add(s);
-    const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
-    if (!base || base === s) return;
-    resolve5(base, depth + 1);
-    s.healthcheck ??= base.healthcheck;
-    s.restart ??= base.restart;
-    s.restartPolicy ??= base.restartPolicy;
-    s.limits = { memory: s.limits.memory ?? base.limits.memory, cpus: s.limits.cpus ?? base.limits.cpus };
-    s.logging ??= base.logging;
-    s.image ??= base.image;
-    s.build ??= base.build;
-    s.stopGracePeriod ??= base.stopGracePeriod;
-    if (s.command.length === 0) s.command = base.command;
-    if (s.entrypoint.length === 0) s.entrypoint = base.entrypoint;
-    const own = new Set(s.environment.map((e2) => e2.key));
-    s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
-  };
-  for (const f of files) for (const s of f.services) resolve5(s, 0);
-  for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
-}
-function volumesOf(view) {
-  return (view?.items() ?? []).map((item) => {
-    if (item.isMap) {
-      const type = item.get("type")?.string ?? "volume";
-      return {
-        type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
-        source: item.get("source")?.string,
-        target: item.get("target")?.string,
-        readOnly: item.get("read_only")?.boolean === true,
-        loc: item.loc
-      };
-    }
-    const parts = (item.string ?? "").split(":");
-    if (parts.length === 1) return { type: "volume", target: parts[0], readOnly: false, loc: item.loc };
-    const [source = "", target, mode = ""] = parts;
-    const bind2 = HOST_PATH.test(source) || /^[A-Za-z]$/.test(source);
-    return { type: bind2 ? "bind" : "volume", source, target, readOnly: mode.split(",").includes("ro"), loc: item.loc };
-  });
-}
-function commandOf(view) {
-  if (!view) return [];
-  if (view.isSeq) return view.strings();
-  const text = view.string ?? "";
-  const commands = parseShell(text);
-  return commands.length === 1 && commands[0] ? commands[0].words.map((w) => w.value) : text.split(/\s+/).filter((w) => w !== "");
-}
-function located2(view, value) {
-  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
-}
-function isScaled(view) {
-  if (view.at("deploy", "mode")?.string === "global") return true;
-  const count = view.at("deploy", "replicas") ?? view.get("scale");
-  if (!count) return false;
-  const n = count.number ?? Number(count.string);
-  return Number.isFinite(n) ? n > 1 : (count.string ?? "").includes("$");
-}
-function serviceOf(file, composeDir, name, view) {
-  const limits = view.at("deploy", "resources", "limits");
-  const memory = limits?.get("memory") ?? view.get("mem_limit");
-  const cpus = limits?.get("cpus") ?? view.get("cpus");
-  const health = view.get("healthcheck");
-  const policy = view.at("deploy", "restart_policy");
-  const grace = view.get("stop_grace_period");
-  const dependsOn = view.get("depends_on");
-  const logging = view.get("logging");
-  const test = health?.get("test");
-  const testList = test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [];
-  return {
-    file,
-    name,
-    loc: view.keyLoc,
-    image: located2(view.get("image"), view.get("image")?.string),
-    build: buildOf(composeDir, view.get("build")),
-    command: commandOf(view.get("command")),
-    entrypoint: commandOf(view.get("entrypoint")),
-    commandLoc: view.get("command")?.loc,
-    entrypointLoc: view.get("entrypoint")?.loc,
-    environment: environmentOf(view.get("environment")),
-    envFiles: envFilesOf(composeDir, view.get("env_file")),
-    ports: portsOf(view.get("ports")),
-    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
-    healthcheck: health ? {
-      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
-      test: testList,
-      loc: health.keyLoc,
-      testLoc: test?.loc,
-      commandWords: healthcheckWords(testList)
-    } : void 0,
-    restart: located2(view.get("restart"), view.get("restart")?.string),
-    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
-    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
-    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
-    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
-    oneShot: false,
-    profiles: view.get("profiles")?.strings() ?? [],
-    volumes: volumesOf(view.get("volumes")),
-    volumesLoc: view.get("volumes")?.keyLoc,
-    extends: extendsOf(file, composeDir, view.get("extends")),
-    scaled: isScaled(view),
-    interactive: view.get("stdin_open")?.boolean === true && view.get("tty")?.boolean === true
-  };
-}
-function lastCommandWords(service) {
-  const argv = service.entrypoint.length > 0 ? [...service.entrypoint, ...service.command] : service.command;
-  const script = argv.length >= 3 && /(?:^|\/)(?:ba)?sh$/.test(argv[0] ?? "") && /^-\w*c$/.test(argv[1] ?? "") ? argv.slice(2).join(" ") : void 0;
-  if (script === void 0) return argv;
-  return parseShell(script).at(-1)?.words.map((w) => w.value) ?? [];
-}
-function isOneShot(service, all) {
-  const policy = service.restart?.value ?? service.restartPolicy?.value;
-  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
-  if ((policy === void 0 || policy.startsWith("on-failure")) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
-  if (policy === void 0 && lastCommandWords(service)[0] === "exit") return true;
-  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
-}
-function parseCompose(yaml) {
-  const root = yaml.roots()[0];
-  const dir = dirname(yaml.path);
-  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
-  for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, services };
-}
-function healthcheckWords(test) {
-  const [type = "", ...rest] = test;
-  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
-  if (type.toUpperCase() !== "CMD-SHELL") return unescaped;
-  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
-}
-var HOST_PATH, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
-var init_compose = __esm({
-  "src/parsers/compose.ts"() {
-    "use strict";
-    init_project();
-    init_quantities();
-    init_shell();
-    HOST_PATH = /^(?:\.{1,2}(?:\/|$)|\/|~|\$\{?PWD\b|\$\{?HOME\b)/;
-    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
-    ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
-  }
-});
-
 // node_modules/node-releases/data/release-schedule/release-schedule.json
 var release_schedule_default;
 var init_release_schedule = __esm({
@@ -65674,11 +65452,15 @@ function isBackingServiceImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && BACKING_SERVICES.has(last);
 }
+function isWebServerImage(image) {
+  const last = imageLastSegment(image);
+  return last !== void 0 && WEB_SERVERS.test(last);
+}
 function isStatefulStoreImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && STATEFUL_STORES.test(last);
 }
-var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES;
+var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES, WEB_SERVERS;
 var init_images = __esm({
   "src/model/images.ts"() {
     "use strict";
@@ -65758,6 +65540,234 @@ var init_images = __esm({
       "pgbouncer"
     ]);
     STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
+    WEB_SERVERS = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd|traefik|haproxy|envoy|static-web-server)$/;
+  }
+});
+
+// src/parsers/compose.ts
+function buildOf(composeDir, view) {
+  if (!view) return void 0;
+  if (view.isScalar) {
+    const context4 = resolveRelative(composeDir, view.string ?? ".");
+    return { context: context4, dockerfile: context4 === void 0 ? void 0 : joinPath(context4, "Dockerfile"), loc: view.loc };
+  }
+  const context3 = resolveRelative(composeDir, view.get("context")?.string ?? ".");
+  const inline = view.get("dockerfile_inline") !== void 0;
+  const name = view.get("dockerfile")?.string ?? "Dockerfile";
+  const dockerfile = context3 === void 0 || inline ? void 0 : resolveRelative(context3, name);
+  return { context: context3, dockerfile, target: view.get("target")?.string, loc: view.get("dockerfile")?.loc ?? view.keyLoc };
+}
+function environmentOf(view) {
+  if (!view) return [];
+  if (view.isSeq) {
+    return view.items().flatMap((item) => {
+      const text = item.string;
+      if (text === void 0) return [];
+      const eq = text.indexOf("=");
+      const key = eq === -1 ? text : text.slice(0, eq);
+      return [{ key: key.trim(), value: eq === -1 ? null : text.slice(eq + 1), keyLoc: item.loc, valueLoc: item.loc }];
+    });
+  }
+  return view.entries().map(([key, v]) => ({ key, value: v.isNull ? null : v.string ?? null, keyLoc: v.keyLoc, valueLoc: v.loc }));
+}
+function envFilesOf(composeDir, view) {
+  if (!view) return [];
+  const items = view.isSeq ? view.items() : [view];
+  return items.flatMap((item) => {
+    const path2 = item.isMap ? item.get("path")?.string : item.string;
+    const resolved = path2 === void 0 ? void 0 : resolveRelative(composeDir, path2);
+    if (resolved === void 0) return [];
+    return [{ path: resolved, required: item.isMap ? item.get("required")?.boolean !== false : true, loc: item.loc }];
+  });
+}
+function portRange(text) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return [];
+  const start = Number(m[1]);
+  const end = m[2] === void 0 ? start : Number(m[2]);
+  if (end < start || end - start > 1e3) return [start];
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+function parseShortPort(text) {
+  let rest = text.trim().replace(/\/(?:tcp|udp|sctp)$/i, "");
+  let hostIp;
+  const v6 = /^\[([^\]]*)\]:/.exec(rest);
+  if (v6) {
+    hostIp = v6[1];
+    rest = rest.slice(v6[0].length);
+  }
+  const parts = rest.split(":");
+  const target = parts.pop() ?? "";
+  const published = parts.pop();
+  if (parts.length > 0 && hostIp === void 0) hostIp = parts.join(":");
+  return { hostIp, published: published === "" ? void 0 : published, targets: portRange(target) };
+}
+function portsOf(view) {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const target = item.get("target");
+      return {
+        hostIp: item.get("host_ip")?.string,
+        published: item.get("published")?.string,
+        targets: target?.string === void 0 ? [] : portRange(target.string),
+        name: item.get("name")?.string,
+        loc: target?.loc ?? item.loc
+      };
+    }
+    return { ...parseShortPort(item.string ?? ""), loc: item.loc };
+  });
+}
+function extendsOf(file, composeDir, view) {
+  if (!view) return void 0;
+  if (view.string !== void 0) return { file, service: view.string };
+  const service = view.get("service")?.string;
+  const other = view.get("file")?.string;
+  const path2 = other === void 0 ? file : resolveRelative(composeDir, other);
+  return service && path2 ? { file: path2, service } : void 0;
+}
+function resolveExtends(files) {
+  const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
+  const resolved = /* @__PURE__ */ new Set();
+  const resolve5 = (s, depth) => {
+    if (resolved.has(s) || !s.extends || depth > 5) return;
+    resolved.add(s);
+    const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
+    if (!base || base === s) return;
+    resolve5(base, depth + 1);
+    s.healthcheck ??= base.healthcheck;
+    s.restart ??= base.restart;
+    s.restartPolicy ??= base.restartPolicy;
+    s.limits = { memory: s.limits.memory ?? base.limits.memory, cpus: s.limits.cpus ?? base.limits.cpus };
+    s.logging ??= base.logging;
+    s.image ??= base.image;
+    s.build ??= base.build;
+    s.stopGracePeriod ??= base.stopGracePeriod;
+    if (s.command.length === 0) s.command = base.command;
+    if (s.entrypoint.length === 0) s.entrypoint = base.entrypoint;
+    const own = new Set(s.environment.map((e2) => e2.key));
+    s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
+  };
+  for (const f of files) for (const s of f.services) resolve5(s, 0);
+  for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
+}
+function volumesOf(view) {
+  return (view?.items() ?? []).map((item) => {
+    if (item.isMap) {
+      const type = item.get("type")?.string ?? "volume";
+      return {
+        type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
+        source: item.get("source")?.string,
+        target: item.get("target")?.string,
+        readOnly: item.get("read_only")?.boolean === true,
+        loc: item.loc
+      };
+    }
+    const parts = (item.string ?? "").split(":");
+    if (parts.length === 1) return { type: "volume", target: parts[0], readOnly: false, loc: item.loc };
+    const [source = "", target, mode = ""] = parts;
+    const bind2 = HOST_PATH.test(source) || /^[A-Za-z]$/.test(source);
+    return { type: bind2 ? "bind" : "volume", source, target, readOnly: mode.split(",").includes("ro"), loc: item.loc };
+  });
+}
+function commandOf(view) {
+  if (!view) return [];
+  if (view.isSeq) return view.strings();
+  const text = view.string ?? "";
+  const commands = parseShell(text);
+  return commands.length === 1 && commands[0] ? commands[0].words.map((w) => w.value) : text.split(/\s+/).filter((w) => w !== "");
+}
+function located2(view, value) {
+  return view && value !== void 0 ? { value, loc: view.loc } : void 0;
+}
+function isScaled(view) {
+  if (view.at("deploy", "mode")?.string === "global") return true;
+  const count = view.at("deploy", "replicas") ?? view.get("scale");
+  if (!count) return false;
+  const n = count.number ?? Number(count.string);
+  return Number.isFinite(n) ? n > 1 : (count.string ?? "").includes("$");
+}
+function serviceOf(file, composeDir, name, view) {
+  const limits = view.at("deploy", "resources", "limits");
+  const memory = limits?.get("memory") ?? view.get("mem_limit");
+  const cpus = limits?.get("cpus") ?? view.get("cpus");
+  const health = view.get("healthcheck");
+  const policy = view.at("deploy", "restart_policy");
+  const grace = view.get("stop_grace_period");
+  const dependsOn = view.get("depends_on");
+  const logging = view.get("logging");
+  const test = health?.get("test");
+  const testList = test?.isSeq ? test.strings() : test?.string !== void 0 ? ["CMD-SHELL", test.string] : [];
+  return {
+    file,
+    name,
+    loc: view.keyLoc,
+    image: located2(view.get("image"), view.get("image")?.string),
+    build: buildOf(composeDir, view.get("build")),
+    command: commandOf(view.get("command")),
+    entrypoint: commandOf(view.get("entrypoint")),
+    commandLoc: view.get("command")?.loc,
+    entrypointLoc: view.get("entrypoint")?.loc,
+    environment: environmentOf(view.get("environment")),
+    envFiles: envFilesOf(composeDir, view.get("env_file")),
+    ports: portsOf(view.get("ports")),
+    limits: { memory: located2(memory, memory?.string), cpus: located2(cpus, cpus?.string) },
+    healthcheck: health ? {
+      disabled: health.get("disable")?.boolean === true || (test?.strings()[0] ?? "").toUpperCase() === "NONE",
+      test: testList,
+      loc: health.keyLoc,
+      testLoc: test?.loc,
+      commandWords: healthcheckWords(testList)
+    } : void 0,
+    restart: located2(view.get("restart"), view.get("restart")?.string),
+    restartPolicy: policy ? { value: policy.get("condition")?.string ?? "any", loc: policy.keyLoc } : void 0,
+    stopGracePeriod: located2(grace, grace?.string === void 0 ? void 0 : parseDuration(grace.string)),
+    dependsOn: dependsOn?.isSeq ? dependsOn.items().flatMap((i) => i.string === void 0 ? [] : [{ service: i.string, loc: i.loc }]) : (dependsOn?.entries() ?? []).map(([service, v]) => ({ service, condition: v.get("condition")?.string, loc: v.keyLoc })),
+    logging: logging ? { driver: logging.get("driver")?.string, options: logging.get("options")?.record() ?? {}, loc: logging.keyLoc } : void 0,
+    oneShot: false,
+    profiles: view.get("profiles")?.strings() ?? [],
+    volumes: volumesOf(view.get("volumes")),
+    volumesLoc: view.get("volumes")?.keyLoc,
+    extends: extendsOf(file, composeDir, view.get("extends")),
+    scaled: isScaled(view),
+    interactive: view.get("stdin_open")?.boolean === true && view.get("tty")?.boolean === true
+  };
+}
+function lastCommandWords(service) {
+  const argv = service.entrypoint.length > 0 ? [...service.entrypoint, ...service.command] : service.command;
+  const script = argv.length >= 3 && /(?:^|\/)(?:ba)?sh$/.test(argv[0] ?? "") && /^-\w*c$/.test(argv[1] ?? "") ? argv.slice(2).join(" ") : void 0;
+  if (script === void 0) return argv;
+  return parseShell(script).at(-1)?.words.map((w) => w.value) ?? [];
+}
+function isOneShot(service, all) {
+  const policy = service.restart?.value ?? service.restartPolicy?.value;
+  if (policy !== void 0 && ONE_SHOT_RESTARTS.has(policy)) return true;
+  if ((policy === void 0 || policy.startsWith("on-failure")) && [service.name, ...lastCommandWords(service)].some((w) => ONE_SHOT_TASK.test(w))) return true;
+  if (policy === void 0 && lastCommandWords(service)[0] === "exit") return true;
+  return all.some((s) => s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"));
+}
+function parseCompose(yaml) {
+  const root = yaml.roots()[0];
+  const dir = dirname(yaml.path);
+  const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
+  for (const s of services) s.oneShot = isOneShot(s, services);
+  return { file: yaml.path, services };
+}
+function healthcheckWords(test) {
+  const [type = "", ...rest] = test;
+  const unescaped = rest.map((t) => t.replace(/\$\$/g, "$"));
+  if (type.toUpperCase() !== "CMD-SHELL") return unescaped;
+  return unescaped.flatMap((script) => parseShell(script).flatMap((cmd) => cmd.words.map((w) => w.value)));
+}
+var HOST_PATH, ONE_SHOT_RESTARTS, ONE_SHOT_TASK;
+var init_compose = __esm({
+  "src/parsers/compose.ts"() {
+    "use strict";
+    init_project();
+    init_quantities();
+    init_shell();
+    HOST_PATH = /^(?:\.{1,2}(?:\/|$)|\/|~|\$\{?PWD\b|\$\{?HOME\b)/;
+    ONE_SHOT_RESTARTS = /* @__PURE__ */ new Set(["no", "none"]);
+    ONE_SHOT_TASK = /(?:^|[-_./\s:])(?:migrat\w*|seed\w*|setup|init|bootstrap)(?:$|[-_.\s:])/i;
   }
 });
 
@@ -66039,6 +66049,7 @@ var rule_default14;
 var init_rule15 = __esm({
   "rules/compose/depends-on-healthy/rule.ts"() {
     "use strict";
+    init_images();
     init_rule();
     init_shared4();
     rule_default14 = defineRule({
@@ -66046,7 +66057,7 @@ var init_rule15 = __esm({
       title: "depends_on waits for dependencies to be healthy",
       category: "reliability",
       severity: "info",
-      rationale: "A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency's healthcheck to pass (and `service_completed_successfully` for a migration to finish).",
+      rationale: "A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency's healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up.",
       fix: "Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.",
       appliesTo: ["compose"],
       messages: {
@@ -66058,6 +66069,8 @@ var init_rule15 = __esm({
           for (const s of file.services) {
             if (s.dependsOn.length === 0 || !project.scope.composeService(s).ships) continue;
             const report2 = subject(serviceId(s));
+            const servesFiles = s.dockerfile ? project.scope.image(s.dockerfile).serves === "static" : s.image !== void 0 && isWebServerImage(s.image.value);
+            if (servesFiles) continue;
             for (const dep of s.dependsOn) {
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);

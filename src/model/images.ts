@@ -140,6 +140,14 @@ export function isBackingServiceImage(image: string): boolean {
   return last !== undefined && BACKING_SERVICES.has(last);
 }
 
+/** Web servers and reverse proxies: they start, and answer 502 until their upstream is up, whatever order compose starts them in. */
+const WEB_SERVERS = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd|traefik|haproxy|envoy|static-web-server)$/;
+
+export function isWebServerImage(image: string): boolean {
+  const last = imageLastSegment(image);
+  return last !== undefined && WEB_SERVERS.test(last);
+}
+
 export function isStatefulStoreImage(image: string): boolean {
   const last = imageLastSegment(image);
   return last !== undefined && STATEFUL_STORES.test(last);

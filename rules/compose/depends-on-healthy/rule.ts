@@ -1,3 +1,4 @@
+import { isWebServerImage } from '../../../src/model/images.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { imageHasHealthcheck, serviceId } from '../_shared.ts';
 
@@ -7,7 +8,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'info',
   rationale:
-    'A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency\'s healthcheck to pass (and `service_completed_successfully` for a migration to finish).',
+    'A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency\'s healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up.',
   fix: 'Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.',
   appliesTo: ['compose'],
   messages: {
@@ -21,6 +22,10 @@ export default defineRule({
       for (const s of file.services) {
         if (s.dependsOn.length === 0 || !project.scope.composeService(s).ships) continue;
         const report = subject(serviceId(s));
+        // A web server or proxy in front of the app, or an image that only serves built files, starts fine before
+        // its upstream is ready (it answers 502 until then): the order compose starts them in is all it needs.
+        const servesFiles = s.dockerfile ? project.scope.image(s.dockerfile).serves === 'static' : s.image !== undefined && isWebServerImage(s.image.value);
+        if (servesFiles) continue;
         for (const dep of s.dependsOn) {
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);
