@@ -6,7 +6,8 @@
  */
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { ignoreRules } from './model/ignore-rules.ts';
 import { Lexer } from 'yaml';
 import { classifyByName, commentSyntaxOf, looksLikeKnownYaml } from './classify.ts';
 import type { ArtifactKind, Notice, SourceFile } from './types.ts';
@@ -235,7 +236,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const files: SourceFile[] = [];
   const problems: FileProblem[] = [];
   const notices: Notice[] = [];
-  const configIgnore = ignore().add([...(options.ignore ?? [])]);
+  const configIgnore = ignoreRules(options.ignore ?? []).matcher;
   const visited = new Set<string>();
   /** Folders reached through a link: walked after the tree itself, so a folder is reported under its real path. */
   const linkedFolders: Folder[] = [];
@@ -290,7 +291,10 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     }
     // An unreadable, oversized or irregular .gitignore ignores nothing.
     if (!(bytes instanceof Uint8Array)) return folder.scopes;
-    return [...folder.scopes, { dir: folder.rel, matcher: ignore().add(UTF8.decode(bytes)) }];
+    const { matcher, skipped } = ignoreRules(UTF8.decode(bytes));
+    const file = folder.rel === '' ? '.gitignore' : `${folder.rel}/.gitignore`;
+    for (const { line, reason } of skipped) note(file, `line ${line} is ${reason}: it is left out, and what it names is read`);
+    return [...folder.scopes, { dir: folder.rel, matcher }];
   };
 
   const read = (rel: string, abs: string, kind: ArtifactKind): void => {

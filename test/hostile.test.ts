@@ -200,3 +200,44 @@ describe('hostile repository through the built CLI', () => {
     }
   });
 });
+
+describe('patterns from repository text through the built CLI', () => {
+  /** One repository per reproducer: each ended in an internal error or ran past 30 s before patterns were compiled safely. */
+  const REPRODUCERS: Record<string, Record<string, string>> = {
+    'a .gitignore line of 32 KiB': { '.gitignore': `${'a'.repeat(32_768)}\nnode_modules\n` },
+    'an invalid bracket range in a COPY an ENTRYPOINT resolves against': {
+      Dockerfile: 'FROM node:22-alpine\nCOPY [z-a] /app/\nUSER node\nENTRYPOINT ["/app/start.sh"]\n',
+    },
+    'a COPY glob of 25 stars against a 200-character file name': {
+      Dockerfile: `FROM node:22-alpine\nCOPY ${'*'.repeat(25)}y.sh /app/\nUSER node\nENTRYPOINT ["/app/${'x'.repeat(200)}.sh"]\n`,
+      [`${'x'.repeat(200)}.sh`]: '#!/bin/sh\nexec node server.js\n',
+    },
+    'an invalid bracket range and 25 stars in an nginx include': {
+      'nginx/nginx.conf': `events {}\nhttp {\n  include conf.d/[z-a].conf;\n  include conf.d/${'*'.repeat(25)}y.conf;\n}\n`,
+      [`nginx/conf.d/${'x'.repeat(200)}.conf`]: 'server { listen 80; location / { return 200; } }\n',
+    },
+    'a catastrophic nginx location regex': {
+      'nginx/nginx.conf': `events {}\nhttp {\n  server {\n    listen 80;\n    location ~ ^(.*)*(.*)*(.*)*(.*)*(.*)*(.*)*$ { proxy_pass http://app:3000; }\n  }\n}\n`,
+    },
+  };
+
+  for (const [what, files] of Object.entries(REPRODUCERS)) {
+    it(`reports, within seconds, on ${what}`, () => {
+      const root = mkdtempSync(join(tmpdir(), 'shipready-patterns-'));
+      try {
+        writeFileSync(join(root, 'package.json'), '{ "name": "api", "private": true, "scripts": { "test": "node --test" } }\n');
+        for (const [path, text] of Object.entries(files)) {
+          mkdirSync(join(root, path, '..'), { recursive: true });
+          writeFileSync(join(root, path), text);
+        }
+        const run = cli([root, '--format', 'json']);
+        expect(run.signal, 'killed by the 60 s timeout').toBeNull();
+        expect(run.stderr).not.toMatch(/internal error/);
+        expect([0, 1], run.stderr).toContain(run.code);
+        expect(() => JSON.parse(run.stdout)).not.toThrow();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+});

@@ -86,6 +86,28 @@ describe('what a file says about itself', () => {
   });
 });
 
+describe('what a folder says about the files in it', () => {
+  const COMPOSE = 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n    ports: ["3030:3030"]\n';
+  const PUSH = 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          file: docker/Dockerfile\n          push: true\n';
+
+  it('a README that calls its folder internal, or says production is elsewhere, takes the files beside it out of production', () => {
+    for (const readme of ['# Internal Docker files\n\nIf you want to self-host, look in ../hosting.\n', "# Docker\n\nIf you're looking for self-hosting files you're in the wrong place.\n", '# Dev stack\n\nThese files are for local development only.\n']) {
+      const project = modelOf({ 'docker/README.md': readme, 'docker/docker-compose.yml': COMPOSE, 'docker/Dockerfile': NODE_IMAGE, 'docker/.env.production': 'API_URL=https://api.internal\n' }).project;
+      expect(project.scope.exclusionOf('docker/docker-compose.yml'), readme).toMatchObject({ evidence: 'header', reason: expect.stringMatching(/^the README of its folder says/) });
+      expect(project.scope.ships('docker/.env.production')).toBe(false);
+    }
+  });
+
+  it('CI that pushes an image from that folder still ships it; a README about something else, or the root README, says nothing', () => {
+    const pushed = modelOf({ 'docker/README.md': '# Internal Docker files\n', 'docker/Dockerfile': NODE_IMAGE, '.github/workflows/release.yml': PUSH }).project;
+    expect(pushed.scope.image(dockerfile(pushed, 'docker/Dockerfile')).role).toBe('runtime');
+    const plain = modelOf({ 'docker/README.md': '# Docker\n\nBuild the image with `docker build -f docker/Dockerfile .`.\n', 'docker/docker-compose.yml': COMPOSE }).project;
+    expect(plain.scope.exclusionOf('docker/docker-compose.yml')).toBeUndefined();
+    const root = modelOf({ 'README.md': '# Internal tooling files\n', 'docker-compose.yml': 'services:\n  app:\n    build: .\n' , Dockerfile: NODE_IMAGE }).project;
+    expect(root.scope.exclusionOf('docker-compose.yml')).toBeUndefined();
+  });
+});
+
 describe('Dockerfiles: runtime, build-only or development', () => {
   it('the only Dockerfile is a runtime image at its production stage', () => {
     const { project } = modelOf({ Dockerfile: NODE_IMAGE });

@@ -160,6 +160,33 @@ export function headerExclusion(file: SourceFile): Exclusion | undefined {
   return undefined;
 }
 
+/**
+ * What a folder's README says about the files beside it, in its title or first lines: "# Internal Docker files",
+ * "If you're looking for self-hosting files you're in the wrong place", "for local development only". The README at
+ * the repository's root speaks for the project, not for a folder, and is not read here.
+ */
+const README_STATEMENTS: readonly RegExp[] = [
+  ...HEADER_STATEMENTS,
+  /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
+  /\byou(?:'|\u2019)?re in the wrong place\b/i,
+];
+const README_LINES = 8;
+
+export function readmeExclusion(readme: SourceFile): Exclusion | undefined {
+  const lines = readme.lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, README_LINES)
+    .map((l) => l.replace(/[*_`]+/g, ''));
+  for (const line of lines) {
+    for (const re of README_STATEMENTS) {
+      const m = re.exec(line);
+      if (m) return { evidence: 'header', reason: `the README of its folder says "${m[0].replace(/^#+\s*/, '').trim().slice(0, 60)}"` };
+    }
+  }
+  return undefined;
+}
+
 /** What a file says about itself: its folder, then its name, then its header comment. */
 export function selfExclusion(file: SourceFile): Exclusion | undefined {
   return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);

@@ -3,7 +3,7 @@
  * with a timeout; git is a tool of the machine, not repository code) and what `.gitignore` files ignore.
  */
 import { execFileSync } from 'node:child_process';
-import ignore from 'ignore';
+import { ignoreRules } from './ignore-rules.ts';
 import type { SourceFile } from '../types.ts';
 
 export interface GitWorkTree {
@@ -82,7 +82,7 @@ export function gitignored(gitignores: readonly SourceFile[], path: string): 'ig
     .sort((a, b) => a.dir.length - b.dir.length);
   let decision: 'ignored' | 'included' | undefined;
   for (const scope of scopes) {
-    const result = ignore().add(scope.file.text).test(scope.dir === '' ? path : path.slice(scope.dir.length + 1));
+    const result = ignoreRules(scope.file.text).matcher.test(scope.dir === '' ? path : path.slice(scope.dir.length + 1));
     if (result.ignored) decision = 'ignored';
     else if (result.unignored) decision = 'included';
   }

@@ -8,14 +8,14 @@
  * only local backing services), then what a file says about itself — its name, its folder (relative to the
  * linted root) and its header comment (src/model/evidence.ts).
  */
-import ignore from 'ignore';
+import { ignoreRules } from './ignore-rules.ts';
 import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } from '../parsers/dockerfile.ts';
 import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import { matrixVariants, type Workflow } from '../parsers/workflow.ts';
 import type { Loc, SourceFile } from '../types.ts';
-import { type Exclusion, pathExclusion, selfExclusion } from './evidence.ts';
+import { type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
 import { commandsReached, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
@@ -160,8 +160,8 @@ function composeCommands(s: ComposeService): string[][] {
 }
 
 export function buildScope(input: ScopeInput): Scope {
-  const development = ignore().add([...input.development]);
-  const production = ignore().add([...input.production]);
+  const development = ignoreRules(input.development).matcher;
+  const production = ignoreRules(input.production).matcher;
   const configured = (path: string): 'production' | 'development' | undefined => {
     if (input.development.length > 0 && development.ignores(path)) return 'development';
     if (input.production.length > 0 && production.ignores(path)) return 'production';
@@ -169,12 +169,17 @@ export function buildScope(input: ScopeInput): Scope {
   };
   const configExclusion: Exclusion = { evidence: 'config', reason: 'matched by a `development` glob in the config' };
 
-  // Files: config, then what the file says about itself.
+  // Files: config, then what the file says about itself, then what the README of its folder says about it.
+  const readmes = new Map<string, Exclusion | undefined>();
+  for (const file of input.files) {
+    if (file.kind === 'markdown' && /^readme\.md$/i.test(basename(file.path)) && dirname(file.path) !== '') readmes.set(dirname(file.path), readmeExclusion(file));
+  }
   const fileExclusions = new Map<string, Exclusion | undefined>();
   for (const file of input.files) {
     if (!JUDGED_KINDS.has(file.kind) && file.kind !== 'source') continue;
     const setting = configured(file.path);
-    fileExclusions.set(file.path, setting === 'development' ? configExclusion : setting === 'production' ? undefined : selfExclusion(file));
+    const own = setting === undefined ? (selfExclusion(file) ?? (file.kind === 'source' ? undefined : readmes.get(dirname(file.path)))) : undefined;
+    fileExclusions.set(file.path, setting === 'development' ? configExclusion : own);
   }
   const exclusionOf = (path: string): Exclusion | undefined => {
     if (fileExclusions.has(path)) return fileExclusions.get(path);

@@ -3,7 +3,7 @@
  * config files, as one list of key/value settings with positions. env/* rules read this view, so a
  * production config that turns on the inspector or debug logging is caught in either place.
  */
-import ignore from 'ignore';
+import { ignoreRules } from './ignore-rules.ts';
 import { isDocumentationEnv } from '../classify.ts';
 import type { AppConfig } from '../parsers/app-config.ts';
 import { type ParsedEnv, referencesIn } from '../parsers/env.ts';
@@ -36,7 +36,7 @@ const PRODUCTION_ENV_NAME = /^(?:\.env\.(?:production|prod)(?:\..+)?|(?:.+\.)?(?
 
 /** Decides which env files are production: by name, or by the config's `production` globs (gitignore syntax). */
 export function productionEnvMatcher(globs: readonly string[]): (path: string) => boolean {
-  const configured = ignore().add([...globs]);
+  const configured = ignoreRules(globs).matcher;
   return (path) => {
     if (isDocumentationEnv(path)) return false;
     const name = path.slice(path.lastIndexOf('/') + 1);

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { copyOf, type DockerInstruction, type Dockerfile, effectiveInstructions, type Heredoc, type KeyValue, lineage, pairs, type Stage, stageByRef, substitute } from '../parsers/dockerfile.ts';
 import { type MappedText, mapText } from '../parsers/shell.ts';
+import { globMatches } from '../parsers/glob.ts';
 import { ancestors, dirname, joinPath, type Project } from './project.ts';
 
 interface EnvValue {
@@ -82,11 +83,6 @@ type FileSource =
 
 const MAX_STAGE_HOPS = 8;
 
-/** Wildcards of a COPY source's last segment (`*.sh`) as a regular expression. */
-function globOf(name: string): RegExp {
-  return new RegExp(`^${name.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-}
-
 /** Source paths a COPY of `src` to `dest` would have put at `target` (all absolute, normalized). */
 function copiedFrom(src: string, destAbs: string, destIsDir: boolean, target: string): string[] {
   const out: string[] = [];
@@ -94,7 +90,7 @@ function copiedFrom(src: string, destAbs: string, destIsDir: boolean, target: st
   const srcName = posix.basename(src);
   const wildcard = /[*?[]/.test(src);
   if (!destIsDir && !wildcard && target === destAbs) out.push(src);
-  if (destIsDir && posix.dirname(target) === destAbs && (wildcard ? globOf(srcName).test(name) : srcName === name)) {
+  if (destIsDir && posix.dirname(target) === destAbs && (wildcard ? globMatches(srcName, name) : srcName === name)) {
     out.push(posix.join(posix.dirname(src), name));
   }
   const prefix = destAbs === '/' ? '/' : `${destAbs}/`;

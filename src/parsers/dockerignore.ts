@@ -4,12 +4,13 @@
  * `!` re-includes, the last matching pattern wins, and a directory excluded excludes its contents.
  */
 import type { Loc, SourceFile } from '../types.ts';
+import { compileGlob, type Glob } from './glob.ts';
 
 interface DockerIgnorePattern {
   pattern: string;
   negated: boolean;
   loc: Loc;
-  regex: RegExp;
+  glob: Glob;
 }
 
 export interface DockerIgnore {
@@ -17,34 +18,6 @@ export interface DockerIgnore {
   patterns: DockerIgnorePattern[];
   /** True when the path (relative to the build context, posix) is left out of the context. */
   excludes(path: string): boolean;
-}
-
-function globToRegex(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') i++;
-        // As Docker compiles it: `**` at the end matches everything, elsewhere any number of whole folders.
-        re += i + 1 >= glob.length ? '.*' : '(?:.*/)?';
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close === -1) re += '\\[';
-      else {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (ch === '\\' && i + 1 < glob.length) {
-      i++;
-      re += (glob[i] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    } else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  // A pattern matches the path itself or anything below it (an excluded directory takes its contents).
-  return new RegExp(`^${re}(?:/.*)?$`);
 }
 
 /** Cleans like Go's filepath.Clean (Docker cleans every pattern): `./a//b/../c/` → `a/c`; leading `/` dropped. */
@@ -71,7 +44,8 @@ export function parseDockerignore(source: SourceFile): DockerIgnore {
       pattern: trimmed,
       negated,
       loc: { file: source.path, line: index + 1, column, endLine: index + 1, endColumn: column + trimmed.length },
-      regex: globToRegex(body),
+      // As Docker reads it: `**` for any number of folders; a pattern also takes what is below what it matches.
+      glob: compileGlob(body, { globstar: true, escapes: true }),
     });
   });
   return {
@@ -80,7 +54,7 @@ export function parseDockerignore(source: SourceFile): DockerIgnore {
     excludes(path: string) {
       const p = clean(path);
       let excluded = false;
-      for (const pat of patterns) if (pat.regex.test(p)) excluded = !pat.negated;
+      for (const pat of patterns) if (pat.glob.matchesOrContains(p)) excluded = !pat.negated;
       return excluded;
     },
   };

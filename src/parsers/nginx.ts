@@ -6,6 +6,7 @@
  */
 import { ancestors, dirname, joinPath } from '../model/project.ts';
 import type { Loc, SourceFile } from '../types.ts';
+import { compileGlob } from './glob.ts';
 
 export interface NginxArg {
   /** Quotes removed, escapes resolved. */
@@ -184,11 +185,6 @@ export function parseNginx(source: SourceFile): NginxConfig {
   return { file: source.path, directives: parseBlock(undefined) };
 }
 
-function globRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
-}
-
 /**
  * The files an `include` names, among the repository's nginx files. Relative paths are tried from
  * the including file's folder and each folder above it (nginx resolves them from its prefix); an
@@ -200,8 +196,8 @@ export function includedFiles(includer: string, pattern: string, files: readonly
   const tails = pattern.startsWith('/') ? segments.map((_, k) => segments.slice(k).join('/')).filter((_, k) => k === 0 || segments.length - k >= 2) : [pattern];
   for (const dir of ancestors(dirname(includer))) {
     for (const tail of tails) {
-      const re = globRegExp(joinPath(dir, tail.replace(/^\.\//, '')));
-      const found = files.filter((f) => f !== includer && re.test(f)).sort();
+      const glob = compileGlob(joinPath(dir, tail.replace(/^\.\//, '')));
+      const found = files.filter((f) => f !== includer && glob.matches(f)).sort();
       if (found.length > 0) return found;
     }
   }

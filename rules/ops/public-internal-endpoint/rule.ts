@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { INSPECTOR_PORT } from '../../../src/model/settings.ts';
 import { type LocationModifier, locationMatch, type NginxDirective } from '../../../src/parsers/nginx.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -16,13 +17,16 @@ const PRIVATE_LISTEN = /^(?:unix:|localhost|127\.|\[::1\]|10\.|192\.168\.|172\.(
 function isInternalPath(modifier: LocationModifier, path: string): boolean {
   if (modifier === '@') return false;
   if (modifier === '~' || modifier === '~*') {
-    let re: RegExp;
+    // The repository's regex runs on RE2 (linear time: `^(.*)*(.*)*…$` cannot hang the run); one RE2 cannot
+    // read (a lookahead, an invalid range) cannot be judged.
+    let re: RE2JS;
     try {
-      re = new RegExp(path, modifier === '~*' ? 'i' : '');
+      re = RE2JS.compile(path, modifier === '~*' ? RE2JS.CASE_INSENSITIVE : 0);
     } catch {
       return false;
     }
-    return !PUBLIC_SAMPLES.some((p) => re.test(p)) && INTERNAL_SAMPLES.some((p) => re.test(p));
+    const test = (sample: string) => re.matcher(sample).find();
+    return !PUBLIC_SAMPLES.some(test) && INTERNAL_SAMPLES.some(test);
   }
   const [first, second] = path.split('/').filter(Boolean);
   if (!first || !INTERNAL_SEGMENTS.has(first.toLowerCase())) return false;
