@@ -56200,10 +56200,30 @@ function readmeExclusion(readme) {
   }
   return void 0;
 }
+function composeMentions(docs) {
+  return docs.flatMap((doc) => {
+    if (!/compose/i.test(doc.text)) return [];
+    const folder = doc.path.includes("/") ? doc.path.slice(0, doc.path.lastIndexOf("/")) : "";
+    return doc.text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((sentence) => /compose/i.test(sentence) && DEVELOPMENT_DOC.test(sentence)).map((sentence) => ({ doc: doc.path, folder, sentence }));
+  });
+}
+function documentedDevelopment(mentions, composePath) {
+  const name = composePath.slice(composePath.lastIndexOf("/") + 1);
+  const folder = composePath.includes("/") ? composePath.slice(0, composePath.lastIndexOf("/")) : "";
+  for (const { doc, folder: docFolder, sentence } of mentions) {
+    if (!(folder === "" || docFolder === folder || docFolder.startsWith(`${folder}/`))) continue;
+    if (!(sentence.includes(name) || PRIMARY_COMPOSE.test(name) && GENERIC_COMPOSE.test(sentence))) continue;
+    const others = (sentence.match(/[\w.-]*compose[\w.-]*\.ya?ml\b/gi) ?? []).filter((n) => n !== name);
+    if (others.length > 0 || /\bprod(?:uction)?\b/i.test(sentence) && !/\bnot (?:meant|intended|suitable|recommended|designed) for production\b/i.test(sentence)) continue;
+    const m = DEVELOPMENT_DOC.exec(sentence);
+    if (m) return { evidence: "header", reason: `${doc} says it is meant "${m[0].trim().slice(0, 50)}"` };
+  }
+  return void 0;
+}
 function selfExclusion(file) {
   return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);
 }
-var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES, README_STATEMENTS, README_LINES;
+var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES, README_STATEMENTS, README_LINES, DEVELOPMENT_DOC, GENERIC_COMPOSE, PRIMARY_COMPOSE;
 var init_evidence = __esm({
   "src/model/evidence.ts"() {
     "use strict";
@@ -56242,6 +56262,7 @@ var init_evidence = __esm({
       /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
       /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
       /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
+      /\b(?:in|for|on|of|nukes?|resets?|cleans?|wipes?|starts?|stops?|seeds?|sets? up) the (?:local )?dev(?:elopment)? (?:environment|machine|setup|stack)\b/i,
       /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
       /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
       /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
@@ -56255,6 +56276,9 @@ var init_evidence = __esm({
       /\byou(?:'|\u2019)?re in the wrong place\b/i
     ];
     README_LINES = 8;
+    DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
+    GENERIC_COMPOSE = /\bthe\s+`?(?:docker[- ]compose|compose)`?\s+file\b/i;
+    PRIMARY_COMPOSE = /^(?:docker-compose|compose)\.ya?ml$/;
   }
 });
 
@@ -56496,7 +56520,14 @@ function isPredicateCall(node) {
   if (!isCall(node)) return false;
   const callee = chainText(node.callee) ?? "";
   const last = callee.slice(callee.lastIndexOf(".") + 1);
-  return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last);
+  return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
+}
+function isConstantExpression(node) {
+  const n = unwrap(node);
+  if (isLiteralValueNode(n)) return true;
+  if (n.type === "Identifier") return /^[A-Z][A-Z0-9_]*$/.test(n.name);
+  if (n.type === "UnaryExpression") return n.operator === "-" && isConstantExpression(n.argument);
+  return n.type === "BinaryExpression" && n.left.type !== "PrivateName" && isConstantExpression(n.left) && isConstantExpression(n.right);
 }
 function isPresenceTest(node) {
   switch (node.type) {
@@ -57588,7 +57619,7 @@ var init_service = __esm({
           if (target.module === "envalid" && target.path === "cleanEnv" && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? unwrap(v).arguments[0] : void 0, "default") !== void 0);
           if (/^@t3-oss\/env-/.test(target.module) && target.path === "createEnv" && args[0] && unwrap(args[0]).type === "ObjectExpression") {
             const options = args[0];
-            for (const key of ["server", "client", "shared"]) this.schemaEnvReads(mod, objectProp(options, key)?.value, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+            for (const key of ["server", "client", "shared"]) this.schemaEnvReads(mod, objectProp(options, key)?.value, (value) => this.schemaCopes(mod, value));
             const handover = objectProp(options, "runtimeEnv")?.value ?? objectProp(options, "experimental__runtimeEnv")?.value;
             if (handover) this.envHandovers.add(unwrap(handover));
           }
@@ -57983,6 +58014,7 @@ var init_service = __esm({
             const at2 = args.indexOf(child);
             const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
             if (fallback) return { hasDefault: true, value: fallback };
+            if (at2 !== -1 && args.slice(at2 + 1).some(isConstantExpression)) return { hasDefault: true };
           }
           const passes = (
             // `+process.env.PORT || 3000`: a number conversion, like Number().
@@ -58331,15 +58363,19 @@ function httpServers(project) {
 }
 function probeEndpointOnly(service) {
   const namedForProbes = (text) => /health|probe|liveness|readiness|heartbeat/i.test(text);
-  return service.routes.length > 0 && service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r) || r.path === "/") && service.listens.every((l) => namedForProbes(l.receiver ?? "") || namedForProbes(l.loc.file.slice(l.loc.file.lastIndexOf("/") + 1)));
+  if (service.routes.length === 0 || !service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r) || r.path === "/")) return false;
+  if (service.openPaths.length === 0 && [...service.packagesImported].some((name) => WORKER_LIBRARIES.test(name))) return true;
+  return service.listens.every((l) => namedForProbes(l.receiver ?? "") || namedForProbes(l.loc.file.slice(l.loc.file.lastIndexOf("/") + 1)));
 }
 function servicesWithCode(project) {
   return project.services.filter((s) => s.files.length > 0);
 }
+var WORKER_LIBRARIES;
 var init_shared2 = __esm({
   "rules/code/_shared.ts"() {
     "use strict";
     init_service();
+    WORKER_LIBRARIES = /^(?:bullmq|bull|bee-queue|@nestjs\/bull|@nestjs\/bullmq|amqplib|amqp-connection-manager|kafkajs|@confluentinc\/kafka-javascript|@temporalio\/worker|agenda|pg-boss|graphile-worker|sqs-consumer|@aws-sdk\/client-sqs|@google-cloud\/pubsub|nats|rhea|node-cron|cron|@nestjs\/schedule)$/;
   }
 });
 
@@ -66470,7 +66506,7 @@ function markedToReplace(lines, line) {
   }
   return false;
 }
-var REPLACE_NOTE, rule_default19;
+var SECRET_FILE, REPLACE_NOTE, rule_default19;
 var init_rule20 = __esm({
   "rules/compose/no-literal-secrets/rule.ts"() {
     "use strict";
@@ -66478,6 +66514,7 @@ var init_rule20 = __esm({
     init_secrets();
     init_rule();
     init_shared4();
+    SECRET_FILE = /^(?:file:\/\/\S+|\/run\/secrets\/\S+)$/i;
     REPLACE_NOTE = /\b(?:update|change|replace|set|generate)\b[^#]*\b(?:this|these|me|it|password|secret|key|token|value|before)\b/i;
     rule_default19 = defineRule({
       id: "compose/no-literal-secrets",
@@ -66496,7 +66533,7 @@ var init_rule20 = __esm({
           const lines = project.file(file.file)?.lines ?? [];
           for (const s of file.services) {
             const ships = project.scope.composeService(s).ships;
-            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !asksToBeReplaced(e2.value));
+            const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !asksToBeReplaced(e2.value) && !SECRET_FILE.test(e2.value.trim()));
             const found = literals.flatMap((e2) => {
               const kind = credentialKind(e2.value, e2.key);
               if (kind && (ships || issuedByProvider(kind))) return [{ e: e2, kind }];
@@ -70872,7 +70909,7 @@ function mainExample(pkg, examples) {
 function setByPackage(project, pkg) {
   const names = /* @__PURE__ */ new Set();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    if (project.packageFor(dirname(dockerfile.file)) !== pkg) continue;
+    if (project.packageFor(dirname(dockerfile.file)) !== pkg && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
     for (const name of envAt(dockerfile, stage).keys()) names.add(name);
   }
   for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
@@ -70891,7 +70928,8 @@ var init_rule50 = __esm({
     init_project();
     init_stage_state();
     init_rule();
-    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
+    init_shared3();
+    PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|ECS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
     keysOf = (f) => [...f.entries.map((e2) => e2.key), ...f.commentedKeys];
@@ -85429,10 +85467,11 @@ function buildScope(input) {
     const setting = configured(path2);
     return setting === "development" ? configExclusion : setting === "production" ? void 0 : pathExclusion(path2);
   };
+  const mentions = composeMentions(input.files.filter((f) => f.kind === "markdown" && !/(?:^|\/)(?:CHANGELOG|HISTORY|RELEASES?)(?:\.[\w-]+)?\.mdx?$/i.test(f.path)));
   const composeFileExclusion = /* @__PURE__ */ new Map();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : localStackExclusion(file)));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : documentedDevelopment(mentions, file.file) ?? localStackExclusion(file)));
   }
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();

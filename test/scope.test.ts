@@ -78,10 +78,12 @@ describe('what a file says about itself', () => {
     expect(says('# This contains the services required to develop and test Acme\n# locally: several databases, a cache and a tracer.\nservices: {}\n')).toBeDefined();
     expect(says('# Publishes every package to a local registry for testing / local dev purposes\nservices: {}\n')).toBeDefined();
     expect(says('### EXAMPLE DOCKER COMPOSE ###\nservices: {}\n')).toBeDefined();
+    expect(says('#  used to nuke the dev environment for engineers\nservices: {}\n')).toBeDefined();
     expect(says('# Production stack. For local development, see docker-compose.dev.yml\nservices: {}\n')).toBeUndefined();
     expect(says('# For an example configuration, see docs/deploy.md\nservices: {}\n')).toBeUndefined();
     expect(says('# The production stack.\n# Run it locally with docker compose up.\nservices: {}\n')).toBeUndefined();
     expect(says('# Set this to production before deploying\nservices: {}\n')).toBeUndefined();
+    expect(says('# Promotes the image from the dev environment to production\nservices: {}\n')).toBeUndefined();
     expect(says('services:\n  # for local development only\n  api: {}\n')).toBeUndefined();
   });
 });
@@ -105,6 +107,26 @@ describe('what a folder says about the files in it', () => {
     expect(plain.scope.exclusionOf('docker/docker-compose.yml')).toBeUndefined();
     const root = modelOf({ 'README.md': '# Internal tooling files\n', 'docker-compose.yml': 'services:\n  app:\n    build: .\n' , Dockerfile: NODE_IMAGE }).project;
     expect(root.scope.exclusionOf('docker-compose.yml')).toBeUndefined();
+  });
+});
+
+describe('what the documentation says of a compose file', () => {
+  const STACK = 'services:\n  db:\n    image: mongo:7\n  app:\n    image: ghcr.io/acme/app:1.2.0\n    ports: ["3000:3000"]\n';
+  const shipsWith = (doc: string, compose = 'docker-compose.yml') => {
+    const project = modelOf({ 'docs/self-host/production.mdx': doc, [compose]: STACK }).project;
+    return project.scope.composeService(service(project, compose, 'app')).ships;
+  };
+
+  it('a sentence that names it, or "the docker-compose file", as meant for a local dev machine or staging sets it apart', () => {
+    expect(shipsWith('The default settings in the `docker-compose` file are meant to get you up and running quickly on a local dev machine. In production, use the chart.\n')).toBe(false);
+    expect(shipsWith('The docker-compose.proxy.yml stack is for testing purposes.\n', 'docker-compose.proxy.yml')).toBe(false);
+    expect(shipsWith('docker-compose.yml is not meant for production use.\n')).toBe(false);
+  });
+
+  it('a sentence that also speaks of production or of another compose file, or says nothing of development, does not', () => {
+    expect(shipsWith('Use docker-compose.yml in production and docker-compose.dev.yml for local development.\n')).toBe(true);
+    expect(shipsWith('For local development, run docker-compose.override.yml beside docker-compose.yml.\n')).toBe(true);
+    expect(shipsWith('Deploy with docker-compose.yml on any host with Docker.\n')).toBe(true);
   });
 });
 

@@ -115,6 +115,7 @@ const HEADER_STATEMENTS: readonly RegExp[] = [
   /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
   /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
   /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
+  /\b(?:in|for|on|of|nukes?|resets?|cleans?|wipes?|starts?|stops?|seeds?|sets? up) the (?:local )?dev(?:elopment)? (?:environment|machine|setup|stack)\b/i,
   /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
   /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
   /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
@@ -183,6 +184,51 @@ export function readmeExclusion(readme: SourceFile): Exclusion | undefined {
       const m = re.exec(line);
       if (m) return { evidence: 'header', reason: `the README of its folder says "${m[0].replace(/^#+\s*/, '').trim().slice(0, 60)}"` };
     }
+  }
+  return undefined;
+}
+
+/** Wording of documentation that sets a compose file apart from production: it is for a developer's machine or a staging copy. */
+const DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
+/** A sentence's mention of the compose file without its name: "the `docker-compose` file", "the compose file". */
+const GENERIC_COMPOSE = /\bthe\s+`?(?:docker[- ]compose|compose)`?\s+file\b/i;
+const PRIMARY_COMPOSE = /^(?:docker-compose|compose)\.ya?ml$/;
+
+/** A sentence of the repository's documentation that speaks of compose files (split once, read for each compose file). */
+export interface ComposeMention {
+  doc: string;
+  folder: string;
+  sentence: string;
+}
+
+export function composeMentions(docs: readonly SourceFile[]): ComposeMention[] {
+  return docs.flatMap((doc) => {
+    if (!/compose/i.test(doc.text)) return [];
+    const folder = doc.path.includes('/') ? doc.path.slice(0, doc.path.lastIndexOf('/')) : '';
+    return doc.text
+      .split(/(?<=[.!?])\s+|\n\s*\n/)
+      .filter((sentence) => /compose/i.test(sentence) && DEVELOPMENT_DOC.test(sentence))
+      .map((sentence) => ({ doc: doc.path, folder, sentence }));
+  });
+}
+
+/**
+ * What the repository's documentation says of a compose file: a sentence that names it (or "the docker-compose
+ * file", for the plain one) and says it is meant for a local dev machine, a dev or staging environment, or not for
+ * production. Documentation speaks of compose files in its own folder and the folders above it.
+ */
+export function documentedDevelopment(mentions: readonly ComposeMention[], composePath: string): Exclusion | undefined {
+  const name = composePath.slice(composePath.lastIndexOf('/') + 1);
+  const folder = composePath.includes('/') ? composePath.slice(0, composePath.lastIndexOf('/')) : '';
+  for (const { doc, folder: docFolder, sentence } of mentions) {
+    if (!(folder === '' || docFolder === folder || docFolder.startsWith(`${folder}/`))) continue;
+    if (!(sentence.includes(name) || (PRIMARY_COMPOSE.test(name) && GENERIC_COMPOSE.test(sentence)))) continue;
+    // "Use docker-compose.yml in production and docker-compose.dev.yml for local development": a sentence that also
+    // speaks of production, or of another compose file, does not say which one is for development.
+    const others = (sentence.match(/[\w.-]*compose[\w.-]*\.ya?ml\b/gi) ?? []).filter((n) => n !== name);
+    if (others.length > 0 || (/\bprod(?:uction)?\b/i.test(sentence) && !/\bnot (?:meant|intended|suitable|recommended|designed) for production\b/i.test(sentence))) continue;
+    const m = DEVELOPMENT_DOC.exec(sentence);
+    if (m) return { evidence: 'header', reason: `${doc} says it is meant "${m[0].trim().slice(0, 50)}"` };
   }
   return undefined;
 }

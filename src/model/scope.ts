@@ -15,7 +15,7 @@ import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import { matrixVariants, type Workflow } from '../parsers/workflow.ts';
 import type { Loc, SourceFile } from '../types.ts';
-import { type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
+import { composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
 import { commandsReached, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
@@ -188,11 +188,12 @@ export function buildScope(input: ScopeInput): Scope {
     return setting === 'development' ? configExclusion : setting === 'production' ? undefined : pathExclusion(path);
   };
 
-  // Compose files: a file that runs only local backing services is a development stack.
+  // Compose files: a file the documentation sets apart for development, or that runs only local backing services.
+  const mentions = composeMentions(input.files.filter((f) => f.kind === 'markdown' && !/(?:^|\/)(?:CHANGELOG|HISTORY|RELEASES?)(?:\.[\w-]+)?\.mdx?$/i.test(f.path)));
   const composeFileExclusion = new Map<string, Exclusion | undefined>();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : localStackExclusion(file)));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : (documentedDevelopment(mentions, file.file) ?? localStackExclusion(file))));
   }
 
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));

@@ -392,12 +392,24 @@ function requiredModule(node: t.Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** A call that tests a value: `Boolean(x)`, a predicate (`isEmpty(x)`, `_.isNil(x)`, `hasValue(x)`). */
+/**
+ * A call that tests a value: `Boolean(x)`, a predicate (`isEmpty(x)`, `_.isNil(x)`, `hasValue(x)`), a conversion to
+ * a boolean (`stringToBoolean(x)`, `toBool(x)`, `parseBoolean(x)`: false when unset).
+ */
 function isPredicateCall(node: t.Node): boolean {
   if (!isCall(node)) return false;
   const callee = chainText(node.callee) ?? '';
   const last = callee.slice(callee.lastIndexOf('.') + 1);
-  return last === 'Boolean' || /^(?:is|has)[A-Z]\w*$/.test(last);
+  return last === 'Boolean' || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
+}
+
+/** A value fixed in the code: a literal, arithmetic of literals (`2 * 60 * 1000`), a constant's name (`DEFAULT_TIMEOUT_MS`). */
+function isConstantExpression(node: t.Node): boolean {
+  const n = unwrap(node);
+  if (isLiteralValueNode(n)) return true;
+  if (n.type === 'Identifier') return /^[A-Z][A-Z0-9_]*$/.test(n.name);
+  if (n.type === 'UnaryExpression') return n.operator === '-' && isConstantExpression(n.argument);
+  return n.type === 'BinaryExpression' && n.left.type !== 'PrivateName' && isConstantExpression(n.left) && isConstantExpression(n.right);
 }
 
 /** True for a node that tests an operand for presence or a value: a condition, `&&`/`||`/`??`, `!`, a predicate call, an equality. */
@@ -1222,7 +1234,7 @@ class ServiceBuilder {
       // what is required; the runtimeEnv map only hands each variable over.
       if (/^@t3-oss\/env-/.test(target.module) && target.path === 'createEnv' && args[0] && unwrap(args[0]).type === 'ObjectExpression') {
         const options = args[0] as t.ObjectExpression;
-        for (const key of ['server', 'client', 'shared']) this.schemaEnvReads(mod, objectProp(options, key)?.value, (value) => /\.(?:default|optional)\(/.test(this.chainMethods(value)));
+        for (const key of ['server', 'client', 'shared']) this.schemaEnvReads(mod, objectProp(options, key)?.value, (value) => this.schemaCopes(mod, value));
         const handover = objectProp(options, 'runtimeEnv')?.value ?? objectProp(options, 'experimental__runtimeEnv')?.value;
         if (handover) this.envHandovers.add(unwrap(handover));
       }
@@ -1668,6 +1680,8 @@ class ServiceBuilder {
         const at = args.indexOf(child);
         const fallback = at === -1 ? undefined : args.slice(at + 1).find((arg) => isLiteralValueNode(arg));
         if (fallback) return { hasDefault: true, value: fallback };
+        // `parseEnvInt(process.env.JOB_TIMEOUT_MS, 2 * 60 * 60 * 1000)`, `(…, DEFAULT_WINDOW_HOURS)`: a constant after it.
+        if (at !== -1 && args.slice(at + 1).some(isConstantExpression)) return { hasDefault: true };
       }
       const passes =
         // `+process.env.PORT || 3000`: a number conversion, like Number().

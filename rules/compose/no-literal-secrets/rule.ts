@@ -4,6 +4,8 @@ import type { ComposeEnv } from '../../../src/parsers/compose.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { serviceId } from '../_shared.ts';
 
+const SECRET_FILE = /^(?:file:\/\/\S+|\/run\/secrets\/\S+)$/i;
+
 /** Words in a comment that tell the operator to put their own value there (`# NOTE: Please UPDATE THIS PASSWORD!`, `# change me`). */
 const REPLACE_NOTE = /\b(?:update|change|replace|set|generate)\b[^#]*\b(?:this|these|me|it|password|secret|key|token|value|before)\b/i;
 
@@ -41,7 +43,8 @@ export default defineRule({
         const ships = project.scope.composeService(s).ships;
         // `${VAR:-default}` and other interpolations come from the deploy environment; a fill-in
         // (`your-secret-here`, `STRONG_DB_PASSWORD`) is a value to replace, not a secret that was committed.
-        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !asksToBeReplaced(e.value));
+        // `file:///run/secrets/token`, `/run/secrets/db_password`: where the secret is read from, not the secret.
+        const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !asksToBeReplaced(e.value) && !SECRET_FILE.test(e.value.trim()));
         // A credential of a known format has leaked in any compose file; a secret-like key counts in services that ship,
         // unless a comment marks the value as one to replace (`# NOTE: Please UPDATE THIS PASSWORD!`).
         const found = literals.flatMap((e): { e: ComposeEnv; kind: string | undefined }[] => {

@@ -4,13 +4,14 @@ import type { EnvFile } from '../../../src/model/settings-model.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
+import { codeOfStage } from '../../cross/_shared.ts';
 
 /**
  * Variables nobody documents in an example file: NODE_ENV (every Node deployment sets it), and what the OS, the
  * terminal, npm, CI systems and hosting platforms provide on their own.
  */
 const PROVIDED =
-  /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
+  /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|ECS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
 /** Code that runs beside the service, not in it: migrations, seeds, scripts and build-tool config. */
 const NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
 /**
@@ -52,7 +53,8 @@ function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
 function setByPackage(project: Project, pkg: PackageJson): Set<string> {
   const names = new Set<string>();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    if (project.packageFor(dirname(dockerfile.file)) !== pkg) continue;
+    // The image of the package's folder, or one whose WORKDIR runs the package (`docker/Dockerfile` → apps/webapp).
+    if (project.packageFor(dirname(dockerfile.file)) !== pkg && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
     for (const name of envAt(dockerfile, stage).keys()) names.add(name);
   }
   for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf('=')));

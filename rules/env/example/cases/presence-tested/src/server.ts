@@ -1,7 +1,9 @@
 // A variable whose absence the code tests turns a feature off: it needs no line. One used untested is required.
 import express from 'express';
 import { isEmpty } from 'lodash';
-import { connectMail, connectDb } from './clients';
+import { connectMail, connectDb, parseEnvInt, stringToBoolean } from './clients';
+
+const DEFAULT_WINDOW_HOURS = 72;
 
 export function blocked(ip: string): boolean {
   const ignored = process.env.IGNORE_IP;
@@ -17,12 +19,16 @@ export function clientIp(headers: Headers): string | null {
 
 const kafkaEnabled = Boolean(process.env.KAFKA_URL && process.env.KAFKA_BROKER);
 export const storeConfigured = () => Boolean(process.env.STORE_ISSUER_ID && process.env.STORE_KEY_ID && process.env.STORE_PRIVATE_KEY);
+export const multiOrg = stringToBoolean(process.env.IS_MULTI_ORG);
+export const jobTimeoutMs = parseEnvInt(process.env.JOB_TIMEOUT_MS, 2 * 60 * 60 * 1000, { min: 1 });
+export const windowHours = parseEnvInt(process.env.WINDOW_HOURS, DEFAULT_WINDOW_HOURS);
+export const hostId = process.env.ECS_CONTAINER_METADATA_URI;
 const override = process.env.DB_OVERRIDE_URL;
 export const db = connectDb(!isEmpty(override) ? override : process.env.DATABASE_URL);
 
 const mailHost = process.env.MAIL_HOST;
 //               ^^^^^^^^^^^^^^^^^^^^^ undocumented
-connectMail(mailHost);
+connectMail(mailHost, { secure: true });
 const payments = kafkaEnabled && process.env.PAYMENTS_QUEUE;
 //                               ^^^^^^^^^^^^^^^^^^^^^^^^^^ undocumented
 const app = express();
