@@ -21064,86 +21064,6 @@ var init_rule3 = __esm({
   }
 });
 
-// rules/code/cors-wildcard/rule.ts
-var HOW, rule_default3;
-var init_rule4 = __esm({
-  "rules/code/cors-wildcard/rule.ts"() {
-    "use strict";
-    init_rule();
-    HOW = {
-      default: "CORS is enabled without an origin, and the default allows every origin",
-      star: "CORS allows origin '*' (every site)",
-      reflect: "the CORS origin reflects whatever Origin a request sends (`origin: true`, or a callback that allows every origin), so every site is allowed",
-      "wildcard-list": "the allowed origins include '*' (every site)",
-      header: "Access-Control-Allow-Origin is set to '*' (every site)",
-      "header-reflect": "Access-Control-Allow-Origin echoes the request's Origin, so every site is allowed"
-    };
-    rule_default3 = defineRule({
-      id: "code/cors-wildcard",
-      title: "The whole API is not opened to every origin",
-      category: "security",
-      severity: "info",
-      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position. A global middleware that allows every origin lets any page a user visits read the API's responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges), on one part of the service mounted under a path while it answers others (`app.use(\"/api/v1/*\", cors())` for a token-authenticated public API beside the app's own pages), or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.",
-      fix: 'List the origins that need access (`cors({ origin: ["https://app.example.com"] })`), or read them from configuration (`origin: process.env.CORS_ORIGINS.split(",")`), or decide per request with a function; enable CORS only on routes browsers call.',
-      appliesTo: ["source"],
-      messages: {
-        anyOrigin: (d) => `${d.how}: list the allowed origins (\`origin: ['https://app.example.com']\`) or read them from configuration`
-      },
-      check({ project, subject }) {
-        for (const service of project.services) {
-          const underPath = (c, path2) => {
-            const prefix = (c.path ?? "").replace(/\/?\*$/, "").replace(/\/$/, "");
-            return prefix === "" || path2 === prefix || path2.startsWith(`${prefix}/`);
-          };
-          const part = (c) => c.path !== void 0 && service.routes.some((r) => /^\/[\w-]/.test(r.path) && !underPath(c, r.path));
-          const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly && !part(c));
-          if (global2.length === 0) continue;
-          const report2 = subject(service.package.file);
-          const seen = /* @__PURE__ */ new Set();
-          for (const setting of global2) {
-            const policy = `${setting.loc.file}\0${setting.path ?? "*"}\0${setting.how}`;
-            if (!setting.anyOrigin || setting.how === "restricted" || seen.has(policy)) continue;
-            seen.add(policy);
-            report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/code/cors-credentials/rule.ts
-var rule_default4;
-var init_rule5 = __esm({
-  "rules/code/cors-credentials/rule.ts"() {
-    "use strict";
-    init_rule();
-    init_rule4();
-    rule_default4 = defineRule({
-      id: "code/cors-credentials",
-      title: "Credentials are never allowed together with a wildcard or a reflected origin",
-      category: "security",
-      severity: "error",
-      rationale: "With credentials allowed, the browser sends the visitor's cookies and authorization with cross-site requests and lets the calling page read the answers. Combined with an origin that echoes whichever site asks (`origin: true`, a callback that returns the request's origin, an `Access-Control-Allow-Origin` header copied from the request, Koa's CORS middleware without an origin or with `'*'`), any page the user visits can act as the user: read their data, and with cookie sessions change it. Unlike an open CORS policy without credentials, this is never deliberate. A literal `Access-Control-Allow-Origin: *` is not reported here: browsers expose no credentialed response under it (the open policy is code/cors-wildcard's finding).",
-      fix: "List the origins that may send credentials (`cors({ origin: ['https://app.example.com'], credentials: true })`, or check the request's origin against that list in the callback), or drop `credentials: true` where no cookie or authorization is needed.",
-      appliesTo: ["source"],
-      messages: {
-        credentialsAnyOrigin: (d) => `${d.how}, and credentials are allowed: any site can act as the signed-in user. Check the origin against an allow-list (\`origin: ['https://app.example.com']\`), or drop \`credentials: true\``
-      },
-      check({ project, subject }) {
-        for (const service of project.services) {
-          if (service.cors.length === 0) continue;
-          const report2 = subject(service.package.file);
-          for (const setting of service.cors) {
-            const { how } = setting;
-            if ((how === "reflect" || how === "header-reflect") && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[how] }, setting.loc);
-          }
-        }
-      }
-    });
-  }
-});
-
 // node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@babel/parser/lib/index.js"(exports) {
@@ -38493,6 +38413,88 @@ var init_shared2 = __esm({
   }
 });
 
+// rules/code/cors-wildcard/rule.ts
+var HOW, rule_default3;
+var init_rule4 = __esm({
+  "rules/code/cors-wildcard/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_shared2();
+    HOW = {
+      default: "CORS is enabled without an origin, and the default allows every origin",
+      star: "CORS allows origin '*' (every site)",
+      reflect: "the CORS origin reflects whatever Origin a request sends (`origin: true`, or a callback that allows every origin), so every site is allowed",
+      "wildcard-list": "the allowed origins include '*' (every site)",
+      header: "Access-Control-Allow-Origin is set to '*' (every site)",
+      "header-reflect": "Access-Control-Allow-Origin echoes the request's Origin, so every site is allowed"
+    };
+    rule_default3 = defineRule({
+      id: "code/cors-wildcard",
+      title: "The whole API is not opened to every origin",
+      category: "security",
+      severity: "info",
+      rationale: "CORS decides which websites may call the API from a browser with the visitor's network position. A global middleware that allows every origin lets any page a user visits read the API's responses: internal data, and whatever an intranet-only API returns. Without credentials that is often deliberate (a public API), so this is worth a look rather than a block; a wildcard on routes public by design (static files, an SDK, badges), on one part of the service mounted under a path while it answers others (`app.use(\"/api/v1/*\", cors())` for a token-authenticated public API beside the app's own pages), or in a development-only branch is not reported, and credentials with a wildcard are code/cors-credentials.",
+      fix: 'List the origins that need access (`cors({ origin: ["https://app.example.com"] })`), or read them from configuration (`origin: process.env.CORS_ORIGINS.split(",")`), or decide per request with a function; enable CORS only on routes browsers call.',
+      appliesTo: ["source"],
+      messages: {
+        anyOrigin: (d) => `${d.how}: list the allowed origins (\`origin: ['https://app.example.com']\`) or read them from configuration`
+      },
+      check({ project, subject }) {
+        for (const service of project.services) {
+          if (probeEndpointOnly(service)) continue;
+          const underPath = (c, path2) => {
+            const prefix = (c.path ?? "").replace(/\/?\*$/, "").replace(/\/$/, "");
+            return prefix === "" || path2 === prefix || path2.startsWith(`${prefix}/`);
+          };
+          const part = (c) => c.path !== void 0 && service.routes.some((r) => /^\/[\w-]/.test(r.path) && !underPath(c, r.path));
+          const global2 = service.cors.filter((c) => c.scope === "global" && !c.developmentOnly && !part(c));
+          if (global2.length === 0) continue;
+          const report2 = subject(service.package.file);
+          const seen = /* @__PURE__ */ new Set();
+          for (const setting of global2) {
+            const policy = `${setting.loc.file}\0${setting.path ?? "*"}\0${setting.how}`;
+            if (!setting.anyOrigin || setting.how === "restricted" || seen.has(policy)) continue;
+            seen.add(policy);
+            report2.report("anyOrigin", { how: HOW[setting.how] }, setting.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/code/cors-credentials/rule.ts
+var rule_default4;
+var init_rule5 = __esm({
+  "rules/code/cors-credentials/rule.ts"() {
+    "use strict";
+    init_rule();
+    init_rule4();
+    rule_default4 = defineRule({
+      id: "code/cors-credentials",
+      title: "Credentials are never allowed together with a wildcard or a reflected origin",
+      category: "security",
+      severity: "error",
+      rationale: "With credentials allowed, the browser sends the visitor's cookies and authorization with cross-site requests and lets the calling page read the answers. Combined with an origin that echoes whichever site asks (`origin: true`, a callback that returns the request's origin, an `Access-Control-Allow-Origin` header copied from the request, Koa's CORS middleware without an origin or with `'*'`), any page the user visits can act as the user: read their data, and with cookie sessions change it. Unlike an open CORS policy without credentials, this is never deliberate. A literal `Access-Control-Allow-Origin: *` is not reported here: browsers expose no credentialed response under it (the open policy is code/cors-wildcard's finding).",
+      fix: "List the origins that may send credentials (`cors({ origin: ['https://app.example.com'], credentials: true })`, or check the request's origin against that list in the callback), or drop `credentials: true` where no cookie or authorization is needed.",
+      appliesTo: ["source"],
+      messages: {
+        credentialsAnyOrigin: (d) => `${d.how}, and credentials are allowed: any site can act as the signed-in user. Check the origin against an allow-list (\`origin: ['https://app.example.com']\`), or drop \`credentials: true\``
+      },
+      check({ project, subject }) {
+        for (const service of project.services) {
+          if (service.cors.length === 0) continue;
+          const report2 = subject(service.package.file);
+          for (const setting of service.cors) {
+            const { how } = setting;
+            if ((how === "reflect" || how === "header-reflect") && setting.anyOrigin && setting.credentials && !setting.developmentOnly) report2.report("credentialsAnyOrigin", { how: HOW[how] }, setting.loc);
+          }
+        }
+      }
+    });
+  }
+});
+
 // rules/code/crash-handlers/rule.ts
 var EVENTS, rule_default5;
 var init_rule6 = __esm({
@@ -50266,7 +50268,7 @@ var init_rule39 = __esm({
 });
 
 // rules/docker/node-env/rule.ts
-var rule_default39;
+var WEB_SERVER_PROGRAMS, rule_default39;
 var init_rule40 = __esm({
   "rules/docker/node-env/rule.ts"() {
     "use strict";
@@ -50274,14 +50276,17 @@ var init_rule40 = __esm({
     init_shared3();
     init_images();
     init_stage_state();
+    init_commands();
+    init_project();
     init_dockerfile();
     init_rule();
+    WEB_SERVER_PROGRAMS = /* @__PURE__ */ new Set(["caddy", "nginx", "httpd", "apache2", "lighttpd", "haproxy", "traefik", "envoy", "openresty", "static-web-server"]);
     rule_default39 = defineRule({
       id: "docker/node-env",
       title: "The image runs Node.js with NODE_ENV=production",
       category: "performance",
       severity: "error",
-      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment's value is what runs, and compose/node-env or k8s/node-env judges it.",
+      rationale: "Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment's value is what runs, and compose/node-env or k8s/node-env judges it. A container whose command ends in a web server (`node write-env.mjs && caddy run`) runs no Node.js service.",
       fix: "Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).",
       appliesTo: ["dockerfile", "k8s", "compose"],
       messages: {
@@ -50292,6 +50297,8 @@ var init_rule40 = __esm({
         for (const { dockerfile, stage, subject: name } of project.runtimeStages) {
           if (project.scope.image(dockerfile).serves === "static") continue;
           if (!isNodeStage(stage)) continue;
+          const last = containerCalls(stage).at(-1)?.program[0]?.value;
+          if (last !== void 0 && WEB_SERVER_PROGRAMS.has(basename(last))) continue;
           const code = codeOfStage(project, dockerfile, stage);
           if (code && project.scope.package(code.package).role === "library") continue;
           const report2 = subject(name);
@@ -51001,6 +51008,37 @@ var init_rule49 = __esm({
   }
 });
 
+// rules/pkg/_shared.ts
+function shippedPackages(project) {
+  return project.packages.filter((p) => project.scope.package(p).ships && !isExcludedPath(p.file));
+}
+function servicePackages(project) {
+  return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
+}
+function isWorkspaceRoot(project, pkg) {
+  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
+}
+function enclosingPackages(project, pkg) {
+  if (pkg.dir === "") return [];
+  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+}
+function missingFieldLoc(pkg, parent) {
+  const value = pkg.json.value;
+  if (parent !== "" && value[parent.slice(1)] !== void 0) return pkg.at(parent, { key: true });
+  return pkg.at("/name", { key: true });
+}
+function dependencyLoc(pkg, field, name) {
+  return pkg.at(`/${field}/${escapePointer(name)}`, { key: true });
+}
+var init_shared7 = __esm({
+  "rules/pkg/_shared.ts"() {
+    "use strict";
+    init_json();
+    init_project();
+    init_service();
+  }
+});
+
 // rules/env/example/rule.ts
 function needsDocumenting(read) {
   return !read.hasDefault || read.defaultValue !== void 0 && LOCAL_DEFAULT.test(read.defaultValue);
@@ -51023,7 +51061,9 @@ function mainExample(pkg, examples) {
 function setByPackage(project, pkg) {
   const names = /* @__PURE__ */ new Set();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    if (project.packageFor(dirname(dockerfile.file)) !== pkg && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
+    const owner = project.packageFor(dirname(dockerfile.file));
+    const ofWorkspace = owner !== void 0 && isWorkspaceRoot(project, owner) && (owner.dir === "" || pkg.dir.startsWith(`${owner.dir}/`));
+    if (owner !== pkg && !ofWorkspace && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
     for (const name of envAt(dockerfile, stage).keys()) names.add(name);
   }
   for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
@@ -51043,6 +51083,7 @@ var init_rule50 = __esm({
     init_stage_state();
     init_rule();
     init_shared3();
+    init_shared7();
     PROVIDED = /^(?:NODE_ENV|NODE_APP_INSTANCE|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|NODE_DEBUG|CI|HOME|PATH|PWD|HOSTNAME|USER|SHELL|TERM|TERM_PROGRAM\w*|COLORTERM|WT_SESSION|FORCE_COLOR|NO_COLOR|COLUMNS|LINES|DISPLAY|EDITOR|SSH_\w+|LC_\w+|TMPDIR|TZ|LANG|npm_\w+|pm_id|GITHUB_\w+|RUNNER_\w+|GITLAB_CI|CI_\w+|BUILDKITE\w*|KUBERNETES_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|HEROKU_\w+|DYNO|SOURCE_VERSION|VERCEL(?:_\w+)?|RENDER(?:_\w+)?|FLY_\w+|RAILWAY_\w+|AWS_\w+|ECS_\w+|LAMBDA_TASK_ROOT|NETLIFY|NETLIFY_\w+|CF_PAGES\w*|GAE_\w+|GOOGLE_CLOUD_PROJECT|GOOGLE_APPLICATION_CREDENTIALS|WEBSITE_\w+|OTEL_\w+|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|DEBUG|TESTING|TEST|JEST_WORKER_ID|VITEST\w*|\w+_TEST|TEST_\w+|\w+_TEST_\w+)$/;
     NOT_RUNTIME_FILE = /(?:^|\/)(?:migrations?|seeds?|seeders|scripts)\/|\.config\.[cm]?[jt]s$|(?:^|\/)(?:knexfile|ormconfig|data-source|drizzle\.config)\.[cm]?[jt]s$/;
     LOCAL_DEFAULT = /localhost|127\.0\.0\.1|\[::1\]|:\/\/0\.0\.0\.0/;
@@ -59224,37 +59265,6 @@ var init_rule78 = __esm({
         }
       }
     });
-  }
-});
-
-// rules/pkg/_shared.ts
-function shippedPackages(project) {
-  return project.packages.filter((p) => project.scope.package(p).ships && !isExcludedPath(p.file));
-}
-function servicePackages(project) {
-  return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
-}
-function isWorkspaceRoot(project, pkg) {
-  return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, "pnpm-workspace.yaml"));
-}
-function enclosingPackages(project, pkg) {
-  if (pkg.dir === "") return [];
-  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
-}
-function missingFieldLoc(pkg, parent) {
-  const value = pkg.json.value;
-  if (parent !== "" && value[parent.slice(1)] !== void 0) return pkg.at(parent, { key: true });
-  return pkg.at("/name", { key: true });
-}
-function dependencyLoc(pkg, field, name) {
-  return pkg.at(`/${field}/${escapePointer(name)}`, { key: true });
-}
-var init_shared7 = __esm({
-  "rules/pkg/_shared.ts"() {
-    "use strict";
-    init_json();
-    init_project();
-    init_service();
   }
 });
 

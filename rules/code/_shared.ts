@@ -17,7 +17,7 @@ const WORKER_LIBRARIES = /^(?:bullmq|bull|bee-queue|@nestjs\/bull|@nestjs\/bullm
  * anyone reads, and needs no rate limit or readiness of its own. A server with nothing but a `/health` route and
  * no other work stays judged: its other routes are still to come.
  */
-function probeEndpointOnly(service: Service): boolean {
+export function probeEndpointOnly(service: Service): boolean {
   const namedForProbes = (text: string) => /health|probe|liveness|readiness|heartbeat/i.test(text);
   if (service.routes.length === 0 || !service.routes.every((r) => isHealthRoute(r) || isReadinessRoute(r) || r.path === '/')) return false;
   if (service.openPaths.length === 0 && [...service.packagesImported].some((name) => WORKER_LIBRARIES.test(name))) return true;

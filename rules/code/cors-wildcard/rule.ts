@@ -1,5 +1,6 @@
 import type { CorsSetting } from '../../../src/model/service.ts';
 import { defineRule } from '../../../src/rule.ts';
+import { probeEndpointOnly } from '../_shared.ts';
 
 /** How a setting opens CORS to every origin, as messages say it (shared with code/cors-credentials). */
 export const HOW: Record<Exclude<CorsSetting['how'], 'restricted'>, string> = {
@@ -25,6 +26,8 @@ export default defineRule({
   },
   check({ project, subject }) {
     for (const service of project.services) {
+      // A probe endpoint beside a worker's real work answers no browser.
+      if (probeEndpointOnly(service)) continue;
       // A middleware mounted under a path (`app.use('/api/v1/*', cors())`) while the service answers other paths
       // opens one part of it, chosen on purpose: not the whole API.
       const underPath = (c: CorsSetting, path: string) => {

@@ -2,8 +2,13 @@ import { serverRunsProduction } from '../../../src/model/node-env.ts';
 import { codeOfStage } from '../../cross/_shared.ts';
 import { isNodeStage } from '../../../src/model/images.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
+import { containerCalls } from '../../../src/model/commands.ts';
+import { basename } from '../../../src/model/project.ts';
 import { describeStage } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
+
+/** Web servers a container can end its command with: the process that stays is theirs, not node's. */
+const WEB_SERVER_PROGRAMS = new Set(['caddy', 'nginx', 'httpd', 'apache2', 'lighttpd', 'haproxy', 'traefik', 'envoy', 'openresty', 'static-web-server']);
 
 export default defineRule({
   id: 'docker/node-env',
@@ -11,7 +16,7 @@ export default defineRule({
   category: 'performance',
   severity: 'error',
   rationale:
-    'Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment\'s value is what runs, and compose/node-env or k8s/node-env judges it.',
+    'Express, Next.js, React server rendering and many libraries switch on NODE_ENV: without `production` Express recompiles view templates on every request and returns stack traces to clients, other frameworks keep dev-only checks and verbose logging on, and npm installs devDependencies. A Node image should set it itself rather than rely on every runtime to remember it. It counts as set when the command the container runs sets it for the server (`NODE_ENV=production node .` in the start script it runs), when the server sets it itself (`next start`, Next.js standalone `server.js`, `remix-serve`), and when every deployment of the image sets NODE_ENV: then the deployment\'s value is what runs, and compose/node-env or k8s/node-env judges it. A container whose command ends in a web server (`node write-env.mjs && caddy run`) runs no Node.js service.',
   fix: 'Add `ENV NODE_ENV=production` to the final stage (or set NODE_ENV=production in every manifest that runs the image).',
   appliesTo: ['dockerfile', 'k8s', 'compose'],
   messages: {
@@ -25,6 +30,9 @@ export default defineRule({
       // An image that only serves built files (http-server, nginx) runs no Node.js service of the repository.
       if (project.scope.image(dockerfile).serves === 'static') continue;
       if (!isNodeStage(stage)) continue;
+      // `node write-env.mjs && caddy run …`: node only prepares the files a web server then serves.
+      const last = containerCalls(stage).at(-1)?.program[0]?.value;
+      if (last !== undefined && WEB_SERVER_PROGRAMS.has(basename(last))) continue;
       // A stage that runs a command-line tool or a published package (`WORKDIR /app/apps/cli`, `node index.mjs`) starts no framework.
       const code = codeOfStage(project, dockerfile, stage);
       if (code && project.scope.package(code.package).role === 'library') continue;

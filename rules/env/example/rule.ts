@@ -5,6 +5,7 @@ import { envAt } from '../../../src/model/stage-state.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { codeOfStage } from '../../cross/_shared.ts';
+import { isWorkspaceRoot } from '../../pkg/_shared.ts';
 
 /**
  * Variables nobody documents in an example file: NODE_ENV (every Node deployment sets it), and what the OS, the
@@ -53,8 +54,11 @@ function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
 function setByPackage(project: Project, pkg: PackageJson): Set<string> {
   const names = new Set<string>();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    // The image of the package's folder, or one whose WORKDIR runs the package (`docker/Dockerfile` → apps/webapp).
-    if (project.packageFor(dirname(dockerfile.file)) !== pkg && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
+    // The image of the package's folder, one whose WORKDIR runs the package (`docker/Dockerfile` → apps/webapp), or
+    // one of the workspace around it, built from its root (it may run any member).
+    const owner = project.packageFor(dirname(dockerfile.file));
+    const ofWorkspace = owner !== undefined && isWorkspaceRoot(project, owner) && (owner.dir === '' || pkg.dir.startsWith(`${owner.dir}/`));
+    if (owner !== pkg && !ofWorkspace && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
     for (const name of envAt(dockerfile, stage).keys()) names.add(name);
   }
   for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf('=')));
