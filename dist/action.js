@@ -2175,9 +2175,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2215,12 +2215,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4487,8 +4487,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6739,12 +6739,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7414,12 +7414,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7898,16 +7898,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7918,7 +7918,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7981,7 +7981,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8317,8 +8317,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9587,7 +9587,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9600,7 +9600,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9619,7 +9619,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9636,7 +9636,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9706,18 +9706,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9974,9 +9974,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10199,9 +10199,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10486,9 +10486,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10580,9 +10580,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14445,7 +14445,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14521,7 +14521,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status: status2,
                 statusText,
                 headersList,
@@ -14564,7 +14564,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18305,8 +18305,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19288,11 +19288,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19308,7 +19308,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19395,26 +19395,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -19622,14 +19622,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19873,12 +19873,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19886,7 +19886,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19925,7 +19925,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -22887,7 +22887,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22914,7 +22914,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23778,7 +23778,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23814,50 +23814,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative5 = parse4(serialize(relative5, options), options);
+        relative6 = parse4(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23865,7 +23865,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -24169,7 +24169,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -34728,7 +34728,7 @@ function parseKustomization(yaml) {
     // `- path: x.yaml` or `- x.yaml` (patchesStrategicMerge); inline patches (`patch:`, a YAML string) name no file.
     patchFiles: PATCH_KEYS.flatMap((k) => root?.get(k)?.items() ?? []).flatMap((item) => {
       const path2 = item.isMap ? item.get("path")?.string : item.string;
-      const file = path2 === void 0 || path2.includes("\n") ? void 0 : resolveRelative(dirname(yaml.path), path2.trim());
+      const file = path2 === void 0 || path2.includes("\n") ? void 0 : resolveRelative(dirname2(yaml.path), path2.trim());
       return file === void 0 ? [] : [file];
     })
   };
@@ -39997,7 +39997,7 @@ var init_settings_model = __esm({
 });
 
 // src/model/project.ts
-function dirname(path2) {
+function dirname2(path2) {
   const i = path2.lastIndexOf("/");
   return i === -1 ? "" : path2.slice(0, i);
 }
@@ -40023,7 +40023,7 @@ function ancestors(dir) {
   const out = [dir];
   let d = dir;
   while (d !== "") {
-    d = dirname(d);
+    d = dirname2(d);
     out.push(d);
   }
   return out;
@@ -40037,7 +40037,7 @@ function makeProject(parts) {
     byKind.set(f.kind, list3);
   }
   const packageByDir = new Map(parts.packages.map((p) => [p.dir, p]));
-  const ignoreByDir = new Map(parts.dockerignores.filter((d) => basename(d.file) === ".dockerignore").map((d) => [dirname(d.file), d]));
+  const ignoreByDir = new Map(parts.dockerignores.filter((d) => basename(d.file) === ".dockerignore").map((d) => [dirname2(d.file), d]));
   const envFiles = parts.envFiles ?? [];
   const appConfigs = parts.appConfigs ?? [];
   let git2 = null;
@@ -40116,7 +40116,7 @@ function makeProject(parts) {
     },
     lockfilesFor: (dir) => {
       const dirs = new Set(ancestors(dir));
-      return (byKind.get("lockfile") ?? []).filter((f) => dirs.has(dirname(f.path)));
+      return (byKind.get("lockfile") ?? []).filter((f) => dirs.has(dirname2(f.path)));
     }
   };
 }
@@ -56886,7 +56886,7 @@ function buildServices(input) {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
   const filesByPackage = /* @__PURE__ */ new Map();
   for (const file of input.sources) {
-    const owner = input.packageFor(dirname(file.path));
+    const owner = input.packageFor(dirname2(file.path));
     if (!owner) continue;
     const list3 = filesByPackage.get(owner) ?? [];
     list3.push(file.path);
@@ -56910,7 +56910,7 @@ function buildServices(input) {
   const services = [];
   for (const pkg of input.packages) {
     if (!input.ships(pkg) || isExcludedPath(pkg.file)) continue;
-    const ownFile = (path2) => sources.has(path2) && input.packageFor(dirname(path2)) === pkg && !isExcludedPath(path2);
+    const ownFile = (path2) => sources.has(path2) && input.packageFor(dirname2(path2)) === pkg && !isExcludedPath(path2);
     const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules = [];
@@ -56920,7 +56920,7 @@ function buildServices(input) {
       modules.push(mod);
       for (const spec of mod.specifiers) {
         if (!spec.startsWith(".")) continue;
-        const target = resolveFile(inDir(dirname(mod.file), spec), ownFile);
+        const target = resolveFile(inDir(dirname2(mod.file), spec), ownFile);
         if (target && !included.has(target)) {
           included.add(target);
           queue.push(target);
@@ -56928,7 +56928,7 @@ function buildServices(input) {
       }
     }
     modules.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-    const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname(f) === pkg.dir && NEXT_CONFIG.test(f));
+    const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname2(f) === pkg.dir && NEXT_CONFIG.test(f));
     const configModule = nextConfig === void 0 ? void 0 : moduleOf(nextConfig);
     services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? [], configModule ? nextBuildEnv(configModule) : /* @__PURE__ */ new Set()));
   }
@@ -56943,7 +56943,7 @@ function autoloadDir(file, node) {
   if (!baseName2 || !/dirname$/i.test(baseName2) || rest.length === 0) return void 0;
   const parts = rest.map((a) => stringValue(a));
   if (parts.some((p) => p === void 0)) return void 0;
-  return inDir(dirname(file), parts.join("/"));
+  return inDir(dirname2(file), parts.join("/"));
 }
 function fileRoutes(pkg, ownFiles) {
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
@@ -56971,7 +56971,7 @@ function fileRoutes(pkg, ownFiles) {
 }
 function composeRoutes(builder) {
   const autoloadMount = (key) => {
-    const folder = dirname(key.replace(/[#@][^#@/]*$/, ""));
+    const folder = dirname2(key.replace(/[#@][^#@/]*$/, ""));
     const autoload = builder.autoloads.find((a) => folder === a.dir || folder.startsWith(`${a.dir}/`));
     return autoload && { parent: autoload.parent, child: key, prefix: `${autoload.prefix}/${folder.slice(autoload.dir.length)}` };
   };
@@ -57390,7 +57390,7 @@ var init_service = __esm({
       /** The module a relative specifier of `from` names, among the package's parsed files. */
       resolve(from, spec) {
         if (!spec.startsWith(".")) return void 0;
-        const path2 = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
+        const path2 = resolveFile(inDir(dirname2(from.file), spec), (p) => this.byFile.has(p));
         return path2 ? this.byFile.get(path2) : void 0;
       }
       /** The module and local name an identifier finally refers to, following relative imports. */
@@ -64871,7 +64871,7 @@ function compileGlob(pattern, options = {}) {
     }
     return states;
   };
-  const inside = (at2) => -(at2 + 1);
+  const inside2 = (at2) => -(at2 + 1);
   const step = (states, ch) => {
     const next = /* @__PURE__ */ new Set();
     for (const at2 of states) {
@@ -64898,7 +64898,7 @@ function compileGlob(pattern, options = {}) {
           next.add(at2);
           break;
         case "folders":
-          next.add(ch === "/" ? at2 : inside(at2));
+          next.add(ch === "/" ? at2 : inside2(at2));
           break;
       }
     }
@@ -65010,7 +65010,7 @@ function imageFileText(project, dockerfile, stage, path2, opts = {}) {
   for (const candidate of candidates) {
     for (const source of fileSources(dockerfile, stage, candidate)) {
       if (source.type === "heredoc") return mapText(dockerfile.file, source.heredoc.body, source.heredoc.loc.line, source.heredoc.loc.column);
-      for (const context3 of ancestors(dirname(dockerfile.file))) {
+      for (const context3 of ancestors(dirname2(dockerfile.file))) {
         const file = project.file(posix.normalize(joinPath(context3, source.path)));
         if (file) return mapText(file.path, file.text);
       }
@@ -65036,7 +65036,7 @@ function at(loc) {
   return `${loc.file}:${loc.line}`;
 }
 function codeOfImage(project, dockerfile) {
-  const pkg = dockerfile && project.packageFor(dirname(dockerfile.file));
+  const pkg = dockerfile && project.packageFor(dirname2(dockerfile.file));
   return pkg && project.serviceOf(pkg);
 }
 function codeOfStage(project, dockerfile, stage) {
@@ -65834,12 +65834,12 @@ function extendsOf(file, composeDir, view) {
 function resolveExtends(files) {
   const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
   const resolved = /* @__PURE__ */ new Set();
-  const resolve5 = (s, depth) => {
+  const resolve6 = (s, depth) => {
     if (resolved.has(s) || !s.extends || depth > 5) return;
     resolved.add(s);
     const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
     if (!base || base === s) return;
-    resolve5(base, depth + 1);
+    resolve6(base, depth + 1);
     s.healthcheck ??= base.healthcheck;
     s.restart ??= base.restart;
     s.restartPolicy ??= base.restartPolicy;
@@ -65853,7 +65853,7 @@ function resolveExtends(files) {
     const own = new Set(s.environment.map((e2) => e2.key));
     s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
   };
-  for (const f of files) for (const s of f.services) resolve5(s, 0);
+  for (const f of files) for (const s of f.services) resolve6(s, 0);
   for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
 }
 function volumesOf(view) {
@@ -65953,7 +65953,7 @@ function isOneShot(service, all) {
 }
 function parseCompose(yaml) {
   const root = yaml.roots()[0];
-  const dir = dirname(yaml.path);
+  const dir = dirname2(yaml.path);
   const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
   for (const s of services) s.oneShot = isOneShot(s, services);
   return { file: yaml.path, services };
@@ -65992,7 +65992,7 @@ function lastSegment(name) {
 function preferred(candidates) {
   const unique = [...new Set(candidates)];
   if (unique.length === 1) return unique[0];
-  const dirs = new Set(unique.map((d) => dirname(d.file)));
+  const dirs = new Set(unique.map((d) => dirname2(d.file)));
   if (dirs.size !== 1) return void 0;
   const plain2 = unique.filter((d) => /^(?:dockerfile|containerfile)$/i.test(basename(d.file)));
   return plain2.length === 1 ? plain2[0] : void 0;
@@ -66153,12 +66153,12 @@ var init_links = __esm({
         const reasons = /* @__PURE__ */ new Set();
         for (const pkg of this.packages) {
           if (!pkg.name || lastSegment(pkg.name) !== segment) continue;
-          const inDir2 = this.dockerfiles.filter((d) => dirname(d.file) === pkg.dir);
+          const inDir2 = this.dockerfiles.filter((d) => dirname2(d.file) === pkg.dir);
           if (inDir2.length > 0) reasons.add(`package ${pkg.name}`);
           candidates.push(...inDir2);
         }
         for (const d of this.dockerfiles) {
-          const dir = dirname(d.file);
+          const dir = dirname2(d.file);
           const folder = (dir === "" ? baseOfPath(this.root) : basename(dir)).toLowerCase();
           if (folder === segment) {
             candidates.push(d);
@@ -66189,8 +66189,8 @@ function productionServices(project) {
   );
 }
 function companionsOf(project, s) {
-  const dir = dirname(s.file);
-  return project.compose.filter((f) => f.file !== s.file && dirname(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
+  const dir = dirname2(s.file);
+  return project.compose.filter((f) => f.file !== s.file && dirname2(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
 }
 function composed(project, s) {
   const rank2 = (o) => o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2;
@@ -66573,7 +66573,7 @@ function copiesNextStandalone(stage) {
 }
 function serverRunsProduction(dockerfile, stage, packages) {
   if (copiesNextStandalone(stage)) return true;
-  const pkg = packages.packageFor(dirname(dockerfile.file));
+  const pkg = packages.packageFor(dirname2(dockerfile.file));
   const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReached(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
     (c) => c.env.get("NODE_ENV") === "production" && startsServerCommand(c.argv) || setsProductionItself(c.argv)
   );
@@ -69779,10 +69779,10 @@ var init_copy = __esm({
 // rules/docker/dockerignore/rule.ts
 import { posix as posix2 } from "node:path";
 function contextMayBeRoot(ignore2) {
-  return basename(ignore2.file) !== ".dockerignore" || dirname(ignore2.file) === "";
+  return basename(ignore2.file) !== ".dockerignore" || dirname2(ignore2.file) === "";
 }
 function ignoreFileFor(project, dockerfile) {
-  const dir = dirname(dockerfile.file);
+  const dir = dirname2(dockerfile.file);
   const own = joinPath(dir, `${basename(dockerfile.file)}.dockerignore`);
   const specific = project.dockerignores.find((d) => d.file === own);
   if (specific) return specific;
@@ -70350,7 +70350,7 @@ var init_rule43 = __esm({
       },
       check({ project, subject }) {
         for (const dockerfile of project.builtImages) {
-          const lockfile = project.lockfilesFor(dirname(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
+          const lockfile = project.lockfilesFor(dirname2(dockerfile.file)).find((f) => NPM_LOCKFILES.has(basename(f.path)));
           if (!lockfile) continue;
           const installs = dockerfile.stages.flatMap((stage) => stage.instructions.flatMap(managerCommands)).filter((c) => c.manager === "npm" && isProjectInstall(c));
           if (installs.length === 0) continue;
@@ -70600,6 +70600,9 @@ var init_git = __esm({
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+function jsonSyntaxReason(message) {
+  return message.replace(/ in JSON at position \d+.*$/s, "").replace(/,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^(Unexpected token) '[^']*'/, "$1");
+}
 function parseJsonWithPositions(file) {
   let value;
   try {
@@ -70608,7 +70611,7 @@ function parseJsonWithPositions(file) {
     const message = error2.message;
     const at2 = /position (\d+)/.exec(message);
     const pos = at2 ? positionAt(lineStarts(file.text), Number(at2[1])) : void 0;
-    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
+    throw Object.assign(new Error(`invalid JSON: ${jsonSyntaxReason(message)}`), pos ?? {});
   }
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
@@ -70674,9 +70677,9 @@ function checkSettings(settings, ships, report2) {
 function saysToMakeEnv(project, example) {
   if (basename(example).startsWith(".env.")) return true;
   if (/(?:^|[\s`'"(/])\.env(?![\w.-])/m.test(project.file(example)?.text ?? "")) return true;
-  const dir = dirname(example);
+  const dir = dirname2(example);
   return project.compose.some(
-    (c) => dirname(c.file) === dir && (c.services.some((s) => s.envFiles.some((f) => basename(f.path) === ".env")) || (project.file(c.file)?.text ?? "").includes("${"))
+    (c) => dirname2(c.file) === dir && (c.services.some((s) => s.envFiles.some((f) => basename(f.path) === ".env")) || (project.file(c.file)?.text ?? "").includes("${"))
   );
 }
 function envReaders(project) {
@@ -70700,7 +70703,7 @@ function envReaders(project) {
     }
   }
   for (const env of project.envFiles) {
-    const dir = dirname(env.file);
+    const dir = dirname2(env.file);
     const path2 = joinPath(dir, ".env");
     if (loaderDirs.has(dir) || readers.has(path2) || project.scope.exclusionOf(env.file)?.evidence === "path") continue;
     if (basename(env.file) === ".env" || env.documentation && saysToMakeEnv(project, env.file)) {
@@ -70760,7 +70763,7 @@ var init_rule46 = __esm({
         const readers = [...envReaders(project)].sort(([a], [b]) => a < b ? -1 : 1).filter(([path2]) => !git2?.tracked(path2));
         const ignoredByGit = git2?.ignored(readers.map(([path2]) => path2));
         for (const [path2, at2] of readers) {
-          const dir = dirname(path2);
+          const dir = dirname2(path2);
           const report2 = subject(joinPath(dir, ".gitignore"));
           if (ignoredByGit ? ignoredByGit.has(path2) : gitignored(gitignores, path2) === "ignored") continue;
           if (gitignored(gitignores, path2) === "included") continue;
@@ -70801,7 +70804,7 @@ var init_rule47 = __esm({
         noOriginList: (d) => `${d.key} in ${d.file} enables CORS but no origin list is set, so the middleware allows every origin: set CORS_ORIGIN to the origins that need access`
       },
       check({ project, subject }) {
-        const packageOf = (file) => project.packageFor(dirname(file))?.dir ?? "";
+        const packageOf = (file) => project.packageFor(dirname2(file))?.dir ?? "";
         const listed = new Set(project.productionSettings.filter((s) => ORIGIN_LIST.test(s.name) && s.value.trim() !== "").map((s) => packageOf(s.file)));
         checkProductionSettings(
           project,
@@ -70906,7 +70909,7 @@ function isWorkspaceRoot(project, pkg) {
 }
 function enclosingPackages(project, pkg) {
   if (pkg.dir === "") return [];
-  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+  return ancestors(dirname2(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
 }
 function missingFieldLoc(pkg, parent) {
   const value = pkg.json.value;
@@ -70932,7 +70935,7 @@ function needsDocumenting(read) {
 function documentingFiles(project, pkg) {
   const above = new Set(ancestors(pkg.dir));
   const all = project.envFiles.filter((f) => {
-    const dir = dirname(f.file);
+    const dir = dirname2(f.file);
     const exclusion = project.scope.exclusionOf(f.file);
     const documents = f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
     return documents && (above.has(dir) || project.packageFor(dir) === pkg);
@@ -70940,14 +70943,14 @@ function documentingFiles(project, pkg) {
   return { examples: all.filter((f) => f.documentation), all };
 }
 function mainExample(pkg, examples) {
-  const depth = (f) => dirname(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname(f.file));
+  const depth = (f) => dirname2(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname2(f.file));
   const files = [...examples].sort((a, b) => depth(a) - depth(b) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1)).map((f) => f.file);
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
 function setByPackage(project, pkg) {
   const names = /* @__PURE__ */ new Set();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    const owner = project.packageFor(dirname(dockerfile.file));
+    const owner = project.packageFor(dirname2(dockerfile.file));
     const ofWorkspace = owner !== void 0 && isWorkspaceRoot(project, owner) && (owner.dir === "" || pkg.dir.startsWith(`${owner.dir}/`));
     if (owner !== pkg && !ofWorkspace && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
     for (const name of envAt(dockerfile, stage).keys()) names.add(name);
@@ -71931,7 +71934,7 @@ function deployablePackage(project) {
     ...project.compose.filter((c) => c.services.some((s) => scope.composeService(s).ships)).map((c) => c.file),
     ...project.systemdUnits.filter((u) => scope.ships(u.file)).map((u) => u.file)
   ];
-  const owners = runnerFiles.map((file) => project.packageFor(dirname(file))).filter((p) => p !== void 0 && scope.package(p).ships && (p.dir === "" || scope.package(p).role !== "tooling")).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
+  const owners = runnerFiles.map((file) => project.packageFor(dirname2(file))).filter((p) => p !== void 0 && scope.package(p).ships && (p.dir === "" || scope.package(p).role !== "tooling")).sort((a, b) => a.dir.length - b.dir.length || (a.dir < b.dir ? -1 : 1));
   if (owners[0]) return owners[0];
   return project.packages.find((p) => scope.package(p).ships && scope.package(p).role === "service" && (p.scripts.start !== void 0 || project.serviceOf(p)?.isServer === true));
 }
@@ -71980,7 +71983,7 @@ var init_rule73 = __esm({
         if (!pkg) return;
         const report2 = subject(pkg.file);
         const packageDirs = /* @__PURE__ */ new Set(["", ...project.packages.map((p) => p.dir)]);
-        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname(doc.file)) || doc.file.startsWith(".changeset/") || doc.links.some((url) => RELEASES_PAGE.test(url))) || releaseNotesGenerated(project);
+        const kept = project.markdownDocs.some((doc) => CHANGELOG.test(doc.file) && packageDirs.has(dirname2(doc.file)) || doc.file.startsWith(".changeset/") || doc.links.some((url) => RELEASES_PAGE.test(url))) || releaseNotesGenerated(project);
         if (!kept) report2.report("noChangelog", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
@@ -78804,7 +78807,7 @@ function parseNginx(source) {
 function includedFiles(includer, pattern, files) {
   const segments = pattern.replace(/^\/+/, "").split("/");
   const tails = pattern.startsWith("/") ? segments.map((_, k) => segments.slice(k).join("/")).filter((_, k) => k === 0 || segments.length - k >= 2) : [pattern];
-  for (const dir of ancestors(dirname(includer))) {
+  for (const dir of ancestors(dirname2(includer))) {
     for (const tail of tails) {
       const glob = compileGlob(joinPath(dir, tail.replace(/^\.\//, "")));
       const found = files.filter((f) => f !== includer && glob.matches(f)).sort();
@@ -79306,7 +79309,7 @@ var init_rule81 = __esm({
 
 // rules/pkg/start-script/rule.ts
 function startRunsInProduction(project, pkg) {
-  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname(dockerfile.file)) === pkg);
+  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname2(dockerfile.file)) === pkg);
   if (images.length === 0) return true;
   return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== "program" && c.name === "start")));
 }
@@ -79718,8 +79721,57 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, mkdtempSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+
+// src/write-file.ts
+import { lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+var UnsafeTarget = class extends Error {
+};
+var inside = (root, path2) => {
+  const rel = relative(root, path2);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+};
+function realFolder(path2) {
+  let dir = dirname(path2);
+  for (; ; ) {
+    try {
+      return join(realpathSync(dir), relative(dir, dirname(path2)));
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return dirname(path2);
+      dir = up;
+    }
+  }
+}
+function writeOutputFile(path2, text, root, options = {}) {
+  if (root !== void 0) {
+    const realRoot = realpathSync(root);
+    const lexicalRoot = resolve(root);
+    if (inside(lexicalRoot, path2) || inside(realRoot, path2)) {
+      let link = false;
+      try {
+        link = lstatSync(path2).isSymbolicLink();
+      } catch {
+        link = false;
+      }
+      if (link) throw new UnsafeTarget("is a symbolic link inside the linted repository; shipready does not write through it");
+      if (!inside(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
+    }
+  }
+  if (options.createFolders) mkdirSync(dirname(path2), { recursive: true });
+  const temporary = join(dirname(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: "wx" });
+    renameSync(temporary, path2);
+  } catch (error2) {
+    rmSync(temporary, { force: true });
+    throw error2;
+  }
+}
+
+// src/action/run.ts
+import { join as join4, relative as relative5, resolve as resolve5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -79886,11 +79938,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -79906,7 +79958,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -80285,11 +80337,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -80305,7 +80357,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -84399,7 +84451,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
 import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute, join as join2, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative3 } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -84473,8 +84525,8 @@ var config_schema_default = {
 init_ignore_rules();
 var import_yaml5 = __toESM(require_dist(), 1);
 init_classify();
-import { closeSync, constants as constants3, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep as sep2 } from "node:path";
+import { closeSync, constants as constants3, fstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { join as join2, relative as relative2, sep as sep2 } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".hg", ".svn"]);
 var MAX_DEPTH2 = 64;
@@ -84596,7 +84648,7 @@ function readRegularFile(abs, maxBytes) {
 }
 async function discover(options) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const root = realpathSync(options.root);
+  const root = realpathSync2(options.root);
   const files = [];
   const problems = [];
   const notices = [];
@@ -84620,13 +84672,13 @@ async function discover(options) {
     return false;
   };
   const insideRoot = (target) => {
-    const rel = relative(root, target);
+    const rel = relative2(root, target);
     return !(rel === ".." || rel.startsWith(`..${sep2}`) || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep2));
   };
   const followLink = (abs, rel) => {
     let real;
     try {
-      real = realpathSync(abs);
+      real = realpathSync2(abs);
     } catch (error2) {
       const code = errorCode(error2);
       note(rel, code === "ELOOP" ? "symbolic link loop, skipped" : code === "ENOENT" ? "broken symbolic link, skipped" : `symbolic link could not be resolved (${code}), skipped`);
@@ -84642,7 +84694,7 @@ async function discover(options) {
   const readScope = (folder) => {
     let bytes;
     try {
-      bytes = readRegularFile(join(folder.real, ".gitignore"), maxBytes);
+      bytes = readRegularFile(join2(folder.real, ".gitignore"), maxBytes);
     } catch {
       bytes = void 0;
     }
@@ -84707,7 +84759,7 @@ async function discover(options) {
       }
       const { name } = dirent;
       const rel = folder.rel === "" ? name : `${folder.rel}/${name}`;
-      let real = join(folder.real, name);
+      let real = join2(folder.real, name);
       let isDir = dirent.isDirectory();
       let isFile = dirent.isFile();
       const isLink = dirent.isSymbolicLink();
@@ -84751,6 +84803,49 @@ var CATEGORIES = [
   "operations",
   "performance"
 ];
+
+// src/config.ts
+init_json();
+
+// src/reporters/escape.ts
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function escapeMarkdown(text) {
+  return printable(text).replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+function markdownCode(text) {
+  const body = printable(text).replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") || body.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeParts(text) {
+  return text.split(/`([^`\n]+)`/).map((part, i) => ({ code: i % 2 === 1, text: part }));
+}
+function markdownMessage(text) {
+  return codeParts(text).map((part) => part.code ? markdownCode(part.text) : escapeMarkdown(part.text)).join("");
+}
+function htmlMessage(text) {
+  return codeParts(text).map((part) => part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text)).join("");
+}
+function markdownUrl(url) {
+  return url.replace(/[\s()<>\\]/g, (c) => encodeURIComponent(c) === c ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c));
+}
+function escapeCommandData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeCommandProperty(text) {
+  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function pathToUriReference(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
+}
 
 // src/config.ts
 function defaultConfig() {
@@ -84802,7 +84897,7 @@ function readStructured(name, text, format) {
     } catch (error2) {
       const message = error2.message;
       const where = /line (\d+) column (\d+)/.exec(message);
-      const reason = message.replace(/ in JSON at position.*$/, "");
+      const reason = jsonSyntaxReason(message);
       throw new ConfigError(`${name}:${where ? `${where[1]}:${where[2]}` : "1:1"}: invalid JSON: ${reason}`);
     }
   }
@@ -84885,7 +84980,7 @@ function schemaProblems(file, errors, hooks = {}) {
     const described = describeError(error2, path2, hooks);
     if (!described) continue;
     const pos = file.position(path2, described.at);
-    problems.push({ ...pos, text: `${file.name}:${pos.line}:${pos.column}: ${path2.length ? `${displayPath(path2)}: ` : ""}${described.message}` });
+    problems.push({ ...pos, text: printable(`${file.name}:${pos.line}:${pos.column}: ${path2.length ? `${displayPath(path2)}: ` : ""}${described.message}`) });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return [...new Set(problems.map((p) => p.text))];
@@ -84944,8 +85039,8 @@ function resolveConfig(file, known = rules2) {
   return config;
 }
 function displayName(root, path2) {
-  const rel = relative2(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : path2;
+  const rel = relative3(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : path2;
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function readUserFile(path2, label, maxBytes) {
@@ -84966,10 +85061,10 @@ async function loadConfig(root, explicit, known = rules2) {
     if (!existsSync3(explicit)) throw new ConfigError(`--config ${displayName(root, explicit)}: no such file`);
     path2 = explicit;
   } else {
-    const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join2(root, name2)));
+    const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
     if (found.length === 0) return defaultConfig();
     if (found.length > 1) throw new ConfigError(`${found.join(" and ")}: more than one config file in ${root}; keep one`);
-    path2 = join2(root, found[0]);
+    path2 = join3(root, found[0]);
   }
   const name = displayName(root, path2);
   const text = readUserFile(path2, name, MAX_CONFIG_BYTES);
@@ -85043,7 +85138,7 @@ function gate(result, failOn, minScore, scope) {
 
 // src/lint.ts
 init_rules();
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -85051,7 +85146,7 @@ import { existsSync as existsSync4 } from "node:fs";
 
 // src/engine.ts
 import { createHash } from "node:crypto";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // src/model/build.ts
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -85462,13 +85557,13 @@ function buildScope(input) {
   const configExclusion = { evidence: "config", reason: "matched by a `development` glob in the config" };
   const readmes = /* @__PURE__ */ new Map();
   for (const file of input.files) {
-    if (file.kind === "markdown" && /^readme\.md$/i.test(basename(file.path)) && dirname(file.path) !== "") readmes.set(dirname(file.path), readmeExclusion(file));
+    if (file.kind === "markdown" && /^readme\.md$/i.test(basename(file.path)) && dirname2(file.path) !== "") readmes.set(dirname2(file.path), readmeExclusion(file));
   }
   const fileExclusions = /* @__PURE__ */ new Map();
   for (const file of input.files) {
     if (!JUDGED_KINDS.has(file.kind) && file.kind !== "source") continue;
     const setting = configured(file.path);
-    const own = setting === void 0 ? selfExclusion(file) ?? (file.kind === "source" ? void 0 : readmes.get(dirname(file.path))) : void 0;
+    const own = setting === void 0 ? selfExclusion(file) ?? (file.kind === "source" ? void 0 : readmes.get(dirname2(file.path))) : void 0;
     fileExclusions.set(file.path, setting === "development" ? configExclusion : own);
   }
   const exclusionOf = (path2) => {
@@ -85493,7 +85588,7 @@ function buildScope(input) {
   const envReaders2 = /* @__PURE__ */ new Map();
   const readBy = (path2, ships, by) => envReaders2.set(path2, [...envReaders2.get(path2) ?? [], { ships, by }]);
   for (const file of input.compose) {
-    readBy(joinPath(dirname(file.file), ".env"), file.services.some((s) => composeUses.get(composeKey(s))?.ships), file.file);
+    readBy(joinPath(dirname2(file.file), ".env"), file.services.some((s) => composeUses.get(composeKey(s))?.ships), file.file);
     for (const s of file.services) for (const env of s.envFiles) readBy(env.path, composeUses.get(composeKey(s))?.ships === true, `${file.file} (service ${s.name})`);
   }
   for (const [path2, readers] of envReaders2) {
@@ -85558,7 +85653,7 @@ function buildScope(input) {
         idles: d.productionStage !== void 0 && onlyWaits(d.productionStage)
       };
       const found = imageUseOf(d, facts);
-      const pkg = packageOf(dirname(d.file));
+      const pkg = packageOf(dirname2(d.file));
       use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg, input.packages)) ? "static" : "app" };
       imageUses.set(d, use);
     }
@@ -85644,9 +85739,9 @@ var TEST_IMAGE = /(?:^|[/-])(?:test|tests|mock|mocks|fake|stub)(?:$|[/-])/i;
 function mountsSource(s, files) {
   return s.volumes.some((v) => {
     if (v.type !== "bind" || v.source === void 0) return false;
-    const dir = resolveRelative(dirname(s.file), v.source.replace(/^\$\{?PWD\}?/, "."));
+    const dir = resolveRelative(dirname2(s.file), v.source.replace(/^\$\{?PWD\}?/, "."));
     if (dir === void 0) return false;
-    if (SOURCE_FOLDER.test(basename(dir)) || dir === "" || dir === dirname(s.file)) return true;
+    if (SOURCE_FOLDER.test(basename(dir)) || dir === "" || dir === dirname2(s.file)) return true;
     const prefix = dir === "" ? "" : `${dir}/`;
     return files.some((f) => (f.kind === "package-json" || f.kind === "source") && f.path.startsWith(prefix));
   });
@@ -85669,7 +85764,7 @@ function imageUseOf(d, facts) {
   if (facts.configured === "development") return { role: "development", stages: [], exclusion: { evidence: "config", reason: "matched by a `development` glob in the config" } };
   if (facts.configured === "production") return runtime(facts.deployed ?? facts.pushed ?? atProductionStage);
   if (facts.deployed) return runtime(facts.pushed ? /* @__PURE__ */ new Set([...facts.deployed, ...facts.pushed]) : facts.deployed);
-  const baseName2 = [...words2(basename(d.file)), ...words2(basename(dirname(d.file)))].some((w) => BASE_IMAGE_WORDS.has(w)) || BASE_IMAGE_FOLDER.test(d.file);
+  const baseName2 = [...words2(basename(d.file)), ...words2(basename(dirname2(d.file)))].some((w) => BASE_IMAGE_WORDS.has(w)) || BASE_IMAGE_FOLDER.test(d.file);
   if (facts.usedAsBase || baseName2) {
     const reason = facts.usedAsBase ? "another Dockerfile of the repository builds FROM its image" : `named as a base or builder image (${d.file})`;
     return { role: "build-only", stages: [], exclusion: { evidence: facts.usedAsBase ? "deployment" : "name", reason: `a build-only image: ${reason}` } };
@@ -85697,7 +85792,7 @@ function packageUseOf(pkg, exclusion, input, image, dependedOn) {
 }
 function packageRole(pkg, input, image, dependedOn) {
   const kind = input.serviceKind(pkg);
-  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === "runtime");
+  const ownImages = input.dockerfiles.filter((d) => dirname2(d.file) === pkg.dir && image(d).role === "runtime");
   if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === void 0 || !pkg.private)) return kind === "cli" || !pkg.private ? "library" : "tooling";
   const json = pkg.json.value;
   const publishing = ["prepublishOnly", "prepublish", "prepack"].some((s) => pkg.scripts[s] !== void 0);
@@ -86000,7 +86095,7 @@ function buildModel(root, files, config, options = {}) {
         break;
       case "nx-project": {
         try {
-          nxProjects.set(dirname(file.path), nxTargets(JSON.parse(file.text)));
+          nxProjects.set(dirname2(file.path), nxTargets(JSON.parse(file.text)));
         } catch {
         }
         classified.push(file);
@@ -86066,7 +86161,7 @@ function buildModel(root, files, config, options = {}) {
 function nodeEntriesOfImages(project, packageFor) {
   const entries = /* @__PURE__ */ new Map();
   for (const { dockerfile, stage } of project.runtimeStages) {
-    const context3 = dirname(dockerfile.file);
+    const context3 = dirname2(dockerfile.file);
     const pkg = packageFor(context3);
     if (!pkg) continue;
     const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, "");
@@ -86295,7 +86390,7 @@ function analyze(input) {
 }
 async function run(options) {
   const config = options.config ?? defaultConfig();
-  const root = resolve(options.root);
+  const root = resolve2(options.root);
   const rules3 = options.rules ?? (await Promise.resolve().then(() => (init_rules(), rules_exports))).rules;
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.files) {
@@ -86608,49 +86703,9 @@ async function lint(options) {
 }
 function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
-  const rel = relative3(resolve2(workspace), root);
-  if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel)) return void 0;
+  const rel = relative4(resolve3(workspace), root);
+  if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute3(rel)) return void 0;
   return rel.split(sep3).join("/");
-}
-
-// src/reporters/escape.ts
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function escapeMarkdown(text) {
-  return printable(text).replace(/[!-/:-@[-`{-~]/g, "\\$&");
-}
-function markdownCode(text) {
-  const body = printable(text).replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") || body.endsWith(" ") ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeParts(text) {
-  return text.split(/`([^`\n]+)`/).map((part, i) => ({ code: i % 2 === 1, text: part }));
-}
-function markdownMessage(text) {
-  return codeParts(text).map((part) => part.code ? markdownCode(part.text) : escapeMarkdown(part.text)).join("");
-}
-function htmlMessage(text) {
-  return codeParts(text).map((part) => part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text)).join("");
-}
-function markdownUrl(url) {
-  return url.replace(/[\s()<>\\]/g, (c) => encodeURIComponent(c) === c ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c));
-}
-function escapeCommandData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeCommandProperty(text) {
-  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function pathToUriReference(path2) {
-  return path2.split("/").map(encodeURIComponent).join("/");
 }
 
 // src/reporters/paths.ts
@@ -86885,7 +86940,7 @@ function formatMarkdown(result, options = {}) {
 }
 
 // src/reporters/sarif.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/shipready/shipready";
@@ -86932,7 +86987,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function rootUri(root, prefix) {
-  const checkout = prefix ? resolve3(root, ...prefix.split("/").map(() => "..")) : root;
+  const checkout = prefix ? resolve4(root, ...prefix.split("/").map(() => "..")) : root;
   const href = pathToFileURL(checkout).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
@@ -87103,7 +87158,7 @@ function sendAnnotations(plan) {
 
 // src/action/changes.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync as mkdirSync2 } from "node:fs";
 var CONTEXT = 3;
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function addRange(ranges, start, end) {
@@ -87248,7 +87303,7 @@ async function apiChanges(octokit, owner, repo, pullNumber) {
 function extractRevision(workspace, revision, folder, dir) {
   if (!/^[0-9a-f]{7,64}$/i.test(revision)) return false;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync2(dir, { recursive: true });
     const tar = `${dir}.tar`;
     git(workspace, ["archive", "--format=tar", `--output=${tar}`, revision, "--", folder || "."]);
     execFileSync2("tar", ["-xf", tar, "-C", dir], { stdio: "ignore", timeout: 12e4 });
@@ -87472,11 +87527,11 @@ function logReport(result) {
   endGroup();
   info(outcomeLine(result));
 }
-function writeFile2(path2, text, what) {
+function writeFile2(path2, text, what, root) {
   try {
-    mkdirSync2(dirname2(path2), { recursive: true });
-    writeFileSync(path2, text);
+    writeOutputFile(path2, text, root, { createFolders: true });
   } catch (error2) {
+    if (error2 instanceof UnsafeTarget) throw new InputError(`${what} ${path2}: ${error2.message}`);
     throw new InputError(`${what} ${path2}: cannot write (${error2.code ?? String(error2)})`);
   }
 }
@@ -87500,16 +87555,16 @@ async function changesOf(inputs, ctx, octokit, notes) {
 async function lintBase(inputs, ctx, prefix, pinned) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
-  const dir = mkdtempSync(join3(ctx.tempDir, "shipready-base-"));
+  const dir = mkdtempSync(join4(ctx.tempDir, "shipready-base-"));
   try {
     if (!extractRevision(ctx.workspace, pr.baseSha, prefix, dir)) return void 0;
-    const config = inputs.config && join3(dir, relative4(ctx.workspace, resolve4(ctx.workspace, inputs.config)));
-    return (await lint({ ...pinned, root: join3(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
+    const config = inputs.config && join4(dir, relative5(ctx.workspace, resolve5(ctx.workspace, inputs.config)));
+    return (await lint({ ...pinned, root: join4(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
   } catch {
     return void 0;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(`${dir}.tar`, { force: true });
+    rmSync2(dir, { recursive: true, force: true });
+    rmSync2(`${dir}.tar`, { force: true });
   }
 }
 function changePhrase(head, base) {
@@ -87535,17 +87590,17 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
   try {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
-    const root = resolve4(ctx.workspace, inputs.path);
+    const root = resolve5(ctx.workspace, inputs.path);
     if (!existsSync5(root) || !statSync2(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
-    const linted = await lint({ ...pinned, root, config: inputs.config && resolve4(ctx.workspace, inputs.config) });
+    const linted = await lint({ ...pinned, root, config: inputs.config && resolve5(ctx.workspace, inputs.config) });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";
     const failOn = inputs.failOn ?? linted.failOn;
     const minScore = inputs.minScore ?? linted.minScore;
     logReport(result);
-    if (inputs.sarifFile) writeFile2(resolve4(ctx.workspace, inputs.sarifFile), report("sarif", result, { color: false, pathPrefix: prefix }), "input sarif-file");
-    const jsonFile = join3(ctx.tempDir, `shipready-${ctx.step}.json`);
-    writeFile2(jsonFile, report("json", result, { color: false }), "JSON report");
+    if (inputs.sarifFile) writeFile2(resolve5(ctx.workspace, inputs.sarifFile), report("sarif", result, { color: false, pathPrefix: prefix }), "input sarif-file", ctx.workspace);
+    const jsonFile = join4(ctx.tempDir, `shipready-${ctx.step}.json`);
+    writeFile2(jsonFile, report("json", result, { color: false }), "JSON report", void 0);
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
     const notes = new RunNotes();
     const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit, notes));

@@ -3001,7 +3001,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3028,7 +3028,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3892,7 +3892,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options2) {
+    function resolve6(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3928,50 +3928,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options2, skipNormalization) {
+    function resolveComponent(base, relative5, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative4 = parse3(serialize(relative4, options2), options2);
+        relative5 = parse3(serialize(relative5, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options2.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3979,7 +3979,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -4283,7 +4283,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -44985,7 +44985,7 @@ function compileGlob(pattern, options2 = {}) {
     }
     return states;
   };
-  const inside = (at2) => -(at2 + 1);
+  const inside2 = (at2) => -(at2 + 1);
   const step = (states, ch) => {
     const next = /* @__PURE__ */ new Set();
     for (const at2 of states) {
@@ -45012,7 +45012,7 @@ function compileGlob(pattern, options2 = {}) {
           next.add(at2);
           break;
         case "folders":
-          next.add(ch === "/" ? at2 : inside(at2));
+          next.add(ch === "/" ? at2 : inside2(at2));
           break;
       }
     }
@@ -45948,12 +45948,12 @@ function extendsOf(file, composeDir, view) {
 function resolveExtends(files) {
   const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
   const resolved = /* @__PURE__ */ new Set();
-  const resolve5 = (s, depth) => {
+  const resolve6 = (s, depth) => {
     if (resolved.has(s) || !s.extends || depth > 5) return;
     resolved.add(s);
     const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
     if (!base || base === s) return;
-    resolve5(base, depth + 1);
+    resolve6(base, depth + 1);
     s.healthcheck ??= base.healthcheck;
     s.restart ??= base.restart;
     s.restartPolicy ??= base.restartPolicy;
@@ -45967,7 +45967,7 @@ function resolveExtends(files) {
     const own = new Set(s.environment.map((e2) => e2.key));
     s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
   };
-  for (const f of files) for (const s of f.services) resolve5(s, 0);
+  for (const f of files) for (const s of f.services) resolve6(s, 0);
   for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
 }
 function volumesOf(view) {
@@ -50714,6 +50714,9 @@ var init_git = __esm({
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+function jsonSyntaxReason(message) {
+  return message.replace(/ in JSON at position \d+.*$/s, "").replace(/,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^(Unexpected token) '[^']*'/, "$1");
+}
 function parseJsonWithPositions(file) {
   let value;
   try {
@@ -50722,7 +50725,7 @@ function parseJsonWithPositions(file) {
     const message = error.message;
     const at2 = /position (\d+)/.exec(message);
     const pos = at2 ? positionAt(lineStarts(file.text), Number(at2[1])) : void 0;
-    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`), pos ?? {});
+    throw Object.assign(new Error(`invalid JSON: ${jsonSyntaxReason(message)}`), pos ?? {});
   }
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
@@ -59834,8 +59837,8 @@ var require_picocolors = __commonJS({
 import { setFlagsFromString } from "node:v8";
 
 // src/cli.ts
-import { statSync as statSync2, writeFileSync } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/baseline.ts
@@ -60201,6 +60204,57 @@ var CATEGORIES = [
 ];
 
 // src/config.ts
+init_json();
+
+// src/reporters/escape.ts
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var MAX_STDERR_LINE = 1e3;
+function stderrText(text) {
+  return text.split("\n").map((line) => {
+    const shown = printable(line);
+    const cut = shown.length > MAX_STDERR_LINE ? `${shown.slice(0, MAX_STDERR_LINE)}…` : shown;
+    return cut.startsWith("::") ? ` ${cut}` : cut;
+  }).join("\n");
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function escapeMarkdown(text) {
+  return printable(text).replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+function markdownCode(text) {
+  const body = printable(text).replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") || body.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeParts(text) {
+  return text.split(/`([^`\n]+)`/).map((part, i) => ({ code: i % 2 === 1, text: part }));
+}
+function markdownMessage(text) {
+  return codeParts(text).map((part) => part.code ? markdownCode(part.text) : escapeMarkdown(part.text)).join("");
+}
+function htmlMessage(text) {
+  return codeParts(text).map((part) => part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text)).join("");
+}
+function markdownUrl(url) {
+  return url.replace(/[\s()<>\\]/g, (c) => encodeURIComponent(c) === c ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c));
+}
+function escapeCommandData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeCommandProperty(text) {
+  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function pathToUriReference(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/config.ts
 function defaultConfig() {
   return { extends: "recommended", rules: /* @__PURE__ */ new Map(), ignore: [], production: [], development: [], images: {}, failOn: "error" };
 }
@@ -60250,7 +60304,7 @@ function readStructured(name, text, format) {
     } catch (error) {
       const message = error.message;
       const where = /line (\d+) column (\d+)/.exec(message);
-      const reason = message.replace(/ in JSON at position.*$/, "");
+      const reason = jsonSyntaxReason(message);
       throw new ConfigError(`${name}:${where ? `${where[1]}:${where[2]}` : "1:1"}: invalid JSON: ${reason}`);
     }
   }
@@ -60333,7 +60387,7 @@ function schemaProblems(file, errors, hooks = {}) {
     const described = describeError(error, path2, hooks);
     if (!described) continue;
     const pos = file.position(path2, described.at);
-    problems.push({ ...pos, text: `${file.name}:${pos.line}:${pos.column}: ${path2.length ? `${displayPath(path2)}: ` : ""}${described.message}` });
+    problems.push({ ...pos, text: printable(`${file.name}:${pos.line}:${pos.column}: ${path2.length ? `${displayPath(path2)}: ` : ""}${described.message}`) });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return [...new Set(problems.map((p) => p.text))];
@@ -62060,46 +62114,6 @@ function workspacePrefix(root, workspace) {
   return rel.split(sep2).join("/");
 }
 
-// src/reporters/escape.ts
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function escapeMarkdown(text) {
-  return printable(text).replace(/[!-/:-@[-`{-~]/g, "\\$&");
-}
-function markdownCode(text) {
-  const body = printable(text).replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") || body.endsWith(" ") ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeParts(text) {
-  return text.split(/`([^`\n]+)`/).map((part, i) => ({ code: i % 2 === 1, text: part }));
-}
-function markdownMessage(text) {
-  return codeParts(text).map((part) => part.code ? markdownCode(part.text) : escapeMarkdown(part.text)).join("");
-}
-function htmlMessage(text) {
-  return codeParts(text).map((part) => part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text)).join("");
-}
-function markdownUrl(url) {
-  return url.replace(/[\s()<>\\]/g, (c) => encodeURIComponent(c) === c ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c));
-}
-function escapeCommandData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeCommandProperty(text) {
-  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function pathToUriReference(path2) {
-  return path2.split("/").map(encodeURIComponent).join("/");
-}
-
 // src/reporters/paths.ts
 function normalPrefix(prefix) {
   return prefix === void 0 || prefix === "." ? "" : prefix.replace(/\/+$/, "");
@@ -62515,6 +62529,53 @@ function report(format, result, options2) {
   }
 }
 
+// src/write-file.ts
+import { lstatSync, mkdirSync, realpathSync as realpathSync2, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve4 } from "node:path";
+var UnsafeTarget = class extends Error {
+};
+var inside = (root, path2) => {
+  const rel = relative4(root, path2);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
+};
+function realFolder(path2) {
+  let dir = dirname2(path2);
+  for (; ; ) {
+    try {
+      return join3(realpathSync2(dir), relative4(dir, dirname2(path2)));
+    } catch {
+      const up = dirname2(dir);
+      if (up === dir) return dirname2(path2);
+      dir = up;
+    }
+  }
+}
+function writeOutputFile(path2, text, root, options2 = {}) {
+  if (root !== void 0) {
+    const realRoot = realpathSync2(root);
+    const lexicalRoot = resolve4(root);
+    if (inside(lexicalRoot, path2) || inside(realRoot, path2)) {
+      let link = false;
+      try {
+        link = lstatSync(path2).isSymbolicLink();
+      } catch {
+        link = false;
+      }
+      if (link) throw new UnsafeTarget("is a symbolic link inside the linted repository; shipready does not write through it");
+      if (!inside(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
+    }
+  }
+  if (options2.createFolders) mkdirSync(dirname2(path2), { recursive: true });
+  const temporary = join3(dirname2(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: "wx" });
+    renameSync(temporary, path2);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
 // src/cli.ts
 var EXIT = { passed: 0, failed: 1, usage: 2 };
 var HELP = `Usage: shipready [path] [options]
@@ -62582,7 +62643,7 @@ function options(values, positionals, cwd) {
   }
   const given = positionals[0] ?? ".";
   return {
-    root: resolve4(cwd, given),
+    root: resolve5(cwd, given),
     given,
     format,
     output: values.output,
@@ -62608,14 +62669,16 @@ function checkRoot(root, given) {
   }
   if (!isDirectory) throw new UsageError(`${given}: not a directory; give the repository's folder (default: the current directory)`);
 }
-function writeRequested(flag, cwd, file, text) {
+function writeRequested(flag, cwd, file, text, root) {
   try {
-    writeFileSync(resolve4(cwd, file), text);
+    writeOutputFile(resolve5(cwd, file), text, root);
   } catch (error) {
+    if (error instanceof UnsafeTarget) throw new UsageError(`${flag} ${file}: ${error.message}`);
     throw new UsageError(`${flag} ${file}: cannot write (${error.code ?? String(error)})`);
   }
 }
-async function main(argv, io) {
+async function main(argv, given) {
+  const io = { ...given, stderr: (text) => given.stderr(stderrText(text)) };
   try {
     let parsed;
     try {
@@ -62658,9 +62721,9 @@ async function lintAndReport(opts, io) {
   const linted = await lint({
     extraFiles: await stdinManifests(opts, io),
     root: opts.root,
-    config: opts.config && resolve4(io.cwd, opts.config),
+    config: opts.config && resolve5(io.cwd, opts.config),
     ruleFlags: opts.rules,
-    baseline: opts.baseline === void 0 ? void 0 : { path: resolve4(io.cwd, opts.baseline), name: opts.baseline },
+    baseline: opts.baseline === void 0 ? void 0 : { path: resolve5(io.cwd, opts.baseline), name: opts.baseline },
     rules: io.rules,
     now: io.now
   });
@@ -62670,7 +62733,7 @@ async function lintAndReport(opts, io) {
   if (opts.writeBaseline) {
     const written = makeBaseline(result.findings, baseline);
     writeRequested("--write-baseline", io.cwd, opts.writeBaseline, `${JSON.stringify(written, null, 2)}
-`);
+`, opts.root);
     io.stderr(`shipready: wrote ${written.entries.length} findings to ${opts.writeBaseline}
 `);
     return EXIT.passed;
@@ -62682,7 +62745,7 @@ async function lintAndReport(opts, io) {
     baseline: opts.baseline !== void 0,
     pathPrefix: workspacePrefix(opts.root, io.env.GITHUB_WORKSPACE)
   });
-  if (opts.output) writeRequested("--output", io.cwd, opts.output, text);
+  if (opts.output) writeRequested("--output", io.cwd, opts.output, text, opts.root);
   else io.stdout(text);
   const verdict2 = gate(result, failOn, minScore);
   if (!verdict2.passed) {
@@ -62698,8 +62761,8 @@ async function lintAndReport(opts, io) {
 // src/bin.ts
 setFlagsFromString("--semi-space-growth-factor=1");
 function fail3(error) {
-  process.stderr.write(`shipready: internal error: ${error instanceof Error ? error.message : String(error)}
-`);
+  process.stderr.write(stderrText(`shipready: internal error: ${error instanceof Error ? error.message : String(error)}
+`));
   process.exit(2);
 }
 async function readStdin() {

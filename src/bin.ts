@@ -1,6 +1,7 @@
 /** Entry point of dist/cli.js. */
 import { setFlagsFromString } from 'node:v8';
 import { main } from './cli.ts';
+import { stderrText } from './reporters/escape.ts';
 
 // V8 grows the young generation towards a size set from the machine's memory (128 MiB of semi-spaces on a
 // 24 GiB machine), most of a large run's peak RSS. Keeping it at its start size costs a large repository
@@ -8,7 +9,7 @@ import { main } from './cli.ts';
 setFlagsFromString('--semi-space-growth-factor=1');
 
 function fail(error: unknown): never {
-  process.stderr.write(`shipready: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(stderrText(`shipready: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
   process.exit(2);
 }
 

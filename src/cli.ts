@@ -1,16 +1,18 @@
 /** The command line: takes options, calls run(), routes the report, returns the gate's exit code. */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeBaseline } from './baseline.ts';
 import { ConfigError, type FailOn } from './config.ts';
 import { gate } from './gate.ts';
 import { lint, workspacePrefix } from './lint.ts';
+import { stderrText } from './reporters/escape.ts';
 import { FORMATS, type Format, report } from './reporters/index.ts';
 import type { Rule } from './rule.ts';
 import { makeSourceFile } from './discover.ts';
 import type { SourceFile } from './types.ts';
 import { VERSION } from './version.ts';
+import { UnsafeTarget, writeOutputFile } from './write-file.ts';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
@@ -145,15 +147,18 @@ function checkRoot(root: string, given: string): void {
 }
 
 /** Writes a file the user asked for; a failure is a usage error naming the flag. */
-function writeRequested(flag: string, cwd: string, file: string, text: string): void {
+function writeRequested(flag: string, cwd: string, file: string, text: string, root: string): void {
   try {
-    writeFileSync(resolve(cwd, file), text);
+    writeOutputFile(resolve(cwd, file), text, root);
   } catch (error) {
+    if (error instanceof UnsafeTarget) throw new UsageError(`${flag} ${file}: ${error.message}`);
     throw new UsageError(`${flag} ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  // Every message on standard error may quote repository text: made safe for a terminal and a CI runner's log.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(stderrText(text)) };
   try {
     let parsed: ReturnType<typeof parse>;
     try {
@@ -205,7 +210,7 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   const minScore = opts.minScore ?? linted.minScore;
   if (opts.writeBaseline) {
     const written = makeBaseline(result.findings, baseline);
-    writeRequested('--write-baseline', io.cwd, opts.writeBaseline, `${JSON.stringify(written, null, 2)}\n`);
+    writeRequested('--write-baseline', io.cwd, opts.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, opts.root);
     io.stderr(`shipready: wrote ${written.entries.length} findings to ${opts.writeBaseline}\n`);
     return EXIT.passed;
   }
@@ -216,7 +221,7 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
     baseline: opts.baseline !== undefined,
     pathPrefix: workspacePrefix(opts.root, io.env.GITHUB_WORKSPACE),
   });
-  if (opts.output) writeRequested('--output', io.cwd, opts.output, text);
+  if (opts.output) writeRequested('--output', io.cwd, opts.output, text, opts.root);
   else io.stdout(text);
   const verdict = gate(result, failOn, minScore);
   if (!verdict.passed) {

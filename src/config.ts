@@ -8,6 +8,8 @@ import schema from '../schema/config.schema.json' with { type: 'json' };
 import { readRegularFile, yamlStructureProblem } from './discover.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { SEVERITIES, type Severity } from './types.ts';
+import { jsonSyntaxReason } from './parsers/json.ts';
+import { printable } from './reporters/escape.ts';
 
 export type FailOn = Severity | 'never';
 
@@ -112,7 +114,7 @@ export function readStructured(name: string, text: string, format: 'yaml' | 'jso
     } catch (error) {
       const message = (error as Error).message;
       const where = /line (\d+) column (\d+)/.exec(message);
-      const reason = message.replace(/ in JSON at position.*$/, '');
+      const reason = jsonSyntaxReason(message);
       throw new ConfigError(`${name}:${where ? `${where[1]}:${where[2]}` : '1:1'}: invalid JSON: ${reason}`);
     }
   }
@@ -205,7 +207,8 @@ export function schemaProblems(file: StructuredFile, errors: readonly ErrorObjec
     const described = describeError(error, path, hooks);
     if (!described) continue;
     const pos = file.position(path, described.at);
-    problems.push({ ...pos, text: `${file.name}:${pos.line}:${pos.column}: ${path.length ? `${displayPath(path)}: ` : ''}${described.message}` });
+    // Keys and values are the file's own text: a newline or an escape in them stays on this line, visible.
+    problems.push({ ...pos, text: printable(`${file.name}:${pos.line}:${pos.column}: ${path.length ? `${displayPath(path)}: ` : ''}${described.message}`) });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return [...new Set(problems.map((p) => p.text))];

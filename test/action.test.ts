@@ -1,6 +1,6 @@
 /** The GitHub Action's modules and runAction() in process, with @actions/core mocked. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -351,6 +351,23 @@ describe('runAction', () => {
     expect(outputs()['sarif-file']).toBe('out/shipready.sarif');
     expect(core.error).not.toHaveBeenCalled();
     expect(core.summary.addRaw).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sarif-file that the checkout holds as a link, and leaves its target alone', async () => {
+    const target = join(tmpdir(), `shipready-action-outside-${process.pid}.txt`);
+    writeFileSync(target, 'precious\n');
+    try {
+      symlinkSync(target, join(workspace, 'linked.sarif'));
+      inputs.set('sarif-file', 'linked.sarif');
+      inputs.set('annotations', 'false');
+      inputs.set('summary', 'false');
+      await run();
+      expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^shipready: input sarif-file .*linked\.sarif: is a symbolic link inside the linted repository/));
+      expect(readFileSync(target, 'utf8')).toBe('precious\n');
+    } finally {
+      rmSync(join(workspace, 'linked.sarif'), { force: true });
+      rmSync(target, { force: true });
+    }
   });
 
   it('fails with a message naming a bad input', async () => {

@@ -1,6 +1,6 @@
 /** The command line, in process through main(argv, io), and the built bundle as users run it. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -285,6 +285,44 @@ describe('exit codes and usage errors', () => {
     const r = await cli([failing, clean]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`shipready: one path at most (got 2: ${failing} ${clean})\n`);
+  });
+
+  it('quotes repository text on stderr without control characters, workflow commands or secret values', async () => {
+    const hostileKey = repo('hostile-config', {
+      Dockerfile: ROOT_DOCKERFILE,
+      '.shipready.yml': 'rules:\n  "x\\u001b]0;pwned\\u0007\\n::error::owned": error\n',
+    });
+    const r = await cli([hostileKey]);
+    expect(r.code).toBe(2);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(r.stderr.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    expect(r.stderr).toContain('unknown rule id');
+    const badJson = repo('bad-json-config', { Dockerfile: ROOT_DOCKERFILE, '.shipready.json': '{"rules": sk-live-4f9a2c}\n' });
+    const j = await cli([badJson]);
+    expect(j.code).toBe(2);
+    expect(j.stderr).toMatch(/^shipready: \.shipready\.json:1:\d+: invalid JSON/);
+    expect(j.stderr).not.toContain('sk-live');
+  });
+
+  it('never writes --output or --write-baseline through a link the linted repository holds', async () => {
+    const outside = join(tmp, 'outside.txt');
+    writeFileSync(outside, 'precious\n');
+    const linked = repo('linked-output', { Dockerfile: ROOT_DOCKERFILE });
+    symlinkSync(outside, join(linked, 'report.json'));
+    mkdirSync(join(tmp, 'elsewhere'), { recursive: true });
+    symlinkSync(join(tmp, 'elsewhere'), join(linked, 'reports'));
+    for (const argv of [['--output', join(linked, 'report.json')], ['--write-baseline', join(linked, 'report.json')], ['--output', join(linked, 'reports', 'r.json')]]) {
+      const r = await cli([linked, '--format', 'json', ...argv]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^shipready: --(?:output|write-baseline) .+: (?:is a symbolic link inside the linted repository|is in a folder of the linted repository that links outside it)/);
+    }
+    expect(readFileSync(outside, 'utf8')).toBe('precious\n');
+    expect(existsSync(join(tmp, 'elsewhere', 'r.json'))).toBe(false);
+    // Outside the linted root, the target is the user's to choose; the write replaces the file whole.
+    const r = await cli([linked, '--format', 'json', '--output', join(tmp, 'plain-report.json')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(tmp, 'plain-report.json'), 'utf8')).version).toBeDefined();
   });
 
   it('github annotations carry paths relative to GITHUB_WORKSPACE', async () => {

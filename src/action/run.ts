@@ -4,8 +4,9 @@
  * check's outcome. Filter modes narrow what annotates and gates; the score stays repository-wide.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { UnsafeTarget, writeOutputFile } from '../write-file.ts';
+import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { ConfigError } from '../config.ts';
@@ -35,11 +36,11 @@ function logReport(result: RunResult): void {
   core.info(outcomeLine(result));
 }
 
-function writeFile(path: string, text: string, what: string): void {
+function writeFile(path: string, text: string, what: string, root: string | undefined): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeOutputFile(path, text, root, { createFolders: true });
   } catch (error) {
+    if (error instanceof UnsafeTarget) throw new InputError(`${what} ${path}: ${error.message}`);
     throw new InputError(`${what} ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
@@ -126,9 +127,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const minScore = inputs.minScore ?? linted.minScore;
     logReport(result);
 
-    if (inputs.sarifFile) writeFile(resolve(ctx.workspace, inputs.sarifFile), report('sarif', result, { color: false, pathPrefix: prefix }), 'input sarif-file');
+    // The checkout is the repository's: a sarif-file there must not be a link it committed.
+    if (inputs.sarifFile) writeFile(resolve(ctx.workspace, inputs.sarifFile), report('sarif', result, { color: false, pathPrefix: prefix }), 'input sarif-file', ctx.workspace);
     const jsonFile = join(ctx.tempDir, `shipready-${ctx.step}.json`);
-    writeFile(jsonFile, report('json', result, { color: false }), 'JSON report');
+    writeFile(jsonFile, report('json', result, { color: false }), 'JSON report', undefined);
 
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
     const notes = new RunNotes();

@@ -16,6 +16,17 @@ export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/**
+ * JSON.parse's reason for a syntax error, without the characters around the error it quotes
+ * (`Unexpected token 's', "{"a": sk-live-abc}" is not valid JSON`): they can be part of a secret value.
+ */
+export function jsonSyntaxReason(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
+    .replace(/^(Unexpected token) '[^']*'/, '$1');
+}
+
 export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
   let value: unknown;
   try {
@@ -24,7 +35,7 @@ export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
     const pos = at ? positionAt(lineStarts(file.text), Number(at[1])) : undefined;
-    throw Object.assign(new Error(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`), pos ?? {});
+    throw Object.assign(new Error(`invalid JSON: ${jsonSyntaxReason(message)}`), pos ?? {});
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });

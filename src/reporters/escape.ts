@@ -10,6 +10,25 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The longest line shipready writes to standard error: a message quoting 32 KiB of a repository's text is cut. */
+const MAX_STDERR_LINE = 1000;
+
+/**
+ * Standard error, line by line: control characters made visible, each line cut to a readable length, and no
+ * line that begins with `::` (a GitHub runner would execute it as a workflow command). Messages that quote
+ * repository text escape it where they quote it (printable), so its newlines never start a line here.
+ */
+export function stderrText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const shown = printable(line);
+      const cut = shown.length > MAX_STDERR_LINE ? `${shown.slice(0, MAX_STDERR_LINE)}…` : shown;
+      return cut.startsWith('::') ? ` ${cut}` : cut;
+    })
+    .join('\n');
+}
+
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** HTML text and quoted attribute values. */
