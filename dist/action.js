@@ -56246,6 +56246,24 @@ function isSecretLikeKey(key) {
   if (NOT_SECRET_SUFFIXES.some((s) => upper.endsWith(s)) || SETTING_ABOUT_A_SECRET.some((s) => upper.endsWith(s))) return false;
   return SECRET_PARTS.some((p) => upper.includes(p));
 }
+function redactedWords(words3) {
+  const out = [];
+  let hideNext = false;
+  for (const word of words3) {
+    if (hideNext) {
+      out.push("…");
+      hideNext = false;
+      continue;
+    }
+    const m = /^(-{0,2}[A-Za-z_][\w.-]*)=(.+)$/s.exec(word);
+    if (m && isSecretLikeKey(m[1].replace(/^-+/, ""))) out.push(`${m[1]}=…`);
+    else {
+      if (/^--?[A-Za-z][\w-]*$/.test(word) && isSecretLikeKey(word.replace(/^-+/, ""))) hideNext = true;
+      out.push(word);
+    }
+  }
+  return out;
+}
 function isReference(value) {
   return /^\s*\$(?:\{[^}]+\}|[A-Za-z_][A-Za-z0-9_]*)\s*$/.test(value);
 }
@@ -69866,7 +69884,7 @@ function execFormOf(ins) {
   const commands = shellCommands(ins);
   const [only] = commands;
   if (commands.length !== 1 || !only || only.words.some((w) => /[$`*?~]/.test(w.value))) return void 0;
-  return `${ins.keyword} [${only.words.map((w) => JSON.stringify(w.value)).join(", ")}]`;
+  return `${ins.keyword} [${redactedWords(only.words.map((w) => w.value)).map((w) => JSON.stringify(w)).join(", ")}]`;
 }
 function execsLast(ins) {
   const last = lastCommand(shellCommands(ins));
@@ -69882,6 +69900,7 @@ var init_rule34 = __esm({
     init_commands();
     init_images();
     init_project();
+    init_secrets();
     init_dockerfile();
     init_shell();
     init_rule();
@@ -70866,7 +70885,7 @@ var init_rule49 = __esm({
     init_settings();
     init_rule();
     init_shared6();
-    SANITIZE = /(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
+    SANITIZE = /^(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
     STACK = /(?:^|_)(?:(?:EXPOSE|SHOW|INCLUDE|SEND|RETURN)_STACKS?|STACK_TRACES?)(?:_|$)/;
     NOT_AN_EXPOSING_SWITCH = /(?:^|_)(?:HIDE|SUPPRESS|DISABLE|STRIP|OMIT|REMOVE|NO|MASK|REDACT)(?:_|$)|_(?:LIMIT|DEPTH|SIZE|LENGTH|MAX|COUNT|LINES|FRAMES)$/;
     rule_default48 = defineRule({
@@ -84450,7 +84469,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync3, realpathSync as realpathSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join3, relative as relative3 } from "node:path";
 
 // schema/config.schema.json
@@ -85042,8 +85061,21 @@ function displayName(root, path2) {
   const rel = relative3(root, path2);
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : path2;
 }
+function leavesRoot(root, path2) {
+  const within = (base, p) => {
+    const rel = relative3(base, p);
+    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
+  };
+  if (!within(root, path2)) return false;
+  try {
+    return !within(realpathSync3(root), realpathSync3(path2));
+  } catch {
+    return false;
+  }
+}
 var MAX_CONFIG_BYTES = 1024 * 1024;
-function readUserFile(path2, label, maxBytes) {
+function readUserFile(path2, label, maxBytes, root) {
+  if (root !== void 0 && leavesRoot(root, path2)) throw new ConfigError(`${label}: a symbolic link to a file outside the linted repository, not read`);
   let bytes;
   try {
     bytes = readRegularFile(path2, maxBytes);
@@ -85067,7 +85099,7 @@ async function loadConfig(root, explicit, known = rules2) {
     path2 = join3(root, found[0]);
   }
   const name = displayName(root, path2);
-  const text = readUserFile(path2, name, MAX_CONFIG_BYTES);
+  const text = readUserFile(path2, name, MAX_CONFIG_BYTES, root);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
@@ -86445,9 +86477,9 @@ function compareEntries(a, b) {
   return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? "", b.message ?? "") || order(a.fingerprint, b.fingerprint);
 }
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function loadBaseline(path2, name) {
+function loadBaseline(path2, name, root) {
   if (!existsSync4(path2)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-  const text = readUserFile(path2, `--baseline ${name}`, MAX_BASELINE_BYTES);
+  const text = readUserFile(path2, `--baseline ${name}`, MAX_BASELINE_BYTES, root);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -86486,7 +86518,6 @@ function applyBaseline(result, baseline, name) {
 init_rule();
 
 // src/suppress.ts
-var import_parser2 = __toESM(require_lib2(), 1);
 var import_yaml9 = __toESM(require_dist(), 1);
 init_line_starts();
 var MARKER = "shipready-ignore";
@@ -86548,20 +86579,90 @@ function yamlComments(file) {
   visit([...new import_yaml9.Parser().parse(file.text)]);
   return out;
 }
+var BEFORE_REGEX = /* @__PURE__ */ new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
 function scriptComments(file) {
-  const ext = file.path.slice(file.path.lastIndexOf(".") + 1).toLowerCase();
-  const plugins = ["ts", "mts", "cts"].includes(ext) ? ["typescript"] : ext === "tsx" ? ["typescript", "jsx"] : ["jsx"];
-  try {
-    const ast = (0, import_parser2.parse)(file.text, { sourceType: "unambiguous", errorRecovery: true, plugins, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true });
-    return (ast.comments ?? []).flatMap((c) => {
-      if (!c.loc) return [];
-      const line = c.loc.start.line;
-      const column = c.loc.start.column + 1;
-      return [{ line, column, endLine: c.loc.end.line, endColumn: c.loc.end.column + 1, text: c.value, trailing: isTrailing(file, line, column) }];
-    });
-  } catch {
-    return lineComments(file, "//");
+  const text = file.text;
+  const starts = lineStarts(text);
+  const out = [];
+  const push = (from, to, body) => {
+    const start = positionAt(starts, from);
+    const end = positionAt(starts, to);
+    out.push({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column, text: body, trailing: isTrailing(file, start.line, start.column) });
+  };
+  const templates = [];
+  let depth = 0;
+  let regexAllowed = true;
+  let i = 0;
+  const n = text.length;
+  const skipTemplate = () => {
+    while (i < n) {
+      const c = text[i];
+      if (c === "\\") i += 2;
+      else if (c === "`") {
+        i++;
+        regexAllowed = false;
+        return;
+      } else if (c === "$" && text[i + 1] === "{") {
+        templates.push(depth);
+        depth++;
+        i += 2;
+        regexAllowed = true;
+        return;
+      } else i++;
+    }
+  };
+  while (i < n) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === "/" && next === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end === -1 ? n : end;
+      push(i, stop, text.slice(i + 2, stop).replace(/\r$/, ""));
+      i = stop;
+    } else if (c === "/" && next === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end === -1 ? n : end + 2;
+      push(i, stop, text.slice(i + 2, end === -1 ? n : end));
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      i++;
+      while (i < n && text[i] !== c && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      i++;
+      regexAllowed = false;
+    } else if (c === "`") {
+      i++;
+      skipTemplate();
+    } else if (c === "}" && templates.length > 0 && templates[templates.length - 1] === depth - 1) {
+      templates.pop();
+      depth--;
+      i++;
+      skipTemplate();
+    } else if (c === "/" && regexAllowed) {
+      i++;
+      let inClass2 = false;
+      while (i < n && text[i] !== "\n") {
+        const r = text[i];
+        if (r === "\\") i++;
+        else if (r === "[") inClass2 = true;
+        else if (r === "]") inClass2 = false;
+        else if (r === "/" && !inClass2) break;
+        i++;
+      }
+      i++;
+      regexAllowed = false;
+    } else if (/[A-Za-z_$\d]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[\w$]/.test(text[j])) j++;
+      regexAllowed = BEFORE_REGEX.has(text.slice(i, j));
+      i = j;
+    } else {
+      if (c === "{") depth++;
+      else if (c === "}") depth = Math.max(0, depth - 1);
+      if (!/\s/.test(c)) regexAllowed = !(c === ")" || c === "]" || c === "}" || (c === "+" || c === "-") && next === c);
+      i += (c === "+" || c === "-") && next === c ? 2 : 1;
+    }
   }
+  return out;
 }
 function commentsOf(file) {
   if (file.comment === "//") return scriptComments(file);
@@ -86689,7 +86790,7 @@ async function lint(options) {
   const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules3), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name);
+  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name, options.root);
   const result = await run({
     root: options.root,
     config,

@@ -1,5 +1,5 @@
 /** Configuration: `.shipready.yml` / `.shipready.json` / `--config`, validated against schema/config.schema.json. */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
@@ -302,6 +302,20 @@ function displayName(root: string, path: string): string {
  * Finds and loads the config: `explicit` (--config, absolute) or `.shipready.yml`/`.shipready.yaml`/
  * `.shipready.json` in the root. Throws ConfigError naming file, line and key when it is invalid.
  */
+/** True when `path` lies in the root as written but a link takes it outside the root's real folder. */
+function leavesRoot(root: string, path: string): boolean {
+  const within = (base: string, p: string) => {
+    const rel = relative(base, p);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (!within(root, path)) return false;
+  try {
+    return !within(realpathSync(root), realpathSync(path));
+  } catch {
+    return false;
+  }
+}
+
 /** A config file is a few hundred bytes; anything near this is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -309,7 +323,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * Reads a file the user named (config, baseline) as UTF-8. It is opened without blocking and checked
  * before reading, so a FIFO or device never hangs the run; problems are ConfigErrors naming `label`.
  */
-export function readUserFile(path: string, label: string, maxBytes: number): string {
+export function readUserFile(path: string, label: string, maxBytes: number, root?: string): string {
+  if (root !== undefined && leavesRoot(root, path)) throw new ConfigError(`${label}: a symbolic link to a file outside the linted repository, not read`);
   let bytes: ReturnType<typeof readRegularFile>;
   try {
     bytes = readRegularFile(path, maxBytes);
@@ -334,7 +349,7 @@ export async function loadConfig(root: string, explicit?: string, known: readonl
     path = join(root, found[0] as string);
   }
   const name = displayName(root, path);
-  const text = readUserFile(path, name, MAX_CONFIG_BYTES);
+  const text = readUserFile(path, name, MAX_CONFIG_BYTES, root);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ''}: ${structure.reason}`);
   const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml'), known);

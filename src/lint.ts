@@ -43,7 +43,7 @@ export async function lint(options: LintOptions): Promise<Linted> {
   const knownIds = [...rules.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? new Date();
-  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name);
+  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name, options.root);
   const result = await run({
     root: options.root,
     config,

@@ -4,7 +4,6 @@
  * Every suppression that does not do its job (no reason, unknown rule, expired, suppressed nothing,
  * misplaced) is itself a shipready/unused-suppression finding at the comment.
  */
-import { parse as parseScript } from '@babel/parser';
 import { Parser as YamlParser } from 'yaml';
 import { didYouMean, type ResolvedConfig } from './config.ts';
 import { engineFinding } from './engine.ts';
@@ -105,21 +104,102 @@ function yamlComments(file: SourceFile): Comment[] {
   return out;
 }
 
-/** JS/TS comments from the parser (so never inside strings, templates or regexes); a line scan if it cannot parse. */
+/** Words after which a `/` starts a regular expression, not a division. */
+const BEFORE_REGEX = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+
+/**
+ * JS/TS comments, found by one pass over the text that knows strings, template literals (and the code in their
+ * `${…}`) and regular expression literals, so a `shipready-ignore` inside one of them is not a comment. Linear in
+ * the file's size, whatever it holds: no parse, so no parser's error recovery to run away on hostile input.
+ */
 function scriptComments(file: SourceFile): Comment[] {
-  const ext = file.path.slice(file.path.lastIndexOf('.') + 1).toLowerCase();
-  const plugins: ('typescript' | 'jsx')[] = ['ts', 'mts', 'cts'].includes(ext) ? ['typescript'] : ext === 'tsx' ? ['typescript', 'jsx'] : ['jsx'];
-  try {
-    const ast = parseScript(file.text, { sourceType: 'unambiguous', errorRecovery: true, plugins, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true });
-    return (ast.comments ?? []).flatMap((c) => {
-      if (!c.loc) return [];
-      const line = c.loc.start.line;
-      const column = c.loc.start.column + 1;
-      return [{ line, column, endLine: c.loc.end.line, endColumn: c.loc.end.column + 1, text: c.value, trailing: isTrailing(file, line, column) }];
-    });
-  } catch {
-    return lineComments(file, '//');
+  const text = file.text;
+  const starts = lineStarts(text);
+  const out: Comment[] = [];
+  const push = (from: number, to: number, body: string) => {
+    const start = positionAt(starts, from);
+    const end = positionAt(starts, to);
+    out.push({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column, text: body, trailing: isTrailing(file, start.line, start.column) });
+  };
+  /** Brace depth at which each open template literal's `${` began: a `}` at that depth goes back into the template. */
+  const templates: number[] = [];
+  let depth = 0;
+  /** Whether a `/` here would start a regular expression: after an operator or at the start, not after a value. */
+  let regexAllowed = true;
+  let i = 0;
+  const n = text.length;
+  const skipTemplate = (): void => {
+    // In a template literal's text: up to its closing backtick, or into a `${`.
+    while (i < n) {
+      const c = text[i];
+      if (c === '\\') i += 2;
+      else if (c === '`') {
+        i++;
+        regexAllowed = false;
+        return;
+      } else if (c === '$' && text[i + 1] === '{') {
+        templates.push(depth);
+        depth++;
+        i += 2;
+        regexAllowed = true;
+        return;
+      } else i++;
+    }
+  };
+  while (i < n) {
+    const c = text[i] as string;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? n : end;
+      push(i, stop, text.slice(i + 2, stop).replace(/\r$/, ''));
+      i = stop;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? n : end + 2;
+      push(i, stop, text.slice(i + 2, end === -1 ? n : end));
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      i++;
+      while (i < n && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      regexAllowed = false;
+    } else if (c === '`') {
+      i++;
+      skipTemplate();
+    } else if (c === '}' && templates.length > 0 && templates[templates.length - 1] === depth - 1) {
+      templates.pop();
+      depth--;
+      i++;
+      skipTemplate();
+    } else if (c === '/' && regexAllowed) {
+      // A regular expression literal, with its classes (`[/]` does not end it).
+      i++;
+      let inClass = false;
+      while (i < n && text[i] !== '\n') {
+        const r = text[i];
+        if (r === '\\') i++;
+        else if (r === '[') inClass = true;
+        else if (r === ']') inClass = false;
+        else if (r === '/' && !inClass) break;
+        i++;
+      }
+      i++;
+      regexAllowed = false;
+    } else if (/[A-Za-z_$\d]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[\w$]/.test(text[j] as string)) j++;
+      regexAllowed = BEFORE_REGEX.has(text.slice(i, j));
+      i = j;
+    } else {
+      if (c === '{') depth++;
+      else if (c === '}') depth = Math.max(0, depth - 1);
+      // After a closing bracket or a postfix operator comes a division; after anything else, an operand.
+      if (!/\s/.test(c)) regexAllowed = !(c === ')' || c === ']' || c === '}' || ((c === '+' || c === '-') && next === c));
+      i += (c === '+' || c === '-') && next === c ? 2 : 1;
+    }
   }
+  return out;
 }
 
 function commentsOf(file: SourceFile): Comment[] {

@@ -325,6 +325,21 @@ describe('exit codes and usage errors', () => {
     expect(JSON.parse(readFileSync(join(tmp, 'plain-report.json'), 'utf8')).version).toBeDefined();
   });
 
+  it('does not read a config or baseline that the repository links to a file outside it', async () => {
+    const secret = join(tmp, 'outside-config.yml');
+    writeFileSync(secret, 'rules:\n  docker/non-root: off\n');
+    const linkedConfig = repo('linked-config', { Dockerfile: ROOT_DOCKERFILE });
+    symlinkSync(secret, join(linkedConfig, '.shipready.yml'));
+    const r = await cli([linkedConfig]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('shipready: .shipready.yml: a symbolic link to a file outside the linted repository, not read\n');
+    const linkedBaseline = repo('linked-baseline', { Dockerfile: ROOT_DOCKERFILE });
+    symlinkSync(secret, join(linkedBaseline, 'baseline.json'));
+    const b = await cli([linkedBaseline, '--baseline', join(linkedBaseline, 'baseline.json')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/^shipready: --baseline .*baseline\.json: a symbolic link to a file outside the linted repository, not read\n$/);
+  });
+
   it('github annotations carry paths relative to GITHUB_WORKSPACE', async () => {
     const r = await cli(['failing', '--format', 'github'], { env: { GITHUB_WORKSPACE: tmp } });
     expect(r.stdout).toContain('::error file=failing/Dockerfile,line=1,col=6,');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLiteralValue, isSecretLikeKey } from '../src/model/secrets.ts';
+import { isLiteralValue, isSecretLikeKey, redactedWords } from '../src/model/secrets.ts';
 import { enablesDevTools } from '../src/model/settings.ts';
 
 describe('isSecretLikeKey', () => {
@@ -39,5 +39,21 @@ describe('enablesDevTools', () => {
   });
   it('an inverted switch set to false turns it on', () => {
     expect(enablesDevTools('DISABLE_INSPECTOR', 'false')).toBe(true);
+  });
+});
+
+describe('commands quoted in messages', () => {
+  it('lose the values of secret-like flags and assignments, and keep the rest', () => {
+    expect(redactedWords(['node', 'app.js', '--api-key=sk_live_4f9a2c81b7', '--token', 'tok_abc123', '--port', '3000', 'DB_PASSWORD=hunter22', 'LOG_LEVEL=info'])).toEqual([
+      'node',
+      'app.js',
+      '--api-key=…',
+      '--token',
+      '…',
+      '--port',
+      '3000',
+      'DB_PASSWORD=…',
+      'LOG_LEVEL=info',
+    ]);
   });
 });

@@ -160,6 +160,29 @@ describe('comment syntax per file', () => {
     expect(open(result).map((f) => f.line)).toEqual([2, 3]);
   });
 
+  it('JS/TS: never inside a regular expression or the code of a template, always in a block comment', () => {
+    const result = lint({
+      'src/server.ts': [
+        'const a = /https?:\\/\\/FLAG \\/\\/ shipready-ignore test\\/flag -- a regex/.test(x) && "FLAG";',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the file's own template literal
+        'const b = `${x ? "FLAG" : `// shipready-ignore test/flag -- nested`}`;',
+        'const c = total / count / 2; const d = "FLAG"; /* shipready-ignore test/flag -- after a division */',
+        '/* shipready-ignore test/flag -- a block above */',
+        'const e = "FLAG";',
+        '',
+      ].join('\n'),
+    });
+    expect(open(result).map((f) => f.line)).toEqual([1, 2]);
+  });
+
+  it('JS: the comment scan stays linear on input that makes a parser recover again and again', () => {
+    const labels = `${'k:\n'.repeat(1600)}const a = "FLAG"; // shipready-ignore test/flag -- after many labels\n`;
+    const start = performance.now();
+    const result = lint({ 'src/labels.js': labels });
+    expect(open(result)).toEqual([]);
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+
   it('JS: a file the parser cannot read still has its line comments read', () => {
     const result = lint({ 'src/broken.js': 'const a = "FLAG" // shipready-ignore test/flag -- fixture\nfunction (\n' });
     expect(open(result)).toEqual([]);

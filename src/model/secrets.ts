@@ -24,6 +24,29 @@ export function isSecretLikeKey(key: string): boolean {
   return SECRET_PARTS.some((p) => upper.includes(p));
 }
 
+/**
+ * A command line's words with the values of secret-like flags and assignments replaced by `…`
+ * (`--api-key=…`, `--token …`, `DB_PASSWORD=…`), for messages that quote a command.
+ */
+export function redactedWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let hideNext = false;
+  for (const word of words) {
+    if (hideNext) {
+      out.push('…');
+      hideNext = false;
+      continue;
+    }
+    const m = /^(-{0,2}[A-Za-z_][\w.-]*)=(.+)$/s.exec(word);
+    if (m && isSecretLikeKey((m[1] as string).replace(/^-+/, ''))) out.push(`${m[1]}=…`);
+    else {
+      if (/^--?[A-Za-z][\w-]*$/.test(word) && isSecretLikeKey(word.replace(/^-+/, ''))) hideNext = true;
+      out.push(word);
+    }
+  }
+  return out;
+}
+
 /** A value that is a reference to elsewhere (`${VAR}`, `$VAR`), not a literal. */
 export function isReference(value: string): boolean {
   return /^\s*\$(?:\{[^}]+\}|[A-Za-z_][A-Za-z0-9_]*)\s*$/.test(value);

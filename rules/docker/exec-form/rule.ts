@@ -1,6 +1,7 @@
 import { containerCalls, programCall } from '../../../src/model/commands.ts';
 import { isNodeStage } from '../../../src/model/images.ts';
 import { basename } from '../../../src/model/project.ts';
+import { redactedWords } from '../../../src/model/secrets.ts';
 import { containerCommand, type DockerInstruction, type Stage, shellCommands } from '../../../src/parsers/dockerfile.ts';
 import { lastCommand } from '../../../src/parsers/shell.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -10,7 +11,10 @@ function execFormOf(ins: DockerInstruction): string | undefined {
   const commands = shellCommands(ins);
   const [only] = commands;
   if (commands.length !== 1 || !only || only.words.some((w) => /[$`*?~]/.test(w.value))) return undefined;
-  return `${ins.keyword} [${only.words.map((w) => JSON.stringify(w.value)).join(', ')}]`;
+  // The fix quotes the command, never a credential on it (`--api-key=…`).
+  return `${ins.keyword} [${redactedWords(only.words.map((w) => w.value))
+    .map((w) => JSON.stringify(w))
+    .join(', ')}]`;
 }
 
 /** A shell whose last command is `exec …` is replaced by that program: signals reach it. */

@@ -2,8 +2,8 @@ import { isTruthy } from '../../../src/model/settings.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { checkProductionSettings, isSwitchedOff } from '../_shared.ts';
 
-/** SANITIZE_ERROR_MESSAGES, SANITIZE_ERRORS; config `errors.sanitize`. */
-const SANITIZE = /(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
+/** SANITIZE_ERROR_MESSAGES, SANITIZE_ERRORS; config `errors.sanitize`. Anchored: the lookaheads run once, not at every position of a long key. */
+const SANITIZE = /^(?=.*(?:^|_)SANITIZE(?:_|$))(?=.*(?:^|_)ERRORS?(?:_|$))/;
 /** EXPOSE_STACK_TRACES, INCLUDE_STACK_TRACE, SHOW_STACK; config `errors.exposeStack`, `showStackTrace`. */
 const STACK = /(?:^|_)(?:(?:EXPOSE|SHOW|INCLUDE|SEND|RETURN)_STACKS?|STACK_TRACES?)(?:_|$)/;
 /** HIDE_STACK_TRACE=true hides them; STACK_TRACE_LIMIT=10 is a depth, not a switch. */
