@@ -20550,6 +20550,11 @@ var init_shared = __esm({
 });
 
 // rules/ci/dependency-audit/rule.ts
+function scansPackages(step) {
+  if (!SCANNER_ACTIONS.some((re) => re.test(step.uses?.value ?? ""))) return false;
+  const types = step.with.get("vuln-type") ?? step.with.get("pkg-types");
+  return types === void 0 || /\b(?:library|all)\b/.test(types.value);
+}
 function isAudit(command2) {
   if (command2.type === "builtin") return command2.name === "audit";
   if (command2.type !== "program") return false;
@@ -20559,7 +20564,7 @@ function isAudit(command2) {
 function auditsInWorkflow(project) {
   return project.workflows.some(
     (workflow) => reachedSteps(project, workflow).steps.some((step) => {
-      if (step.uses && AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? ""))) return true;
+      if (step.uses && (AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? "")) || scansPackages(step))) return true;
       const pkg = stepPackage(project, step);
       return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, isAudit));
     })
@@ -20574,22 +20579,23 @@ function dependabotConfigs(project) {
     })
   );
 }
-var AUDIT_PROGRAMS, AUDIT_ACTIONS, NODE_ECOSYSTEMS, rule_default;
+var AUDIT_PROGRAMS, AUDIT_ACTIONS, SCANNER_ACTIONS, NODE_ECOSYSTEMS, rule_default;
 var init_rule2 = __esm({
   "rules/ci/dependency-audit/rule.ts"() {
     "use strict";
     init_yaml_view();
     init_rule();
     init_shared();
-    AUDIT_PROGRAMS = /* @__PURE__ */ new Set(["audit-ci", "better-npm-audit", "check-audit", "osv-scanner"]);
+    AUDIT_PROGRAMS = /* @__PURE__ */ new Set(["audit-ci", "better-npm-audit", "check-audit", "osv-scanner", "grype"]);
     AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
+    SCANNER_ACTIONS = [/^aquasecurity\/trivy-action@/, /^anchore\/scan-action@/];
     NODE_ECOSYSTEMS = /* @__PURE__ */ new Set(["npm", "bun"]);
     rule_default = defineRule({
       id: "ci/dependency-audit",
       title: "Dependencies are audited: npm audit in CI, or Dependabot or Renovate keeps them updated",
       category: "security",
       severity: "warning",
-      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one.",
+      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system's.",
       fix: "Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.",
       appliesTo: ["package-json", "workflow", "dependabot", "renovate"],
       messages: {
@@ -36574,6 +36580,15 @@ function isPredicateCall(node) {
   const last = callee.slice(callee.lastIndexOf(".") + 1);
   return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
 }
+function isJsonLogRecord(callee, args) {
+  if (!LOG_SINKS.test(chainText(callee) ?? "")) return false;
+  const first = args[0] ? unwrap(args[0]) : void 0;
+  if (!first || !isCall(first) || chainText(first.callee) !== "JSON.stringify") return false;
+  const record = first.arguments[0] ? unwrap(first.arguments[0]) : void 0;
+  if (record?.type !== "ObjectExpression") return false;
+  const keys = new Set(record.properties.flatMap((p) => p.type === "ObjectProperty" ? [keyName(p.key, p.computed) ?? ""] : []));
+  return (keys.has("level") || keys.has("severity")) && (keys.has("msg") || keys.has("message"));
+}
 function isConstantExpression(node) {
   const n = unwrap(node);
   if (isLiteralValueNode(n)) return true;
@@ -37162,6 +37177,7 @@ function makeService(pkg, modules, onError, ownFiles, buildDefined) {
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
+    structuredLogs: builder.structuredLogs,
     packagesImported: new Set(modules.flatMap((m) => m.runtimeSpecifiers.flatMap((spec) => packageNameOf(spec) ?? []))),
     shutdown: builder.shutdownBudget(),
     openPaths: builder.openPaths,
@@ -37169,7 +37185,7 @@ function makeService(pkg, modules, onError, ownFiles, buildDefined) {
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var NEXT_CONFIG, LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
+var NEXT_CONFIG, LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, LOG_SINKS, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
 var init_service = __esm({
   "src/model/service.ts"() {
     "use strict";
@@ -37192,6 +37208,7 @@ var init_service = __esm({
     BUILD_DIRS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
     MAX_FILES_PER_PACKAGE = 2e3;
     PROCESS_MODULES = /* @__PURE__ */ new Set(["process", "node:process"]);
+    LOG_SINKS = /^(?:console\.(?:log|info|warn|error|debug)|process\.(?:stdout|stderr)\.write)$/;
     Module = class {
       constructor(file, program) {
         this.file = file;
@@ -37514,6 +37531,7 @@ var init_service = __esm({
       inspectorStarts = [];
       validationBypasses = [];
       securityHeaders = [];
+      structuredLogs = [];
       helperWaits = [];
       openPaths = [];
       /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
@@ -37647,6 +37665,7 @@ var init_service = __esm({
         const target = mod.target(callee);
         const method = isMember(callee) ? memberName(callee) : void 0;
         const args = node.arguments;
+        if (isJsonLogRecord(callee, args)) this.structuredLogs.push(mod.loc(node));
         if (target) {
           const framework = CREATIONS[target.module]?.[target.path];
           if (framework) {
@@ -52085,6 +52104,7 @@ var init_service2 = __esm({
 // rules/ops/changelog/rule.ts
 function releaseNotesGenerated(project) {
   if (project.packages.some((p) => RELEASE_NOTES_TOOLS.some((tool) => tool in p.dependencies || tool in p.devDependencies))) return true;
+  if (project.workflows.some((w) => w.triggers.some((t) => t.value === "release"))) return true;
   return project.workflows.some(
     (w) => w.jobs.some((j) => j.steps.some((s) => RELEASE_NOTES_ACTIONS.test(s.uses?.value ?? "") || (s.run?.invocations ?? []).some((argv) => argv[0] === "gh" && argv[1] === "release" && argv.includes("--generate-notes"))))
   );
@@ -52105,7 +52125,7 @@ var init_rule73 = __esm({
       title: "Production changes are recorded in a changelog",
       category: "operations",
       severity: "info",
-      rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
+      rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages. Release notes written by release tooling, or on GitHub Releases (linked from the README, or cut by a workflow that runs when a release is published), count as one.',
       fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.",
       appliesTo: ["markdown", "package-json"],
       messages: {
@@ -59526,7 +59546,7 @@ var init_rule83 = __esm({
       title: "A server logs with a structured logger",
       category: "observability",
       severity: "info",
-      rationale: "Production logs are read by machines before people: log platforms index fields, alerts match on levels and error codes, and traces join on request ids. `console.log` text cannot be filtered by level, carries no request context and breaks multi-line stack traces into separate records, so incidents take longer to diagnose.",
+      rationale: "Production logs are read by machines before people: log platforms index fields, alerts match on levels and error codes, and traces join on request ids. `console.log` text cannot be filtered by level, carries no request context and breaks multi-line stack traces into separate records, so incidents take longer to diagnose. A logger of the service's own that writes one JSON record per line, with a level and a message, counts as one.",
       fix: "Add a structured logger (`npm i pino`, or winston with the JSON format, or OpenTelemetry logs), log objects with a level and a request id, and keep console.* out of request paths.",
       appliesTo: ["package-json", "source"],
       messages: {
@@ -59536,7 +59556,7 @@ var init_rule83 = __esm({
         for (const service of httpServers(project)) {
           const pkg = service.package;
           const report2 = subject(pkg.file);
-          if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
+          if (runtimeDependencies(project, pkg).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
           report2.report("missing", void 0, missingFieldLoc(pkg, "/dependencies"));
         }
       }

@@ -187,6 +187,8 @@ export interface Service {
   packagesImported: ReadonlySet<string>;
   /** Explicit security headers set by hand (`res.setHeader('Strict-Transport-Security', …)`). */
   securityHeaders: Loc[];
+  /** Log records written as JSON by the code itself (`console.log(JSON.stringify({ level, msg, … }))`): a logger of its own. */
+  structuredLogs: Loc[];
   shutdown: ShutdownBudget;
   /** What may answer paths `routes` does not list: static file servers, a global prefix the routes lack. */
   openPaths: { reason: string; loc: Loc }[];
@@ -401,6 +403,20 @@ function isPredicateCall(node: t.Node): boolean {
   const callee = chainText(node.callee) ?? '';
   const last = callee.slice(callee.lastIndexOf('.') + 1);
   return last === 'Boolean' || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
+}
+
+/** Where a process writes log lines: the console, or its standard streams. */
+const LOG_SINKS = /^(?:console\.(?:log|info|warn|error|debug)|process\.(?:stdout|stderr)\.write)$/;
+
+/** `console.log(JSON.stringify({ time, level, msg }))`: one JSON record per line, with a level and a message. */
+function isJsonLogRecord(callee: t.Node, args: readonly t.Node[]): boolean {
+  if (!LOG_SINKS.test(chainText(callee) ?? '')) return false;
+  const first = args[0] ? unwrap(args[0]) : undefined;
+  if (!first || !isCall(first) || chainText(first.callee) !== 'JSON.stringify') return false;
+  const record = first.arguments[0] ? unwrap(first.arguments[0] as t.Node) : undefined;
+  if (record?.type !== 'ObjectExpression') return false;
+  const keys = new Set(record.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [keyName(p.key, p.computed) ?? ''] : [])));
+  return (keys.has('level') || keys.has('severity')) && (keys.has('msg') || keys.has('message'));
 }
 
 /** A value fixed in the code: a literal, arithmetic of literals (`2 * 60 * 1000`), a constant's name (`DEFAULT_TIMEOUT_MS`). */
@@ -1054,6 +1070,7 @@ class ServiceBuilder {
   readonly inspectorStarts: InspectorStart[] = [];
   readonly validationBypasses: ValidationBypass[] = [];
   readonly securityHeaders: Loc[] = [];
+  readonly structuredLogs: Loc[] = [];
   readonly helperWaits: ShutdownWait[] = [];
   readonly openPaths: { reason: string; loc: Loc }[] = [];
   /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
@@ -1206,6 +1223,7 @@ class ServiceBuilder {
     const target = mod.target(callee);
     const method = isMember(callee) ? memberName(callee) : undefined;
     const args = node.arguments as t.Node[];
+    if (isJsonLogRecord(callee, args)) this.structuredLogs.push(mod.loc(node));
 
     if (target) {
       const framework = CREATIONS[target.module]?.[target.path];
@@ -2572,6 +2590,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     inspectorStarts: builder.inspectorStarts,
     validationBypasses: builder.validationBypasses,
     securityHeaders: builder.securityHeaders,
+    structuredLogs: builder.structuredLogs,
     packagesImported: new Set(modules.flatMap((m) => m.runtimeSpecifiers.flatMap((spec) => packageNameOf(spec) ?? []))),
     shutdown: builder.shutdownBudget(),
     openPaths: builder.openPaths,

@@ -5,9 +5,18 @@ import type { Loc } from '../../../src/types.ts';
 import { type PackageCommand, reachedSteps, runsThrough, stepPackage, usesOtherCi } from '../_shared.ts';
 
 /** Programs that audit installed dependencies against an advisory database. */
-const AUDIT_PROGRAMS = new Set(['audit-ci', 'better-npm-audit', 'check-audit', 'osv-scanner']);
+const AUDIT_PROGRAMS = new Set(['audit-ci', 'better-npm-audit', 'check-audit', 'osv-scanner', 'grype']);
 /** Actions that audit dependencies: GitHub's dependency review, Snyk, OSV-Scanner. */
 const AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
+/** Scanners of a file system or an image: they read installed npm packages unless told to scan only the OS's. */
+const SCANNER_ACTIONS = [/^aquasecurity\/trivy-action@/, /^anchore\/scan-action@/];
+
+/** A scanner step that audits the packages of the application: its package or vulnerability types, when set, include libraries. */
+function scansPackages(step: { uses?: { value: string }; with: ReadonlyMap<string, { value: string }> }): boolean {
+  if (!SCANNER_ACTIONS.some((re) => re.test(step.uses?.value ?? ''))) return false;
+  const types = step.with.get('vuln-type') ?? step.with.get('pkg-types');
+  return types === undefined || /\b(?:library|all)\b/.test(types.value);
+}
 /** Dependabot ecosystems that cover a Node.js package (npm covers yarn and pnpm lockfiles). */
 const NODE_ECOSYSTEMS = new Set(['npm', 'bun']);
 
@@ -22,7 +31,7 @@ function isAudit(command: PackageCommand): boolean {
 function auditsInWorkflow(project: Project): boolean {
   return project.workflows.some((workflow) =>
     reachedSteps(project, workflow).steps.some((step) => {
-      if (step.uses && AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? ''))) return true;
+      if (step.uses && (AUDIT_ACTIONS.some((re) => re.test(step.uses?.value ?? '')) || scansPackages(step))) return true;
       const pkg = stepPackage(project, step);
       return (step.run?.invocations ?? []).some((argv) => runsThrough(argv, pkg, isAudit));
     }),
@@ -48,7 +57,7 @@ export default defineRule({
   category: 'security',
   severity: 'warning',
   rationale:
-    'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one.',
+    'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system\'s.',
   fix: 'Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.',
   appliesTo: ['package-json', 'workflow', 'dependabot', 'renovate'],
   messages: {

@@ -16,6 +16,8 @@ const RELEASES_PAGE = /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases(?:\/(?
 
 function releaseNotesGenerated(project: Project): boolean {
   if (project.packages.some((p) => RELEASE_NOTES_TOOLS.some((tool) => tool in p.dependencies || tool in p.devDependencies))) return true;
+  // A workflow that runs when a GitHub release is published: the releases, with their notes, are cut there.
+  if (project.workflows.some((w) => w.triggers.some((t) => t.value === 'release'))) return true;
   return project.workflows.some((w) =>
     w.jobs.some((j) => j.steps.some((s) => RELEASE_NOTES_ACTIONS.test(s.uses?.value ?? '') || (s.run?.invocations ?? []).some((argv) => argv[0] === 'gh' && argv[1] === 'release' && argv.includes('--generate-notes')))),
   );
@@ -27,7 +29,7 @@ export default defineRule({
   category: 'operations',
   severity: 'info',
   rationale:
-    'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages.',
+    'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages. Release notes written by release tooling, or on GitHub Releases (linked from the README, or cut by a workflow that runs when a release is published), count as one.',
   fix: 'Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.',
   appliesTo: ['markdown', 'package-json'],
   messages: {

@@ -36,7 +36,7 @@ export default defineRule({
   category: 'observability',
   severity: 'info',
   rationale:
-    "Production logs are read by machines before people: log platforms index fields, alerts match on levels and error codes, and traces join on request ids. `console.log` text cannot be filtered by level, carries no request context and breaks multi-line stack traces into separate records, so incidents take longer to diagnose.",
+    "Production logs are read by machines before people: log platforms index fields, alerts match on levels and error codes, and traces join on request ids. `console.log` text cannot be filtered by level, carries no request context and breaks multi-line stack traces into separate records, so incidents take longer to diagnose. A logger of the service's own that writes one JSON record per line, with a level and a message, counts as one.",
   fix: 'Add a structured logger (`npm i pino`, or winston with the JSON format, or OpenTelemetry logs), log objects with a level and a request id, and keep console.* out of request paths.',
   appliesTo: ['package-json', 'source'],
   messages: {
@@ -46,7 +46,8 @@ export default defineRule({
     for (const service of httpServers(project)) {
       const pkg = service.package;
       const report = subject(pkg.file);
-      if (runtimeDependencies(project, pkg).some(isStructuredLogger)) continue;
+      // A logger of its own that writes JSON records with a level counts as one.
+      if (runtimeDependencies(project, pkg).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
       report.report('missing', undefined, missingFieldLoc(pkg, '/dependencies'));
     }
   },
