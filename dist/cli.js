@@ -36052,24 +36052,27 @@ function looksMinified(file) {
 }
 function parseSource(file) {
   if (file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) return void 0;
+  const attempt = (plugins, errorRecovery) => (0, import_parser.parse)(file.text, {
+    sourceType: "unambiguous",
+    errorRecovery,
+    // No rule reads comments (suppressions are found separately): attaching them only allocates.
+    attachComment: false,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    plugins
+  });
   let first;
-  for (const plugins of pluginSetsFor(file.path)) {
-    try {
-      const ast = (0, import_parser.parse)(file.text, {
-        sourceType: "unambiguous",
-        errorRecovery: true,
-        // No rule reads comments (suppressions are found separately): attaching them only allocates.
-        attachComment: false,
-        allowReturnOutsideFunction: true,
-        allowAwaitOutsideFunction: true,
-        allowImportExportEverywhere: true,
-        allowUndeclaredExports: true,
-        plugins
-      });
-      return { file: file.path, program: ast.program };
-    } catch (error) {
-      first ??= error;
+  for (const recovery of [false, true]) {
+    for (const plugins of pluginSetsFor(file.path)) {
+      try {
+        return { file: file.path, program: attempt(plugins, recovery).program };
+      } catch (error) {
+        first ??= error;
+      }
     }
+    if (REDECLARATION.test(first?.message ?? "")) break;
   }
   const e2 = first;
   const message = e2.message.replace(/\s*\(\d+:\d+\)$/, "");
@@ -36150,7 +36153,7 @@ function chainText(node) {
   }
   return void 0;
 }
-var import_parser, MAX_SOURCE_BYTES, MINIFIED_LINE, MINIFIED_AVERAGE, SKIPPED_KEYS;
+var import_parser, MAX_SOURCE_BYTES, MINIFIED_LINE, MINIFIED_AVERAGE, REDECLARATION, SKIPPED_KEYS;
 var init_source = __esm({
   "src/parsers/source.ts"() {
     "use strict";
@@ -36158,6 +36161,7 @@ var init_source = __esm({
     MAX_SOURCE_BYTES = 1024 * 1024;
     MINIFIED_LINE = 2e3;
     MINIFIED_AVERAGE = 250;
+    REDECLARATION = /already (?:been )?declared/;
     SKIPPED_KEYS = /* @__PURE__ */ new Set(["loc", "start", "end", "extra", "leadingComments", "trailingComments", "innerComments", "range", "errors", "tokens", "comments", "typeAnnotation", "returnType", "typeParameters", "superTypeParameters"]);
   }
 });

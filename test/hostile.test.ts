@@ -216,6 +216,10 @@ describe('patterns from repository text through the built CLI', () => {
       'nginx/nginx.conf': `events {}\nhttp {\n  include conf.d/[z-a].conf;\n  include conf.d/${'*'.repeat(25)}y.conf;\n}\n`,
       [`nginx/conf.d/${'x'.repeat(200)}.conf`]: 'server { listen 80; location / { return 200; } }\n',
     },
+    '1,600 nested duplicate labels in a JS file (Babel recovery made over a million errors)': {
+      'package.json': '{ "name": "api", "private": true, "main": "src/index.js", "scripts": { "test": "node --test" }, "dependencies": { "express": "^5.1.0" } }\n',
+      'src/index.js': `${'k:\n'.repeat(1600)}export const a = 1;\n`,
+    },
     'a catastrophic nginx location regex': {
       'nginx/nginx.conf': `events {}\nhttp {\n  server {\n    listen 80;\n    location ~ ^(.*)*(.*)*(.*)*(.*)*(.*)*(.*)*$ { proxy_pass http://app:3000; }\n  }\n}\n`,
     },
@@ -235,6 +239,7 @@ describe('patterns from repository text through the built CLI', () => {
         expect(run.stderr).not.toMatch(/internal error/);
         expect([0, 1], run.stderr).toContain(run.code);
         expect(() => JSON.parse(run.stdout)).not.toThrow();
+        expect(run.rssMiB).toBeLessThan(1024);
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

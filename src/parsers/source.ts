@@ -39,26 +39,39 @@ export function looksMinified(file: SourceFile): boolean {
 }
 
 /** Parses a source file; undefined when it is skipped (too large or minified). Throws with line/column. */
+/**
+ * A redeclaration (`Label 'k' is already declared`, `Identifier 'x' has already been declared`) is a SyntaxError
+ * Node raises too: the file does not load. Babel's recovery reports it once for every earlier declaration of the
+ * name, so 1,600 nested duplicate labels (4.8 KB) make over a million errors and gigabytes: such a file is a parse
+ * error, not a file to recover.
+ */
+const REDECLARATION = /already (?:been )?declared/;
+
 export function parseSource(file: SourceFile): SourceModule | undefined {
   if (file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) return undefined;
+  const attempt = (plugins: ParserPlugin[], errorRecovery: boolean) =>
+    parse(file.text, {
+      sourceType: 'unambiguous',
+      errorRecovery,
+      // No rule reads comments (suppressions are found separately): attaching them only allocates.
+      attachComment: false,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowUndeclaredExports: true,
+      plugins,
+    });
   let first: unknown;
-  for (const plugins of pluginSetsFor(file.path)) {
-    try {
-      const ast = parse(file.text, {
-        sourceType: 'unambiguous',
-        errorRecovery: true,
-        // No rule reads comments (suppressions are found separately): attaching them only allocates.
-        attachComment: false,
-        allowReturnOutsideFunction: true,
-        allowAwaitOutsideFunction: true,
-        allowImportExportEverywhere: true,
-        allowUndeclaredExports: true,
-        plugins,
-      });
-      return { file: file.path, program: ast.program };
-    } catch (error) {
-      first ??= error;
+  // Valid code parses without recovery with one of the plugin sets; recovery is for the rest, unless its error multiplies.
+  for (const recovery of [false, true]) {
+    for (const plugins of pluginSetsFor(file.path)) {
+      try {
+        return { file: file.path, program: attempt(plugins, recovery).program };
+      } catch (error) {
+        first ??= error;
+      }
     }
+    if (REDECLARATION.test((first as Error | undefined)?.message ?? '')) break;
   }
   // Valid code parses with one of the plugin sets: the first set's error is the one to show.
   const e = first as Error & { loc?: { line: number; column: number } };
