@@ -5800,7 +5800,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5875,7 +5875,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5970,11 +5970,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5997,10 +5997,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6017,7 +6017,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6197,7 +6197,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6219,7 +6219,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6255,13 +6255,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -12051,10 +12051,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -20313,11 +20313,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -20334,10 +20334,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -20398,8 +20398,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -20428,12 +20428,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -20486,12 +20486,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -20514,10 +20514,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -20553,10 +20553,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -20598,11 +20598,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -20903,7 +20903,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames2(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20918,14 +20918,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e2) {
-        return e2 instanceof code_1._Code && e2._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e2 instanceof code_1._Code && e2._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -27458,19 +27458,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -27479,14 +27479,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -30592,7 +30592,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -30629,7 +30629,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -30663,9 +30663,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -30694,7 +30694,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -38831,10 +38831,10 @@ var init_credentials = __esm({
     scanners = rules.flatMap((rule) => {
       const id = rule.meta.id.replace(/^@secretlint\/secretlint-rule-/, "");
       if (rule.meta.type !== "scanner" || id === "filter-comments") return [];
-      let found = [];
+      let found2 = [];
       const context3 = {
         report: (d) => {
-          found.push(d.range ?? [0, 0]);
+          found2.push(d.range ?? [0, 0]);
         },
         ignore: () => {
         },
@@ -38847,9 +38847,9 @@ var init_credentials = __esm({
         {
           kind: KINDS[id] ?? `a ${id} credential`,
           scan(text) {
-            found = [];
+            found2 = [];
             handlers.file?.({ content: text, ext: ".txt", contentType: "text" });
-            return found;
+            return found2;
           }
         }
       ];
@@ -40066,8 +40066,8 @@ function makeProject(parts) {
     packages: parts.packages,
     packageFor: (dir) => {
       for (const d of ancestors(dir)) {
-        const found = packageByDir.get(d);
-        if (found) return found;
+        const found2 = packageByDir.get(d);
+        if (found2) return found2;
       }
       return void 0;
     },
@@ -40101,18 +40101,18 @@ function makeProject(parts) {
     deploymentsOf: (dockerfile, stage) => parts.deployments.filter((d) => d.dockerfile === dockerfile && (stage === void 0 || (d.stage ?? dockerfile.productionStage) === stage)),
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
     credentialsIn: (path2) => {
-      let found = credentials.get(path2);
-      if (!found) {
+      let found2 = credentials.get(path2);
+      if (!found2) {
         const text = byPath.get(path2)?.text ?? "";
         const starts = lineStarts(text);
-        found = credentialsInText(text).map((c) => {
+        found2 = credentialsInText(text).map((c) => {
           const start = positionAt(starts, c.start);
           const end = positionAt(starts, c.end);
           return { kind: c.kind, loc: { file: path2, line: start.line, column: start.column, endLine: end.line, endColumn: end.column } };
         });
-        credentials.set(path2, found);
+        credentials.set(path2, found2);
       }
-      return found;
+      return found2;
     },
     lockfilesFor: (dir) => {
       const dirs = new Set(ancestors(dir));
@@ -40567,12 +40567,12 @@ function parseShell(text) {
     words3 = [];
   };
   const skipHeredocBodies = () => {
-    for (const { delimiter, stripTabs } of pendingHeredocs.splice(0)) {
+    for (const { delimiter: delimiter2, stripTabs } of pendingHeredocs.splice(0)) {
       while (i < text.length) {
         const lineEnd = text.indexOf("\n", i);
         const line = text.slice(i, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, "");
         i = lineEnd === -1 ? text.length : lineEnd + 1;
-        if ((stripTabs ? line.replace(/^\t+/, "") : line) === delimiter) break;
+        if ((stripTabs ? line.replace(/^\t+/, "") : line) === delimiter2) break;
       }
     }
   };
@@ -40601,8 +40601,8 @@ function parseShell(text) {
       endWord();
       i += redirect.length;
       if (redirect === "<<" || redirect === "<<-") {
-        const { delimiter, end } = heredocDelimiter(text, i);
-        pendingHeredocs.push({ delimiter, stripTabs: redirect === "<<-" });
+        const { delimiter: delimiter2, end } = heredocDelimiter(text, i);
+        pendingHeredocs.push({ delimiter: delimiter2, stripTabs: redirect === "<<-" });
         i = end;
         continue;
       }
@@ -56688,11 +56688,11 @@ function packageNameOf(spec) {
   return name === void 0 || builtinModules.includes(name) ? void 0 : name;
 }
 function firstEnvName(mod, node) {
-  let found;
+  let found2;
   walk(node, (n) => {
-    if (found === void 0 && isMember(n) && isProcessEnv(n.object, mod)) found = memberName(n);
+    if (found2 === void 0 && isMember(n) && isProcessEnv(n.object, mod)) found2 = memberName(n);
   });
-  return found;
+  return found2;
 }
 function envNameOf(mod, node) {
   const n = unwrap(node);
@@ -56883,9 +56883,9 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
   for (const entry of [...entryPaths(pkg), ...fromContainers]) {
     const rel = normalise(entry);
     for (const candidate of [rel, ...sourceCounterparts(rel)]) {
-      const found = resolveFile(inDir(pkg.dir, candidate), ownFile);
-      if (found) {
-        seeds.push(found);
+      const found2 = resolveFile(inDir(pkg.dir, candidate), ownFile);
+      if (found2) {
+        seeds.push(found2);
         break;
       }
     }
@@ -56894,8 +56894,8 @@ function packageSources(pkg, ownFiles, containerEntries = []) {
   for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
     if (!isDevelopmentScript(name)) continue;
     for (const file of startScriptFiles(commands)) {
-      const found = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
-      if (found && !seeds.includes(found)) developmentOnly.add(found);
+      const found2 = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
+      if (found2 && !seeds.includes(found2)) developmentOnly.add(found2);
     }
   }
   const allFolders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
@@ -57884,8 +57884,8 @@ var init_service = __esm({
         const n = unwrap(handler2);
         if (isFunction(n)) return { mod, node: n };
         if (n.type === "Identifier") {
-          const found = this.functionNamed(mod, n.name);
-          return found ? { mod: found.mod, node: found.fn } : void 0;
+          const found2 = this.functionNamed(mod, n.name);
+          return found2 ? { mod: found2.mod, node: found2.fn } : void 0;
         }
         return void 0;
       }
@@ -57918,8 +57918,8 @@ var init_service = __esm({
             if (/^process\.(?:exit|kill|abort)$/.test(text) || /shutdown|exit|terminate|kill|crash|die|abort|stop|close/i.test(text.split(".").pop() ?? "")) exits = true;
             const callee = unwrap(n.callee);
             if (callee.type === "Identifier") {
-              const found = this.functionNamed(mod, callee.name);
-              if (found && this.exitsIn(found.mod, found.fn, seen)) exits = true;
+              const found2 = this.functionNamed(mod, callee.name);
+              if (found2 && this.exitsIn(found2.mod, found2.fn, seen)) exits = true;
             }
           }
         });
@@ -58117,13 +58117,13 @@ var init_service = __esm({
       }
       /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
       credentialsHeaderIn(mod) {
-        let found = false;
+        let found2 = false;
         walk(mod.program, (n) => {
-          if (found || !isCall(n) || !isMember(n.callee) || !["setHeader", "header", "set", "append"].includes(memberName(n.callee) ?? "")) return;
+          if (found2 || !isCall(n) || !isMember(n.callee) || !["setHeader", "header", "set", "append"].includes(memberName(n.callee) ?? "")) return;
           const [name, value] = n.arguments;
-          found = stringValue(name)?.toLowerCase() === "access-control-allow-credentials" && (stringValue(value) === "true" || isTrue(value));
+          found2 = stringValue(name)?.toLowerCase() === "access-control-allow-credentials" && (stringValue(value) === "true" || isTrue(value));
         });
-        return found;
+        return found2;
       }
       // --- helpers' options: routes and shutdown waits -------------------------------------------
       helperCall(mod, node, module, args, helper) {
@@ -58296,8 +58296,8 @@ var init_service = __esm({
               if (ms !== void 0) out.push({ ms, loc: mod.loc(args[0]), kind: "timer", env: envSourceOf(mod, args[0]) });
             }
             if (callee.type === "Identifier") {
-              const found = this.functionNamed(mod, callee.name);
-              if (found) this.waitsIn(found.mod, found.fn, out, seen);
+              const found2 = this.functionNamed(mod, callee.name);
+              if (found2) this.waitsIn(found2.mod, found2.fn, out, seen);
             }
           }
           if (n.type === "ObjectProperty") {
@@ -58531,11 +58531,11 @@ var init_rule8 = __esm({
         for (const file of project.filesOf("source")) {
           if (git2 && !git2.tracked(file.path) || /(?:^|\/)node_modules\//.test(file.path) || file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) continue;
           const shipped = !isExcludedPath(file.path);
-          const found = project.credentialsIn(file.path).filter((c) => !reported.has(at2(c.loc)) && (shipped || issuedByProvider(c.kind)));
-          if (found.length === 0) continue;
+          const found2 = project.credentialsIn(file.path).filter((c) => !reported.has(at2(c.loc)) && (shipped || issuedByProvider(c.kind)));
+          if (found2.length === 0) continue;
           const owner = project.packageFor(file.path.slice(0, file.path.lastIndexOf("/") + 1).replace(/\/$/, ""));
           const report2 = subject(owner && !isExcludedPath(file.path) ? owner.file : file.path);
-          for (const c of found) report2.report("knownFormat", { kind: c.kind }, c.loc);
+          for (const c of found2) report2.report("knownFormat", { kind: c.kind }, c.loc);
         }
       }
     });
@@ -60998,7 +60998,7 @@ var require_instruction = __commonJS({
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
         let comment = false;
-        let found = -1;
+        let found2 = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
         let escapeMarker = -1;
@@ -61016,15 +61016,15 @@ var require_instruction = __commonJS({
                 }
               }
               continue;
-            } else if (found !== -1) {
+            } else if (found2 !== -1) {
               if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + i))));
               } else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
-              found = -1;
+              found2 = -1;
             }
           } else if (char === this.escapeChar) {
             let next = fullArgs.charAt(i + 1);
@@ -61041,14 +61041,14 @@ var require_instruction = __commonJS({
                     comment = false;
                     escaping = true;
                     start = true;
-                    if (found !== -1) {
+                    if (found2 !== -1) {
                       escapeMarker = i;
                     }
                     i = j;
                     break whitespaceCheck;
                   default:
                     escapeMarker = i;
-                    if (found === -1) {
+                    if (found2 === -1) {
                       i = j - 1;
                     }
                     break whitespaceCheck;
@@ -61058,7 +61058,7 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i += 2;
@@ -61066,15 +61066,15 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapeMarker = -1;
               escapedWhitespaceDetected = false;
@@ -61086,8 +61086,8 @@ var require_instruction = __commonJS({
               } else {
                 escapedArg = escapedArg + next;
               }
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
               i++;
             }
@@ -61096,26 +61096,26 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapedWhitespaceDetected = false;
               escaping = false;
               escapeMarker = -1;
               escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
             }
             start = false;
           }
         }
-        if (found !== -1) {
+        if (found2 !== -1) {
           if (escapeMarker === -1) {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
           }
         }
         return args;
@@ -64815,15 +64815,15 @@ function localRequests(words3) {
     out.push(request2);
   };
   for (const word of words3) {
-    let found = false;
+    let found2 = false;
     for (const m of word.value.matchAll(LOCAL_URL)) {
       if (m[1] === void 0 && (m.index !== 0 || m[0].length !== word.value.length)) continue;
       const port2 = m[2] === void 0 ? void 0 : portRefOf(m[2]);
       if (m[2] !== void 0 && port2 === void 0) continue;
-      found = true;
+      found2 = true;
       add({ path: pathOf(m[3]), port: port2, scheme: m[1]?.toLowerCase() ?? "http", loc: spanWithin(word, m.index, m.index + m[0].length) });
     }
-    if (found || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
+    if (found2 || !/\bhttps?\b/.test(word.value) || !/\.(?:get|request)\s*\(/.test(word.value)) continue;
     const port = OPTION_PORT.exec(word.value);
     if (!port) continue;
     const path2 = OPTION_PATH.exec(word.value);
@@ -64881,10 +64881,10 @@ function tokenize(pattern, options) {
       } else if (tokens.at(-1)?.type !== "star") tokens.push({ type: "star" });
     } else if (ch === "?") tokens.push({ type: "one" });
     else if (ch === "[") {
-      const found = bracketClass(pattern, i);
-      if (found) {
-        tokens.push(found.token);
-        i = found.end;
+      const found2 = bracketClass(pattern, i);
+      if (found2) {
+        tokens.push(found2.token);
+        i = found2.end;
       } else tokens.push({ type: "char", char: ch });
     } else if (ch === "\\" && options.escapes && i + 1 < pattern.length) {
       i++;
@@ -66173,9 +66173,9 @@ var init_links = __esm({
         if (!isLiteralImage(image) || this.dockerfiles.length === 0) return void 0;
         const repo = repositoryOf(image);
         if (this.cache.has(repo.full)) return this.cache.get(repo.full);
-        const found = this.configuredFor(repo, usedIn) ?? this.assumedFor(repo, usedIn);
-        this.cache.set(repo.full, found);
-        return found;
+        const found2 = this.configuredFor(repo, usedIn) ?? this.assumedFor(repo, usedIn);
+        this.cache.set(repo.full, found2);
+        return found2;
       }
       configuredFor(repo, usedIn) {
         for (const [key, path2] of Object.entries(this.configured)) {
@@ -66577,17 +66577,17 @@ var init_rule20 = __esm({
           for (const s of file.services) {
             const ships = project.scope.composeService(s).ships;
             const literals = s.environment.filter((e2) => isLiteralValue(e2.value) && !e2.value.includes("${") && !asksToBeReplaced(e2.value) && !SECRET_FILE.test(e2.value.trim()));
-            const found = literals.flatMap((e2) => {
+            const found2 = literals.flatMap((e2) => {
               const kind = credentialKind(e2.value, e2.key);
               if (kind && (ships || issuedByProvider(kind))) return [{ e: e2, kind }];
               return ships && isSecretLikeKey(e2.key) && !markedToReplace(lines, e2.valueLoc.line) ? [{ e: e2, kind: void 0 }] : [];
             });
-            if (found.length === 0) {
+            if (found2.length === 0) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
               continue;
             }
             const report2 = subject(serviceId(s));
-            for (const { e: e2, kind } of found) {
+            for (const { e: e2, kind } of found2) {
               if (kind) report2.report("credentialValue", { key: e2.key, service: s.name, kind }, e2.valueLoc);
               else report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
             }
@@ -66852,15 +66852,15 @@ var init_shared5 = __esm({
 
 // rules/cross/heap-vs-memory/rule.ts
 function heapFlagIn(words3, via) {
-  let found;
+  let found2;
   for (const [i, word] of words3.entries()) {
     const m = HEAP_FLAG.exec(word.value);
     if (!m) continue;
     const next = words3[i + 1];
-    if (m[1] !== void 0) found = { mib: Number(m[1]), loc: spanWithin(word, m.index, m.index + m[0].length), via };
-    else if (next && /^\d+$/.test(next.value)) found = { mib: Number(next.value), loc: word.loc, via };
+    if (m[1] !== void 0) found2 = { mib: Number(m[1]), loc: spanWithin(word, m.index, m.index + m[0].length), via };
+    else if (next && /^\d+$/.test(next.value)) found2 = { mib: Number(next.value), loc: word.loc, via };
   }
-  return found;
+  return found2;
 }
 function commandWords(d) {
   const stage = d.stage ?? d.dockerfile?.productionStage;
@@ -67838,10 +67838,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse4 = require_parse2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -69081,7 +69081,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -69165,8 +69165,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -69828,8 +69828,8 @@ function ignoreFileFor(project, dockerfile) {
   const specific = project.dockerignores.find((d) => d.file === own);
   if (specific) return specific;
   for (const contextDir of ancestors(dir)) {
-    const found = project.dockerignoreFor(contextDir);
-    if (found) return found;
+    const found2 = project.dockerignoreFor(contextDir);
+    if (found2) return found2;
   }
   return void 0;
 }
@@ -70182,8 +70182,8 @@ var init_rule39 = __esm({
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
-              const found = credentialKind(kv.value, kv.key);
-              const kind = found && (built.has(dockerfile) || issuedByProvider(found)) ? found : void 0;
+              const found2 = credentialKind(kv.value, kv.key);
+              const kind = found2 && (built.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
               if (kind) report2.report("credentialValue", { keyword: ins.keyword, key: kv.key, kind }, at2);
               else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, at2);
@@ -70573,20 +70573,50 @@ var init_rule45 = __esm({
   }
 });
 
-// src/model/git.ts
+// src/git-command.ts
 import { execFileSync } from "node:child_process";
+import { accessSync, constants as constants3, statSync } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute2, join as join2 } from "node:path";
+function gitExecutable(path2 = process.env.PATH ?? "") {
+  if (found !== void 0 && path2 === process.env.PATH) return found ?? void 0;
+  let result = null;
+  for (const dir of path2.split(delimiter)) {
+    if (dir === "" || !isAbsolute2(dir)) continue;
+    const candidate = join2(dir, "git");
+    try {
+      accessSync(candidate, constants3.X_OK);
+      if (statSync(candidate).isFile()) {
+        result = candidate;
+        break;
+      }
+    } catch {
+    }
+  }
+  if (path2 === process.env.PATH) found = result;
+  return result ?? void 0;
+}
+function gitEnv() {
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat" };
+  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_EXTERNAL_DIFF", "GIT_CONFIG_PARAMETERS"]) delete env[name];
+  return env;
+}
+function runGit(cwd, args, options = {}) {
+  const git2 = gitExecutable();
+  if (!git2) throw Object.assign(new Error("git is not on PATH"), { code: "ENOENT" });
+  return execFileSync(git2, [...SAFE_CONFIG, ...args], { stdio: ["ignore", "pipe", "ignore"], ...options, cwd, env: gitEnv() });
+}
+var found, SAFE_CONFIG;
+var init_git_command = __esm({
+  "src/git-command.ts"() {
+    "use strict";
+    SAFE_CONFIG = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.pager=cat", "-c", "diff.external="];
+  }
+});
+
+// src/model/git.ts
 function readGitWorkTree(root) {
-  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0" };
-  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"]) delete env[name];
   try {
-    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "ls-files", "-z"], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-      timeout: GIT_TIMEOUT_MS,
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "ignore"]
-    });
+    const out = runGit(root, ["ls-files", "-z"], { encoding: "utf8", timeout: GIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
     const tracked = new Set(out.split("\0").filter((p) => p !== ""));
     let dirs;
     const holdsTracked = (dir) => {
@@ -70596,17 +70626,15 @@ function readGitWorkTree(root) {
       }
       return dirs.has(dir);
     };
-    return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored: (paths) => checkIgnore(root, env, paths) };
+    return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored: (paths) => checkIgnore(root, paths) };
   } catch {
     return void 0;
   }
 }
-function checkIgnore(root, env, paths) {
+function checkIgnore(root, paths) {
   if (paths.length === 0) return /* @__PURE__ */ new Set();
   try {
-    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.excludesFile=/dev/null", "check-ignore", "--no-index", "--stdin", "-z"], {
-      cwd: root,
-      env,
+    const out = runGit(root, ["-c", "core.excludesFile=/dev/null", "check-ignore", "--no-index", "--stdin", "-z"], {
       encoding: "utf8",
       input: `${paths.join("\0")}\0`,
       timeout: GIT_TIMEOUT_MS,
@@ -70633,6 +70661,7 @@ var GIT_TIMEOUT_MS;
 var init_git = __esm({
   "src/model/git.ts"() {
     "use strict";
+    init_git_command();
     init_ignore_rules();
     GIT_TIMEOUT_MS = 1e4;
   }
@@ -70710,8 +70739,8 @@ function loaderOf(pkg, imported) {
 function checkSettings(settings, ships, report2) {
   for (const s of settings) {
     if (s.isReference || s.value.trim() === "") continue;
-    const found = credentialKind(s.value, s.name);
-    const kind = found && (ships || issuedByProvider(found)) ? found : void 0;
+    const found2 = credentialKind(s.value, s.name);
+    const kind = found2 && (ships || issuedByProvider(found2)) ? found2 : void 0;
     if (kind) report2().report("credentialValue", { key: s.key, file: s.file, kind }, s.valueLoc);
     else if (ships && isSecretLikeKey(s.name) && !isPlaceholder(s.value) && !isClearlyNotSecret(s.value)) report2().report("trackedSecret", { key: s.key, file: s.file }, s.valueLoc);
   }
@@ -78853,8 +78882,8 @@ function includedFiles(includer, pattern, files) {
   for (const dir of ancestors(dirname2(includer))) {
     for (const tail of tails) {
       const glob = compileGlob(joinPath(dir, tail.replace(/^\.\//, "")));
-      const found = files.filter((f) => f !== includer && glob.matches(f)).sort();
-      if (found.length > 0) return found;
+      const found2 = files.filter((f) => f !== includer && glob.matches(f)).sort();
+      if (found2.length > 0) return found2;
     }
   }
   return [];
@@ -79764,7 +79793,7 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, mkdtempSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdtempSync, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 
 // src/write-file.ts
 import { lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -79814,7 +79843,7 @@ function writeOutputFile(path2, text, root, options = {}) {
 }
 
 // src/action/run.ts
-import { join as join4, relative as relative5, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join6, relative as relative5, resolve as resolve5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -79907,15 +79936,15 @@ function issueFileCommand(command2, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -84494,7 +84523,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
 import { existsSync as existsSync3, realpathSync as realpathSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative3 } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -84568,8 +84597,8 @@ var config_schema_default = {
 init_ignore_rules();
 var import_yaml5 = __toESM(require_dist(), 1);
 init_classify();
-import { closeSync, constants as constants3, fstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { join as join2, relative as relative2, sep as sep2 } from "node:path";
+import { closeSync, constants as constants4, fstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { join as join3, relative as relative2, sep as sep2 } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".hg", ".svn"]);
 var MAX_DEPTH2 = 64;
@@ -84672,7 +84701,7 @@ function errorCode(error2) {
   return error2.code ?? "error";
 }
 function readRegularFile(abs, maxBytes) {
-  const fd = openSync(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  const fd = openSync(abs, constants4.O_RDONLY | constants4.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return void 0;
@@ -84731,13 +84760,13 @@ async function discover(options) {
       note(rel, "symbolic link to a path outside the scanned root, not followed");
       return void 0;
     }
-    const st = statSync(real, { throwIfNoEntry: false });
+    const st = statSync2(real, { throwIfNoEntry: false });
     return st && { real, isDir: st.isDirectory(), isFile: st.isFile() };
   };
   const readScope = (folder) => {
     let bytes;
     try {
-      bytes = readRegularFile(join2(folder.real, ".gitignore"), maxBytes);
+      bytes = readRegularFile(join3(folder.real, ".gitignore"), maxBytes);
     } catch {
       bytes = void 0;
     }
@@ -84802,7 +84831,7 @@ async function discover(options) {
       }
       const { name } = dirent;
       const rel = folder.rel === "" ? name : `${folder.rel}/${name}`;
-      let real = join2(folder.real, name);
+      let real = join3(folder.real, name);
       let isDir = dirent.isDirectory();
       let isFile = dirent.isFile();
       const isLink = dirent.isSymbolicLink();
@@ -84957,23 +84986,23 @@ function readStructured(name, text, format) {
   }
   const position2 = (path2, where) => {
     let node = doc.contents;
-    let found = node;
+    let found2 = node;
     for (const [i, segment] of path2.entries()) {
       if ((0, import_yaml6.isMap)(node)) {
         const pair = node.items.find((p) => String(p.key?.value) === String(segment));
         if (!pair) break;
         const isLast = i === path2.length - 1;
         if (isLast && where === "key") {
-          found = pair.key;
+          found2 = pair.key;
           break;
         }
         node = pair.value;
       } else if ((0, import_yaml6.isSeq)(node) && typeof segment === "number") {
         node = node.items[segment];
       } else break;
-      if (node) found = node;
+      if (node) found2 = node;
     }
-    const offset = found?.range?.[0];
+    const offset = found2?.range?.[0];
     return offset === void 0 ? { line: 1, column: 1 } : at2(offset);
   };
   return { name, value, position: position2 };
@@ -85083,12 +85112,12 @@ function resolveConfig(file, known = rules2) {
 }
 function displayName(root, path2) {
   const rel = relative3(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : path2;
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : path2;
 }
 function leavesRoot(root, path2) {
   const within = (base, p) => {
     const rel = relative3(base, p);
-    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
+    return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
   };
   if (!within(root, path2)) return false;
   try {
@@ -85117,10 +85146,10 @@ async function loadConfig(root, explicit, known = rules2) {
     if (!existsSync3(explicit)) throw new ConfigError(`--config ${displayName(root, explicit)}: no such file`);
     path2 = explicit;
   } else {
-    const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
-    if (found.length === 0) return defaultConfig();
-    if (found.length > 1) throw new ConfigError(`${found.join(" and ")}: more than one config file in ${root}; keep one`);
-    path2 = join3(root, found[0]);
+    const found2 = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join4(root, name2)));
+    if (found2.length === 0) return defaultConfig();
+    if (found2.length > 1) throw new ConfigError(`${found2.join(" and ")}: more than one config file in ${root}; keep one`);
+    path2 = join4(root, found2[0]);
   }
   const name = displayName(root, path2);
   const text = readUserFile(path2, name, MAX_CONFIG_BYTES, root);
@@ -85194,7 +85223,7 @@ function gate(result, failOn, minScore, scope) {
 
 // src/lint.ts
 init_rules();
-import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative4, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -85708,9 +85737,9 @@ function buildScope(input) {
         primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
         idles: d.productionStage !== void 0 && onlyWaits(d.productionStage)
       };
-      const found = imageUseOf(d, facts);
+      const found2 = imageUseOf(d, facts);
       const pkg = packageOf(dirname2(d.file));
-      use = { ...found, serves: found.stages.length > 0 && found.stages.every((stage) => servesStaticFiles2(stage, pkg, input.packages)) ? "static" : "app" };
+      use = { ...found2, serves: found2.stages.length > 0 && found2.stages.every((stage) => servesStaticFiles2(stage, pkg, input.packages)) ? "static" : "app" };
       imageUses.set(d, use);
     }
     return use;
@@ -86829,7 +86858,7 @@ async function lint(options) {
 function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
   const rel = relative4(resolve3(workspace), root);
-  if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute3(rel)) return void 0;
+  if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute4(rel)) return void 0;
   return rel.split(sep3).join("/");
 }
 
@@ -87282,8 +87311,9 @@ function sendAnnotations(plan) {
 }
 
 // src/action/changes.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync as mkdirSync2 } from "node:fs";
+init_git_command();
+import { dirname as dirname3, join as join5 } from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 var CONTEXT = 3;
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function addRange(ranges, start, end) {
@@ -87387,13 +87417,7 @@ function parseGitDiff(text) {
   return changes;
 }
 function git(workspace, args) {
-  return execFileSync2("git", ["-c", "core.quotePath=true", ...args], {
-    cwd: workspace,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 12e4,
-    stdio: ["ignore", "pipe", "ignore"]
-  });
+  return runGit(workspace, ["-c", "core.quotePath=true", ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
 }
 function gitChanges(workspace, baseSha) {
   if (!/^[0-9a-f]{7,64}$/i.test(baseSha)) return void 0;
@@ -87429,9 +87453,34 @@ function extractRevision(workspace, revision, folder, dir) {
   if (!/^[0-9a-f]{7,64}$/i.test(revision)) return false;
   try {
     mkdirSync2(dir, { recursive: true });
-    const tar = `${dir}.tar`;
-    git(workspace, ["archive", "--format=tar", `--output=${tar}`, revision, "--", folder || "."]);
-    execFileSync2("tar", ["-xf", tar, "-C", dir], { stdio: "ignore", timeout: 12e4 });
+    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
+    const blobs = [];
+    for (const entry of listing.toString("utf8").split("\0")) {
+      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m || m[1] === "120000") continue;
+      const path2 = m[3];
+      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
+      blobs.push({ sha: m[2], path: path2 });
+    }
+    if (blobs.length === 0) return true;
+    const out = runGit(workspace, ["cat-file", "--batch"], {
+      input: `${blobs.map((b) => b.sha).join("\n")}
+`,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      timeout: 12e4,
+      stdio: ["pipe", "pipe", "ignore"]
+    });
+    let at2 = 0;
+    for (const blob of blobs) {
+      const headerEnd = out.indexOf(10, at2);
+      const header = out.subarray(at2, headerEnd).toString("utf8");
+      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+      if (!Number.isFinite(size)) return false;
+      const target = join5(dir, blob.path);
+      mkdirSync2(dirname3(target), { recursive: true });
+      writeFileSync2(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
+      at2 = headerEnd + 1 + size + 1;
+    }
     return true;
   } catch {
     return false;
@@ -87680,11 +87729,11 @@ async function changesOf(inputs, ctx, octokit, notes) {
 async function lintBase(inputs, ctx, prefix, pinned) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
-  const dir = mkdtempSync(join4(ctx.tempDir, "shipready-base-"));
+  const dir = mkdtempSync(join6(ctx.tempDir, "shipready-base-"));
   try {
     if (!extractRevision(ctx.workspace, pr.baseSha, prefix, dir)) return void 0;
-    const config = inputs.config && join4(dir, relative5(ctx.workspace, resolve5(ctx.workspace, inputs.config)));
-    return (await lint({ ...pinned, root: join4(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
+    const config = inputs.config && join6(dir, relative5(ctx.workspace, resolve5(ctx.workspace, inputs.config)));
+    return (await lint({ ...pinned, root: join6(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
   } catch {
     return void 0;
   } finally {
@@ -87716,7 +87765,9 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
     const root = resolve5(ctx.workspace, inputs.path);
-    if (!existsSync5(root) || !statSync2(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
+    if (!existsSync5(root) || !statSync3(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
+    const rel = relative5(realpathSync4(ctx.workspace), realpathSync4(root));
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
     const linted = await lint({ ...pinned, root, config: inputs.config && resolve5(ctx.workspace, inputs.config) });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";
@@ -87724,7 +87775,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const minScore = inputs.minScore ?? linted.minScore;
     logReport(result);
     if (inputs.sarifFile) writeFile2(resolve5(ctx.workspace, inputs.sarifFile), report("sarif", result, { color: false, pathPrefix: prefix }), "input sarif-file", ctx.workspace);
-    const jsonFile = join4(ctx.tempDir, `shipready-${ctx.step}.json`);
+    const jsonFile = join6(ctx.tempDir, `shipready-${ctx.step}.json`);
     writeFile2(jsonFile, report("json", result, { color: false }), "JSON report", void 0);
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
     const notes = new RunNotes();

@@ -370,6 +370,19 @@ describe('runAction', () => {
     }
   });
 
+  it('refuses a path that the checkout links outside the workspace', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shipready-action-elsewhere-'));
+    try {
+      symlinkSync(elsewhere, join(workspace, 'escape'));
+      inputs.set('path', 'escape');
+      await run();
+      expect(core.setFailed).toHaveBeenCalledWith("shipready: input path: 'escape' leads outside the workspace through a symbolic link");
+    } finally {
+      rmSync(join(workspace, 'escape'), { force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('fails with a message naming a bad input', async () => {
     inputs.set('fail-on', 'fatal');
     await run();

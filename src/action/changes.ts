@@ -3,8 +3,9 @@
  * checkout has the history, else from the pulls API (paginated; patches parsed; a file without a
  * patch counts as changed whole). The filter modes then decide which findings annotate and gate.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { runGit } from '../git-command.ts';
 import type { getOctokit } from '@actions/github';
 import type { Finding } from '../types.ts';
 import type { FilterMode } from './inputs.ts';
@@ -145,13 +146,7 @@ export function parseGitDiff(text: string): Changes {
 }
 
 function git(workspace: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=true', ...args], {
-    cwd: workspace,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  return runGit(workspace, ['-c', 'core.quotePath=true', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }) as string;
 }
 
 /** The pull request's changes from the local history; undefined when the checkout lacks it (shallow clone, no repository). */
@@ -191,16 +186,43 @@ export async function apiChanges(octokit: Octokit, owner: string, repo: string, 
 }
 
 /**
- * Writes the files of `revision` under `folder` (a path from the checkout root, '' for all) into
- * `dir`, to lint the base of a pull request. Reads git objects only; runs nothing from the repository.
+ * Writes the files of `revision` under `folder` (a path from the checkout root, '' for all) into `dir`, to lint
+ * the base of a pull request: the tree from `git ls-tree`, each blob from `git cat-file --batch`. Reads git
+ * objects only and runs no other program; links and submodules are left out, as the lint of a checkout would
+ * not follow a link out of the root either.
  */
 export function extractRevision(workspace: string, revision: string, folder: string, dir: string): boolean {
   if (!/^[0-9a-f]{7,64}$/i.test(revision)) return false;
   try {
     mkdirSync(dir, { recursive: true });
-    const tar = `${dir}.tar`;
-    git(workspace, ['archive', '--format=tar', `--output=${tar}`, revision, '--', folder || '.']);
-    execFileSync('tar', ['-xf', tar, '-C', dir], { stdio: 'ignore', timeout: 120_000 });
+    const listing = runGit(workspace, ['ls-tree', '-r', '-z', '--full-tree', revision, '--', folder || '.'], { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }) as Buffer;
+    const blobs: { sha: string; path: string }[] = [];
+    for (const entry of listing.toString('utf8').split('\0')) {
+      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m || m[1] === '120000') continue;
+      const path = m[3] as string;
+      // git never stores these; a path that would leave `dir` is not written.
+      if (path.split('/').some((part) => part === '..' || part === '' || part === '.git')) continue;
+      blobs.push({ sha: m[2] as string, path });
+    }
+    if (blobs.length === 0) return true;
+    const out = runGit(workspace, ['cat-file', '--batch'], {
+      input: `${blobs.map((b) => b.sha).join('\n')}\n`,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      timeout: 120_000,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    }) as Buffer;
+    let at = 0;
+    for (const blob of blobs) {
+      const headerEnd = out.indexOf(10, at);
+      const header = out.subarray(at, headerEnd).toString('utf8');
+      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+      if (!Number.isFinite(size)) return false;
+      const target = join(dir, blob.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: 'wx' });
+      at = headerEnd + 1 + size + 1;
+    }
     return true;
   } catch {
     return false;

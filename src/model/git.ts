@@ -2,7 +2,7 @@
  * What git knows about the scanned root: which files are tracked (one `git ls-files`, run lazily,
  * with a timeout; git is a tool of the machine, not repository code) and what `.gitignore` files ignore.
  */
-import { execFileSync } from 'node:child_process';
+import { runGit } from '../git-command.ts';
 import { ignoreRules } from './ignore-rules.ts';
 import type { SourceFile } from '../types.ts';
 
@@ -23,19 +23,8 @@ const GIT_TIMEOUT_MS = 10_000;
 
 /** The work tree the root is in, or undefined when git is missing, times out or the root is not in a repository. */
 export function readGitWorkTree(root: string): GitWorkTree | undefined {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
-  // A caller's GIT_DIR (inside a hook, say) would point git at another repository.
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
   try {
-    // core.fsmonitor names a command a repository's own config could make git run: never let it.
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: GIT_TIMEOUT_MS,
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const out = runGit(root, ['ls-files', '-z'], { encoding: 'utf8', timeout: GIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 }) as string;
     const tracked = new Set(out.split('\0').filter((p) => p !== ''));
     let dirs: Set<string> | undefined;
     const holdsTracked = (dir: string) => {
@@ -45,25 +34,23 @@ export function readGitWorkTree(root: string): GitWorkTree | undefined {
       }
       return dirs.has(dir);
     };
-    return { tracked: (path) => tracked.has(path), holdsTracked, ignored: (paths) => checkIgnore(root, env, paths) };
+    return { tracked: (path) => tracked.has(path), holdsTracked, ignored: (paths) => checkIgnore(root, paths) };
   } catch {
     return undefined;
   }
 }
 
 /** `git check-ignore --no-index` for many paths at once (exit code 1 means none is ignored). */
-function checkIgnore(root: string, env: NodeJS.ProcessEnv, paths: readonly string[]): ReadonlySet<string> | undefined {
+function checkIgnore(root: string, paths: readonly string[]): ReadonlySet<string> | undefined {
   if (paths.length === 0) return new Set();
   try {
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.excludesFile=/dev/null', 'check-ignore', '--no-index', '--stdin', '-z'], {
-      cwd: root,
-      env,
+    const out = runGit(root, ['-c', 'core.excludesFile=/dev/null', 'check-ignore', '--no-index', '--stdin', '-z'], {
       encoding: 'utf8',
       input: `${paths.join('\0')}\0`,
       timeout: GIT_TIMEOUT_MS,
       maxBuffer: 16 * 1024 * 1024,
       stdio: ['pipe', 'pipe', 'ignore'],
-    });
+    }) as string;
     return new Set(out.split('\0').filter((p) => p !== ''));
   } catch (error) {
     const status = (error as { status?: number }).status;
