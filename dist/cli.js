@@ -59149,7 +59149,7 @@ var init_rule75 = __esm({
     init_rule();
     init_service2();
     RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
-    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery)\b/i;
+    RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery|backups? (?:and|&) restor(?:e|ing)|restor(?:e|ing) (?:from )?(?:a |the )?backups?)\b/i;
     rule_default74 = defineRule({
       id: "ops/runbook",
       title: "How to operate and roll back the service is documented",

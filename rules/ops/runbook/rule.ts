@@ -3,8 +3,8 @@ import { deployablePackage } from '../_service.ts';
 
 /** A Markdown file named for runbooks (RUNBOOK.md, docs/runbook.md, docs/runbooks/deploy.md), in any folder. */
 const RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
-/** Headings that document how to undo a release or recover the service (QUALIA's guide calls it "Emergency Recovery"). */
-const RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery)\b/i;
+/** Headings that document how to undo a release or recover the service ("Emergency Recovery", "Backup and restore"). */
+const RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery|backups? (?:and|&) restor(?:e|ing)|restor(?:e|ing) (?:from )?(?:a |the )?backups?)\b/i;
 
 export default defineRule({
   id: 'ops/runbook',
