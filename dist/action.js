@@ -70408,6 +70408,20 @@ var init_rule43 = __esm({
 
 // rules/docker/prod-deps-only/rule.ts
 import { posix as posix3 } from "node:path";
+function deployOutputs(dockerfile, stage) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of lineage(stage)) {
+    for (const ins of s.instructions) {
+      for (const c of managerCommands(ins)) {
+        const target = c.manager === "pnpm" && c.name === "pnpm deploy" ? c.operands.at(-1)?.value : void 0;
+        if (target === void 0) continue;
+        const prodOnly = c.flags.some((f) => f.name === "prod" || f.name === "P" || f.name === "production");
+        out.set(posix3.resolve(workdirAt(dockerfile, s, ins), target), { prodOnly, install: c });
+      }
+    }
+  }
+  return out;
+}
 function dependenciesOf(dockerfile, stage, visiting) {
   visiting.add(stage);
   let deps;
@@ -70424,8 +70438,14 @@ function dependenciesOf(dockerfile, stage, visiting) {
       const excludesModules = ins.flags.some((f) => f.name === "exclude" && (f.value ?? "").includes("node_modules"));
       if (!copy || !from || !source || visiting.has(source) || excludesModules) continue;
       const copied = dependenciesOf(dockerfile, source, visiting);
-      if (!copied) continue;
       const target = posix3.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
+      const deployed = deployOutputs(dockerfile, source);
+      for (const word of copy.sources) {
+        const path2 = posix3.resolve("/", word.value);
+        const output = deployed.get(path2.replace(/\/node_modules$/, ""));
+        if (output) deps = { ...output, dir: isNodeModulesPath(path2) ? isNodeModulesPath(target) ? posix3.dirname(target) : target : target, at: from.loc, copiedFrom: from.value ?? void 0 };
+      }
+      if (!copied || copy.sources.some((w) => deployed.has(posix3.resolve("/", w.value).replace(/\/node_modules$/, "")))) continue;
       const modules = posix3.join(copied.dir, "node_modules");
       for (const word of copy.sources) {
         const path2 = posix3.resolve("/", word.value);
@@ -70453,7 +70473,7 @@ var init_rule44 = __esm({
       title: "The image holds only production dependencies",
       category: "security",
       severity: "warning",
-      rationale: "devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs.",
+      rationale: "devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs. A folder that `pnpm --prod deploy` wrote holds production dependencies only, whatever the stage installed before.",
       fix: "Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.",
       appliesTo: ["dockerfile"],
       messages: {

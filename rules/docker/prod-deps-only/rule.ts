@@ -19,6 +19,25 @@ interface Dependencies {
   copiedFrom?: string;
 }
 
+/**
+ * Folders `pnpm deploy <dir>` fills in a stage's lineage, with what their node_modules hold: production
+ * dependencies only with `--prod` (`-P`).
+ */
+function deployOutputs(dockerfile: Dockerfile, stage: Stage): Map<string, Omit<Dependencies, 'dir' | 'at'>> {
+  const out = new Map<string, Omit<Dependencies, 'dir' | 'at'>>();
+  for (const s of lineage(stage)) {
+    for (const ins of s.instructions) {
+      for (const c of managerCommands(ins)) {
+        const target = c.manager === 'pnpm' && c.name === 'pnpm deploy' ? c.operands.at(-1)?.value : undefined;
+        if (target === undefined) continue;
+        const prodOnly = c.flags.some((f) => f.name === 'prod' || f.name === 'P' || f.name === 'production');
+        out.set(posix.resolve(workdirAt(dockerfile, s, ins), target), { prodOnly, install: c });
+      }
+    }
+  }
+  return out;
+}
+
 /** node_modules of a stage: follows installs, prunes and COPY --from of earlier stages through its lineage. */
 function dependenciesOf(dockerfile: Dockerfile, stage: Stage, visiting: Set<Stage>): Dependencies | undefined {
   visiting.add(stage);
@@ -37,8 +56,15 @@ function dependenciesOf(dockerfile: Dockerfile, stage: Stage, visiting: Set<Stag
       const excludesModules = ins.flags.some((f) => f.name === 'exclude' && (f.value ?? '').includes('node_modules'));
       if (!copy || !from || !source || visiting.has(source) || excludesModules) continue;
       const copied = dependenciesOf(dockerfile, source, visiting);
-      if (!copied) continue;
       const target = posix.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
+      // `COPY --from=build /prod/api/node_modules …` after `pnpm --prod deploy /prod/api`: that folder's install, not the stage's.
+      const deployed = deployOutputs(dockerfile, source);
+      for (const word of copy.sources) {
+        const path = posix.resolve('/', word.value);
+        const output = deployed.get(path.replace(/\/node_modules$/, ''));
+        if (output) deps = { ...output, dir: isNodeModulesPath(path) ? (isNodeModulesPath(target) ? posix.dirname(target) : target) : target, at: from.loc, copiedFrom: from.value ?? undefined };
+      }
+      if (!copied || copy.sources.some((w) => deployed.has(posix.resolve('/', w.value).replace(/\/node_modules$/, '')))) continue;
       const modules = posix.join(copied.dir, 'node_modules');
       for (const word of copy.sources) {
         const path = posix.resolve('/', word.value);
@@ -59,7 +85,7 @@ export default defineRule({
   category: 'security',
   severity: 'warning',
   rationale:
-    'devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs.',
+    'devDependencies (compilers, test runners, linters, bundlers) often outweigh the app: they make the image several times larger, slower to pull and start on every node, and every one of them is attack surface and a source of vulnerability reports that have nothing to do with what runs. Build with them in a build stage; ship only what `npm ci --omit=dev` installs. A folder that `pnpm --prod deploy` wrote holds production dependencies only, whatever the stage installed before.',
   fix: 'Install with `npm ci --omit=dev` (`yarn install --production`, `yarn workspaces focus --all --production`, `pnpm install --prod`) in the final stage, or copy node_modules from a stage that did, or run `npm prune --omit=dev` after the build.',
   appliesTo: ['dockerfile'],
   messages: {
