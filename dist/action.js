@@ -57966,6 +57966,7 @@ var init_service = __esm({
           if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
           if (a.type === "BinaryExpression") return { hasDefault: true };
           const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
+          if (a.type === "OptionalMemberExpression" && a.object === child && a.optional) return { hasDefault: true };
           if (isPredicateCall(a) && a !== child) return { hasDefault: true };
           if (a.type === "VariableDeclarator" && a.init === child && a.id.type === "Identifier" && mod.inits.get(a.id.name) === unwrap(child) && mod.testedNames.has(a.id.name)) {
             return { hasDefault: true };

@@ -1687,6 +1687,8 @@ class ServiceBuilder {
       if (a.type === 'BinaryExpression') return { hasDefault: true };
       // `parseEnvInt(process.env.TIMEOUT, 30000)`, `bool(process.env.X, false)`: a parser that takes the default after the value.
       const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? '');
+      // `process.env.ALLOWED_IPS?.split(',')`: optional chaining copes with an unset variable.
+      if (a.type === 'OptionalMemberExpression' && a.object === child && a.optional) return { hasDefault: true };
       // `Boolean(process.env.SENTRY_DSN)`, `isEmpty(process.env.X)`: a presence test, false when unset.
       if (isPredicateCall(a) && a !== child) return { hasDefault: true };
       // `const ignored = process.env.IGNORE_IP; if (ignored) …`: a variable of the read's value that the module tests.

@@ -23,6 +23,8 @@ export const multiOrg = stringToBoolean(process.env.IS_MULTI_ORG);
 export const jobTimeoutMs = parseEnvInt(process.env.JOB_TIMEOUT_MS, 2 * 60 * 60 * 1000, { min: 1 });
 export const windowHours = parseEnvInt(process.env.WINDOW_HOURS, DEFAULT_WINDOW_HOURS);
 export const hostId = process.env.ECS_CONTAINER_METADATA_URI;
+export const allowedIps = process.env.ALLOWED_IPS?.split(',') ?? [];
+export const cloudIps = process.env.CLOUD_IPS?.split(',');
 const override = process.env.DB_OVERRIDE_URL;
 export const db = connectDb(!isEmpty(override) ? override : process.env.DATABASE_URL);
 
