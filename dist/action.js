@@ -39783,6 +39783,7 @@ function classifyByName(path2) {
   if (LOCKFILES.has(lower)) return "lockfile";
   if (lower === ".gitignore") return "gitignore";
   if (lower === ".nvmrc" || lower === ".node-version") return "node-version-file";
+  if (PLATFORM_CONFIG.has(lower)) return "other";
   if (lower === ".env" || lower.startsWith(".env.") || lower.endsWith(".env")) return "env";
   if (PRODUCTION_APP_CONFIG.test(path2)) return "app-config";
   if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
@@ -39810,12 +39811,13 @@ function commentSyntaxOf(kind, path2) {
   if (kind === "package-json" || kind === "renovate" || kind === "nx-project" || kind === "lockfile" || kind === "markdown" || path2.toLowerCase().endsWith(".json")) return "none";
   return "#";
 }
-var RENOVATE_CONFIG, LOCKFILES, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, TEMPLATE_EXT, BARE_ENV_EXAMPLE, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
+var RENOVATE_CONFIG, LOCKFILES, PLATFORM_CONFIG, NOT_A_DOCKERFILE, PLAIN_TEXT_DOC, SOURCE_EXT, DOC_ENV, PRODUCTION_APP_CONFIG, TEMPLATE_EXT, BARE_ENV_EXAMPLE, WORKFLOW_OR_BOT, COMPOSE_NAME, MANIFEST_FOLDER, MANIFEST_KEYS, COMPOSE_KEYS;
 var init_classify = __esm({
   "src/classify.ts"() {
     "use strict";
     RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
     LOCKFILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock"]);
+    PLATFORM_CONFIG = /* @__PURE__ */ new Set(["procfile", "app.json", "vercel.json", "now.json", "railway.json", "railway.toml", "nixpacks.toml"]);
     NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|mdx?|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
     PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
     SOURCE_EXT = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
@@ -71943,6 +71945,9 @@ var init_rule71 = __esm({
 });
 
 // rules/ops/backup/rule.ts
+function isSearchIndex(s) {
+  return SEARCH_ENGINES.test(s.image?.value ?? "");
+}
 function keepsData(volume) {
   const target = (volume.target ?? "").replace(/\/+$/, "");
   if (REBUILDABLE.test(volume.source ?? "") || REBUILDABLE.test(target)) return false;
@@ -71951,9 +71956,10 @@ function keepsData(volume) {
 function persistentState(project) {
   const states = [];
   for (const file of project.compose) {
-    for (const s of file.services) {
-      const kept = s.volumes.filter(keepsData);
-      if (kept.length > 0 && project.scope.composeService(s).ships) states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
+    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships);
+    for (const s of keeping) {
+      if (isSearchIndex(s) && keeping.some((o) => o !== s && !isSearchIndex(o))) continue;
+      states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
     }
   }
   for (const parsed of project.yamlFiles) {
@@ -71983,7 +71989,7 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, rule_default71;
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, SEARCH_ENGINES, rule_default71;
 var init_rule72 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
@@ -71995,6 +72001,7 @@ var init_rule72 = __esm({
     STATE_DIR_KEY = /(?:^|_)(?:DATA|STATE)_DIR$/;
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
     REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
+    SEARCH_ENGINES = /(?:^|\/)(?:meilisearch|elasticsearch|opensearch|typesense|manticoresearch|zincsearch|sonic)(?::|@|$)/;
     rule_default71 = defineRule({
       id: "ops/backup",
       title: "A service that keeps persistent state has a backup job",
@@ -79309,23 +79316,31 @@ var init_rule79 = __esm({
 });
 
 // rules/pkg/engines/rule.ts
-var import_semver2, rule_default79;
+function pinnedElsewhere(project, pkg) {
+  if (!pkg.private) return false;
+  const folders2 = ancestors(pkg.dir);
+  const versionFile = project.filesOf("node-version-file").some((f) => folders2.includes(dirname2(f.path)));
+  return versionFile && !folders2.some((d) => ENGINES_READERS.some((name) => project.has(joinPath(d, name))));
+}
+var import_semver2, ENGINES_READERS, rule_default79;
 var init_rule80 = __esm({
   "rules/pkg/engines/rule.ts"() {
     "use strict";
     import_semver2 = __toESM(require_semver2(), 1);
     init_node_lines();
     init_node_versions();
+    init_project();
     init_rule();
     init_shared7();
+    ENGINES_READERS = ["Procfile", "app.json", "vercel.json", "now.json", "railway.json", "railway.toml", "nixpacks.toml", "render.yaml"];
     rule_default79 = defineRule({
       id: "pkg/engines",
       title: "package.json declares the supported Node.js lines it runs on",
       category: "reliability",
       severity: "warning",
-      rationale: "`engines.node` is how npm, package managers, hosting platforms and people learn which Node.js the service needs. Without it a platform may pick any runtime; with a range whose lower bound is a line past its end of life (`>=18`), installs on that line still succeed and a deployment can run on a Node.js that gets no security fixes.",
+      rationale: "`engines.node` is how npm, package managers, hosting platforms and people learn which Node.js the service needs. Without it a platform may pick any runtime; with a range whose lower bound is a line past its end of life (`>=18`), installs on that line still succeed and a deployment can run on a Node.js that gets no security fixes. A private package whose line a `.nvmrc` or `.node-version` fixes, deployed on no platform that reads engines (Heroku, Vercel, Railway, Nixpacks), needs none.",
       fix: 'Set `"engines": { "node": ">=22" }` (the oldest LTS line still supported, or newer) and keep it in step with the Dockerfile base image, `.nvmrc` and CI.',
-      appliesTo: ["package-json"],
+      appliesTo: ["package-json", "node-version-file"],
       messages: {
         missing: (d) => `package.json declares no engines.node: add "engines": { "node": ">=${d.target}" } so installs and platforms pick a supported Node.js line`,
         invalid: (d) => `engines.node "${d.range}" is not a valid semver range that any version satisfies: write a range such as ">=22"`,
@@ -79341,6 +79356,7 @@ var init_rule80 = __esm({
           if (range === void 0 && enclosing.some((p) => p.engines.node !== void 0)) continue;
           if (range === void 0) {
             const root = enclosing.find((p) => isWorkspaceRoot(project, p)) ?? pkg;
+            if (pinnedElsewhere(project, root)) continue;
             if (!missingAt.has(root)) subject(root.file).report("missing", { target }, missingFieldLoc(root, "/engines"));
             missingAt.add(root);
             continue;

@@ -5,6 +5,7 @@ import type { ArtifactKind, CommentSyntax } from './types.ts';
 const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.prod`), unless the suffix is another file type (`dockerfile.ts`, a template). */
+const PLATFORM_CONFIG = new Set(['procfile', 'app.json', 'vercel.json', 'now.json', 'railway.json', 'railway.toml', 'nixpacks.toml']);
 const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|mdx?|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
 /** Project documents often written without an extension (`CHANGELOG`, `HISTORY.txt`): read as Markdown. */
 const PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;
@@ -42,6 +43,8 @@ export function classifyByName(path: string): ArtifactKind | undefined {
   if (LOCKFILES.has(lower)) return 'lockfile';
   if (lower === '.gitignore') return 'gitignore';
   if (lower === '.nvmrc' || lower === '.node-version') return 'node-version-file';
+  // Hosting platforms' own config (Heroku, Vercel, Railway, Nixpacks): rules ask only whether one is there.
+  if (PLATFORM_CONFIG.has(lower)) return 'other';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env';
   if (PRODUCTION_APP_CONFIG.test(path)) return 'app-config';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {

@@ -19,6 +19,13 @@ interface State {
 /** A name for what is downloaded or rebuilt again: a cache or temporary files (`model-cache`, `.next/cache`, `caddy_tmp`). */
 const REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
 
+/** Search engines: what they hold is an index of data kept elsewhere, rebuilt by reindexing. */
+const SEARCH_ENGINES = /(?:^|\/)(?:meilisearch|elasticsearch|opensearch|typesense|manticoresearch|zincsearch|sonic)(?::|@|$)/;
+
+function isSearchIndex(s: { image?: { value: string } }): boolean {
+  return SEARCH_ENGINES.test(s.image?.value ?? '');
+}
+
 /** A compose volume that keeps data: a named, writable volume that is not node_modules, a cache or temporary files. */
 function keepsData(volume: ComposeVolume): boolean {
   const target = (volume.target ?? '').replace(/\/+$/, '');
@@ -30,9 +37,11 @@ function keepsData(volume: ComposeVolume): boolean {
 function persistentState(project: Project): State[] {
   const states: State[] = [];
   for (const file of project.compose) {
-    for (const s of file.services) {
-      const kept = s.volumes.filter(keepsData);
-      if (kept.length > 0 && project.scope.composeService(s).ships) states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
+    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships);
+    for (const s of keeping) {
+      // A search index (Meilisearch, Elasticsearch …) beside the store it indexes is rebuilt from that store: the store is what to back up.
+      if (isSearchIndex(s) && keeping.some((o) => o !== s && !isSearchIndex(o))) continue;
+      states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
     }
   }
   for (const parsed of project.yamlFiles) {

@@ -1,9 +1,24 @@
 import semver from 'semver';
 import { isEndOfLife, NODE_LINES, nodeLine, supportedLtsLines } from '../../../src/model/node-lines.ts';
 import { lowestMajors } from '../../../src/model/node-versions.ts';
+import { ancestors, dirname, joinPath, type Project } from '../../../src/model/project.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { enclosingPackages, isWorkspaceRoot, missingFieldLoc, servicePackages } from '../_shared.ts';
+
+/** Hosting platforms that choose the Node.js line from `engines.node`: their config files, at a package's folder or the root. */
+const ENGINES_READERS = ['Procfile', 'app.json', 'vercel.json', 'now.json', 'railway.json', 'railway.toml', 'nixpacks.toml', 'render.yaml'];
+
+/**
+ * A private package whose Node.js line a version file fixes (`.nvmrc`, `.node-version`, `.tool-versions`) for
+ * developers and CI, on no platform that reads engines: nothing installs or deploys it by its engines field.
+ */
+function pinnedElsewhere(project: Project, pkg: PackageJson): boolean {
+  if (!pkg.private) return false;
+  const folders = ancestors(pkg.dir);
+  const versionFile = project.filesOf('node-version-file').some((f) => folders.includes(dirname(f.path)));
+  return versionFile && !folders.some((d) => ENGINES_READERS.some((name) => project.has(joinPath(d, name))));
+}
 
 export default defineRule({
   id: 'pkg/engines',
@@ -11,9 +26,9 @@ export default defineRule({
   category: 'reliability',
   severity: 'warning',
   rationale:
-    '`engines.node` is how npm, package managers, hosting platforms and people learn which Node.js the service needs. Without it a platform may pick any runtime; with a range whose lower bound is a line past its end of life (`>=18`), installs on that line still succeed and a deployment can run on a Node.js that gets no security fixes.',
+    '`engines.node` is how npm, package managers, hosting platforms and people learn which Node.js the service needs. Without it a platform may pick any runtime; with a range whose lower bound is a line past its end of life (`>=18`), installs on that line still succeed and a deployment can run on a Node.js that gets no security fixes. A private package whose line a `.nvmrc` or `.node-version` fixes, deployed on no platform that reads engines (Heroku, Vercel, Railway, Nixpacks), needs none.',
   fix: 'Set `"engines": { "node": ">=22" }` (the oldest LTS line still supported, or newer) and keep it in step with the Dockerfile base image, `.nvmrc` and CI.',
-  appliesTo: ['package-json'],
+  appliesTo: ['package-json', 'node-version-file'],
   messages: {
     missing: (d: { target: number }) => `package.json declares no engines.node: add "engines": { "node": ">=${d.target}" } so installs and platforms pick a supported Node.js line`,
     invalid: (d: { range: string }) => `engines.node "${d.range}" is not a valid semver range that any version satisfies: write a range such as ">=22"`,
@@ -31,6 +46,7 @@ export default defineRule({
       if (range === undefined && enclosing.some((p) => p.engines.node !== undefined)) continue;
       if (range === undefined) {
         const root = enclosing.find((p) => isWorkspaceRoot(project, p)) ?? pkg;
+        if (pinnedElsewhere(project, root)) continue;
         if (!missingAt.has(root)) subject(root.file).report('missing', { target }, missingFieldLoc(root, '/engines'));
         missingAt.add(root);
         continue;
