@@ -38132,6 +38132,10 @@ var init_service = __esm({
        */
       schemaCopes(mod, value, depth = 0) {
         if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
+        const call = unwrap(value);
+        if (isCall(call) && /^(?:preprocess|pipe|lazy)$/.test(isMember(call.callee) ? memberName(call.callee) ?? "" : "") && depth < 3) {
+          if (call.arguments.some((arg) => !isFunction(unwrap(arg)) && this.schemaCopes(mod, arg, depth + 1))) return true;
+        }
         let base = unwrap(value);
         while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
         const name = base.type === "Identifier" ? base.name : isMember(base) ? memberName(base) : void 0;

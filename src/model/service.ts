@@ -1748,6 +1748,11 @@ class ServiceBuilder {
    */
   private schemaCopes(mod: Module, value: t.Node, depth = 0): boolean {
     if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
+    // `z.preprocess(fn, z.enum([…]).default('a'))`, `z.pipe(…)`: the schema given as an argument decides.
+    const call = unwrap(value);
+    if (isCall(call) && /^(?:preprocess|pipe|lazy)$/.test(isMember(call.callee) ? (memberName(call.callee) ?? '') : '') && depth < 3) {
+      if ((call.arguments as t.Node[]).some((arg) => !isFunction(unwrap(arg)) && this.schemaCopes(mod, arg, depth + 1))) return true;
+    }
     let base = unwrap(value);
     while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
     const name = base.type === 'Identifier' ? base.name : isMember(base) ? memberName(base) : undefined;

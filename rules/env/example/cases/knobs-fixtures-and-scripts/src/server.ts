@@ -9,6 +9,9 @@ const env = z
     QUEUE_CONCURRENCY: z.coerce.number().default(10),
     LOCK_BACKOFF_MULTIPLIER: z.coerce.number().default(2),
     FEATURE_X_ENABLED: z.string().optional(),
+    AGENT_PROVIDER: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['anthropic', 'bedrock']).default('anthropic')),
+    REGION_CODE: z.preprocess((v) => String(v).trim(), z.string()),
+//  ^^^^^^^^^^^ undocumented
     S3_BUCKET: z.string(),
 //  ^^^^^^^^^ undocumented
   })
