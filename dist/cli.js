@@ -59208,12 +59208,49 @@ var init_rule75 = __esm({
 function developerTooling(file) {
   return basename(file).toLowerCase().replace(/\.(?:sh|bash)$/, "").split(/[^a-z0-9]+/).some((w) => DEVELOPER_TOOLING.has(w));
 }
-function singleStep(script) {
-  const doing = script.steps.filter((c) => c.terminator !== "&" && !PRINTS.has(invocation(c.words).argv[0]?.value ?? ""));
+function guardCommands(commands) {
+  const out = /* @__PURE__ */ new Set();
+  for (let i = 0; i < commands.length; i++) {
+    if (commands[i]?.words[0]?.value !== "if") continue;
+    let depth = 0;
+    let end = -1;
+    let plain2 = true;
+    for (let k = i; k < commands.length; k++) {
+      const words3 = commands[k].words.map((w) => w.value);
+      if (words3[0] === "if") depth++;
+      if (words3[0] === "fi") depth--;
+      if (k > i && words3[0] !== "fi") {
+        const body = words3[0] === "then" || words3[0] === "else" ? words3.slice(1) : words3;
+        const argv = invocation(commands[k].words.slice(words3.length - body.length)).argv.map((w) => w.value);
+        if (words3[0] === "elif" || argv.length > 0 && !GUARD_BODY.has(argv[0])) plain2 = false;
+      }
+      if (depth === 0) {
+        end = k;
+        break;
+      }
+    }
+    if (end === -1) break;
+    if (plain2) for (let k = i; k <= end; k++) out.add(commands[k]);
+    i = end;
+  }
+  return out;
+}
+function stepsThatMatter(script) {
+  const guards = guardCommands(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== "&" && !guards.has(c) && !optionalLoad(c, script.commands));
+  return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? "")), first: running[0] };
+}
+function singleStep(script, doing) {
   const only = doing[0];
   if (doing.length === 0 || doing.length === 1 && only !== void 0 && (only === script.steps.at(-1) || invocation(only.words).exec)) return true;
   if (script.steps.slice(0, -1).every((c) => c.terminator === "&&")) return true;
   return oneConditional(script.commands.slice(script.commands.indexOf(only)));
+}
+function optionalLoad(command2, commands) {
+  const argv = invocation(command2.words).argv.map((w) => w.value);
+  const next = commands[commands.indexOf(command2) + 1];
+  const loads = (c) => c !== void 0 && ["source", "."].includes(c.words[0]?.value ?? "");
+  return (argv[0] === "[" || argv[0] === "test") && command2.terminator === "&&" ? loads(next) : loads(command2) && commands[commands.indexOf(command2) - 1]?.terminator === "&&";
 }
 function oneConditional(commands) {
   if (commands[0]?.words[0]?.value !== "if") return false;
@@ -59243,7 +59280,7 @@ function oneConditional(commands) {
   }
   return depth === 0;
 }
-var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, FIXTURES, rule_default75;
+var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, GUARD_BODY, FIXTURES, rule_default75;
 var init_rule76 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
@@ -59254,6 +59291,7 @@ var init_rule76 = __esm({
     OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "doc", "i18n", "translations", "icons", "fixtures"]);
+    GUARD_BODY = /* @__PURE__ */ new Set(["exit", "return", "export", "unset", "source", ".", ...PRINTS]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default75 = defineRule({
       id: "ops/script-safety",
@@ -59273,8 +59311,10 @@ var init_rule76 = __esm({
           if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || OPS_FOLDER.test(script.file) && !developerTooling(script.file))) continue;
           if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
           const report2 = subject(script.file);
-          const first = script.steps.find((c) => c.terminator !== "&") ?? script.firstCommand;
-          if (!script.errexit && first && !singleStep(script)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
+          const steps = stepsThatMatter(script);
+          const doing = steps.doing;
+          const first = steps.first ?? script.firstCommand;
+          if (!script.errexit && first && !singleStep(script, doing)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
           for (const chmod of script.chmods) if (chmod.worldWritable) report2.report("worldWritable", { mode: chmod.mode }, chmod.loc);
         }
       }

@@ -29,14 +29,68 @@ function developerTooling(file: string): boolean {
  * one `&&` chain of all its steps, or one `if`/`else` that ends it with one command per branch: nothing runs
  * after a failure, and the script's status is that step's, so errexit changes nothing.
  */
-function singleStep(script: ShellScript): boolean {
-  // A background job (`node api.js &`) is outside errexit, whose failure `wait -n` reports: it is no step here.
-  const doing = script.steps.filter((c) => c.terminator !== '&' && !PRINTS.has(invocation(c.words).argv[0]?.value ?? ''));
+/** Commands that only end the script, set a variable or load an optional file: a guard's body, not a step that matters. */
+const GUARD_BODY = new Set(['exit', 'return', 'export', 'unset', 'source', '.', ...PRINTS]);
+
+/**
+ * The commands of guard blocks: `if [ -z "$URL" ]; then echo "not set"; exit 1; fi`, `if …; then export X=y; fi`:
+ * an `if` whose branches only print, exit, assign or export. A failed test in its condition changes nothing
+ * errexit would stop, and its body does nothing that can fail halfway.
+ */
+function guardCommands(commands: readonly LocatedCommand[]): Set<LocatedCommand> {
+  const out = new Set<LocatedCommand>();
+  for (let i = 0; i < commands.length; i++) {
+    if (commands[i]?.words[0]?.value !== 'if') continue;
+    let depth = 0;
+    let end = -1;
+    let plain = true;
+    for (let k = i; k < commands.length; k++) {
+      const words = (commands[k] as LocatedCommand).words.map((w) => w.value);
+      if (words[0] === 'if') depth++;
+      if (words[0] === 'fi') depth--;
+      if (k > i && words[0] !== 'fi') {
+        const body = words[0] === 'then' || words[0] === 'else' ? words.slice(1) : words;
+        const argv = invocation((commands[k] as LocatedCommand).words.slice(words.length - body.length)).argv.map((w) => w.value);
+        if (words[0] === 'elif' || (argv.length > 0 && !GUARD_BODY.has(argv[0] as string))) plain = false;
+      }
+      if (depth === 0) {
+        end = k;
+        break;
+      }
+    }
+    if (end === -1) break;
+    if (plain) for (let k = i; k <= end; k++) out.add(commands[k] as LocatedCommand);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * The steps whose failure errexit would stop on. A background job (`node api.js &`) is outside errexit, whose
+ * failure `wait -n` reports; guards (`if [ -z "$X" ]; then exit 1; fi`), optional loads (`[ -f .env ] && source
+ * .env`) and prints are none either.
+ */
+function stepsThatMatter(script: ShellScript): { doing: LocatedCommand[]; first: LocatedCommand | undefined } {
+  const guards = guardCommands(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== '&' && !guards.has(c) && !optionalLoad(c, script.commands));
+  // The finding stands at the first command that runs (a print included): what goes on without errexit starts there.
+  return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? '')), first: running[0] };
+}
+
+function singleStep(script: ShellScript, doing: readonly LocatedCommand[]): boolean {
   const only = doing[0];
   if (doing.length === 0 || (doing.length === 1 && only !== undefined && (only === script.steps.at(-1) || invocation(only.words).exec))) return true;
   // `build && push && deploy`: one chain that stops at the first failure and ends the script with its status.
   if (script.steps.slice(0, -1).every((c) => c.terminator === '&&')) return true;
   return oneConditional(script.commands.slice(script.commands.indexOf(only as LocatedCommand)));
+}
+
+/** `[ -f .env ] && source .env`: a test whose only consequence is loading a file. */
+function optionalLoad(command: LocatedCommand, commands: readonly LocatedCommand[]): boolean {
+  const argv = invocation(command.words).argv.map((w) => w.value);
+  const next = commands[commands.indexOf(command) + 1];
+  const loads = (c: LocatedCommand | undefined) => c !== undefined && ['source', '.'].includes(c.words[0]?.value ?? '');
+  return (argv[0] === '[' || argv[0] === 'test') && command.terminator === '&&' ? loads(next) : loads(command) && commands[commands.indexOf(command) - 1]?.terminator === '&&';
 }
 
 /** `if …; then a; elif …; then b; else c; fi` and nothing after it but prints, each branch at most one command. */
@@ -95,8 +149,10 @@ export default defineRule({
       // A script for another interpreter (`#!/usr/bin/env node`, fish) has no errexit.
       if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
       const report = subject(script.file);
-      const first = script.steps.find((c) => c.terminator !== '&') ?? script.firstCommand;
-      if (!script.errexit && first && !singleStep(script)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
+      const steps = stepsThatMatter(script);
+      const doing = steps.doing;
+      const first = steps.first ?? script.firstCommand;
+      if (!script.errexit && first && !singleStep(script, doing)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
       for (const chmod of script.chmods) if (chmod.worldWritable) report.report('worldWritable', { mode: chmod.mode }, chmod.loc);
     }
   },
