@@ -59174,7 +59174,7 @@ var init_rule74 = __esm({
 });
 
 // rules/ops/runbook/rule.ts
-var RUNBOOK_PATH, RUNBOOK_HEADING, rule_default74;
+var RUNBOOK_PATH, RUNBOOK_HEADING, EXTERNAL_DOCS, rule_default74;
 var init_rule75 = __esm({
   "rules/ops/runbook/rule.ts"() {
     "use strict";
@@ -59182,12 +59182,13 @@ var init_rule75 = __esm({
     init_service2();
     RUNBOOK_PATH = /(?:^|\/)runbooks?(?:[/._-]|$)/i;
     RUNBOOK_HEADING = /\b(?:rollbacks?|roll(?:ing)?[ -]back|runbooks?|(?:emergency|disaster) recovery|backups? (?:and|&) restor(?:e|ing)|restor(?:e|ing) (?:from )?(?:a |the )?backups?)\b/i;
+    EXTERNAL_DOCS = /^https?:\/\/(?:docs?\.[^/\s]+|[^/\s]+\/(?:[^\s]*\/)?(?:self-?host(?:ing|ed)?|deploy(?:ment|ing)?|install(?:ation|ing)?|upgrad(?:e|ing)|administration|operations?)(?:[/?#.-]|$)|github\.com\/[^/\s]+\/[^/\s]+\/wiki(?:[/?#]|$))/i;
     rule_default74 = defineRule({
       id: "ops/runbook",
       title: "How to operate and roll back the service is documented",
       category: "operations",
       severity: "info",
-      rationale: "When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two.",
+      rationale: "When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two. Where the README links documentation kept elsewhere (a docs site, its self-hosting or deployment section, the wiki), the operations docs are out of the linter's sight and it does not report them missing.",
       fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
       appliesTo: ["markdown", "package-json"],
       messages: {
@@ -59197,7 +59198,7 @@ var init_rule75 = __esm({
         const pkg = deployablePackage(project);
         if (!pkg) return;
         const report2 = subject(pkg.file);
-        const documented = project.markdownDocs.some((doc) => RUNBOOK_PATH.test(doc.file)) || project.markdownDocs.some((doc) => doc.headings.some((h) => RUNBOOK_HEADING.test(h.text)));
+        const documented = project.markdownDocs.some((doc) => RUNBOOK_PATH.test(doc.file)) || project.markdownDocs.some((doc) => doc.headings.some((h) => RUNBOOK_HEADING.test(h.text))) || project.markdownDocs.some((doc) => /^readme\.md$/i.test(doc.file) && doc.links.some((url) => EXTERNAL_DOCS.test(url)));
         if (!documented) report2.report("noRunbook", { file: pkg.file }, pkg.at("/name", { key: true }));
       }
     });
