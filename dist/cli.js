@@ -45033,7 +45033,7 @@ function compileGlob(pattern, options2 = {}) {
     }
     return states;
   };
-  const inside2 = (at2) => -(at2 + 1);
+  const inside = (at2) => -(at2 + 1);
   const step = (states, ch) => {
     const next = /* @__PURE__ */ new Set();
     for (const at2 of states) {
@@ -45060,7 +45060,7 @@ function compileGlob(pattern, options2 = {}) {
           next.add(at2);
           break;
         case "folders":
-          next.add(ch === "/" ? at2 : inside2(at2));
+          next.add(ch === "/" ? at2 : inside(at2));
           break;
       }
     }
@@ -60004,7 +60004,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
 import { existsSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join3, relative as relative2 } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -60079,7 +60079,7 @@ init_ignore_rules();
 var import_yaml5 = __toESM(require_dist(), 1);
 init_classify();
 import { closeSync, constants as constants2, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join2, relative, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative, sep } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".hg", ".svn"]);
 var MAX_DEPTH2 = 64;
@@ -60199,6 +60199,10 @@ function readRegularFile(abs, maxBytes) {
     closeSync(fd);
   }
 }
+function isWithin(base, path2) {
+  const rel = relative(base, path2);
+  return !(rel === ".." || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || isAbsolute2(rel));
+}
 async function discover(options2) {
   const maxBytes = options2.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const root = realpathSync(options2.root);
@@ -60224,10 +60228,7 @@ async function discover(options2) {
     }
     return false;
   };
-  const insideRoot = (target) => {
-    const rel = relative(root, target);
-    return !(rel === ".." || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep));
-  };
+  const insideRoot = (target) => isWithin(root, target);
   const followLink = (abs, rel) => {
     let real;
     try {
@@ -60601,16 +60602,12 @@ function resolveConfig(file, known = rules2) {
 }
 function displayName(root, path2) {
   const rel = relative2(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : path2;
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : path2;
 }
 function leavesRoot(root, path2) {
-  const within = (base, p) => {
-    const rel = relative2(base, p);
-    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
-  };
-  if (!within(root, path2)) return false;
+  if (!isWithin(root, path2)) return false;
   try {
-    return !within(realpathSync2(root), realpathSync2(path2));
+    return !isWithin(realpathSync2(root), realpathSync2(path2));
   } catch {
     return false;
   }
@@ -62055,7 +62052,7 @@ function gate(result, failOn, minScore, scope) {
 
 // src/lint.ts
 init_rules();
-import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
+import { relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
 init_rule();
 
 // src/suppress.ts
@@ -62345,9 +62342,8 @@ async function lint(options2) {
 }
 function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
-  const rel = relative3(resolve2(workspace), root);
-  if (rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute3(rel)) return void 0;
-  return rel.split(sep2).join("/");
+  if (!isWithin(resolve2(workspace), root)) return void 0;
+  return relative3(resolve2(workspace), root).split(sep2).join("/");
 }
 
 // src/reporters/paths.ts
@@ -62767,12 +62763,8 @@ function report(format, result, options2) {
 
 // src/write-file.ts
 import { lstatSync, mkdirSync, realpathSync as realpathSync3, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute4, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
 var UnsafeTarget = class extends Error {
-};
-var inside = (root, path2) => {
-  const rel = relative4(root, path2);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel);
 };
 function realFolder(path2) {
   let dir = dirname2(path2);
@@ -62790,7 +62782,7 @@ function writeOutputFile(path2, text, root, options2 = {}) {
   if (root !== void 0) {
     const realRoot = realpathSync3(root);
     const lexicalRoot = resolve4(root);
-    if (inside(lexicalRoot, path2) || inside(realRoot, path2)) {
+    if (isWithin(lexicalRoot, path2) || isWithin(realRoot, path2)) {
       let link = false;
       try {
         link = lstatSync(path2).isSymbolicLink();
@@ -62798,7 +62790,7 @@ function writeOutputFile(path2, text, root, options2 = {}) {
         link = false;
       }
       if (link) throw new UnsafeTarget("is a symbolic link inside the linted repository; shipready does not write through it");
-      if (!inside(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
+      if (!isWithin(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
     }
   }
   if (options2.createFolders) mkdirSync(dirname2(path2), { recursive: true });

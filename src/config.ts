@@ -5,7 +5,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { rules as registry } from '../rules/index.ts';
 import schema from '../schema/config.schema.json' with { type: 'json' };
-import { readRegularFile, yamlStructureProblem } from './discover.ts';
+import { isWithin, readRegularFile, yamlStructureProblem } from './discover.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { SEVERITIES, type Severity } from './types.ts';
 import { jsonSyntaxReason } from './parsers/json.ts';
@@ -304,13 +304,9 @@ function displayName(root: string, path: string): string {
  */
 /** True when `path` lies in the root as written but a link takes it outside the root's real folder. */
 function leavesRoot(root: string, path: string): boolean {
-  const within = (base: string, p: string) => {
-    const rel = relative(base, p);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  if (!within(root, path)) return false;
+  if (!isWithin(root, path)) return false;
   try {
-    return !within(realpathSync(root), realpathSync(path));
+    return !isWithin(realpathSync(root), realpathSync(path));
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@
  * here (size, depth, entries, YAML structure), so the parsers after it only ever see bounded text.
  */
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import { ignoreRules } from './model/ignore-rules.ts';
 import { Lexer } from 'yaml';
@@ -226,6 +226,12 @@ interface Folder {
   depth: number;
 }
 
+/** True when `path` is `base` or lies below it (both absolute; no link is followed here). */
+export function isWithin(base: string, path: string): boolean {
+  const rel = relative(base, path);
+  return !(rel === '..' || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || isAbsolute(rel));
+}
+
 /**
  * Walks the root and reads every file of a known kind. Synchronous inside (see readRegularFile);
  * async in signature so callers need not change should the walk ever want parallel I/O.
@@ -259,10 +265,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     return false;
   };
 
-  const insideRoot = (target: string): boolean => {
-    const rel = relative(root, target);
-    return !(rel === '..' || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep));
-  };
+  const insideRoot = (target: string): boolean => isWithin(root, target);
 
   /** Resolves a link; its real target and type, or undefined (with a notice) when it must not be followed. */
   const followLink = (abs: string, rel: string): { real: string; isDir: boolean; isFile: boolean } | undefined => {

@@ -3,10 +3,11 @@
  * pipeline with inline suppressions, then the baseline. Callers differ only in where options come
  * from and where the result goes.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { rules as allRules } from '../rules/index.ts';
 import { applyBaseline, type Baseline, loadBaseline } from './baseline.ts';
 import { applyRuleFlags, type FailOn, loadConfig } from './config.ts';
+import { isWithin } from './discover.ts';
 import { type RunResult, run } from './engine.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { applySuppressions } from './suppress.ts';
@@ -63,7 +64,6 @@ export async function lint(options: LintOptions): Promise<Linted> {
  */
 export function workspacePrefix(root: string, workspace: string | undefined): string | undefined {
   if (!workspace) return undefined;
-  const rel = relative(resolve(workspace), root);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
+  if (!isWithin(resolve(workspace), root)) return undefined;
+  return relative(resolve(workspace), root).split(sep).join('/');
 }

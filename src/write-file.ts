@@ -5,14 +5,10 @@
  * and renamed over it, so nothing is written through a link and a reader never sees half a report.
  */
 import { lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isWithin } from './discover.ts';
 
 export class UnsafeTarget extends Error {}
-
-const inside = (root: string, path: string) => {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
 
 /** The real path of the nearest folder of `path` that exists. */
 function realFolder(path: string): string {
@@ -36,7 +32,7 @@ export function writeOutputFile(path: string, text: string, root: string | undef
   if (root !== undefined) {
     const realRoot = realpathSync(root);
     const lexicalRoot = resolve(root);
-    if (inside(lexicalRoot, path) || inside(realRoot, path)) {
+    if (isWithin(lexicalRoot, path) || isWithin(realRoot, path)) {
       let link = false;
       try {
         link = lstatSync(path).isSymbolicLink();
@@ -44,7 +40,7 @@ export function writeOutputFile(path: string, text: string, root: string | undef
         link = false;
       }
       if (link) throw new UnsafeTarget('is a symbolic link inside the linted repository; shipready does not write through it');
-      if (!inside(realRoot, realFolder(path))) throw new UnsafeTarget('is in a folder of the linted repository that links outside it; shipready does not write there');
+      if (!isWithin(realRoot, realFolder(path))) throw new UnsafeTarget('is in a folder of the linted repository that links outside it; shipready does not write there');
     }
   }
   if (options.createFolders) mkdirSync(dirname(path), { recursive: true });

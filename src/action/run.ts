@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { UnsafeTarget, writeOutputFile } from '../write-file.ts';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { isWithin } from '../discover.ts';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { ConfigError } from '../config.ts';
@@ -121,8 +122,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const root = resolve(ctx.workspace, inputs.path);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     // A folder the checkout links elsewhere is not the repository's to lint.
-    const rel = relative(realpathSync(ctx.workspace), realpathSync(root));
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
+    if (!isWithin(realpathSync(ctx.workspace), realpathSync(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
     const linted = await lint({ ...pinned, root, config: inputs.config && resolve(ctx.workspace, inputs.config) });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? '';
