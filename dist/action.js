@@ -40281,6 +40281,12 @@ function commandsReached(argv, pkg, lookup, inherited = /* @__PURE__ */ new Map(
   }
   return out;
 }
+function commandsReachedFromImage(argv, pkg, lookup, inherited) {
+  const command2 = packageCommand(argv);
+  const root = lookup.packages.find((p) => p.dir === "");
+  const ownsScript = command2?.type !== "script" || command2.target !== void 0 || pkg?.scripts[command2.name] !== void 0;
+  return commandsReached(argv, !ownsScript && root?.scripts[command2.name] !== void 0 ? root : pkg, lookup, inherited);
+}
 function scriptCommands(pkg, name) {
   return pkg?.scriptCommands[name] ?? [];
 }
@@ -65708,7 +65714,7 @@ function isBackingServiceImage(image) {
 }
 function isWebServerImage(image) {
   const last = imageLastSegment(image);
-  return last !== void 0 && WEB_SERVERS.test(last);
+  return last !== void 0 && WEB_SERVERS.has(last);
 }
 function isStatefulStoreImage(image) {
   const last = imageLastSegment(image);
@@ -65794,7 +65800,7 @@ var init_images = __esm({
       "pgbouncer"
     ]);
     STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
-    WEB_SERVERS = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd|traefik|haproxy|envoy|static-web-server)$/;
+    WEB_SERVERS = /* @__PURE__ */ new Set(["nginx", "nginx-unprivileged", "openresty", "caddy", "httpd", "apache2", "lighttpd", "traefik", "haproxy", "envoy", "static-web-server"]);
   }
 });
 
@@ -66622,7 +66628,7 @@ function copiesNextStandalone(stage) {
 function serverRunsProduction(dockerfile, stage, packages) {
   if (copiesNextStandalone(stage)) return true;
   const pkg = packages.packageFor(dirname2(dockerfile.file));
-  const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReached(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
+  const setForServer = (call) => call.assignments.get("NODE_ENV") === "production" || commandsReachedFromImage(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
     (c) => c.env.get("NODE_ENV") === "production" && startsServerCommand(c.argv) || setsProductionItself(c.argv)
   );
   return containerCalls(stage).some(setForServer);
@@ -70203,7 +70209,7 @@ var init_rule39 = __esm({
 });
 
 // rules/docker/node-env/rule.ts
-var WEB_SERVER_PROGRAMS, rule_default39;
+var rule_default39;
 var init_rule40 = __esm({
   "rules/docker/node-env/rule.ts"() {
     "use strict";
@@ -70215,7 +70221,6 @@ var init_rule40 = __esm({
     init_project();
     init_dockerfile();
     init_rule();
-    WEB_SERVER_PROGRAMS = /* @__PURE__ */ new Set(["caddy", "nginx", "httpd", "apache2", "lighttpd", "haproxy", "traefik", "envoy", "openresty", "static-web-server"]);
     rule_default39 = defineRule({
       id: "docker/node-env",
       title: "The image runs Node.js with NODE_ENV=production",
@@ -70233,7 +70238,7 @@ var init_rule40 = __esm({
           if (project.scope.image(dockerfile).serves === "static") continue;
           if (!isNodeStage(stage)) continue;
           const last = containerCalls(stage).at(-1)?.program[0]?.value;
-          if (last !== void 0 && WEB_SERVER_PROGRAMS.has(basename(last))) continue;
+          if (last !== void 0 && WEB_SERVERS.has(basename(last))) continue;
           const code = codeOfStage(project, dockerfile, stage);
           if (code && project.scope.package(code.package).role === "library") continue;
           const report2 = subject(name);
@@ -70447,19 +70452,16 @@ function dependenciesOf(dockerfile, stage, visiting) {
       const copied = dependenciesOf(dockerfile, source, visiting);
       const target = posix3.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
       const deployed = deployOutputs(dockerfile, source);
+      const modules = copied && posix3.join(copied.dir, "node_modules");
       for (const word of copy.sources) {
         const path2 = posix3.resolve("/", word.value);
         const output = deployed.get(path2.replace(/\/node_modules$/, ""));
-        if (output) deps = { ...output, dir: isNodeModulesPath(path2) ? isNodeModulesPath(target) ? posix3.dirname(target) : target : target, at: from.loc, copiedFrom: from.value ?? void 0 };
-      }
-      if (!copied || copy.sources.some((w) => deployed.has(posix3.resolve("/", w.value).replace(/\/node_modules$/, "")))) continue;
-      const modules = posix3.join(copied.dir, "node_modules");
-      for (const word of copy.sources) {
-        const path2 = posix3.resolve("/", word.value);
+        const installed = output ?? copied;
         let dir;
         if (isNodeModulesPath(path2)) dir = isNodeModulesPath(target) ? posix3.dirname(target) : target;
-        else if (path2 === "/" || modules.startsWith(`${path2}/`)) dir = posix3.dirname(posix3.join(target, posix3.relative(path2, modules)));
-        if (dir !== void 0) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
+        else if (output) dir = target;
+        else if (modules && (path2 === "/" || modules.startsWith(`${path2}/`))) dir = posix3.dirname(posix3.join(target, posix3.relative(path2, modules)));
+        if (installed && dir !== void 0) deps = { ...installed, dir, at: from.loc, copiedFrom: from.value ?? void 0 };
       }
     }
   }
@@ -79124,7 +79126,8 @@ function guardCommands(commands) {
 }
 function stepsThatMatter(script) {
   const guards = guardCommands(script.commands);
-  const running = script.steps.filter((c) => c.terminator !== "&" && !guards.has(c) && !optionalLoad(c, script.commands));
+  const loads = optionalLoads(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== "&" && !guards.has(c) && !loads.has(c));
   return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? "")), first: running[0] };
 }
 function singleStep(script, doing) {
@@ -79133,11 +79136,18 @@ function singleStep(script, doing) {
   if (script.steps.slice(0, -1).every((c) => c.terminator === "&&")) return true;
   return oneConditional(script.commands.slice(script.commands.indexOf(only)));
 }
-function optionalLoad(command2, commands) {
-  const argv = invocation(command2.words).argv.map((w) => w.value);
-  const next = commands[commands.indexOf(command2) + 1];
+function optionalLoads(commands) {
+  const out = /* @__PURE__ */ new Set();
   const loads = (c) => c !== void 0 && ["source", "."].includes(c.words[0]?.value ?? "");
-  return (argv[0] === "[" || argv[0] === "test") && command2.terminator === "&&" ? loads(next) : loads(command2) && commands[commands.indexOf(command2) - 1]?.terminator === "&&";
+  commands.forEach((command2, k) => {
+    const program = invocation(command2.words).argv[0]?.value;
+    const next = commands[k + 1];
+    if ((program === "[" || program === "test") && command2.terminator === "&&" && next && loads(next)) {
+      out.add(command2);
+      out.add(next);
+    }
+  });
+  return out;
 }
 function oneConditional(commands) {
   if (commands[0]?.words[0]?.value !== "if") return false;
@@ -85976,15 +85986,12 @@ function servesStaticFiles2(stage, pkg, packages) {
   const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
   if (calls.length === 0) return base.type === "image" && STATIC_SERVER_IMAGES.test(base.ref.name);
-  const root = packages.find((p) => p.dir === "");
-  return calls.every((argv) => {
-    const command2 = packageCommand(argv);
-    const runner = command2?.type === "script" && command2.target === void 0 && pkg?.scripts[command2.name] === void 0 && root?.scripts[command2.name] !== void 0 ? root : pkg;
-    return commandsReached(argv, runner, { packages }).some((reached) => {
+  return calls.every(
+    (argv) => commandsReachedFromImage(argv, pkg, { packages }).some((reached) => {
       const c = packageCommand(reached.argv);
       return c !== void 0 && servesStaticFiles(c);
-    });
-  });
+    })
+  );
 }
 function listExcluded(input, exclusionOf, composeFileExclusion, composeUse, image, pkgUse) {
   const out = [];

@@ -140,12 +140,15 @@ export function isBackingServiceImage(image: string): boolean {
   return last !== undefined && BACKING_SERVICES.has(last);
 }
 
-/** Web servers and reverse proxies: they start, and answer 502 until their upstream is up, whatever order compose starts them in. */
-const WEB_SERVERS = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd|traefik|haproxy|envoy|static-web-server)$/;
+/**
+ * Web servers and reverse proxies, by image name and program name: they start, and answer 502 until their upstream
+ * is up, whatever order compose starts them in; a container whose command ends in one runs no Node.js service.
+ */
+export const WEB_SERVERS: ReadonlySet<string> = new Set(['nginx', 'nginx-unprivileged', 'openresty', 'caddy', 'httpd', 'apache2', 'lighttpd', 'traefik', 'haproxy', 'envoy', 'static-web-server']);
 
 export function isWebServerImage(image: string): boolean {
   const last = imageLastSegment(image);
-  return last !== undefined && WEB_SERVERS.test(last);
+  return last !== undefined && WEB_SERVERS.has(last);
 }
 
 export function isStatefulStoreImage(image: string): boolean {

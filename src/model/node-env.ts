@@ -6,7 +6,7 @@
 import { copyOf, type Dockerfile, effectiveInstructions, type Stage } from '../parsers/dockerfile.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import { containerCalls, type ProgramCall } from './commands.ts';
-import { commandsReached, packageCommand, startsServer } from './package-commands.ts';
+import { commandsReachedFromImage, packageCommand, startsServer } from './package-commands.ts';
 import { dirname } from './project.ts';
 import { envAt } from './stage-state.ts';
 
@@ -40,7 +40,7 @@ export function serverRunsProduction(dockerfile: Dockerfile, stage: Stage, packa
   const pkg = packages.packageFor(dirname(dockerfile.file));
   const setForServer = (call: ProgramCall) =>
     call.assignments.get('NODE_ENV') === 'production' ||
-    commandsReached(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
+    commandsReachedFromImage(call.program.map((w) => w.value), pkg, packages, call.assignments).some(
       (c) => (c.env.get('NODE_ENV') === 'production' && startsServerCommand(c.argv)) || setsProductionItself(c.argv),
     );
   return containerCalls(stage).some(setForServer);

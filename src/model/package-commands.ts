@@ -235,6 +235,18 @@ export function commandsReached(
   return out;
 }
 
+/**
+ * The commands a container's command line reaches, starting in the package its image runs, or in the root package
+ * when a root-context image runs a script only the root has (`pnpm start:static:widget` in apps/widget/Dockerfile,
+ * the root's `nx run-many --target=start:static --projects=@acme/widget`).
+ */
+export function commandsReachedFromImage(argv: readonly string[], pkg: PackageJson | undefined, lookup: PackageLookup, inherited?: ReadonlyMap<string, string>): ReachedCommand[] {
+  const command = packageCommand(argv);
+  const root = lookup.packages.find((p) => p.dir === '');
+  const ownsScript = command?.type !== 'script' || command.target !== undefined || pkg?.scripts[command.name] !== undefined;
+  return commandsReached(argv, !ownsScript && root?.scripts[command.name] !== undefined ? root : pkg, lookup, inherited);
+}
+
 /** The argv of every command of a package script, for following `npm run <name>` into it. */
 function scriptCommands(pkg: PackageJson | undefined, name: string): string[][] {
   return pkg?.scriptCommands[name] ?? [];

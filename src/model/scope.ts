@@ -18,7 +18,7 @@ import type { Loc, SourceFile } from '../types.ts';
 import { composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
-import { commandsReached, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
+import { commandsReachedFromImage, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
 import { ancestors, basename, dirname, joinPath, resolveRelative } from './project.ts';
 
 export type { Evidence, Exclusion } from './evidence.ts';
@@ -508,15 +508,12 @@ function servesStaticFiles(stage: Stage, pkg: PackageJson | undefined, packages:
   const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
   const base = rootBase(stage);
   if (calls.length === 0) return base.type === 'image' && STATIC_SERVER_IMAGES.test(base.ref.name);
-  const root = packages.find((p) => p.dir === '');
-  return calls.every((argv) => {
-    const command = packageCommand(argv);
-    const runner = command?.type === 'script' && command.target === undefined && pkg?.scripts[command.name] === undefined && root?.scripts[command.name] !== undefined ? root : pkg;
-    return commandsReached(argv, runner, { packages }).some((reached) => {
+  return calls.every((argv) =>
+    commandsReachedFromImage(argv, pkg, { packages }).some((reached) => {
       const c = packageCommand(reached.argv);
       return c !== undefined && servesStatic(c);
-    });
-  });
+    }),
+  );
 }
 
 function listExcluded(

@@ -1,14 +1,11 @@
 import { serverRunsProduction } from '../../../src/model/node-env.ts';
 import { codeOfStage } from '../../cross/_shared.ts';
-import { isNodeStage } from '../../../src/model/images.ts';
+import { isNodeStage, WEB_SERVERS } from '../../../src/model/images.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
 import { containerCalls } from '../../../src/model/commands.ts';
 import { basename } from '../../../src/model/project.ts';
 import { describeStage } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
-
-/** Web servers a container can end its command with: the process that stays is theirs, not node's. */
-const WEB_SERVER_PROGRAMS = new Set(['caddy', 'nginx', 'httpd', 'apache2', 'lighttpd', 'haproxy', 'traefik', 'envoy', 'openresty', 'static-web-server']);
 
 export default defineRule({
   id: 'docker/node-env',
@@ -32,7 +29,7 @@ export default defineRule({
       if (!isNodeStage(stage)) continue;
       // `node write-env.mjs && caddy run …`: node only prepares the files a web server then serves.
       const last = containerCalls(stage).at(-1)?.program[0]?.value;
-      if (last !== undefined && WEB_SERVER_PROGRAMS.has(basename(last))) continue;
+      if (last !== undefined && WEB_SERVERS.has(basename(last))) continue;
       // A stage that runs a command-line tool or a published package (`WORKDIR /app/apps/cli`, `node index.mjs`) starts no framework.
       const code = codeOfStage(project, dockerfile, stage);
       if (code && project.scope.package(code.package).role === 'library') continue;

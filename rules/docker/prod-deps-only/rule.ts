@@ -59,19 +59,16 @@ function dependenciesOf(dockerfile: Dockerfile, stage: Stage, visiting: Set<Stag
       const target = posix.resolve(workdirAt(dockerfile, s, ins), copy.destination.value);
       // `COPY --from=build /prod/api/node_modules …` after `pnpm --prod deploy /prod/api`: that folder's install, not the stage's.
       const deployed = deployOutputs(dockerfile, source);
+      const modules = copied && posix.join(copied.dir, 'node_modules');
       for (const word of copy.sources) {
         const path = posix.resolve('/', word.value);
         const output = deployed.get(path.replace(/\/node_modules$/, ''));
-        if (output) deps = { ...output, dir: isNodeModulesPath(path) ? (isNodeModulesPath(target) ? posix.dirname(target) : target) : target, at: from.loc, copiedFrom: from.value ?? undefined };
-      }
-      if (!copied || copy.sources.some((w) => deployed.has(posix.resolve('/', w.value).replace(/\/node_modules$/, '')))) continue;
-      const modules = posix.join(copied.dir, 'node_modules');
-      for (const word of copy.sources) {
-        const path = posix.resolve('/', word.value);
+        const installed = output ?? copied;
         let dir: string | undefined;
         if (isNodeModulesPath(path)) dir = isNodeModulesPath(target) ? posix.dirname(target) : target;
-        else if (path === '/' || modules.startsWith(`${path}/`)) dir = posix.dirname(posix.join(target, posix.relative(path, modules)));
-        if (dir !== undefined) deps = { ...copied, dir, at: from.loc, copiedFrom: from.value ?? undefined };
+        else if (output) dir = target;
+        else if (modules && (path === '/' || modules.startsWith(`${path}/`))) dir = posix.dirname(posix.join(target, posix.relative(path, modules)));
+        if (installed && dir !== undefined) deps = { ...installed, dir, at: from.loc, copiedFrom: from.value ?? undefined };
       }
     }
   }

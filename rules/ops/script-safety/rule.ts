@@ -72,7 +72,8 @@ function guardCommands(commands: readonly LocatedCommand[]): Set<LocatedCommand>
  */
 function stepsThatMatter(script: ShellScript): { doing: LocatedCommand[]; first: LocatedCommand | undefined } {
   const guards = guardCommands(script.commands);
-  const running = script.steps.filter((c) => c.terminator !== '&' && !guards.has(c) && !optionalLoad(c, script.commands));
+  const loads = optionalLoads(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== '&' && !guards.has(c) && !loads.has(c));
   // The finding stands at the first command that runs (a print included): what goes on without errexit starts there.
   return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? '')), first: running[0] };
 }
@@ -85,12 +86,22 @@ function singleStep(script: ShellScript, doing: readonly LocatedCommand[]): bool
   return oneConditional(script.commands.slice(script.commands.indexOf(only as LocatedCommand)));
 }
 
-/** `[ -f .env ] && source .env`: a test whose only consequence is loading a file. */
-function optionalLoad(command: LocatedCommand, commands: readonly LocatedCommand[]): boolean {
-  const argv = invocation(command.words).argv.map((w) => w.value);
-  const next = commands[commands.indexOf(command) + 1];
+/**
+ * The commands of optional loads: `[ -f .env ] && source .env`, a test whose only consequence is loading a file
+ * (the test and the load both).
+ */
+function optionalLoads(commands: readonly LocatedCommand[]): Set<LocatedCommand> {
+  const out = new Set<LocatedCommand>();
   const loads = (c: LocatedCommand | undefined) => c !== undefined && ['source', '.'].includes(c.words[0]?.value ?? '');
-  return (argv[0] === '[' || argv[0] === 'test') && command.terminator === '&&' ? loads(next) : loads(command) && commands[commands.indexOf(command) - 1]?.terminator === '&&';
+  commands.forEach((command, k) => {
+    const program = invocation(command.words).argv[0]?.value;
+    const next = commands[k + 1];
+    if ((program === '[' || program === 'test') && command.terminator === '&&' && next && loads(next)) {
+      out.add(command);
+      out.add(next);
+    }
+  });
+  return out;
 }
 
 /** `if …; then a; elif …; then b; else c; fi` and nothing after it but prints, each branch at most one command. */
