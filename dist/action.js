@@ -40044,6 +40044,13 @@ function makeProject(parts) {
   const appConfigs = parts.appConfigs ?? [];
   let git2 = null;
   let services;
+  let serviceByPackage;
+  let builtImages;
+  const deploymentsByDockerfile = /* @__PURE__ */ new Map();
+  for (const d of parts.deployments) if (d.dockerfile) deploymentsByDockerfile.set(d.dockerfile, [...deploymentsByDockerfile.get(d.dockerfile) ?? [], d]);
+  const lockfilesByDir = /* @__PURE__ */ new Map();
+  for (const f of byKind.get("lockfile") ?? []) lockfilesByDir.set(dirname2(f.path), [...lockfilesByDir.get(dirname2(f.path)) ?? [], f]);
+  const workflowByPath = new Map((parts.workflows ?? []).map((w) => [w.file, w]));
   let runtimeStages;
   const credentials = /* @__PURE__ */ new Map();
   return {
@@ -40062,7 +40069,8 @@ function makeProject(parts) {
       return runtimeStages;
     },
     get builtImages() {
-      return parts.dockerfiles.filter((d) => parts.scope.image(d).role !== "development");
+      builtImages ??= parts.dockerfiles.filter((d) => parts.scope.image(d).role !== "development");
+      return builtImages;
     },
     dockerignores: parts.dockerignores,
     packages: parts.packages,
@@ -40073,12 +40081,17 @@ function makeProject(parts) {
       }
       return void 0;
     },
+    packageIn: (dir) => packageByDir.get(dir),
     get services() {
       services ??= parts.services?.(this) ?? [];
       return services;
     },
     serviceOf(pkg) {
-      return this.services.find((s) => s.package === pkg);
+      if (!serviceByPackage) {
+        serviceByPackage = /* @__PURE__ */ new Map();
+        for (const s of this.services) if (!serviceByPackage.has(s.package)) serviceByPackage.set(s.package, s);
+      }
+      return serviceByPackage.get(pkg);
     },
     deployments: parts.deployments,
     envFiles,
@@ -40092,7 +40105,7 @@ function makeProject(parts) {
       return git2;
     },
     workflows: parts.workflows ?? [],
-    workflow: (path2) => parts.workflows?.find((w) => w.file === path2),
+    workflow: (path2) => workflowByPath.get(path2),
     systemdUnits: parts.systemdUnits ?? [],
     nginxConfigs: parts.nginxConfigs ?? [],
     scripts: parts.scripts ?? [],
@@ -40100,7 +40113,10 @@ function makeProject(parts) {
     yamlFiles: parts.yamlFiles ?? [],
     k8s: parts.k8s ?? emptyManifests(),
     compose: parts.compose ?? [],
-    deploymentsOf: (dockerfile, stage) => parts.deployments.filter((d) => d.dockerfile === dockerfile && (stage === void 0 || (d.stage ?? dockerfile.productionStage) === stage)),
+    deploymentsOf: (dockerfile, stage) => {
+      const all = deploymentsByDockerfile.get(dockerfile) ?? [];
+      return stage === void 0 ? all : all.filter((d) => (d.stage ?? dockerfile.productionStage) === stage);
+    },
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
     credentialsIn: (path2) => {
       let found2 = credentials.get(path2);
@@ -40116,10 +40132,7 @@ function makeProject(parts) {
       }
       return found2;
     },
-    lockfilesFor: (dir) => {
-      const dirs = new Set(ancestors(dir));
-      return (byKind.get("lockfile") ?? []).filter((f) => dirs.has(dirname2(f.path)));
-    }
+    lockfilesFor: (dir) => ancestors(dir).flatMap((d) => lockfilesByDir.get(d) ?? [])
   };
 }
 var init_project = __esm({
@@ -64981,6 +64994,13 @@ var init_glob = __esm({
 // src/model/stage-state.ts
 import { posix } from "node:path";
 function scopeAt(dockerfile, stage, before) {
+  let ofStage = scopes.get(stage);
+  if (!ofStage) scopes.set(stage, ofStage = /* @__PURE__ */ new Map());
+  let scope = ofStage.get(before ?? null);
+  if (!scope) ofStage.set(before ?? null, scope = computeScope(dockerfile, stage, before));
+  return scope;
+}
+function computeScope(dockerfile, stage, before) {
   const globals = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
   const scope = { env: /* @__PURE__ */ new Map(), args: /* @__PURE__ */ new Map(), workdir: "/" };
   for (const s of lineage(stage)) {
@@ -65072,7 +65092,7 @@ function imageFileText(project, dockerfile, stage, path2, opts = {}) {
   }
   return void 0;
 }
-var MAX_STAGE_HOPS, PATH_DIRS;
+var scopes, MAX_STAGE_HOPS, PATH_DIRS;
 var init_stage_state = __esm({
   "src/model/stage-state.ts"() {
     "use strict";
@@ -65080,6 +65100,7 @@ var init_stage_state = __esm({
     init_shell();
     init_glob();
     init_project();
+    scopes = /* @__PURE__ */ new WeakMap();
     MAX_STAGE_HOPS = 8;
     PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
   }
@@ -65094,9 +65115,12 @@ function codeOfImage(project, dockerfile) {
   return pkg && project.serviceOf(pkg);
 }
 function codeOfStage(project, dockerfile, stage) {
-  const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, "");
-  const named = project.packages.filter((p) => p.dir !== "" && workdir.endsWith(`/${p.dir}`)).sort((a, b) => b.dir.length - a.dir.length)[0];
-  return named ? project.serviceOf(named) : codeOfImage(project, dockerfile);
+  const segments = workdirAt(dockerfile, stage).split("/").filter(Boolean);
+  for (let i = 0; i < segments.length; i++) {
+    const named = project.packageIn(segments.slice(i).join("/"));
+    if (named) return project.serviceOf(named);
+  }
+  return codeOfImage(project, dockerfile);
 }
 function serviceOfImage(project, dockerfile) {
   const service = codeOfImage(project, dockerfile);
@@ -66242,13 +66266,17 @@ function productionServices(project) {
     })
   );
 }
-function companionsOf(project, s) {
-  const dir = dirname2(s.file);
-  return project.compose.filter((f) => f.file !== s.file && dirname2(f.file) === dir).flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
+function companionIndex(project) {
+  const key = (s) => `${dirname2(s.file)}\0${s.name}`;
+  const byKey = Map.groupBy(
+    project.compose.flatMap((f) => f.services.filter((o) => project.scope.composeService(o).ships)),
+    key
+  );
+  return (s) => (byKey.get(key(s)) ?? []).filter((o) => o.file !== s.file);
 }
-function composed(project, s) {
+function composed(s, companions) {
   const rank2 = (o) => o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2;
-  const all = [s, ...companionsOf(project, s)].sort((a, b) => rank2(a) - rank2(b));
+  const all = [s, ...companions].sort((a, b) => rank2(a) - rank2(b));
   const first = (pick) => all.map(pick).find((v) => v !== void 0);
   const environment = all.flatMap((o) => o.environment).filter((e2, i, list3) => list3.findIndex((x) => x.key === e2.key) === i);
   return {
@@ -66268,7 +66296,13 @@ function composed(project, s) {
   };
 }
 function longRunningServices(project) {
-  return productionServices(project).filter((s) => project.scope.composeService(s).role !== "job").map((s) => composed(project, s));
+  let services = longRunning.get(project);
+  if (!services) {
+    const companionsOf = companionIndex(project);
+    services = productionServices(project).filter((s) => project.scope.composeService(s).role !== "job").map((s) => composed(s, companionsOf(s)));
+    longRunning.set(project, services);
+  }
+  return services;
 }
 function ownLoc(s, loc) {
   return loc?.file === s.file ? loc : s.loc;
@@ -66292,7 +66326,7 @@ function imageHasHealthcheck(project, s) {
   const last = effectiveInstructions(stage, "HEALTHCHECK").at(-1);
   return last !== void 0 && healthcheckTest(last)?.form !== "none";
 }
-var PRODUCTION_OVERRIDE;
+var PRODUCTION_OVERRIDE, longRunning;
 var init_shared4 = __esm({
   "rules/compose/_shared.ts"() {
     "use strict";
@@ -66301,6 +66335,7 @@ var init_shared4 = __esm({
     init_project();
     init_dockerfile();
     PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
+    longRunning = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -70677,9 +70712,9 @@ function checkIgnore(root, paths) {
   }
 }
 function gitignored(gitignores, path2) {
-  const scopes = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path2.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
+  const scopes2 = gitignores.map((f) => ({ dir: f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "", file: f })).filter((s) => s.dir === "" || path2.startsWith(`${s.dir}/`)).sort((a, b) => a.dir.length - b.dir.length);
   let decision;
-  for (const scope of scopes) {
+  for (const scope of scopes2) {
     const result = ignoreRules(scope.file.text).matcher.test(scope.dir === "" ? path2 : path2.slice(scope.dir.length + 1));
     if (result.ignored) decision = "ignored";
     else if (result.unignored) decision = "included";
@@ -71032,31 +71067,65 @@ var init_shared7 = __esm({
 function needsDocumenting(read) {
   return !read.hasDefault || read.defaultValue !== void 0 && LOCAL_DEFAULT.test(read.defaultValue);
 }
-function documentingFiles(project, pkg) {
-  const above = new Set(ancestors(pkg.dir));
-  const all = project.envFiles.filter((f) => {
-    const dir = dirname2(f.file);
-    const exclusion = project.scope.exclusionOf(f.file);
-    const documents = f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
-    return documents && (above.has(dir) || project.packageFor(dir) === pkg);
-  });
-  return { examples: all.filter((f) => f.documentation), all };
-}
 function mainExample(pkg, examples) {
   const depth = (f) => dirname2(f.file).startsWith(pkg.dir) ? 0 : ancestors(pkg.dir).indexOf(dirname2(f.file));
   const files = [...examples].sort((a, b) => depth(a) - depth(b) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1)).map((f) => f.file);
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
-function setByPackage(project, pkg) {
-  const names = /* @__PURE__ */ new Set();
-  for (const { dockerfile, stage } of project.runtimeStages) {
-    const owner = project.packageFor(dirname2(dockerfile.file));
-    const ofWorkspace = owner !== void 0 && isWorkspaceRoot(project, owner) && (owner.dir === "" || pkg.dir.startsWith(`${owner.dir}/`));
-    if (owner !== pkg && !ofWorkspace && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
-    for (const name of envAt(dockerfile, stage).keys()) names.add(name);
+function indexOf(project) {
+  const position2 = new Map(project.envFiles.map((f, i) => [f, i]));
+  const inFileOrder = (files) => [...new Set(files)].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
+  const documents = project.envFiles.filter((f) => {
+    const exclusion = project.scope.exclusionOf(f.file);
+    return f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
+  });
+  const byDir = Map.groupBy(documents, (f) => dirname2(f.file));
+  const byPackage = Map.groupBy(documents, (f) => project.packageFor(dirname2(f.file)));
+  const byKey = /* @__PURE__ */ new Map();
+  const keysByFile = /* @__PURE__ */ new Map();
+  for (const f of project.envFiles) {
+    if (!f.documentation || project.scope.exclusionOf(f.file)?.evidence === "path") continue;
+    const keys = new Set(keysOf(f));
+    keysByFile.set(f, keys);
+    for (const key of keys) byKey.set(key, [...byKey.get(key) ?? [], f]);
   }
-  for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
-  return names;
+  const envOfOwner = /* @__PURE__ */ new Map();
+  const envOfCode = /* @__PURE__ */ new Map();
+  const envOfWorkspace = /* @__PURE__ */ new Map();
+  const add = (map, key, names) => map.set(key, [...map.get(key) ?? [], ...names]);
+  for (const { dockerfile, stage } of project.runtimeStages) {
+    const names = [...envAt(dockerfile, stage).keys()];
+    const owner = project.packageFor(dirname2(dockerfile.file));
+    if (owner) add(envOfOwner, owner, names);
+    if (owner && isWorkspaceRoot(project, owner)) add(envOfWorkspace, owner.dir, names);
+    const code = codeOfStage(project, dockerfile, stage)?.package;
+    if (code) add(envOfCode, code, names);
+  }
+  return {
+    /**
+     * The env files that tell a deployer about a package's variables: examples and deployed config in the
+     * package's own folders and in every folder above it, up to the root.
+     */
+    documentingFiles(pkg) {
+      const all = inFileOrder([...ancestors(pkg.dir).flatMap((d) => byDir.get(d) ?? []), ...byPackage.get(pkg) ?? []]);
+      return { examples: all.filter((f) => f.documentation), all };
+    },
+    /** Documentation files anywhere that list one of these variables. */
+    naming(names) {
+      return inFileOrder([...names].flatMap((name) => byKey.get(name) ?? []));
+    },
+    /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
+    listedWith(name, read) {
+      return (byKey.get(name) ?? []).some((f) => read.has(name) || [...keysByFile.get(f) ?? []].some((k) => read.has(k)));
+    },
+    /** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
+    setByPackage(pkg) {
+      const names = /* @__PURE__ */ new Set([...envOfOwner.get(pkg) ?? [], ...envOfCode.get(pkg) ?? []]);
+      for (const dir of ancestors(pkg.dir).slice(1)) for (const name of envOfWorkspace.get(dir) ?? []) names.add(name);
+      for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf("=")));
+      return names;
+    }
+  };
 }
 function deployedOrWritten(project) {
   const names = /* @__PURE__ */ new Set();
@@ -71092,35 +71161,36 @@ var init_rule50 = __esm({
       check({ project, subject }) {
         const servers = new Set(project.scope.servicePackages);
         const documentedElsewhere = deployedOrWritten(project);
+        const index = indexOf(project);
         for (const service of project.services) {
           if (!servers.has(service.package)) continue;
-          const ownSettings = setByPackage(project, service.package);
+          const ownSettings = index.setByPackage(service.package);
           const runtimeReads = service.envReads.filter((r) => !PROVIDED.test(r.name) && !NOT_RUNTIME_FILE.test(r.loc.file) && !ownSettings.has(r.name));
           const first = runtimeReads[0];
           if (!first) continue;
           const report2 = subject(service.package.file);
-          const own = documentingFiles(project, service.package);
+          const own = index.documentingFiles(service.package);
           const read = new Set(runtimeReads.map((r) => r.name));
-          const related = project.envFiles.filter(
-            (f) => f.documentation && !own.all.includes(f) && project.scope.exclusionOf(f.file)?.evidence !== "path" && keysOf(f).some((k) => read.has(k))
-          );
-          const examples = own.examples.length > 0 ? own.examples : related;
-          const documented = /* @__PURE__ */ new Set([...[...own.all, ...related].flatMap(keysOf), ...documentedElsewhere]);
+          const ownKeys = new Set(own.all.flatMap(keysOf));
+          const isDocumented = (name) => ownKeys.has(name) || documentedElsewhere.has(name) || index.listedWith(name, read);
           const aliases = /* @__PURE__ */ new Map();
           for (const read2 of service.envReads) aliases.set(read2.name, (aliases.get(read2.name) ?? /* @__PURE__ */ new Set()).add(read2.aliasOf ?? ""));
-          const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && documented.has(of));
+          const viaAlias = (name) => [...aliases.get(name) ?? []].every((of) => of !== "" && isDocumented(of));
           const reads = /* @__PURE__ */ new Map();
           for (const read2 of runtimeReads) reads.set(read2.name, [...reads.get(read2.name) ?? [], read2]);
           const undocumented = [];
           for (const [name, list3] of reads) {
-            if (documented.has(name) || viaAlias(name)) continue;
+            if (isDocumented(name) || viaAlias(name)) continue;
             const copes = list3.some((r) => r.hasDefault && !(r.defaultValue !== void 0 && LOCAL_DEFAULT.test(r.defaultValue)));
             const at2 = list3.find(needsDocumenting);
             if (!copes && at2) undocumented.push({ name, at: at2 });
           }
           const [head] = undocumented;
-          if (head && examples.length === 0) report2.report("noExample", { name: head.name, count: undocumented.length }, head.at.loc);
-          else if (head) for (const { name, at: at2 } of undocumented) report2.report("undocumented", { name, example: mainExample(service.package, examples) }, at2.loc);
+          if (!head) continue;
+          const ownFiles = new Set(own.all);
+          const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f));
+          if (examples.length === 0) report2.report("noExample", { name: head.name, count: undocumented.length }, head.at.loc);
+          else for (const { name, at: at2 } of undocumented) report2.report("undocumented", { name, example: mainExample(service.package, examples) }, at2.loc);
         }
       }
     });
@@ -80033,12 +80103,12 @@ async function discover(options) {
   const note = (file, message) => {
     notices.push(noticeOn(file, message));
   };
-  const isIgnored = (rel, isDir, scopes) => {
+  const isIgnored = (rel, isDir, scopes2) => {
     const probe = isDir ? `${rel}/` : rel;
     if (configIgnore.ignores(probe)) return true;
     if (options.tracked && (isDir ? options.tracked.dir(rel) : options.tracked.file(rel))) return false;
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const scope = scopes[i];
+    for (let i = scopes2.length - 1; i >= 0; i--) {
+      const scope = scopes2[i];
       const result = scope.matcher.test(scope.dir === "" ? probe : probe.slice(scope.dir.length + 1));
       if (result.ignored) return true;
       if (result.unignored) return false;
@@ -80121,7 +80191,7 @@ async function discover(options) {
     }
     dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const names = new Set(dirents.map((d) => d.name));
-    const scopes = names.has(".gitignore") ? readScope(folder) : folder.scopes;
+    const scopes2 = names.has(".gitignore") ? readScope(folder) : folder.scopes;
     const isHelmChart = names.has("Chart.yaml") || names.has("Chart.yml");
     for (const dirent of dirents) {
       if (++entries > MAX_ENTRIES) {
@@ -80141,18 +80211,18 @@ async function discover(options) {
         ({ real, isDir, isFile } = target);
       }
       if (isDir) {
-        if (isIgnored(rel, true, scopes)) continue;
+        if (isIgnored(rel, true, scopes2)) continue;
         if (isHelmChart && name === "templates") {
           note(rel, "Helm chart templates are not YAML until rendered, so they were not read (scan the output of `helm template` instead)");
           continue;
         }
-        const sub = { real, rel, scopes, depth: folder.depth + 1 };
+        const sub = { real, rel, scopes: scopes2, depth: folder.depth + 1 };
         if (isLink) linkedFolders.push(sub);
         else walk2(sub);
         continue;
       }
       const kind = classifyByName(rel);
-      if (!kind || isIgnored(rel, false, scopes)) continue;
+      if (!kind || isIgnored(rel, false, scopes2)) continue;
       if (isFile) read(rel, real, kind);
       else note(rel, NOT_REGULAR);
     }

@@ -20,15 +20,17 @@ export function productionServices(project: Project): ComposeService[] {
 }
 
 /**
- * The services compose merges into this one when it is started from several files of one folder
+ * The services compose merges into each one when it is started from several files of one folder
  * (`-f docker-compose.yml -f docker-compose.prod.yml`): the same-named services of the folder's other
  * production compose files. A setting one of them writes counts for the service.
  */
-function companionsOf(project: Project, s: ComposeService): ComposeService[] {
-  const dir = dirname(s.file);
-  return project.compose
-    .filter((f) => f.file !== s.file && dirname(f.file) === dir)
-    .flatMap((f) => f.services.filter((o) => o.name === s.name && project.scope.composeService(o).ships));
+function companionIndex(project: Project): (s: ComposeService) => ComposeService[] {
+  const key = (s: ComposeService) => `${dirname(s.file)}\0${s.name}`;
+  const byKey = Map.groupBy(
+    project.compose.flatMap((f) => f.services.filter((o) => project.scope.composeService(o).ships)),
+    key,
+  );
+  return (s) => (byKey.get(key(s)) ?? []).filter((o) => o.file !== s.file);
 }
 
 /** `docker-compose.prod.yml`, `compose.production.yaml`: an override file applied last, over the base file. */
@@ -38,9 +40,9 @@ const PRODUCTION_OVERRIDE = /(?:^|[.-])(?:prod|production)(?=[.-])/i;
  * The service as compose runs it with its companion files (see companionsOf): a production override file's
  * settings win, then the service's own, then the other files'.
  */
-function composed(project: Project, s: ComposeService): ComposeService {
+function composed(s: ComposeService, companions: readonly ComposeService[]): ComposeService {
   const rank = (o: ComposeService) => (o !== s && PRODUCTION_OVERRIDE.test(basename(o.file)) ? 0 : o === s ? 1 : 2);
-  const all = [s, ...companionsOf(project, s)].sort((a, b) => rank(a) - rank(b));
+  const all = [s, ...companions].sort((a, b) => rank(a) - rank(b));
   const first = <T>(pick: (o: ComposeService) => T | undefined): T | undefined => all.map(pick).find((v) => v !== undefined);
   const environment = all.flatMap((o) => o.environment).filter((e, i, list) => list.findIndex((x) => x.key === e.key) === i);
   return {
@@ -60,11 +62,19 @@ function composed(project: Project, s: ComposeService): ComposeService {
   };
 }
 
-/** Production services that run until stopped (not migrations and other one-shot services), as composed with their companion files. */
-export function longRunningServices(project: Project): ComposeService[] {
-  return productionServices(project)
-    .filter((s) => project.scope.composeService(s).role !== 'job')
-    .map((s) => composed(project, s));
+const longRunning = new WeakMap<Project, readonly ComposeService[]>();
+
+/** Production services that run until stopped (not migrations and other one-shot services), as composed with their companion files; computed once per project. */
+export function longRunningServices(project: Project): readonly ComposeService[] {
+  let services = longRunning.get(project);
+  if (!services) {
+    const companionsOf = companionIndex(project);
+    services = productionServices(project)
+      .filter((s) => project.scope.composeService(s).role !== 'job')
+      .map((s) => composed(s, companionsOf(s)));
+    longRunning.set(project, services);
+  }
+  return services;
 }
 
 /** Where to report about a setting of a composed service: the setting when its own file writes it, else the service's key. */

@@ -29,9 +29,13 @@ export function codeOfImage(project: Project, dockerfile: Dockerfile | undefined
  * target of a Dockerfile that builds several), else the package nearest its Dockerfile.
  */
 export function codeOfStage(project: Project, dockerfile: Dockerfile, stage: Stage): Service | undefined {
-  const workdir = workdirAt(dockerfile, stage).replace(/\/+$/, '');
-  const named = project.packages.filter((p) => p.dir !== '' && workdir.endsWith(`/${p.dir}`)).sort((a, b) => b.dir.length - a.dir.length)[0];
-  return named ? project.serviceOf(named) : codeOfImage(project, dockerfile);
+  const segments = workdirAt(dockerfile, stage).split('/').filter(Boolean);
+  // The longest tail of the WORKDIR that is a package's folder.
+  for (let i = 0; i < segments.length; i++) {
+    const named = project.packageIn(segments.slice(i).join('/'));
+    if (named) return project.serviceOf(named);
+  }
+  return codeOfImage(project, dockerfile);
 }
 
 /** The HTTP server an image runs: its code, when that is a server. */

@@ -77,6 +77,8 @@ export interface Project {
   packages: readonly PackageJson[];
   /** The package.json nearest to `dir` (the folder itself or an ancestor). */
   packageFor(dir: string): PackageJson | undefined;
+  /** The package.json of exactly the folder `dir`. */
+  packageIn(dir: string): PackageJson | undefined;
   /** What each shipped package's source says about how it runs (src/model/service.ts), in package order. */
   services: readonly Service[];
   /** The service of a package. */
@@ -198,6 +200,13 @@ export function makeProject(parts: ProjectParts): Project {
   const appConfigs = parts.appConfigs ?? [];
   let git: GitWorkTree | undefined | null = null;
   let services: readonly Service[] | undefined;
+  let serviceByPackage: Map<PackageJson, Service> | undefined;
+  let builtImages: readonly Dockerfile[] | undefined;
+  const deploymentsByDockerfile = new Map<Dockerfile, Deployment[]>();
+  for (const d of parts.deployments) if (d.dockerfile) deploymentsByDockerfile.set(d.dockerfile, [...(deploymentsByDockerfile.get(d.dockerfile) ?? []), d]);
+  const lockfilesByDir = new Map<string, SourceFile[]>();
+  for (const f of byKind.get('lockfile') ?? []) lockfilesByDir.set(dirname(f.path), [...(lockfilesByDir.get(dirname(f.path)) ?? []), f]);
+  const workflowByPath = new Map((parts.workflows ?? []).map((w) => [w.file, w]));
   let runtimeStages: RuntimeStage[] | undefined;
   const credentials = new Map<string, { kind: string; loc: Loc }[]>();
   return {
@@ -216,7 +225,8 @@ export function makeProject(parts: ProjectParts): Project {
       return runtimeStages;
     },
     get builtImages() {
-      return parts.dockerfiles.filter((d) => parts.scope.image(d).role !== 'development');
+      builtImages ??= parts.dockerfiles.filter((d) => parts.scope.image(d).role !== 'development');
+      return builtImages;
     },
     dockerignores: parts.dockerignores,
     packages: parts.packages,
@@ -227,12 +237,17 @@ export function makeProject(parts: ProjectParts): Project {
       }
       return undefined;
     },
+    packageIn: (dir) => packageByDir.get(dir),
     get services() {
       services ??= parts.services?.(this) ?? [];
       return services;
     },
     serviceOf(pkg) {
-      return this.services.find((s) => s.package === pkg);
+      if (!serviceByPackage) {
+        serviceByPackage = new Map();
+        for (const s of this.services) if (!serviceByPackage.has(s.package)) serviceByPackage.set(s.package, s);
+      }
+      return serviceByPackage.get(pkg);
     },
     deployments: parts.deployments,
     envFiles,
@@ -246,7 +261,7 @@ export function makeProject(parts: ProjectParts): Project {
       return git;
     },
     workflows: parts.workflows ?? [],
-    workflow: (path) => parts.workflows?.find((w) => w.file === path),
+    workflow: (path) => workflowByPath.get(path),
     systemdUnits: parts.systemdUnits ?? [],
     nginxConfigs: parts.nginxConfigs ?? [],
     scripts: parts.scripts ?? [],
@@ -254,7 +269,10 @@ export function makeProject(parts: ProjectParts): Project {
     yamlFiles: parts.yamlFiles ?? [],
     k8s: parts.k8s ?? emptyManifests(),
     compose: parts.compose ?? [],
-    deploymentsOf: (dockerfile, stage) => parts.deployments.filter((d) => d.dockerfile === dockerfile && (stage === undefined || (d.stage ?? dockerfile.productionStage) === stage)),
+    deploymentsOf: (dockerfile, stage) => {
+      const all = deploymentsByDockerfile.get(dockerfile) ?? [];
+      return stage === undefined ? all : all.filter((d) => (d.stage ?? dockerfile.productionStage) === stage);
+    },
     dockerignoreFor: (contextDir) => ignoreByDir.get(contextDir),
     credentialsIn: (path) => {
       let found = credentials.get(path);
@@ -270,9 +288,6 @@ export function makeProject(parts: ProjectParts): Project {
       }
       return found;
     },
-    lockfilesFor: (dir) => {
-      const dirs = new Set(ancestors(dir));
-      return (byKind.get('lockfile') ?? []).filter((f) => dirs.has(dirname(f.path)));
-    },
+    lockfilesFor: (dir) => ancestors(dir).flatMap((d) => lockfilesByDir.get(d) ?? []),
   };
 }

@@ -23,8 +23,19 @@ interface Scope {
   workdir: string;
 }
 
-/** ENV, ARG and WORKDIR in effect just before `before` (at the end of the stage when omitted). */
-function scopeAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): Scope {
+/** Scopes already computed, stage by stage and instruction by instruction (`null`: the end of the stage). */
+const scopes = new WeakMap<Stage, Map<DockerInstruction | null, Readonly<Scope>>>();
+
+/** ENV, ARG and WORKDIR in effect just before `before` (at the end of the stage when omitted); computed once per stage and instruction. */
+function scopeAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): Readonly<Scope> {
+  let ofStage = scopes.get(stage);
+  if (!ofStage) scopes.set(stage, (ofStage = new Map()));
+  let scope = ofStage.get(before ?? null);
+  if (!scope) ofStage.set(before ?? null, (scope = computeScope(dockerfile, stage, before)));
+  return scope;
+}
+
+function computeScope(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): Scope {
   const globals = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
   const scope: Scope = { env: new Map(), args: new Map(), workdir: '/' };
   for (const s of lineage(stage)) {
@@ -61,7 +72,7 @@ function scopeAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstructio
  * ENV values in effect just before `before` (at the end of the stage when omitted), inherited ones
  * included, with build-argument defaults and earlier ENVs substituted; an ENV overrides an ARG of the same name.
  */
-export function envAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): Map<string, EnvValue> {
+export function envAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): ReadonlyMap<string, EnvValue> {
   return scopeAt(dockerfile, stage, before).env;
 }
 

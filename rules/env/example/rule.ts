@@ -26,21 +26,6 @@ function needsDocumenting(read: EnvRead): boolean {
   return !read.hasDefault || (read.defaultValue !== undefined && LOCAL_DEFAULT.test(read.defaultValue));
 }
 
-/**
- * The env files that tell a deployer about a package's variables: examples and deployed config (not tests or
- * development files) in the package's own folders and in every folder above it, up to the root.
- */
-function documentingFiles(project: Project, pkg: PackageJson): { examples: EnvFile[]; all: EnvFile[] } {
-  const above = new Set(ancestors(pkg.dir));
-  const all = project.envFiles.filter((f) => {
-    const dir = dirname(f.file);
-    const exclusion = project.scope.exclusionOf(f.file);
-    const documents = f.documentation ? exclusion?.evidence !== 'path' : exclusion === undefined;
-    return documents && (above.has(dir) || project.packageFor(dir) === pkg);
-  });
-  return { examples: all.filter((f) => f.documentation), all };
-}
-
 const keysOf = (f: EnvFile): string[] => [...f.entries.map((e) => e.key), ...f.commentedKeys];
 
 /** The example a message names: the nearest `.env.example` when there is one, else the nearest example, shortest name first. */
@@ -50,19 +35,68 @@ function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
   return files.find((f) => basename(f) === '.env.example') ?? (files[0] as string);
 }
 
-/** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
-function setByPackage(project: Project, pkg: PackageJson): Set<string> {
-  const names = new Set<string>();
-  for (const { dockerfile, stage } of project.runtimeStages) {
-    // The image of the package's folder, one whose WORKDIR runs the package (`docker/Dockerfile` → apps/webapp), or
-    // one of the workspace around it, built from its root (it may run any member).
-    const owner = project.packageFor(dirname(dockerfile.file));
-    const ofWorkspace = owner !== undefined && isWorkspaceRoot(project, owner) && (owner.dir === '' || pkg.dir.startsWith(`${owner.dir}/`));
-    if (owner !== pkg && !ofWorkspace && codeOfStage(project, dockerfile, stage)?.package !== pkg) continue;
-    for (const name of envAt(dockerfile, stage).keys()) names.add(name);
+/**
+ * What the rule looks up for every service, indexed once per run: env files by folder, by package and by the
+ * variables documentation files name, and the variables each package's images set.
+ */
+function indexOf(project: Project) {
+  const position = new Map(project.envFiles.map((f, i) => [f, i]));
+  const inFileOrder = (files: Iterable<EnvFile>): EnvFile[] => [...new Set(files)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  // Examples and deployed config document a package's variables (not tests or development files).
+  const documents = project.envFiles.filter((f) => {
+    const exclusion = project.scope.exclusionOf(f.file);
+    return f.documentation ? exclusion?.evidence !== 'path' : exclusion === undefined;
+  });
+  const byDir = Map.groupBy(documents, (f) => dirname(f.file));
+  const byPackage = Map.groupBy(documents, (f) => project.packageFor(dirname(f.file)));
+  // Documentation files by the variables they name, and the names of each.
+  const byKey = new Map<string, EnvFile[]>();
+  const keysByFile = new Map<EnvFile, Set<string>>();
+  for (const f of project.envFiles) {
+    if (!f.documentation || project.scope.exclusionOf(f.file)?.evidence === 'path') continue;
+    const keys = new Set(keysOf(f));
+    keysByFile.set(f, keys);
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
-  for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf('=')));
-  return names;
+  // ENV of the images: of the package's folder, one whose WORKDIR runs the package (`docker/Dockerfile` →
+  // apps/webapp), or one of the workspace around it, built from its root (it may run any member).
+  const envOfOwner = new Map<PackageJson, string[]>();
+  const envOfCode = new Map<PackageJson, string[]>();
+  const envOfWorkspace = new Map<string, string[]>();
+  const add = <K>(map: Map<K, string[]>, key: K, names: string[]) => map.set(key, [...(map.get(key) ?? []), ...names]);
+  for (const { dockerfile, stage } of project.runtimeStages) {
+    const names = [...envAt(dockerfile, stage).keys()];
+    const owner = project.packageFor(dirname(dockerfile.file));
+    if (owner) add(envOfOwner, owner, names);
+    if (owner && isWorkspaceRoot(project, owner)) add(envOfWorkspace, owner.dir, names);
+    const code = codeOfStage(project, dockerfile, stage)?.package;
+    if (code) add(envOfCode, code, names);
+  }
+  return {
+    /**
+     * The env files that tell a deployer about a package's variables: examples and deployed config in the
+     * package's own folders and in every folder above it, up to the root.
+     */
+    documentingFiles(pkg: PackageJson): { examples: EnvFile[]; all: EnvFile[] } {
+      const all = inFileOrder([...ancestors(pkg.dir).flatMap((d) => byDir.get(d) ?? []), ...(byPackage.get(pkg) ?? [])]);
+      return { examples: all.filter((f) => f.documentation), all };
+    },
+    /** Documentation files anywhere that list one of these variables. */
+    naming(names: ReadonlySet<string>): EnvFile[] {
+      return inFileOrder([...names].flatMap((name) => byKey.get(name) ?? []));
+    },
+    /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
+    listedWith(name: string, read: ReadonlySet<string>): boolean {
+      return (byKey.get(name) ?? []).some((f) => read.has(name) || [...(keysByFile.get(f) ?? [])].some((k) => read.has(k)));
+    },
+    /** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
+    setByPackage(pkg: PackageJson): Set<string> {
+      const names = new Set([...(envOfOwner.get(pkg) ?? []), ...(envOfCode.get(pkg) ?? [])]);
+      for (const dir of ancestors(pkg.dir).slice(1)) for (const name of envOfWorkspace.get(dir) ?? []) names.add(name);
+      for (const argv of Object.values(pkg.scriptCommands).flat()) for (const word of argv) if (/^[A-Z_][A-Z0-9_]*=/.test(word)) names.add(word.slice(0, word.indexOf('=')));
+      return names;
+    },
+  };
 }
 
 /**
@@ -93,39 +127,40 @@ export default defineRule({
   check({ project, subject }) {
     const servers = new Set(project.scope.servicePackages);
     const documentedElsewhere = deployedOrWritten(project);
+    const index = indexOf(project);
     for (const service of project.services) {
       if (!servers.has(service.package)) continue;
-      const ownSettings = setByPackage(project, service.package);
+      const ownSettings = index.setByPackage(service.package);
       const runtimeReads = service.envReads.filter((r) => !PROVIDED.test(r.name) && !NOT_RUNTIME_FILE.test(r.loc.file) && !ownSettings.has(r.name));
       const first = runtimeReads[0];
       if (!first) continue;
       const report = subject(service.package.file);
-      const own = documentingFiles(project, service.package);
+      const own = index.documentingFiles(service.package);
       // An example elsewhere in the repository that lists variables this service reads documents it too: one example
       // for a stack whose services load their env files from one folder (`envFilePath` into the web app's folder).
       const read = new Set(runtimeReads.map((r) => r.name));
-      const related = project.envFiles.filter(
-        (f) => f.documentation && !own.all.includes(f) && project.scope.exclusionOf(f.file)?.evidence !== 'path' && keysOf(f).some((k) => read.has(k)),
-      );
-      const examples = own.examples.length > 0 ? own.examples : related;
-      const documented = new Set([...[...own.all, ...related].flatMap(keysOf), ...documentedElsewhere]);
+      const ownKeys = new Set(own.all.flatMap(keysOf));
+      const isDocumented = (name: string) => ownKeys.has(name) || documentedElsewhere.has(name) || index.listedWith(name, read);
       // An alias read only as the fallback of a documented variable (`MONGODB_URI || MONGOLAB_URI`) is documented through it.
       const aliases = new Map<string, Set<string>>();
       for (const read of service.envReads) aliases.set(read.name, (aliases.get(read.name) ?? new Set()).add(read.aliasOf ?? ''));
-      const viaAlias = (name: string) => [...(aliases.get(name) ?? [])].every((of) => of !== '' && documented.has(of));
+      const viaAlias = (name: string) => [...(aliases.get(name) ?? [])].every((of) => of !== '' && isDocumented(of));
       // Required: no read copes with it unset (a default, a presence test), or the default points at localhost. Reported at its first read.
       const reads = new Map<string, EnvRead[]>();
       for (const read of runtimeReads) reads.set(read.name, [...(reads.get(read.name) ?? []), read]);
       const undocumented: { name: string; at: EnvRead }[] = [];
       for (const [name, list] of reads) {
-        if (documented.has(name) || viaAlias(name)) continue;
+        if (isDocumented(name) || viaAlias(name)) continue;
         const copes = list.some((r) => r.hasDefault && !(r.defaultValue !== undefined && LOCAL_DEFAULT.test(r.defaultValue)));
         const at = list.find(needsDocumenting);
         if (!copes && at) undocumented.push({ name, at });
       }
       const [head] = undocumented;
-      if (head && examples.length === 0) report.report('noExample', { name: head.name, count: undocumented.length }, head.at.loc);
-      else if (head) for (const { name, at } of undocumented) report.report('undocumented', { name, example: mainExample(service.package, examples) }, at.loc);
+      if (!head) continue;
+      const ownFiles = new Set(own.all);
+      const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f));
+      if (examples.length === 0) report.report('noExample', { name: head.name, count: undocumented.length }, head.at.loc);
+      else for (const { name, at } of undocumented) report.report('undocumented', { name, example: mainExample(service.package, examples) }, at.loc);
     }
   },
 });
