@@ -35642,22 +35642,42 @@ function matchesSelector(selector, labels) {
 function sameNamespace(a, b) {
   return a.namespace === void 0 || b.namespace === void 0 || a.namespace === b.namespace;
 }
+function keyedIndex(items, keysOf2) {
+  const position2 = new Map(items.map((item, i) => [item, i]));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) for (const key of keysOf2(item)) byKey.set(key, [...byKey.get(key) ?? [], item]);
+  return (keys) => {
+    const found2 = /* @__PURE__ */ new Set();
+    for (const key of keys) for (const item of byKey.get(key) ?? []) found2.add(item);
+    return [...found2].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
+  };
+}
 function linkK8s(all) {
+  const firstLabel = (selector) => {
+    const [entry] = Object.entries(selector ?? {});
+    return entry ? [labelKey(entry[0], entry[1])] : [];
+  };
+  const servicesWith = keyedIndex(all.services, (s) => firstLabel(s.selector));
+  const pdbsWith = keyedIndex(all.pdbs, (p) => p.selector ? firstLabel(p.selector.matchLabels) : []);
+  const unkeyedPdbs = all.pdbs.filter((p) => p.selector && Object.keys(p.selector.matchLabels).length === 0);
+  const hpasFor = keyedIndex(all.hpas, (h) => h.target ? [labelKey(h.target.kind, h.target.name)] : []);
+  const claimsNamed = keyedIndex(all.claims, (c) => [c.name]);
+  const singleNode = (c) => c.accessModes.length > 0 && c.accessModes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod");
   for (const w of all.workloads) {
     if (w.kind === "Job" || w.kind === "CronJob") continue;
     const labels = w.podLabels;
-    const hasLabels = Object.keys(labels).length > 0;
-    for (const s of all.services) {
-      if (!s.selector || Object.keys(s.selector).length === 0 || !hasLabels || !sameNamespace(s, w)) continue;
+    const podKeys = Object.entries(labels).map(([k, v]) => labelKey(k, v));
+    for (const s of servicesWith(podKeys)) {
+      if (!s.selector || !sameNamespace(s, w)) continue;
       if (matchesLabels(s.selector, labels)) {
         s.workloads.push(w);
         w.services.push(s);
       }
     }
-    for (const p of all.pdbs) if (p.selector && hasLabels && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
-    for (const h of all.hpas) if (h.target && h.target.kind === w.kind && h.target.name === w.name && sameNamespace(h, w)) w.hpas.push(h);
-    const singleNode = (c) => c.accessModes.length > 0 && c.accessModes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod");
-    w.singleNodeClaim = all.claims.find((c) => w.claimNames.includes(c.name) && sameNamespace(c, w) && singleNode(c));
+    const pdbs = podKeys.length === 0 ? [] : unkeyedPdbs.length === 0 ? pdbsWith(podKeys) : all.pdbs;
+    for (const p of pdbs) if (p.selector && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
+    for (const h of hpasFor([labelKey(w.kind, w.name)])) if (sameNamespace(h, w)) w.hpas.push(h);
+    w.singleNodeClaim = claimsNamed(w.claimNames).find((c) => sameNamespace(c, w) && singleNode(c));
   }
 }
 function workloadId(w) {
@@ -35697,7 +35717,7 @@ function parseKustomization(yaml) {
     })
   };
 }
-var WORKLOAD_KINDS, API_GROUPS, PATCH_KEYS;
+var WORKLOAD_KINDS, API_GROUPS, labelKey, PATCH_KEYS;
 var init_k8s = __esm({
   "src/parsers/k8s.ts"() {
     "use strict";
@@ -35717,6 +35737,7 @@ var init_k8s = __esm({
       LimitRange: /^v1$/,
       PersistentVolumeClaim: /^v1$/
     };
+    labelKey = (name, value) => `${name}\0${value}`;
     PATCH_KEYS = ["patches", "patchesStrategicMerge", "patchesJson6902"];
   }
 });
@@ -40046,6 +40067,7 @@ function makeProject(parts) {
   let services;
   let serviceByPackage;
   let builtImages;
+  let stagesByOwner;
   const deploymentsByDockerfile = /* @__PURE__ */ new Map();
   for (const d of parts.deployments) if (d.dockerfile) deploymentsByDockerfile.set(d.dockerfile, [...deploymentsByDockerfile.get(d.dockerfile) ?? [], d]);
   const lockfilesByDir = /* @__PURE__ */ new Map();
@@ -40067,6 +40089,10 @@ function makeProject(parts) {
         return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
       });
       return runtimeStages;
+    },
+    runtimeStagesOwnedBy(pkg) {
+      stagesByOwner ??= Map.groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname2(dockerfile.file)));
+      return stagesByOwner.get(pkg) ?? [];
     },
     get builtImages() {
       builtImages ??= parts.dockerfiles.filter((d) => parts.scope.image(d).role !== "development");
@@ -40259,6 +40285,18 @@ function packageCommand(argv) {
   if (npm || MANAGER_BUILTINS.has(sub)) return { type: "builtin", name: sub, argv: words3 };
   return { type: "script", name: sub, orBinary: true, argv: words3, ...inTarget };
 }
+function indexOf(lookup) {
+  let index = indexes.get(lookup.packages);
+  if (!index) {
+    index = { byDir: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map() };
+    for (const p of lookup.packages) {
+      if (!index.byDir.has(p.dir)) index.byDir.set(p.dir, p);
+      if (p.name !== void 0 && !index.byName.has(p.name)) index.byName.set(p.name, p);
+    }
+    indexes.set(lookup.packages, index);
+  }
+  return index;
+}
 function ownAssignments(argv) {
   const out = [];
   for (const word of argv) {
@@ -40273,10 +40311,11 @@ function commandsReached(argv, pkg, lookup, inherited = /* @__PURE__ */ new Map(
   const out = [{ argv, env }];
   const command2 = packageCommand(argv);
   if (command2?.type !== "script" || depth >= 4 || !pkg) return out;
-  const packageAt = (dir2) => lookup.packages.find((p) => p.dir === dir2);
+  const { byDir, byName } = indexOf(lookup);
+  const packageAt = (dir2) => byDir.get(dir2);
   const { target } = command2;
   const dir = target?.dir !== void 0 ? resolveRelative(pkg.dir, target.dir) : void 0;
-  let current = target === void 0 ? pkg : dir !== void 0 ? packageAt(dir) : lookup.packages.find((p) => p.name === target.name);
+  let current = target === void 0 ? pkg : dir !== void 0 ? packageAt(dir) : target.name === void 0 ? void 0 : byName.get(target.name);
   if (!current) return out;
   const start = current;
   const scriptEnv = new Map(env);
@@ -40296,7 +40335,7 @@ function commandsReached(argv, pkg, lookup, inherited = /* @__PURE__ */ new Map(
 }
 function commandsReachedFromImage(argv, pkg, lookup, inherited) {
   const command2 = packageCommand(argv);
-  const root = lookup.packages.find((p) => p.dir === "");
+  const root = indexOf(lookup).byDir.get("");
   const ownsScript = command2?.type !== "script" || command2.target !== void 0 || pkg?.scripts[command2.name] !== void 0;
   return commandsReached(argv, !ownsScript && root?.scripts[command2.name] !== void 0 ? root : pkg, lookup, inherited);
 }
@@ -40327,7 +40366,7 @@ function scriptDoes(pkg, name, matches) {
 function isDevelopmentScript(name) {
   return DEVELOPMENT_SCRIPT.test(name);
 }
-var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, DIR_FLAGS, FILTER_FLAGS, WORKSPACE_FLAGS, onePackage, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
+var MANAGERS, LAUNCHERS, WRAPPERS, VALUE_FLAGS, NPM_TEST, NPM_LIFECYCLE, RUN, EXEC, MANAGER_BUILTINS, DIR_FLAGS, FILTER_FLAGS, WORKSPACE_FLAGS, onePackage, indexes, ASSIGNMENT2, SERVER_PROGRAMS, FRAMEWORK_SERVERS, STATIC_SERVERS, DEVELOPMENT_SCRIPT;
 var init_package_commands = __esm({
   "src/model/package-commands.ts"() {
     "use strict";
@@ -40345,6 +40384,7 @@ var init_package_commands = __esm({
     FILTER_FLAGS = /* @__PURE__ */ new Set(["--filter", "-F"]);
     WORKSPACE_FLAGS = /* @__PURE__ */ new Set(["-w", "--workspace"]);
     onePackage = (selector) => selector && /^[@\w][\w@/.-]*$/.test(selector) && !selector.includes("...") ? selector : void 0;
+    indexes = /* @__PURE__ */ new WeakMap();
     ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
     SERVER_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "ts-node", "tsx", "bun", "deno", "pm2", "pm2-runtime", "forever", "nodemon", "ts-node-dev", "tsnd", "node-dev", "remix-serve", "react-router-serve", "probot"]);
     FRAMEWORK_SERVERS = { next: ["start"], nest: ["start"], nuxt: ["start", "preview"], nuxi: ["start", "preview"], strapi: ["start"], medusa: ["start"], keystone: ["start"], fastify: ["start"], sails: ["lift"] };
@@ -58346,7 +58386,12 @@ var init_service = __esm({
 
 // rules/code/_shared.ts
 function httpServers(project) {
-  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === "service" && !probeEndpointOnly(s));
+  let found2 = servers.get(project);
+  if (!found2) {
+    found2 = project.services.filter((s) => s.isServer && project.scope.package(s.package).role === "service" && !probeEndpointOnly(s));
+    servers.set(project, found2);
+  }
+  return found2;
 }
 function probeEndpointOnly(service) {
   const namedForProbes = (text) => /health|probe|liveness|readiness|heartbeat/i.test(text);
@@ -58357,11 +58402,12 @@ function probeEndpointOnly(service) {
 function servicesWithCode(project) {
   return project.services.filter((s) => s.files.length > 0);
 }
-var WORKER_LIBRARIES;
+var servers, WORKER_LIBRARIES;
 var init_shared2 = __esm({
   "rules/code/_shared.ts"() {
     "use strict";
     init_service();
+    servers = /* @__PURE__ */ new WeakMap();
     WORKER_LIBRARIES = /^(?:bullmq|bull|bee-queue|@nestjs\/bull|@nestjs\/bullmq|amqplib|amqp-connection-manager|kafkajs|@confluentinc\/kafka-javascript|@temporalio\/worker|agenda|pg-boss|graphile-worker|sqs-consumer|@aws-sdk\/client-sqs|@google-cloud\/pubsub|nats|rhea|node-cron|cron|@nestjs\/schedule)$/;
   }
 });
@@ -58544,9 +58590,9 @@ var init_rule8 = __esm({
       check({ project, subject }) {
         const reported = /* @__PURE__ */ new Set();
         const at2 = (loc) => `${loc.file}:${loc.line}`;
-        const servers = new Set(project.scope.servicePackages);
+        const servers2 = new Set(project.scope.servicePackages);
         for (const service of servicesWithCode(project)) {
-          if (!servers.has(service.package)) continue;
+          if (!servers2.has(service.package)) continue;
           const report2 = subject(service.package.file);
           for (const secret of service.literalSecrets) {
             report2.report(secret.fallback ? "fallback" : "literal", { key: secret.key }, secret.loc);
@@ -64994,10 +65040,12 @@ var init_glob = __esm({
 // src/model/stage-state.ts
 import { posix } from "node:path";
 function scopeAt(dockerfile, stage, before) {
-  let ofStage = scopes.get(stage);
-  if (!ofStage) scopes.set(stage, ofStage = /* @__PURE__ */ new Map());
-  let scope = ofStage.get(before ?? null);
-  if (!scope) ofStage.set(before ?? null, scope = computeScope(dockerfile, stage, before));
+  const ofStage = scopes.get(stage) ?? /* @__PURE__ */ new Map();
+  scopes.set(stage, ofStage);
+  const known = ofStage.get(before ?? null);
+  if (known) return known;
+  const scope = computeScope(dockerfile, stage, before);
+  ofStage.set(before ?? null, scope);
   return scope;
 }
 function computeScope(dockerfile, stage, before) {
@@ -66055,6 +66103,24 @@ var init_compose = __esm({
   }
 });
 
+// src/model/index-by.ts
+function indexBy(list3, key) {
+  const byKey = built.get(list3) ?? /* @__PURE__ */ new Map();
+  built.set(list3, byKey);
+  const found2 = byKey.get(key);
+  if (found2) return found2;
+  const index = Map.groupBy(list3, key);
+  byKey.set(key, index);
+  return index;
+}
+var built;
+var init_index_by = __esm({
+  "src/model/index-by.ts"() {
+    "use strict";
+    built = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/model/links.ts
 import { basename as baseOfPath } from "node:path";
 function isLiteralImage(image) {
@@ -66085,7 +66151,7 @@ function composeEnvironment(service, envFiles) {
   const env = /* @__PURE__ */ new Map();
   let complete = true;
   for (const ref of service.envFiles) {
-    const file = envFiles.find((e2) => e2.file === ref.path);
+    const file = indexBy(envFiles, envFilePath).get(ref.path)?.[0];
     if (!file) complete = false;
     for (const e2 of file?.entries ?? []) env.set(e2.key, { value: composeValue(e2.value), loc: e2.loc });
   }
@@ -66175,7 +66241,7 @@ function buildManifests(input) {
   }
   return { k8s, compose, linker, notices };
 }
-var ImageLinker, NODE_PROGRAMS;
+var ImageLinker, envFilePath, NODE_PROGRAMS;
 var init_links = __esm({
   "src/model/links.ts"() {
     "use strict";
@@ -66186,20 +66252,29 @@ var init_links = __esm({
     init_project();
     init_images();
     init_secrets();
+    init_index_by();
     ImageLinker = class {
       constructor(root, dockerfiles, packages, configured) {
         this.root = root;
         this.dockerfiles = dockerfiles;
-        this.packages = packages;
         this.configured = configured;
         this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
+        this.dockerfilesByDir = Map.groupBy(dockerfiles, (d) => dirname2(d.file));
+        this.packagesBySegment = Map.groupBy(packages, (p) => p.name ? lastSegment(p.name) : void 0);
+        this.dockerfilesByFolderName = Map.groupBy(dockerfiles, (d) => {
+          const dir = dirname2(d.file);
+          return (dir === "" ? baseOfPath(root) : basename(dir)).toLowerCase();
+        });
       }
       root;
       dockerfiles;
-      packages;
       configured;
       notices = [];
       byPath;
+      /** Dockerfiles by folder, by their folder's name (the root's: the checkout's), and packages by their name's last segment. */
+      dockerfilesByDir;
+      dockerfilesByFolderName;
+      packagesBySegment;
       cache = /* @__PURE__ */ new Map();
       /** The Dockerfile a compose `build` names (a path relative to the root). */
       forBuild(path2) {
@@ -66229,19 +66304,15 @@ var init_links = __esm({
         const segment = lastSegment(repo.name);
         const candidates = [];
         const reasons = /* @__PURE__ */ new Set();
-        for (const pkg of this.packages) {
-          if (!pkg.name || lastSegment(pkg.name) !== segment) continue;
-          const inDir2 = this.dockerfiles.filter((d) => dirname2(d.file) === pkg.dir);
+        for (const pkg of this.packagesBySegment.get(segment) ?? []) {
+          const inDir2 = this.dockerfilesByDir.get(pkg.dir) ?? [];
           if (inDir2.length > 0) reasons.add(`package ${pkg.name}`);
           candidates.push(...inDir2);
         }
-        for (const d of this.dockerfiles) {
+        for (const d of this.dockerfilesByFolderName.get(segment) ?? []) {
           const dir = dirname2(d.file);
-          const folder = (dir === "" ? baseOfPath(this.root) : basename(dir)).toLowerCase();
-          if (folder === segment) {
-            candidates.push(d);
-            reasons.add(`folder ${dir === "" ? baseOfPath(this.root) : dir}`);
-          }
+          candidates.push(d);
+          reasons.add(`folder ${dir === "" ? baseOfPath(this.root) : dir}`);
         }
         const dockerfile = preferred(candidates);
         if (dockerfile) {
@@ -66253,6 +66324,7 @@ var init_links = __esm({
         return dockerfile;
       }
     };
+    envFilePath = (e2) => e2.file;
     NODE_PROGRAMS = /* @__PURE__ */ new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm", "tsx", "ts-node"]);
   }
 });
@@ -70222,7 +70294,7 @@ var init_rule39 = __esm({
         credentialValue: (d) => `${d.keyword} ${d.key} holds ${d.kind}, committed in the Dockerfile and readable in the image history: revoke and rotate it, and pass it at runtime or as a BuildKit secret`
       },
       check({ project, subject }) {
-        const built = new Set(project.builtImages);
+        const built2 = new Set(project.builtImages);
         for (const dockerfile of project.dockerfiles) {
           const report2 = subject(dockerfile.file);
           const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
@@ -70231,10 +70303,10 @@ var init_rule39 = __esm({
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
               const found2 = credentialKind(kv.value, kv.key);
-              const kind = found2 && (built.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
+              const kind = found2 && (built2.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
               if (kind) report2.report("credentialValue", { keyword: ins.keyword, key: kv.key, kind }, at2);
-              else if (built.has(dockerfile) && isSecretLikeKey(kv.key)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, at2);
+              else if (built2.has(dockerfile) && isSecretLikeKey(kv.key)) report2.report("literalSecret", { keyword: ins.keyword, key: kv.key }, at2);
             }
           }
         }
@@ -70749,7 +70821,7 @@ function parseJsonWithPositions(file) {
     throw Object.assign(new Error(`invalid JSON: ${jsonSyntaxReason(message)}`), pos ?? {});
   }
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  let doc;
   const toLoc = (range) => {
     if (!range) return void 0;
     const start = lineCounter.linePos(range[0]);
@@ -70763,6 +70835,7 @@ function parseJsonWithPositions(file) {
       const cacheKey = `${options?.key ? "k" : "v"}${pointer}`;
       if (cache.has(cacheKey)) return cache.get(cacheKey);
       const segments = pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      doc ??= (0, import_yaml5.parseDocument)(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
       let node = doc.contents;
       let keyNode;
       for (const segment of segments) {
@@ -71044,7 +71117,7 @@ function isWorkspaceRoot(project, pkg) {
 }
 function enclosingPackages(project, pkg) {
   if (pkg.dir === "") return [];
-  return ancestors(dirname2(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+  return ancestors(dirname2(pkg.dir)).flatMap((d) => project.packageIn(d) ?? []);
 }
 function missingFieldLoc(pkg, parent) {
   const value = pkg.json.value;
@@ -71072,7 +71145,7 @@ function mainExample(pkg, examples) {
   const files = [...examples].sort((a, b) => depth(a) - depth(b) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1)).map((f) => f.file);
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
-function indexOf(project) {
+function indexOf2(project) {
   const position2 = new Map(project.envFiles.map((f, i) => [f, i]));
   const inFileOrder = (files) => [...new Set(files)].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
   const documents = project.envFiles.filter((f) => {
@@ -71159,11 +71232,11 @@ var init_rule50 = __esm({
         undocumented: (d) => `${d.name} is read here but ${d.example} does not list it: add \`${d.name}=\` with a placeholder value and a comment on what it configures`
       },
       check({ project, subject }) {
-        const servers = new Set(project.scope.servicePackages);
+        const servers2 = new Set(project.scope.servicePackages);
         const documentedElsewhere = deployedOrWritten(project);
-        const index = indexOf(project);
+        const index = indexOf2(project);
         for (const service of project.services) {
-          if (!servers.has(service.package)) continue;
+          if (!servers2.has(service.package)) continue;
           const ownSettings = index.setByPackage(service.package);
           const runtimeReads = service.envReads.filter((r) => !PROVIDED.test(r.name) && !NOT_RUNTIME_FILE.test(r.loc.file) && !ownSettings.has(r.name));
           const first = runtimeReads[0];
@@ -79543,7 +79616,7 @@ var init_rule81 = __esm({
 
 // rules/pkg/start-script/rule.ts
 function startRunsInProduction(project, pkg) {
-  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname2(dockerfile.file)) === pkg);
+  const images = project.runtimeStagesOwnedBy(pkg);
   if (images.length === 0) return true;
   return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== "program" && c.name === "start")));
 }
@@ -79553,7 +79626,6 @@ var init_rule82 = __esm({
     "use strict";
     init_commands();
     init_package_commands();
-    init_project();
     init_settings();
     init_rule();
     init_shared7();
@@ -79599,8 +79671,7 @@ var init_rule82 = __esm({
 function isStructuredLogger(name) {
   return /(?:^|[/-])(?:pino|winston|bunyan|log4js|signale|consola|loglevel)(?:$|[/-])/.test(name) || name.startsWith("@opentelemetry/") || ["roarr", "tslog", "@logtape/logtape", "fastify", "nestjs-pino", "@nestjs/pino", "nest-winston", "@google-cloud/logging", "@azure/monitor-opentelemetry", "dd-trace", "loglayer", "adze"].includes(name);
 }
-function runtimeDependencies(project, pkg) {
-  const byName = new Map(project.packages.flatMap((p) => p.name ? [[p.name, p]] : []));
+function runtimeDependencies(project, pkg, byName) {
   const seen = /* @__PURE__ */ new Set();
   const names = [];
   const visit = (p, depth) => {
@@ -79634,10 +79705,11 @@ var init_rule83 = __esm({
         missing: () => "this HTTP server has no structured logger among its dependencies: add one (`npm i pino`, or winston with JSON output) and log objects with levels instead of console text"
       },
       check({ project, subject }) {
+        const byName = new Map(project.packages.flatMap((p) => p.name ? [[p.name, p]] : []));
         for (const service of httpServers(project)) {
           const pkg = service.package;
           const report2 = subject(pkg.file);
-          if (runtimeDependencies(project, pkg).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
+          if (runtimeDependencies(project, pkg, byName).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
           report2.report("missing", void 0, missingFieldLoc(pkg, "/dependencies"));
         }
       }
@@ -85752,6 +85824,7 @@ init_classify();
 init_links();
 
 // src/model/scope.ts
+init_index_by();
 init_ignore_rules();
 init_dockerfile();
 init_workflow();
@@ -86028,13 +86101,14 @@ function imageUseOf(d, facts) {
 var FRONTEND_DEPENDENCIES = ["react", "react-dom", "vue", "svelte", "@sveltejs/kit", "@angular/core", "solid-js", "preact", "lit", "astro"];
 var FRONTEND_BUILDERS = ["vite", "react-scripts", "@vue/cli-service", "@angular/cli", "parcel", "webpack", "@rsbuild/core", "@rspack/cli", "astro"];
 var STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
+var dockerfileDir = (d) => dirname2(d.file);
 function packageUseOf(pkg, exclusion, input, image, dependedOn) {
   const role = packageRole(pkg, input, image, dependedOn);
   return exclusion ? { ships: false, role, exclusion } : { ships: true, role };
 }
 function packageRole(pkg, input, image, dependedOn) {
   const kind = input.serviceKind(pkg);
-  const ownImages = input.dockerfiles.filter((d) => dirname2(d.file) === pkg.dir && image(d).role === "runtime");
+  const ownImages = (indexBy(input.dockerfiles, dockerfileDir).get(pkg.dir) ?? []).filter((d) => image(d).role === "runtime");
   if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === void 0 || !pkg.private)) return kind === "cli" || !pkg.private ? "library" : "tooling";
   const json = pkg.json.value;
   const publishing = ["prepublishOnly", "prepublish", "prepack"].some((s) => pkg.scripts[s] !== void 0);

@@ -1,6 +1,6 @@
 /**
  * The npm package: what `npm pack` puts in it, and that the packed CLI installs and runs with no
- * network (everything is bundled into dist/cli.js; the package has no runtime dependencies).
+ * network (everything is bundled into dist/cli-main.js, which the bin dist/cli.js loads; the package has no runtime dependencies).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ describe('npm package', () => {
   const temp = mkdtempSync(join(tmpdir(), 'shipready-pack-'));
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-  it('has no runtime dependencies: dist/cli.js is self-contained', () => {
+  it('has no runtime dependencies: dist/ is self-contained', () => {
     expect(Object.keys((pkg as { dependencies?: object }).dependencies ?? {})).toEqual([]);
     expect(pkg.bin).toEqual({ shipready: 'dist/cli.js' });
   });
@@ -29,6 +29,7 @@ describe('npm package', () => {
     const [report] = JSON.parse(npm(['pack', '--dry-run', '--json'])) as { files: { path: string }[] }[];
     const paths = (report?.files ?? []).map((f) => f.path);
     expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('dist/cli-main.js');
     expect(paths).toContain('schema/config.schema.json');
     expect(paths).toContain('docs/rules/README.md');
     expect(paths).toContain('README.md');

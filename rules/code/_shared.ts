@@ -2,9 +2,16 @@
 import type { Project } from '../../src/model/project.ts';
 import { isHealthRoute, isReadinessRoute, type Service } from '../../src/model/service.ts';
 
-/** Services that create an HTTP server and listen, in packages that run as services (not CLIs, libraries or tooling). */
-export function httpServers(project: Project): Service[] {
-  return project.services.filter((s) => s.isServer && project.scope.package(s.package).role === 'service' && !probeEndpointOnly(s));
+const servers = new WeakMap<Project, readonly Service[]>();
+
+/** Services that create an HTTP server and listen, in packages that run as services (not CLIs, libraries or tooling); found once per project. */
+export function httpServers(project: Project): readonly Service[] {
+  let found = servers.get(project);
+  if (!found) {
+    found = project.services.filter((s) => s.isServer && project.scope.package(s.package).role === 'service' && !probeEndpointOnly(s));
+    servers.set(project, found);
+  }
+  return found;
 }
 
 /** Libraries a process does its real work with when it is not an HTTP server: job queues, stream consumers, workflow workers, schedulers. */

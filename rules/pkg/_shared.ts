@@ -16,15 +16,15 @@ export function servicePackages(project: Project): PackageJson[] {
   return project.scope.servicePackages.filter((p) => !isExcludedPath(p.file));
 }
 
-/** The packages above this one (a workspace root), nearest first. */
 /** A workspace root (`workspaces`, or a pnpm-workspace.yaml beside it): its members hold the code and the tests. */
 export function isWorkspaceRoot(project: Project, pkg: PackageJson): boolean {
   return pkg.workspaces.length > 0 || project.has(joinPath(pkg.dir, 'pnpm-workspace.yaml'));
 }
 
+/** The packages above this one (a workspace root), nearest first. */
 export function enclosingPackages(project: Project, pkg: PackageJson): PackageJson[] {
   if (pkg.dir === '') return [];
-  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packages.filter((p) => p.dir === d));
+  return ancestors(dirname(pkg.dir)).flatMap((d) => project.packageIn(d) ?? []);
 }
 
 /** Where to report a missing field: the object it belongs in when present, else the package's name, else line 1. */

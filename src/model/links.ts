@@ -18,6 +18,7 @@ import type { Scope } from './scope.ts';
 import { basename, type Deployment, dirname } from './project.ts';
 import { isNodeImageRef, isNodeStage } from './images.ts';
 import { isReference } from './secrets.ts';
+import { indexBy } from './index-by.ts';
 
 /** An image reference we can read: no template or variable left in it. */
 export function isLiteralImage(image: string): boolean {
@@ -47,15 +48,25 @@ function preferred(candidates: readonly Dockerfile[]): Dockerfile | undefined {
 export class ImageLinker {
   readonly notices: Notice[] = [];
   private readonly byPath: Map<string, Dockerfile>;
+  /** Dockerfiles by folder, by their folder's name (the root's: the checkout's), and packages by their name's last segment. */
+  private readonly dockerfilesByDir: Map<string, Dockerfile[]>;
+  private readonly dockerfilesByFolderName: Map<string, Dockerfile[]>;
+  private readonly packagesBySegment: Map<string | undefined, PackageJson[]>;
   private readonly cache = new Map<string, Dockerfile | undefined>();
 
   constructor(
     private readonly root: string,
     private readonly dockerfiles: readonly Dockerfile[],
-    private readonly packages: readonly PackageJson[],
+    packages: readonly PackageJson[],
     private readonly configured: Readonly<Record<string, string>>,
   ) {
     this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
+    this.dockerfilesByDir = Map.groupBy(dockerfiles, (d) => dirname(d.file));
+    this.packagesBySegment = Map.groupBy(packages, (p) => (p.name ? lastSegment(p.name) : undefined));
+    this.dockerfilesByFolderName = Map.groupBy(dockerfiles, (d) => {
+      const dir = dirname(d.file);
+      return (dir === '' ? baseOfPath(root) : basename(dir)).toLowerCase();
+    });
   }
 
   /** The Dockerfile a compose `build` names (a path relative to the root). */
@@ -89,19 +100,15 @@ export class ImageLinker {
     const segment = lastSegment(repo.name);
     const candidates: Dockerfile[] = [];
     const reasons = new Set<string>();
-    for (const pkg of this.packages) {
-      if (!pkg.name || lastSegment(pkg.name) !== segment) continue;
-      const inDir = this.dockerfiles.filter((d) => dirname(d.file) === pkg.dir);
+    for (const pkg of this.packagesBySegment.get(segment) ?? []) {
+      const inDir = this.dockerfilesByDir.get(pkg.dir) ?? [];
       if (inDir.length > 0) reasons.add(`package ${pkg.name}`);
       candidates.push(...inDir);
     }
-    for (const d of this.dockerfiles) {
+    for (const d of this.dockerfilesByFolderName.get(segment) ?? []) {
       const dir = dirname(d.file);
-      const folder = (dir === '' ? baseOfPath(this.root) : basename(dir)).toLowerCase();
-      if (folder === segment) {
-        candidates.push(d);
-        reasons.add(`folder ${dir === '' ? baseOfPath(this.root) : dir}`);
-      }
+      candidates.push(d);
+      reasons.add(`folder ${dir === '' ? baseOfPath(this.root) : dir}`);
     }
     const dockerfile = preferred(candidates);
     if (dockerfile) {
@@ -113,6 +120,8 @@ export class ImageLinker {
     return dockerfile;
   }
 }
+
+const envFilePath = (e: ParsedEnv) => e.file;
 
 /** Compose interpolation with a default (`${NODE_ENV:-production}`) reads as its default; other references are unknown (null). */
 function composeValue(value: string | null): string | null {
@@ -130,7 +139,7 @@ export function composeEnvironment(service: ComposeService, envFiles: readonly P
   const env = new Map<string, { value: string | null; loc: Loc }>();
   let complete = true;
   for (const ref of service.envFiles) {
-    const file = envFiles.find((e) => e.file === ref.path);
+    const file = indexBy(envFiles, envFilePath).get(ref.path)?.[0];
     if (!file) complete = false;
     for (const e of file?.entries ?? []) env.set(e.key, { value: composeValue(e.value), loc: e.loc });
   }

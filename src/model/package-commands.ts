@@ -179,6 +179,22 @@ export interface PackageLookup {
   readonly packages: readonly PackageJson[];
 }
 
+const indexes = new WeakMap<readonly PackageJson[], { byDir: Map<string, PackageJson>; byName: Map<string, PackageJson> }>();
+
+/** The packages of a lookup by folder and by name (the first of each), indexed once per list. */
+function indexOf(lookup: PackageLookup): { byDir: Map<string, PackageJson>; byName: Map<string, PackageJson> } {
+  let index = indexes.get(lookup.packages);
+  if (!index) {
+    index = { byDir: new Map(), byName: new Map() };
+    for (const p of lookup.packages) {
+      if (!index.byDir.has(p.dir)) index.byDir.set(p.dir, p);
+      if (p.name !== undefined && !index.byName.has(p.name)) index.byName.set(p.name, p);
+    }
+    indexes.set(lookup.packages, index);
+  }
+  return index;
+}
+
 /** A command a command line runs, with the variables set for it (`NODE_ENV=production node .`, an earlier `export`). */
 export interface ReachedCommand {
   argv: readonly string[];
@@ -213,10 +229,11 @@ export function commandsReached(
   const out: ReachedCommand[] = [{ argv, env }];
   const command = packageCommand(argv);
   if (command?.type !== 'script' || depth >= 4 || !pkg) return out;
-  const packageAt = (dir: string) => lookup.packages.find((p) => p.dir === dir);
+  const { byDir, byName } = indexOf(lookup);
+  const packageAt = (dir: string) => byDir.get(dir);
   const { target } = command;
   const dir = target?.dir !== undefined ? resolveRelative(pkg.dir, target.dir) : undefined;
-  let current: PackageJson | undefined = target === undefined ? pkg : dir !== undefined ? packageAt(dir) : lookup.packages.find((p) => p.name === target.name);
+  let current: PackageJson | undefined = target === undefined ? pkg : dir !== undefined ? packageAt(dir) : target.name === undefined ? undefined : byName.get(target.name);
   if (!current) return out;
   const start = current;
   const scriptEnv = new Map(env);
@@ -242,7 +259,7 @@ export function commandsReached(
  */
 export function commandsReachedFromImage(argv: readonly string[], pkg: PackageJson | undefined, lookup: PackageLookup, inherited?: ReadonlyMap<string, string>): ReachedCommand[] {
   const command = packageCommand(argv);
-  const root = lookup.packages.find((p) => p.dir === '');
+  const root = indexOf(lookup).byDir.get('');
   const ownsScript = command?.type !== 'script' || command.target !== undefined || pkg?.scripts[command.name] !== undefined;
   return commandsReached(argv, !ownsScript && root?.scripts[command.name] !== undefined ? root : pkg, lookup, inherited);
 }

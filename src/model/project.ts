@@ -71,6 +71,8 @@ export interface Project {
    * `subject` names the evaluation: the file, or `file#stage` when production runs several of its stages.
    */
   runtimeStages: readonly RuntimeStage[];
+  /** The runtime stages of the Dockerfiles a package owns (the package.json nearest above each). */
+  runtimeStagesOwnedBy(pkg: PackageJson): readonly RuntimeStage[];
   /** Dockerfiles whose images ship or are built into what ships: runtime and build-only images (not development, test or example ones). */
   builtImages: readonly Dockerfile[];
   dockerignores: readonly DockerIgnore[];
@@ -202,6 +204,7 @@ export function makeProject(parts: ProjectParts): Project {
   let services: readonly Service[] | undefined;
   let serviceByPackage: Map<PackageJson, Service> | undefined;
   let builtImages: readonly Dockerfile[] | undefined;
+  let stagesByOwner: Map<PackageJson | undefined, RuntimeStage[]> | undefined;
   const deploymentsByDockerfile = new Map<Dockerfile, Deployment[]>();
   for (const d of parts.deployments) if (d.dockerfile) deploymentsByDockerfile.set(d.dockerfile, [...(deploymentsByDockerfile.get(d.dockerfile) ?? []), d]);
   const lockfilesByDir = new Map<string, SourceFile[]>();
@@ -223,6 +226,10 @@ export function makeProject(parts: ProjectParts): Project {
         return stages.map((stage) => ({ dockerfile, stage, subject: stages.length === 1 ? dockerfile.file : `${dockerfile.file}#${stage.name ?? stage.index}` }));
       });
       return runtimeStages;
+    },
+    runtimeStagesOwnedBy(pkg) {
+      stagesByOwner ??= Map.groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname(dockerfile.file)));
+      return stagesByOwner.get(pkg) ?? [];
     },
     get builtImages() {
       builtImages ??= parts.dockerfiles.filter((d) => parts.scope.image(d).role !== 'development');

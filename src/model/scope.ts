@@ -8,6 +8,7 @@
  * only local backing services), then what a file says about itself — its name, its folder (relative to the
  * linted root) and its header comment (src/model/evidence.ts).
  */
+import { indexBy } from './index-by.ts';
 import { ignoreRules } from './ignore-rules.ts';
 import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } from '../parsers/dockerfile.ts';
@@ -466,6 +467,8 @@ const FRONTEND_BUILDERS = ['vite', 'react-scripts', '@vue/cli-service', '@angula
 /** Web servers a static site's image serves its files with. */
 const STATIC_SERVER_IMAGES = /(?:^|\/)(?:nginx|nginx-unprivileged|caddy|httpd|lighttpd|static-web-server)$/;
 
+const dockerfileDir = (d: Dockerfile) => dirname(d.file);
+
 function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageUse {
   const role = packageRole(pkg, input, image, dependedOn);
   return exclusion ? { ships: false, role, exclusion } : { ships: true, role };
@@ -473,7 +476,7 @@ function packageUseOf(pkg: PackageJson, exclusion: Exclusion | undefined, input:
 
 function packageRole(pkg: PackageJson, input: ScopeInput, image: (d: Dockerfile) => ImageUse, dependedOn: ReadonlySet<string>): PackageRole {
   const kind = input.serviceKind(pkg);
-  const ownImages = input.dockerfiles.filter((d) => dirname(d.file) === pkg.dir && image(d).role === 'runtime');
+  const ownImages = (indexBy(input.dockerfiles, dockerfileDir).get(pkg.dir) ?? []).filter((d) => image(d).role === 'runtime');
   // A command-line tool (a `bin`, no image of its own, and no start script or published for others to run) may start
   // a local server — a dev tunnel, a studio — but nothing deploys it: tooling, not a service.
   if (Object.keys(pkg.bin).length > 0 && ownImages.length === 0 && (pkg.scripts.start === undefined || !pkg.private)) return kind === 'cli' || !pkg.private ? 'library' : 'tooling';

@@ -28,10 +28,12 @@ const scopes = new WeakMap<Stage, Map<DockerInstruction | null, Readonly<Scope>>
 
 /** ENV, ARG and WORKDIR in effect just before `before` (at the end of the stage when omitted); computed once per stage and instruction. */
 function scopeAt(dockerfile: Dockerfile, stage: Stage, before?: DockerInstruction): Readonly<Scope> {
-  let ofStage = scopes.get(stage);
-  if (!ofStage) scopes.set(stage, (ofStage = new Map()));
-  let scope = ofStage.get(before ?? null);
-  if (!scope) ofStage.set(before ?? null, (scope = computeScope(dockerfile, stage, before)));
+  const ofStage = scopes.get(stage) ?? new Map<DockerInstruction | null, Readonly<Scope>>();
+  scopes.set(stage, ofStage);
+  const known = ofStage.get(before ?? null);
+  if (known) return known;
+  const scope = computeScope(dockerfile, stage, before);
+  ofStage.set(before ?? null, scope);
   return scope;
 }
 

@@ -1,8 +1,9 @@
 /**
- * JSON with positions: JSON.parse decides validity (what npm and Node accept), the `yaml` package's
- * parser (YAML 1.2 is a superset of JSON) gives every key and value a range, addressed by JSON pointer.
+ * JSON with positions: JSON.parse decides validity (what npm and Node accept) and gives the values; the `yaml`
+ * package's parser (YAML 1.2 is a superset of JSON) gives every key and value a range, addressed by JSON pointer,
+ * on the first ask for a position: most files are only read, and only a finding needs a place.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Loc, SourceFile } from '../types.ts';
 import { lineStarts, positionAt } from './line-starts.ts';
 
@@ -38,7 +39,7 @@ export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
     throw Object.assign(new Error(`invalid JSON: ${jsonSyntaxReason(message)}`), pos ?? {});
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  let doc: Document | undefined;
   const toLoc = (range: [number, number, number] | null | undefined): Loc | undefined => {
     if (!range) return undefined;
     const start = lineCounter.linePos(range[0]);
@@ -52,6 +53,7 @@ export function parseJsonWithPositions(file: SourceFile): JsonWithPositions {
       const cacheKey = `${options?.key ? 'k' : 'v'}${pointer}`;
       if (cache.has(cacheKey)) return cache.get(cacheKey);
       const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      doc ??= parseDocument(file.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
       let node: Node | null | undefined = doc.contents as Node | null;
       let keyNode: Node | undefined;
       for (const segment of segments) {

@@ -477,23 +477,52 @@ function sameNamespace(a: { namespace?: string }, b: { namespace?: string }): bo
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
-/** Links Services, PDBs and HPAs to the workloads they select or target (in place). */
+/** Items of a list looked up by keys: each item filed under its keys, the candidates of several keys returned once each, in list order. */
+function keyedIndex<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): (keys: Iterable<string>) => T[] {
+  const position = new Map(items.map((item, i) => [item, i]));
+  const byKey = new Map<string, T[]>();
+  for (const item of items) for (const key of keysOf(item)) byKey.set(key, [...(byKey.get(key) ?? []), item]);
+  return (keys) => {
+    const found = new Set<T>();
+    for (const key of keys) for (const item of byKey.get(key) ?? []) found.add(item);
+    return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  };
+}
+
+/** `app=api`: a label as an index key. */
+const labelKey = (name: string, value: string) => `${name}\0${value}`;
+
+/**
+ * Links Services, PDBs and HPAs to the workloads they select or target (in place). A selector lists labels every
+ * selected pod has, so a Service or PDB is looked up by its first label among the pod's labels, then matched in
+ * full: linear in the manifests, not workloads × selectors. A PDB that selects by expressions only is tried on every workload.
+ */
 export function linkK8s(all: K8sManifests): void {
+  const firstLabel = (selector: Record<string, string> | undefined) => {
+    const [entry] = Object.entries(selector ?? {});
+    return entry ? [labelKey(entry[0], entry[1])] : [];
+  };
+  const servicesWith = keyedIndex(all.services, (s) => firstLabel(s.selector));
+  const pdbsWith = keyedIndex(all.pdbs, (p) => (p.selector ? firstLabel(p.selector.matchLabels) : []));
+  const unkeyedPdbs = all.pdbs.filter((p) => p.selector && Object.keys(p.selector.matchLabels).length === 0);
+  const hpasFor = keyedIndex(all.hpas, (h) => (h.target ? [labelKey(h.target.kind, h.target.name)] : []));
+  const claimsNamed = keyedIndex(all.claims, (c) => [c.name]);
+  const singleNode = (c: Claim) => c.accessModes.length > 0 && c.accessModes.every((m) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod');
   for (const w of all.workloads) {
     if (w.kind === 'Job' || w.kind === 'CronJob') continue; // Services and PDBs are about serving pods
     const labels = w.podLabels;
-    const hasLabels = Object.keys(labels).length > 0;
-    for (const s of all.services) {
-      if (!s.selector || Object.keys(s.selector).length === 0 || !hasLabels || !sameNamespace(s, w)) continue;
+    const podKeys = Object.entries(labels).map(([k, v]) => labelKey(k, v));
+    for (const s of servicesWith(podKeys)) {
+      if (!s.selector || !sameNamespace(s, w)) continue;
       if (matchesLabels(s.selector, labels)) {
         s.workloads.push(w);
         w.services.push(s);
       }
     }
-    for (const p of all.pdbs) if (p.selector && hasLabels && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
-    for (const h of all.hpas) if (h.target && h.target.kind === w.kind && h.target.name === w.name && sameNamespace(h, w)) w.hpas.push(h);
-    const singleNode = (c: Claim) => c.accessModes.length > 0 && c.accessModes.every((m) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod');
-    w.singleNodeClaim = all.claims.find((c) => w.claimNames.includes(c.name) && sameNamespace(c, w) && singleNode(c));
+    const pdbs = podKeys.length === 0 ? [] : unkeyedPdbs.length === 0 ? pdbsWith(podKeys) : all.pdbs;
+    for (const p of pdbs) if (p.selector && sameNamespace(p, w) && matchesSelector(p.selector, labels)) w.pdbs.push(p);
+    for (const h of hpasFor([labelKey(w.kind, w.name)])) if (sameNamespace(h, w)) w.hpas.push(h);
+    w.singleNodeClaim = claimsNamed(w.claimNames).find((c) => sameNamespace(c, w) && singleNode(c));
   }
 }
 

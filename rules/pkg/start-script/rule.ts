@@ -1,6 +1,6 @@
 import { containerCalls } from '../../../src/model/commands.ts';
 import { runsThrough } from '../../../src/model/package-commands.ts';
-import { dirname, type Project } from '../../../src/model/project.ts';
+import type { Project } from '../../../src/model/project.ts';
 import { INSPECT_FLAG } from '../../../src/model/settings.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -25,7 +25,7 @@ const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
  * developer's command and the image's CMD is what runs.
  */
 function startRunsInProduction(project: Project, pkg: PackageJson): boolean {
-  const images = project.runtimeStages.filter(({ dockerfile }) => project.packageFor(dirname(dockerfile.file)) === pkg);
+  const images = project.runtimeStagesOwnedBy(pkg);
   if (images.length === 0) return true;
   return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== 'program' && c.name === 'start')));
 }

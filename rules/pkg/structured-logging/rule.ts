@@ -13,8 +13,7 @@ function isStructuredLogger(name: string): boolean {
  * The dependencies a package runs with: its own, the workspace root's, and those of the workspace packages it
  * depends on (a shared `@acme/logger` that wraps pino), a few levels deep.
  */
-function runtimeDependencies(project: Project, pkg: PackageJson): string[] {
-  const byName = new Map(project.packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
+function runtimeDependencies(project: Project, pkg: PackageJson, byName: ReadonlyMap<string, PackageJson>): string[] {
   const seen = new Set<PackageJson>();
   const names: string[] = [];
   const visit = (p: PackageJson, depth: number) => {
@@ -43,11 +42,12 @@ export default defineRule({
     missing: () => 'this HTTP server has no structured logger among its dependencies: add one (`npm i pino`, or winston with JSON output) and log objects with levels instead of console text',
   },
   check({ project, subject }) {
+    const byName = new Map(project.packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
     for (const service of httpServers(project)) {
       const pkg = service.package;
       const report = subject(pkg.file);
       // A logger of its own that writes JSON records with a level counts as one.
-      if (runtimeDependencies(project, pkg).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
+      if (runtimeDependencies(project, pkg, byName).some(isStructuredLogger) || service.structuredLogs.length > 0) continue;
       report.report('missing', undefined, missingFieldLoc(pkg, '/dependencies'));
     }
   },
