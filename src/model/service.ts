@@ -478,7 +478,16 @@ class Module {
   readonly parents = new Map<t.Node, t.Node>();
   /** Variables whose value the module tests for presence somewhere (`if (x)`, `x && …`, `!x`, `Boolean(x)`, `isEmpty(x)`, `x === undefined`). */
   readonly testedNames = new Set<string>();
+  /** Every node in the walk's order (depth-first, in source order), and each one's depth: the file's one walk, for replay(). */
+  readonly nodes: t.Node[] = [];
+  private readonly depths: number[] = [];
+  /** Every call and construction (`f()`, `a?.b()`, `new X()`), in walk order. */
+  readonly calls: CallNode[] = [];
+  readonly declarators: t.VariableDeclarator[] = [];
+  /** Every `if` and `?:`, in walk order. */
+  readonly conditionals: (t.IfStatement | t.ConditionalExpression)[] = [];
 
+  /** The one walk of the file's AST: everything later passes read is indexed or collected here. */
   constructor(
     readonly file: string,
     readonly program: t.Program,
@@ -486,8 +495,25 @@ class Module {
     walk(program, (node, ancestors) => {
       const parent = ancestors.at(-1);
       if (parent) this.parents.set(node, parent);
+      this.nodes.push(node);
+      this.depths.push(ancestors.length);
       this.index(node);
     });
+  }
+
+  /**
+   * Visits the nodes again in the walk's order, each with the ancestors the walk gave it (nearest last), without
+   * walking the tree again. The analysis is a second phase because it needs what the walk collects first: the whole
+   * file's bindings (a name may be declared below its use, a variable tested anywhere) and every file's apps and routers.
+   */
+  replay(visit: (node: t.Node, ancestors: readonly t.Node[]) => void): void {
+    const ancestors: t.Node[] = [];
+    for (let i = 0; i < this.nodes.length; i++) {
+      const node = this.nodes[i] as t.Node;
+      ancestors.length = this.depths[i] as number;
+      visit(node, ancestors);
+      ancestors.push(node);
+    }
   }
 
   loc(node: t.Node): Loc {
@@ -510,6 +536,8 @@ class Module {
 
   private index(node: t.Node): void {
     if (isPresenceTest(node)) this.tested(presenceTested(node));
+    if (isCall(node)) this.calls.push(node);
+    if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') this.conditionals.push(node);
     switch (node.type) {
       case 'ImportDeclaration': {
         const module = normaliseModule(node.source.value);
@@ -564,6 +592,7 @@ class Module {
         if (node.id) this.functions.set(node.id.name, node);
         break;
       case 'VariableDeclarator':
+        this.declarators.push(node);
         this.indexDeclarator(node);
         break;
       case 'AssignmentExpression': {
@@ -1133,11 +1162,9 @@ class ServiceBuilder {
   analyse(): void {
     // Owners first, so a route registered in one file on an app or router made in another is known.
     for (const mod of this.modules) {
-      this.guard(mod, () =>
-        walk(mod.program, (node) => {
-          if (node.type === 'VariableDeclarator') this.registerOwner(mod, node);
-        }),
-      );
+      this.guard(mod, () => {
+        for (const node of mod.declarators) this.registerOwner(mod, node);
+      });
     }
     for (const mod of this.modules) this.guard(mod, () => this.analyseModule(mod));
   }
@@ -1153,7 +1180,7 @@ class ServiceBuilder {
 
   private analyseModule(mod: Module): void {
     this.importedHelpers(mod);
-    walk(mod.program, (node, ancestors) => {
+    mod.replay((node, ancestors) => {
       switch (node.type) {
         case 'CallExpression':
         case 'OptionalCallExpression':
@@ -1209,11 +1236,11 @@ class ServiceBuilder {
       if (kinds.length > 0) this.helpers.push({ name, kinds, loc: mod.loc(node) });
     };
     for (const node of mod.program.body) if (node.type === 'ImportDeclaration') add(node.source.value, node);
-    walk(mod.program, (node) => {
-      if (node.type !== 'CallExpression') return;
+    for (const node of mod.calls) {
+      if (node.type !== 'CallExpression') continue;
       const required = requiredModule(node);
       if (required !== undefined) add(required, node);
-    });
+    }
   }
 
   // --- calls -----------------------------------------------------------------------------------
@@ -1350,8 +1377,8 @@ class ServiceBuilder {
   private callersOf(name: string, fnMod: Module, fn: t.Node): { mod: Module; node: t.Node }[] {
     const out: { mod: Module; node: t.Node }[] = [];
     for (const mod of this.modules) {
-      walk(mod.program, (n) => {
-        if (!isCall(n) || (mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0))) return;
+      for (const n of mod.calls) {
+        if (mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0)) continue;
         const callee = unwrap(n.callee);
         const called = callee.type === 'Identifier' ? callee.name : isMember(callee) ? memberName(callee) : undefined;
         const passed = (n.arguments as t.Node[]).some((arg) => {
@@ -1359,7 +1386,7 @@ class ServiceBuilder {
           return a.type === 'Identifier' && a.name === name;
         });
         if (called === name || passed) out.push({ mod, node: n });
-      });
+      }
     }
     return out;
   }
@@ -1870,13 +1897,11 @@ class ServiceBuilder {
 
   /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
   private credentialsHeaderIn(mod: Module): boolean {
-    let found = false;
-    walk(mod.program, (n) => {
-      if (found || !isCall(n) || !isMember(n.callee) || !['setHeader', 'header', 'set', 'append'].includes(memberName(n.callee) ?? '')) return;
+    return mod.calls.some((n) => {
+      if (!isMember(n.callee) || !['setHeader', 'header', 'set', 'append'].includes(memberName(n.callee) ?? '')) return false;
       const [name, value] = n.arguments as t.Node[];
-      found = stringValue(name)?.toLowerCase() === 'access-control-allow-credentials' && (stringValue(value) === 'true' || isTrue(value));
+      return stringValue(name)?.toLowerCase() === 'access-control-allow-credentials' && (stringValue(value) === 'true' || isTrue(value));
     });
-    return found;
   }
 
 
@@ -1949,12 +1974,9 @@ class ServiceBuilder {
     const key = this.functionKey(mod, fn);
     const name = key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined;
     if (!name || depth > 3) return true;
-    const calls: t.Node[] = [];
-    walk(mod.program, (n) => {
-      if (isCall(n)) {
-        const callee = unwrap(n.callee);
-        if ((callee.type === 'Identifier' && callee.name === name) || (isMember(callee) && callee.object.type === 'ThisExpression' && memberName(callee) === name)) calls.push(n);
-      }
+    const calls = mod.calls.filter((n) => {
+      const callee = unwrap(n.callee);
+      return (callee.type === 'Identifier' && callee.name === name) || (isMember(callee) && callee.object.type === 'ThisExpression' && memberName(callee) === name);
     });
     if (calls.length === 0) return true;
     return calls.every((c) => this.guarded(mod, c, mod.ancestorsOf(c), depth + 1));
@@ -1984,9 +2006,7 @@ class ServiceBuilder {
       if (a.type === 'VariableDeclarator' && a.id.type === 'Identifier') {
         const alias = a.id.name;
         const out: (t.Node | null | undefined)[][] = [];
-        walk(mod.program, (n) => {
-          if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && identifiersIn(n.test).includes(alias)) out.push([n.consequent, n.alternate]);
-        });
+        for (const n of mod.conditionals) if (identifiersIn(n.test).includes(alias)) out.push([n.consequent, n.alternate]);
         return out.length > 0 ? out : undefined;
       }
       if (isFunction(a) || a.type === 'ExpressionStatement' || a.type === 'ObjectProperty') return undefined;
@@ -2390,12 +2410,12 @@ function packageSources(pkg: PackageJson, ownFiles: readonly string[], container
  */
 function nextBuildEnv(mod: Module): Set<string> {
   const names = new Set<string>();
-  walk(mod.program, (node) => {
-    if (node.type !== 'ObjectProperty' || keyName(node.key, node.computed) !== 'env') return;
+  for (const node of mod.nodes) {
+    if (node.type !== 'ObjectProperty' || keyName(node.key, node.computed) !== 'env') continue;
     const value = unwrap(node.value as t.Node);
-    if (value.type !== 'ObjectExpression') return;
+    if (value.type !== 'ObjectExpression') continue;
     for (const p of value.properties) if (p.type === 'ObjectProperty' || p.type === 'ObjectMethod') names.add(keyName(p.key, p.computed) ?? '');
-  });
+  }
   return names;
 }
 
