@@ -1,6 +1,6 @@
 /** What code/* rules share. */
 import type { Project } from '../../src/model/project.ts';
-import { isHealthRoute, isReadinessRoute, type Service } from '../../src/model/service.ts';
+import { isHealthRoute, isReadinessRoute, type Service } from '../../src/model/service/index.ts';
 
 /** Services that create an HTTP server and listen, in packages that run as services (not CLIs, libraries or tooling). */
 export function httpServers(project: Project): Service[] {
