@@ -107,8 +107,9 @@ export function buildServices(input: ServiceInput): Service[] {
     const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules: Module[] = [];
-    while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
-      const mod = moduleOf(queue.shift() as string);
+    // The queue grows as imports are found; an index into it, not shift(), keeps a large package linear.
+    for (let next = 0; next < queue.length && modules.length < MAX_FILES_PER_PACKAGE; next++) {
+      const mod = moduleOf(queue[next] as string);
       // Code that runs in the browser is not the server's: its keys, origins and env reads say nothing about it.
       if (!mod || isBrowserModule(mod)) continue;
       modules.push(mod);
