@@ -61,6 +61,7 @@ export class Analysis {
     this.inspector = new InspectorStarts(this.code);
     this.signals = new Signals(this.code);
     this.crashes = new CrashHandlers(this.code);
+    // Each extractor keeps facts of its own, so the order they see a node in changes no output.
     const all: Extractor[] = [this.logs, this.servers, this.listens, this.cors, this.routes, this.shutdown, this.envFiles, this.inspector, this.env, this.signals, this.crashes, this.helpers, this.headers, this.secrets];
     this.on = {
       enterModule: implementing(all, 'enterModule'),

@@ -22,7 +22,7 @@ export function isExcludedPath(path: string): boolean {
   return segments.some((s) => BUILD_OUTPUT_DIRS.has(s)) || pathExclusion(path, 'source') !== undefined || nameExclusion(path, 'source') !== undefined;
 }
 
-export function normalise(path: string): string {
+function normalise(path: string): string {
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;

@@ -61,7 +61,7 @@ export interface Mount {
 }
 
 /** A folder of route plugins that @fastify/autoload mounts on `parent`, each under `prefix` and its folder's path. */
-export interface AutoloadFolder {
+interface AutoloadFolder {
   parent?: string;
   dir: string;
   prefix: string;
