@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeSourceFile } from '../src/discover.ts';
 import { admitsMajor, lowestMajors, nodeVersionSpec, versionFileEntry } from '../src/model/node-versions.ts';
 import { localRequests } from '../src/model/probes.ts';
-import { answersPath, budgetUnder, envDurationMs, type Service } from '../src/model/service.ts';
+import { answersPath, budgetUnder, envDurationMs, type Service } from '../src/model/service/index.ts';
 import { parseWorkflow } from '../src/parsers/workflow.ts';
 import { yamlLocator } from '../src/parsers/yaml-loc.ts';
 import type { Loc } from '../src/types.ts';

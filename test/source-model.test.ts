@@ -1,10 +1,10 @@
-/** The service model (src/model/service.ts) on small in-memory repositories, framework by framework. */
+/** The service model (src/model/service/index.ts) on small in-memory repositories, framework by framework. */
 import { describe, expect, it } from 'vitest';
 import { classifyByName } from '../src/classify.ts';
 import { defaultConfig } from '../src/config.ts';
 import { makeSourceFile } from '../src/discover.ts';
 import { buildModel } from '../src/model/build.ts';
-import { isHealthRoute, type Route, type Service } from '../src/model/service.ts';
+import { isHealthRoute, type Route, type Service } from '../src/model/service/index.ts';
 
 const PKG = JSON.stringify({ name: 'svc', private: true, main: 'dist/server.js', scripts: { start: 'node dist/server.js' } });
 
@@ -617,7 +617,7 @@ describe('validation bypasses', () => {
 
 describe('probe routes', () => {
   it('health and readiness paths', async () => {
-    const { isHealthRoute, isReadinessRoute } = await import('../src/model/service.ts');
+    const { isHealthRoute, isReadinessRoute } = await import('../src/model/service/index.ts');
     const r = (method: string, path: string) => ({ method, path, loc: { file: 'a', line: 1, column: 1, endLine: 1, endColumn: 1 }, source: 'express' as const });
     expect(['/health', '/healthz', '/livez', '/health/live', '/ping', '/api/health', '/health/orchestrator'].every((p) => isHealthRoute(r('GET', p)))).toBe(true);
     expect(['/ready', '/health/ready', '/readyz'].every((p) => isReadinessRoute(r('GET', p)) && !isHealthRoute(r('GET', p)))).toBe(true);

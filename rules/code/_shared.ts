@@ -1,6 +1,6 @@
 /** What code/* rules share. */
 import type { Project } from '../../src/model/project.ts';
-import { isHealthRoute, isReadinessRoute, type Service } from '../../src/model/service.ts';
+import { isHealthRoute, isReadinessRoute, type Service } from '../../src/model/service/index.ts';
 
 const servers = new WeakMap<Project, readonly Service[]>();
 

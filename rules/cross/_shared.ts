@@ -6,7 +6,7 @@
 import { healthcheckTest } from '../../src/model/commands.ts';
 import { type LocalRequest, localRequests, type PortRef } from '../../src/model/probes.ts';
 import { type Deployment, dirname, type Project } from '../../src/model/project.ts';
-import type { Service } from '../../src/model/service.ts';
+import type { Service } from '../../src/model/service/index.ts';
 import { envAt, workdirAt } from '../../src/model/stage-state.ts';
 import type { Dockerfile, Stage } from '../../src/parsers/dockerfile.ts';
 import { effectiveInstructions } from '../../src/parsers/dockerfile.ts';

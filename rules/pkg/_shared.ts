@@ -3,7 +3,7 @@ import { escapePointer } from '../../src/parsers/json.ts';
 import type { PackageJson } from '../../src/parsers/package-json.ts';
 import { ancestors, dirname, joinPath } from '../../src/model/project.ts';
 import type { Project } from '../../src/model/project.ts';
-import { isExcludedPath } from '../../src/model/service.ts';
+import { isExcludedPath } from '../../src/model/service/index.ts';
 import type { Loc } from '../../src/types.ts';
 
 /** Packages that ship: not in test, fixture, example or documentation folders (src/model/scope.ts), not build output. */

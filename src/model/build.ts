@@ -24,7 +24,7 @@ import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
 import { buildManifests, deploymentsOf } from './links.ts';
 import { buildScope } from './scope.ts';
 import { type Deployment, dirname, joinPath, makeProject, type Project } from './project.ts';
-import { buildServices } from './service.ts';
+import { buildServices } from './service/index.ts';
 import { containerCalls } from './commands.ts';
 import { workdirAt } from './stage-state.ts';
 

@@ -10,7 +10,7 @@ import type { PackageJson } from '../parsers/package-json.ts';
 import type { ArtifactKind, Loc, SourceFile } from '../types.ts';
 import type { AppConfig } from '../parsers/app-config.ts';
 import type { GitWorkTree } from './git.ts';
-import type { Service } from './service.ts';
+import type { Service } from './service/index.ts';
 import type { MarkdownDoc } from '../parsers/markdown.ts';
 import type { NginxConfig } from '../parsers/nginx.ts';
 import type { ShellScript } from '../parsers/script.ts';
@@ -81,7 +81,7 @@ export interface Project {
   packageFor(dir: string): PackageJson | undefined;
   /** The package.json of exactly the folder `dir`. */
   packageIn(dir: string): PackageJson | undefined;
-  /** What each shipped package's source says about how it runs (src/model/service.ts), in package order. */
+  /** What each shipped package's source says about how it runs (src/model/service/index.ts), in package order. */
   services: readonly Service[];
   /** The service of a package. */
   serviceOf(pkg: PackageJson): Service | undefined;

@@ -38,7 +38,6 @@ export function looksMinified(file: SourceFile): boolean {
   return longest > MINIFIED_LINE && file.text.length / file.lines.length > MINIFIED_AVERAGE;
 }
 
-/** Parses a source file; undefined when it is skipped (too large or minified). Throws with line/column. */
 /**
  * A redeclaration (`Label 'k' is already declared`, `Identifier 'x' has already been declared`) is a SyntaxError
  * Node raises too: the file does not load. Babel's recovery reports it once for every earlier declaration of the
@@ -47,6 +46,7 @@ export function looksMinified(file: SourceFile): boolean {
  */
 const REDECLARATION = /already (?:been )?declared/;
 
+/** Parses a source file; undefined when it is skipped (too large or minified). Throws with line/column. */
 export function parseSource(file: SourceFile): SourceModule | undefined {
   if (file.text.length > MAX_SOURCE_BYTES || looksMinified(file)) return undefined;
   const attempt = (plugins: ParserPlugin[], errorRecovery: boolean) =>

@@ -1,4 +1,4 @@
-import type { CorsSetting } from '../../../src/model/service.ts';
+import type { CorsSetting } from '../../../src/model/service/index.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { probeEndpointOnly } from '../_shared.ts';
 

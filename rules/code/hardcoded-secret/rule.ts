@@ -1,5 +1,5 @@
 import { issuedByProvider } from '../../../src/model/credentials.ts';
-import { isExcludedPath } from '../../../src/model/service.ts';
+import { isExcludedPath } from '../../../src/model/service/index.ts';
 import { looksMinified, MAX_SOURCE_BYTES } from '../../../src/parsers/source.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { servicesWithCode } from '../_shared.ts';

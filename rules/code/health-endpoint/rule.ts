@@ -1,4 +1,4 @@
-import { answersPath, isHealthRoute } from '../../../src/model/service.ts';
+import { answersPath, isHealthRoute } from '../../../src/model/service/index.ts';
 import { healthChecks } from '../../cross/_shared.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { httpServers } from '../_shared.ts';

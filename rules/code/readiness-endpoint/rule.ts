@@ -1,5 +1,5 @@
 import { basename, type Project } from '../../../src/model/project.ts';
-import { isHealthRoute, isReadinessRoute, type Route, type Service } from '../../../src/model/service.ts';
+import { isHealthRoute, isReadinessRoute, type Route, type Service } from '../../../src/model/service/index.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { httpServers } from '../_shared.ts';
 

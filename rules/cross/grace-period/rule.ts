@@ -1,5 +1,5 @@
 import type { Deployment } from '../../../src/model/project.ts';
-import { budgetUnder, type ShutdownWait } from '../../../src/model/service.ts';
+import { budgetUnder, type ShutdownWait } from '../../../src/model/service/index.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
 import { at, codeOfImage, runEnv } from '../_shared.ts';

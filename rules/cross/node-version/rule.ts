@@ -3,7 +3,7 @@ import { isEndOfLife, nodeLine, supportedLtsLines } from '../../../src/model/nod
 import { stepRunsTests } from '../../ci/_shared.ts';
 import { admitsMajor, type NodeVersionSpec, nodeVersionSpec, versionFileEntry } from '../../../src/model/node-versions.ts';
 import type { Project } from '../../../src/model/project.ts';
-import { isExcludedPath } from '../../../src/model/service.ts';
+import { isExcludedPath } from '../../../src/model/service/index.ts';
 import { type ImageRef, imageTagLoc, lineage, parseImageRef, type Stage } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/rule.ts';
 import { healthChecks, type ListenPort, listenPorts, type ProbeRequest, resolvePortRef, type RunEnv } from '../_shared.ts';
-import type { Service } from '../../../src/model/service.ts';
+import type { Service } from '../../../src/model/service/index.ts';
 
 type Verdict =
   | { ok: true }

@@ -1,4 +1,4 @@
-import { answersPath, isHealthRoute, isReadinessRoute, type Route } from '../../../src/model/service.ts';
+import { answersPath, isHealthRoute, isReadinessRoute, type Route } from '../../../src/model/service/index.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { at, healthChecks, serviceName } from '../_shared.ts';
 

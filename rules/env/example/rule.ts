@@ -1,5 +1,5 @@
 import { ancestors, basename, dirname, type Project } from '../../../src/model/project.ts';
-import type { EnvRead } from '../../../src/model/service.ts';
+import type { EnvRead } from '../../../src/model/service/index.ts';
 import type { EnvFile } from '../../../src/model/settings-model.ts';
 import { envAt } from '../../../src/model/stage-state.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';

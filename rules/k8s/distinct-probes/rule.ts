@@ -1,5 +1,5 @@
 import type { Project } from '../../../src/model/project.ts';
-import { routesFor } from '../../../src/model/service.ts';
+import { routesFor } from '../../../src/model/service/index.ts';
 import { type Container, containerId, describeContainer, type ProbeHandler, resolvePort } from '../../../src/parsers/k8s.ts';
 import { serviceOfImage } from '../../cross/_shared.ts';
 import { defineRule } from '../../../src/rule.ts';
