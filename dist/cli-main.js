@@ -21131,6 +21131,328 @@ var init_rule3 = __esm({
   }
 });
 
+// src/model/evidence.ts
+function folders(names, what, inSource) {
+  return names.map((name) => [name, { what, inSource }]);
+}
+function words(name) {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+}
+function pathExclusion(path2, kind) {
+  const segments = path2.split("/");
+  segments.pop();
+  for (const segment of segments) {
+    const lower = segment.toLowerCase();
+    const folder = FOLDERS.get(lower);
+    const affix = !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : void 0;
+    const what = folder && (folder.inSource || kind !== "source") ? folder.what : affix === "documentation" && kind === "source" ? void 0 : affix;
+    if (what) return { evidence: "path", reason: `in ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} folder (${segment}/)` };
+  }
+  return void 0;
+}
+function folderKind(folder) {
+  if (/example|demo/.test(folder)) return "example";
+  if (/playground/.test(folder)) return "playground";
+  if (/docs$|documentation$/.test(folder)) return "documentation";
+  return "test";
+}
+function nameExclusion(path2, kind) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  if (kind === "source") return NON_SERVER_SOURCE.test(name) ? { evidence: "name", reason: `named as a test, story or build-tool config (${name})` } : void 0;
+  if (!NAMED_KINDS.has(kind)) return void 0;
+  if (kind === "env" && isDocumentationEnv(path2)) return { evidence: "name", reason: `documents variables, it configures nothing (${name})` };
+  const own = words(name).filter((w) => !KIND_WORDS.has(w));
+  for (const word of own) {
+    const what = DEVELOPMENT_WORDS.get(word) ?? (kind === "compose" && word === "build" ? "building images" : void 0);
+    if (what) return { evidence: "name", reason: `named for ${what} (${name})` };
+  }
+  return void 0;
+}
+function headerComments(file) {
+  const out = [];
+  const hash = file.comment === "#";
+  let inBlock = false;
+  for (const raw of file.lines.slice(0, HEADER_LINES)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (hash) {
+      if (!line.startsWith("#")) break;
+      out.push(line.replace(/^#+\s*/, ""));
+    } else if (file.comment === "//") {
+      if (inBlock || line.startsWith("/*")) {
+        inBlock = !line.includes("*/");
+        out.push(line.replace(/^\/\*+|\*+\/$|^\*+/g, "").trim());
+      } else if (line.startsWith("//")) out.push(line.replace(/^\/\/+\s*/, ""));
+      else if (!/^['"]use (?:strict|client|server)['"];?$/.test(line) && !line.startsWith("#!")) break;
+    } else break;
+  }
+  return out;
+}
+function headerExclusion(file) {
+  const lines = headerComments(file);
+  for (const raw of lines.length > 1 ? [...lines, lines.join(" ")] : lines) {
+    const comment = raw.replace(/[*_`]+/g, "");
+    for (const re of HEADER_STATEMENTS) {
+      const m = re.exec(comment);
+      if (m) return { evidence: "header", reason: `its header says "${m[0].trim().slice(0, 60)}"` };
+    }
+  }
+  return void 0;
+}
+function readmeExclusion(readme) {
+  const lines = readme.lines.map((l) => l.trim()).filter((l) => l !== "").slice(0, README_LINES).map((l) => l.replace(/[*_`]+/g, ""));
+  for (const line of lines) {
+    for (const re of README_STATEMENTS) {
+      const m = re.exec(line);
+      if (m) return { evidence: "header", reason: `the README of its folder says "${m[0].replace(/^#+\s*/, "").trim().slice(0, 60)}"` };
+    }
+  }
+  return void 0;
+}
+function composeMentions(docs) {
+  return docs.flatMap((doc) => {
+    if (!/compose/i.test(doc.text)) return [];
+    const folder = doc.path.includes("/") ? doc.path.slice(0, doc.path.lastIndexOf("/")) : "";
+    return doc.text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((sentence) => /compose/i.test(sentence) && DEVELOPMENT_DOC.test(sentence)).map((sentence) => ({ doc: doc.path, folder, sentence }));
+  });
+}
+function documentedDevelopment(mentions, composePath) {
+  const name = composePath.slice(composePath.lastIndexOf("/") + 1);
+  const folder = composePath.includes("/") ? composePath.slice(0, composePath.lastIndexOf("/")) : "";
+  for (const { doc, folder: docFolder, sentence } of mentions) {
+    if (!(folder === "" || docFolder === folder || docFolder.startsWith(`${folder}/`))) continue;
+    if (!(sentence.includes(name) || PRIMARY_COMPOSE.test(name) && GENERIC_COMPOSE.test(sentence))) continue;
+    const others = (sentence.match(/[\w.-]*compose[\w.-]*\.ya?ml\b/gi) ?? []).filter((n) => n !== name);
+    if (others.length > 0 || /\bprod(?:uction)?\b/i.test(sentence) && !/\bnot (?:meant|intended|suitable|recommended|designed) for production\b/i.test(sentence)) continue;
+    const m = DEVELOPMENT_DOC.exec(sentence);
+    if (m) return { evidence: "header", reason: `${doc} says it is meant "${m[0].trim().slice(0, 50)}"` };
+  }
+  return void 0;
+}
+function selfExclusion(file) {
+  return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);
+}
+var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES, README_STATEMENTS, README_LINES, DEVELOPMENT_DOC, GENERIC_COMPOSE, PRIMARY_COMPOSE;
+var init_evidence = __esm({
+  "src/model/evidence.ts"() {
+    "use strict";
+    init_classify();
+    FOLDERS = new Map([
+      ...folders(["test", "tests", "__tests__", "testing", "spec", "specs", "e2e", "cypress", "playwright", "integration-tests", "__mocks__", "mocks", "__snapshots__"], "test", true),
+      ...folders(["fixtures", "fixture", "__fixtures__", "testdata", "test-data"], "test fixture", true),
+      ...folders(["examples", "example"], "example", true),
+      ...folders(["seeds", "seeders"], "database seed", true),
+      ...folders(["samples", "sample", "demo", "demos"], "example", false),
+      ...folders(["playground", "playgrounds", "storybook", ".storybook", "stories"], "playground", true),
+      ...folders(["sandbox"], "playground", false),
+      ...folders(["docs", "doc", "documentation", "website"], "documentation", false),
+      ...folders(["benchmark", "benchmarks", "bench"], "benchmark", true),
+      ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
+      ...folders(["local", "dev", "development"], "local tooling", false),
+      // `tools/seed-snapshot/`, `tooling/`: a repository's own developer tools; `templates/`: files for users to copy.
+      ...folders(["tools", "tooling"], "local tooling", false),
+      ...folders(["templates", "template"], "template", false)
+    ]);
+    FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
+    DEVELOPMENT_WORDS = new Map([
+      ...["dev", "develop", "development", "local", "debug", "devcontainer", "gitpod", "override", "watch"].map((w) => [w, "development"]),
+      ...["test", "tests", "testing", "e2e", "integration", "cypress", "playwright", "mock", "mocks", "stub", "ci"].map((w) => [w, "tests"]),
+      ...["example", "sample", "demo"].map((w) => [w, "an example"])
+    ]);
+    NON_SERVER_SOURCE = /(?:\.(?:[a-z-]*(?:test|spec)|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
+    NAMED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "env", "k8s", "kustomization", "shell", "systemd", "nginx", "app-config"]);
+    KIND_WORDS = /* @__PURE__ */ new Set(["dockerfile", "containerfile", "docker", "compose", "yml", "yaml", "env", "sh", "bash", "service", "conf", "json"]);
+    HEADER_STATEMENTS = [
+      /\b(?:do not|don't|never|please do not) (?:use|run|deploy) (?:this|it)?\s*(?:[\w-]+ ){0,3}(?:in|for|on) prod(?:uction)?\b/i,
+      /\bnot (?:\w+ )?(?:intended|meant|suitable|designed|recommended|ready|safe) (?:for|to be used in|to use in|in) prod(?:uction)?\b/i,
+      /\bnot (?:for|to be used in|for use in) prod(?:uction)?\b/i,
+      /\bnot production[- ]ready\b/i,
+      /\b(?:demo|demonstration|development|dev|testing|test|local[- ]dev(?:elopment)?|example) (?:use )?only\b/i,
+      /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
+      /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
+      /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
+      /\b(?:in|for|on|of|nukes?|resets?|cleans?|wipes?|starts?|stops?|seeds?|sets? up) the (?:local )?dev(?:elopment)? (?:environment|machine|setup|stack)\b/i,
+      /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
+      /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
+      /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
+      /\b(?:needed|required|used) (?:to|for) (?:develop(?:ing|ment)?|test(?:ing)?)(?: and (?:develop(?:ing|ment)?|test(?:ing)?))? (?:[\w-]+ ){0,2}locally\b/i,
+      /\bfor (?:local )?(?:dev|development|testing|tests|demo)(?:\s*(?:\/|and|or)\s*(?:local )?(?:dev|development|testing|tests|demo))* purposes\b/i
+    ];
+    HEADER_LINES = 20;
+    README_STATEMENTS = [
+      ...HEADER_STATEMENTS,
+      /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
+      /\byou(?:'|\u2019)?re in the wrong place\b/i
+    ];
+    README_LINES = 8;
+    DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
+    GENERIC_COMPOSE = /\bthe\s+`?(?:docker[- ]compose|compose)`?\s+file\b/i;
+    PRIMARY_COMPOSE = /^(?:docker-compose|compose)\.ya?ml$/;
+  }
+});
+
+// src/model/service/files.ts
+function isExcludedPath(path2) {
+  const segments = path2.split("/");
+  segments.pop();
+  return segments.some((s) => BUILD_OUTPUT_DIRS.has(s)) || pathExclusion(path2, "source") !== void 0 || nameExclusion(path2, "source") !== void 0;
+}
+function normalise(path2) {
+  const out = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+function inDir(dir, rel) {
+  return normalise(dir === "" ? rel : `${dir}/${rel}`);
+}
+function resolveFile(path2, has) {
+  const candidates = [path2];
+  const stem = path2.replace(/\.[cm]?jsx?$/, "");
+  if (stem !== path2) candidates.push(...EXTENSIONS.map((e2) => stem + e2));
+  candidates.push(...EXTENSIONS.map((e2) => path2 + e2), ...EXTENSIONS.map((e2) => `${path2}/index${e2}`));
+  return candidates.find((c) => has(c) && !isExcludedPath(c));
+}
+function sourceCounterparts(rel) {
+  const [first, ...rest] = rel.split("/");
+  if (!first || !BUILD_DIRS.has(first) || rest.length === 0) return [];
+  const tail = rest[0] === "src" ? rest.slice(1).join("/") : rest.join("/");
+  return [`src/${tail}`, tail];
+}
+function exportTargets(value, out) {
+  if (typeof value === "string") {
+    if (!value.endsWith(".d.ts") && !value.includes("*")) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) exportTargets(v, out);
+  else if (value && typeof value === "object") {
+    for (const [condition, v] of Object.entries(value)) if (condition !== "types") exportTargets(v, out);
+  }
+}
+function startScriptFiles(commands = []) {
+  const out = [];
+  for (const words3 of commands) {
+    words3.forEach((word, i) => {
+      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(word) && !word.startsWith("-")) out.push(word);
+      else if ((word === "." || word === "dist" || word === "build" || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words3[i - 1] ?? "")) out.push(word);
+    });
+  }
+  return out;
+}
+function entryPaths(pkg) {
+  const out = [];
+  out.push(pkg.main ?? "index");
+  out.push(...Object.values(pkg.bin));
+  exportTargets(pkg.exports, out);
+  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, { packages: [] }).map((c) => [...c.argv]));
+  for (const file of startScriptFiles(reached)) out.push(file === "." ? pkg.main ?? "index" : file);
+  return out;
+}
+function packageSources(pkg, ownFiles, containerEntries = []) {
+  const own = new Set(ownFiles);
+  const ownFile = (path2) => own.has(path2) && !isExcludedPath(path2);
+  const seeds = [];
+  const fromContainers = containerEntries.map((path2) => pkg.dir === "" ? path2 : path2.slice(pkg.dir.length + 1));
+  for (const entry of [...entryPaths(pkg), ...fromContainers]) {
+    const rel = normalise(entry);
+    for (const candidate of [rel, ...sourceCounterparts(rel)]) {
+      const found2 = resolveFile(inDir(pkg.dir, candidate), ownFile);
+      if (found2) {
+        seeds.push(found2);
+        break;
+      }
+    }
+  }
+  const developmentOnly = /* @__PURE__ */ new Set();
+  for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
+    if (!isDevelopmentScript(name)) continue;
+    for (const file of startScriptFiles(commands)) {
+      const found2 = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
+      if (found2 && !seeds.includes(found2)) developmentOnly.add(found2);
+    }
+  }
+  const allFolders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
+  const entered = allFolders.filter((f) => seeds.some((seed) => seed.startsWith(f)));
+  const folders2 = entered.length > 0 ? entered : allFolders;
+  for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2) && !developmentOnly.has(path2)) seeds.push(path2);
+  return [...new Set(seeds)].sort();
+}
+var BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE;
+var init_files = __esm({
+  "src/model/service/files.ts"() {
+    "use strict";
+    init_evidence();
+    init_package_commands();
+    BUILD_OUTPUT_DIRS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "coverage", ".next", ".nuxt", ".output", ".svelte-kit"]);
+    SOURCE_FOLDERS = ["src", "lib", "app", "server"];
+    EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+    BUILD_DIRS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
+    MAX_FILES_PER_PACKAGE = 2e3;
+  }
+});
+
+// src/model/service/route-match.ts
+function probeSegments(route) {
+  if (!PROBE_METHODS.has(route.method)) return void 0;
+  const segments = route.path.split("/").filter((s) => s !== "");
+  return segments.length <= 4 && !segments.some((s) => /[:*{(]/.test(s)) ? segments : void 0;
+}
+function isReadinessRoute(route) {
+  return READINESS_SEGMENT.test(probeSegments(route)?.at(-1) ?? "");
+}
+function isHealthRoute(route) {
+  const segments = probeSegments(route);
+  return segments !== void 0 && !isReadinessRoute(route) && (segments.some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
+}
+function normalisePath(path2) {
+  const p = `/${path2}`.replace(/\/{2,}/g, "/").toLowerCase();
+  return p.length > 1 ? p.replace(/\/+$/, "") : p;
+}
+function segmentsMatch(route, path2, prefix) {
+  for (const [i, seg] of route.entries()) {
+    const part = path2[i];
+    if (part === void 0) return seg.startsWith(":") && seg.endsWith("?") && route.slice(i + 1).every((s) => s.startsWith(":") && s.endsWith("?"));
+    if (!seg.startsWith(":") && seg !== part) return false;
+  }
+  return prefix || path2.length <= route.length;
+}
+function routeAnswers(route, path2) {
+  const pattern = route.path.search(PATTERN);
+  const routePath = normalisePath(pattern === -1 ? route.path : route.path.slice(0, route.path.lastIndexOf("/", pattern) + 1));
+  const split = (p) => p.split("/").filter(Boolean);
+  const matches = segmentsMatch(split(routePath), split(normalisePath(path2)), pattern !== -1 || route.method === "USE");
+  return pattern !== -1 && matches ? void 0 : matches;
+}
+function answersPath(service, path2) {
+  const plainHttp = service.servers.every((s) => s.framework === "node-http") || service.routes.some((r) => r.source === "node-http");
+  if (service.routes.length === 0 || service.openPaths.length > 0 || plainHttp) return void 0;
+  const target = path2.replace(/[?#].*$/, "");
+  let maybe = false;
+  for (const route of service.routes) {
+    if (!PROBE_METHODS.has(route.method)) continue;
+    const answer = routeAnswers(route, target);
+    if (answer === true) return true;
+    if (answer === void 0) maybe = true;
+  }
+  return maybe ? void 0 : false;
+}
+function routesFor(service, path2) {
+  const target = path2.replace(/[?#].*$/, "");
+  return service.routes.filter((route) => PROBE_METHODS.has(route.method) && route.method !== "USE" && routeAnswers(route, target) === true);
+}
+var LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN;
+var init_route_match = __esm({
+  "src/model/service/route-match.ts"() {
+    "use strict";
+    LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
+    STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
+    READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
+    PROBE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "ALL", "USE"]);
+    PATTERN = /[*({]/;
+  }
+});
+
 // node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@babel/parser/lib/index.js"(exports) {
@@ -36227,200 +36549,1327 @@ var init_source = __esm({
   }
 });
 
-// src/model/evidence.ts
-function folders(names, what, inSource) {
-  return names.map((name) => [name, { what, inSource }]);
+// src/model/service/module.ts
+function normaliseModule(spec) {
+  return spec.startsWith("node:") ? spec.slice(5) : spec;
 }
-function words(name) {
-  return name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
-}
-function pathExclusion(path2, kind) {
-  const segments = path2.split("/");
-  segments.pop();
-  for (const segment of segments) {
-    const lower = segment.toLowerCase();
-    const folder = FOLDERS.get(lower);
-    const affix = !folder && FOLDER_AFFIX.test(lower) ? folderKind(lower) : void 0;
-    const what = folder && (folder.inSource || kind !== "source") ? folder.what : affix === "documentation" && kind === "source" ? void 0 : affix;
-    if (what) return { evidence: "path", reason: `in ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} folder (${segment}/)` };
+function requiredModule(node) {
+  if (!node) return void 0;
+  const n = unwrap(node);
+  if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments.length === 1) return stringValue(n.arguments[0]);
+  if (n.type === "AwaitExpression") {
+    const loaded = unwrap(n.argument);
+    if (loaded.type === "ImportExpression") return stringValue(loaded.source);
+    if (loaded.type === "CallExpression" && loaded.callee.type === "Import") return stringValue(loaded.arguments[0]);
   }
   return void 0;
 }
-function folderKind(folder) {
-  if (/example|demo/.test(folder)) return "example";
-  if (/playground/.test(folder)) return "playground";
-  if (/docs$|documentation$/.test(folder)) return "documentation";
-  return "test";
+function isPredicateCall(node) {
+  if (!isCall(node)) return false;
+  const callee = chainText(node.callee) ?? "";
+  const last = callee.slice(callee.lastIndexOf(".") + 1);
+  return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
 }
-function nameExclusion(path2, kind) {
-  const name = path2.slice(path2.lastIndexOf("/") + 1);
-  if (kind === "source") return NON_SERVER_SOURCE.test(name) ? { evidence: "name", reason: `named as a test, story or build-tool config (${name})` } : void 0;
-  if (!NAMED_KINDS.has(kind)) return void 0;
-  if (kind === "env" && isDocumentationEnv(path2)) return { evidence: "name", reason: `documents variables, it configures nothing (${name})` };
-  const own = words(name).filter((w) => !KIND_WORDS.has(w));
-  for (const word of own) {
-    const what = DEVELOPMENT_WORDS.get(word) ?? (kind === "compose" && word === "build" ? "building images" : void 0);
-    if (what) return { evidence: "name", reason: `named for ${what} (${name})` };
+function isPresenceTest(node) {
+  switch (node.type) {
+    case "IfStatement":
+    case "ConditionalExpression":
+    case "WhileStatement":
+    case "DoWhileStatement":
+    case "LogicalExpression":
+      return true;
+    case "UnaryExpression":
+      return node.operator === "!";
+    case "BinaryExpression":
+      return ["===", "!==", "==", "!="].includes(node.operator);
+    default:
+      return isPredicateCall(node);
   }
-  return void 0;
 }
-function headerComments(file) {
-  const out = [];
-  const hash = file.comment === "#";
-  let inBlock = false;
-  for (const raw of file.lines.slice(0, HEADER_LINES)) {
-    const line = raw.trim();
-    if (line === "") continue;
-    if (hash) {
-      if (!line.startsWith("#")) break;
-      out.push(line.replace(/^#+\s*/, ""));
-    } else if (file.comment === "//") {
-      if (inBlock || line.startsWith("/*")) {
-        inBlock = !line.includes("*/");
-        out.push(line.replace(/^\/\*+|\*+\/$|^\*+/g, "").trim());
-      } else if (line.startsWith("//")) out.push(line.replace(/^\/\/+\s*/, ""));
-      else if (!/^['"]use (?:strict|client|server)['"];?$/.test(line) && !line.startsWith("#!")) break;
-    } else break;
+function presenceTested(node) {
+  switch (node.type) {
+    case "IfStatement":
+    case "ConditionalExpression":
+    case "WhileStatement":
+    case "DoWhileStatement":
+      return node.test;
+    case "LogicalExpression":
+    case "BinaryExpression":
+      return node.left;
+    case "UnaryExpression":
+      return node.argument;
+    default:
+      return isCall(node) ? node.arguments[0] : void 0;
   }
-  return out;
 }
-function headerExclusion(file) {
-  const lines = headerComments(file);
-  for (const raw of lines.length > 1 ? [...lines, lines.join(" ")] : lines) {
-    const comment = raw.replace(/[*_`]+/g, "");
-    for (const re of HEADER_STATEMENTS) {
-      const m = re.exec(comment);
-      if (m) return { evidence: "header", reason: `its header says "${m[0].trim().slice(0, 60)}"` };
-    }
-  }
-  return void 0;
+function isProcessEnv(node, mod) {
+  const n = unwrap(node);
+  if (n.type === "Identifier") return mod.envAliases.has(n.name);
+  if (!isMember(n) || memberName(n) !== "env") return false;
+  const object = unwrap(n.object);
+  if (object.type === "Identifier") return object.name === "process";
+  return isMember(object) && memberName(object) === "process" && chainText(object.object) === "globalThis";
 }
-function readmeExclusion(readme) {
-  const lines = readme.lines.map((l) => l.trim()).filter((l) => l !== "").slice(0, README_LINES).map((l) => l.replace(/[*_`]+/g, ""));
-  for (const line of lines) {
-    for (const re of README_STATEMENTS) {
-      const m = re.exec(line);
-      if (m) return { evidence: "header", reason: `the README of its folder says "${m[0].replace(/^#+\s*/, "").trim().slice(0, 60)}"` };
-    }
-  }
-  return void 0;
+function isProcessEnvRead(mod, node) {
+  const n = unwrap(node);
+  return isMember(n) && isProcessEnv(n.object, mod);
 }
-function composeMentions(docs) {
-  return docs.flatMap((doc) => {
-    if (!/compose/i.test(doc.text)) return [];
-    const folder = doc.path.includes("/") ? doc.path.slice(0, doc.path.lastIndexOf("/")) : "";
-    return doc.text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((sentence) => /compose/i.test(sentence) && DEVELOPMENT_DOC.test(sentence)).map((sentence) => ({ doc: doc.path, folder, sentence }));
-  });
-}
-function documentedDevelopment(mentions, composePath) {
-  const name = composePath.slice(composePath.lastIndexOf("/") + 1);
-  const folder = composePath.includes("/") ? composePath.slice(0, composePath.lastIndexOf("/")) : "";
-  for (const { doc, folder: docFolder, sentence } of mentions) {
-    if (!(folder === "" || docFolder === folder || docFolder.startsWith(`${folder}/`))) continue;
-    if (!(sentence.includes(name) || PRIMARY_COMPOSE.test(name) && GENERIC_COMPOSE.test(sentence))) continue;
-    const others = (sentence.match(/[\w.-]*compose[\w.-]*\.ya?ml\b/gi) ?? []).filter((n) => n !== name);
-    if (others.length > 0 || /\bprod(?:uction)?\b/i.test(sentence) && !/\bnot (?:meant|intended|suitable|recommended|designed) for production\b/i.test(sentence)) continue;
-    const m = DEVELOPMENT_DOC.exec(sentence);
-    if (m) return { evidence: "header", reason: `${doc} says it is meant "${m[0].trim().slice(0, 50)}"` };
-  }
-  return void 0;
-}
-function selfExclusion(file) {
-  return pathExclusion(file.path, file.kind) ?? nameExclusion(file.path, file.kind) ?? headerExclusion(file);
-}
-var FOLDERS, FOLDER_AFFIX, DEVELOPMENT_WORDS, NON_SERVER_SOURCE, NAMED_KINDS, KIND_WORDS, HEADER_STATEMENTS, HEADER_LINES, README_STATEMENTS, README_LINES, DEVELOPMENT_DOC, GENERIC_COMPOSE, PRIMARY_COMPOSE;
-var init_evidence = __esm({
-  "src/model/evidence.ts"() {
+var PROCESS_MODULES, Module;
+var init_module2 = __esm({
+  "src/model/service/module.ts"() {
     "use strict";
-    init_classify();
-    FOLDERS = new Map([
-      ...folders(["test", "tests", "__tests__", "testing", "spec", "specs", "e2e", "cypress", "playwright", "integration-tests", "__mocks__", "mocks", "__snapshots__"], "test", true),
-      ...folders(["fixtures", "fixture", "__fixtures__", "testdata", "test-data"], "test fixture", true),
-      ...folders(["examples", "example"], "example", true),
-      ...folders(["seeds", "seeders"], "database seed", true),
-      ...folders(["samples", "sample", "demo", "demos"], "example", false),
-      ...folders(["playground", "playgrounds", "storybook", ".storybook", "stories"], "playground", true),
-      ...folders(["sandbox"], "playground", false),
-      ...folders(["docs", "doc", "documentation", "website"], "documentation", false),
-      ...folders(["benchmark", "benchmarks", "bench"], "benchmark", true),
-      ...folders([".devcontainer", ".gitpod", ".vscode", ".idea", ".cursor", ".github", ".circleci", ".gitlab"], "local tooling", true),
-      ...folders(["local", "dev", "development"], "local tooling", false),
-      // `tools/seed-snapshot/`, `tooling/`: a repository's own developer tools; `templates/`: files for users to copy.
-      ...folders(["tools", "tooling"], "local tooling", false),
-      ...folders(["templates", "template"], "template", false)
-    ]);
-    FOLDER_AFFIX = /^(?:(?:test|tests|e2e|example|examples|demo)[-_].+|.+[-_](?:test|tests|e2e|example|examples|demo|playground|docs|documentation))$/i;
-    DEVELOPMENT_WORDS = new Map([
-      ...["dev", "develop", "development", "local", "debug", "devcontainer", "gitpod", "override", "watch"].map((w) => [w, "development"]),
-      ...["test", "tests", "testing", "e2e", "integration", "cypress", "playwright", "mock", "mocks", "stub", "ci"].map((w) => [w, "tests"]),
-      ...["example", "sample", "demo"].map((w) => [w, "an example"])
-    ]);
-    NON_SERVER_SOURCE = /(?:\.(?:[a-z-]*(?:test|spec)|e2e|stories|story|bench|mock|fixture)\.[cm]?[jt]sx?|^(?:mocks?|fixtures?|test-?utils|testing)\.[cm]?[jt]sx?|(?:^|\.)(?:vite|vitest|jest|webpack|rollup|babel|playwright|cypress|tailwind|postcss|eslint|prettier|tsup|esbuild|karma|wdio|storybook|commitlint|lint-staged|stylelint|nodemon|svelte|astro|nuxt|next|remix|react-router|turbo|drizzle|codegen|docusaurus|typedoc)\.config(?:\.[\w-]+)?\.[cm]?[jt]s|^(?:gulpfile|gruntfile|jakefile)\.[cm]?[jt]s|\.d\.[cm]?ts)$/i;
-    NAMED_KINDS = /* @__PURE__ */ new Set(["dockerfile", "compose", "env", "k8s", "kustomization", "shell", "systemd", "nginx", "app-config"]);
-    KIND_WORDS = /* @__PURE__ */ new Set(["dockerfile", "containerfile", "docker", "compose", "yml", "yaml", "env", "sh", "bash", "service", "conf", "json"]);
-    HEADER_STATEMENTS = [
-      /\b(?:do not|don't|never|please do not) (?:use|run|deploy) (?:this|it)?\s*(?:[\w-]+ ){0,3}(?:in|for|on) prod(?:uction)?\b/i,
-      /\bnot (?:\w+ )?(?:intended|meant|suitable|designed|recommended|ready|safe) (?:for|to be used in|to use in|in) prod(?:uction)?\b/i,
-      /\bnot (?:for|to be used in|for use in) prod(?:uction)?\b/i,
-      /\bnot production[- ]ready\b/i,
-      /\b(?:demo|demonstration|development|dev|testing|test|local[- ]dev(?:elopment)?|example) (?:use )?only\b/i,
-      /\bfor (?:demo|demonstration|development|testing|local[- ]dev(?:elopment)?) (?:purposes|use) only\b/i,
-      /\b(?:is|are) (?:only |intended |meant |used )*for (?:local |internal )?(?:development|dev|testing|tests|demonstration|demo|ci)(?: purposes| only)?\b/i,
-      /\bused for (?:local |internal )?(?:development|testing|tests|demonstration|demo)\b/i,
-      /\b(?:in|for|on|of|nukes?|resets?|cleans?|wipes?|starts?|stops?|seeds?|sets? up) the (?:local )?dev(?:elopment)? (?:environment|machine|setup|stack)\b/i,
-      /^(?:a |the )?(?:dockerfile|docker[- ]compose(?: file| configuration)?|compose (?:file|stack|configuration)|image|container|stack|setup|config(?:uration)?)\s+(?:\w+ ){0,2}for (?:local |the )?(?:development|dev|testing|tests|integration tests|e2e(?: tests)?|ci|demo|demonstration)\b(?!,)/i,
-      /\blocal[- ]dev(?:elopment)? (?:stack|setup|environment|workflows?|only|services)\b/i,
-      /^#*\s*(?:an? )?example (?:docker[- ]?compose|compose|dockerfile|deployment|configuration|config|setup)\b/i,
-      /\b(?:needed|required|used) (?:to|for) (?:develop(?:ing|ment)?|test(?:ing)?)(?: and (?:develop(?:ing|ment)?|test(?:ing)?))? (?:[\w-]+ ){0,2}locally\b/i,
-      /\bfor (?:local )?(?:dev|development|testing|tests|demo)(?:\s*(?:\/|and|or)\s*(?:local )?(?:dev|development|testing|tests|demo))* purposes\b/i
-    ];
-    HEADER_LINES = 20;
-    README_STATEMENTS = [
-      ...HEADER_STATEMENTS,
-      /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
-      /\byou(?:'|\u2019)?re in the wrong place\b/i
-    ];
-    README_LINES = 8;
-    DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
-    GENERIC_COMPOSE = /\bthe\s+`?(?:docker[- ]compose|compose)`?\s+file\b/i;
-    PRIMARY_COMPOSE = /^(?:docker-compose|compose)\.ya?ml$/;
+    init_source();
+    PROCESS_MODULES = /* @__PURE__ */ new Set(["process", "node:process"]);
+    Module = class {
+      /** The one walk of the file's AST: everything later passes read is indexed or collected here. */
+      constructor(file, program) {
+        this.file = file;
+        this.program = program;
+        walk(program, (node, ancestors2) => {
+          const parent = ancestors2.at(-1);
+          if (parent) this.parents.set(node, parent);
+          this.nodes.push(node);
+          this.depths.push(ancestors2.length);
+          this.index(node);
+        });
+      }
+      file;
+      program;
+      imports = /* @__PURE__ */ new Map();
+      /** Initialisers of variables by name; null when the name is declared more than once (ambiguous). */
+      inits = /* @__PURE__ */ new Map();
+      functions = /* @__PURE__ */ new Map();
+      /** Exported name → local name (`default` → the local or `default` for anonymous functions). */
+      exports = /* @__PURE__ */ new Map();
+      envAliases = /* @__PURE__ */ new Set();
+      specifiers = [];
+      /** Specifiers loaded at run time: type-only imports and exports left out. */
+      runtimeSpecifiers = [];
+      parents = /* @__PURE__ */ new Map();
+      /** Variables whose value the module tests for presence somewhere (`if (x)`, `x && …`, `!x`, `Boolean(x)`, `isEmpty(x)`, `x === undefined`). */
+      testedNames = /* @__PURE__ */ new Set();
+      /** Every node in the walk's order (depth-first, in source order), and each one's depth: the file's one walk, for replay(). */
+      nodes = [];
+      depths = [];
+      /** Every call and construction (`f()`, `a?.b()`, `new X()`), in walk order. */
+      calls = [];
+      declarators = [];
+      /** Every `if` and `?:`, in walk order. */
+      conditionals = [];
+      /**
+       * Visits the nodes again in the walk's order, each with the ancestors the walk gave it (nearest last), without
+       * walking the tree again. The analysis is a second phase because it needs what the walk collects first: the whole
+       * file's bindings (a name may be declared below its use, a variable tested anywhere) and every file's apps and routers.
+       */
+      replay(visit) {
+        const ancestors2 = [];
+        for (let i = 0; i < this.nodes.length; i++) {
+          const node = this.nodes[i];
+          ancestors2.length = this.depths[i];
+          visit(node, ancestors2);
+          ancestors2.push(node);
+        }
+      }
+      loc(node) {
+        return locOf(this.file, node);
+      }
+      declare(name, init) {
+        this.inits.set(name, this.inits.has(name) ? null : init ?? null);
+      }
+      /** Records the variables an expression in a test position tests: `a && b`, `!a`, `(a)`. */
+      tested(node) {
+        const n = node ? unwrap(node) : void 0;
+        if (n?.type === "Identifier") this.testedNames.add(n.name);
+        else if (n?.type === "LogicalExpression") {
+          this.tested(n.left);
+          this.tested(n.right);
+        } else if (n?.type === "UnaryExpression" && n.operator === "!") this.tested(n.argument);
+      }
+      index(node) {
+        if (isPresenceTest(node)) this.tested(presenceTested(node));
+        if (isCall(node)) this.calls.push(node);
+        if (node.type === "IfStatement" || node.type === "ConditionalExpression") this.conditionals.push(node);
+        switch (node.type) {
+          case "ImportDeclaration": {
+            const module = normaliseModule(node.source.value);
+            this.specifiers.push(node.source.value);
+            if (node.importKind === "type") break;
+            this.runtimeSpecifiers.push(node.source.value);
+            for (const s of node.specifiers) {
+              if (s.type === "ImportSpecifier" && s.importKind === "type") continue;
+              const imported = s.type === "ImportDefaultSpecifier" ? "default" : s.type === "ImportNamespaceSpecifier" ? "*" : keyName(s.imported, false) ?? "";
+              this.imports.set(s.local.name, { module, imported });
+              if (PROCESS_MODULES.has(node.source.value) && imported === "env") this.envAliases.add(s.local.name);
+            }
+            break;
+          }
+          case "TSImportEqualsDeclaration":
+            if (node.moduleReference.type === "TSExternalModuleReference") {
+              this.specifiers.push(node.moduleReference.expression.value);
+              if (node.importKind !== "type") this.runtimeSpecifiers.push(node.moduleReference.expression.value);
+              this.imports.set(node.id.name, { module: normaliseModule(node.moduleReference.expression.value), imported: "*" });
+            }
+            break;
+          case "ExportAllDeclaration":
+          case "ExportNamedDeclaration":
+            if (node.source) this.specifiers.push(node.source.value);
+            if (node.source && node.exportKind !== "type") this.runtimeSpecifiers.push(node.source.value);
+            if (node.type === "ExportNamedDeclaration") {
+              const decl = node.declaration;
+              if (decl?.type === "FunctionDeclaration" || decl?.type === "ClassDeclaration") {
+                if (decl.id) this.exports.set(decl.id.name, decl.id.name);
+              } else if (decl?.type === "VariableDeclaration") {
+                for (const d of decl.declarations) if (d.id.type === "Identifier") this.exports.set(d.id.name, d.id.name);
+              }
+              if (!node.source) {
+                for (const s of node.specifiers) {
+                  if (s.type === "ExportSpecifier") this.exports.set(keyName(s.exported, false) ?? s.local.name, s.local.name);
+                }
+              }
+            }
+            break;
+          case "ExportDefaultDeclaration": {
+            const decl = node.declaration;
+            if (decl.type === "Identifier") this.exports.set("default", decl.name);
+            else if ((decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration") && decl.id) this.exports.set("default", decl.id.name);
+            else {
+              this.exports.set("default", "default");
+              if (isFunction(decl)) this.functions.set("default", decl);
+              else this.declare("default", decl);
+            }
+            break;
+          }
+          case "FunctionDeclaration":
+            if (node.id) this.functions.set(node.id.name, node);
+            break;
+          case "VariableDeclarator":
+            this.declarators.push(node);
+            this.indexDeclarator(node);
+            break;
+          case "AssignmentExpression": {
+            const target = chainText(node.left);
+            const exported = target === "module.exports" ? "default" : /^(?:module\.)?exports\.(\w+)$/.exec(target ?? "")?.[1];
+            if (!exported || node.operator !== "=") break;
+            const value = unwrap(node.right);
+            if (value.type === "Identifier") this.exports.set(exported, value.name);
+            else if (isFunction(value)) {
+              this.functions.set(`exports:${exported}`, value);
+              this.exports.set(exported, `exports:${exported}`);
+            } else if (exported === "default" && value.type === "ObjectExpression") {
+              for (const p of value.properties) {
+                if (p.type !== "ObjectProperty") continue;
+                const name = keyName(p.key, p.computed);
+                const v = unwrap(p.value);
+                if (name && v.type === "Identifier") this.exports.set(name, v.name);
+              }
+            }
+            break;
+          }
+          case "CallExpression":
+          case "ImportExpression": {
+            const spec = node.type === "CallExpression" ? node.callee.type === "Import" || node.callee.type === "Identifier" && node.callee.name === "require" ? stringValue(node.arguments[0]) : void 0 : stringValue(node.source);
+            if (spec !== void 0) this.specifiers.push(spec);
+            if (spec !== void 0) this.runtimeSpecifiers.push(spec);
+            break;
+          }
+          default:
+        }
+      }
+      indexDeclarator(node) {
+        const init = node.init ? unwrap(node.init) : void 0;
+        const direct = requiredModule(init);
+        const viaMember = init && isMember(init) ? requiredModule(init.object) : void 0;
+        if (node.id.type === "Identifier") {
+          const name = node.id.name;
+          if (direct !== void 0) this.imports.set(name, { module: normaliseModule(direct), imported: "*" });
+          else if (viaMember !== void 0 && init && isMember(init)) {
+            const member = memberName(init) ?? "";
+            this.imports.set(name, { module: normaliseModule(viaMember), imported: member === "default" ? "*" : member });
+          } else if (init && isProcessEnv(init, this)) this.envAliases.add(name);
+          else {
+            this.declare(name, init);
+            if (init && isFunction(init)) this.functions.set(name, init);
+          }
+          return;
+        }
+        if (node.id.type !== "ObjectPattern") return;
+        for (const p of node.id.properties) {
+          if (p.type !== "ObjectProperty") continue;
+          const key = keyName(p.key, p.computed);
+          const local = p.value.type === "Identifier" ? p.value.name : p.value.type === "AssignmentPattern" && p.value.left.type === "Identifier" ? p.value.left.name : void 0;
+          if (!key || !local) continue;
+          if (direct !== void 0) this.imports.set(local, { module: normaliseModule(direct), imported: key });
+          else if (init?.type === "Identifier" && init.name === "process" && key === "env") this.envAliases.add(local);
+        }
+      }
+      /** The nearest ancestors of a node, outermost first (from the parent index). */
+      ancestorsOf(node) {
+        const out = [];
+        let current = this.parents.get(node);
+        while (current) {
+          out.push(current);
+          current = this.parents.get(current);
+        }
+        return out.reverse();
+      }
+      /** The module and name path an expression refers to: `http.createServer` → { module: 'http', path: 'createServer' }. */
+      target(expr) {
+        const n = unwrap(expr);
+        if (n.type === "Identifier") {
+          const binding = this.imports.get(n.name);
+          if (!binding) return void 0;
+          return { module: binding.module, path: binding.imported === "default" || binding.imported === "*" ? "" : binding.imported };
+        }
+        const required = requiredModule(n);
+        if (required !== void 0) return { module: normaliseModule(required), path: "" };
+        if (isMember(n)) {
+          const base = this.target(n.object);
+          const name = memberName(n);
+          if (!base || name === void 0) return void 0;
+          if (name === "default" && base.path === "") return base;
+          return { module: base.module, path: base.path === "" ? name : `${base.path}.${name}` };
+        }
+        return void 0;
+      }
+    };
   }
 });
 
-// src/model/quantities.ts
-function parseK8sQuantity(value) {
-  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
-  const m = K8S_QUANTITY.exec(value.trim());
-  if (!m) return void 0;
-  const [, num = "", suffix, exponent] = m;
-  const n = Number(num);
-  if (exponent !== void 0) return n * 10 ** Number(exponent);
-  return n * (suffix === void 0 ? 1 : K8S_BINARY[suffix] ?? K8S_DECIMAL[suffix] ?? 1);
+// src/model/service/expressions.ts
+function nodeText(node) {
+  const n = unwrap(node);
+  if (isCall(n)) return chainText(n.callee);
+  return chainText(n);
 }
-function parseComposeBytes(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : void 0;
-  const m = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i.exec(value.trim());
-  if (!m) return void 0;
-  return Number(m[1]) * (COMPOSE_UNITS[(m[2] ?? "").toLowerCase()] ?? 1);
+function objectProp(node, name) {
+  if (!node) return void 0;
+  const n = unwrap(node);
+  if (n.type !== "ObjectExpression") return void 0;
+  return n.properties.find((p) => p.type === "ObjectProperty" && keyName(p.key, p.computed) === name);
 }
-function parseDuration(value) {
-  if (typeof value === "number") return Number.isFinite(value) ? value * 1e3 : void 0;
-  const text = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1e3;
-  if (text === "" || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(text)) return void 0;
-  let total = 0;
-  for (const part of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2]] ?? 0);
-  return total;
+function statementsOf(body) {
+  const n = unwrap(body);
+  if (n.type === "BlockStatement") return n.body;
+  return [n];
 }
-var K8S_BINARY, K8S_DECIMAL, K8S_QUANTITY, COMPOSE_UNITS, DURATION_UNITS;
-var init_quantities = __esm({
-  "src/model/quantities.ts"() {
+function envNameOf(mod, node) {
+  const n = unwrap(node);
+  return isMember(n) && isProcessEnv(n.object, mod) ? memberName(n) : void 0;
+}
+function numberOf(mod, node, depth = 0) {
+  if (!node || depth > 6) return void 0;
+  const n = unwrap(node);
+  if (n.type === "NumericLiteral") return n.value;
+  const s = stringValue(n);
+  if (s !== void 0) return s.trim() !== "" && Number.isFinite(Number(s)) ? Number(s) : void 0;
+  if (n.type === "Identifier") return numberOf(mod, mod.inits.get(n.name), depth + 1);
+  if (n.type === "BinaryExpression") {
+    const l = numberOf(mod, n.left, depth + 1);
+    const r = numberOf(mod, n.right, depth + 1);
+    if (l === void 0 || r === void 0) return void 0;
+    if (n.operator === "*") return l * r;
+    if (n.operator === "+") return l + r;
+    if (n.operator === "-") return l - r;
+    if (n.operator === "/" && r !== 0) return l / r;
+    return void 0;
+  }
+  if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) return numberOf(mod, n.left, depth + 1) ?? numberOf(mod, n.right, depth + 1);
+  if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return numberOf(mod, n.arguments[0], depth + 1);
+  if (n.type === "UnaryExpression" && n.operator === "+") return numberOf(mod, n.argument, depth + 1);
+  return void 0;
+}
+function callsIn(fn) {
+  const out = [];
+  walk(fn, (n) => {
+    if (isCall(n)) {
+      const text = chainText(n.callee);
+      if (text && !out.includes(text)) out.push(text);
+    }
+  });
+  return out;
+}
+var init_expressions = __esm({
+  "src/model/service/expressions.ts"() {
     "use strict";
-    K8S_BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-    K8S_DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-    K8S_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
-    COMPOSE_UNITS = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
-    DURATION_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+    init_source();
+    init_module2();
+  }
+});
+
+// src/model/service/frameworks.ts
+var CREATIONS, ROUTERS, Servers;
+var init_frameworks = __esm({
+  "src/model/service/frameworks.ts"() {
+    "use strict";
+    CREATIONS = {
+      express: { "": "express" },
+      "@feathersjs/express": { "": "express" },
+      "@feathersjs/koa": { koa: "koa" },
+      fastify: { "": "fastify", fastify: "fastify" },
+      koa: { "": "koa" },
+      hono: { Hono: "hono" },
+      "hono/tiny": { Hono: "hono" },
+      "hono/quick": { Hono: "hono" },
+      "@hono/zod-openapi": { OpenAPIHono: "hono" },
+      "@nestjs/core": { "NestFactory.create": "nest" },
+      "@hapi/hapi": { server: "hapi", Server: "hapi" },
+      http: { createServer: "node-http", Server: "node-http" },
+      https: { createServer: "node-http", Server: "node-http" },
+      http2: { createServer: "node-http", createSecureServer: "node-http" }
+    };
+    ROUTERS = {
+      express: { Router: "express" },
+      "koa-router": { "": "koa" },
+      "@koa/router": { "": "koa" }
+    };
+    Servers = class {
+      servers = [];
+      call(mod, { node, creates }) {
+        if (creates) this.servers.push({ framework: creates, loc: mod.loc(node) });
+      }
+    };
+  }
+});
+
+// src/model/service/code.ts
+var PackageCode;
+var init_code = __esm({
+  "src/model/service/code.ts"() {
+    "use strict";
+    init_source();
+    init_project();
+    init_expressions();
+    init_files();
+    init_frameworks();
+    PackageCode = class {
+      constructor(modules) {
+        this.modules = modules;
+        this.byFile = new Map(modules.map((m) => [m.file, m]));
+      }
+      modules;
+      /** The apps, routers and plugins the code creates, by their key (ownerKey). */
+      owners = /* @__PURE__ */ new Map();
+      byFile;
+      /** The module a relative specifier of `from` names, among the package's parsed files. */
+      resolve(from, spec) {
+        if (!spec.startsWith(".")) return void 0;
+        const path2 = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
+        return path2 ? this.byFile.get(path2) : void 0;
+      }
+      /** The module and local name an identifier finally refers to, following relative imports. */
+      definition(mod, name, depth = 0) {
+        const binding = mod.imports.get(name);
+        if (!binding || depth > 5) return { mod, name };
+        const target = this.resolve(mod, binding.module);
+        if (!target) return { mod, name };
+        const exported = binding.imported === "*" ? "default" : binding.imported;
+        const local = target.exports.get(exported);
+        return local ? this.definition(target, local, depth + 1) : { mod: target, name: exported };
+      }
+      functionNamed(mod, name) {
+        const def = this.definition(mod, name);
+        const fn = def.mod.functions.get(def.name);
+        return fn ? { mod: def.mod, fn } : void 0;
+      }
+      /** The key that identifies a route owner (an app, router or plugin) across files. */
+      ownerKey(mod, expr) {
+        const n = unwrap(expr);
+        if (n.type === "Identifier") {
+          const def = this.definition(mod, n.name);
+          return `${def.mod.file}#${def.name}`;
+        }
+        if (isCall(n) && isMember(n.callee) && ["routes", "middleware", "allowedMethods"].includes(memberName(n.callee) ?? "")) return this.ownerKey(mod, n.callee.object);
+        if (isFunction(n)) return `${mod.file}@${n.start ?? 0}`;
+        return void 0;
+      }
+      /** The key of a function (for plugin functions whose first parameter receives routes). */
+      functionKey(mod, fn) {
+        const parent = mod.parents.get(fn);
+        if (fn.type === "FunctionDeclaration" && fn.id) return `${mod.file}#${fn.id.name}`;
+        if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return `${mod.file}#${parent.id.name}`;
+        if (parent?.type === "ExportDefaultDeclaration") return `${mod.file}#default`;
+        for (const [name, f] of mod.functions) if (f === fn) return `${mod.file}#${name}`;
+        return `${mod.file}@${fn.start ?? 0}`;
+      }
+      ownerOf(mod, receiver) {
+        const key = this.ownerKey(mod, receiver);
+        return key ? this.owners.get(key) : void 0;
+      }
+      /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
+      registerOwner(mod, node) {
+        if (node.id.type !== "Identifier" || !node.init) return;
+        let init = unwrap(node.init);
+        if (init.type === "AwaitExpression" && init.argument) init = unwrap(init.argument);
+        let prefix = "";
+        if (isCall(init) && isMember(init.callee) && memberName(init.callee) === "basePath") {
+          prefix = stringValue(init.arguments[0]) ?? "";
+          init = unwrap(init.callee.object);
+        }
+        if (!isCall(init)) return;
+        const target = mod.target(init.callee);
+        if (!target) return;
+        const framework = CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path];
+        if (!framework) return;
+        if (ROUTERS[target.module]?.[target.path] === "koa") prefix = stringValue(objectProp(init.arguments[0], "prefix")?.value) ?? prefix;
+        this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
+      }
+    };
+  }
+});
+
+// src/model/service/guards.ts
+function guarded(code, mod, node, ancestors2, depth) {
+  let child = node;
+  for (let i = ancestors2.length - 1; i >= 0; i--) {
+    const a = ancestors2[i];
+    if (a.type === "IfStatement" || a.type === "ConditionalExpression") {
+      const p = polarity(mod, a.test);
+      if (a.consequent === child && p === "allow" || a.alternate === child && p === "deny") return true;
+    }
+    if (a.type === "LogicalExpression" && a.right === child) {
+      const p = polarity(mod, a.left);
+      if (a.operator === "&&" && p === "allow" || a.operator === "||" && p === "deny") return true;
+    }
+    if (a.type === "BlockStatement" || a.type === "Program") {
+      const statements = a.body;
+      const index = statements.indexOf(child);
+      for (const s of statements.slice(0, Math.max(index, 0))) {
+        if (s.type === "IfStatement" && !s.alternate && exitsEarly(s.consequent) && polarity(mod, s.test) === "deny") return true;
+      }
+    }
+    if (isFunction(a)) {
+      const parent = ancestors2[i - 1];
+      if (parent && isCall(parent) && parent.arguments.includes(a)) {
+        child = a;
+        continue;
+      }
+      return everyCallGuarded(code, mod, a, depth);
+    }
+    child = a;
+  }
+  return false;
+}
+function everyCallGuarded(code, mod, fn, depth) {
+  const key = code.functionKey(mod, fn);
+  const name = key.includes("#") ? key.slice(key.indexOf("#") + 1) : void 0;
+  if (!name || depth > 3) return true;
+  const calls = mod.calls.filter((n) => {
+    const callee = unwrap(n.callee);
+    return callee.type === "Identifier" && callee.name === name || isMember(callee) && callee.object.type === "ThisExpression" && memberName(callee) === name;
+  });
+  if (calls.length === 0) return true;
+  return calls.every((c) => guarded(code, mod, c, mod.ancestorsOf(c), depth + 1));
+}
+function exitsEarly(branch) {
+  const last = statementsOf(branch).at(-1);
+  return last?.type === "ReturnStatement" || last?.type === "ThrowStatement";
+}
+function flip(p) {
+  return p === "allow" ? "deny" : p === "deny" ? "allow" : void 0;
+}
+function polarity(mod, test) {
+  const n = unwrap(test);
+  if (n.type === "UnaryExpression" && n.operator === "!") return flip(polarity(mod, n.argument));
+  if (n.type === "LogicalExpression") {
+    const ps = [polarity(mod, n.left), polarity(mod, n.right)];
+    const allow = ps.includes("allow");
+    const deny = ps.includes("deny");
+    return allow && !deny ? "allow" : deny && !allow ? "deny" : void 0;
+  }
+  if (n.type === "BinaryExpression" && ["===", "==", "!==", "!="].includes(n.operator)) {
+    const negated = n.operator.startsWith("!");
+    const [literal, other] = stringValue(n.right) !== void 0 ? [stringValue(n.right), n.left] : [stringValue(n.left), n.right];
+    if (literal === void 0) return void 0;
+    const value = literal.toLowerCase();
+    let p;
+    if (mentionsEnvironment(mod, other)) p = PROD_WORDS.has(value) ? "deny" : DEV_WORDS.has(value) ? "allow" : void 0;
+    else if (namePolarity(mod, other) === "allow") p = TRUE_WORDS.has(value) ? "allow" : FALSE_WORDS.has(value) ? "deny" : void 0;
+    return negated ? flip(p) : p;
+  }
+  if (isCall(n)) {
+    const callee = chainText(n.callee) ?? "";
+    if (callee === "Boolean" && n.arguments[0]) return polarity(mod, n.arguments[0]);
+    if (isMember(n.callee) && memberName(n.callee) === "includes" && n.arguments[0] && mentionsEnvironment(mod, n.arguments[0])) {
+      const list3 = unwrap(n.callee.object);
+      if (list3.type !== "ArrayExpression") return void 0;
+      const values = list3.elements.map((e2) => e2 ? stringValue(e2)?.toLowerCase() : void 0);
+      if (values.every((v) => v !== void 0 && DEV_WORDS.has(v))) return "allow";
+      if (values.every((v) => v !== void 0 && PROD_WORDS.has(v))) return "deny";
+    }
+    return void 0;
+  }
+  return namePolarity(mod, n);
+}
+function namePolarity(mod, node) {
+  const text = envNameOf(mod, node) ?? nodeText(node);
+  if (!text) return void 0;
+  if (/is_?prod(?:uction)?\b|^prod(?:uction)?$|is_?production/i.test(text)) return "deny";
+  if (/is_?dev(?:elopment)?|is_?local|debug|inspector|dev_?tools|enable|enabled$/i.test(text)) return "allow";
+  return void 0;
+}
+function mentionsEnvironment(mod, node) {
+  const n = unwrap(node);
+  const env = envNameOf(mod, n);
+  if (env) return ENV_NAME.test(env);
+  const text = chainText(n);
+  return text !== void 0 && ENV_NAME.test(text.split(".").pop() ?? "");
+}
+var PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME;
+var init_guards = __esm({
+  "src/model/service/guards.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    PROD_WORDS = /* @__PURE__ */ new Set(["production", "prod"]);
+    DEV_WORDS = /* @__PURE__ */ new Set(["development", "dev", "test", "testing", "local", "debug", "staging"]);
+    TRUE_WORDS = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "enabled"]);
+    FALSE_WORDS = /* @__PURE__ */ new Set(["false", "0", "no", "off", "disabled"]);
+    ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
+  }
+});
+
+// src/model/service/headers.ts
+function headersSet(args) {
+  const pairs2 = args[0] && unwrap(args[0]);
+  if (pairs2?.type === "ObjectExpression") {
+    const out = [];
+    for (const p of pairs2.properties) {
+      const name2 = p.type === "ObjectProperty" ? keyName(p.key, p.computed) : void 0;
+      if (name2 && p.type === "ObjectProperty") out.push({ name: name2.toLowerCase(), nameNode: p.key, value: p.value });
+    }
+    return out;
+  }
+  const name = stringValue(args[0])?.toLowerCase();
+  return name ? [{ name, nameNode: args[0], value: args[1] }] : [];
+}
+var HEADER_METHODS, SECURITY_HEADERS, SecurityHeaders;
+var init_headers = __esm({
+  "src/model/service/headers.ts"() {
+    "use strict";
+    init_source();
+    HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "header", "set", "append"]);
+    SECURITY_HEADERS = /* @__PURE__ */ new Set(["strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"]);
+    SecurityHeaders = class {
+      headers = [];
+      call(mod, { method, receiver, args }) {
+        if (receiver === void 0 || method === void 0 || !HEADER_METHODS.has(method)) return;
+        for (const { name, nameNode } of headersSet(args)) if (SECURITY_HEADERS.has(name)) this.headers.push(mod.loc(nameNode));
+      }
+    };
+  }
+});
+
+// src/model/service/cors.ts
+function corsScope(node, ancestors2) {
+  let child = node;
+  for (let i = ancestors2.length - 1; i >= 0; i--) {
+    const a = ancestors2[i];
+    if (isCall(a) && a !== node && a.arguments.includes(child) && isMember(a.callee)) {
+      const method = memberName(a.callee) ?? "";
+      const written = stringValue(a.arguments[0]);
+      const path2 = written === "*" || written === "/*" ? void 0 : written;
+      if (ROUTE_METHODS.has(method)) return { scope: path2 === void 0 ? "global" : "route", path: path2 };
+      if (method === "use") return { scope: path2 !== void 0 && PUBLIC_PATH.test(path2) ? "route" : "global", path: path2 };
+    }
+    if (isFunction(a) && a !== node) {
+      const parent = ancestors2[i - 1];
+      const passedTo = parent && isCall(parent) && parent.arguments.includes(a) && isMember(parent.callee) ? memberName(parent.callee) : void 0;
+      if (passedTo !== "use" && passedTo !== "addHook" && passedTo !== "register") return { scope: node.type === "CallExpression" && isCorsHeaderCall(node) ? "route" : "global" };
+    }
+    child = a;
+  }
+  return { scope: "global" };
+}
+function isCorsHeaderCall(node) {
+  return isMember(node.callee) && HEADER_METHODS.has(memberName(node.callee) ?? "");
+}
+function corsOriginOf(origin) {
+  const v = unwrap(origin.value);
+  if (stringValue(v) === "*") return { anyOrigin: true, how: "star" };
+  if (v.type === "BooleanLiteral" && v.value) return { anyOrigin: true, how: "reflect" };
+  if (v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*")) return { anyOrigin: true, how: "wildcard-list" };
+  if (isFunction(v) && echoesOrigin(v)) return { anyOrigin: true, how: "reflect" };
+  return { anyOrigin: false, how: "restricted" };
+}
+function echoesOrigin(fn) {
+  const [originParam, callbackParam] = fn.params.map((p) => p.type === "Identifier" ? p.name : void 0);
+  if (!callbackParam) return false;
+  const body = fn.body.type === "BlockStatement" ? fn.body.body : [fn.body];
+  if (body.length !== 1) return false;
+  const only = body[0];
+  const call = unwrap(only.type === "ExpressionStatement" ? only.expression : only.type === "ReturnStatement" && only.argument ? only.argument : only);
+  if (!isCall(call) || call.callee.type !== "Identifier" || call.callee.name !== callbackParam) return false;
+  const answer = call.arguments[1] ? unwrap(call.arguments[1]) : void 0;
+  return answer !== void 0 && (isTrue(answer) || answer.type === "Identifier" && answer.name === originParam);
+}
+function isTrue(node) {
+  const n = node ? unwrap(node) : void 0;
+  return n?.type === "BooleanLiteral" && n.value;
+}
+var CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, Cors, PUBLIC_PATH, ROUTE_METHODS;
+var init_cors = __esm({
+  "src/model/service/cors.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    init_guards();
+    init_headers();
+    CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
+    REFLECTING_CORS = /* @__PURE__ */ new Set(["@koa/cors", "koa-cors"]);
+    FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
+    Cors = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      settings = [];
+      call(mod, { node, target, method, receiver, args, creates }, ancestors2) {
+        if (creates === "nest") this.nestCorsOption(mod, node, objectProp(args[1], "cors"), ancestors2);
+        if (target && target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2, target.module);
+        if (receiver === void 0 || method === void 0) return;
+        if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2, "cors");
+        if (method === "register" && args[0]) {
+          const plugin = mod.target(args[0]);
+          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors2, plugin.module);
+        }
+        if (!HEADER_METHODS.has(method)) return;
+        for (const { name, value: valueNode } of headersSet(args)) {
+          if (name !== "access-control-allow-origin" || !valueNode) continue;
+          const value = unwrap(valueNode);
+          const how = stringValue(value) === "*" ? "header" : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? "") ? "header-reflect" : void 0;
+          if (how) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
+        }
+      }
+      property(mod, node, ancestors2) {
+        const key = keyName(node.key, node.computed);
+        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
+        if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== "origin" && key !== "Origin") {
+          const v = unwrap(node.value);
+          const how = v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*") ? "wildcard-list" : stringValue(v) === "*" ? "star" : void 0;
+          if (how) this.settings.push({ loc: mod.loc(node), anyOrigin: true, how, credentials: false, scope: "global", developmentOnly: guarded(this.code, mod, node, ancestors2, 0) });
+        }
+      }
+      /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
+      corsAt(mod, node, ancestors2, setting, at2 = node) {
+        this.settings.push({ ...setting, loc: mod.loc(at2), ...corsScope(node, ancestors2), developmentOnly: guarded(this.code, mod, node, ancestors2, 0) });
+      }
+      /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
+      corsCall(mod, node, options2, ancestors2, library) {
+        const o = options2 ? unwrap(options2) : void 0;
+        if (o && o.type !== "ObjectExpression") {
+          this.corsAt(mod, node, ancestors2, { anyOrigin: false, how: "restricted", credentials: false });
+          return;
+        }
+        const credentials = o ? isTrue(objectProp(o, "credentials")?.value) : false;
+        const origin = o && objectProp(o, "origin");
+        const reflecting = REFLECTING_CORS.has(library);
+        if (!origin) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: reflecting ? "reflect" : "default", credentials });
+        else {
+          const allowed = corsOriginOf(origin);
+          const how = reflecting && credentials && allowed.how === "star" ? "reflect" : allowed.how;
+          this.corsAt(mod, node, ancestors2, { ...allowed, how, credentials }, origin);
+        }
+      }
+      /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
+      nestCorsOption(mod, node, option, ancestors2) {
+        if (!option) return;
+        const v = unwrap(option.value);
+        if (v.type === "BooleanLiteral") {
+          if (v.value) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials: false }, option);
+          return;
+        }
+        if (v.type === "ObjectExpression") {
+          const origin = objectProp(v, "origin");
+          const credentials = isTrue(objectProp(v, "credentials")?.value);
+          if (origin) this.corsAt(mod, node, ancestors2, { ...corsOriginOf(origin), credentials }, origin);
+          else this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials }, option);
+        }
+      }
+      /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
+      credentialsHeaderIn(mod) {
+        return mod.calls.some((n) => {
+          if (!isMember(n.callee) || !HEADER_METHODS.has(memberName(n.callee) ?? "")) return false;
+          const [name, value] = n.arguments;
+          return stringValue(name)?.toLowerCase() === "access-control-allow-credentials" && (stringValue(value) === "true" || isTrue(value));
+        });
+      }
+    };
+    PUBLIC_PATH = /^\/?(?:public|static|assets|sdk|embed|widget|cdn|badges?|feed|rss|oembed|share|uploads|files|\.well-known|favicon)(?:\/|$)/i;
+    ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "route"]);
+  }
+});
+
+// src/model/service/signals.ts
+function signalLiterals(node) {
+  const n = unwrap(node);
+  const values = n.type === "ArrayExpression" ? n.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(n)];
+  return values.filter((v) => v === "SIGTERM" || v === "SIGINT" || v === "SIGHUP" || v === "SIGQUIT");
+}
+function receiverIsProcess(callee) {
+  return isMember(callee) && unwrap(callee.object).type === "Identifier" && unwrap(callee.object).name === "process";
+}
+function processListener(code, mod, { receiver, method, args }, ancestors2) {
+  if (receiver?.type !== "Identifier" || receiver.name !== "process" || method === void 0 || !SIGNAL_METHODS.has(method)) return void 0;
+  return { events: signalNames(args[0], ancestors2), handler: args[1] ? handlerBody(code, mod, args[1]) : void 0 };
+}
+function signalNames(arg, ancestors2) {
+  if (!arg) return [];
+  const literal = stringValue(arg);
+  if (literal !== void 0) return [literal];
+  const n = unwrap(arg);
+  if (n.type !== "Identifier") return [];
+  for (let i = ancestors2.length - 1; i >= 0; i--) {
+    const a = ancestors2[i];
+    let list3;
+    if (a.type === "ForOfStatement" && a.left.type === "VariableDeclaration" && a.left.declarations[0]?.id.type === "Identifier" && a.left.declarations[0].id.name === n.name) list3 = a.right;
+    if (isFunction(a) && a.params[0]?.type === "Identifier" && a.params[0].name === n.name) {
+      const call = ancestors2[i - 1];
+      if (call && isCall(call) && isMember(call.callee) && memberName(call.callee) === "forEach") list3 = call.callee.object;
+    }
+    if (list3) {
+      const l = unwrap(list3);
+      return l.type === "ArrayExpression" ? l.elements.flatMap((e2) => e2 && stringValue(e2) !== void 0 ? [stringValue(e2)] : []) : [];
+    }
+  }
+  return [];
+}
+function handlerBody(code, mod, handler) {
+  const n = unwrap(handler);
+  if (isFunction(n)) return { mod, node: n };
+  if (n.type === "Identifier") {
+    const found2 = code.functionNamed(mod, n.name);
+    return found2 ? { mod: found2.mod, node: found2.fn } : void 0;
+  }
+  return void 0;
+}
+var SIGNAL_HELPER, SIGNAL_METHODS, Signals;
+var init_signals = __esm({
+  "src/model/service/signals.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    SIGNAL_HELPER = /signals?|shutdown|graceful|terminat|exithook|onexit|cleanup/i;
+    SIGNAL_METHODS = /* @__PURE__ */ new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
+    Signals = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      handlers = [];
+      /** Where each signal is handled, with the handler's function when the code shows it. */
+      sites = [];
+      call(mod, call, ancestors2) {
+        const { node, callee, method, name: calleeName, args } = call;
+        const inHandler = () => ancestors2.some((a) => isCall(a) && receiverIsProcess(a.callee) && SIGNAL_METHODS.has(isMember(a.callee) && memberName(a.callee) || ""));
+        if (calleeName !== void 0 && SIGNAL_HELPER.test(calleeName) && !(receiverIsProcess(callee) && SIGNAL_METHODS.has(method ?? "")) && !inHandler()) {
+          for (const signal of args.flatMap((a) => signalLiterals(a))) this.handlers.push({ signal, loc: mod.loc(node), calls: [calleeName] });
+        }
+        const listener = processListener(this.code, mod, call, ancestors2);
+        const handler = listener?.handler;
+        for (const signal of listener?.events ?? []) {
+          if (!signal.startsWith("SIG")) continue;
+          this.handlers.push({ signal, loc: mod.loc(node), calls: handler ? callsIn(handler.node) : [] });
+          this.sites.push({ mod: handler?.mod ?? mod, signal, handler: handler?.node });
+        }
+      }
+    };
+  }
+});
+
+// src/model/service/crash-handlers.ts
+var CrashHandlers;
+var init_crash_handlers = __esm({
+  "src/model/service/crash-handlers.ts"() {
+    "use strict";
+    init_source();
+    init_signals();
+    CrashHandlers = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      handlers = [];
+      call(mod, call, ancestors2) {
+        const listener = processListener(this.code, mod, call, ancestors2);
+        const handler = listener?.handler;
+        for (const event of listener?.events ?? []) {
+          if (event === "uncaughtException" || event === "unhandledRejection") {
+            this.handlers.push({ event, loc: mod.loc(call.node), outcome: handler ? this.crashOutcome(handler.mod, handler.node) : "exits" });
+          } else if (event === "uncaughtExceptionMonitor") {
+            this.handlers.push({ event: "uncaughtException", loc: mod.loc(call.node), outcome: "exits" });
+          }
+        }
+      }
+      crashOutcome(mod, fn) {
+        const body = fn.body;
+        if (body.type === "BlockStatement" && body.body.length === 0) return "empty";
+        return this.exitsIn(mod, fn, /* @__PURE__ */ new Set()) ? "exits" : "logs-only";
+      }
+      /** Whether a function exits, rethrows or shuts down (following the functions it calls, a few levels deep). */
+      exitsIn(mod, fn, seen) {
+        if (seen.has(fn) || seen.size > 8) return false;
+        seen.add(fn);
+        let exits = false;
+        walk(fn, (n) => {
+          if (exits) return;
+          if (n.type === "ThrowStatement") exits = true;
+          else if (n.type === "AssignmentExpression" && chainText(n.left) === "process.exitCode") exits = true;
+          else if (isCall(n)) {
+            const text = chainText(n.callee) ?? "";
+            if (/^process\.(?:exit|kill|abort)$/.test(text) || /shutdown|exit|terminate|kill|crash|die|abort|stop|close/i.test(text.split(".").pop() ?? "")) exits = true;
+            const callee = unwrap(n.callee);
+            if (callee.type === "Identifier") {
+              const found2 = this.code.functionNamed(mod, callee.name);
+              if (found2 && this.exitsIn(found2.mod, found2.fn, seen)) exits = true;
+            }
+          }
+        });
+        return exits;
+      }
+    };
+  }
+});
+
+// src/model/service/env-files.ts
+var DOTENV_MODULES, DOTENV_PRELOADS, EnvFileLoads;
+var init_env_files = __esm({
+  "src/model/service/env-files.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    DOTENV_MODULES = /* @__PURE__ */ new Set(["dotenv", "dotenv-flow", "@dotenvx/dotenvx"]);
+    DOTENV_PRELOADS = /* @__PURE__ */ new Set(["dotenv/config", "dotenv-flow/config", "@dotenvx/dotenvx/config"]);
+    EnvFileLoads = class {
+      loads = [];
+      importDeclaration(mod, node) {
+        if (DOTENV_PRELOADS.has(node.source.value)) this.loads.push({ path: ".env", loc: mod.loc(node) });
+      }
+      call(mod, { node, target, name, args }) {
+        if (target && DOTENV_MODULES.has(target.module) && target.path === "config") this.envFileLoad(mod, node, args[0]);
+        if (name === "require" && DOTENV_PRELOADS.has(stringValue(args[0]) ?? "")) this.loads.push({ path: ".env", loc: mod.loc(node) });
+      }
+      /** `dotenv.config({ path: '.env.local' })`: each literal path (dotenv 16 takes a list); `.env` without one. */
+      envFileLoad(mod, node, options2) {
+        const path2 = objectProp(options2, "path")?.value;
+        if (path2 === void 0) {
+          this.loads.push({ path: ".env", loc: mod.loc(node) });
+          return;
+        }
+        const value = unwrap(path2);
+        const paths = value.type === "ArrayExpression" ? value.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(value)];
+        for (const p of paths) this.loads.push({ path: p, loc: mod.loc(node) });
+      }
+    };
+  }
+});
+
+// src/model/service/env-reads.ts
+function isConstantExpression(node) {
+  const n = unwrap(node);
+  if (isLiteralValueNode(n)) return true;
+  if (n.type === "Identifier") return /^[A-Z][A-Z0-9_]*$/.test(n.name);
+  if (n.type === "UnaryExpression") return n.operator === "-" && isConstantExpression(n.argument);
+  return n.type === "BinaryExpression" && n.left.type !== "PrivateName" && isConstantExpression(n.left) && isConstantExpression(n.right);
+}
+function literalText(node) {
+  const n = unwrap(node);
+  const s = stringValue(n);
+  if (s !== void 0) return s;
+  if (n.type === "NumericLiteral" || n.type === "BooleanLiteral") return String(n.value);
+  return void 0;
+}
+function firstEnvName(mod, node) {
+  let found2;
+  walk(node, (n) => {
+    if (found2 === void 0 && isMember(n) && isProcessEnv(n.object, mod)) found2 = memberName(n);
+  });
+  return found2;
+}
+function isLiteralValueNode(node) {
+  const n = unwrap(node);
+  return n.type === "NumericLiteral" || n.type === "BooleanLiteral" || stringValue(n) !== void 0;
+}
+var CONVERSIONS, EnvReads;
+var init_env_reads = __esm({
+  "src/model/service/env-reads.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    init_module2();
+    CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat", "String", "Boolean", "JSON.parse"]);
+    EnvReads = class {
+      constructor(secrets, bypasses) {
+        this.secrets = secrets;
+        this.bypasses = bypasses;
+      }
+      secrets;
+      bypasses;
+      reads = [];
+      /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
+      envHandovers = /* @__PURE__ */ new Set();
+      call(mod, { target, callee, method, args }) {
+        if (target) {
+          if (target.module === "envalid" && target.path === "cleanEnv" && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? unwrap(v).arguments[0] : void 0, "default") !== void 0);
+          if (/^@t3-oss\/env-/.test(target.module) && target.path === "createEnv" && args[0] && unwrap(args[0]).type === "ObjectExpression") {
+            const options2 = args[0];
+            for (const key of ["server", "client", "shared"]) this.schemaEnvReads(mod, objectProp(options2, key)?.value, (value) => this.schemaCopes(mod, value));
+            const handover = objectProp(options2, "runtimeEnv")?.value ?? objectProp(options2, "experimental__runtimeEnv")?.value;
+            if (handover) this.envHandovers.add(unwrap(handover));
+          }
+        }
+        if (isMember(callee) && (method === "parse" || method === "safeParse" || method === "parseAsync") && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
+      }
+      member(mod, node, ancestors2) {
+        if (!isProcessEnv(node.object, mod) || ancestors2.some((a) => this.envHandovers.has(a))) return;
+        const name = memberName(node);
+        if (name === void 0) return;
+        const parent = ancestors2.at(-1);
+        if (parent?.type === "AssignmentExpression" && parent.left === node) return;
+        if (parent?.type === "UnaryExpression" && parent.operator === "delete") return;
+        const fallback = this.fallbackOf(mod, node, ancestors2);
+        const read = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : void 0, loc: mod.loc(node) };
+        if (parent?.type === "LogicalExpression" && parent.right === node && (parent.operator === "||" || parent.operator === "??")) read.aliasOf = firstEnvName(mod, parent.left);
+        this.reads.push(read);
+        this.bypasses.flag(mod, node, name, ancestors2);
+        if (fallback.value) this.secrets.envFallback(mod, name, fallback.value);
+      }
+      /** `const { PORT = 3000, DB_URL } = process.env`: a read of each name, with its default. */
+      declarator(mod, node) {
+        if (node.id.type === "ObjectPattern" && node.init && isProcessEnv(node.init, mod)) {
+          for (const p of node.id.properties) {
+            if (p.type !== "ObjectProperty") continue;
+            const name = keyName(p.key, p.computed);
+            if (!name) continue;
+            const fallback = p.value.type === "AssignmentPattern" ? p.value.right : void 0;
+            this.reads.push({ name, hasDefault: fallback !== void 0, defaultValue: fallback ? literalText(fallback) : void 0, loc: mod.loc(p.key) });
+          }
+        }
+      }
+      /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
+      fallbackOf(mod, node, ancestors2) {
+        let child = node;
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if (a.type === "LogicalExpression") {
+            if (a.left === child && (a.operator === "||" || a.operator === "??")) return { hasDefault: true, value: a.right };
+            if (a.right === child && (a.operator === "||" || a.operator === "??")) {
+              child = a;
+              continue;
+            }
+            if (a.left === child && a.operator === "&&") return { hasDefault: true };
+            if (a.right === child && a.operator === "&&") {
+              child = a;
+              continue;
+            }
+            return { hasDefault: false };
+          }
+          if ((a.type === "ConditionalExpression" || a.type === "IfStatement") && a.test === child) return { hasDefault: true };
+          if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
+          if (a.type === "BinaryExpression") return { hasDefault: true };
+          const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
+          if (a.type === "OptionalMemberExpression" && a.object === child && a.optional) return { hasDefault: true };
+          if (isPredicateCall(a) && a !== child) return { hasDefault: true };
+          if (a.type === "VariableDeclarator" && a.init === child && a.id.type === "Identifier" && mod.inits.get(a.id.name) === unwrap(child) && mod.testedNames.has(a.id.name)) {
+            return { hasDefault: true };
+          }
+          if (isCall(a) && a.callee !== child && !conversion) {
+            const args = a.arguments;
+            const at2 = args.indexOf(child);
+            const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
+            if (fallback) return { hasDefault: true, value: fallback };
+            if (at2 !== -1 && args.slice(at2 + 1).some(isConstantExpression)) return { hasDefault: true };
+          }
+          const passes = (
+            // `+process.env.PORT || 3000`: a number conversion, like Number().
+            a.type === "UnaryExpression" && a.operator === "+" || a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || conversion)
+          );
+          if (!passes) return { hasDefault: false };
+          child = a;
+        }
+        return { hasDefault: false };
+      }
+      schemaEnvReads(mod, schema, hasDefault) {
+        const n = schema ? unwrap(schema) : void 0;
+        if (n?.type !== "ObjectExpression") return;
+        for (const p of n.properties) {
+          if (p.type !== "ObjectProperty") continue;
+          const name = keyName(p.key, p.computed);
+          if (name) this.reads.push({ name, hasDefault: hasDefault(p.value), loc: mod.loc(p.key) });
+        }
+      }
+      /** `schema.parse(process.env)` where schema is `z.object({...})` (inline or a local constant). */
+      zodEnvReads(mod, schema) {
+        let n = unwrap(schema);
+        if (n.type === "Identifier") n = mod.inits.get(n.name);
+        for (let depth = 0; n && depth < 10; depth++) {
+          n = unwrap(n);
+          if (!isCall(n)) return;
+          if (isMember(n.callee) && memberName(n.callee) === "object") {
+            this.schemaEnvReads(mod, n.arguments[0], (value) => this.schemaCopes(mod, value));
+            return;
+          }
+          n = isMember(n.callee) ? n.callee.object : void 0;
+        }
+      }
+      /**
+       * A zod schema that accepts a missing variable: `.default(…)`, `.optional()`, `.nullish()`, `.catch(…)`, or a
+       * shared schema named for it (`OptionalIntEnv`, `IntEnvWithDefault(10000)`), or a local constant holding one.
+       */
+      schemaCopes(mod, value, depth = 0) {
+        if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
+        const call = unwrap(value);
+        if (isCall(call) && /^(?:preprocess|pipe|lazy)$/.test(isMember(call.callee) ? memberName(call.callee) ?? "" : "") && depth < 3) {
+          if (call.arguments.some((arg) => !isFunction(unwrap(arg)) && this.schemaCopes(mod, arg, depth + 1))) return true;
+        }
+        let base = unwrap(value);
+        while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
+        const name = base.type === "Identifier" ? base.name : isMember(base) ? memberName(base) : void 0;
+        if (name === void 0) return false;
+        if (/optional|default|nullish/i.test(name)) return true;
+        const init = base.type === "Identifier" ? mod.inits.get(base.name) : void 0;
+        return init !== void 0 && init !== null && depth < 3 && this.schemaCopes(mod, init, depth + 1);
+      }
+      chainMethods(node) {
+        const out = [];
+        let n = unwrap(node);
+        while (isCall(n) && isMember(n.callee)) {
+          out.push(`.${memberName(n.callee)}(`);
+          n = unwrap(n.callee.object);
+        }
+        return out.join("");
+      }
+    };
+  }
+});
+
+// src/model/service/helpers.ts
+function helperKindsOf(module) {
+  if (HELPERS[module]) return HELPERS[module];
+  return !module.startsWith(".") && /(?:^|[/@-])(?:rate-?limit(?:er|ing)?|limiter|throttl(?:e|er|ing))(?:$|[-/])/.test(module) ? ["rate-limit"] : [];
+}
+var HELPERS, Helpers;
+var init_helpers = __esm({
+  "src/model/service/helpers.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    init_module2();
+    HELPERS = {
+      "@godaddy/terminus": ["shutdown"],
+      "http-terminator": ["shutdown"],
+      "http-graceful-shutdown": ["shutdown"],
+      "close-with-grace": ["shutdown", "crash-handlers"],
+      // Registers SIGTERM, SIGINT, SIGHUP and uncaughtException handlers for the servers and workers it is given.
+      "@ladjs/graceful": ["shutdown", "crash-handlers"],
+      lightship: ["shutdown", "health", "readiness"],
+      "fastify-graceful-shutdown": ["shutdown"],
+      "async-exit-hook": ["shutdown"],
+      "exit-hook": ["shutdown"],
+      "@sentry/node": ["crash-handlers"],
+      helmet: ["security-headers"],
+      "@fastify/helmet": ["security-headers"],
+      "fastify-helmet": ["security-headers"],
+      "koa-helmet": ["security-headers"],
+      "hono/secure-headers": ["security-headers"],
+      lusca: ["security-headers"],
+      "express-rate-limit": ["rate-limit"],
+      "express-slow-down": ["rate-limit"],
+      "express-brute": ["rate-limit"],
+      "@fastify/rate-limit": ["rate-limit"],
+      "fastify-rate-limit": ["rate-limit"],
+      "koa-ratelimit": ["rate-limit"],
+      "koa2-ratelimit": ["rate-limit"],
+      "rate-limiter-flexible": ["rate-limit"],
+      limiter: ["rate-limit"],
+      "hono-rate-limiter": ["rate-limit"],
+      "@nestjs/throttler": ["rate-limit"],
+      cors: ["cors"],
+      "@fastify/cors": ["cors"],
+      "fastify-cors": ["cors"],
+      "@koa/cors": ["cors"],
+      "koa-cors": ["cors"],
+      "hono/cors": ["cors"],
+      "fastify-healthcheck": ["health"]
+    };
+    Helpers = class {
+      helpers = [];
+      /** The helpers a module imports or requires come first, before those it uses otherwise. */
+      enterModule(mod) {
+        const add = (specifier, node) => {
+          const name = normaliseModule(specifier);
+          const kinds = helperKindsOf(name);
+          if (kinds.length > 0) this.helpers.push({ name, kinds, loc: mod.loc(node) });
+        };
+        for (const node of mod.program.body) if (node.type === "ImportDeclaration") add(node.source.value, node);
+        for (const node of mod.calls) {
+          if (node.type !== "CallExpression") continue;
+          const required = requiredModule(node);
+          if (required !== void 0) add(required, node);
+        }
+      }
+      call(mod, { node, method, receiver, args }) {
+        if (receiver === void 0 || method === void 0) return;
+        if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
+        if (method === "use") {
+          const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? unwrap(a).callee : a) ?? "").find((text) => /rate_?limit|throttl/i.test(text));
+          if (limiter) this.helpers.push({ name: limiter, kinds: ["rate-limit"], loc: mod.loc(node) });
+        }
+      }
+      property(mod, node, ancestors2) {
+        const key = keyName(node.key, node.computed);
+        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
+        if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === "ObjectExpression") this.helpers.push({ name: key, kinds: ["rate-limit"], loc: mod.loc(node) });
+      }
+    };
+  }
+});
+
+// src/model/service/inspector.ts
+var InspectorStarts;
+var init_inspector = __esm({
+  "src/model/service/inspector.ts"() {
+    "use strict";
+    init_guards();
+    InspectorStarts = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      starts = [];
+      call(mod, { node, target, name }, ancestors2) {
+        if (target?.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
+        if (name === "startInspectorServer") this.inspector(mod, node, "startInspectorServer", ancestors2);
+      }
+      inspector(mod, node, callee, ancestors2) {
+        this.starts.push({ callee, loc: mod.loc(node), guarded: guarded(this.code, mod, node, ancestors2, 0) });
+      }
+    };
+  }
+});
+
+// src/model/service/listens.ts
+function receiverName(receiver) {
+  return receiver.type === "ThisExpression" ? "this" : receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberName(receiver) : void 0;
+}
+function functionName(fn, parent) {
+  if ((fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") && fn.id) return fn.id.name;
+  if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
+    if (fn.type === "ClassMethod" && fn.kind === "constructor") return void 0;
+    return fn.key.type === "PrivateName" ? fn.key.id.name : keyName(fn.key, fn.computed ?? false);
+  }
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
+  if (parent?.type === "AssignmentExpression") return parent.left.type === "Identifier" ? parent.left.name : isMember(parent.left) ? memberName(parent.left) : void 0;
+  if (parent?.type === "ObjectProperty" || parent?.type === "ClassProperty") return keyName(parent.key, parent.computed);
+  return void 0;
+}
+var LISTENER_NAMES, LOOPBACK, Listens;
+var init_listens = __esm({
+  "src/model/service/listens.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    LISTENER_NAMES = /server|app|api|srv|fastify|koa|hono|instance|http|gateway|service|nest|web|listener|^this$/i;
+    LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
+    Listens = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      listens = [];
+      /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
+      listensAtLoad = false;
+      call(mod, { node, target, method, receiver, args, creates }, ancestors2) {
+        if (creates === "hapi") {
+          const port = this.portOf(mod, objectProp(args[0], "port")?.value);
+          if (port) this.listen(mod, node, ancestors2, port);
+        }
+        if (target?.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
+        if (receiver === void 0 || method === void 0) return;
+        if (method === "listen" && this.listensOn(mod, receiver)) {
+          const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], "host")?.value);
+          const port = this.portOf(mod, args[0]);
+          this.listen(mod, node, ancestors2, port, host !== void 0 && LOOPBACK.test(host) || port?.value === 0, receiverName(receiver));
+        }
+        if (method === "start" && this.code.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
+      }
+      /**
+       * A receiver of `.listen()` that can be a server: a server the code created (`express()`, `http.createServer(app)`),
+       * a call or construction in place, or a name that says so (`server`, `app`, `httpServer`, `this`) — not an
+       * observable, an emitter or a drag handle (`layout.drag.listen(cb)`).
+       */
+      listensOn(mod, receiver) {
+        if (isCall(receiver) || this.code.ownerOf(mod, receiver)) return true;
+        const name = receiverName(receiver);
+        return name !== void 0 && LISTENER_NAMES.test(name);
+      }
+      listen(mod, node, ancestors2, port, internal = false, receiver) {
+        this.listens.push({ loc: mod.loc(node), port, ...internal ? { internal } : {}, ...receiver ? { receiver } : {} });
+        if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors2, 0)) this.listensAtLoad = true;
+      }
+      /**
+       * Whether code runs when the program starts: at module level, in a callback or an IIFE, or in a named
+       * function (or method) that the package calls, or passes as a callback, from code that runs. A function
+       * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
+       */
+      runsAtLoad(mod, ancestors2, depth) {
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if (!isFunction(a)) continue;
+          const parent = ancestors2[i - 1];
+          if (parent && isCall(parent) && (parent.callee === a || parent.arguments.includes(a))) continue;
+          const name = functionName(a, parent);
+          if (name === void 0 || depth > 3) return true;
+          return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.mod.ancestorsOf(c.node), depth + 1));
+        }
+        return true;
+      }
+      /** Calls of a function by name (`name()`, `x.name()`, `new name()`) and calls that pass it (`app.ready(name)`), outside the function itself. */
+      callersOf(name, fnMod, fn) {
+        const out = [];
+        for (const mod of this.code.modules) {
+          for (const n of mod.calls) {
+            if (mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0)) continue;
+            const callee = unwrap(n.callee);
+            const called = callee.type === "Identifier" ? callee.name : isMember(callee) ? memberName(callee) : void 0;
+            const passed2 = n.arguments.some((arg) => {
+              const a = unwrap(arg);
+              return a.type === "Identifier" && a.name === name;
+            });
+            if (called === name || passed2) out.push({ mod, node: n });
+          }
+        }
+        return out;
+      }
+      portOf(mod, arg, depth = 0) {
+        if (!arg || depth > 4) return void 0;
+        const n = unwrap(arg);
+        const loc = mod.loc(n);
+        if (n.type === "ObjectExpression") {
+          const port = objectProp(n, "port");
+          return port ? this.portOf(mod, port.value, depth + 1) : void 0;
+        }
+        if (isFunction(n)) return void 0;
+        const env = envNameOf(mod, n);
+        if (env) return { env, loc };
+        if (n.type === "LogicalExpression") {
+          const left = this.portOf(mod, n.left, depth + 1);
+          const right = numberOf(mod, n.right);
+          return { ...left, value: left?.value ?? right, loc };
+        }
+        if (n.type === "Identifier") {
+          const init = mod.inits.get(n.name);
+          const inner = init ? this.portOf(mod, init, depth + 1) : void 0;
+          return inner ? { ...inner, loc } : { loc };
+        }
+        if (isCall(n) && ["Number", "parseInt", "String"].includes(chainText(n.callee) ?? "")) {
+          const inner = this.portOf(mod, n.arguments[0], depth + 1);
+          return inner ? { ...inner, loc } : { loc };
+        }
+        if (n.type === "UnaryExpression" && n.operator === "+") return this.portOf(mod, n.argument, depth + 1);
+        const value = numberOf(mod, n);
+        return value !== void 0 ? { value, loc } : { loc };
+      }
+    };
   }
 });
 
@@ -36518,246 +37967,7 @@ var init_secrets = __esm({
   }
 });
 
-// src/model/service.ts
-import { builtinModules } from "node:module";
-function probeSegments(route) {
-  if (!PROBE_METHODS.has(route.method)) return void 0;
-  const segments = route.path.split("/").filter((s) => s !== "");
-  return segments.length <= 4 && !segments.some((s) => /[:*{(]/.test(s)) ? segments : void 0;
-}
-function isReadinessRoute(route) {
-  return READINESS_SEGMENT.test(probeSegments(route)?.at(-1) ?? "");
-}
-function isHealthRoute(route) {
-  const segments = probeSegments(route);
-  return segments !== void 0 && !isReadinessRoute(route) && (segments.some((s) => LIVENESS_SEGMENT.test(s)) || STATUS_ROUTE.test(route.path));
-}
-function normalisePath(path2) {
-  const p = `/${path2}`.replace(/\/{2,}/g, "/").toLowerCase();
-  return p.length > 1 ? p.replace(/\/+$/, "") : p;
-}
-function segmentsMatch(route, path2, prefix) {
-  for (const [i, seg] of route.entries()) {
-    const part = path2[i];
-    if (part === void 0) return seg.startsWith(":") && seg.endsWith("?") && route.slice(i + 1).every((s) => s.startsWith(":") && s.endsWith("?"));
-    if (!seg.startsWith(":") && seg !== part) return false;
-  }
-  return prefix || path2.length <= route.length;
-}
-function routeAnswers(route, path2) {
-  const pattern = route.path.search(PATTERN);
-  const routePath = normalisePath(pattern === -1 ? route.path : route.path.slice(0, route.path.lastIndexOf("/", pattern) + 1));
-  const split = (p) => p.split("/").filter(Boolean);
-  const matches = segmentsMatch(split(routePath), split(normalisePath(path2)), pattern !== -1 || route.method === "USE");
-  return pattern !== -1 && matches ? void 0 : matches;
-}
-function answersPath(service, path2) {
-  const plainHttp = service.servers.every((s) => s.framework === "node-http") || service.routes.some((r) => r.source === "node-http");
-  if (service.routes.length === 0 || service.openPaths.length > 0 || plainHttp) return void 0;
-  const target = path2.replace(/[?#].*$/, "");
-  let maybe = false;
-  for (const route of service.routes) {
-    if (!PROBE_METHODS.has(route.method)) continue;
-    const answer = routeAnswers(route, target);
-    if (answer === true) return true;
-    if (answer === void 0) maybe = true;
-  }
-  return maybe ? void 0 : false;
-}
-function routesFor(service, path2) {
-  const target = path2.replace(/[?#].*$/, "");
-  return service.routes.filter((route) => PROBE_METHODS.has(route.method) && route.method !== "USE" && routeAnswers(route, target) === true);
-}
-function isExcludedPath(path2) {
-  const segments = path2.split("/");
-  segments.pop();
-  return segments.some((s) => BUILD_OUTPUT_DIRS.has(s)) || pathExclusion(path2, "source") !== void 0 || nameExclusion(path2, "source") !== void 0;
-}
-function normalise(path2) {
-  const out = [];
-  for (const part of path2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
-}
-function inDir(dir, rel) {
-  return normalise(dir === "" ? rel : `${dir}/${rel}`);
-}
-function resolveFile(path2, has) {
-  const candidates = [path2];
-  const stem = path2.replace(/\.[cm]?jsx?$/, "");
-  if (stem !== path2) candidates.push(...EXTENSIONS.map((e2) => stem + e2));
-  candidates.push(...EXTENSIONS.map((e2) => path2 + e2), ...EXTENSIONS.map((e2) => `${path2}/index${e2}`));
-  return candidates.find((c) => has(c) && !isExcludedPath(c));
-}
-function sourceCounterparts(rel) {
-  const [first, ...rest] = rel.split("/");
-  if (!first || !BUILD_DIRS.has(first) || rest.length === 0) return [];
-  const tail = rest[0] === "src" ? rest.slice(1).join("/") : rest.join("/");
-  return [`src/${tail}`, tail];
-}
-function exportTargets(value, out) {
-  if (typeof value === "string") {
-    if (!value.endsWith(".d.ts") && !value.includes("*")) out.push(value);
-  } else if (Array.isArray(value)) for (const v of value) exportTargets(v, out);
-  else if (value && typeof value === "object") {
-    for (const [condition, v] of Object.entries(value)) if (condition !== "types") exportTargets(v, out);
-  }
-}
-function startScriptFiles(commands = []) {
-  const out = [];
-  for (const words3 of commands) {
-    words3.forEach((word, i) => {
-      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(word) && !word.startsWith("-")) out.push(word);
-      else if ((word === "." || word === "dist" || word === "build" || /^(?:\.\/)?bin\/www$/.test(word)) && /node$/.test(words3[i - 1] ?? "")) out.push(word);
-    });
-  }
-  return out;
-}
-function entryPaths(pkg) {
-  const out = [];
-  out.push(pkg.main ?? "index");
-  out.push(...Object.values(pkg.bin));
-  exportTargets(pkg.exports, out);
-  const reached = (pkg.scriptCommands.start ?? []).flatMap((argv) => commandsReached(argv, pkg, { packages: [] }).map((c) => [...c.argv]));
-  for (const file of startScriptFiles(reached)) out.push(file === "." ? pkg.main ?? "index" : file);
-  return out;
-}
-function normaliseModule(spec) {
-  return spec.startsWith("node:") ? spec.slice(5) : spec;
-}
-function requiredModule(node) {
-  if (!node) return void 0;
-  const n = unwrap(node);
-  if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments.length === 1) return stringValue(n.arguments[0]);
-  if (n.type === "AwaitExpression") {
-    const loaded = unwrap(n.argument);
-    if (loaded.type === "ImportExpression") return stringValue(loaded.source);
-    if (loaded.type === "CallExpression" && loaded.callee.type === "Import") return stringValue(loaded.arguments[0]);
-  }
-  return void 0;
-}
-function isPredicateCall(node) {
-  if (!isCall(node)) return false;
-  const callee = chainText(node.callee) ?? "";
-  const last = callee.slice(callee.lastIndexOf(".") + 1);
-  return last === "Boolean" || /^(?:is|has)[A-Z]\w*$/.test(last) || /^(?:\w*To|parse|as|env)?Bool(?:ean)?$/i.test(last);
-}
-function isJsonLogRecord(callee, args) {
-  if (!LOG_SINKS.test(chainText(callee) ?? "")) return false;
-  const first = args[0] ? unwrap(args[0]) : void 0;
-  if (!first || !isCall(first) || chainText(first.callee) !== "JSON.stringify") return false;
-  const record = first.arguments[0] ? unwrap(first.arguments[0]) : void 0;
-  if (record?.type !== "ObjectExpression") return false;
-  const keys = new Set(record.properties.flatMap((p) => p.type === "ObjectProperty" ? [keyName(p.key, p.computed) ?? ""] : []));
-  return (keys.has("level") || keys.has("severity")) && (keys.has("msg") || keys.has("message"));
-}
-function isConstantExpression(node) {
-  const n = unwrap(node);
-  if (isLiteralValueNode(n)) return true;
-  if (n.type === "Identifier") return /^[A-Z][A-Z0-9_]*$/.test(n.name);
-  if (n.type === "UnaryExpression") return n.operator === "-" && isConstantExpression(n.argument);
-  return n.type === "BinaryExpression" && n.left.type !== "PrivateName" && isConstantExpression(n.left) && isConstantExpression(n.right);
-}
-function isPresenceTest(node) {
-  switch (node.type) {
-    case "IfStatement":
-    case "ConditionalExpression":
-    case "WhileStatement":
-    case "DoWhileStatement":
-    case "LogicalExpression":
-      return true;
-    case "UnaryExpression":
-      return node.operator === "!";
-    case "BinaryExpression":
-      return ["===", "!==", "==", "!="].includes(node.operator);
-    default:
-      return isPredicateCall(node);
-  }
-}
-function presenceTested(node) {
-  switch (node.type) {
-    case "IfStatement":
-    case "ConditionalExpression":
-    case "WhileStatement":
-    case "DoWhileStatement":
-      return node.test;
-    case "LogicalExpression":
-    case "BinaryExpression":
-      return node.left;
-    case "UnaryExpression":
-      return node.argument;
-    default:
-      return isCall(node) ? node.arguments[0] : void 0;
-  }
-}
-function isProcessEnv(node, mod) {
-  const n = unwrap(node);
-  if (n.type === "Identifier") return mod.envAliases.has(n.name);
-  if (!isMember(n) || memberName(n) !== "env") return false;
-  const object = unwrap(n.object);
-  if (object.type === "Identifier") return object.name === "process";
-  return isMember(object) && memberName(object) === "process" && chainText(object.object) === "globalThis";
-}
-function isProcessEnvRead(mod, node) {
-  const n = unwrap(node);
-  return isMember(n) && isProcessEnv(n.object, mod);
-}
-function helperKindsOf(module) {
-  if (HELPERS[module]) return HELPERS[module];
-  return !module.startsWith(".") && /(?:^|[/@-])(?:rate-?limit(?:er|ing)?|limiter|throttl(?:e|er|ing))(?:$|[-/])/.test(module) ? ["rate-limit"] : [];
-}
-function signalLiterals(node) {
-  const n = unwrap(node);
-  const values = n.type === "ArrayExpression" ? n.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(n)];
-  return values.filter((v) => v === "SIGTERM" || v === "SIGINT" || v === "SIGHUP" || v === "SIGQUIT");
-}
-function receiverName(receiver) {
-  return receiver.type === "ThisExpression" ? "this" : receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberName(receiver) : void 0;
-}
-function receiverIsProcess(callee) {
-  return isMember(callee) && unwrap(callee.object).type === "Identifier" && unwrap(callee.object).name === "process";
-}
-function isShutdownEnv(name) {
-  return SHUTDOWN_ENV.test(name);
-}
-function envDurationMs(name, value) {
-  const text = value.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(text)) return /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text) ? parseDuration(text) : void 0;
-  const n = Number(text);
-  return /SECONDS?$|SECS?$|_S$/.test(name) || !/MS$/.test(name) && n < 1e3 ? n * 1e3 : n;
-}
-function budgetOf(waits) {
-  const forced = waits.filter((w) => w.kind === "forced-exit").map((w) => w.ms);
-  return forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : void 0;
-}
-function budgetUnder(service, envValue, envNames) {
-  const tied = /* @__PURE__ */ new Set();
-  const waits = service.shutdown.waits.map((w) => {
-    if (!w.env) return w;
-    tied.add(w.env.name);
-    const set = envValue(w.env.name);
-    const direct = set && envDurationMs(w.env.name, set.value);
-    if (!set || direct === void 0) return w;
-    const scaled = w.env.fallback && /^\d+(?:\.\d+)?$/.test(set.value.trim()) ? w.ms * Number(set.value) / w.env.fallback : direct;
-    return { ...w, ms: scaled, loc: set.loc, kind: w.kind === "forced-exit" ? w.kind : "env" };
-  });
-  const reads = new Set(service.envReads.map((r) => r.name));
-  for (const name of envNames) {
-    if (tied.has(name) || !isShutdownEnv(name) || !(reads.has(name) || service.shutdown.waits.length === 0)) continue;
-    const set = envValue(name);
-    const ms = set && envDurationMs(name, set.value);
-    if (set && ms !== void 0) waits.push({ ms, loc: set.loc, kind: "env", env: { name } });
-  }
-  return { waits, budgetMs: budgetOf(waits) };
-}
-function nodeText(node) {
-  const n = unwrap(node);
-  if (isCall(n)) return chainText(n.callee);
-  return chainText(n);
-}
+// src/model/service/literal-secrets.ts
 function lastWord(name) {
   const parts = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\-.]+/).filter(Boolean);
   return parts.at(-1) ?? "";
@@ -36794,6 +38004,91 @@ function secretEvidence(key, value) {
   if (PUBLIC_KEY_NAME.test(key) || PUBLIC_KEY_VALUE.test(value.trim())) return false;
   return looksRandom(value) || namesSecretItself(key) && secretShaped(key, value);
 }
+var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, LiteralSecrets;
+var init_literal_secrets = __esm({
+  "src/model/service/literal-secrets.ts"() {
+    "use strict";
+    init_source();
+    init_credentials();
+    init_secrets();
+    init_module2();
+    NOT_SECRET_WORDS = /* @__PURE__ */ new Set(["field", "fields", "name", "names", "header", "param", "params", "prefix", "type", "label", "placeholder", "env", "var", "variable", "path", "url", "uri", "endpoint", "route", "length", "min", "max", "pattern", "regex", "message", "msg", "error", "text", "title", "description", "hint", "selector", "id", "expires", "expiry", "expiration", "in", "ttl", "age", "lifetime", "mode", "algorithm", "alg", "strategy", "column", "attribute", "hash", "policy", "rules", "schema", "location", "file", "dir", "count", "size", "version", "format", "input", "query"]);
+    SECRET_WORDS = ["secret", "password", "passwd", "token", "key", "credential"];
+    SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh/i;
+    MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated", "deleted", "removed", "revoked", "expired", "invalid"]);
+    PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
+    PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
+    LiteralSecrets = class {
+      secrets = [];
+      declarator(mod, node) {
+        if (node.id.type === "Identifier" && node.init) this.secretAssignment(mod, node.id.name, node.init);
+      }
+      property(mod, node, ancestors2) {
+        const key = keyName(node.key, node.computed);
+        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
+        const container = containerName(ancestors2);
+        if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
+      }
+      classProperty(mod, node) {
+        if (node.value && node.key.type === "Identifier") this.secretAssignment(mod, node.key.name, node.value);
+      }
+      assignment(mod, node) {
+        const target = node.left.type === "Identifier" ? node.left.name : isMember(node.left) ? memberName(node.left) : void 0;
+        if (target && node.operator === "=") this.secretAssignment(mod, target, node.right);
+      }
+      /** The fallback of an env read of `name` (env-reads.ts). */
+      envFallback(mod, name, fallback) {
+        const literal = stringValue(fallback);
+        if (literal !== void 0 && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
+          const loc = mod.loc(unwrap(fallback));
+          if (!this.secrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.secrets.push({ key: name, loc, fallback: true });
+        }
+      }
+      secretAssignment(mod, key, valueNode) {
+        if (!secretKey(key)) return;
+        const value = unwrap(valueNode);
+        const literal = stringValue(value);
+        if (literal !== void 0) {
+          if (secretEvidence(key, literal)) this.secrets.push({ key, loc: mod.loc(value), fallback: false });
+          return;
+        }
+        if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??") && !isProcessEnvRead(mod, value.left)) {
+          const fallback = stringValue(value.right);
+          if (fallback !== void 0 && secretEvidence(key, fallback) && (looksRandom(fallback) || credentialKind(fallback, key) !== void 0 || SAYS_SECRET.test(fallback))) {
+            this.secrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/model/service/logs.ts
+function isJsonLogRecord(callee, args) {
+  if (!LOG_SINKS.test(chainText(callee) ?? "")) return false;
+  const first = args[0] ? unwrap(args[0]) : void 0;
+  if (!first || !isCall(first) || chainText(first.callee) !== "JSON.stringify") return false;
+  const record = first.arguments[0] ? unwrap(first.arguments[0]) : void 0;
+  if (record?.type !== "ObjectExpression") return false;
+  const keys = new Set(record.properties.flatMap((p) => p.type === "ObjectProperty" ? [keyName(p.key, p.computed) ?? ""] : []));
+  return (keys.has("level") || keys.has("severity")) && (keys.has("msg") || keys.has("message"));
+}
+var LOG_SINKS, StructuredLogs;
+var init_logs = __esm({
+  "src/model/service/logs.ts"() {
+    "use strict";
+    init_source();
+    LOG_SINKS = /^(?:console\.(?:log|info|warn|error|debug)|process\.(?:stdout|stderr)\.write)$/;
+    StructuredLogs = class {
+      logs = [];
+      call(mod, { node, callee, args }) {
+        if (isJsonLogRecord(callee, args)) this.logs.push(mod.loc(node));
+      }
+    };
+  }
+});
+
+// src/model/service/routes.ts
 function joinRoute(...parts) {
   const joined = parts.join("/").replace(/\/{2,}/g, "/");
   const withSlash = joined.startsWith("/") ? joined : `/${joined}`;
@@ -36809,106 +38104,6 @@ function pathsOf(node) {
   if (isPathLiteral(single)) return [{ path: single, node: n }];
   if (n.type === "ArrayExpression") return n.elements.flatMap((e2) => e2 && isPathLiteral(stringValue(e2)) ? [{ path: stringValue(e2), node: e2 }] : []);
   return [];
-}
-function objectProp(node, name) {
-  if (!node) return void 0;
-  const n = unwrap(node);
-  if (n.type !== "ObjectExpression") return void 0;
-  return n.properties.find((p) => p.type === "ObjectProperty" && keyName(p.key, p.computed) === name);
-}
-function statementsOf(body) {
-  const n = unwrap(body);
-  if (n.type === "BlockStatement") return n.body;
-  return [n];
-}
-function refusesOnly(branch) {
-  if (!branch) return true;
-  return statementsOf(branch).every((s) => {
-    if (s.type === "ThrowStatement") return true;
-    const expr = s.type === "ExpressionStatement" ? unwrap(s.expression) : s;
-    if (!isCall(expr)) return false;
-    const callee = chainText(expr.callee) ?? "";
-    return callee === "process.exit" || /^(?:console|logger|log)\./.test(callee);
-  });
-}
-function identifiersIn(node) {
-  const out = [];
-  walk(node, (n) => {
-    if (n.type === "Identifier") out.push(n.name);
-  });
-  return out;
-}
-function functionName(fn, parent) {
-  if ((fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") && fn.id) return fn.id.name;
-  if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
-    if (fn.type === "ClassMethod" && fn.kind === "constructor") return void 0;
-    return fn.key.type === "PrivateName" ? fn.key.id.name : keyName(fn.key, fn.computed ?? false);
-  }
-  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
-  if (parent?.type === "AssignmentExpression") return parent.left.type === "Identifier" ? parent.left.name : isMember(parent.left) ? memberName(parent.left) : void 0;
-  if (parent?.type === "ObjectProperty" || parent?.type === "ClassProperty") return keyName(parent.key, parent.computed);
-  return void 0;
-}
-function literalText(node) {
-  const n = unwrap(node);
-  const s = stringValue(n);
-  if (s !== void 0) return s;
-  if (n.type === "NumericLiteral" || n.type === "BooleanLiteral") return String(n.value);
-  return void 0;
-}
-function packageNameOf(spec) {
-  if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("node:") || spec === "") return void 0;
-  const parts = spec.split("/");
-  const name = spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-  return name === void 0 || builtinModules.includes(name) ? void 0 : name;
-}
-function firstEnvName(mod, node) {
-  let found2;
-  walk(node, (n) => {
-    if (found2 === void 0 && isMember(n) && isProcessEnv(n.object, mod)) found2 = memberName(n);
-  });
-  return found2;
-}
-function envNameOf(mod, node) {
-  const n = unwrap(node);
-  return isMember(n) && isProcessEnv(n.object, mod) ? memberName(n) : void 0;
-}
-function numberOf(mod, node, depth = 0) {
-  if (!node || depth > 6) return void 0;
-  const n = unwrap(node);
-  if (n.type === "NumericLiteral") return n.value;
-  const s = stringValue(n);
-  if (s !== void 0) return s.trim() !== "" && Number.isFinite(Number(s)) ? Number(s) : void 0;
-  if (n.type === "Identifier") return numberOf(mod, mod.inits.get(n.name), depth + 1);
-  if (n.type === "BinaryExpression") {
-    const l = numberOf(mod, n.left, depth + 1);
-    const r = numberOf(mod, n.right, depth + 1);
-    if (l === void 0 || r === void 0) return void 0;
-    if (n.operator === "*") return l * r;
-    if (n.operator === "+") return l + r;
-    if (n.operator === "-") return l - r;
-    if (n.operator === "/" && r !== 0) return l / r;
-    return void 0;
-  }
-  if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) return numberOf(mod, n.left, depth + 1) ?? numberOf(mod, n.right, depth + 1);
-  if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return numberOf(mod, n.arguments[0], depth + 1);
-  if (n.type === "UnaryExpression" && n.operator === "+") return numberOf(mod, n.argument, depth + 1);
-  return void 0;
-}
-function envSourceOf(mod, node, depth = 0) {
-  if (!node || depth > 6) return void 0;
-  const n = unwrap(node);
-  const name = envNameOf(mod, n);
-  if (name) return { name };
-  if (n.type === "Identifier") return envSourceOf(mod, mod.inits.get(n.name), depth + 1);
-  if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) {
-    const left = envSourceOf(mod, n.left, depth + 1);
-    return left && { name: left.name, fallback: left.fallback ?? numberOf(mod, n.right) };
-  }
-  if (n.type === "BinaryExpression") return envSourceOf(mod, n.left, depth + 1) ?? envSourceOf(mod, n.right, depth + 1);
-  if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return envSourceOf(mod, n.arguments[0], depth + 1);
-  if (n.type === "UnaryExpression" && n.operator === "+") return envSourceOf(mod, n.argument, depth + 1);
-  return void 0;
 }
 function nestPaths(node) {
   const n = unwrap(node);
@@ -36946,153 +38141,693 @@ function answersConstant(fn) {
     return fn.body.type !== "BlockStatement" && (isConstant(st) || responseCall(st));
   });
 }
-function isLiteralValueNode(node) {
-  const n = unwrap(node);
-  return n.type === "NumericLiteral" || n.type === "BooleanLiteral" || stringValue(n) !== void 0;
+function autoloadDir(file, node) {
+  const n = node && unwrap(node);
+  if (!n || !isCall(n) || !["join", "resolve"].includes((isMember(n.callee) ? memberName(n.callee) : n.callee.type === "Identifier" ? n.callee.name : "") ?? "")) return void 0;
+  const [base, ...rest] = n.arguments;
+  const b = base && unwrap(base);
+  const baseName2 = !b ? void 0 : b.type === "Identifier" ? b.name : isMember(b) ? memberName(b) : isCall(b) ? nodeText(b) : void 0;
+  if (!baseName2 || !/dirname$/i.test(baseName2) || rest.length === 0) return void 0;
+  const parts = rest.map((a) => stringValue(a));
+  if (parts.some((p) => p === void 0)) return void 0;
+  return inDir(dirname(file), parts.join("/"));
 }
-function isTrue(node) {
-  const n = node ? unwrap(node) : void 0;
-  return n?.type === "BooleanLiteral" && n.value;
+var FASTIFY_AUTOLOAD, STATIC_SERVERS2, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, Routes, RESPONSE_METHODS;
+var init_routes = __esm({
+  "src/model/service/routes.ts"() {
+    "use strict";
+    init_source();
+    init_project();
+    init_expressions();
+    init_files();
+    FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
+    STATIC_SERVERS2 = {
+      express: "static",
+      "serve-static": "",
+      "koa-static": "",
+      sirv: "",
+      "serve-handler": "",
+      "@fastify/static": "",
+      "fastify-static": "",
+      "hono/serve-static": "serveStatic",
+      "hono/bun": "serveStatic",
+      "@hono/node-server/serve-static": "serveStatic"
+    };
+    HTTP_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all"]);
+    NEST_METHODS = /* @__PURE__ */ new Set(["Get", "Post", "Put", "Patch", "Delete", "Options", "Head", "All"]);
+    CLIENT_NAMES = /^(?:axios|got|ky|http|https|request|superagent|supertest|agent|client|fetch|api[A-Z]\w*Client|\w*Client)$/;
+    SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
+    URLISH_MEMBERS = /* @__PURE__ */ new Set(["url", "pathname", "path", "originalUrl"]);
+    URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
+    Routes = class {
+      constructor(code) {
+        this.code = code;
+      }
+      code;
+      routes = [];
+      mounts = [];
+      autoloads = [];
+      openPaths = [];
+      call(mod, { node, target, method, receiver, args }, ancestors2) {
+        if (target) {
+          if (target.module === "express-actuator" && target.path === "") {
+            const base = stringValue(objectProp(args[0], "basePath")?.value) ?? "";
+            for (const path2 of ["/health", "/info", "/metrics"]) this.routes.push({ method: "GET", path: `${base.replace(/\/$/, "")}${path2}`, loc: mod.loc(node), source: "helper" });
+          }
+          if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
+          if (target.module === "@godaddy/terminus" && target.path === "createTerminus") {
+            const checks = objectProp(args[1], "healthChecks")?.value;
+            const c = checks ? unwrap(checks) : void 0;
+            if (c?.type === "ObjectExpression") {
+              for (const p of c.properties) {
+                if (p.type === "SpreadElement") continue;
+                const path2 = keyName(p.key, p.computed);
+                if (isPathLiteral(path2)) this.routes.push({ method: "GET", path: path2, loc: mod.loc(p.key), source: "helper" });
+              }
+            }
+          }
+          if (target.module === "lightship" && target.path === "createLightship") for (const path2 of ["/health", "/live", "/ready"]) this.routes.push({ method: "GET", path: path2, loc: mod.loc(node), source: "helper" });
+        }
+        if (receiver === void 0 || method === void 0) return;
+        if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
+        if (method === "register" && args[0]) {
+          const plugin = mod.target(args[0]);
+          if (plugin && STATIC_SERVERS2[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
+          const child = this.code.ownerKey(mod, args[0]);
+          if (child) this.mounts.push({ parent: this.code.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
+          const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], "dir")?.value) : void 0;
+          if (dir !== void 0) this.autoloads.push({ parent: this.code.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], "options")?.value, "prefix")?.value) ?? "" });
+        }
+        if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
+      }
+      /** `switch (req.url) { case '/health': … }`: plain node:http routing. */
+      switchStatement(mod, node) {
+        if (!this.isUrlish(node.discriminant)) return;
+        for (const c of node.cases) {
+          const path2 = stringValue(c.test);
+          if (c.test && isPathLiteral(path2)) this.routes.push({ method: "ALL", path: path2, loc: mod.loc(c.test), source: "node-http" });
+        }
+      }
+      routeCall(mod, receiver, method, args, ancestors2) {
+        let chain = receiver;
+        while (isCall(chain) && isMember(chain.callee) && HTTP_METHODS.has(memberName(chain.callee) ?? "")) chain = unwrap(chain.callee.object);
+        if (isCall(chain) && isMember(chain.callee) && memberName(chain.callee) === "route" && HTTP_METHODS.has(method)) {
+          const base = unwrap(chain.callee.object);
+          for (const p of pathsOf(chain.arguments[0])) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors2) });
+          return;
+        }
+        const mountOnThis = receiver.type === "ThisExpression" && method === "use" && args.length >= 2 && isPathLiteral(stringValue(args[0]));
+        if (!mountOnThis && !this.routeReceiver(mod, receiver, ancestors2)) return;
+        const owner = this.receiverOwner(mod, receiver, ancestors2);
+        const source = this.frameworkOf(mod, receiver);
+        if (method === "route") {
+          const first = args[0] ? unwrap(args[0]) : void 0;
+          const objects = first?.type === "ArrayExpression" ? first.elements : [first];
+          for (const o of objects) {
+            if (o?.type !== "ObjectExpression") continue;
+            const url = objectProp(o, "url") ?? objectProp(o, "path");
+            const methods = objectProp(o, "method")?.value;
+            const names = methods ? unwrap(methods).type === "ArrayExpression" ? unwrap(methods).elements.map((e2) => e2 ? stringValue(e2) : void 0) : [stringValue(methods)] : ["ALL"];
+            for (const p of pathsOf(url?.value)) for (const m of names) this.routes.push({ method: (m ?? "ALL").toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+          }
+          if (args.length === 2 && args[1]) {
+            const prefix = stringValue(args[0]);
+            const child = this.code.ownerKey(mod, args[1]);
+            if (prefix !== void 0 && child) this.mounts.push({ parent: owner, child, prefix });
+          }
+          return;
+        }
+        if (args.length < 2 && method !== "use") return;
+        const pathArg = !isPathLiteral(stringValue(args[0])) && stringValue(args[0]) !== void 0 && isPathLiteral(stringValue(args[1])) ? args[1] : args[0];
+        const paths = pathsOf(pathArg);
+        if (method === "use") {
+          const rest = args.slice(paths.length > 0 ? 1 : 0);
+          const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k) => k !== void 0);
+          for (const p of paths) {
+            for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path, at: { loc: mod.loc(p.node), source } });
+            if (mounted.length === 0) this.routes.push({ method: "USE", path: p.path, loc: mod.loc(p.node), source, owner });
+          }
+          if (paths.length === 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: "" });
+          return;
+        }
+        const handler = args.at(-1);
+        const constantReply = handler !== void 0 && isFunction(unwrap(handler)) && answersConstant(unwrap(handler));
+        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
+      }
+      /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
+      mountedOwner(mod, arg) {
+        const n = unwrap(arg);
+        if (n.type !== "Identifier" && !isCall(n)) return void 0;
+        const key = this.code.ownerKey(mod, n);
+        if (!key) return void 0;
+        if (isCall(n)) return key;
+        const def = this.code.definition(mod, n.name);
+        return this.code.owners.has(key) || def.mod !== mod ? key : void 0;
+      }
+      routeReceiver(mod, receiver, ancestors2) {
+        if (receiver.type === "Identifier") {
+          if (CLIENT_NAMES.test(receiver.name)) return false;
+          if (this.code.ownerOf(mod, receiver)) return true;
+          if (mod.imports.has(receiver.name) && !mod.imports.get(receiver.name)?.module.startsWith(".")) return false;
+          return SERVERISH_NAMES.test(receiver.name) || this.paramOf(receiver.name, ancestors2) !== void 0;
+        }
+        if (receiver.type === "ThisExpression") return false;
+        const text = chainText(receiver);
+        return text !== void 0 && SERVERISH_NAMES.test(text.split(".").pop() ?? "") && !CLIENT_NAMES.test(text.split(".").pop() ?? "");
+      }
+      /** The function whose first parameter is `name` (a fastify plugin's instance, a router factory's router). */
+      paramOf(name, ancestors2) {
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if (isFunction(a)) {
+            const first = a.params[0];
+            if (first?.type === "Identifier" && first.name === name) return a;
+          }
+        }
+        return void 0;
+      }
+      receiverOwner(mod, receiver, ancestors2) {
+        if (receiver.type === "Identifier") {
+          const fn = this.paramOf(receiver.name, ancestors2);
+          if (fn) return this.code.functionKey(mod, fn);
+        }
+        return this.code.ownerKey(mod, receiver);
+      }
+      frameworkOf(mod, receiver) {
+        return this.code.ownerOf(mod, receiver)?.framework;
+      }
+      /** A NestJS controller: `@Controller('users')` and its methods' `@Get(':id')`, `@Post()`, … */
+      classNode(mod, node) {
+        const controller = node.decorators?.map((d) => unwrap(d.expression)).find((e2) => e2.type === "CallExpression" && chainText(e2.callee)?.split(".").pop() === "Controller");
+        if (!controller) return;
+        const arg = controller.arguments[0];
+        const prefixes = arg ? unwrap(arg).type === "ObjectExpression" ? [stringValue(objectProp(arg, "path")?.value) ?? ""] : nestPaths(arg) : [""];
+        for (const member of node.body.body) {
+          if (member.type !== "ClassMethod" || !member.decorators) continue;
+          for (const d of member.decorators) {
+            const e2 = unwrap(d.expression);
+            if (e2.type !== "CallExpression") continue;
+            const name = chainText(e2.callee)?.split(".").pop() ?? "";
+            if (!NEST_METHODS.has(name)) continue;
+            const methodPaths = e2.arguments[0] ? nestPaths(e2.arguments[0]) : [""];
+            const constantReply = answersConstant(member);
+            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest", constantReply });
+          }
+        }
+      }
+      /** `req.url === '/health'` (with `req.method === 'GET' &&` before it): plain node:http routing. */
+      binary(mod, node, ancestors2) {
+        if (!["===", "==", "!==", "!="].includes(node.operator)) return;
+        const [literal, other] = stringValue(node.right) !== void 0 ? [node.right, node.left] : [node.left, node.right];
+        const path2 = stringValue(literal);
+        if (!isPathLiteral(path2) || !this.isUrlish(other)) return;
+        let method = "ALL";
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if (a.type !== "LogicalExpression" || a.operator !== "&&") break;
+          for (const side of [a.left, a.right]) {
+            const s = unwrap(side);
+            if (s.type === "BinaryExpression" && isMember(unwrap(s.left)) && memberName(unwrap(s.left)) === "method") method = stringValue(s.right)?.toUpperCase() ?? method;
+          }
+        }
+        this.routes.push({ method, path: path2, loc: mod.loc(literal), source: "node-http" });
+      }
+      isUrlish(node) {
+        const n = unwrap(node);
+        if (n.type === "Identifier") return URLISH_NAMES.test(n.name);
+        return isMember(n) && URLISH_MEMBERS.has(memberName(n) ?? "");
+      }
+    };
+    RESPONSE_METHODS = /* @__PURE__ */ new Set(["send", "json", "end", "sendStatus", "status", "code", "text", "body", "type", "header", "set", "setHeader", "writeHead", "write"]);
+  }
+});
+
+// src/model/quantities.ts
+function parseK8sQuantity(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
+  const m = K8S_QUANTITY.exec(value.trim());
+  if (!m) return void 0;
+  const [, num = "", suffix, exponent] = m;
+  const n = Number(num);
+  if (exponent !== void 0) return n * 10 ** Number(exponent);
+  return n * (suffix === void 0 ? 1 : K8S_BINARY[suffix] ?? K8S_DECIMAL[suffix] ?? 1);
 }
-function corsScope(node, ancestors2) {
-  let child = node;
-  for (let i = ancestors2.length - 1; i >= 0; i--) {
-    const a = ancestors2[i];
-    if (isCall(a) && a !== node && a.arguments.includes(child) && isMember(a.callee)) {
-      const method = memberName(a.callee) ?? "";
-      const written = stringValue(a.arguments[0]);
-      const path2 = written === "*" || written === "/*" ? void 0 : written;
-      if (ROUTE_METHODS.has(method)) return { scope: path2 === void 0 ? "global" : "route", path: path2 };
-      if (method === "use") return { scope: path2 !== void 0 && PUBLIC_PATH.test(path2) ? "route" : "global", path: path2 };
+function parseComposeBytes(value) {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : void 0;
+  const m = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i.exec(value.trim());
+  if (!m) return void 0;
+  return Number(m[1]) * (COMPOSE_UNITS[(m[2] ?? "").toLowerCase()] ?? 1);
+}
+function parseDuration(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value * 1e3 : void 0;
+  const text = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1e3;
+  if (text === "" || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(text)) return void 0;
+  let total = 0;
+  for (const part of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (DURATION_UNITS[part[2]] ?? 0);
+  return total;
+}
+var K8S_BINARY, K8S_DECIMAL, K8S_QUANTITY, COMPOSE_UNITS, DURATION_UNITS;
+var init_quantities = __esm({
+  "src/model/quantities.ts"() {
+    "use strict";
+    K8S_BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+    K8S_DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+    K8S_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
+    COMPOSE_UNITS = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+    DURATION_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  }
+});
+
+// src/model/service/shutdown.ts
+function isShutdownEnv(name) {
+  return SHUTDOWN_ENV.test(name);
+}
+function envDurationMs(name, value) {
+  const text = value.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text) ? parseDuration(text) : void 0;
+  const n = Number(text);
+  return /SECONDS?$|SECS?$|_S$/.test(name) || !/MS$/.test(name) && n < 1e3 ? n * 1e3 : n;
+}
+function budgetOf(waits) {
+  const forced = waits.filter((w) => w.kind === "forced-exit").map((w) => w.ms);
+  return forced.length > 0 ? Math.min(...forced) : waits.length > 0 ? waits.reduce((sum, w) => sum + w.ms, 0) : void 0;
+}
+function budgetUnder(service, envValue, envNames) {
+  const tied = /* @__PURE__ */ new Set();
+  const waits = service.shutdown.waits.map((w) => {
+    if (!w.env) return w;
+    tied.add(w.env.name);
+    const set = envValue(w.env.name);
+    const direct = set && envDurationMs(w.env.name, set.value);
+    if (!set || direct === void 0) return w;
+    const scaled = w.env.fallback && /^\d+(?:\.\d+)?$/.test(set.value.trim()) ? w.ms * Number(set.value) / w.env.fallback : direct;
+    return { ...w, ms: scaled, loc: set.loc, kind: w.kind === "forced-exit" ? w.kind : "env" };
+  });
+  const reads = new Set(service.envReads.map((r) => r.name));
+  for (const name of envNames) {
+    if (tied.has(name) || !isShutdownEnv(name) || !(reads.has(name) || service.shutdown.waits.length === 0)) continue;
+    const set = envValue(name);
+    const ms = set && envDurationMs(name, set.value);
+    if (set && ms !== void 0) waits.push({ ms, loc: set.loc, kind: "env", env: { name } });
+  }
+  return { waits, budgetMs: budgetOf(waits) };
+}
+function shutdownBudget(code, signalSites, helperWaits, envReads) {
+  const waits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const site of signalSites) {
+    if (site.signal === "SIGTERM" && site.handler) waitsIn(code, site.mod, site.handler, waits, seen);
+  }
+  waits.push(...helperWaits);
+  if (waits.length === 0) {
+    for (const read of envReads) {
+      if (!SHUTDOWN_ENV.test(read.name) || read.defaultValue === void 0) continue;
+      const value = Number(read.defaultValue);
+      const ms = envDurationMs(read.name, read.defaultValue);
+      if (!Number.isFinite(value) || ms === void 0) continue;
+      waits.push({ ms, loc: read.loc, kind: "env-default", env: { name: read.name, fallback: value } });
     }
-    if (isFunction(a) && a !== node) {
-      const parent = ancestors2[i - 1];
-      const passedTo = parent && isCall(parent) && parent.arguments.includes(a) && isMember(parent.callee) ? memberName(parent.callee) : void 0;
-      if (passedTo !== "use" && passedTo !== "addHook" && passedTo !== "register") return { scope: node.type === "CallExpression" && isCorsHeaderCall(node) ? "route" : "global" };
-    }
-    child = a;
   }
-  return { scope: "global" };
+  return { waits, budgetMs: budgetOf(waits) };
 }
-function isCorsHeaderCall(node) {
-  return isMember(node.callee) && ["setHeader", "header", "set", "append"].includes(memberName(node.callee) ?? "");
-}
-function corsOriginOf(origin) {
-  const v = unwrap(origin.value);
-  if (stringValue(v) === "*") return { anyOrigin: true, how: "star" };
-  if (v.type === "BooleanLiteral" && v.value) return { anyOrigin: true, how: "reflect" };
-  if (v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*")) return { anyOrigin: true, how: "wildcard-list" };
-  if (isFunction(v) && echoesOrigin(v)) return { anyOrigin: true, how: "reflect" };
-  return { anyOrigin: false, how: "restricted" };
-}
-function echoesOrigin(fn) {
-  const [originParam, callbackParam] = fn.params.map((p) => p.type === "Identifier" ? p.name : void 0);
-  if (!callbackParam) return false;
-  const body = fn.body.type === "BlockStatement" ? fn.body.body : [fn.body];
-  if (body.length !== 1) return false;
-  const only = body[0];
-  const call = unwrap(only.type === "ExpressionStatement" ? only.expression : only.type === "ReturnStatement" && only.argument ? only.argument : only);
-  if (!isCall(call) || call.callee.type !== "Identifier" || call.callee.name !== callbackParam) return false;
-  const answer = call.arguments[1] ? unwrap(call.arguments[1]) : void 0;
-  return answer !== void 0 && (isTrue(answer) || answer.type === "Identifier" && answer.name === originParam);
-}
-function exitsEarly(branch) {
-  const last = statementsOf(branch).at(-1);
-  return last?.type === "ReturnStatement" || last?.type === "ThrowStatement";
-}
-function flip(p) {
-  return p === "allow" ? "deny" : p === "deny" ? "allow" : void 0;
-}
-function polarity(mod, test) {
-  const n = unwrap(test);
-  if (n.type === "UnaryExpression" && n.operator === "!") return flip(polarity(mod, n.argument));
-  if (n.type === "LogicalExpression") {
-    const ps = [polarity(mod, n.left), polarity(mod, n.right)];
-    const allow = ps.includes("allow");
-    const deny = ps.includes("deny");
-    return allow && !deny ? "allow" : deny && !allow ? "deny" : void 0;
-  }
-  if (n.type === "BinaryExpression" && ["===", "==", "!==", "!="].includes(n.operator)) {
-    const negated = n.operator.startsWith("!");
-    const [literal, other] = stringValue(n.right) !== void 0 ? [stringValue(n.right), n.left] : [stringValue(n.left), n.right];
-    if (literal === void 0) return void 0;
-    const value = literal.toLowerCase();
-    let p;
-    if (mentionsEnvironment(mod, other)) p = PROD_WORDS.has(value) ? "deny" : DEV_WORDS.has(value) ? "allow" : void 0;
-    else if (namePolarity(mod, other) === "allow") p = TRUE_WORDS.has(value) ? "allow" : FALSE_WORDS.has(value) ? "deny" : void 0;
-    return negated ? flip(p) : p;
-  }
-  if (isCall(n)) {
-    const callee = chainText(n.callee) ?? "";
-    if (callee === "Boolean" && n.arguments[0]) return polarity(mod, n.arguments[0]);
-    if (isMember(n.callee) && memberName(n.callee) === "includes" && n.arguments[0] && mentionsEnvironment(mod, n.arguments[0])) {
-      const list3 = unwrap(n.callee.object);
-      if (list3.type !== "ArrayExpression") return void 0;
-      const values = list3.elements.map((e2) => e2 ? stringValue(e2)?.toLowerCase() : void 0);
-      if (values.every((v) => v !== void 0 && DEV_WORDS.has(v))) return "allow";
-      if (values.every((v) => v !== void 0 && PROD_WORDS.has(v))) return "deny";
-    }
-    return void 0;
-  }
-  return namePolarity(mod, n);
-}
-function namePolarity(mod, node) {
-  const text = envNameOf(mod, node) ?? nodeText(node);
-  if (!text) return void 0;
-  if (/is_?prod(?:uction)?\b|^prod(?:uction)?$|is_?production/i.test(text)) return "deny";
-  if (/is_?dev(?:elopment)?|is_?local|debug|inspector|dev_?tools|enable|enabled$/i.test(text)) return "allow";
-  return void 0;
-}
-function mentionsEnvironment(mod, node) {
-  const n = unwrap(node);
-  const env = envNameOf(mod, n);
-  if (env) return ENV_NAME.test(env);
-  const text = chainText(n);
-  return text !== void 0 && ENV_NAME.test(text.split(".").pop() ?? "");
-}
-function packageSources(pkg, ownFiles, containerEntries = []) {
-  const own = new Set(ownFiles);
-  const ownFile = (path2) => own.has(path2) && !isExcludedPath(path2);
-  const seeds = [];
-  const fromContainers = containerEntries.map((path2) => pkg.dir === "" ? path2 : path2.slice(pkg.dir.length + 1));
-  for (const entry of [...entryPaths(pkg), ...fromContainers]) {
-    const rel = normalise(entry);
-    for (const candidate of [rel, ...sourceCounterparts(rel)]) {
-      const found2 = resolveFile(inDir(pkg.dir, candidate), ownFile);
-      if (found2) {
-        seeds.push(found2);
-        break;
+function waitsIn(code, mod, fn, out, seen) {
+  if (seen.has(fn) || seen.size > 20) return;
+  seen.add(fn);
+  walk(fn, (n) => {
+    if (isCall(n)) {
+      const callee = unwrap(n.callee);
+      const args = n.arguments;
+      const target = mod.target(callee);
+      const name = chainText(callee) ?? "";
+      if (name === "setTimeout" && target === void 0 && args[1]) {
+        const ms = numberOf(mod, args[1]);
+        const forced = args[0] !== void 0 && callsIn(args[0]).some((c) => /^process\.(?:exit|kill|abort)$/.test(c));
+        if (ms !== void 0) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? "forced-exit" : "timer", env: envSourceOf(mod, args[1]) });
+      } else if (target?.module === "timers/promises" && target.path === "setTimeout" && args[0]) {
+        const ms = numberOf(mod, args[0]);
+        if (ms !== void 0) out.push({ ms, loc: mod.loc(args[0]), kind: "timer", env: envSourceOf(mod, args[0]) });
+      }
+      if (callee.type === "Identifier") {
+        const found2 = code.functionNamed(mod, callee.name);
+        if (found2) waitsIn(code, found2.mod, found2.fn, out, seen);
       }
     }
+    if (n.type === "ObjectProperty") {
+      const key = keyName(n.key, n.computed) ?? "";
+      if (/timeout|delay|grace/i.test(key)) {
+        const value = numberOf(mod, n.value);
+        if (value !== void 0) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1e3 : value, loc: mod.loc(n), kind: "option", env: envSourceOf(mod, n.value) });
+      }
+    }
+  });
+}
+function envSourceOf(mod, node, depth = 0) {
+  if (!node || depth > 6) return void 0;
+  const n = unwrap(node);
+  const name = envNameOf(mod, n);
+  if (name) return { name };
+  if (n.type === "Identifier") return envSourceOf(mod, mod.inits.get(n.name), depth + 1);
+  if (n.type === "LogicalExpression" && (n.operator === "||" || n.operator === "??")) {
+    const left = envSourceOf(mod, n.left, depth + 1);
+    return left && { name: left.name, fallback: left.fallback ?? numberOf(mod, n.right) };
   }
-  const developmentOnly = /* @__PURE__ */ new Set();
-  for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
-    if (!isDevelopmentScript(name)) continue;
-    for (const file of startScriptFiles(commands)) {
-      const found2 = resolveFile(inDir(pkg.dir, normalise(file)), ownFile);
-      if (found2 && !seeds.includes(found2)) developmentOnly.add(found2);
+  if (n.type === "BinaryExpression") return envSourceOf(mod, n.left, depth + 1) ?? envSourceOf(mod, n.right, depth + 1);
+  if (isCall(n) && ["Number", "parseInt", "parseFloat"].includes(chainText(n.callee) ?? "")) return envSourceOf(mod, n.arguments[0], depth + 1);
+  if (n.type === "UnaryExpression" && n.operator === "+") return envSourceOf(mod, n.argument, depth + 1);
+  return void 0;
+}
+var SHUTDOWN_HELPER_CALLS, SHUTDOWN_ENV, ShutdownHelpers;
+var init_shutdown = __esm({
+  "src/model/service/shutdown.ts"() {
+    "use strict";
+    init_source();
+    init_quantities();
+    init_expressions();
+    SHUTDOWN_HELPER_CALLS = {
+      "@godaddy/terminus:createTerminus": { option: "timeout", defaultMs: 1e3, optionArg: 1 },
+      "close-with-grace:": { option: "delay", defaultMs: 1e4, optionArg: 0 },
+      "http-terminator:createHttpTerminator": { option: "gracefulTerminationTimeout", defaultMs: 1e3, optionArg: 0 },
+      "http-graceful-shutdown:": { option: "timeout", defaultMs: 3e4, optionArg: 1 },
+      "lightship:createLightship": { option: "gracefulShutdownTimeout", defaultMs: 6e4, optionArg: 0 }
+    };
+    SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
+    ShutdownHelpers = class {
+      waits = [];
+      call(mod, { node, target, args }) {
+        const helper = target && SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
+        if (!helper) return;
+        const options2 = args[helper.optionArg];
+        const option = objectProp(options2, helper.option);
+        const ms = option ? numberOf(mod, option.value) : void 0;
+        this.waits.push(ms !== void 0 && option ? { ms, loc: mod.loc(option), kind: "option", env: envSourceOf(mod, option.value) } : { ms: helper.defaultMs, loc: mod.loc(node), kind: "helper-default" });
+      }
+    };
+  }
+});
+
+// src/model/service/validation-bypass.ts
+function refusesOnly(branch) {
+  if (!branch) return true;
+  return statementsOf(branch).every((s) => {
+    if (s.type === "ThrowStatement") return true;
+    const expr = s.type === "ExpressionStatement" ? unwrap(s.expression) : s;
+    if (!isCall(expr)) return false;
+    const callee = chainText(expr.callee) ?? "";
+    return callee === "process.exit" || /^(?:console|logger|log)\./.test(callee);
+  });
+}
+function identifiersIn(node) {
+  const out = [];
+  walk(node, (n) => {
+    if (n.type === "Identifier") out.push(n.name);
+  });
+  return out;
+}
+var BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, ValidationBypasses;
+var init_validation_bypass = __esm({
+  "src/model/service/validation-bypass.ts"() {
+    "use strict";
+    init_source();
+    init_expressions();
+    BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
+    SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
+    OWN_SETTINGS = /(?:^|_)(?:ENV|ENVS|ENVIRONMENT|CONFIG|CONFIGURATION|SETTINGS)_(?:VALIDATIONS?|VALIDATE|CHECKS?)(?:_|$)/;
+    SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
+    ValidationBypasses = class {
+      bypasses = [];
+      /** An env read of `flag` at `node`: a bypass when the flag is named like one and what it controls says so. */
+      flag(mod, node, flag, ancestors2) {
+        if (!BYPASS_FLAG.test(flag)) return;
+        if (OWN_SETTINGS.test(flag)) return;
+        const explicit = SECURITY_CONCEPT.test(flag);
+        const controlled = this.controlledBranches(mod, node, ancestors2);
+        if (controlled === void 0) {
+          if (explicit) this.bypasses.push({ flag, loc: mod.loc(node) });
+          return;
+        }
+        if (controlled.every((branches) => branches.every((b) => refusesOnly(b)))) return;
+        const mentionsSecurity = controlled.some((branches) => branches.some((b) => b && identifiersIn(b).some((id) => SECURITY_CODE.test(id))));
+        if (explicit || mentionsSecurity) this.bypasses.push({ flag, loc: mod.loc(node) });
+      }
+      /** The branches an env flag controls: of the conditional it is tested in, or of those testing the constant it sets. */
+      controlledBranches(mod, node, ancestors2) {
+        let child = node;
+        for (let i = ancestors2.length - 1; i >= 0; i--) {
+          const a = ancestors2[i];
+          if ((a.type === "IfStatement" || a.type === "ConditionalExpression") && a.test === child) return [[a.consequent, a.alternate]];
+          if (a.type === "LogicalExpression" && a.left === child && a.operator !== "??" && ancestors2[i - 1]?.type === "ExpressionStatement") return [[a.right]];
+          if (a.type === "VariableDeclarator" && a.id.type === "Identifier") {
+            const alias = a.id.name;
+            const out = [];
+            for (const n of mod.conditionals) if (identifiersIn(n.test).includes(alias)) out.push([n.consequent, n.alternate]);
+            return out.length > 0 ? out : void 0;
+          }
+          if (isFunction(a) || a.type === "ExpressionStatement" || a.type === "ObjectProperty") return void 0;
+          child = a;
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/model/service/analysis.ts
+function implementing(extractors, hook) {
+  return extractors.filter((e2) => e2[hook] !== void 0);
+}
+function readCall(mod, node) {
+  const callee = unwrap(node.callee);
+  const target = mod.target(callee);
+  const method = isMember(callee) ? memberName(callee) : void 0;
+  return {
+    node,
+    callee,
+    target,
+    method,
+    receiver: isMember(callee) ? unwrap(callee.object) : void 0,
+    name: callee.type === "Identifier" ? callee.name : method,
+    args: node.arguments,
+    creates: target ? CREATIONS[target.module]?.[target.path] : void 0
+  };
+}
+var Analysis;
+var init_analysis = __esm({
+  "src/model/service/analysis.ts"() {
+    "use strict";
+    init_source();
+    init_code();
+    init_cors();
+    init_crash_handlers();
+    init_env_files();
+    init_env_reads();
+    init_frameworks();
+    init_headers();
+    init_helpers();
+    init_inspector();
+    init_listens();
+    init_literal_secrets();
+    init_logs();
+    init_routes();
+    init_shutdown();
+    init_signals();
+    init_validation_bypass();
+    Analysis = class {
+      constructor(modules, onError) {
+        this.modules = modules;
+        this.onError = onError;
+        this.code = new PackageCode(modules);
+        this.listens = new Listens(this.code);
+        this.cors = new Cors(this.code);
+        this.routes = new Routes(this.code);
+        this.inspector = new InspectorStarts(this.code);
+        this.signals = new Signals(this.code);
+        this.crashes = new CrashHandlers(this.code);
+        const all = [this.logs, this.servers, this.listens, this.cors, this.routes, this.shutdown, this.envFiles, this.inspector, this.env, this.signals, this.crashes, this.helpers, this.headers, this.secrets];
+        this.on = {
+          enterModule: implementing(all, "enterModule"),
+          call: implementing(all, "call"),
+          member: implementing(all, "member"),
+          declarator: implementing(all, "declarator"),
+          property: implementing(all, "property"),
+          importDeclaration: implementing(all, "importDeclaration"),
+          classProperty: implementing(all, "classProperty"),
+          assignment: implementing(all, "assignment"),
+          binary: implementing(all, "binary"),
+          switchStatement: implementing(all, "switchStatement"),
+          classNode: implementing(all, "classNode")
+        };
+      }
+      modules;
+      onError;
+      code;
+      logs = new StructuredLogs();
+      servers = new Servers();
+      listens;
+      cors;
+      routes;
+      shutdown = new ShutdownHelpers();
+      envFiles = new EnvFileLoads();
+      inspector;
+      secrets = new LiteralSecrets();
+      bypasses = new ValidationBypasses();
+      env = new EnvReads(this.secrets, this.bypasses);
+      signals;
+      crashes;
+      helpers = new Helpers();
+      headers = new SecurityHeaders();
+      on;
+      analyse() {
+        for (const mod of this.modules) {
+          this.guard(mod, () => {
+            for (const node of mod.declarators) this.code.registerOwner(mod, node);
+          });
+        }
+        for (const mod of this.modules) this.guard(mod, () => this.analyseModule(mod));
+      }
+      /** An AST shape the analysis did not expect costs that file's facts, never the run. */
+      guard(mod, analyse) {
+        try {
+          analyse();
+        } catch (error) {
+          this.onError(mod.file, error);
+        }
+      }
+      analyseModule(mod) {
+        for (const e2 of this.on.enterModule) e2.enterModule(mod);
+        mod.replay((node, ancestors2) => {
+          switch (node.type) {
+            case "CallExpression":
+            case "OptionalCallExpression":
+            case "NewExpression": {
+              const call = readCall(mod, node);
+              for (const e2 of this.on.call) e2.call(mod, call, ancestors2);
+              break;
+            }
+            case "MemberExpression":
+            case "OptionalMemberExpression":
+              for (const e2 of this.on.member) e2.member(mod, node, ancestors2);
+              break;
+            case "VariableDeclarator":
+              for (const e2 of this.on.declarator) e2.declarator(mod, node);
+              break;
+            case "ObjectProperty":
+              for (const e2 of this.on.property) e2.property(mod, node, ancestors2);
+              break;
+            case "ImportDeclaration":
+              for (const e2 of this.on.importDeclaration) e2.importDeclaration(mod, node);
+              break;
+            case "ClassProperty":
+              for (const e2 of this.on.classProperty) e2.classProperty(mod, node);
+              break;
+            case "AssignmentExpression":
+              for (const e2 of this.on.assignment) e2.assignment(mod, node);
+              break;
+            case "BinaryExpression":
+              for (const e2 of this.on.binary) e2.binary(mod, node, ancestors2);
+              break;
+            case "SwitchStatement":
+              for (const e2 of this.on.switchStatement) e2.switchStatement(mod, node);
+              break;
+            case "ClassDeclaration":
+            case "ClassExpression":
+              for (const e2 of this.on.classNode) e2.classNode(mod, node);
+              break;
+            default:
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/model/service/compose-routes.ts
+function composeRoutes(found2, owners, servers2) {
+  const autoloadMount = (key) => {
+    const folder = dirname(key.replace(/[#@][^#@/]*$/, ""));
+    const autoload = found2.autoloads.find((a) => folder === a.dir || folder.startsWith(`${a.dir}/`));
+    return autoload && { parent: autoload.parent, child: key, prefix: `${autoload.prefix}/${folder.slice(autoload.dir.length)}` };
+  };
+  const prefixesOf = (key, depth) => {
+    if (key === void 0 || depth > 6) return [""];
+    const own = owners.get(key)?.prefix ?? "";
+    const mounted = found2.mounts.filter((m) => m.child === key);
+    const autoloaded = mounted.length === 0 ? autoloadMount(key) : void 0;
+    const incoming = autoloaded ? [autoloaded] : mounted;
+    if (incoming.length === 0) return [own];
+    return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
+  };
+  const owning = /* @__PURE__ */ new Set([...found2.routes.map((r) => r.owner), ...found2.mounts.map((m) => m.parent), ...found2.autoloads.map((a) => a.parent)]);
+  const pending = [...found2.routes];
+  for (const m of found2.mounts) if (m.at && !owning.has(m.child)) pending.push({ method: "USE", path: m.prefix, loc: m.at.loc, source: m.at.source, owner: m.parent });
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of pending) {
+    for (const prefix of prefixesOf(r.owner, 0)) {
+      const path2 = r.path === "*" ? r.path : joinRoute(prefix, r.path);
+      const key = `${r.method} ${path2} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? servers2[0]?.framework ?? "express", ...r.constantReply ? { constantReply: true } : {} });
     }
   }
-  const allFolders = SOURCE_FOLDERS.map((f) => `${inDir(pkg.dir, f)}/`);
-  const entered = allFolders.filter((f) => seeds.some((seed) => seed.startsWith(f)));
-  const folders2 = entered.length > 0 ? entered : allFolders;
-  for (const path2 of ownFiles) if (folders2.some((f) => path2.startsWith(f)) && ownFile(path2) && !developmentOnly.has(path2)) seeds.push(path2);
-  return [...new Set(seeds)].sort();
+  return out;
 }
+function fileRoutes(pkg, ownFiles) {
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const next = "next" in deps;
+  const remix = Object.keys(deps).some((d) => d.startsWith("@remix-run/") || d.startsWith("@react-router/"));
+  if (!next && !remix) return [];
+  const prefix = pkg.dir === "" ? "" : `${pkg.dir}/`;
+  const out = [];
+  const add = (path2, file) => out.push({ method: "ALL", path: joinRoute(path2), loc: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, source: "helper" });
+  for (const file of ownFiles) {
+    if (isExcludedPath(file)) continue;
+    const rel = file.slice(prefix.length).replace(/^src\//, "");
+    const stem = rel.replace(/\.[cm]?[jt]sx?$/, "");
+    if (next && /^app\/(?:.*\/)?route$/.test(stem)) {
+      add(stem.slice("app".length, -"/route".length).split("/").filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@")).join("/"), file);
+    } else if (next && stem.startsWith("pages/api/")) {
+      add(stem.slice("pages".length).replace(/\/index$/, ""), file);
+    } else if (remix && stem.startsWith("app/routes/")) {
+      const name = stem.slice("app/routes/".length).replace(/\/route$/, "");
+      const segments = name.split(/[./]/).map((s) => s.replace(/\+$/, "")).filter((s) => s !== "" && s !== "_index" && !s.startsWith("_"));
+      add(segments.map((s) => s.startsWith("$") ? `:${s.slice(1)}` : s).join("/"), file);
+    }
+  }
+  return out;
+}
+var init_compose_routes = __esm({
+  "src/model/service/compose-routes.ts"() {
+    "use strict";
+    init_project();
+    init_files();
+    init_routes();
+  }
+});
+
+// src/model/service/services.ts
+import { builtinModules } from "node:module";
 function nextBuildEnv(mod) {
   const names = /* @__PURE__ */ new Set();
-  walk(mod.program, (node) => {
-    if (node.type !== "ObjectProperty" || keyName(node.key, node.computed) !== "env") return;
+  for (const node of mod.nodes) {
+    if (node.type !== "ObjectProperty" || keyName(node.key, node.computed) !== "env") continue;
     const value = unwrap(node.value);
-    if (value.type !== "ObjectExpression") return;
+    if (value.type !== "ObjectExpression") continue;
     for (const p of value.properties) if (p.type === "ObjectProperty" || p.type === "ObjectMethod") names.add(keyName(p.key, p.computed) ?? "");
-  });
+  }
   return names;
 }
 function isBrowserModule(mod) {
   if (mod.program.directives.some((d) => d.value.value === "use client") || /\.client\.[cm]?[jt]sx?$/.test(mod.file)) return true;
   const ui = mod.runtimeSpecifiers.some((spec) => UI_FRAMEWORKS.has(packageNameOf(spec) ?? ""));
   return ui && ![...mod.exports.keys()].some((name) => SERVER_EXPORTS.has(name));
+}
+function packageNameOf(spec) {
+  if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("node:") || spec === "") return void 0;
+  const parts = spec.split("/");
+  const name = spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  return name === void 0 || builtinModules.includes(name) ? void 0 : name;
 }
 function buildServices(input) {
   const sources = new Map(input.sources.map((f) => [f.path, f]));
@@ -37126,8 +38861,8 @@ function buildServices(input) {
     const queue = packageSources(pkg, filesByPackage.get(pkg) ?? [], input.containerEntries?.get(pkg));
     const included = new Set(queue);
     const modules = [];
-    while (queue.length > 0 && modules.length < MAX_FILES_PER_PACKAGE) {
-      const mod = moduleOf(queue.shift());
+    for (let next = 0; next < queue.length && modules.length < MAX_FILES_PER_PACKAGE; next++) {
+      const mod = moduleOf(queue[next]);
       if (!mod || isBrowserModule(mod)) continue;
       modules.push(mod);
       for (const spec of mod.specifiers) {
@@ -37143,1358 +38878,75 @@ function buildServices(input) {
     const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname(f) === pkg.dir && NEXT_CONFIG.test(f));
     const configModule = nextConfig === void 0 ? void 0 : moduleOf(nextConfig);
     services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? [], configModule ? nextBuildEnv(configModule) : /* @__PURE__ */ new Set()));
+    for (const path2 of included) parsed.delete(path2);
+    if (nextConfig !== void 0) parsed.delete(nextConfig);
   }
   return services;
 }
-function autoloadDir(file, node) {
-  const n = node && unwrap(node);
-  if (!n || !isCall(n) || !["join", "resolve"].includes((isMember(n.callee) ? memberName(n.callee) : n.callee.type === "Identifier" ? n.callee.name : "") ?? "")) return void 0;
-  const [base, ...rest] = n.arguments;
-  const b = base && unwrap(base);
-  const baseName2 = !b ? void 0 : b.type === "Identifier" ? b.name : isMember(b) ? memberName(b) : isCall(b) ? nodeText(b) : void 0;
-  if (!baseName2 || !/dirname$/i.test(baseName2) || rest.length === 0) return void 0;
-  const parts = rest.map((a) => stringValue(a));
-  if (parts.some((p) => p === void 0)) return void 0;
-  return inDir(dirname(file), parts.join("/"));
-}
-function fileRoutes(pkg, ownFiles) {
-  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const next = "next" in deps;
-  const remix = Object.keys(deps).some((d) => d.startsWith("@remix-run/") || d.startsWith("@react-router/"));
-  if (!next && !remix) return [];
-  const prefix = pkg.dir === "" ? "" : `${pkg.dir}/`;
-  const out = [];
-  const add = (path2, file) => out.push({ method: "ALL", path: joinRoute(path2), loc: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, source: "helper" });
-  for (const file of ownFiles) {
-    if (isExcludedPath(file)) continue;
-    const rel = file.slice(prefix.length).replace(/^src\//, "");
-    const stem = rel.replace(/\.[cm]?[jt]sx?$/, "");
-    if (next && /^app\/(?:.*\/)?route$/.test(stem)) {
-      add(stem.slice("app".length, -"/route".length).split("/").filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@")).join("/"), file);
-    } else if (next && stem.startsWith("pages/api/")) {
-      add(stem.slice("pages".length).replace(/\/index$/, ""), file);
-    } else if (remix && stem.startsWith("app/routes/")) {
-      const name = stem.slice("app/routes/".length).replace(/\/route$/, "");
-      const segments = name.split(/[./]/).map((s) => s.replace(/\+$/, "")).filter((s) => s !== "" && s !== "_index" && !s.startsWith("_"));
-      add(segments.map((s) => s.startsWith("$") ? `:${s.slice(1)}` : s).join("/"), file);
-    }
-  }
-  return out;
-}
-function composeRoutes(builder) {
-  const autoloadMount = (key) => {
-    const folder = dirname(key.replace(/[#@][^#@/]*$/, ""));
-    const autoload = builder.autoloads.find((a) => folder === a.dir || folder.startsWith(`${a.dir}/`));
-    return autoload && { parent: autoload.parent, child: key, prefix: `${autoload.prefix}/${folder.slice(autoload.dir.length)}` };
-  };
-  const prefixesOf = (key, depth) => {
-    if (key === void 0 || depth > 6) return [""];
-    const own = builder.owners.get(key)?.prefix ?? "";
-    const mounted = builder.mounts.filter((m) => m.child === key);
-    const autoloaded = mounted.length === 0 ? autoloadMount(key) : void 0;
-    const incoming = autoloaded ? [autoloaded] : mounted;
-    if (incoming.length === 0) return [own];
-    return incoming.flatMap((m) => prefixesOf(m.parent, depth + 1).map((p) => `${p}/${m.prefix}/${own}`));
-  };
-  const owning = /* @__PURE__ */ new Set([...builder.routes.map((r) => r.owner), ...builder.mounts.map((m) => m.parent), ...builder.autoloads.map((a) => a.parent)]);
-  const pending = [...builder.routes];
-  for (const m of builder.mounts) if (m.at && !owning.has(m.child)) pending.push({ method: "USE", path: m.prefix, loc: m.at.loc, source: m.at.source, owner: m.parent });
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const r of pending) {
-    for (const prefix of prefixesOf(r.owner, 0)) {
-      const path2 = r.path === "*" ? r.path : joinRoute(prefix, r.path);
-      const key = `${r.method} ${path2} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? builder.servers[0]?.framework ?? "express", ...r.constantReply ? { constantReply: true } : {} });
-    }
-  }
-  return out;
-}
 function makeService(pkg, modules, onError, ownFiles, buildDefined) {
-  const builder = new ServiceBuilder(modules, onError);
-  builder.analyse();
-  const httpServer = builder.servers.length > 0 && builder.listens.some((l) => !l.internal) && (pkg.scripts.start !== void 0 || builder.listensAtLoad);
+  const found2 = new Analysis(modules, onError);
+  found2.analyse();
+  const { servers: servers2 } = found2.servers;
+  const { listens } = found2.listens;
+  const httpServer = servers2.length > 0 && listens.some((l) => !l.internal) && (pkg.scripts.start !== void 0 || found2.listens.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === void 0 && !pkg.private;
   const kind = httpServer && !cli ? "server" : cli ? "cli" : "library";
-  const firstLine = pkg.at("/name", { key: true });
-  const helpers = builder.helpers;
-  const signalHandlers = builder.signalHandlers;
+  const helpers = found2.helpers.helpers;
+  const signalHandlers = found2.signals.handlers;
   return {
     package: pkg,
     dir: pkg.dir,
     files: modules.map((m) => m.file),
     kind,
     isServer: kind === "server",
-    loc: builder.listens[0]?.loc ?? builder.servers[0]?.loc ?? firstLine,
-    servers: builder.servers,
-    listens: builder.listens,
-    ports: builder.listens.flatMap((l) => l.port && (l.port.value !== void 0 || l.port.env !== void 0) ? [l.port] : []),
-    routes: [...composeRoutes(builder), ...fileRoutes(pkg, ownFiles)],
+    loc: listens[0]?.loc ?? servers2[0]?.loc ?? pkg.at("/name", { key: true }),
+    servers: servers2,
+    listens,
+    ports: listens.flatMap((l) => l.port && (l.port.value !== void 0 || l.port.env !== void 0) ? [l.port] : []),
+    routes: [...composeRoutes(found2.routes, found2.code.owners, servers2), ...fileRoutes(pkg, ownFiles)],
     signalHandlers,
-    crashHandlers: builder.crashHandlers,
+    crashHandlers: found2.crashes.handlers,
     helpers,
-    envReads: builder.envReads.filter((r) => !buildDefined.has(r.name)),
-    cors: builder.cors,
-    literalSecrets: builder.literalSecrets,
-    envFileLoads: builder.envFileLoads,
-    inspectorStarts: builder.inspectorStarts,
-    validationBypasses: builder.validationBypasses,
-    securityHeaders: builder.securityHeaders,
-    structuredLogs: builder.structuredLogs,
+    envReads: found2.env.reads.filter((r) => !buildDefined.has(r.name)),
+    cors: found2.cors.settings,
+    literalSecrets: found2.secrets.secrets,
+    envFileLoads: found2.envFiles.loads,
+    inspectorStarts: found2.inspector.starts,
+    validationBypasses: found2.bypasses.bypasses,
+    securityHeaders: found2.headers.headers,
+    structuredLogs: found2.logs.logs,
     packagesImported: new Set(modules.flatMap((m) => m.runtimeSpecifiers.flatMap((spec) => packageNameOf(spec) ?? []))),
-    shutdown: builder.shutdownBudget(),
-    openPaths: builder.openPaths,
+    shutdown: shutdownBudget(found2.code, found2.signals.sites, found2.shutdown.waits, found2.env.reads),
+    openPaths: found2.routes.openPaths,
     handlesSignal: (signal) => signalHandlers.some((h) => h.signal === signal) || signal === "SIGTERM" && helpers.some((h) => h.kinds.includes("shutdown")),
     helpersOf: (kind2) => helpers.filter((h) => h.kinds.includes(kind2))
   };
 }
-var NEXT_CONFIG, LIVENESS_SEGMENT, STATUS_ROUTE, READINESS_SEGMENT, PROBE_METHODS, PATTERN, BUILD_OUTPUT_DIRS, SOURCE_FOLDERS, EXTENSIONS, BUILD_DIRS, MAX_FILES_PER_PACKAGE, PROCESS_MODULES, LOG_SINKS, Module, CREATIONS, ROUTERS, HELPERS, CORS_FACTORIES, REFLECTING_CORS, FASTIFY_CORS, FASTIFY_AUTOLOAD, STATIC_SERVERS2, SHUTDOWN_HELPER_CALLS, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, CONVERSIONS, LISTENER_NAMES, SIGNAL_HELPER, LOOPBACK, DOTENV_MODULES, DOTENV_PRELOADS, SIGNAL_METHODS, SECURITY_HEADERS, NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, PROD_WORDS, DEV_WORDS, TRUE_WORDS, FALSE_WORDS, ENV_NAME, SHUTDOWN_ENV, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, ServiceBuilder, RESPONSE_METHODS, PUBLIC_PATH, ROUTE_METHODS, UI_FRAMEWORKS, SERVER_EXPORTS;
-var init_service = __esm({
-  "src/model/service.ts"() {
+var NEXT_CONFIG, UI_FRAMEWORKS, SERVER_EXPORTS;
+var init_services = __esm({
+  "src/model/service/services.ts"() {
     "use strict";
     init_source();
-    init_evidence();
-    init_package_commands();
     init_project();
-    init_quantities();
-    init_credentials();
-    init_secrets();
+    init_analysis();
+    init_compose_routes();
+    init_files();
+    init_module2();
+    init_shutdown();
     NEXT_CONFIG = /(?:^|\/)next\.config\.[cm]?[jt]s$/;
-    LIVENESS_SEGMENT = /^_?(?:health|healthz|healthcheck|health-check|health_check|live|livez|liveness|ping|heartbeat|alive)$/i;
-    STATUS_ROUTE = /^(?:\/[\w-]+)?\/status$/i;
-    READINESS_SEGMENT = /^(?:ready|readyz|readiness)$/i;
-    PROBE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "ALL", "USE"]);
-    PATTERN = /[*({]/;
-    BUILD_OUTPUT_DIRS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "coverage", ".next", ".nuxt", ".output", ".svelte-kit"]);
-    SOURCE_FOLDERS = ["src", "lib", "app", "server"];
-    EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-    BUILD_DIRS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
-    MAX_FILES_PER_PACKAGE = 2e3;
-    PROCESS_MODULES = /* @__PURE__ */ new Set(["process", "node:process"]);
-    LOG_SINKS = /^(?:console\.(?:log|info|warn|error|debug)|process\.(?:stdout|stderr)\.write)$/;
-    Module = class {
-      constructor(file, program) {
-        this.file = file;
-        this.program = program;
-        walk(program, (node, ancestors2) => {
-          const parent = ancestors2.at(-1);
-          if (parent) this.parents.set(node, parent);
-          this.index(node);
-        });
-      }
-      file;
-      program;
-      imports = /* @__PURE__ */ new Map();
-      /** Initialisers of variables by name; null when the name is declared more than once (ambiguous). */
-      inits = /* @__PURE__ */ new Map();
-      functions = /* @__PURE__ */ new Map();
-      /** Exported name → local name (`default` → the local or `default` for anonymous functions). */
-      exports = /* @__PURE__ */ new Map();
-      envAliases = /* @__PURE__ */ new Set();
-      specifiers = [];
-      /** Specifiers loaded at run time: type-only imports and exports left out. */
-      runtimeSpecifiers = [];
-      parents = /* @__PURE__ */ new Map();
-      /** Variables whose value the module tests for presence somewhere (`if (x)`, `x && …`, `!x`, `Boolean(x)`, `isEmpty(x)`, `x === undefined`). */
-      testedNames = /* @__PURE__ */ new Set();
-      loc(node) {
-        return locOf(this.file, node);
-      }
-      declare(name, init) {
-        this.inits.set(name, this.inits.has(name) ? null : init ?? null);
-      }
-      /** Records the variables an expression in a test position tests: `a && b`, `!a`, `(a)`. */
-      tested(node) {
-        const n = node ? unwrap(node) : void 0;
-        if (n?.type === "Identifier") this.testedNames.add(n.name);
-        else if (n?.type === "LogicalExpression") {
-          this.tested(n.left);
-          this.tested(n.right);
-        } else if (n?.type === "UnaryExpression" && n.operator === "!") this.tested(n.argument);
-      }
-      index(node) {
-        if (isPresenceTest(node)) this.tested(presenceTested(node));
-        switch (node.type) {
-          case "ImportDeclaration": {
-            const module = normaliseModule(node.source.value);
-            this.specifiers.push(node.source.value);
-            if (node.importKind === "type") break;
-            this.runtimeSpecifiers.push(node.source.value);
-            for (const s of node.specifiers) {
-              if (s.type === "ImportSpecifier" && s.importKind === "type") continue;
-              const imported = s.type === "ImportDefaultSpecifier" ? "default" : s.type === "ImportNamespaceSpecifier" ? "*" : keyName(s.imported, false) ?? "";
-              this.imports.set(s.local.name, { module, imported });
-              if (PROCESS_MODULES.has(node.source.value) && imported === "env") this.envAliases.add(s.local.name);
-            }
-            break;
-          }
-          case "TSImportEqualsDeclaration":
-            if (node.moduleReference.type === "TSExternalModuleReference") {
-              this.specifiers.push(node.moduleReference.expression.value);
-              if (node.importKind !== "type") this.runtimeSpecifiers.push(node.moduleReference.expression.value);
-              this.imports.set(node.id.name, { module: normaliseModule(node.moduleReference.expression.value), imported: "*" });
-            }
-            break;
-          case "ExportAllDeclaration":
-          case "ExportNamedDeclaration":
-            if (node.source) this.specifiers.push(node.source.value);
-            if (node.source && node.exportKind !== "type") this.runtimeSpecifiers.push(node.source.value);
-            if (node.type === "ExportNamedDeclaration") {
-              const decl = node.declaration;
-              if (decl?.type === "FunctionDeclaration" || decl?.type === "ClassDeclaration") {
-                if (decl.id) this.exports.set(decl.id.name, decl.id.name);
-              } else if (decl?.type === "VariableDeclaration") {
-                for (const d of decl.declarations) if (d.id.type === "Identifier") this.exports.set(d.id.name, d.id.name);
-              }
-              if (!node.source) {
-                for (const s of node.specifiers) {
-                  if (s.type === "ExportSpecifier") this.exports.set(keyName(s.exported, false) ?? s.local.name, s.local.name);
-                }
-              }
-            }
-            break;
-          case "ExportDefaultDeclaration": {
-            const decl = node.declaration;
-            if (decl.type === "Identifier") this.exports.set("default", decl.name);
-            else if ((decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration") && decl.id) this.exports.set("default", decl.id.name);
-            else {
-              this.exports.set("default", "default");
-              if (isFunction(decl)) this.functions.set("default", decl);
-              else this.declare("default", decl);
-            }
-            break;
-          }
-          case "FunctionDeclaration":
-            if (node.id) this.functions.set(node.id.name, node);
-            break;
-          case "VariableDeclarator":
-            this.indexDeclarator(node);
-            break;
-          case "AssignmentExpression": {
-            const target = chainText(node.left);
-            const exported = target === "module.exports" ? "default" : /^(?:module\.)?exports\.(\w+)$/.exec(target ?? "")?.[1];
-            if (!exported || node.operator !== "=") break;
-            const value = unwrap(node.right);
-            if (value.type === "Identifier") this.exports.set(exported, value.name);
-            else if (isFunction(value)) {
-              this.functions.set(`exports:${exported}`, value);
-              this.exports.set(exported, `exports:${exported}`);
-            } else if (exported === "default" && value.type === "ObjectExpression") {
-              for (const p of value.properties) {
-                if (p.type !== "ObjectProperty") continue;
-                const name = keyName(p.key, p.computed);
-                const v = unwrap(p.value);
-                if (name && v.type === "Identifier") this.exports.set(name, v.name);
-              }
-            }
-            break;
-          }
-          case "CallExpression":
-          case "ImportExpression": {
-            const spec = node.type === "CallExpression" ? node.callee.type === "Import" || node.callee.type === "Identifier" && node.callee.name === "require" ? stringValue(node.arguments[0]) : void 0 : stringValue(node.source);
-            if (spec !== void 0) this.specifiers.push(spec);
-            if (spec !== void 0) this.runtimeSpecifiers.push(spec);
-            break;
-          }
-          default:
-        }
-      }
-      indexDeclarator(node) {
-        const init = node.init ? unwrap(node.init) : void 0;
-        const direct = requiredModule(init);
-        const viaMember = init && isMember(init) ? requiredModule(init.object) : void 0;
-        if (node.id.type === "Identifier") {
-          const name = node.id.name;
-          if (direct !== void 0) this.imports.set(name, { module: normaliseModule(direct), imported: "*" });
-          else if (viaMember !== void 0 && init && isMember(init)) {
-            const member = memberName(init) ?? "";
-            this.imports.set(name, { module: normaliseModule(viaMember), imported: member === "default" ? "*" : member });
-          } else if (init && isProcessEnv(init, this)) this.envAliases.add(name);
-          else {
-            this.declare(name, init);
-            if (init && isFunction(init)) this.functions.set(name, init);
-          }
-          return;
-        }
-        if (node.id.type !== "ObjectPattern") return;
-        for (const p of node.id.properties) {
-          if (p.type !== "ObjectProperty") continue;
-          const key = keyName(p.key, p.computed);
-          const local = p.value.type === "Identifier" ? p.value.name : p.value.type === "AssignmentPattern" && p.value.left.type === "Identifier" ? p.value.left.name : void 0;
-          if (!key || !local) continue;
-          if (direct !== void 0) this.imports.set(local, { module: normaliseModule(direct), imported: key });
-          else if (init?.type === "Identifier" && init.name === "process" && key === "env") this.envAliases.add(local);
-        }
-      }
-      /** The nearest ancestors of a node, outermost first (from the parent index). */
-      ancestorsOf(node) {
-        const out = [];
-        let current = this.parents.get(node);
-        while (current) {
-          out.push(current);
-          current = this.parents.get(current);
-        }
-        return out.reverse();
-      }
-      /** The module and name path an expression refers to: `http.createServer` → { module: 'http', path: 'createServer' }. */
-      target(expr) {
-        const n = unwrap(expr);
-        if (n.type === "Identifier") {
-          const binding = this.imports.get(n.name);
-          if (!binding) return void 0;
-          return { module: binding.module, path: binding.imported === "default" || binding.imported === "*" ? "" : binding.imported };
-        }
-        const required = requiredModule(n);
-        if (required !== void 0) return { module: normaliseModule(required), path: "" };
-        if (isMember(n)) {
-          const base = this.target(n.object);
-          const name = memberName(n);
-          if (!base || name === void 0) return void 0;
-          if (name === "default" && base.path === "") return base;
-          return { module: base.module, path: base.path === "" ? name : `${base.path}.${name}` };
-        }
-        return void 0;
-      }
-    };
-    CREATIONS = {
-      express: { "": "express" },
-      "@feathersjs/express": { "": "express" },
-      "@feathersjs/koa": { koa: "koa" },
-      fastify: { "": "fastify", fastify: "fastify" },
-      koa: { "": "koa" },
-      hono: { Hono: "hono" },
-      "hono/tiny": { Hono: "hono" },
-      "hono/quick": { Hono: "hono" },
-      "@hono/zod-openapi": { OpenAPIHono: "hono" },
-      "@nestjs/core": { "NestFactory.create": "nest" },
-      "@hapi/hapi": { server: "hapi", Server: "hapi" },
-      http: { createServer: "node-http", Server: "node-http" },
-      https: { createServer: "node-http", Server: "node-http" },
-      http2: { createServer: "node-http", createSecureServer: "node-http" }
-    };
-    ROUTERS = {
-      express: { Router: "express" },
-      "koa-router": { "": "koa" },
-      "@koa/router": { "": "koa" }
-    };
-    HELPERS = {
-      "@godaddy/terminus": ["shutdown"],
-      "http-terminator": ["shutdown"],
-      "http-graceful-shutdown": ["shutdown"],
-      "close-with-grace": ["shutdown", "crash-handlers"],
-      // Registers SIGTERM, SIGINT, SIGHUP and uncaughtException handlers for the servers and workers it is given.
-      "@ladjs/graceful": ["shutdown", "crash-handlers"],
-      lightship: ["shutdown", "health", "readiness"],
-      "fastify-graceful-shutdown": ["shutdown"],
-      "async-exit-hook": ["shutdown"],
-      "exit-hook": ["shutdown"],
-      "@sentry/node": ["crash-handlers"],
-      helmet: ["security-headers"],
-      "@fastify/helmet": ["security-headers"],
-      "fastify-helmet": ["security-headers"],
-      "koa-helmet": ["security-headers"],
-      "hono/secure-headers": ["security-headers"],
-      lusca: ["security-headers"],
-      "express-rate-limit": ["rate-limit"],
-      "express-slow-down": ["rate-limit"],
-      "express-brute": ["rate-limit"],
-      "@fastify/rate-limit": ["rate-limit"],
-      "fastify-rate-limit": ["rate-limit"],
-      "koa-ratelimit": ["rate-limit"],
-      "koa2-ratelimit": ["rate-limit"],
-      "rate-limiter-flexible": ["rate-limit"],
-      limiter: ["rate-limit"],
-      "hono-rate-limiter": ["rate-limit"],
-      "@nestjs/throttler": ["rate-limit"],
-      cors: ["cors"],
-      "@fastify/cors": ["cors"],
-      "fastify-cors": ["cors"],
-      "@koa/cors": ["cors"],
-      "koa-cors": ["cors"],
-      "hono/cors": ["cors"],
-      "fastify-healthcheck": ["health"]
-    };
-    CORS_FACTORIES = { cors: "", "@koa/cors": "", "koa-cors": "", "hono/cors": "cors" };
-    REFLECTING_CORS = /* @__PURE__ */ new Set(["@koa/cors", "koa-cors"]);
-    FASTIFY_CORS = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
-    FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
-    STATIC_SERVERS2 = {
-      express: "static",
-      "serve-static": "",
-      "koa-static": "",
-      sirv: "",
-      "serve-handler": "",
-      "@fastify/static": "",
-      "fastify-static": "",
-      "hono/serve-static": "serveStatic",
-      "hono/bun": "serveStatic",
-      "@hono/node-server/serve-static": "serveStatic"
-    };
-    SHUTDOWN_HELPER_CALLS = {
-      "@godaddy/terminus:createTerminus": { option: "timeout", defaultMs: 1e3, optionArg: 1 },
-      "close-with-grace:": { option: "delay", defaultMs: 1e4, optionArg: 0 },
-      "http-terminator:createHttpTerminator": { option: "gracefulTerminationTimeout", defaultMs: 1e3, optionArg: 0 },
-      "http-graceful-shutdown:": { option: "timeout", defaultMs: 3e4, optionArg: 1 },
-      "lightship:createLightship": { option: "gracefulShutdownTimeout", defaultMs: 6e4, optionArg: 0 }
-    };
-    HTTP_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all"]);
-    NEST_METHODS = /* @__PURE__ */ new Set(["Get", "Post", "Put", "Patch", "Delete", "Options", "Head", "All"]);
-    CLIENT_NAMES = /^(?:axios|got|ky|http|https|request|superagent|supertest|agent|client|fetch|api[A-Z]\w*Client|\w*Client)$/;
-    SERVERISH_NAMES = /^(?:app|application|router|routes|server|srv|fastify|instance|api|r|hono|web)$/i;
-    URLISH_MEMBERS = /* @__PURE__ */ new Set(["url", "pathname", "path", "originalUrl"]);
-    URLISH_NAMES = /^(?:url|pathname|path|route|reqPath|requestPath|urlPath)$/;
-    CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat", "String", "Boolean", "JSON.parse"]);
-    LISTENER_NAMES = /server|app|api|srv|fastify|koa|hono|instance|http|gateway|service|nest|web|listener|^this$/i;
-    SIGNAL_HELPER = /signals?|shutdown|graceful|terminat|exithook|onexit|cleanup/i;
-    LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/;
-    DOTENV_MODULES = /* @__PURE__ */ new Set(["dotenv", "dotenv-flow", "@dotenvx/dotenvx"]);
-    DOTENV_PRELOADS = /* @__PURE__ */ new Set(["dotenv/config", "dotenv-flow/config", "@dotenvx/dotenvx/config"]);
-    SIGNAL_METHODS = /* @__PURE__ */ new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
-    SECURITY_HEADERS = /* @__PURE__ */ new Set(["strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"]);
-    NOT_SECRET_WORDS = /* @__PURE__ */ new Set(["field", "fields", "name", "names", "header", "param", "params", "prefix", "type", "label", "placeholder", "env", "var", "variable", "path", "url", "uri", "endpoint", "route", "length", "min", "max", "pattern", "regex", "message", "msg", "error", "text", "title", "description", "hint", "selector", "id", "expires", "expiry", "expiration", "in", "ttl", "age", "lifetime", "mode", "algorithm", "alg", "strategy", "column", "attribute", "hash", "policy", "rules", "schema", "location", "file", "dir", "count", "size", "version", "format", "input", "query"]);
-    SECRET_WORDS = ["secret", "password", "passwd", "token", "key", "credential"];
-    SAYS_SECRET = /secret|s3cr3t|pass|pwd|key|token|changeme|keyboard cat|^shh/i;
-    BYPASS_FLAG = /(?:^|_)(?:SKIP|DISABLE|DISABLED|BYPASS|NO|IGNORE)(?:_|$)|BYPASS/;
-    SECURITY_CONCEPT = /(?:^|_)(?:VALIDATIONS?|VALIDATE|VALIDATOR|AUTH\w*|VERIFY|VERIFICATION|CONSTRAINTS?|CSRF|SIGNATURES?|PERMISSIONS?|ACL|SECURITY|SANITI[SZ]\w*)(?:_|$)/;
-    OWN_SETTINGS = /(?:^|_)(?:ENV|ENVS|ENVIRONMENT|CONFIG|CONFIGURATION|SETTINGS)_(?:VALIDATIONS?|VALIDATE|CHECKS?)(?:_|$)/;
-    SECURITY_CODE = /valid|constraint|auth|verif|permission|guard|csrf|signature|saniti[sz]|schema/i;
-    PROD_WORDS = /* @__PURE__ */ new Set(["production", "prod"]);
-    DEV_WORDS = /* @__PURE__ */ new Set(["development", "dev", "test", "testing", "local", "debug", "staging"]);
-    TRUE_WORDS = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "enabled"]);
-    FALSE_WORDS = /* @__PURE__ */ new Set(["false", "0", "no", "off", "disabled"]);
-    ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode|stage)$/i;
-    SHUTDOWN_ENV = /(?:SHUTDOWN|GRACE|DRAIN|TERMINAT)\w*(?:TIMEOUT|DELAY|PERIOD|MS|SECONDS?|SECS?)|(?:TIMEOUT|DELAY)\w*(?:SHUTDOWN|GRACE|DRAIN)/;
-    MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated", "deleted", "removed", "revoked", "expired", "invalid"]);
-    PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
-    PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
-    ServiceBuilder = class {
-      constructor(modules, onError) {
-        this.modules = modules;
-        this.onError = onError;
-        this.byFile = new Map(modules.map((m) => [m.file, m]));
-      }
-      modules;
-      onError;
-      servers = [];
-      listens = [];
-      routes = [];
-      mounts = [];
-      autoloads = [];
-      owners = /* @__PURE__ */ new Map();
-      signalHandlers = [];
-      signalSites = [];
-      crashHandlers = [];
-      helpers = [];
-      envReads = [];
-      cors = [];
-      literalSecrets = [];
-      envFileLoads = [];
-      /** Objects that only hand env variables to a schema that declares them (t3-env's `runtimeEnv`): not reads of their own. */
-      envHandovers = /* @__PURE__ */ new Set();
-      inspectorStarts = [];
-      validationBypasses = [];
-      securityHeaders = [];
-      structuredLogs = [];
-      helperWaits = [];
-      openPaths = [];
-      /** Some listen call runs when the program starts (not only inside a function the package never calls: a library's API). */
-      listensAtLoad = false;
-      byFile;
-      /** The module a relative specifier of `from` names, among the package's parsed files. */
-      resolve(from, spec) {
-        if (!spec.startsWith(".")) return void 0;
-        const path2 = resolveFile(inDir(dirname(from.file), spec), (p) => this.byFile.has(p));
-        return path2 ? this.byFile.get(path2) : void 0;
-      }
-      /** The module and local name an identifier finally refers to, following relative imports. */
-      definition(mod, name, depth = 0) {
-        const binding = mod.imports.get(name);
-        if (!binding || depth > 5) return { mod, name };
-        const target = this.resolve(mod, binding.module);
-        if (!target) return { mod, name };
-        const exported = binding.imported === "*" ? "default" : binding.imported;
-        const local = target.exports.get(exported);
-        return local ? this.definition(target, local, depth + 1) : { mod: target, name: exported };
-      }
-      functionNamed(mod, name) {
-        const def = this.definition(mod, name);
-        const fn = def.mod.functions.get(def.name);
-        return fn ? { mod: def.mod, fn } : void 0;
-      }
-      /** The key that identifies a route owner (an app, router or plugin) across files. */
-      ownerKey(mod, expr) {
-        const n = unwrap(expr);
-        if (n.type === "Identifier") {
-          const def = this.definition(mod, n.name);
-          return `${def.mod.file}#${def.name}`;
-        }
-        if (isCall(n) && isMember(n.callee) && ["routes", "middleware", "allowedMethods"].includes(memberName(n.callee) ?? "")) return this.ownerKey(mod, n.callee.object);
-        if (isFunction(n)) return `${mod.file}@${n.start ?? 0}`;
-        return void 0;
-      }
-      /** The key of a function (for plugin functions whose first parameter receives routes). */
-      functionKey(mod, fn) {
-        const parent = mod.parents.get(fn);
-        if (fn.type === "FunctionDeclaration" && fn.id) return `${mod.file}#${fn.id.name}`;
-        if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return `${mod.file}#${parent.id.name}`;
-        if (parent?.type === "ExportDefaultDeclaration") return `${mod.file}#default`;
-        for (const [name, f] of mod.functions) if (f === fn) return `${mod.file}#${name}`;
-        return `${mod.file}@${fn.start ?? 0}`;
-      }
-      analyse() {
-        for (const mod of this.modules) {
-          this.guard(
-            mod,
-            () => walk(mod.program, (node) => {
-              if (node.type === "VariableDeclarator") this.registerOwner(mod, node);
-            })
-          );
-        }
-        for (const mod of this.modules) this.guard(mod, () => this.analyseModule(mod));
-      }
-      /** An AST shape the analysis did not expect costs that file's facts, never the run. */
-      guard(mod, analyse) {
-        try {
-          analyse();
-        } catch (error) {
-          this.onError(mod.file, error);
-        }
-      }
-      analyseModule(mod) {
-        this.importedHelpers(mod);
-        walk(mod.program, (node, ancestors2) => {
-          switch (node.type) {
-            case "CallExpression":
-            case "OptionalCallExpression":
-            case "NewExpression":
-              this.call(mod, node, ancestors2);
-              break;
-            case "MemberExpression":
-            case "OptionalMemberExpression":
-              this.member(mod, node, ancestors2);
-              break;
-            case "VariableDeclarator":
-              this.declarator(mod, node);
-              break;
-            case "ObjectProperty":
-              this.property(mod, node, ancestors2);
-              break;
-            case "ImportDeclaration":
-              if (DOTENV_PRELOADS.has(node.source.value)) this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
-              break;
-            case "ClassProperty":
-              if (node.value && node.key.type === "Identifier") this.secretAssignment(mod, node.key.name, node.value);
-              break;
-            case "AssignmentExpression": {
-              const target = node.left.type === "Identifier" ? node.left.name : isMember(node.left) ? memberName(node.left) : void 0;
-              if (target && node.operator === "=") this.secretAssignment(mod, target, node.right);
-              break;
-            }
-            case "BinaryExpression":
-              this.urlComparison(mod, node, ancestors2);
-              break;
-            case "SwitchStatement":
-              if (this.isUrlish(node.discriminant)) {
-                for (const c of node.cases) {
-                  const path2 = stringValue(c.test);
-                  if (c.test && isPathLiteral(path2)) this.routes.push({ method: "ALL", path: path2, loc: mod.loc(c.test), source: "node-http" });
-                }
-              }
-              break;
-            case "ClassDeclaration":
-            case "ClassExpression":
-              this.nestController(mod, node);
-              break;
-            default:
-          }
-        });
-      }
-      importedHelpers(mod) {
-        const add = (specifier, node) => {
-          const name = normaliseModule(specifier);
-          const kinds = helperKindsOf(name);
-          if (kinds.length > 0) this.helpers.push({ name, kinds, loc: mod.loc(node) });
-        };
-        for (const node of mod.program.body) if (node.type === "ImportDeclaration") add(node.source.value, node);
-        walk(mod.program, (node) => {
-          if (node.type !== "CallExpression") return;
-          const required = requiredModule(node);
-          if (required !== void 0) add(required, node);
-        });
-      }
-      // --- calls -----------------------------------------------------------------------------------
-      call(mod, node, ancestors2) {
-        const callee = unwrap(node.callee);
-        const target = mod.target(callee);
-        const method = isMember(callee) ? memberName(callee) : void 0;
-        const args = node.arguments;
-        if (isJsonLogRecord(callee, args)) this.structuredLogs.push(mod.loc(node));
-        if (target) {
-          const framework = CREATIONS[target.module]?.[target.path];
-          if (framework) {
-            this.servers.push({ framework, loc: mod.loc(node) });
-            if (framework === "hapi") {
-              const port = this.portOf(mod, objectProp(args[0], "port")?.value);
-              if (port) this.listen(mod, node, ancestors2, port);
-            }
-            if (framework === "nest") this.nestCorsOption(mod, node, objectProp(args[1], "cors"), ancestors2);
-          }
-          if (target.module === "@hono/node-server" && target.path === "serve") this.listen(mod, node, ancestors2, this.portOf(mod, objectProp(args[0], "port")?.value));
-          if (target.module in CORS_FACTORIES && CORS_FACTORIES[target.module] === target.path) this.corsCall(mod, node, args[0], ancestors2, target.module);
-          if (target.module === "express-actuator" && target.path === "") {
-            const base = stringValue(objectProp(args[0], "basePath")?.value) ?? "";
-            for (const path2 of ["/health", "/info", "/metrics"]) this.routes.push({ method: "GET", path: `${base.replace(/\/$/, "")}${path2}`, loc: mod.loc(node), source: "helper" });
-          }
-          if (STATIC_SERVERS2[target.module] === target.path) this.openPaths.push({ reason: `a static file server (${target.path ? `${target.module}.${target.path}` : target.module})`, loc: mod.loc(node) });
-          const helper = SHUTDOWN_HELPER_CALLS[`${target.module}:${target.path}`];
-          if (helper) this.helperCall(mod, node, target.module, args, helper);
-          if (DOTENV_MODULES.has(target.module) && target.path === "config") this.envFileLoad(mod, node, args[0]);
-          if (target.module === "inspector" && target.path === "open") this.inspector(mod, node, "inspector.open", ancestors2);
-          if (target.module === "envalid" && target.path === "cleanEnv" && args[0] && isProcessEnv(args[0], mod)) this.schemaEnvReads(mod, args[1], (v) => objectProp(isCall(unwrap(v)) ? unwrap(v).arguments[0] : void 0, "default") !== void 0);
-          if (/^@t3-oss\/env-/.test(target.module) && target.path === "createEnv" && args[0] && unwrap(args[0]).type === "ObjectExpression") {
-            const options2 = args[0];
-            for (const key of ["server", "client", "shared"]) this.schemaEnvReads(mod, objectProp(options2, key)?.value, (value) => this.schemaCopes(mod, value));
-            const handover = objectProp(options2, "runtimeEnv")?.value ?? objectProp(options2, "experimental__runtimeEnv")?.value;
-            if (handover) this.envHandovers.add(unwrap(handover));
-          }
-        }
-        const calleeName = callee.type === "Identifier" ? callee.name : method;
-        const inHandler = () => ancestors2.some((a) => isCall(a) && receiverIsProcess(a.callee) && SIGNAL_METHODS.has(isMember(a.callee) && memberName(a.callee) || ""));
-        if (calleeName !== void 0 && SIGNAL_HELPER.test(calleeName) && !(receiverIsProcess(callee) && SIGNAL_METHODS.has(method ?? "")) && !inHandler()) {
-          for (const signal of args.flatMap((a) => signalLiterals(a))) this.signalHandlers.push({ signal, loc: mod.loc(node), calls: [calleeName] });
-        }
-        if (calleeName === "require" && DOTENV_PRELOADS.has(stringValue(args[0]) ?? "")) this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
-        if (calleeName === "startInspectorServer") this.inspector(mod, node, "startInspectorServer", ancestors2);
-        if (isMember(callee) && (method === "parse" || method === "safeParse" || method === "parseAsync") && args[0] && isProcessEnv(args[0], mod)) this.zodEnvReads(mod, callee.object);
-        if (!isMember(callee) || method === void 0) return;
-        const receiver = unwrap(callee.object);
-        if (receiver.type === "Identifier" && receiver.name === "process" && SIGNAL_METHODS.has(method)) this.processListener(mod, node, args, ancestors2);
-        if (method === "listen" && this.listensOn(mod, receiver)) {
-          const host = stringValue(args[1]) ?? stringValue(objectProp(args[0], "host")?.value);
-          const port = this.portOf(mod, args[0]);
-          this.listen(mod, node, ancestors2, port, host !== void 0 && LOOPBACK.test(host) || port?.value === 0, receiverName(receiver));
-        }
-        if (method === "start" && this.ownerOf(mod, receiver)?.framework === "hapi") this.listen(mod, node, ancestors2, void 0);
-        if (method === "enableShutdownHooks") this.helpers.push({ name: "enableShutdownHooks", kinds: ["shutdown"], loc: mod.loc(node) });
-        if (method === "use") {
-          const limiter = args.map((a) => nodeText(isCall(unwrap(a)) ? unwrap(a).callee : a) ?? "").find((text) => /rate_?limit|throttl/i.test(text));
-          if (limiter) this.helpers.push({ name: limiter, kinds: ["rate-limit"], loc: mod.loc(node) });
-        }
-        if (method === "enableCors") this.corsCall(mod, node, args[0], ancestors2, "cors");
-        if (method === "setGlobalPrefix") this.openPaths.push({ reason: "a global route prefix (setGlobalPrefix)", loc: mod.loc(node) });
-        if (method === "register" && args[0]) {
-          const plugin = mod.target(args[0]);
-          if (plugin && FASTIFY_CORS.has(plugin.module)) this.corsCall(mod, node, args[1], ancestors2, plugin.module);
-          if (plugin && STATIC_SERVERS2[plugin.module] === plugin.path) this.openPaths.push({ reason: `a static file server (${plugin.module})`, loc: mod.loc(node) });
-          const child = this.ownerKey(mod, args[0]);
-          if (child) this.mounts.push({ parent: this.ownerKey(mod, receiver), child, prefix: stringValue(objectProp(args[1], "prefix")?.value) ?? "" });
-          const dir = plugin && FASTIFY_AUTOLOAD.has(plugin.module) ? autoloadDir(mod.file, objectProp(args[1], "dir")?.value) : void 0;
-          if (dir !== void 0) this.autoloads.push({ parent: this.ownerKey(mod, receiver), dir, prefix: stringValue(objectProp(objectProp(args[1], "options")?.value, "prefix")?.value) ?? "" });
-        }
-        if (["setHeader", "header", "set", "append"].includes(method)) this.header(mod, node, args, ancestors2);
-        if (HTTP_METHODS.has(method) || method === "use" || method === "route") this.routeCall(mod, receiver, method, args, ancestors2);
-      }
-      /** `dotenv.config({ path: '.env.local' })`: each literal path (dotenv 16 takes a list); `.env` without one. */
-      envFileLoad(mod, node, options2) {
-        const path2 = objectProp(options2, "path")?.value;
-        if (path2 === void 0) {
-          this.envFileLoads.push({ path: ".env", loc: mod.loc(node) });
-          return;
-        }
-        const value = unwrap(path2);
-        const paths = value.type === "ArrayExpression" ? value.elements.map((e2) => e2 && e2.type !== "SpreadElement" ? stringValue(e2) : void 0) : [stringValue(value)];
-        for (const p of paths) this.envFileLoads.push({ path: p, loc: mod.loc(node) });
-      }
-      /**
-       * A receiver of `.listen()` that can be a server: a server the code created (`express()`, `http.createServer(app)`),
-       * a call or construction in place, or a name that says so (`server`, `app`, `httpServer`, `this`) — not an
-       * observable, an emitter or a drag handle (`layout.drag.listen(cb)`).
-       */
-      listensOn(mod, receiver) {
-        if (isCall(receiver) || this.ownerOf(mod, receiver)) return true;
-        const name = receiverName(receiver);
-        return name !== void 0 && LISTENER_NAMES.test(name);
-      }
-      listen(mod, node, ancestors2, port, internal = false, receiver) {
-        this.listens.push({ loc: mod.loc(node), port, ...internal ? { internal } : {}, ...receiver ? { receiver } : {} });
-        if (!this.listensAtLoad && this.runsAtLoad(mod, ancestors2, 0)) this.listensAtLoad = true;
-      }
-      /**
-       * Whether code runs when the program starts: at module level, in a callback or an IIFE, or in a named
-       * function (or method) that the package calls, or passes as a callback, from code that runs. A function
-       * only exported or assigned (a framework's `listen` method) is API for others to call. Unknown: runs.
-       */
-      runsAtLoad(mod, ancestors2, depth) {
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if (!isFunction(a)) continue;
-          const parent = ancestors2[i - 1];
-          if (parent && isCall(parent) && (parent.callee === a || parent.arguments.includes(a))) continue;
-          const name = functionName(a, parent);
-          if (name === void 0 || depth > 3) return true;
-          return this.callersOf(name, mod, a).some((c) => this.runsAtLoad(c.mod, c.mod.ancestorsOf(c.node), depth + 1));
-        }
-        return true;
-      }
-      /** Calls of a function by name (`name()`, `x.name()`, `new name()`) and calls that pass it (`app.ready(name)`), outside the function itself. */
-      callersOf(name, fnMod, fn) {
-        const out = [];
-        for (const mod of this.modules) {
-          walk(mod.program, (n) => {
-            if (!isCall(n) || mod === fnMod && (n.start ?? 0) >= (fn.start ?? 0) && (n.end ?? 0) <= (fn.end ?? 0)) return;
-            const callee = unwrap(n.callee);
-            const called = callee.type === "Identifier" ? callee.name : isMember(callee) ? memberName(callee) : void 0;
-            const passed2 = n.arguments.some((arg) => {
-              const a = unwrap(arg);
-              return a.type === "Identifier" && a.name === name;
-            });
-            if (called === name || passed2) out.push({ mod, node: n });
-          });
-        }
-        return out;
-      }
-      ownerOf(mod, receiver) {
-        const key = this.ownerKey(mod, receiver);
-        return key ? this.owners.get(key) : void 0;
-      }
-      declarator(mod, node) {
-        if (node.id.type === "ObjectPattern" && node.init && isProcessEnv(node.init, mod)) {
-          for (const p of node.id.properties) {
-            if (p.type !== "ObjectProperty") continue;
-            const name = keyName(p.key, p.computed);
-            if (!name) continue;
-            const fallback = p.value.type === "AssignmentPattern" ? p.value.right : void 0;
-            this.envReads.push({ name, hasDefault: fallback !== void 0, defaultValue: fallback ? literalText(fallback) : void 0, loc: mod.loc(p.key) });
-          }
-          return;
-        }
-        if (node.id.type === "Identifier" && node.init) this.secretAssignment(mod, node.id.name, node.init);
-      }
-      /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
-      registerOwner(mod, node) {
-        if (node.id.type !== "Identifier" || !node.init) return;
-        let init = unwrap(node.init);
-        if (init.type === "AwaitExpression" && init.argument) init = unwrap(init.argument);
-        let prefix = "";
-        if (isCall(init) && isMember(init.callee) && memberName(init.callee) === "basePath") {
-          prefix = stringValue(init.arguments[0]) ?? "";
-          init = unwrap(init.callee.object);
-        }
-        if (!isCall(init)) return;
-        const target = mod.target(init.callee);
-        if (!target) return;
-        const framework = CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path];
-        if (!framework) return;
-        if (ROUTERS[target.module]?.[target.path] === "koa") prefix = stringValue(objectProp(init.arguments[0], "prefix")?.value) ?? prefix;
-        this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
-      }
-      routeCall(mod, receiver, method, args, ancestors2) {
-        let chain = receiver;
-        while (isCall(chain) && isMember(chain.callee) && HTTP_METHODS.has(memberName(chain.callee) ?? "")) chain = unwrap(chain.callee.object);
-        if (isCall(chain) && isMember(chain.callee) && memberName(chain.callee) === "route" && HTTP_METHODS.has(method)) {
-          const base = unwrap(chain.callee.object);
-          for (const p of pathsOf(chain.arguments[0])) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors2) });
-          return;
-        }
-        const mountOnThis = receiver.type === "ThisExpression" && method === "use" && args.length >= 2 && isPathLiteral(stringValue(args[0]));
-        if (!mountOnThis && !this.routeReceiver(mod, receiver, ancestors2)) return;
-        const owner = this.receiverOwner(mod, receiver, ancestors2);
-        const source = this.frameworkOf(mod, receiver);
-        if (method === "route") {
-          const first = args[0] ? unwrap(args[0]) : void 0;
-          const objects = first?.type === "ArrayExpression" ? first.elements : [first];
-          for (const o of objects) {
-            if (o?.type !== "ObjectExpression") continue;
-            const url = objectProp(o, "url") ?? objectProp(o, "path");
-            const methods = objectProp(o, "method")?.value;
-            const names = methods ? unwrap(methods).type === "ArrayExpression" ? unwrap(methods).elements.map((e2) => e2 ? stringValue(e2) : void 0) : [stringValue(methods)] : ["ALL"];
-            for (const p of pathsOf(url?.value)) for (const m of names) this.routes.push({ method: (m ?? "ALL").toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
-          }
-          if (args.length === 2 && args[1]) {
-            const prefix = stringValue(args[0]);
-            const child = this.ownerKey(mod, args[1]);
-            if (prefix !== void 0 && child) this.mounts.push({ parent: owner, child, prefix });
-          }
-          return;
-        }
-        if (args.length < 2 && method !== "use") return;
-        const pathArg = !isPathLiteral(stringValue(args[0])) && stringValue(args[0]) !== void 0 && isPathLiteral(stringValue(args[1])) ? args[1] : args[0];
-        const paths = pathsOf(pathArg);
-        if (method === "use") {
-          const rest = args.slice(paths.length > 0 ? 1 : 0);
-          const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k) => k !== void 0);
-          for (const p of paths) {
-            for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: p.path, at: { loc: mod.loc(p.node), source } });
-            if (mounted.length === 0) this.routes.push({ method: "USE", path: p.path, loc: mod.loc(p.node), source, owner });
-          }
-          if (paths.length === 0) for (const child of mounted) this.mounts.push({ parent: owner, child, prefix: "" });
-          return;
-        }
-        const handler = args.at(-1);
-        const constantReply = handler !== void 0 && isFunction(unwrap(handler)) && answersConstant(unwrap(handler));
-        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
-      }
-      /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
-      mountedOwner(mod, arg) {
-        const n = unwrap(arg);
-        if (n.type !== "Identifier" && !isCall(n)) return void 0;
-        const key = this.ownerKey(mod, n);
-        if (!key) return void 0;
-        if (isCall(n)) return key;
-        const def = this.definition(mod, n.name);
-        return this.owners.has(key) || def.mod !== mod ? key : void 0;
-      }
-      routeReceiver(mod, receiver, ancestors2) {
-        if (receiver.type === "Identifier") {
-          if (CLIENT_NAMES.test(receiver.name)) return false;
-          if (this.ownerOf(mod, receiver)) return true;
-          if (mod.imports.has(receiver.name) && !mod.imports.get(receiver.name)?.module.startsWith(".")) return false;
-          return SERVERISH_NAMES.test(receiver.name) || this.paramOf(receiver.name, ancestors2) !== void 0;
-        }
-        if (receiver.type === "ThisExpression") return false;
-        const text = chainText(receiver);
-        return text !== void 0 && SERVERISH_NAMES.test(text.split(".").pop() ?? "") && !CLIENT_NAMES.test(text.split(".").pop() ?? "");
-      }
-      /** The function whose first parameter is `name` (a fastify plugin's instance, a router factory's router). */
-      paramOf(name, ancestors2) {
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if (isFunction(a)) {
-            const first = a.params[0];
-            if (first?.type === "Identifier" && first.name === name) return a;
-          }
-        }
-        return void 0;
-      }
-      receiverOwner(mod, receiver, ancestors2) {
-        if (receiver.type === "Identifier") {
-          const fn = this.paramOf(receiver.name, ancestors2);
-          if (fn) return this.functionKey(mod, fn);
-        }
-        return this.ownerKey(mod, receiver);
-      }
-      frameworkOf(mod, receiver) {
-        return this.ownerOf(mod, receiver)?.framework;
-      }
-      nestController(mod, node) {
-        const controller = node.decorators?.map((d) => unwrap(d.expression)).find((e2) => e2.type === "CallExpression" && chainText(e2.callee)?.split(".").pop() === "Controller");
-        if (!controller) return;
-        const arg = controller.arguments[0];
-        const prefixes = arg ? unwrap(arg).type === "ObjectExpression" ? [stringValue(objectProp(arg, "path")?.value) ?? ""] : nestPaths(arg) : [""];
-        for (const member of node.body.body) {
-          if (member.type !== "ClassMethod" || !member.decorators) continue;
-          for (const d of member.decorators) {
-            const e2 = unwrap(d.expression);
-            if (e2.type !== "CallExpression") continue;
-            const name = chainText(e2.callee)?.split(".").pop() ?? "";
-            if (!NEST_METHODS.has(name)) continue;
-            const methodPaths = e2.arguments[0] ? nestPaths(e2.arguments[0]) : [""];
-            const constantReply = answersConstant(member);
-            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest", constantReply });
-          }
-        }
-      }
-      urlComparison(mod, node, ancestors2) {
-        if (!["===", "==", "!==", "!="].includes(node.operator)) return;
-        const [literal, other] = stringValue(node.right) !== void 0 ? [node.right, node.left] : [node.left, node.right];
-        const path2 = stringValue(literal);
-        if (!isPathLiteral(path2) || !this.isUrlish(other)) return;
-        let method = "ALL";
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if (a.type !== "LogicalExpression" || a.operator !== "&&") break;
-          for (const side of [a.left, a.right]) {
-            const s = unwrap(side);
-            if (s.type === "BinaryExpression" && isMember(unwrap(s.left)) && memberName(unwrap(s.left)) === "method") method = stringValue(s.right)?.toUpperCase() ?? method;
-          }
-        }
-        this.routes.push({ method, path: path2, loc: mod.loc(literal), source: "node-http" });
-      }
-      isUrlish(node) {
-        const n = unwrap(node);
-        if (n.type === "Identifier") return URLISH_NAMES.test(n.name);
-        return isMember(n) && URLISH_MEMBERS.has(memberName(n) ?? "");
-      }
-      // --- process listeners -------------------------------------------------------------------
-      processListener(mod, node, args, ancestors2) {
-        const signals = this.signalNames(args[0], ancestors2);
-        const handler = args[1] ? this.handlerBody(mod, args[1]) : void 0;
-        for (const signal of signals) {
-          if (signal.startsWith("SIG")) {
-            this.signalHandlers.push({ signal, loc: mod.loc(node), calls: handler ? this.callsIn(handler.node) : [] });
-            this.signalSites.push({ mod: handler?.mod ?? mod, signal, handler: handler?.node });
-          } else if (signal === "uncaughtException" || signal === "unhandledRejection") {
-            this.crashHandlers.push({ event: signal, loc: mod.loc(node), outcome: handler ? this.crashOutcome(handler.mod, handler.node) : "exits" });
-          } else if (signal === "uncaughtExceptionMonitor") {
-            this.crashHandlers.push({ event: "uncaughtException", loc: mod.loc(node), outcome: "exits" });
-          }
-        }
-      }
-      /** The signal names of `process.on(X, …)`: a literal, or the variable of a loop/forEach over literals. */
-      signalNames(arg, ancestors2) {
-        if (!arg) return [];
-        const literal = stringValue(arg);
-        if (literal !== void 0) return [literal];
-        const n = unwrap(arg);
-        if (n.type !== "Identifier") return [];
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          let list3;
-          if (a.type === "ForOfStatement" && a.left.type === "VariableDeclaration" && a.left.declarations[0]?.id.type === "Identifier" && a.left.declarations[0].id.name === n.name) list3 = a.right;
-          if (isFunction(a) && a.params[0]?.type === "Identifier" && a.params[0].name === n.name) {
-            const call = ancestors2[i - 1];
-            if (call && isCall(call) && isMember(call.callee) && memberName(call.callee) === "forEach") list3 = call.callee.object;
-          }
-          if (list3) {
-            const l = unwrap(list3);
-            return l.type === "ArrayExpression" ? l.elements.flatMap((e2) => e2 && stringValue(e2) !== void 0 ? [stringValue(e2)] : []) : [];
-          }
-        }
-        return [];
-      }
-      /** A handler's function node: inline, or a function it names (in this file or imported). */
-      handlerBody(mod, handler) {
-        const n = unwrap(handler);
-        if (isFunction(n)) return { mod, node: n };
-        if (n.type === "Identifier") {
-          const found2 = this.functionNamed(mod, n.name);
-          return found2 ? { mod: found2.mod, node: found2.fn } : void 0;
-        }
-        return void 0;
-      }
-      callsIn(fn) {
-        const out = [];
-        walk(fn, (n) => {
-          if (isCall(n)) {
-            const text = chainText(n.callee);
-            if (text && !out.includes(text)) out.push(text);
-          }
-        });
-        return out;
-      }
-      crashOutcome(mod, fn) {
-        const body = fn.body;
-        if (body.type === "BlockStatement" && body.body.length === 0) return "empty";
-        return this.exitsIn(mod, fn, /* @__PURE__ */ new Set()) ? "exits" : "logs-only";
-      }
-      /** Whether a function exits, rethrows or shuts down (following the functions it calls, a few levels deep). */
-      exitsIn(mod, fn, seen) {
-        if (seen.has(fn) || seen.size > 8) return false;
-        seen.add(fn);
-        let exits = false;
-        walk(fn, (n) => {
-          if (exits) return;
-          if (n.type === "ThrowStatement") exits = true;
-          else if (n.type === "AssignmentExpression" && chainText(n.left) === "process.exitCode") exits = true;
-          else if (isCall(n)) {
-            const text = chainText(n.callee) ?? "";
-            if (/^process\.(?:exit|kill|abort)$/.test(text) || /shutdown|exit|terminate|kill|crash|die|abort|stop|close/i.test(text.split(".").pop() ?? "")) exits = true;
-            const callee = unwrap(n.callee);
-            if (callee.type === "Identifier") {
-              const found2 = this.functionNamed(mod, callee.name);
-              if (found2 && this.exitsIn(found2.mod, found2.fn, seen)) exits = true;
-            }
-          }
-        });
-        return exits;
-      }
-      // --- env, secrets, CORS, headers ---------------------------------------------------------
-      member(mod, node, ancestors2) {
-        if (!isProcessEnv(node.object, mod) || ancestors2.some((a) => this.envHandovers.has(a))) return;
-        const name = memberName(node);
-        if (name === void 0) return;
-        const parent = ancestors2.at(-1);
-        if (parent?.type === "AssignmentExpression" && parent.left === node) return;
-        if (parent?.type === "UnaryExpression" && parent.operator === "delete") return;
-        const fallback = this.fallbackOf(mod, node, ancestors2);
-        const read = { name, hasDefault: fallback.hasDefault, defaultValue: fallback.value ? literalText(fallback.value) : void 0, loc: mod.loc(node) };
-        if (parent?.type === "LogicalExpression" && parent.right === node && (parent.operator === "||" || parent.operator === "??")) read.aliasOf = firstEnvName(mod, parent.left);
-        this.envReads.push(read);
-        if (BYPASS_FLAG.test(name)) this.bypass(mod, node, name, ancestors2);
-        const literal = fallback.value ? stringValue(fallback.value) : void 0;
-        if (literal !== void 0 && fallback.value && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
-          const loc = mod.loc(unwrap(fallback.value));
-          if (!this.literalSecrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.literalSecrets.push({ key: name, loc, fallback: true });
-        }
-      }
-      /** How an env read copes with an unset variable: climbs through conversions to a `||`/`??` or a test. */
-      fallbackOf(mod, node, ancestors2) {
-        let child = node;
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if (a.type === "LogicalExpression") {
-            if (a.left === child && (a.operator === "||" || a.operator === "??")) return { hasDefault: true, value: a.right };
-            if (a.right === child && (a.operator === "||" || a.operator === "??")) {
-              child = a;
-              continue;
-            }
-            if (a.left === child && a.operator === "&&") return { hasDefault: true };
-            if (a.right === child && a.operator === "&&") {
-              child = a;
-              continue;
-            }
-            return { hasDefault: false };
-          }
-          if ((a.type === "ConditionalExpression" || a.type === "IfStatement") && a.test === child) return { hasDefault: true };
-          if (a.type === "UnaryExpression" && (a.operator === "!" || a.operator === "typeof")) return { hasDefault: true };
-          if (a.type === "BinaryExpression") return { hasDefault: true };
-          const conversion = isCall(a) && CONVERSIONS.has(chainText(a.callee) ?? "");
-          if (a.type === "OptionalMemberExpression" && a.object === child && a.optional) return { hasDefault: true };
-          if (isPredicateCall(a) && a !== child) return { hasDefault: true };
-          if (a.type === "VariableDeclarator" && a.init === child && a.id.type === "Identifier" && mod.inits.get(a.id.name) === unwrap(child) && mod.testedNames.has(a.id.name)) {
-            return { hasDefault: true };
-          }
-          if (isCall(a) && a.callee !== child && !conversion) {
-            const args = a.arguments;
-            const at2 = args.indexOf(child);
-            const fallback = at2 === -1 ? void 0 : args.slice(at2 + 1).find((arg) => isLiteralValueNode(arg));
-            if (fallback) return { hasDefault: true, value: fallback };
-            if (at2 !== -1 && args.slice(at2 + 1).some(isConstantExpression)) return { hasDefault: true };
-          }
-          const passes = (
-            // `+process.env.PORT || 3000`: a number conversion, like Number().
-            a.type === "UnaryExpression" && a.operator === "+" || a.type === "TSAsExpression" || a.type === "TSNonNullExpression" || a.type === "ParenthesizedExpression" || isMember(a) && a.object === child || isCall(a) && (a.callee === child || conversion)
-          );
-          if (!passes) return { hasDefault: false };
-          child = a;
-        }
-        return { hasDefault: false };
-      }
-      schemaEnvReads(mod, schema, hasDefault) {
-        const n = schema ? unwrap(schema) : void 0;
-        if (n?.type !== "ObjectExpression") return;
-        for (const p of n.properties) {
-          if (p.type !== "ObjectProperty") continue;
-          const name = keyName(p.key, p.computed);
-          if (name) this.envReads.push({ name, hasDefault: hasDefault(p.value), loc: mod.loc(p.key) });
-        }
-      }
-      /** `schema.parse(process.env)` where schema is `z.object({...})` (inline or a local constant). */
-      zodEnvReads(mod, schema) {
-        let n = unwrap(schema);
-        if (n.type === "Identifier") n = mod.inits.get(n.name);
-        for (let depth = 0; n && depth < 10; depth++) {
-          n = unwrap(n);
-          if (!isCall(n)) return;
-          if (isMember(n.callee) && memberName(n.callee) === "object") {
-            this.schemaEnvReads(mod, n.arguments[0], (value) => this.schemaCopes(mod, value));
-            return;
-          }
-          n = isMember(n.callee) ? n.callee.object : void 0;
-        }
-      }
-      /**
-       * A zod schema that accepts a missing variable: `.default(…)`, `.optional()`, `.nullish()`, `.catch(…)`, or a
-       * shared schema named for it (`OptionalIntEnv`, `IntEnvWithDefault(10000)`), or a local constant holding one.
-       */
-      schemaCopes(mod, value, depth = 0) {
-        if (/\.(?:default|optional|nullish|catch)\(/.test(this.chainMethods(value))) return true;
-        const call = unwrap(value);
-        if (isCall(call) && /^(?:preprocess|pipe|lazy)$/.test(isMember(call.callee) ? memberName(call.callee) ?? "" : "") && depth < 3) {
-          if (call.arguments.some((arg) => !isFunction(unwrap(arg)) && this.schemaCopes(mod, arg, depth + 1))) return true;
-        }
-        let base = unwrap(value);
-        while (isCall(base)) base = unwrap(isMember(base.callee) ? base.callee.object : base.callee);
-        const name = base.type === "Identifier" ? base.name : isMember(base) ? memberName(base) : void 0;
-        if (name === void 0) return false;
-        if (/optional|default|nullish/i.test(name)) return true;
-        const init = base.type === "Identifier" ? mod.inits.get(base.name) : void 0;
-        return init !== void 0 && init !== null && depth < 3 && this.schemaCopes(mod, init, depth + 1);
-      }
-      chainMethods(node) {
-        const out = [];
-        let n = unwrap(node);
-        while (isCall(n) && isMember(n.callee)) {
-          out.push(`.${memberName(n.callee)}(`);
-          n = unwrap(n.callee.object);
-        }
-        return out.join("");
-      }
-      property(mod, node, ancestors2) {
-        const key = keyName(node.key, node.computed);
-        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
-        const container = containerName(ancestors2);
-        if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
-        if (/^rate_?limit(?:er|ing)?$/i.test(key) && unwrap(node.value).type === "ObjectExpression") this.helpers.push({ name: key, kinds: ["rate-limit"], loc: mod.loc(node) });
-        if (/^(?:allowed|cors)?Origins?$/i.test(key) && key !== "origin" && key !== "Origin") {
-          const v = unwrap(node.value);
-          const how = v.type === "ArrayExpression" && v.elements.some((e2) => e2 && stringValue(e2) === "*") ? "wildcard-list" : stringValue(v) === "*" ? "star" : void 0;
-          if (how) this.cors.push({ loc: mod.loc(node), anyOrigin: true, how, credentials: false, scope: "global", developmentOnly: this.guarded(mod, node, ancestors2, 0) });
-        }
-      }
-      secretAssignment(mod, key, valueNode) {
-        if (!secretKey(key)) return;
-        const value = unwrap(valueNode);
-        const literal = stringValue(value);
-        if (literal !== void 0) {
-          if (secretEvidence(key, literal)) this.literalSecrets.push({ key, loc: mod.loc(value), fallback: false });
-          return;
-        }
-        if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??") && !isProcessEnvRead(mod, value.left)) {
-          const fallback = stringValue(value.right);
-          if (fallback !== void 0 && secretEvidence(key, fallback) && (looksRandom(fallback) || credentialKind(fallback, key) !== void 0 || SAYS_SECRET.test(fallback))) {
-            this.literalSecrets.push({ key, loc: mod.loc(unwrap(value.right)), fallback: true });
-          }
-        }
-      }
-      /** A CORS setting where it is written: its scope (the call it is passed to) and whether only development runs it. */
-      corsAt(mod, node, ancestors2, setting, at2 = node) {
-        this.cors.push({ ...setting, loc: mod.loc(at2), ...corsScope(node, ancestors2), developmentOnly: this.guarded(mod, node, ancestors2, 0) });
-      }
-      /** A CORS middleware's options, as its library (`cors`, `@koa/cors`, `@fastify/cors`, `hono/cors`) reads them. */
-      corsCall(mod, node, options2, ancestors2, library) {
-        const o = options2 ? unwrap(options2) : void 0;
-        if (o && o.type !== "ObjectExpression") {
-          this.corsAt(mod, node, ancestors2, { anyOrigin: false, how: "restricted", credentials: false });
-          return;
-        }
-        const credentials = o ? isTrue(objectProp(o, "credentials")?.value) : false;
-        const origin = o && objectProp(o, "origin");
-        const reflecting = REFLECTING_CORS.has(library);
-        if (!origin) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: reflecting ? "reflect" : "default", credentials });
-        else {
-          const allowed = corsOriginOf(origin);
-          const how = reflecting && credentials && allowed.how === "star" ? "reflect" : allowed.how;
-          this.corsAt(mod, node, ancestors2, { ...allowed, how, credentials }, origin);
-        }
-      }
-      /** `NestFactory.create(AppModule, { cors: true | {...} })`. */
-      nestCorsOption(mod, node, option, ancestors2) {
-        if (!option) return;
-        const v = unwrap(option.value);
-        if (v.type === "BooleanLiteral") {
-          if (v.value) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials: false }, option);
-          return;
-        }
-        if (v.type === "ObjectExpression") {
-          const origin = objectProp(v, "origin");
-          const credentials = isTrue(objectProp(v, "credentials")?.value);
-          if (origin) this.corsAt(mod, node, ancestors2, { ...corsOriginOf(origin), credentials }, origin);
-          else this.corsAt(mod, node, ancestors2, { anyOrigin: true, how: "default", credentials }, option);
-        }
-      }
-      header(mod, node, args, ancestors2) {
-        const pairs2 = args[0] && unwrap(args[0]);
-        if (pairs2?.type === "ObjectExpression") {
-          for (const p of pairs2.properties) {
-            const name2 = p.type === "ObjectProperty" ? keyName(p.key, p.computed) : void 0;
-            if (name2 && p.type === "ObjectProperty") this.headerSet(mod, node, name2.toLowerCase(), p.key, p.value, ancestors2);
-          }
-          return;
-        }
-        const name = stringValue(args[0])?.toLowerCase();
-        if (name) this.headerSet(mod, node, name, args[0], args[1], ancestors2);
-      }
-      headerSet(mod, node, name, nameNode, valueNode, ancestors2) {
-        if (name === "access-control-allow-origin" && valueNode) {
-          const value = unwrap(valueNode);
-          const how = stringValue(value) === "*" ? "header" : /\.headers?\.origin$|\.get\(origin\)$|^origin$/i.test(nodeText(value) ?? "") ? "header-reflect" : void 0;
-          if (how) this.corsAt(mod, node, ancestors2, { anyOrigin: true, how, credentials: this.credentialsHeaderIn(mod) }, value);
-        }
-        if (SECURITY_HEADERS.has(name)) this.securityHeaders.push(mod.loc(nameNode));
-      }
-      /** The module sets `Access-Control-Allow-Credentials: true` somewhere. */
-      credentialsHeaderIn(mod) {
-        let found2 = false;
-        walk(mod.program, (n) => {
-          if (found2 || !isCall(n) || !isMember(n.callee) || !["setHeader", "header", "set", "append"].includes(memberName(n.callee) ?? "")) return;
-          const [name, value] = n.arguments;
-          found2 = stringValue(name)?.toLowerCase() === "access-control-allow-credentials" && (stringValue(value) === "true" || isTrue(value));
-        });
-        return found2;
-      }
-      // --- helpers' options: routes and shutdown waits -------------------------------------------
-      helperCall(mod, node, module, args, helper) {
-        const options2 = args[helper.optionArg];
-        const option = objectProp(options2, helper.option);
-        const ms = option ? numberOf(mod, option.value) : void 0;
-        this.helperWaits.push(ms !== void 0 && option ? { ms, loc: mod.loc(option), kind: "option", env: envSourceOf(mod, option.value) } : { ms: helper.defaultMs, loc: mod.loc(node), kind: "helper-default" });
-        if (module === "@godaddy/terminus") {
-          const checks = objectProp(options2, "healthChecks")?.value;
-          const c = checks ? unwrap(checks) : void 0;
-          if (c?.type === "ObjectExpression") {
-            for (const p of c.properties) {
-              if (p.type === "SpreadElement") continue;
-              const path2 = keyName(p.key, p.computed);
-              if (isPathLiteral(path2)) this.routes.push({ method: "GET", path: path2, loc: mod.loc(p.key), source: "helper" });
-            }
-          }
-        }
-        if (module === "lightship") for (const path2 of ["/health", "/live", "/ready"]) this.routes.push({ method: "GET", path: path2, loc: mod.loc(node), source: "helper" });
-      }
-      // --- inspector and bypasses --------------------------------------------------------------
-      inspector(mod, node, callee, ancestors2) {
-        this.inspectorStarts.push({ callee, loc: mod.loc(node), guarded: this.guarded(mod, node, ancestors2, 0) });
-      }
-      /**
-       * Whether code runs only outside production: inside a branch of a NODE_ENV/enable-flag test that
-       * admits it, after an early return on such a test, or in a local function whose every call is guarded.
-       */
-      guarded(mod, node, ancestors2, depth) {
-        let child = node;
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if (a.type === "IfStatement" || a.type === "ConditionalExpression") {
-            const p = polarity(mod, a.test);
-            if (a.consequent === child && p === "allow" || a.alternate === child && p === "deny") return true;
-          }
-          if (a.type === "LogicalExpression" && a.right === child) {
-            const p = polarity(mod, a.left);
-            if (a.operator === "&&" && p === "allow" || a.operator === "||" && p === "deny") return true;
-          }
-          if (a.type === "BlockStatement" || a.type === "Program") {
-            const statements = a.body;
-            const index = statements.indexOf(child);
-            for (const s of statements.slice(0, Math.max(index, 0))) {
-              if (s.type === "IfStatement" && !s.alternate && exitsEarly(s.consequent) && polarity(mod, s.test) === "deny") return true;
-            }
-          }
-          if (isFunction(a)) {
-            const parent = ancestors2[i - 1];
-            if (parent && isCall(parent) && parent.arguments.includes(a)) {
-              child = a;
-              continue;
-            }
-            return this.everyCallGuarded(mod, a, depth);
-          }
-          child = a;
-        }
-        return false;
-      }
-      /** A local named function is guarded when it is called, and every call of it is guarded; unknown callers count as guarded. */
-      everyCallGuarded(mod, fn, depth) {
-        const key = this.functionKey(mod, fn);
-        const name = key.includes("#") ? key.slice(key.indexOf("#") + 1) : void 0;
-        if (!name || depth > 3) return true;
-        const calls = [];
-        walk(mod.program, (n) => {
-          if (isCall(n)) {
-            const callee = unwrap(n.callee);
-            if (callee.type === "Identifier" && callee.name === name || isMember(callee) && callee.object.type === "ThisExpression" && memberName(callee) === name) calls.push(n);
-          }
-        });
-        if (calls.length === 0) return true;
-        return calls.every((c) => this.guarded(mod, c, mod.ancestorsOf(c), depth + 1));
-      }
-      bypass(mod, node, flag, ancestors2) {
-        if (OWN_SETTINGS.test(flag)) return;
-        const explicit = SECURITY_CONCEPT.test(flag);
-        const controlled = this.controlledBranches(mod, node, ancestors2);
-        if (controlled === void 0) {
-          if (explicit) this.validationBypasses.push({ flag, loc: mod.loc(node) });
-          return;
-        }
-        if (controlled.every((branches) => branches.every((b) => refusesOnly(b)))) return;
-        const mentionsSecurity = controlled.some((branches) => branches.some((b) => b && identifiersIn(b).some((id) => SECURITY_CODE.test(id))));
-        if (explicit || mentionsSecurity) this.validationBypasses.push({ flag, loc: mod.loc(node) });
-      }
-      /** The branches an env flag controls: of the conditional it is tested in, or of those testing the constant it sets. */
-      controlledBranches(mod, node, ancestors2) {
-        let child = node;
-        for (let i = ancestors2.length - 1; i >= 0; i--) {
-          const a = ancestors2[i];
-          if ((a.type === "IfStatement" || a.type === "ConditionalExpression") && a.test === child) return [[a.consequent, a.alternate]];
-          if (a.type === "LogicalExpression" && a.left === child && a.operator !== "??" && ancestors2[i - 1]?.type === "ExpressionStatement") return [[a.right]];
-          if (a.type === "VariableDeclarator" && a.id.type === "Identifier") {
-            const alias = a.id.name;
-            const out = [];
-            walk(mod.program, (n) => {
-              if ((n.type === "IfStatement" || n.type === "ConditionalExpression") && identifiersIn(n.test).includes(alias)) out.push([n.consequent, n.alternate]);
-            });
-            return out.length > 0 ? out : void 0;
-          }
-          if (isFunction(a) || a.type === "ExpressionStatement" || a.type === "ObjectProperty") return void 0;
-          child = a;
-        }
-        return void 0;
-      }
-      // --- ports and the shutdown budget -------------------------------------------------------
-      portOf(mod, arg, depth = 0) {
-        if (!arg || depth > 4) return void 0;
-        const n = unwrap(arg);
-        const loc = mod.loc(n);
-        if (n.type === "ObjectExpression") {
-          const port = objectProp(n, "port");
-          return port ? this.portOf(mod, port.value, depth + 1) : void 0;
-        }
-        if (isFunction(n)) return void 0;
-        const env = envNameOf(mod, n);
-        if (env) return { env, loc };
-        if (n.type === "LogicalExpression") {
-          const left = this.portOf(mod, n.left, depth + 1);
-          const right = numberOf(mod, n.right);
-          return { ...left, value: left?.value ?? right, loc };
-        }
-        if (n.type === "Identifier") {
-          const init = mod.inits.get(n.name);
-          const inner = init ? this.portOf(mod, init, depth + 1) : void 0;
-          return inner ? { ...inner, loc } : { loc };
-        }
-        if (isCall(n) && ["Number", "parseInt", "String"].includes(chainText(n.callee) ?? "")) {
-          const inner = this.portOf(mod, n.arguments[0], depth + 1);
-          return inner ? { ...inner, loc } : { loc };
-        }
-        if (n.type === "UnaryExpression" && n.operator === "+") return this.portOf(mod, n.argument, depth + 1);
-        const value = numberOf(mod, n);
-        return value !== void 0 ? { value, loc } : { loc };
-      }
-      shutdownBudget() {
-        const waits = [];
-        const seen = /* @__PURE__ */ new Set();
-        for (const site of this.signalSites) {
-          if (site.signal === "SIGTERM" && site.handler) this.waitsIn(site.mod, site.handler, waits, seen);
-        }
-        waits.push(...this.helperWaits);
-        if (waits.length === 0) {
-          for (const read of this.envReads) {
-            if (!SHUTDOWN_ENV.test(read.name) || read.defaultValue === void 0) continue;
-            const value = Number(read.defaultValue);
-            const ms = envDurationMs(read.name, read.defaultValue);
-            if (!Number.isFinite(value) || ms === void 0) continue;
-            waits.push({ ms, loc: read.loc, kind: "env-default", env: { name: read.name, fallback: value } });
-          }
-        }
-        return { waits, budgetMs: budgetOf(waits) };
-      }
-      waitsIn(mod, fn, out, seen) {
-        if (seen.has(fn) || seen.size > 20) return;
-        seen.add(fn);
-        walk(fn, (n) => {
-          if (isCall(n)) {
-            const callee = unwrap(n.callee);
-            const args = n.arguments;
-            const target = mod.target(callee);
-            const name = chainText(callee) ?? "";
-            if (name === "setTimeout" && target === void 0 && args[1]) {
-              const ms = numberOf(mod, args[1]);
-              const forced = args[0] !== void 0 && this.callsIn(args[0]).some((c) => /^process\.(?:exit|kill|abort)$/.test(c));
-              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[1]), kind: forced ? "forced-exit" : "timer", env: envSourceOf(mod, args[1]) });
-            } else if (target?.module === "timers/promises" && target.path === "setTimeout" && args[0]) {
-              const ms = numberOf(mod, args[0]);
-              if (ms !== void 0) out.push({ ms, loc: mod.loc(args[0]), kind: "timer", env: envSourceOf(mod, args[0]) });
-            }
-            if (callee.type === "Identifier") {
-              const found2 = this.functionNamed(mod, callee.name);
-              if (found2) this.waitsIn(found2.mod, found2.fn, out, seen);
-            }
-          }
-          if (n.type === "ObjectProperty") {
-            const key = keyName(n.key, n.computed) ?? "";
-            if (/timeout|delay|grace/i.test(key)) {
-              const value = numberOf(mod, n.value);
-              if (value !== void 0) out.push({ ms: /seconds?$|secs?$/i.test(key) ? value * 1e3 : value, loc: mod.loc(n), kind: "option", env: envSourceOf(mod, n.value) });
-            }
-          }
-        });
-      }
-    };
-    RESPONSE_METHODS = /* @__PURE__ */ new Set(["send", "json", "end", "sendStatus", "status", "code", "text", "body", "type", "header", "set", "setHeader", "writeHead", "write"]);
-    PUBLIC_PATH = /^\/?(?:public|static|assets|sdk|embed|widget|cdn|badges?|feed|rss|oembed|share|uploads|files|\.well-known|favicon)(?:\/|$)/i;
-    ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "route"]);
     UI_FRAMEWORKS = /* @__PURE__ */ new Set(["react", "react-dom", "vue", "svelte", "solid-js", "preact", "@angular/core", "react-native", "lit"]);
     SERVER_EXPORTS = /* @__PURE__ */ new Set(["loader", "action", "getServerSideProps", "getStaticProps", "generateMetadata", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "middleware", "handler", "config"]);
+  }
+});
+
+// src/model/service/index.ts
+var init_service = __esm({
+  "src/model/service/index.ts"() {
+    "use strict";
+    init_files();
+    init_route_match();
+    init_services();
+    init_shutdown();
   }
 });
 

@@ -14,24 +14,43 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const BABEL_OPTIONS = {
   sourceType: 'unambiguous',
-  errorRecovery: false,
-  attachComment: false,
+    attachComment: false,
   allowReturnOutsideFunction: true,
   allowAwaitOutsideFunction: true,
   allowImportExportEverywhere: true,
   allowUndeclaredExports: true,
 };
 
+/** Babel as shipready calls it: the plugin sets in turn, then the same with error recovery. */
+function parseScript(text, pluginSets) {
+  for (const errorRecovery of [false, true]) {
+    for (const plugins of pluginSets) {
+      try {
+        return babelParse(text, { ...BABEL_OPTIONS, errorRecovery, plugins });
+      } catch {}
+    }
+  }
+  return undefined;
+}
+
 /** The parse of one file by its name; undefined for a kind shipready only reads (lockfiles, Markdown). */
 function parserFor(name) {
   if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.')) return (text) => DockerfileParser.parse(text);
   if (/\.ya?ml$/.test(name)) return (text) => parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter: new LineCounter() });
-  if (name === 'package.json') return (text) => JSON.parse(text);
-  if (/\.[cm]?tsx?$/.test(name) && !name.endsWith('.d.ts')) {
-    const plugins = name.endsWith('x') ? ['typescript', 'jsx', 'decorators-legacy'] : ['typescript', 'decorators-legacy'];
-    return (text) => babelParse(text, { ...BABEL_OPTIONS, plugins });
+  if (name === 'package.json') {
+    return (text) => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    };
   }
-  if (/\.[cm]?jsx?$/.test(name)) return (text) => babelParse(text, { ...BABEL_OPTIONS, plugins: ['jsx', 'decorators-legacy'] });
+  if (/\.[cm]?tsx?$/.test(name) && !name.endsWith('.d.ts')) {
+    const jsx = name.endsWith('x') ? ['jsx'] : [];
+    return (text) => parseScript(text, [['typescript', ...jsx, 'decorators-legacy'], ['typescript', ...jsx, 'decorators']]);
+  }
+  if (/\.[cm]?jsx?$/.test(name)) return (text) => parseScript(text, [['jsx', 'decorators-legacy'], ['jsx', 'flow', 'decorators-legacy']]);
   if (name === '.env' || name.startsWith('.env.')) return (text) => text.split('\n').map((line) => line.split('='));
   return undefined;
 }

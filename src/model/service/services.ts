@@ -126,6 +126,10 @@ export function buildServices(input: ServiceInput): Service[] {
     const nextConfig = (filesByPackage.get(pkg) ?? []).find((f) => dirname(f) === pkg.dir && NEXT_CONFIG.test(f));
     const configModule = nextConfig === undefined ? undefined : moduleOf(nextConfig);
     services.push(makeService(pkg, modules, input.onError, filesByPackage.get(pkg) ?? [], configModule ? nextBuildEnv(configModule) : new Set()));
+    // A package's syntax trees are done with once its service is built: holding every package's until the last
+    // one is, was most of a large monorepo's peak memory. A file another package reaches too is parsed again.
+    for (const path of included) parsed.delete(path);
+    if (nextConfig !== undefined) parsed.delete(nextConfig);
   }
   return services;
 }
@@ -139,7 +143,6 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
   const httpServer = servers.length > 0 && listens.some((l) => !l.internal) && (pkg.scripts.start !== undefined || found.listens.listensAtLoad);
   const cli = Object.keys(pkg.bin).length > 0 && pkg.scripts.start === undefined && !pkg.private;
   const kind: Service['kind'] = httpServer && !cli ? 'server' : cli ? 'cli' : 'library';
-  const firstLine = pkg.at('/name', { key: true });
   const helpers = found.helpers.helpers;
   const signalHandlers = found.signals.handlers;
   return {
@@ -148,7 +151,7 @@ function makeService(pkg: PackageJson, modules: Module[], onError: ServiceInput[
     files: modules.map((m) => m.file),
     kind,
     isServer: kind === 'server',
-    loc: listens[0]?.loc ?? servers[0]?.loc ?? firstLine,
+    loc: listens[0]?.loc ?? servers[0]?.loc ?? pkg.at('/name', { key: true }),
     servers,
     listens,
     ports: listens.flatMap((l) => (l.port && (l.port.value !== undefined || l.port.env !== undefined) ? [l.port] : [])),
