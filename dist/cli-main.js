@@ -20667,7 +20667,7 @@ var init_rule2 = __esm({
         const pkg = project.packageFor("") ?? project.packages[0];
         if (!pkg) return;
         const report2 = subject(pkg.file);
-        const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.locate("/renovate") !== void 0);
+        const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.value?.renovate !== void 0);
         if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
         const dependabot = dependabotConfigs(project);
         if (dependabot.some((d) => d.coversNode)) return;

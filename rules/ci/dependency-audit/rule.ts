@@ -69,7 +69,7 @@ export default defineRule({
     const pkg = project.packageFor('') ?? project.packages[0];
     if (!pkg) return;
     const report = subject(pkg.file);
-    const renovate = project.filesOf('renovate').length > 0 || project.packages.some((p) => p.json.locate('/renovate') !== undefined);
+    const renovate = project.filesOf('renovate').length > 0 || project.packages.some((p) => (p.json.value as Record<string, unknown> | null)?.renovate !== undefined);
     if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
     const dependabot = dependabotConfigs(project);
     if (dependabot.some((d) => d.coversNode)) return;
