@@ -35392,6 +35392,34 @@ var init_rule = __esm({
   }
 });
 
+// src/model/index-by.ts
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+function indexBy(list3, key) {
+  const byKey = built.get(list3) ?? /* @__PURE__ */ new Map();
+  built.set(list3, byKey);
+  const found2 = byKey.get(key);
+  if (found2) return found2;
+  const index = groupBy(list3, key);
+  byKey.set(key, index);
+  return index;
+}
+var built;
+var init_index_by = __esm({
+  "src/model/index-by.ts"() {
+    "use strict";
+    built = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/parsers/k8s.ts
 function emptyManifests() {
   return { workloads: [], services: [], pdbs: [], hpas: [], limitRanges: [], claims: [], kustomizations: [], skaffoldImages: [] };
@@ -40091,7 +40119,7 @@ function makeProject(parts) {
       return runtimeStages;
     },
     runtimeStagesOwnedBy(pkg) {
-      stagesByOwner ??= Map.groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname2(dockerfile.file)));
+      stagesByOwner ??= groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname2(dockerfile.file)));
       return stagesByOwner.get(pkg) ?? [];
     },
     get builtImages() {
@@ -40164,6 +40192,7 @@ function makeProject(parts) {
 var init_project = __esm({
   "src/model/project.ts"() {
     "use strict";
+    init_index_by();
     init_k8s();
     init_credentials();
     init_line_starts();
@@ -66555,24 +66584,6 @@ var init_compose = __esm({
   }
 });
 
-// src/model/index-by.ts
-function indexBy(list3, key) {
-  const byKey = built.get(list3) ?? /* @__PURE__ */ new Map();
-  built.set(list3, byKey);
-  const found2 = byKey.get(key);
-  if (found2) return found2;
-  const index = Map.groupBy(list3, key);
-  byKey.set(key, index);
-  return index;
-}
-var built;
-var init_index_by = __esm({
-  "src/model/index-by.ts"() {
-    "use strict";
-    built = /* @__PURE__ */ new WeakMap();
-  }
-});
-
 // src/model/links.ts
 import { basename as baseOfPath } from "node:path";
 function isLiteralImage(image) {
@@ -66711,9 +66722,9 @@ var init_links = __esm({
         this.dockerfiles = dockerfiles;
         this.configured = configured;
         this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
-        this.dockerfilesByDir = Map.groupBy(dockerfiles, (d) => dirname2(d.file));
-        this.packagesBySegment = Map.groupBy(packages, (p) => p.name ? lastSegment(p.name) : void 0);
-        this.dockerfilesByFolderName = Map.groupBy(dockerfiles, (d) => {
+        this.dockerfilesByDir = groupBy(dockerfiles, (d) => dirname2(d.file));
+        this.packagesBySegment = groupBy(packages, (p) => p.name ? lastSegment(p.name) : void 0);
+        this.dockerfilesByFolderName = groupBy(dockerfiles, (d) => {
           const dir = dirname2(d.file);
           return (dir === "" ? baseOfPath(root) : basename(dir)).toLowerCase();
         });
@@ -66792,7 +66803,7 @@ function productionServices(project) {
 }
 function companionIndex(project) {
   const key = (s) => `${dirname2(s.file)}\0${s.name}`;
-  const byKey = Map.groupBy(
+  const byKey = groupBy(
     project.compose.flatMap((f) => f.services.filter((o) => project.scope.composeService(o).ships)),
     key
   );
@@ -66854,6 +66865,7 @@ var PRODUCTION_OVERRIDE, longRunning;
 var init_shared4 = __esm({
   "rules/compose/_shared.ts"() {
     "use strict";
+    init_index_by();
     init_commands();
     init_links();
     init_project();
@@ -71604,8 +71616,8 @@ function indexOf2(project) {
     const exclusion = project.scope.exclusionOf(f.file);
     return f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
   });
-  const byDir = Map.groupBy(documents, (f) => dirname2(f.file));
-  const byPackage = Map.groupBy(documents, (f) => project.packageFor(dirname2(f.file)));
+  const byDir = groupBy(documents, (f) => dirname2(f.file));
+  const byPackage = groupBy(documents, (f) => project.packageFor(dirname2(f.file)));
   const byKey = /* @__PURE__ */ new Map();
   const keysByFile = /* @__PURE__ */ new Map();
   for (const f of project.envFiles) {
@@ -71662,6 +71674,7 @@ var PROVIDED, NOT_RUNTIME_FILE, LOCAL_DEFAULT, keysOf, rule_default49;
 var init_rule50 = __esm({
   "rules/env/example/rule.ts"() {
     "use strict";
+    init_index_by();
     init_project();
     init_stage_state();
     init_rule();

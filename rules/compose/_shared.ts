@@ -1,4 +1,5 @@
 /** Helpers shared by the compose/* rules. */
+import { groupBy } from '../../src/model/index-by.ts';
 import { healthcheckTest } from '../../src/model/commands.ts';
 import { runsNode } from '../../src/model/links.ts';
 import { basename, dirname, type Project } from '../../src/model/project.ts';
@@ -26,7 +27,7 @@ export function productionServices(project: Project): ComposeService[] {
  */
 function companionIndex(project: Project): (s: ComposeService) => ComposeService[] {
   const key = (s: ComposeService) => `${dirname(s.file)}\0${s.name}`;
-  const byKey = Map.groupBy(
+  const byKey = groupBy(
     project.compose.flatMap((f) => f.services.filter((o) => project.scope.composeService(o).ships)),
     key,
   );

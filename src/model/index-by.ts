@@ -4,13 +4,25 @@
  */
 const built = new WeakMap<readonly unknown[], Map<(item: never) => unknown, ReadonlyMap<unknown, readonly unknown[]>>>();
 
+/** The items grouped by `key`, in list order: `Map.groupBy`, which the Node 20 that may run the bundle lacks. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The items of `list` grouped by `key`, in list order. `key` must be a function defined once (module level), not a new closure per call. */
 export function indexBy<T, K>(list: readonly T[], key: (item: T) => K): ReadonlyMap<K, readonly T[]> {
   const byKey = built.get(list) ?? new Map();
   built.set(list, byKey);
   const found = byKey.get(key as (item: never) => unknown) as ReadonlyMap<K, readonly T[]> | undefined;
   if (found) return found;
-  const index = Map.groupBy(list, key);
+  const index = groupBy(list, key);
   byKey.set(key as (item: never) => unknown, index as ReadonlyMap<unknown, readonly unknown[]>);
   return index;
 }

@@ -18,7 +18,7 @@ import type { Scope } from './scope.ts';
 import { basename, type Deployment, dirname } from './project.ts';
 import { isNodeImageRef, isNodeStage } from './images.ts';
 import { isReference } from './secrets.ts';
-import { indexBy } from './index-by.ts';
+import { groupBy, indexBy } from './index-by.ts';
 
 /** An image reference we can read: no template or variable left in it. */
 export function isLiteralImage(image: string): boolean {
@@ -61,9 +61,9 @@ export class ImageLinker {
     private readonly configured: Readonly<Record<string, string>>,
   ) {
     this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
-    this.dockerfilesByDir = Map.groupBy(dockerfiles, (d) => dirname(d.file));
-    this.packagesBySegment = Map.groupBy(packages, (p) => (p.name ? lastSegment(p.name) : undefined));
-    this.dockerfilesByFolderName = Map.groupBy(dockerfiles, (d) => {
+    this.dockerfilesByDir = groupBy(dockerfiles, (d) => dirname(d.file));
+    this.packagesBySegment = groupBy(packages, (p) => (p.name ? lastSegment(p.name) : undefined));
+    this.dockerfilesByFolderName = groupBy(dockerfiles, (d) => {
       const dir = dirname(d.file);
       return (dir === '' ? baseOfPath(root) : basename(dir)).toLowerCase();
     });

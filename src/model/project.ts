@@ -2,6 +2,7 @@
  * The Project: every parsed artifact plus the links between them. Rules read only this;
  * no rule re-reads or re-parses a file.
  */
+import { groupBy } from './index-by.ts';
 import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import type { Dockerfile, Stage } from '../parsers/dockerfile.ts';
 import { type Container, emptyManifests, type K8sManifests } from '../parsers/k8s.ts';
@@ -228,7 +229,7 @@ export function makeProject(parts: ProjectParts): Project {
       return runtimeStages;
     },
     runtimeStagesOwnedBy(pkg) {
-      stagesByOwner ??= Map.groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname(dockerfile.file)));
+      stagesByOwner ??= groupBy(this.runtimeStages, ({ dockerfile }) => this.packageFor(dirname(dockerfile.file)));
       return stagesByOwner.get(pkg) ?? [];
     },
     get builtImages() {

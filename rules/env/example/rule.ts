@@ -1,3 +1,4 @@
+import { groupBy } from '../../../src/model/index-by.ts';
 import { ancestors, basename, dirname, type Project } from '../../../src/model/project.ts';
 import type { EnvRead } from '../../../src/model/service/index.ts';
 import type { EnvFile } from '../../../src/model/settings-model.ts';
@@ -47,8 +48,8 @@ function indexOf(project: Project) {
     const exclusion = project.scope.exclusionOf(f.file);
     return f.documentation ? exclusion?.evidence !== 'path' : exclusion === undefined;
   });
-  const byDir = Map.groupBy(documents, (f) => dirname(f.file));
-  const byPackage = Map.groupBy(documents, (f) => project.packageFor(dirname(f.file)));
+  const byDir = groupBy(documents, (f) => dirname(f.file));
+  const byPackage = groupBy(documents, (f) => project.packageFor(dirname(f.file)));
   // Documentation files by the variables they name, and the names of each.
   const byKey = new Map<string, EnvFile[]>();
   const keysByFile = new Map<EnvFile, Set<string>>();
