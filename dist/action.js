@@ -32108,50 +32108,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative6 = parse4(serialize(relative6, options), options);
+        relative5 = parse4(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative6.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -32159,7 +32159,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -71217,19 +71217,21 @@ var init_git_command = __esm({
 function readGitWorkTree(root) {
   try {
     const out = runGit(root, ["ls-files", "-z"], { encoding: "utf8", timeout: GIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
-    const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    let dirs;
-    const holdsTracked = (dir) => {
-      if (!dirs) {
-        dirs = /* @__PURE__ */ new Set();
-        for (const path2 of tracked) for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) dirs.add(path2.slice(0, i));
-      }
-      return dirs.has(dir);
-    };
-    return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored: (paths) => checkIgnore(root, paths) };
+    return workTreeOf(new Set(out.split("\0").filter((p) => p !== "")), (paths) => checkIgnore(root, paths));
   } catch {
     return void 0;
   }
+}
+function workTreeOf(tracked, ignored) {
+  let dirs;
+  const holdsTracked = (dir) => {
+    if (!dirs) {
+      dirs = /* @__PURE__ */ new Set();
+      for (const path2 of tracked) for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) dirs.add(path2.slice(0, i));
+    }
+    return dirs.has(dir);
+  };
+  return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored };
 }
 function checkIgnore(root, paths) {
   if (paths.length === 0) return /* @__PURE__ */ new Set();
@@ -80492,7 +80494,7 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, mkdtempSync, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 
 // src/write-file.ts
 import { lstatSync, mkdirSync, realpathSync as realpathSync2, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -80811,7 +80813,7 @@ function writeOutputFile(path2, text, root, options = {}) {
 }
 
 // src/action/run.ts
-import { join as join6, relative as relative5, resolve as resolve5 } from "node:path";
+import { join as join6, resolve as resolve5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -87543,6 +87545,7 @@ async function lint(options) {
     rules: rules3,
     now,
     extraFiles: options.extraFiles,
+    git: options.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config)
   });
   if (baseline && options.baseline) applyBaseline(result, baseline, options.baseline.name);
@@ -88004,8 +88007,101 @@ function sendAnnotations(plan) {
 
 // src/action/changes.ts
 init_git_command();
+
+// src/revision.ts
+init_git_command();
+init_git();
+import { mkdirSync as mkdirSync2, mkdtempSync, rmSync as rmSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join5 } from "node:path";
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+function extractRevision(workspace, revision, folder, dir) {
+  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return void 0;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
+    const blobs = [];
+    for (const entry of listing.toString("utf8").split("\0")) {
+      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m || m[1] === "120000") continue;
+      const path2 = m[3];
+      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
+      blobs.push({ sha: m[2], path: path2 });
+    }
+    if (blobs.length === 0) return [];
+    const out = runGit(workspace, ["cat-file", "--batch"], {
+      input: `${blobs.map((b) => b.sha).join("\n")}
+`,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      timeout: 12e4,
+      stdio: ["pipe", "pipe", "ignore"]
+    });
+    let at2 = 0;
+    for (const blob of blobs) {
+      const headerEnd = out.indexOf(10, at2);
+      const header = out.subarray(at2, headerEnd).toString("utf8");
+      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+      if (!Number.isFinite(size)) return void 0;
+      const target = join5(dir, blob.path);
+      mkdirSync2(dirname3(target), { recursive: true });
+      writeFileSync2(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
+      at2 = headerEnd + 1 + size + 1;
+    }
+    return blobs.map((b) => b.path);
+  } catch {
+    return void 0;
+  }
+}
+function resolveCommit(cwd, ref) {
+  try {
+    const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
+    return /^[0-9a-f]{40,64}$/.test(out) ? out : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetchCommit(cwd, sha) {
+  if (!/^[0-9a-f]{40,64}$/i.test(sha)) return false;
+  try {
+    runGit(cwd, ["fetch", "--depth=1", "--no-tags", "--quiet", "origin", sha], { timeout: 12e4 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function lintRevision(input) {
+  const dir = mkdtempSync(join5(input.tempDir ?? tmpdir(), "shipready-revision-"));
+  try {
+    const written = extractRevision(input.workTree, input.sha, input.prefix, dir);
+    if (!written) return void 0;
+    const root = join5(dir, input.prefix);
+    mkdirSync2(root, { recursive: true });
+    const config = input.config && join5(dir, relativeTo(input.workTree, input.config));
+    const own = config && existsIn(config) ? config : void 0;
+    const inRoot = input.prefix === "" ? written : written.flatMap((p) => p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
+    const tracked = workTreeOf(new Set(inRoot), () => void 0);
+    return (await lint({ ...input.options, root, config: own, git: () => tracked })).result;
+  } catch {
+    return void 0;
+  } finally {
+    rmSync2(dir, { recursive: true, force: true });
+  }
+}
+var relativeTo = (base, path2) => path2.startsWith(`${base}/`) ? path2.slice(base.length + 1) : path2;
+function existsIn(path2) {
+  try {
+    return statSync3(path2).isFile();
+  } catch {
+    return false;
+  }
+}
+var findingKey = (f) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
+function comparedWith(head, base) {
+  const inBase = new Set(base.map(findingKey));
+  const inHead = new Set(head.map(findingKey));
+  return { added: head.filter((f) => !inBase.has(findingKey(f))), fixed: base.filter((f) => !inHead.has(findingKey(f)) && !f.suppressed) };
+}
+
+// src/action/changes.ts
 var CONTEXT = 3;
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function addRange(ranges, start, end) {
@@ -88141,52 +88237,16 @@ async function apiChanges(octokit, owner, repo, pullNumber) {
   }
   return changes;
 }
-function extractRevision(workspace, revision, folder, dir) {
-  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return false;
-  try {
-    mkdirSync2(dir, { recursive: true });
-    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
-    const blobs = [];
-    for (const entry of listing.toString("utf8").split("\0")) {
-      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!m || m[1] === "120000") continue;
-      const path2 = m[3];
-      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
-      blobs.push({ sha: m[2], path: path2 });
-    }
-    if (blobs.length === 0) return true;
-    const out = runGit(workspace, ["cat-file", "--batch"], {
-      input: `${blobs.map((b) => b.sha).join("\n")}
-`,
-      maxBuffer: 2 * 1024 * 1024 * 1024,
-      timeout: 12e4,
-      stdio: ["pipe", "pipe", "ignore"]
-    });
-    let at2 = 0;
-    for (const blob of blobs) {
-      const headerEnd = out.indexOf(10, at2);
-      const header = out.subarray(at2, headerEnd).toString("utf8");
-      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
-      if (!Number.isFinite(size)) return false;
-      const target = join5(dir, blob.path);
-      mkdirSync2(dirname3(target), { recursive: true });
-      writeFileSync2(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
-      at2 = headerEnd + 1 + size + 1;
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
 var overlaps = (ranges, start, end) => ranges.some(([a, b]) => a <= end && start <= b);
 var WHERE = {
+  new: "new since the base",
   added: "on added lines",
   diff_context: "in the diff",
   file: "in changed files",
   nofilter: ""
 };
-function scopeOf(mode, changes) {
-  const effective = changes ? mode : "nofilter";
+function scopeOf(mode, changes, inBase) {
+  const effective = mode === "new" ? inBase ? "new" : "nofilter" : changes ? mode : "nofilter";
   const touches = (f, path2, which2) => {
     const change = changes?.get(path2);
     if (!change) return false;
@@ -88199,6 +88259,8 @@ function scopeOf(mode, changes) {
       switch (effective) {
         case "nofilter":
           return true;
+        case "new":
+          return !inBase?.has(findingKey(f));
         case "file":
           return changes?.has(path2) === true;
         case "diff_context":
@@ -88222,6 +88284,7 @@ function commentBody(result, content) {
     const title = content.baseKnown ? plural(n, "new finding") : `${plural(n, "finding")} ${content.where || "in the repository"}`;
     out.push(`### ${title}`, "");
     if (n > 0) out.push(...findingsTable(content.newFindings, { ...content.markdown, maxRows: maxRows2 }));
+    if (content.fixed && content.fixed.length > 0) out.push("", `### ${plural(content.fixed.length, "fixed finding")}`, "", ...findingsTable(content.fixed, { pathPrefix: content.markdown.pathPrefix, maxRows: maxRows2 }));
     if (content.runUrl) out.push("", `[Full report in the job summary](${content.runUrl})`);
     return `${out.join("\n")}
 `;
@@ -88265,9 +88328,9 @@ async function upsertComment(octokit, pr, body, notes) {
 
 // src/action/inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir as tmpdir2 } from "node:os";
 var FAIL_ON = ["error", "warning", "info", "never"];
-var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var FILTER_MODES = ["new", "added", "diff_context", "file", "nofilter"];
 var InputError = class extends Error {
 };
 function oneOf(name, allowed) {
@@ -88297,7 +88360,7 @@ function readInputs(env) {
     annotations: flag("annotations", true),
     summary: flag("summary", true),
     comment: flag("comment", false),
-    filterMode: oneOf("filter-mode", FILTER_MODES) ?? "file",
+    filterMode: oneOf("filter-mode", FILTER_MODES) ?? "new",
     token: getInput("github-token") || env.GITHUB_TOKEN || void 0
   };
 }
@@ -88329,7 +88392,7 @@ function readContext(env, cwd) {
     apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     sha: env.GITHUB_SHA || void 0,
     pullRequest: pullRequestOf(readPayload(env.GITHUB_EVENT_PATH)),
-    tempDir: env.RUNNER_TEMP || tmpdir(),
+    tempDir: env.RUNNER_TEMP || tmpdir2(),
     step: (env.GITHUB_ACTION || "shipready").replace(/[^\w.-]/g, "_")
   };
 }
@@ -88351,7 +88414,8 @@ function bySeverity(findings) {
 function statusLines(ctx) {
   const gateLine = ctx.verdict.passed ? "**Gate: passed.**" : `**Gate: failed**: ${ctx.verdict.reasons.join("; ")}.`;
   const covered = ctx.scope.where ? `Annotations and the gate cover the findings ${ctx.scope.where} (filter-mode \`${ctx.scope.mode}\`); the score covers the whole repository.` : "Annotations and the gate cover every finding in the repository.";
-  return [gateLine, covered, ...ctx.change ? [`Change since the base: ${ctx.change}.`] : []];
+  const fixed = ctx.fixed ? [`Fixed since the base: ${plural(ctx.fixed, "finding")}.`] : [];
+  return [gateLine, covered, ...ctx.change ? [`Change since the base: ${ctx.change}.`] : [], ...fixed];
 }
 function summaryMarkdown(result, ctx, limit = SUMMARY_LIMIT) {
   const { scope, pathPrefix, link } = ctx;
@@ -88401,14 +88465,14 @@ function writeFile2(path2, text, what, root) {
     throw new InputError(`${what} ${path2}: cannot write (${error2.code ?? String(error2)})`);
   }
 }
-async function changesOf(inputs, ctx, octokit, notes) {
+async function changesOf(mode, ctx, octokit, notes) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
-  const warn = (message) => inputs.filterMode !== "nofilter" && notes.send("warning", message);
+  const warn = (message) => mode !== "nofilter" && mode !== "new" && notes.send("warning", message);
   if (!octokit || !ctx.owner || !ctx.repo) {
-    warn(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
+    warn(`shipready: filter-mode ${mode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return void 0;
   }
   try {
@@ -88421,17 +88485,10 @@ async function changesOf(inputs, ctx, octokit, notes) {
 async function lintBase(inputs, ctx, prefix, pinned) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
-  const dir = mkdtempSync(join6(ctx.tempDir, "shipready-base-"));
-  try {
-    if (!extractRevision(ctx.workspace, pr.baseSha, prefix, dir)) return void 0;
-    const config = inputs.config && join6(dir, relative5(ctx.workspace, resolve5(ctx.workspace, inputs.config)));
-    return (await lint({ ...pinned, root: join6(dir, prefix), config: config && existsSync5(config) ? config : void 0 })).result;
-  } catch {
-    return void 0;
-  } finally {
-    rmSync2(dir, { recursive: true, force: true });
-    rmSync2(`${dir}.tar`, { force: true });
-  }
+  const config = inputs.config ? resolve5(ctx.workspace, inputs.config) : void 0;
+  const lintAt = () => lintRevision({ workTree: ctx.workspace, sha: pr.baseSha, prefix, config, options: pinned, tempDir: ctx.tempDir });
+  if (resolveCommit(ctx.workspace, pr.baseSha) === void 0 && !fetchCommit(ctx.workspace, pr.baseSha)) return void 0;
+  return lintAt();
 }
 function changePhrase(head, base) {
   const now = head.score.score;
@@ -88441,7 +88498,6 @@ function changePhrase(head, base) {
   const sign = delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : "±0";
   return `${sign} since the base (${before} → ${now})`;
 }
-var keyOf2 = (f) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
 function setOutputs(result, passed2, sarifFile, jsonFile) {
   setOutput("score", result.score.score ?? "");
   setOutput("grade", result.score.grade ?? "");
@@ -88457,7 +88513,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
     const root = resolve5(ctx.workspace, inputs.path);
-    if (!existsSync5(root) || !statSync3(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
+    if (!existsSync5(root) || !statSync4(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     if (!isWithin(realpathSync4(ctx.workspace), realpathSync4(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
     const linted = await lint({ ...pinned, root, config: inputs.config && resolve5(ctx.workspace, inputs.config) });
     const { result } = linted;
@@ -88470,22 +88526,37 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     writeFile2(jsonFile, report("json", result, { color: false }), "JSON report", void 0);
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
     const notes = new RunNotes();
-    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit, notes));
+    const pr = ctx.pullRequest;
+    const base = pr && (inputs.filterMode === "new" || inputs.comment) ? await lintBase(inputs, ctx, prefix, pinned) : void 0;
+    const mode = inputs.filterMode === "new" && pr && !base ? "file" : inputs.filterMode;
+    const changes = await changesOf(mode, ctx, octokit, notes);
+    if (mode !== inputs.filterMode && pr) {
+      notes.send("warning", `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, which could not be read or fetched: ${changes ? "the findings in changed files gate" : "every finding annotates and gates"} instead.`);
+    }
+    const scope = scopeOf(mode, changes, base && new Set(base.findings.map(findingKey)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
-    const base = inputs.comment && ctx.pullRequest ? await lintBase(inputs, ctx, prefix, pinned) : void 0;
+    const fixed = base ? comparedWith(annotatedFindings(result), annotatedFindings(base)).fixed : void 0;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
-    if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict: verdict2, pathPrefix: prefix, link, change }), env.GITHUB_STEP_SUMMARY);
+    if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict: verdict2, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);
     if (inputs.comment) {
-      const pr = ctx.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) info("shipready: comment: true has no effect outside pull_request events");
       else if (!octokit) notes.send("notice", "shipready: no pull-request comment: no github-token was given", { title: "shipready" });
       else {
-        const inBase = new Set(base?.findings.map(keyOf2));
-        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(keyOf2(f))));
+        const inBase = new Set(base?.findings.map(findingKey));
+        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(findingKey(f))));
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
-        const body = commentBody(result, { newFindings, baseKnown: base !== void 0, where: scope.where, change, status: statusLines({ scope, verdict: verdict2 }), markdown: { pathPrefix: prefix, link }, runUrl });
+        const body = commentBody(result, {
+          newFindings,
+          fixed: fixed && bySeverity(fixed),
+          baseKnown: base !== void 0,
+          where: scope.where,
+          change,
+          status: statusLines({ scope, verdict: verdict2, fixed: fixed?.length }),
+          markdown: { pathPrefix: prefix, link },
+          runUrl
+        });
         const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body, notes);
         info(`shipready: pull-request comment ${done}`);
       }

@@ -3928,50 +3928,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options2, skipNormalization) {
+    function resolveComponent(base, relative6, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative5 = parse3(serialize(relative5, options2), options2);
+        relative6 = parse3(serialize(relative6, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options2.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3979,7 +3979,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -10918,10 +10918,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10935,7 +10935,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10959,7 +10959,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10975,7 +10975,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11066,7 +11066,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11080,13 +11080,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -11129,18 +11129,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11194,8 +11194,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap7 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11207,7 +11207,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11218,8 +11218,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11236,7 +11236,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11416,7 +11416,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11433,24 +11433,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11633,25 +11633,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12461,14 +12461,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13635,18 +13635,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13799,15 +13799,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -14001,13 +14001,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -51331,19 +51331,21 @@ var init_git_command = __esm({
 function readGitWorkTree(root) {
   try {
     const out = runGit(root, ["ls-files", "-z"], { encoding: "utf8", timeout: GIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
-    const tracked = new Set(out.split("\0").filter((p) => p !== ""));
-    let dirs;
-    const holdsTracked = (dir) => {
-      if (!dirs) {
-        dirs = /* @__PURE__ */ new Set();
-        for (const path2 of tracked) for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) dirs.add(path2.slice(0, i));
-      }
-      return dirs.has(dir);
-    };
-    return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored: (paths) => checkIgnore(root, paths) };
+    return workTreeOf(new Set(out.split("\0").filter((p) => p !== "")), (paths) => checkIgnore(root, paths));
   } catch {
     return void 0;
   }
+}
+function workTreeOf(tracked, ignored) {
+  let dirs;
+  const holdsTracked = (dir) => {
+    if (!dirs) {
+      dirs = /* @__PURE__ */ new Set();
+      for (const path2 of tracked) for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) dirs.add(path2.slice(0, i));
+    }
+    return dirs.has(dir);
+  };
+  return { tracked: (path2) => tracked.has(path2), holdsTracked, ignored };
 }
 function checkIgnore(root, paths) {
   if (paths.length === 0) return /* @__PURE__ */ new Set();
@@ -55956,10 +55958,10 @@ var init_build = __esm({
             else out += sub.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep3 = "";
+            let sep4 = "";
             for (let sub of this.subs) {
-              out += sep3;
-              sep3 = "|";
+              out += sep4;
+              sep4 = "|";
               out += sub.appendTo();
             }
             break;
@@ -60608,8 +60610,8 @@ var require_picocolors = __commonJS({
 import { setFlagsFromString } from "node:v8";
 
 // src/cli.ts
-import { statSync as statSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/baseline.ts
@@ -62666,6 +62668,13 @@ function gate(result, failOn, minScore, scope) {
   return { passed: reasons.length === 0, reasons };
 }
 
+// src/revision.ts
+init_git_command();
+init_git();
+import { mkdirSync, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname2, join as join4 } from "node:path";
+
 // src/lint.ts
 init_rules();
 import { relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
@@ -62951,6 +62960,7 @@ async function lint(options2) {
     rules: rules3,
     now,
     extraFiles: options2.extraFiles,
+    git: options2.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config)
   });
   if (baseline && options2.baseline) applyBaseline(result, baseline, options2.baseline.name);
@@ -62960,6 +62970,92 @@ function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
   if (!isWithin(resolve2(workspace), root)) return void 0;
   return relative3(resolve2(workspace), root).split(sep2).join("/");
+}
+
+// src/revision.ts
+function extractRevision(workspace, revision, folder, dir) {
+  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return void 0;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
+    const blobs = [];
+    for (const entry of listing.toString("utf8").split("\0")) {
+      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m || m[1] === "120000") continue;
+      const path2 = m[3];
+      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
+      blobs.push({ sha: m[2], path: path2 });
+    }
+    if (blobs.length === 0) return [];
+    const out = runGit(workspace, ["cat-file", "--batch"], {
+      input: `${blobs.map((b) => b.sha).join("\n")}
+`,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      timeout: 12e4,
+      stdio: ["pipe", "pipe", "ignore"]
+    });
+    let at2 = 0;
+    for (const blob of blobs) {
+      const headerEnd = out.indexOf(10, at2);
+      const header = out.subarray(at2, headerEnd).toString("utf8");
+      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+      if (!Number.isFinite(size)) return void 0;
+      const target = join4(dir, blob.path);
+      mkdirSync(dirname2(target), { recursive: true });
+      writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
+      at2 = headerEnd + 1 + size + 1;
+    }
+    return blobs.map((b) => b.path);
+  } catch {
+    return void 0;
+  }
+}
+function resolveCommit(cwd, ref) {
+  try {
+    const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
+    return /^[0-9a-f]{40,64}$/.test(out) ? out : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function workTreeRoot(dir) {
+  try {
+    return String(runGit(dir, ["rev-parse", "--show-toplevel"], { encoding: "utf8", timeout: 3e4 })).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function lintRevision(input) {
+  const dir = mkdtempSync(join4(input.tempDir ?? tmpdir(), "shipready-revision-"));
+  try {
+    const written = extractRevision(input.workTree, input.sha, input.prefix, dir);
+    if (!written) return void 0;
+    const root = join4(dir, input.prefix);
+    mkdirSync(root, { recursive: true });
+    const config = input.config && join4(dir, relativeTo(input.workTree, input.config));
+    const own = config && existsIn(config) ? config : void 0;
+    const inRoot = input.prefix === "" ? written : written.flatMap((p) => p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
+    const tracked = workTreeOf(new Set(inRoot), () => void 0);
+    return (await lint({ ...input.options, root, config: own, git: () => tracked })).result;
+  } catch {
+    return void 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+var relativeTo = (base, path2) => path2.startsWith(`${base}/`) ? path2.slice(base.length + 1) : path2;
+function existsIn(path2) {
+  try {
+    return statSync3(path2).isFile();
+  } catch {
+    return false;
+  }
+}
+var findingKey = (f) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
+function comparedWith(head, base) {
+  const inBase = new Set(base.map(findingKey));
+  const inHead = new Set(head.map(findingKey));
+  return { added: head.filter((f) => !inBase.has(findingKey(f))), fixed: base.filter((f) => !inHead.has(findingKey(f)) && !f.suppressed) };
 }
 
 // src/reporters/paths.ts
@@ -63378,18 +63474,18 @@ function report(format, result, options2) {
 }
 
 // src/write-file.ts
-import { lstatSync, mkdirSync, realpathSync as realpathSync3, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
+import { lstatSync, mkdirSync as mkdirSync2, realpathSync as realpathSync3, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 var UnsafeTarget = class extends Error {
 };
 function realFolder(path2) {
-  let dir = dirname2(path2);
+  let dir = dirname3(path2);
   for (; ; ) {
     try {
-      return join4(realpathSync3(dir), relative4(dir, dirname2(path2)));
+      return join5(realpathSync3(dir), relative4(dir, dirname3(path2)));
     } catch {
-      const up = dirname2(dir);
-      if (up === dir) return dirname2(path2);
+      const up = dirname3(dir);
+      if (up === dir) return dirname3(path2);
       dir = up;
     }
   }
@@ -63409,13 +63505,13 @@ function writeOutputFile(path2, text, root, options2 = {}) {
       if (!isWithin(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
     }
   }
-  if (options2.createFolders) mkdirSync(dirname2(path2), { recursive: true });
-  const temporary = join4(dirname2(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  if (options2.createFolders) mkdirSync2(dirname3(path2), { recursive: true });
+  const temporary = join5(dirname3(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    writeFileSync(temporary, text, { flag: "wx" });
+    writeFileSync2(temporary, text, { flag: "wx" });
     renameSync(temporary, path2);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    rmSync2(temporary, { force: true });
     throw error;
   }
 }
@@ -63433,6 +63529,8 @@ Options:
   --min-score N           also fail when the readiness score is below N (0-100)
   --config FILE           config file (default: .shipready.yml, .shipready.yaml or .shipready.json in path)
   --baseline FILE         keep the findings recorded in FILE out of the gate
+  --new-since REF         gate only on findings that git revision REF (a branch, tag or commit; the base of a
+                          pull request) does not have, linted the same way from git's objects with its own config
   --write-baseline FILE   record today's findings in FILE and exit 0
   --rule ID=SEVERITY      override a rule: error, warning, info or off (repeatable)
   --manifests -           also read rendered Kubernetes manifests from standard input, reported as <stdin>
@@ -63458,6 +63556,7 @@ function parse2(argv) {
       "min-score": { type: "string" },
       config: { type: "string" },
       baseline: { type: "string" },
+      "new-since": { type: "string" },
       "write-baseline": { type: "string" },
       rule: { type: "string", multiple: true },
       manifests: { type: "string" },
@@ -63495,6 +63594,7 @@ function options(values, positionals, cwd) {
     minScore: minScore === void 0 ? void 0 : Number(minScore),
     config: values.config,
     baseline: values.baseline,
+    newSince: values["new-since"],
     writeBaseline: values["write-baseline"],
     rules: values.rule ?? [],
     manifestsFromStdin: values.manifests === "-",
@@ -63505,7 +63605,7 @@ function options(values, positionals, cwd) {
 function checkRoot(root, given) {
   let isDirectory;
   try {
-    isDirectory = statSync3(root).isDirectory();
+    isDirectory = statSync4(root).isDirectory();
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${given}: no such directory`);
@@ -63591,15 +63691,31 @@ async function lintAndReport(opts, io) {
   });
   if (opts.output) writeRequested("--output", io.cwd, opts.output, text, opts.root);
   else io.stdout(text);
-  const verdict2 = gate(result, failOn, minScore);
-  if (!verdict2.passed) {
-    const why = verdict2.reasons.join("; ");
-    if (opts.format === "text" && !opts.output) io.stdout(`Gate failed: ${why}
+  const say = (line) => opts.format === "text" && !opts.output ? io.stdout(`${line}
+`) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}
 `);
-    else io.stderr(`shipready: gate failed: ${why}
-`);
-  }
+  const since = opts.newSince === void 0 ? void 0 : await newSince(opts, io, result);
+  if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, "new finding")}, ${plural(since.fixed.length, "fixed finding")}`);
+  const verdict2 = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
+  if (!verdict2.passed) say(`Gate failed: ${verdict2.reasons.join("; ")}`);
   return verdict2.passed ? EXIT.passed : EXIT.failed;
+}
+async function newSince(opts, io, head) {
+  const ref = opts.newSince;
+  const workTree = workTreeRoot(opts.root);
+  if (!workTree) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+  const sha = resolveCommit(workTree, ref);
+  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first, e.g. git fetch origin ${ref})`);
+  const prefix = relative5(realpathSync4(workTree), realpathSync4(opts.root)).split(sep3).join("/");
+  const base = await lintRevision({
+    workTree,
+    sha,
+    prefix,
+    config: opts.config && resolve5(io.cwd, opts.config),
+    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules }
+  });
+  if (!base) throw new UsageError(`--new-since ${ref}: could not read commit ${sha.slice(0, 12)} from git`);
+  return comparedWith(head.findings, base.findings);
 }
 
 // src/bin.ts

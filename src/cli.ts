@@ -1,16 +1,19 @@
 /** The command line: takes options, calls run(), routes the report, returns the gate's exit code. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeBaseline } from './baseline.ts';
 import { ConfigError, type FailOn } from './config.ts';
+import type { RunResult } from './engine.ts';
 import { gate } from './gate.ts';
+import { comparedWith, lintRevision, resolveCommit, workTreeRoot } from './revision.ts';
+import { plural } from './reporters/summary.ts';
 import { lint, workspacePrefix } from './lint.ts';
 import { stderrText } from './reporters/escape.ts';
 import { FORMATS, type Format, report } from './reporters/index.ts';
 import type { Rule } from './rule.ts';
 import { makeSourceFile } from './discover.ts';
-import type { SourceFile } from './types.ts';
+import type { Finding, SourceFile } from './types.ts';
 import { VERSION } from './version.ts';
 import { UnsafeTarget, writeOutputFile } from './write-file.ts';
 
@@ -41,6 +44,8 @@ Options:
   --min-score N           also fail when the readiness score is below N (0-100)
   --config FILE           config file (default: .shipready.yml, .shipready.yaml or .shipready.json in path)
   --baseline FILE         keep the findings recorded in FILE out of the gate
+  --new-since REF         gate only on findings that git revision REF (a branch, tag or commit; the base of a
+                          pull request) does not have, linted the same way from git's objects with its own config
   --write-baseline FILE   record today's findings in FILE and exit 0
   --rule ID=SEVERITY      override a rule: error, warning, info or off (repeatable)
   --manifests -           also read rendered Kubernetes manifests from standard input, reported as <stdin>
@@ -68,6 +73,7 @@ function parse(argv: string[]) {
       'min-score': { type: 'string' },
       config: { type: 'string' },
       baseline: { type: 'string' },
+      'new-since': { type: 'string' },
       'write-baseline': { type: 'string' },
       rule: { type: 'string', multiple: true },
       manifests: { type: 'string' },
@@ -92,6 +98,8 @@ interface Options {
   minScore?: number;
   config?: string;
   baseline?: string;
+  /** `--new-since REF`: gate on what that revision does not have. */
+  newSince?: string;
   writeBaseline?: string;
   rules: string[];
   /** `--manifests -`: read Kubernetes manifests from standard input too. */
@@ -125,6 +133,7 @@ function options(values: ReturnType<typeof parse>['values'], positionals: string
     minScore: minScore === undefined ? undefined : Number(minScore),
     config: values.config,
     baseline: values.baseline,
+    newSince: values['new-since'],
     writeBaseline: values['write-baseline'],
     rules: values.rule ?? [],
     manifestsFromStdin: values.manifests === '-',
@@ -223,12 +232,30 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   });
   if (opts.output) writeRequested('--output', io.cwd, opts.output, text, opts.root);
   else io.stdout(text);
-  const verdict = gate(result, failOn, minScore);
-  if (!verdict.passed) {
-    const why = verdict.reasons.join('; ');
-    // A text report on stdout ends with the verdict; otherwise stdout is machine-read or a file was written.
-    if (opts.format === 'text' && !opts.output) io.stdout(`Gate failed: ${why}\n`);
-    else io.stderr(`shipready: gate failed: ${why}\n`);
-  }
+  // A text report on stdout ends with the verdict; otherwise stdout is machine-read or a file was written.
+  const say = (line: string) => (opts.format === 'text' && !opts.output ? io.stdout(`${line}\n`) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}\n`));
+  const since = opts.newSince === undefined ? undefined : await newSince(opts, io, result);
+  if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, 'new finding')}, ${plural(since.fixed.length, 'fixed finding')}`);
+  const verdict = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
+  if (!verdict.passed) say(`Gate failed: ${verdict.reasons.join('; ')}`);
   return verdict.passed ? EXIT.passed : EXIT.failed;
+}
+
+/** `--new-since REF`: the revision linted the same way (its files from git's objects, its own config), compared finding by finding. */
+async function newSince(opts: Options, io: CliIO, head: RunResult): Promise<{ added: Finding[]; fixed: Finding[] }> {
+  const ref = opts.newSince as string;
+  const workTree = workTreeRoot(opts.root);
+  if (!workTree) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+  const sha = resolveCommit(workTree, ref);
+  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first, e.g. git fetch origin ${ref})`);
+  const prefix = relative(realpathSync(workTree), realpathSync(opts.root)).split(sep).join('/');
+  const base = await lintRevision({
+    workTree,
+    sha,
+    prefix,
+    config: opts.config && resolve(io.cwd, opts.config),
+    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules },
+  });
+  if (!base) throw new UsageError(`--new-since ${ref}: could not read commit ${sha.slice(0, 12)} from git`);
+  return comparedWith(head.findings, base.findings);
 }

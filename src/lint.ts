@@ -8,7 +8,7 @@ import { rules as allRules } from '../rules/index.ts';
 import { applyBaseline, type Baseline, loadBaseline } from './baseline.ts';
 import { applyRuleFlags, type FailOn, loadConfig } from './config.ts';
 import { isWithin } from './discover.ts';
-import { type RunResult, run } from './engine.ts';
+import { type RunOptions, type RunResult, run } from './engine.ts';
 import { ENGINE_RULES, type Rule } from './rule.ts';
 import { applySuppressions } from './suppress.ts';
 import type { SourceFile } from './types.ts';
@@ -27,6 +27,8 @@ export interface LintOptions {
   now?: Date;
   /** Files read from elsewhere and linted with the root's (`--manifests -`). */
   extraFiles?: SourceFile[];
+  /** What git tracks, when not the root's work tree (a revision read from git's objects). */
+  git?: RunOptions['git'];
 }
 
 export interface Linted {
@@ -51,6 +53,7 @@ export async function lint(options: LintOptions): Promise<Linted> {
     rules,
     now,
     extraFiles: options.extraFiles,
+    git: options.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config),
   });
   if (baseline && options.baseline) applyBaseline(result, baseline, options.baseline.name);

@@ -352,6 +352,54 @@ describe('dist/action.js on a pull request whose checkout has the history', () =
   });
 });
 
+describe('dist/action.js with the default filter-mode, new since the base', () => {
+  const CI = 'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm test\n';
+  const DEPENDABOT = 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n';
+  const PACKAGE = `${JSON.stringify({ name: 'api', version: '1.0.0', private: true, scripts: { test: 'node --test' }, dependencies: { express: '^4.21.2' } }, null, 2)}\n`;
+
+  /** A repository whose base has CI and Dependabot, and a pull request that deletes both; returns the event file. */
+  function deletesCi(name: string, baseSha?: string): { repo: string; event: string } {
+    const repo = join(tmp, name);
+    const git = gitRepository(repo, tmp);
+    mkdirSync(join(repo, '.github/workflows'), { recursive: true });
+    writeFileSync(join(repo, 'package.json'), PACKAGE);
+    writeFileSync(join(repo, 'package-lock.json'), '{"lockfileVersion": 3, "packages": {}}\n');
+    writeFileSync(join(repo, '.github/workflows/ci.yml'), CI);
+    writeFileSync(join(repo, '.github/dependabot.yml'), DEPENDABOT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    git('rm', '-q', '.github/workflows/ci.yml', '.github/dependabot.yml');
+    git('commit', '-q', '-m', 'drop CI');
+    const event = join(tmp, `event-${name}.json`);
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: baseSha ?? base }, head: { sha: git('rev-parse', 'HEAD') } } }));
+    return { repo, event };
+  }
+
+  it('fails the pull request that deletes CI and Dependabot, whose findings sit on a file it did not touch', async () => {
+    const { repo, event } = deletesCi('deletes-ci');
+    const env = { GITHUB_WORKSPACE: repo, GITHUB_EVENT_PATH: event };
+    // The hole of the changed-files gate: package.json is not among the changed files, so nothing gates.
+    const byFile = await runAction({ 'fail-on': 'warning', 'filter-mode': 'file' }, env);
+    expect(byFile.code, byFile.stdout).toBe(0);
+    const run = await runAction({ 'fail-on': 'warning' }, env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::Gate failed: 2 findings at or above 'warning' new since the base$/m);
+    const gated = annotations(run.stdout).filter((l) => l.startsWith('::warning ') && l.includes('file=package.json'));
+    expect(gated.map((l) => /title=([^:,%]+)/.exec(l)?.[1])).toEqual(expect.arrayContaining(['ci/tests', 'ci/dependency-audit']));
+    expect(run.summary).toContain('filter-mode `new`');
+  });
+
+  it('falls back to the changed files, with a warning, when the base cannot be read or fetched', async () => {
+    // No such commit, no origin to fetch it from, and no token for the pulls API: not even the changed files.
+    const { repo, event } = deletesCi('no-base', 'd'.repeat(40));
+    const run = await runAction({ 'fail-on': 'warning' }, { GITHUB_WORKSPACE: repo, GITHUB_EVENT_PATH: event });
+    expect(run.stdout).toContain(`::warning::shipready: filter-mode new needs the pull request's base ${'d'.repeat(40)}, which could not be read or fetched: every finding annotates and gates instead.`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::Gate failed: 3 findings at or above 'warning'$/m);
+  });
+});
+
 describe('dist/action.js on a pull request that adds hostile file names, with the history', () => {
   it('finds them in the git diff (quoted, tab-terminated) and the toolkit escapes them', async () => {
     const repo = join(tmp, 'hostile-history');

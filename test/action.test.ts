@@ -302,7 +302,17 @@ describe('runAction', () => {
   const run = (extra?: Record<string, string>) => runAction(env(extra), workspace, { rules: [nonRoot], now: NOW });
   const outputs = () => Object.fromEntries(vi.mocked(core.setOutput).mock.calls.map(([k, v]) => [k, String(v)]));
 
+  it('gates by default what is new since the base, linted from the history, and says what the pull request fixed', async () => {
+    await run();
+    expect(vi.mocked(core.error).mock.calls.map(([, p]) => p?.file)).toEqual(['services/new/Dockerfile']);
+    expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 1 finding at or above 'error' new since the base");
+    const summary = vi.mocked(core.summary.addRaw).mock.calls[0]![0];
+    expect(summary).toContain('filter-mode `new`');
+    expect(summary).not.toContain('Fixed since the base');
+  });
+
   it('gates only the changed files (from local history) and keeps the score repository-wide', async () => {
+    inputs.set('filter-mode', 'file');
     await run();
     expect(vi.mocked(core.error).mock.calls.map(([, p]) => p?.file)).toEqual(['services/new/Dockerfile']);
     expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 1 finding at or above 'error' in changed files");

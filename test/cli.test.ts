@@ -9,6 +9,7 @@ import imageTag from '../rules/k8s/image-tag/rule.ts';
 import { HELP, main } from '../src/cli.ts';
 import { FORMATS } from '../src/reporters/index.ts';
 import { VERSION } from '../src/version.ts';
+import { gitRepository } from './git-fixture.ts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const ROOT_DOCKERFILE = 'FROM node:22\nCMD ["node", "server.js"]\n';
@@ -159,6 +160,18 @@ const FLAG_TESTS: Record<string, () => Promise<void>> = {
     const missing = await cli([failing, '--baseline', join(tmp, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--baseline');
+  },
+  '--new-since': async () => {
+    // The finding is in HEAD already: nothing new gates (the describe block below has the rest).
+    const dir = join(tmp, 'flag-new-since');
+    const git = gitRepository(dir, tmp);
+    writeFileSync(join(dir, 'Dockerfile'), ROOT_DOCKERFILE);
+    git('add', '.');
+    git('commit', '-q', '-m', 'one');
+    const r = await cli([dir, '--new-since', 'HEAD']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(NON_ROOT_LINE);
+    expect(r.stdout).toContain('Since HEAD: 0 new findings, 0 fixed findings\n');
   },
   '--rule': async () => {
     expect((await cli([failing, '--rule', 'docker/non-root=off'])).code).toBe(0);
@@ -344,6 +357,56 @@ describe('exit codes and usage errors', () => {
     const r = await cli(['failing', '--format', 'github'], { env: { GITHUB_WORKSPACE: tmp } });
     expect(r.stdout).toContain('::error file=failing/Dockerfile,line=1,col=6,');
     expect(r.stderr).toBe("shipready: gate failed: 1 finding at or above 'error'\n");
+  });
+});
+
+describe('--new-since', () => {
+  /** A repository whose first commit runs one image as root; the second adds another; the third fixes the first. */
+  let history: string;
+  beforeAll(() => {
+    history = join(tmp, 'new-since');
+    const git = gitRepository(history, tmp);
+    writeFileSync(join(history, 'README.md'), '# r\n');
+    mkdirSync(join(history, 'old'));
+    writeFileSync(join(history, 'old', 'Dockerfile'), ROOT_DOCKERFILE);
+    git('add', '.');
+    git('commit', '-q', '-m', 'one');
+    mkdirSync(join(history, 'new'));
+    writeFileSync(join(history, 'new', 'Dockerfile'), ROOT_DOCKERFILE);
+    git('add', '.');
+    git('commit', '-q', '-m', 'two');
+    git('tag', 'two');
+    writeFileSync(join(history, 'old', 'Dockerfile'), `${ROOT_DOCKERFILE}USER node\n`);
+    git('commit', '-q', '-am', 'three');
+  });
+
+  it('gates only on what the revision does not have, and says what was fixed', async () => {
+    const r = await cli([history, '--new-since', 'HEAD~2', '--no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Since HEAD~2: 1 new finding, 1 fixed finding\n');
+    expect(r.stdout.endsWith("Gate failed: 1 finding at or above 'error' new since HEAD~2\n")).toBe(true);
+  });
+
+  it('passes when every finding was there already, though findings remain', async () => {
+    const r = await cli([history, '--new-since', 'two', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).counts.error).toBe(1);
+    expect(r.stderr).toBe('shipready: since two: 0 new findings, 1 fixed finding\n');
+  });
+
+  it('lints a subfolder against the same subfolder of the revision', async () => {
+    const r = await cli([join(history, 'new'), '--new-since', 'HEAD~1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
+  });
+
+  it('is a usage error for a ref git does not know, or outside a work tree', async () => {
+    const unknown = await cli([history, '--new-since', 'no-such-branch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('shipready: --new-since no-such-branch: git knows no commit by that name here (fetch it first, e.g. git fetch origin no-such-branch)\n');
+    const outside = await cli([failing, '--new-since', 'HEAD'], { env: { GIT_CEILING_DIRECTORIES: tmp } });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^shipready: --new-since HEAD: .* is not inside a git work tree\n$/);
   });
 });
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractRevision } from '../src/action/changes.ts';
+import { extractRevision } from '../src/revision.ts';
 import { gitExecutable, runGit } from '../src/git-command.ts';
 import { gitRepository } from './git-fixture.ts';
 
@@ -58,11 +58,11 @@ describe("the base of a pull request, from git's objects", () => {
     writeFileSync(join(repo, 'services', 'api', 'Dockerfile'), 'FROM node:24\n');
 
     const out = join(tmp, 'base-out');
-    expect(extractRevision(repo, sha, 'services', out)).toBe(true);
+    expect(extractRevision(repo, sha, 'services', out)?.sort()).toEqual(['services/api/Dockerfile', 'services/api/bin.dat']);
     expect(readFileSync(join(out, 'services', 'api', 'Dockerfile'), 'utf8')).toBe('FROM node:22\n');
     expect([...readFileSync(join(out, 'services', 'api', 'bin.dat'))]).toEqual([0, 1, 2, 255, 10, 13]);
     expect(existsSync(join(out, 'README.md'))).toBe(false);
     expect(() => lstatSync(join(out, 'services', 'api', 'passwd'))).toThrow();
-    expect(extractRevision(repo, 'not-a-sha', '', join(tmp, 'none'))).toBe(false);
+    expect(extractRevision(repo, 'not-a-sha', '', join(tmp, 'none'))).toBeUndefined();
   });
 });

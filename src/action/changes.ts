@@ -3,9 +3,8 @@
  * checkout has the history, else from the pulls API (paginated; patches parsed; a file without a
  * patch counts as changed whole). The filter modes then decide which findings annotate and gate.
  */
-import { dirname, join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { runGit } from '../git-command.ts';
+import { findingKey } from '../revision.ts';
 import type { getOctokit } from '@actions/github';
 import type { Finding } from '../types.ts';
 import type { FilterMode } from './inputs.ts';
@@ -185,50 +184,6 @@ export async function apiChanges(octokit: Octokit, owner: string, repo: string, 
   return changes;
 }
 
-/**
- * Writes the files of `revision` under `folder` (a path from the checkout root, '' for all) into `dir`, to lint
- * the base of a pull request: the tree from `git ls-tree`, each blob from `git cat-file --batch`. Reads git
- * objects only and runs no other program; links and submodules are left out, as the lint of a checkout would
- * not follow a link out of the root either.
- */
-export function extractRevision(workspace: string, revision: string, folder: string, dir: string): boolean {
-  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return false;
-  try {
-    mkdirSync(dir, { recursive: true });
-    const listing = runGit(workspace, ['ls-tree', '-r', '-z', '--full-tree', revision, '--', folder || '.'], { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }) as Buffer;
-    const blobs: { sha: string; path: string }[] = [];
-    for (const entry of listing.toString('utf8').split('\0')) {
-      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!m || m[1] === '120000') continue;
-      const path = m[3] as string;
-      // git never stores these; a path that would leave `dir` is not written.
-      if (path.split('/').some((part) => part === '..' || part === '' || part === '.git')) continue;
-      blobs.push({ sha: m[2] as string, path });
-    }
-    if (blobs.length === 0) return true;
-    const out = runGit(workspace, ['cat-file', '--batch'], {
-      input: `${blobs.map((b) => b.sha).join('\n')}\n`,
-      maxBuffer: 2 * 1024 * 1024 * 1024,
-      timeout: 120_000,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    }) as Buffer;
-    let at = 0;
-    for (const blob of blobs) {
-      const headerEnd = out.indexOf(10, at);
-      const header = out.subarray(at, headerEnd).toString('utf8');
-      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
-      if (!Number.isFinite(size)) return false;
-      const target = join(dir, blob.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: 'wx' });
-      at = headerEnd + 1 + size + 1;
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const overlaps = (ranges: readonly Range[], start: number, end: number) => ranges.some(([a, b]) => a <= end && start <= b);
 
 /** Which findings annotate and gate: the filter mode applied to the pull request's changes. */
@@ -242,15 +197,20 @@ export interface Scope {
 }
 
 export const WHERE: Record<FilterMode, string> = {
+  new: 'new since the base',
   added: 'on added lines',
   diff_context: 'in the diff',
   file: 'in changed files',
   nofilter: '',
 };
 
-/** `changes` undefined (a push, or no diff to be had): every finding is in scope. */
-export function scopeOf(mode: FilterMode, changes: Changes | undefined): Scope {
-  const effective: FilterMode = changes ? mode : 'nofilter';
+/**
+ * `new`: the findings whose rule, file and fingerprint no finding of the base has (`inBase`, the base's keys; see
+ * src/revision.ts). The other modes by the pull request's changes. Without what the mode needs (a push, no diff or
+ * no base to be had) every finding is in scope.
+ */
+export function scopeOf(mode: FilterMode, changes: Changes | undefined, inBase?: ReadonlySet<string>): Scope {
+  const effective: FilterMode = mode === 'new' ? (inBase ? 'new' : 'nofilter') : changes ? mode : 'nofilter';
   const touches = (f: Finding, path: string, which: 'added' | 'hunks') => {
     const change = changes?.get(path);
     if (!change) return false;
@@ -263,6 +223,8 @@ export function scopeOf(mode: FilterMode, changes: Changes | undefined): Scope {
       switch (effective) {
         case 'nofilter':
           return true;
+        case 'new':
+          return !inBase?.has(findingKey(f));
         case 'file':
           return changes?.has(path) === true;
         case 'diff_context':

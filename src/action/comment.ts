@@ -19,6 +19,8 @@ const COMMENT_ROWS = 50;
 export interface CommentContent {
   /** Findings this pull request brings: in scope, neither suppressed nor baselined, not in the base when it is known. */
   newFindings: readonly Finding[];
+  /** Findings of the base the pull request makes go away, when the base was linted. */
+  fixed?: readonly Finding[];
   /** Whether the base was linted, so `newFindings` are new rather than merely in the changed scope. */
   baseKnown: boolean;
   /** Where the findings are when the base is unknown: "in changed files"; '' for the whole repository. */
@@ -38,6 +40,8 @@ export function commentBody(result: RunResult, content: CommentContent): string 
     const title = content.baseKnown ? plural(n, 'new finding') : `${plural(n, 'finding')} ${content.where || 'in the repository'}`;
     out.push(`### ${title}`, '');
     if (n > 0) out.push(...findingsTable(content.newFindings, { ...content.markdown, maxRows }));
+    // The base's findings are in its files, which the head may no longer have: no links into the head.
+    if (content.fixed && content.fixed.length > 0) out.push('', `### ${plural(content.fixed.length, 'fixed finding')}`, '', ...findingsTable(content.fixed, { pathPrefix: content.markdown.pathPrefix, maxRows }));
     if (content.runUrl) out.push('', `[Full report in the job summary](${content.runUrl})`);
     return `${out.join('\n')}\n`;
   };

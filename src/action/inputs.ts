@@ -9,7 +9,7 @@ import * as core from '@actions/core';
 import type { FailOn } from '../config.ts';
 
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
-export const FILTER_MODES = ['added', 'diff_context', 'file', 'nofilter'] as const;
+export const FILTER_MODES = ['new', 'added', 'diff_context', 'file', 'nofilter'] as const;
 export type FilterMode = (typeof FILTER_MODES)[number];
 
 export interface ActionInputs {
@@ -61,7 +61,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     annotations: flag('annotations', true),
     summary: flag('summary', true),
     comment: flag('comment', false),
-    filterMode: oneOf('filter-mode', FILTER_MODES) ?? 'file',
+    filterMode: oneOf('filter-mode', FILTER_MODES) ?? 'new',
     token: core.getInput('github-token') || env.GITHUB_TOKEN || undefined,
   };
 }

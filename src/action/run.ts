@@ -4,9 +4,9 @@
  * check's outcome. Filter modes narrow what annotates and gates; the score stays repository-wide.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { UnsafeTarget, writeOutputFile } from '../write-file.ts';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isWithin } from '../discover.ts';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
@@ -19,9 +19,10 @@ import { report } from '../reporters/index.ts';
 import type { Rule } from '../rule.ts';
 import { repositoryPath } from '../reporters/paths.ts';
 import { planAnnotations, RunNotes, sendAnnotations } from './annotations.ts';
-import { apiChanges, type Changes, extractRevision, gitChanges, scopeOf } from './changes.ts';
+import { apiChanges, type Changes, gitChanges, scopeOf } from './changes.ts';
+import { comparedWith, fetchCommit, findingKey, lintRevision, resolveCommit } from '../revision.ts';
 import { commentBody, upsertComment } from './comment.ts';
-import { type ActionContext, type ActionInputs, InputError, readContext, readInputs } from './inputs.ts';
+import { type ActionContext, type ActionInputs, type FilterMode, InputError, readContext, readInputs } from './inputs.ts';
 import { blobLinker, bySeverity, statusLines, summaryMarkdown, writeSummary } from './summary.ts';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -51,14 +52,15 @@ function writeFile(path: string, text: string, what: string, root: string | unde
  * everything". nofilter gates everything anyway and uses them only to annotate changed lines first,
  * so it does not warn when they cannot be had.
  */
-async function changesOf(inputs: ActionInputs, ctx: ActionContext, octokit: Octokit | undefined, notes: RunNotes): Promise<Changes | undefined> {
+async function changesOf(mode: FilterMode, ctx: ActionContext, octokit: Octokit | undefined, notes: RunNotes): Promise<Changes | undefined> {
   const pr = ctx.pullRequest;
   if (!pr) return undefined;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
-  const warn = (message: string) => inputs.filterMode !== 'nofilter' && notes.send('warning', message);
+  // nofilter and new gate without them; they only put annotations on changed lines first.
+  const warn = (message: string) => mode !== 'nofilter' && mode !== 'new' && notes.send('warning', message);
   if (!octokit || !ctx.owner || !ctx.repo) {
-    warn(`shipready: filter-mode ${inputs.filterMode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
+    warn(`shipready: filter-mode ${mode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return undefined;
   }
   try {
@@ -69,21 +71,17 @@ async function changesOf(inputs: ActionInputs, ctx: ActionContext, octokit: Octo
   }
 }
 
-/** The base of the pull request, linted the same way, when the checkout has its history; else undefined. */
+/**
+ * The base of the pull request, linted the same way with its own config: from the checkout's history, else after
+ * fetching the base commit (a shallow checkout has only the head); undefined when it cannot be had.
+ */
 async function lintBase(inputs: ActionInputs, ctx: ActionContext, prefix: string, pinned: Pinned): Promise<RunResult | undefined> {
   const pr = ctx.pullRequest;
   if (!pr) return undefined;
-  const dir = mkdtempSync(join(ctx.tempDir, 'shipready-base-'));
-  try {
-    if (!extractRevision(ctx.workspace, pr.baseSha, prefix, dir)) return undefined;
-    const config = inputs.config && join(dir, relative(ctx.workspace, resolve(ctx.workspace, inputs.config)));
-    return (await lint({ ...pinned, root: join(dir, prefix), config: config && existsSync(config) ? config : undefined })).result;
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(`${dir}.tar`, { force: true });
-  }
+  const config = inputs.config ? resolve(ctx.workspace, inputs.config) : undefined;
+  const lintAt = () => lintRevision({ workTree: ctx.workspace, sha: pr.baseSha, prefix, config, options: pinned, tempDir: ctx.tempDir });
+  if (resolveCommit(ctx.workspace, pr.baseSha) === undefined && !fetchCommit(ctx.workspace, pr.baseSha)) return undefined;
+  return lintAt();
 }
 
 /** "+3 since the base (69 → 72)". */
@@ -95,8 +93,6 @@ export function changePhrase(head: RunResult, base: RunResult | undefined): stri
   const sign = delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '±0';
   return `${sign} since the base (${before} → ${now})`;
 }
-
-const keyOf = (f: { ruleId: string; file: string; fingerprint: string }) => `${f.ruleId}\u0000${f.file}\u0000${f.fingerprint}`;
 
 function setOutputs(result: RunResult, passed: boolean, sarifFile: string | undefined, jsonFile: string): void {
   core.setOutput('score', result.score.score ?? '');
@@ -137,24 +133,40 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
 
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
     const notes = new RunNotes();
-    const scope = scopeOf(inputs.filterMode, await changesOf(inputs, ctx, octokit, notes));
+    const pr = ctx.pullRequest;
+    const base = pr && (inputs.filterMode === 'new' || inputs.comment) ? await lintBase(inputs, ctx, prefix, pinned) : undefined;
+    // Without its base, a pull request is gated on the findings in the files it changes.
+    const mode: FilterMode = inputs.filterMode === 'new' && pr && !base ? 'file' : inputs.filterMode;
+    const changes = await changesOf(mode, ctx, octokit, notes);
+    if (mode !== inputs.filterMode && pr) {
+      notes.send('warning', `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, which could not be read or fetched: ${changes ? 'the findings in changed files gate' : 'every finding annotates and gates'} instead.`);
+    }
+    const scope = scopeOf(mode, changes, base && new Set(base.findings.map(findingKey)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
 
-    const base = inputs.comment && ctx.pullRequest ? await lintBase(inputs, ctx, prefix, pinned) : undefined;
+    const fixed = base ? comparedWith(annotatedFindings(result), annotatedFindings(base)).fixed : undefined;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
-    if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict, pathPrefix: prefix, link, change }), env.GITHUB_STEP_SUMMARY);
+    if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);
 
     if (inputs.comment) {
-      const pr = ctx.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) core.info('shipready: comment: true has no effect outside pull_request events');
       else if (!octokit) notes.send('notice', 'shipready: no pull-request comment: no github-token was given', { title: 'shipready' });
       else {
-        const inBase = new Set(base?.findings.map(keyOf));
-        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(keyOf(f))));
+        const inBase = new Set(base?.findings.map(findingKey));
+        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(findingKey(f))));
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-        const body = commentBody(result, { newFindings, baseKnown: base !== undefined, where: scope.where, change, status: statusLines({ scope, verdict }), markdown: { pathPrefix: prefix, link }, runUrl });
+        const body = commentBody(result, {
+          newFindings,
+          fixed: fixed && bySeverity(fixed),
+          baseKnown: base !== undefined,
+          where: scope.where,
+          change,
+          status: statusLines({ scope, verdict, fixed: fixed?.length }),
+          markdown: { pathPrefix: prefix, link },
+          runUrl,
+        });
         const done = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, body, notes);
         core.info(`shipready: pull-request comment ${done}`);
       }

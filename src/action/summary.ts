@@ -8,6 +8,7 @@ import type { RunResult } from '../engine.ts';
 import type { GateResult } from '../gate.ts';
 import { pathToUriReference } from '../reporters/escape.ts';
 import { formatMarkdown, type MarkdownOptions } from '../reporters/markdown.ts';
+import { plural } from '../reporters/summary.ts';
 import { repositoryPath } from '../reporters/paths.ts';
 import { annotatedFindings } from '../reporters/github.ts';
 import { SEVERITIES, type Finding } from '../types.ts';
@@ -24,6 +25,8 @@ export interface SummaryContext {
   link?: MarkdownOptions['link'];
   /** Score change since the pull request's base, when it could be measured. */
   change?: string;
+  /** How many findings of the base the pull request fixes, when the base was linted. */
+  fixed?: number;
 }
 
 /** A link to the finding's lines in the blob at the commit. */
@@ -45,12 +48,13 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 }
 
 /** The lines after the counts: the gate, what it covered, the change since the base. */
-export function statusLines(ctx: Pick<SummaryContext, 'scope' | 'verdict' | 'change'>): string[] {
+export function statusLines(ctx: Pick<SummaryContext, 'scope' | 'verdict' | 'change' | 'fixed'>): string[] {
   const gateLine = ctx.verdict.passed ? '**Gate: passed.**' : `**Gate: failed**: ${ctx.verdict.reasons.join('; ')}.`;
   const covered = ctx.scope.where
     ? `Annotations and the gate cover the findings ${ctx.scope.where} (filter-mode \`${ctx.scope.mode}\`); the score covers the whole repository.`
     : 'Annotations and the gate cover every finding in the repository.';
-  return [gateLine, covered, ...(ctx.change ? [`Change since the base: ${ctx.change}.`] : [])];
+  const fixed = ctx.fixed ? [`Fixed since the base: ${plural(ctx.fixed, 'finding')}.`] : [];
+  return [gateLine, covered, ...(ctx.change ? [`Change since the base: ${ctx.change}.`] : []), ...fixed];
 }
 
 /** The summary's Markdown, with fewer table rows (then a count of the rest) until it fits `limit` bytes. */

@@ -25,19 +25,23 @@ const GIT_TIMEOUT_MS = 10_000;
 export function readGitWorkTree(root: string): GitWorkTree | undefined {
   try {
     const out = runGit(root, ['ls-files', '-z'], { encoding: 'utf8', timeout: GIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 }) as string;
-    const tracked = new Set(out.split('\0').filter((p) => p !== ''));
-    let dirs: Set<string> | undefined;
-    const holdsTracked = (dir: string) => {
-      if (!dirs) {
-        dirs = new Set();
-        for (const path of tracked) for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) dirs.add(path.slice(0, i));
-      }
-      return dirs.has(dir);
-    };
-    return { tracked: (path) => tracked.has(path), holdsTracked, ignored: (paths) => checkIgnore(root, paths) };
+    return workTreeOf(new Set(out.split('\0').filter((p) => p !== '')), (paths) => checkIgnore(root, paths));
   } catch {
     return undefined;
   }
+}
+
+/** A work tree from the paths git tracks (relative to the scanned root) and a way to ask what its ignore rules ignore. */
+export function workTreeOf(tracked: ReadonlySet<string>, ignored: GitWorkTree['ignored']): GitWorkTree {
+  let dirs: Set<string> | undefined;
+  const holdsTracked = (dir: string) => {
+    if (!dirs) {
+      dirs = new Set();
+      for (const path of tracked) for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) dirs.add(path.slice(0, i));
+    }
+    return dirs.has(dir);
+  };
+  return { tracked: (path) => tracked.has(path), holdsTracked, ignored };
 }
 
 /** `git check-ignore --no-index` for many paths at once (exit code 1 means none is ignored). */
