@@ -85914,6 +85914,7 @@ function gate(result, failOn, minScore, scope) {
   if (minScore !== void 0 && result.score.score !== null && result.score.score < minScore) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }
+  if (minScore !== void 0 && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
   return { passed: reasons.length === 0, reasons };
 }
 

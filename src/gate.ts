@@ -30,5 +30,7 @@ export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope
   if (minScore !== undefined && result.score.score !== null && result.score.score < minScore) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }
+  // A score gate over nothing (a mistyped path, a folder of other things) must not pass unseen.
+  if (minScore !== undefined && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
   return { passed: reasons.length === 0, reasons };
 }

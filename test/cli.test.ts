@@ -125,7 +125,11 @@ const FLAG_TESTS: Record<string, () => Promise<void>> = {
     expect(low.code).toBe(1);
     expect(low.stdout).toContain('Gate failed: score 0 below 50\n');
     expect((await cli([failing, '--fail-on', 'never', '--min-score', '0'])).code).toBe(0);
-    expect((await cli([empty, '--min-score', '90'])).code).toBe(0); // nothing to assess is not a low score
+    // Nothing to assess is not a pass under a score gate: a mistyped path must not gate nothing.
+    const nothing = await cli([empty, '--min-score', '90']);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain('Gate failed: no score to hold to 90: the path holds nothing shipready reads\n');
+    expect((await cli([empty])).code).toBe(0);
     for (const value of ['101', '-1', '7.5', 'high']) {
       const bad = await cli([clean, `--min-score=${value}`]);
       expect(bad.code, value).toBe(2);
