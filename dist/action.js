@@ -4909,10 +4909,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4926,7 +4926,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4950,7 +4950,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4966,7 +4966,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5057,7 +5057,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5071,13 +5071,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -5120,18 +5120,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5185,8 +5185,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap7 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -5198,7 +5198,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -5209,8 +5209,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -5227,7 +5227,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5407,7 +5407,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -5424,24 +5424,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5624,25 +5624,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6452,14 +6452,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7626,18 +7626,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7790,15 +7790,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7992,13 +7992,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -32108,50 +32108,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative5 = parse4(serialize(relative5, options), options);
+        relative7 = parse4(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative5.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -32159,7 +32159,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -75844,10 +75844,10 @@ var init_build = __esm({
             else out += sub.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep4 = "";
+            let sep6 = "";
             for (let sub of this.subs) {
-              out += sep4;
-              sep4 = "|";
+              out += sep6;
+              sep6 = "|";
               out += sub.appendTo();
             }
             break;
@@ -80494,7 +80494,7 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
 
 // src/write-file.ts
 import { lstatSync, mkdirSync, realpathSync as realpathSync2, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -80813,7 +80813,7 @@ function writeOutputFile(path2, text, root, options = {}) {
 }
 
 // src/action/run.ts
-import { join as join6, resolve as resolve5 } from "node:path";
+import { join as join6, relative as relative6, resolve as resolve5, sep as sep5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -87218,7 +87218,7 @@ var BASELINE_SCHEMA = {
     }
   }
 };
-function keyOf(e2) {
+function findingKey(e2) {
   return `${e2.ruleId}\0${e2.file}\0${e2.fingerprint}`;
 }
 function compareEntries(a, b) {
@@ -87241,14 +87241,14 @@ function applyBaseline(result, baseline, name) {
   const entries = /* @__PURE__ */ new Map();
   const stale = [];
   for (const entry of baseline.entries) {
-    if (entries.has(keyOf(entry))) stale.push(entry);
-    else entries.set(keyOf(entry), entry);
+    if (entries.has(findingKey(entry))) stale.push(entry);
+    else entries.set(findingKey(entry), entry);
   }
   for (const finding of result.findings) {
     if (finding.suppressed) continue;
-    const entry = entries.get(keyOf(finding));
+    const entry = entries.get(findingKey(finding));
     if (!entry) continue;
-    entries.delete(keyOf(finding));
+    entries.delete(findingKey(finding));
     finding.baselined = entry.reason ? { reason: entry.reason } : {};
   }
   stale.push(...entries.values());
@@ -88008,101 +88008,6 @@ function sendAnnotations(plan) {
 
 // src/action/changes.ts
 init_git_command();
-
-// src/revision.ts
-init_git_command();
-init_git();
-import { mkdirSync as mkdirSync2, mkdtempSync, rmSync as rmSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join5 } from "node:path";
-function extractRevision(workspace, revision, folder, dir) {
-  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return void 0;
-  try {
-    mkdirSync2(dir, { recursive: true });
-    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
-    const blobs = [];
-    for (const entry of listing.toString("utf8").split("\0")) {
-      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!m || m[1] === "120000") continue;
-      const path2 = m[3];
-      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
-      blobs.push({ sha: m[2], path: path2 });
-    }
-    if (blobs.length === 0) return [];
-    const out = runGit(workspace, ["cat-file", "--batch"], {
-      input: `${blobs.map((b) => b.sha).join("\n")}
-`,
-      maxBuffer: 2 * 1024 * 1024 * 1024,
-      timeout: 12e4,
-      stdio: ["pipe", "pipe", "ignore"]
-    });
-    let at2 = 0;
-    for (const blob of blobs) {
-      const headerEnd = out.indexOf(10, at2);
-      const header = out.subarray(at2, headerEnd).toString("utf8");
-      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
-      if (!Number.isFinite(size)) return void 0;
-      const target = join5(dir, blob.path);
-      mkdirSync2(dirname3(target), { recursive: true });
-      writeFileSync2(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
-      at2 = headerEnd + 1 + size + 1;
-    }
-    return blobs.map((b) => b.path);
-  } catch {
-    return void 0;
-  }
-}
-function resolveCommit(cwd, ref) {
-  try {
-    const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
-    return /^[0-9a-f]{40,64}$/.test(out) ? out : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function fetchCommit(cwd, sha) {
-  if (!/^[0-9a-f]{40,64}$/i.test(sha)) return false;
-  try {
-    runGit(cwd, ["fetch", "--depth=1", "--no-tags", "--quiet", "origin", sha], { timeout: 12e4 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function lintRevision(input) {
-  const dir = mkdtempSync(join5(input.tempDir ?? tmpdir(), "shipready-revision-"));
-  try {
-    const written = extractRevision(input.workTree, input.sha, input.prefix, dir);
-    if (!written) return void 0;
-    const root = join5(dir, input.prefix);
-    mkdirSync2(root, { recursive: true });
-    const config = input.config && join5(dir, relativeTo(input.workTree, input.config));
-    const own = config && existsIn(config) ? config : void 0;
-    const inRoot = input.prefix === "" ? written : written.flatMap((p) => p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
-    const tracked = workTreeOf(new Set(inRoot), () => void 0);
-    return (await lint({ ...input.options, root, config: own, git: () => tracked })).result;
-  } catch {
-    return void 0;
-  } finally {
-    rmSync2(dir, { recursive: true, force: true });
-  }
-}
-var relativeTo = (base, path2) => path2.startsWith(`${base}/`) ? path2.slice(base.length + 1) : path2;
-function existsIn(path2) {
-  try {
-    return statSync3(path2).isFile();
-  } catch {
-    return false;
-  }
-}
-var findingKey = (f) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
-function comparedWith(head, base) {
-  const inBase = new Set(base.map(findingKey));
-  const inHead = new Set(head.map(findingKey));
-  return { added: head.filter((f) => !inBase.has(findingKey(f))), fixed: base.filter((f) => !inHead.has(findingKey(f)) && !f.suppressed) };
-}
-
-// src/action/changes.ts
 var CONTEXT = 3;
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function addRange(ranges, start, end) {
@@ -88246,8 +88151,8 @@ var WHERE = {
   file: "in changed files",
   nofilter: ""
 };
-function scopeOf(mode, changes, inBase) {
-  const effective = mode === "new" ? inBase ? "new" : "nofilter" : changes ? mode : "nofilter";
+function scopeOf(mode, changes, isNew) {
+  const effective = mode === "new" ? isNew ? "new" : "nofilter" : changes ? mode : "nofilter";
   const touches = (f, path2, which2) => {
     const change = changes?.get(path2);
     if (!change) return false;
@@ -88261,7 +88166,7 @@ function scopeOf(mode, changes, inBase) {
         case "nofilter":
           return true;
         case "new":
-          return !inBase?.has(findingKey(f));
+          return isNew?.(f) === true;
         case "file":
           return changes?.has(path2) === true;
         case "diff_context":
@@ -88271,6 +88176,127 @@ function scopeOf(mode, changes, inBase) {
       }
     },
     onAddedLines: (f, path2) => touches(f, path2, "added")
+  };
+}
+
+// src/revision.ts
+import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, relative as relative5, sep as sep4 } from "node:path";
+init_git_command();
+init_git();
+function extractRevision(workspace, revision, folder, dir) {
+  if (!/^[0-9a-f]{7,64}$/i.test(revision)) return void 0;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
+    const blobs = [];
+    const submodules = [];
+    for (const entry of listing.toString("utf8").split("\0")) {
+      const m = /^(\d{6}) (blob|commit) ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m) continue;
+      const path2 = m[4];
+      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git" || /[\\:]/.test(part))) continue;
+      if (m[2] === "commit") submodules.push(path2);
+      else blobs.push({ sha: m[3], path: path2, link: m[1] === "120000" });
+    }
+    if (blobs.length === 0) return { written: [], submodules };
+    const out = runGit(workspace, ["cat-file", "--batch"], {
+      input: `${blobs.map((b) => b.sha).join("\n")}
+`,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      timeout: 12e4,
+      stdio: ["pipe", "pipe", "ignore"]
+    });
+    const links = [];
+    let at2 = 0;
+    for (const blob of blobs) {
+      const headerEnd = out.indexOf(10, at2);
+      const header = out.subarray(at2, headerEnd).toString("utf8");
+      const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+      if (!Number.isFinite(size)) return void 0;
+      const body = out.subarray(headerEnd + 1, headerEnd + 1 + size);
+      at2 = headerEnd + 1 + size + 1;
+      if (blob.link) {
+        links.push({ target: body.toString("utf8"), path: blob.path });
+        continue;
+      }
+      const target = join5(dir, blob.path);
+      mkdirSync2(dirname3(target), { recursive: true });
+      writeFileSync2(target, body, { flag: "wx" });
+    }
+    for (const link of links) {
+      const target = join5(dir, link.path);
+      mkdirSync2(dirname3(target), { recursive: true });
+      symlinkSync(link.target, target);
+    }
+    return { written: blobs.map((b) => b.path), submodules };
+  } catch {
+    return void 0;
+  }
+}
+function resolveCommit(cwd, ref) {
+  try {
+    const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
+    return /^[0-9a-f]{40,64}$/.test(out) ? out : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetchCommit(cwd, sha) {
+  if (!/^[0-9a-f]{40,64}$/i.test(sha)) return false;
+  try {
+    runGit(cwd, ["fetch", "--depth=1", "--no-tags", "--quiet", "origin", sha], { timeout: 12e4 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function lintRevision(input) {
+  const dir = mkdtempSync(join5(input.tempDir ?? tmpdir(), "shipready-revision-"));
+  try {
+    const extracted = extractRevision(input.workTree, input.sha, input.prefix, dir);
+    if (!extracted) return { reason: "its files could not be read from git" };
+    const root = join5(dir, input.prefix);
+    mkdirSync2(root, { recursive: true });
+    const config = input.config && configAt(input, dir);
+    const inRoot = (p) => input.prefix === "" ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : [];
+    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => void 0);
+    try {
+      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      return { result, unheld: extracted.submodules.flatMap(inRoot) };
+    } catch (error2) {
+      if (error2 instanceof ConfigError) return { reason: `its config is invalid: ${error2.message}` };
+      throw error2;
+    }
+  } finally {
+    rmSync2(dir, { recursive: true, force: true });
+  }
+}
+function configAt(input, dir) {
+  const config = realpathSync4(input.config);
+  const inTree = relative5(input.workTree, config);
+  if (inTree.startsWith("..") || isAbsolute4(inTree)) return config;
+  const path2 = inTree.split(sep4).join("/");
+  const copy = join5(dir, path2);
+  if (!existsIn(copy)) extractRevision(input.workTree, input.sha, path2, dir);
+  return existsIn(copy) ? copy : null;
+}
+function existsIn(path2) {
+  try {
+    return statSync3(path2).isFile();
+  } catch {
+    return false;
+  }
+}
+function comparedWith(head, base, unheld = []) {
+  const gating = (f) => !f.suppressed && !f.baselined;
+  const inBase = new Set(base.map(findingKey));
+  const inHead = new Set(head.map(findingKey));
+  const held = (f) => !unheld.some((dir) => f.file === dir || f.file.startsWith(`${dir}/`));
+  return {
+    added: head.filter((f) => gating(f) && held(f) && !inBase.has(findingKey(f))),
+    fixed: base.filter((f) => gating(f) && !inHead.has(findingKey(f)))
   };
 }
 
@@ -88466,12 +88492,12 @@ function writeFile2(path2, text, what, root) {
     throw new InputError(`${what} ${path2}: cannot write (${error2.code ?? String(error2)})`);
   }
 }
-async function changesOf(mode, ctx, octokit, notes) {
+async function changesOf(mode, ctx, octokit, notes, quiet = false) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
-  const warn = (message) => mode !== "nofilter" && mode !== "new" && notes.send("warning", message);
+  const warn = (message) => !quiet && mode !== "nofilter" && mode !== "new" && notes.send("warning", message);
   if (!octokit || !ctx.owner || !ctx.repo) {
     warn(`shipready: filter-mode ${mode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return void 0;
@@ -88483,13 +88509,16 @@ async function changesOf(mode, ctx, octokit, notes) {
     return void 0;
   }
 }
-async function lintBase(inputs, ctx, prefix, pinned) {
+async function lintBase(inputs, ctx, root, pinned) {
   const pr = ctx.pullRequest;
   if (!pr) return void 0;
+  const workTree = realpathSync5(ctx.workspace);
+  const prefix = relative6(workTree, realpathSync5(root)).split(sep5).join("/");
   const config = inputs.config ? resolve5(ctx.workspace, inputs.config) : void 0;
-  const lintAt = () => lintRevision({ workTree: ctx.workspace, sha: pr.baseSha, prefix, config, options: pinned, tempDir: ctx.tempDir });
-  if (resolveCommit(ctx.workspace, pr.baseSha) === void 0 && !fetchCommit(ctx.workspace, pr.baseSha)) return void 0;
-  return lintAt();
+  const mergedOnto = resolveCommit(workTree, "HEAD^2") === pr.headSha ? resolveCommit(workTree, "HEAD^1") : void 0;
+  const sha = mergedOnto ?? pr.baseSha;
+  if (resolveCommit(workTree, sha) === void 0 && !fetchCommit(workTree, sha)) return { reason: "it is not in the checkout and could not be fetched" };
+  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir });
 }
 function changePhrase(head, base) {
   const now = head.score.score;
@@ -88515,7 +88544,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const ctx = readContext(env, cwd);
     const root = resolve5(ctx.workspace, inputs.path);
     if (!existsSync5(root) || !statSync4(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
-    if (!isWithin(realpathSync4(ctx.workspace), realpathSync4(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
+    if (!isWithin(realpathSync5(ctx.workspace), realpathSync5(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
     const linted = await lint({ ...pinned, root, config: inputs.config && resolve5(ctx.workspace, inputs.config) });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";
@@ -88528,16 +88557,19 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
     const notes = new RunNotes();
     const pr = ctx.pullRequest;
-    const base = pr && (inputs.filterMode === "new" || inputs.comment) ? await lintBase(inputs, ctx, prefix, pinned) : void 0;
+    const baseLint = pr && (inputs.filterMode === "new" || inputs.comment) ? await lintBase(inputs, ctx, root, pinned) : void 0;
+    const base = baseLint && "result" in baseLint ? baseLint.result : void 0;
     const mode = inputs.filterMode === "new" && pr && !base ? "file" : inputs.filterMode;
-    const changes = await changesOf(mode, ctx, octokit, notes);
-    if (mode !== inputs.filterMode && pr) {
-      notes.send("warning", `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, which could not be read or fetched: ${changes ? "the findings in changed files gate" : "every finding annotates and gates"} instead.`);
+    const changes = await changesOf(mode, ctx, octokit, notes, mode !== inputs.filterMode);
+    if (pr && baseLint && "reason" in baseLint && inputs.filterMode === "new") {
+      notes.send("warning", `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: ${changes ? "the findings in changed files gate" : "every finding annotates and gates"} instead.`);
     }
-    const scope = scopeOf(mode, changes, base && new Set(base.findings.map(findingKey)));
+    const unheld = baseLint && "unheld" in baseLint ? baseLint.unheld : [];
+    const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
+    const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
-    const fixed = base ? comparedWith(annotatedFindings(result), annotatedFindings(base)).fixed : void 0;
+    const fixed = base ? comparedWith(result.findings, base.findings).fixed : void 0;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
     if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict: verdict2, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);
@@ -88545,8 +88577,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
       if (!pr || !ctx.owner || !ctx.repo) info("shipready: comment: true has no effect outside pull_request events");
       else if (!octokit) notes.send("notice", "shipready: no pull-request comment: no github-token was given", { title: "shipready" });
       else {
-        const inBase = new Set(base?.findings.map(findingKey));
-        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(findingKey(f))));
+        const newFindings = bySeverity(added ? inScope.filter((f) => added.has(f)) : inScope);
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
         const body = commentBody(result, {
           newFindings,

@@ -3928,50 +3928,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options2, skipNormalization) {
+    function resolveComponent(base, relative7, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative6 = parse3(serialize(relative6, options2), options2);
+        relative7 = parse3(serialize(relative7, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3979,7 +3979,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -10918,10 +10918,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10935,7 +10935,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10959,7 +10959,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10975,7 +10975,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11066,7 +11066,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11080,13 +11080,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -11129,18 +11129,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11194,8 +11194,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap7 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11207,7 +11207,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11218,8 +11218,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11236,7 +11236,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11416,7 +11416,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11433,24 +11433,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11633,25 +11633,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12461,14 +12461,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13635,18 +13635,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13799,15 +13799,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -14001,13 +14001,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -55958,10 +55958,10 @@ var init_build = __esm({
             else out += sub.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep4 = "";
+            let sep5 = "";
             for (let sub of this.subs) {
-              out += sep4;
-              sep4 = "|";
+              out += sep5;
+              sep5 = "|";
               out += sub.appendTo();
             }
             break;
@@ -60610,8 +60610,8 @@ var require_picocolors = __commonJS({
 import { setFlagsFromString } from "node:v8";
 
 // src/cli.ts
-import { realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
+import { realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
+import { relative as relative6, resolve as resolve5, sep as sep4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/baseline.ts
@@ -62571,7 +62571,7 @@ var BASELINE_SCHEMA = {
     }
   }
 };
-function keyOf(e2) {
+function findingKey(e2) {
   return `${e2.ruleId}\0${e2.file}\0${e2.fingerprint}`;
 }
 function compareEntries(a, b) {
@@ -62579,8 +62579,8 @@ function compareEntries(a, b) {
   return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? "", b.message ?? "") || order(a.fingerprint, b.fingerprint);
 }
 function makeBaseline(findings, previous) {
-  const reasons = new Map((previous?.entries ?? []).map((e2) => [keyOf(e2), e2.reason]));
-  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(keyOf(f)) ?? "" })).sort(compareEntries);
+  const reasons = new Map((previous?.entries ?? []).map((e2) => [findingKey(e2), e2.reason]));
+  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(findingKey(f)) ?? "" })).sort(compareEntries);
   return { version: 1, tool: "shipready", entries };
 }
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
@@ -62599,14 +62599,14 @@ function applyBaseline(result, baseline, name) {
   const entries = /* @__PURE__ */ new Map();
   const stale = [];
   for (const entry of baseline.entries) {
-    if (entries.has(keyOf(entry))) stale.push(entry);
-    else entries.set(keyOf(entry), entry);
+    if (entries.has(findingKey(entry))) stale.push(entry);
+    else entries.set(findingKey(entry), entry);
   }
   for (const finding of result.findings) {
     if (finding.suppressed) continue;
-    const entry = entries.get(keyOf(finding));
+    const entry = entries.get(findingKey(finding));
     if (!entry) continue;
-    entries.delete(keyOf(finding));
+    entries.delete(findingKey(finding));
     finding.baselined = entry.reason ? { reason: entry.reason } : {};
   }
   stale.push(...entries.values());
@@ -62670,11 +62670,11 @@ function gate(result, failOn, minScore, scope) {
 }
 
 // src/revision.ts
+import { mkdirSync, mkdtempSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname2, isAbsolute as isAbsolute4, join as join4, relative as relative4, sep as sep3 } from "node:path";
 init_git_command();
 init_git();
-import { mkdirSync, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname as dirname2, join as join4 } from "node:path";
 
 // src/lint.ts
 init_rules();
@@ -62980,14 +62980,16 @@ function extractRevision(workspace, revision, folder, dir) {
     mkdirSync(dir, { recursive: true });
     const listing = runGit(workspace, ["ls-tree", "-r", "-z", "--full-tree", revision, "--", folder || "."], { maxBuffer: 256 * 1024 * 1024, timeout: 12e4 });
     const blobs = [];
+    const submodules = [];
     for (const entry of listing.toString("utf8").split("\0")) {
-      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!m || m[1] === "120000") continue;
-      const path2 = m[3];
-      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git")) continue;
-      blobs.push({ sha: m[2], path: path2 });
+      const m = /^(\d{6}) (blob|commit) ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m) continue;
+      const path2 = m[4];
+      if (path2.split("/").some((part) => part === ".." || part === "" || part === ".git" || /[\\:]/.test(part))) continue;
+      if (m[2] === "commit") submodules.push(path2);
+      else blobs.push({ sha: m[3], path: path2, link: m[1] === "120000" });
     }
-    if (blobs.length === 0) return [];
+    if (blobs.length === 0) return { written: [], submodules };
     const out = runGit(workspace, ["cat-file", "--batch"], {
       input: `${blobs.map((b) => b.sha).join("\n")}
 `,
@@ -62995,18 +62997,29 @@ function extractRevision(workspace, revision, folder, dir) {
       timeout: 12e4,
       stdio: ["pipe", "pipe", "ignore"]
     });
+    const links = [];
     let at2 = 0;
     for (const blob of blobs) {
       const headerEnd = out.indexOf(10, at2);
       const header = out.subarray(at2, headerEnd).toString("utf8");
       const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
       if (!Number.isFinite(size)) return void 0;
+      const body = out.subarray(headerEnd + 1, headerEnd + 1 + size);
+      at2 = headerEnd + 1 + size + 1;
+      if (blob.link) {
+        links.push({ target: body.toString("utf8"), path: blob.path });
+        continue;
+      }
       const target = join4(dir, blob.path);
       mkdirSync(dirname2(target), { recursive: true });
-      writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: "wx" });
-      at2 = headerEnd + 1 + size + 1;
+      writeFileSync(target, body, { flag: "wx" });
     }
-    return blobs.map((b) => b.path);
+    for (const link of links) {
+      const target = join4(dir, link.path);
+      mkdirSync(dirname2(target), { recursive: true });
+      symlinkSync(link.target, target);
+    }
+    return { written: blobs.map((b) => b.path), submodules };
   } catch {
     return void 0;
   }
@@ -63029,22 +63042,33 @@ function workTreeRoot(dir) {
 async function lintRevision(input) {
   const dir = mkdtempSync(join4(input.tempDir ?? tmpdir(), "shipready-revision-"));
   try {
-    const written = extractRevision(input.workTree, input.sha, input.prefix, dir);
-    if (!written) return void 0;
+    const extracted = extractRevision(input.workTree, input.sha, input.prefix, dir);
+    if (!extracted) return { reason: "its files could not be read from git" };
     const root = join4(dir, input.prefix);
     mkdirSync(root, { recursive: true });
-    const config = input.config && join4(dir, relativeTo(input.workTree, input.config));
-    const own = config && existsIn(config) ? config : void 0;
-    const inRoot = input.prefix === "" ? written : written.flatMap((p) => p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
-    const tracked = workTreeOf(new Set(inRoot), () => void 0);
-    return (await lint({ ...input.options, root, config: own, git: () => tracked })).result;
-  } catch {
-    return void 0;
+    const config = input.config && configAt(input, dir);
+    const inRoot = (p) => input.prefix === "" ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : [];
+    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => void 0);
+    try {
+      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      return { result, unheld: extracted.submodules.flatMap(inRoot) };
+    } catch (error) {
+      if (error instanceof ConfigError) return { reason: `its config is invalid: ${error.message}` };
+      throw error;
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-var relativeTo = (base, path2) => path2.startsWith(`${base}/`) ? path2.slice(base.length + 1) : path2;
+function configAt(input, dir) {
+  const config = realpathSync3(input.config);
+  const inTree = relative4(input.workTree, config);
+  if (inTree.startsWith("..") || isAbsolute4(inTree)) return config;
+  const path2 = inTree.split(sep3).join("/");
+  const copy = join4(dir, path2);
+  if (!existsIn(copy)) extractRevision(input.workTree, input.sha, path2, dir);
+  return existsIn(copy) ? copy : null;
+}
 function existsIn(path2) {
   try {
     return statSync3(path2).isFile();
@@ -63052,11 +63076,15 @@ function existsIn(path2) {
     return false;
   }
 }
-var findingKey = (f) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
-function comparedWith(head, base) {
+function comparedWith(head, base, unheld = []) {
+  const gating = (f) => !f.suppressed && !f.baselined;
   const inBase = new Set(base.map(findingKey));
   const inHead = new Set(head.map(findingKey));
-  return { added: head.filter((f) => !inBase.has(findingKey(f))), fixed: base.filter((f) => !inHead.has(findingKey(f)) && !f.suppressed) };
+  const held = (f) => !unheld.some((dir) => f.file === dir || f.file.startsWith(`${dir}/`));
+  return {
+    added: head.filter((f) => gating(f) && held(f) && !inBase.has(findingKey(f))),
+    fixed: base.filter((f) => gating(f) && !inHead.has(findingKey(f)))
+  };
 }
 
 // src/reporters/paths.ts
@@ -63475,15 +63503,15 @@ function report(format, result, options2) {
 }
 
 // src/write-file.ts
-import { lstatSync, mkdirSync as mkdirSync2, realpathSync as realpathSync3, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { lstatSync, mkdirSync as mkdirSync2, realpathSync as realpathSync4, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join5, relative as relative5, resolve as resolve4 } from "node:path";
 var UnsafeTarget = class extends Error {
 };
 function realFolder(path2) {
   let dir = dirname3(path2);
   for (; ; ) {
     try {
-      return join5(realpathSync3(dir), relative4(dir, dirname3(path2)));
+      return join5(realpathSync4(dir), relative5(dir, dirname3(path2)));
     } catch {
       const up = dirname3(dir);
       if (up === dir) return dirname3(path2);
@@ -63493,7 +63521,7 @@ function realFolder(path2) {
 }
 function writeOutputFile(path2, text, root, options2 = {}) {
   if (root !== void 0) {
-    const realRoot = realpathSync3(root);
+    const realRoot = realpathSync4(root);
     const lexicalRoot = resolve4(root);
     if (isWithin(lexicalRoot, path2) || isWithin(realRoot, path2)) {
       let link = false;
@@ -63582,6 +63610,9 @@ function options(values, positionals, cwd) {
   if (minScore !== void 0 && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
     throw new UsageError(`--min-score ${minScore}: expected a whole number from 0 to 100`);
   }
+  if (values["new-since"] !== void 0 && values["write-baseline"] !== void 0) {
+    throw new UsageError("--new-since and --write-baseline: a baseline records every finding of today; give one of them");
+  }
   if (values.manifests !== void 0 && values.manifests !== "-") {
     throw new UsageError(`--manifests ${values.manifests}: only \`-\` (standard input) is supported; put manifest files under the scanned path instead`);
   }
@@ -63663,8 +63694,10 @@ async function stdinManifests(opts, io) {
   return [makeSourceFile("<stdin>", "k8s", await io.stdin())];
 }
 async function lintAndReport(opts, io) {
+  const revision = revisionOf(opts);
+  const extraFiles = await stdinManifests(opts, io);
   const linted = await lint({
-    extraFiles: await stdinManifests(opts, io),
+    extraFiles,
     root: opts.root,
     config: opts.config && resolve5(io.cwd, opts.config),
     ruleFlags: opts.rules,
@@ -63695,28 +63728,30 @@ async function lintAndReport(opts, io) {
   const say = (line) => opts.format === "text" && !opts.output ? io.stdout(`${line}
 `) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}
 `);
-  const since = opts.newSince === void 0 ? void 0 : await newSince(opts, io, result);
+  const since = revision && await newSince(opts, io, result, revision, extraFiles);
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, "new finding")}, ${plural(since.fixed.length, "fixed finding")}`);
   const verdict2 = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
   if (!verdict2.passed) say(`Gate failed: ${verdict2.reasons.join("; ")}`);
   return verdict2.passed ? EXIT.passed : EXIT.failed;
 }
-async function newSince(opts, io, head) {
+function revisionOf(opts) {
   const ref = opts.newSince;
-  const workTree = workTreeRoot(opts.root);
-  if (!workTree) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+  if (ref === void 0) return void 0;
+  const found2 = workTreeRoot(opts.root);
+  if (!found2) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+  const workTree = realpathSync5(found2);
   const sha = resolveCommit(workTree, ref);
-  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first, e.g. git fetch origin ${ref})`);
-  const prefix = relative5(realpathSync4(workTree), realpathSync4(opts.root)).split(sep3).join("/");
+  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first)`);
+  return { workTree, sha, prefix: relative6(workTree, realpathSync5(opts.root)).split(sep4).join("/") };
+}
+async function newSince(opts, io, head, revision, extraFiles) {
   const base = await lintRevision({
-    workTree,
-    sha,
-    prefix,
+    ...revision,
     config: opts.config && resolve5(io.cwd, opts.config),
-    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules }
+    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles }
   });
-  if (!base) throw new UsageError(`--new-since ${ref}: could not read commit ${sha.slice(0, 12)} from git`);
-  return comparedWith(head.findings, base.findings);
+  if ("reason" in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
+  return comparedWith(head.findings, base.result.findings, base.unheld);
 }
 
 // src/bin.ts

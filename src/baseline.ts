@@ -49,7 +49,8 @@ const BASELINE_SCHEMA = {
   },
 };
 
-function keyOf(e: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>): string {
+/** A finding's identity across runs and revisions: its rule, file and fingerprint. */
+export function findingKey(e: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>): string {
   return `${e.ruleId}\u0000${e.file}\u0000${e.fingerprint}`;
 }
 
@@ -63,10 +64,10 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
  * (the baseline the run used) are kept for the findings that are still there.
  */
 export function makeBaseline(findings: readonly Finding[], previous?: Baseline): Baseline {
-  const reasons = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e.reason]));
+  const reasons = new Map((previous?.entries ?? []).map((e) => [findingKey(e), e.reason]));
   const entries = findings
     .filter((f) => !f.suppressed)
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(keyOf(f)) ?? '' }))
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message, reason: reasons.get(findingKey(f)) ?? '' }))
     .sort(compareEntries);
   return { version: 1, tool: 'shipready', entries };
 }
@@ -94,14 +95,14 @@ export function applyBaseline(result: RunResult, baseline: Baseline, name: strin
   const entries = new Map<string, BaselineEntry>();
   const stale: BaselineEntry[] = [];
   for (const entry of baseline.entries) {
-    if (entries.has(keyOf(entry))) stale.push(entry);
-    else entries.set(keyOf(entry), entry);
+    if (entries.has(findingKey(entry))) stale.push(entry);
+    else entries.set(findingKey(entry), entry);
   }
   for (const finding of result.findings) {
     if (finding.suppressed) continue;
-    const entry = entries.get(keyOf(finding));
+    const entry = entries.get(findingKey(finding));
     if (!entry) continue;
-    entries.delete(keyOf(finding));
+    entries.delete(findingKey(finding));
     finding.baselined = entry.reason ? { reason: entry.reason } : {};
   }
   stale.push(...entries.values());

@@ -120,6 +120,9 @@ function options(values: ReturnType<typeof parse>['values'], positionals: string
   if (minScore !== undefined && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
     throw new UsageError(`--min-score ${minScore}: expected a whole number from 0 to 100`);
   }
+  if (values['new-since'] !== undefined && values['write-baseline'] !== undefined) {
+    throw new UsageError('--new-since and --write-baseline: a baseline records every finding of today; give one of them');
+  }
   if (values.manifests !== undefined && values.manifests !== '-') {
     throw new UsageError(`--manifests ${values.manifests}: only \`-\` (standard input) is supported; put manifest files under the scanned path instead`);
   }
@@ -205,8 +208,10 @@ async function stdinManifests(opts: Options, io: CliIO): Promise<SourceFile[] | 
 }
 
 async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
+  const revision = revisionOf(opts);
+  const extraFiles = await stdinManifests(opts, io);
   const linted = await lint({
-    extraFiles: await stdinManifests(opts, io),
+    extraFiles,
     root: opts.root,
     config: opts.config && resolve(io.cwd, opts.config),
     ruleFlags: opts.rules,
@@ -234,28 +239,32 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   else io.stdout(text);
   // A text report on stdout ends with the verdict; otherwise stdout is machine-read or a file was written.
   const say = (line: string) => (opts.format === 'text' && !opts.output ? io.stdout(`${line}\n`) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}\n`));
-  const since = opts.newSince === undefined ? undefined : await newSince(opts, io, result);
+  const since = revision && (await newSince(opts, io, result, revision, extraFiles));
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, 'new finding')}, ${plural(since.fixed.length, 'fixed finding')}`);
   const verdict = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
   if (!verdict.passed) say(`Gate failed: ${verdict.reasons.join('; ')}`);
   return verdict.passed ? EXIT.passed : EXIT.failed;
 }
 
-/** `--new-since REF`: the revision linted the same way (its files from git's objects, its own config), compared finding by finding. */
-async function newSince(opts: Options, io: CliIO, head: RunResult): Promise<{ added: Finding[]; fixed: Finding[] }> {
-  const ref = opts.newSince as string;
-  const workTree = workTreeRoot(opts.root);
-  if (!workTree) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+/** `--new-since REF`: the commit and where the linted folder is in its tree, checked before anything is linted. */
+function revisionOf(opts: Options): { workTree: string; sha: string; prefix: string } | undefined {
+  const ref = opts.newSince;
+  if (ref === undefined) return undefined;
+  const found = workTreeRoot(opts.root);
+  if (!found) throw new UsageError(`--new-since ${ref}: ${opts.given} is not inside a git work tree`);
+  const workTree = realpathSync(found);
   const sha = resolveCommit(workTree, ref);
-  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first, e.g. git fetch origin ${ref})`);
-  const prefix = relative(realpathSync(workTree), realpathSync(opts.root)).split(sep).join('/');
+  if (!sha) throw new UsageError(`--new-since ${ref}: git knows no commit by that name here (fetch it first)`);
+  return { workTree, sha, prefix: relative(workTree, realpathSync(opts.root)).split(sep).join('/') };
+}
+
+/** The revision linted the same way (its files from git's objects, its own config, the same flags and standard input), compared finding by finding. */
+async function newSince(opts: Options, io: CliIO, head: RunResult, revision: { workTree: string; sha: string; prefix: string }, extraFiles: SourceFile[] | undefined): Promise<{ added: Finding[]; fixed: Finding[] }> {
   const base = await lintRevision({
-    workTree,
-    sha,
-    prefix,
+    ...revision,
     config: opts.config && resolve(io.cwd, opts.config),
-    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules },
+    options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles },
   });
-  if (!base) throw new UsageError(`--new-since ${ref}: could not read commit ${sha.slice(0, 12)} from git`);
-  return comparedWith(head.findings, base.findings);
+  if ('reason' in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
+  return comparedWith(head.findings, base.result.findings, base.unheld);
 }

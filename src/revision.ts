@@ -4,55 +4,77 @@
  * base" means for the Action's default gate on pull requests and for the CLI's `--new-since <ref>`: a finding is new
  * when no finding of the base has its rule, file and fingerprint.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { findingKey } from './baseline.ts';
+import { ConfigError } from './config.ts';
 import type { RunResult } from './engine.ts';
 import { runGit } from './git-command.ts';
 import { workTreeOf } from './model/git.ts';
 import { type LintOptions, lint } from './lint.ts';
 import type { Finding } from './types.ts';
 
+/** What a revision holds under a folder, as written: its files, and the submodules (commits) it does not hold. */
+export interface Extracted {
+  /** Paths written (from the checkout root): files and links. */
+  written: string[];
+  /** Submodule folders (from the checkout root): a checkout may hold their files, the revision's objects do not. */
+  submodules: string[];
+}
+
 /**
- * Writes the files of `revision` under `folder` (a path from the checkout root, '' for all) into `dir`, to lint
- * the base of a pull request: the tree from `git ls-tree`, each blob from `git cat-file --batch`. Reads git
- * objects only and runs no other program; links and submodules are left out, as the lint of a checkout would
- * not follow a link out of the root either. Returns the paths written (from the checkout root), or undefined when
- * the revision cannot be read.
+ * Writes the files of `revision` under `folder` (a path from the checkout root, '' for all; a single file's path
+ * writes that file) into `dir`: the tree from `git ls-tree`, each blob from `git cat-file --batch`. Reads git objects
+ * only and runs no other program. Links are written as links, after every file, so no write goes through one; the
+ * lint reads them as it reads a checkout's (never out of its root). Undefined when the revision cannot be read.
  */
-export function extractRevision(workspace: string, revision: string, folder: string, dir: string): string[] | undefined {
+export function extractRevision(workspace: string, revision: string, folder: string, dir: string): Extracted | undefined {
   if (!/^[0-9a-f]{7,64}$/i.test(revision)) return undefined;
   try {
     mkdirSync(dir, { recursive: true });
     const listing = runGit(workspace, ['ls-tree', '-r', '-z', '--full-tree', revision, '--', folder || '.'], { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }) as Buffer;
-    const blobs: { sha: string; path: string }[] = [];
+    const blobs: { sha: string; path: string; link: boolean }[] = [];
+    const submodules: string[] = [];
     for (const entry of listing.toString('utf8').split('\0')) {
-      const m = /^(\d{6}) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!m || m[1] === '120000') continue;
-      const path = m[3] as string;
-      // git never stores these; a path that would leave `dir` is not written.
-      if (path.split('/').some((part) => part === '..' || part === '' || part === '.git')) continue;
-      blobs.push({ sha: m[2] as string, path });
+      const m = /^(\d{6}) (blob|commit) ([0-9a-f]+)\t(.+)$/s.exec(entry);
+      if (!m) continue;
+      const path = m[4] as string;
+      // git never stores these; a path that would leave `dir` (on any platform) is not written.
+      if (path.split('/').some((part) => part === '..' || part === '' || part === '.git' || /[\\:]/.test(part))) continue;
+      if (m[2] === 'commit') submodules.push(path);
+      else blobs.push({ sha: m[3] as string, path, link: m[1] === '120000' });
     }
-    if (blobs.length === 0) return [];
+    if (blobs.length === 0) return { written: [], submodules };
     const out = runGit(workspace, ['cat-file', '--batch'], {
       input: `${blobs.map((b) => b.sha).join('\n')}\n`,
       maxBuffer: 2 * 1024 * 1024 * 1024,
       timeout: 120_000,
       stdio: ['pipe', 'pipe', 'ignore'],
     }) as Buffer;
+    const links: { target: string; path: string }[] = [];
     let at = 0;
     for (const blob of blobs) {
       const headerEnd = out.indexOf(10, at);
       const header = out.subarray(at, headerEnd).toString('utf8');
       const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
       if (!Number.isFinite(size)) return undefined;
+      const body = out.subarray(headerEnd + 1, headerEnd + 1 + size);
+      at = headerEnd + 1 + size + 1;
+      if (blob.link) {
+        links.push({ target: body.toString('utf8'), path: blob.path });
+        continue;
+      }
       const target = join(dir, blob.path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size), { flag: 'wx' });
-      at = headerEnd + 1 + size + 1;
+      writeFileSync(target, body, { flag: 'wx' });
     }
-    return blobs.map((b) => b.path);
+    for (const link of links) {
+      const target = join(dir, link.path);
+      mkdirSync(dirname(target), { recursive: true });
+      symlinkSync(link.target, target);
+    }
+    return { written: blobs.map((b) => b.path), submodules };
   } catch {
     return undefined;
   }
@@ -89,42 +111,57 @@ export function fetchCommit(cwd: string, sha: string): boolean {
 }
 
 export interface RevisionLint {
-  /** The git work tree's root. */
+  /** The git work tree's root (a real path). */
   workTree: string;
   /** The commit to lint. */
   sha: string;
   /** The linted folder, relative to the work tree's root ('' for the root). */
   prefix: string;
-  /** The config file the head is linted with (absolute, inside the work tree): the revision's own copy of it is used. */
+  /** The config file the head is linted with (absolute): the revision's copy when it is in the work tree, else the same file. */
   config?: string;
-  /** Passed on to lint: `--rule` flags, and the rules and the clock tests pin. */
-  options?: Pick<LintOptions, 'rules' | 'now' | 'ruleFlags'>;
+  /** Passed on to lint: `--rule` flags, files read from elsewhere (`--manifests -`), and the rules and the clock tests pin. */
+  options?: Pick<LintOptions, 'rules' | 'now' | 'ruleFlags' | 'extraFiles'>;
   /** Where to write the revision's files for the while (default: the system's temp folder). */
   tempDir?: string;
 }
 
-/** The revision linted as the head is: undefined when its files cannot be read from git. */
-export async function lintRevision(input: RevisionLint): Promise<RunResult | undefined> {
+/** The revision linted, with the folders (relative to the linted root) whose files it does not hold; or why it could not be. */
+export type RevisionResult = { result: RunResult; unheld: string[] } | { reason: string };
+
+/** The revision linted as the head is (its files, its own copy of the config, the same flags and extra files). */
+export async function lintRevision(input: RevisionLint): Promise<RevisionResult> {
   const dir = mkdtempSync(join(input.tempDir ?? tmpdir(), 'shipready-revision-'));
   try {
-    const written = extractRevision(input.workTree, input.sha, input.prefix, dir);
-    if (!written) return undefined;
+    const extracted = extractRevision(input.workTree, input.sha, input.prefix, dir);
+    if (!extracted) return { reason: 'its files could not be read from git' };
     const root = join(dir, input.prefix);
     mkdirSync(root, { recursive: true });
-    const config = input.config && join(dir, relativeTo(input.workTree, input.config));
-    const own = config && existsIn(config) ? config : undefined;
+    const config = input.config && configAt(input, dir);
     // Every file of the revision is one git tracks there (what git's ignore rules ignore is not known).
-    const inRoot = input.prefix === '' ? written : written.flatMap((p) => (p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []));
-    const tracked = workTreeOf(new Set(inRoot), () => undefined);
-    return (await lint({ ...input.options, root, config: own, git: () => tracked })).result;
-  } catch {
-    return undefined;
+    const inRoot = (p: string) => (input.prefix === '' ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
+    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => undefined);
+    try {
+      const { result } = await lint({ ...input.options, root, config: config ?? undefined, git: () => tracked });
+      return { result, unheld: extracted.submodules.flatMap(inRoot) };
+    } catch (error) {
+      if (error instanceof ConfigError) return { reason: `its config is invalid: ${error.message}` };
+      throw error;
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const relativeTo = (base: string, path: string) => (path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path);
+/** The revision's copy of the head's config file, written into `dir`; the same file when it is outside the work tree; null when the revision has none. */
+function configAt(input: RevisionLint, dir: string): string | null {
+  const config = realpathSync(input.config as string);
+  const inTree = relative(input.workTree, config);
+  if (inTree.startsWith('..') || isAbsolute(inTree)) return config;
+  const path = inTree.split(sep).join('/');
+  const copy = join(dir, path);
+  if (!existsIn(copy)) extractRevision(input.workTree, input.sha, path, dir);
+  return existsIn(copy) ? copy : null;
+}
 
 function existsIn(path: string): boolean {
   try {
@@ -134,12 +171,18 @@ function existsIn(path: string): boolean {
   }
 }
 
-/** A finding's identity across revisions: its rule, file and fingerprint. */
-export const findingKey = (f: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>) => `${f.ruleId}\u0000${f.file}\u0000${f.fingerprint}`;
-
-/** What the head adds and what it fixes, against a base linted the same way. */
-export function comparedWith(head: readonly Finding[], base: readonly Finding[]): { added: Finding[]; fixed: Finding[] } {
+/**
+ * What the head adds and what it fixes against a base linted the same way, among the findings that gate (neither
+ * suppressed nor baselined). A finding in a folder the base does not hold (a submodule: the checkout has its files,
+ * the base's objects do not) is not new.
+ */
+export function comparedWith(head: readonly Finding[], base: readonly Finding[], unheld: readonly string[] = []): { added: Finding[]; fixed: Finding[] } {
+  const gating = (f: Finding) => !f.suppressed && !f.baselined;
   const inBase = new Set(base.map(findingKey));
   const inHead = new Set(head.map(findingKey));
-  return { added: head.filter((f) => !inBase.has(findingKey(f))), fixed: base.filter((f) => !inHead.has(findingKey(f)) && !f.suppressed) };
+  const held = (f: Finding) => !unheld.some((dir) => f.file === dir || f.file.startsWith(`${dir}/`));
+  return {
+    added: head.filter((f) => gating(f) && held(f) && !inBase.has(findingKey(f))),
+    fixed: base.filter((f) => gating(f) && !inHead.has(findingKey(f))),
+  };
 }

@@ -446,8 +446,15 @@ describe('runAction', () => {
     mkdirSync(shallow);
     writeFileSync(join(shallow, 'Dockerfile'), ROOT_DOCKERFILE);
     await runAction(env({ GITHUB_WORKSPACE: shallow }), shallow, { rules: [nonRoot], now: NOW });
-    expect(vi.mocked(core.warning).mock.calls[0]![0]).toMatch(/^shipready: filter-mode file needs the pull request's changes, but the checkout has no history/);
+    // One warning: the default mode's base cannot be had, and neither can the changes the file mode would use.
+    expect(vi.mocked(core.warning).mock.calls.map(([m]) => m)).toEqual([
+      expect.stringMatching(/^shipready: filter-mode new needs the pull request's base [0-9a-f]{40}, but it is not in the checkout and could not be fetched: every finding annotates and gates instead\.$/),
+    ]);
     expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 1 finding at or above 'error'");
+    vi.clearAllMocks();
+    inputs.set('filter-mode', 'file');
+    await runAction(env({ GITHUB_WORKSPACE: shallow }), shallow, { rules: [nonRoot], now: NOW });
+    expect(vi.mocked(core.warning).mock.calls[0]![0]).toMatch(/^shipready: filter-mode file needs the pull request's changes, but the checkout has no history/);
   });
 });
 

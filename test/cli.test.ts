@@ -404,10 +404,39 @@ describe('--new-since', () => {
     expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
   });
 
+  it('finds nothing new where nothing changed: a linked Dockerfile, a config outside the folder, a submodule', async () => {
+    const dir = join(tmp, 'unchanged');
+    const git = gitRepository(dir, tmp);
+    mkdirSync(join(dir, 'services', 'api', 'docker'), { recursive: true });
+    writeFileSync(join(dir, 'services', 'api', 'docker', 'Dockerfile'), ROOT_DOCKERFILE);
+    symlinkSync('docker/Dockerfile', join(dir, 'services', 'api', 'Dockerfile'));
+    // A config at the root that brings examples into production: linted without it, the base would lack their findings.
+    writeFileSync(join(dir, '.shipready.yml'), 'production:\n  - "**/examples/**"\n');
+    mkdirSync(join(dir, 'services', 'api', 'examples'));
+    writeFileSync(join(dir, 'services', 'api', 'examples', 'Dockerfile'), ROOT_DOCKERFILE);
+    const sub = join(tmp, 'unchanged-sub');
+    const subGit = gitRepository(sub, tmp);
+    writeFileSync(join(sub, 'Dockerfile'), ROOT_DOCKERFILE);
+    subGit('add', '.');
+    subGit('commit', '-q', '-m', 'sub');
+    git('-c', 'protocol.file.allow=always', 'submodule', '--quiet', 'add', sub, 'services/api/vendor/tool');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(dir, 'README.md'), '# r\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'docs');
+    const r = await cli([join(dir, 'services', 'api'), '--config', join(dir, '.shipready.yml'), '--new-since', 'HEAD~1']);
+    expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
+    expect(r.code).toBe(0);
+    // The head sees all three: the linked Dockerfile, the example production judges, the submodule's.
+    expect(JSON.parse((await cli([join(dir, 'services', 'api'), '--config', join(dir, '.shipready.yml'), '--format', 'json'])).stdout).counts.error).toBe(4);
+  });
+
   it('is a usage error for a ref git does not know, or outside a work tree', async () => {
     const unknown = await cli([history, '--new-since', 'no-such-branch']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('shipready: --new-since no-such-branch: git knows no commit by that name here (fetch it first, e.g. git fetch origin no-such-branch)\n');
+    expect(unknown.stderr).toBe('shipready: --new-since no-such-branch: git knows no commit by that name here (fetch it first)\n');
+    expect(unknown.stdout).toBe('');
     const outside = await cli([failing, '--new-since', 'HEAD'], { env: { GIT_CEILING_DIRECTORIES: tmp } });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/^shipready: --new-since HEAD: .* is not inside a git work tree\n$/);

@@ -1,5 +1,5 @@
 /** git on a stranger's repository: found by absolute path, nothing of the repository's run, the base read from git's objects. */
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('git on PATH', () => {
 });
 
 describe("the base of a pull request, from git's objects", () => {
-  it('writes the files of the revision under the folder, leaving links out', () => {
+  it('writes the files of the revision under the folder, links as links (the lint never follows one out of its root)', () => {
     const repo = join(tmp, 'base');
     const git = gitRepository(repo, tmp);
     mkdirSync(join(repo, 'services', 'api'), { recursive: true });
@@ -58,11 +58,12 @@ describe("the base of a pull request, from git's objects", () => {
     writeFileSync(join(repo, 'services', 'api', 'Dockerfile'), 'FROM node:24\n');
 
     const out = join(tmp, 'base-out');
-    expect(extractRevision(repo, sha, 'services', out)?.sort()).toEqual(['services/api/Dockerfile', 'services/api/bin.dat']);
+    expect(extractRevision(repo, sha, 'services', out)?.written.sort()).toEqual(['services/api/Dockerfile', 'services/api/bin.dat', 'services/api/passwd']);
     expect(readFileSync(join(out, 'services', 'api', 'Dockerfile'), 'utf8')).toBe('FROM node:22\n');
     expect([...readFileSync(join(out, 'services', 'api', 'bin.dat'))]).toEqual([0, 1, 2, 255, 10, 13]);
     expect(existsSync(join(out, 'README.md'))).toBe(false);
-    expect(() => lstatSync(join(out, 'services', 'api', 'passwd'))).toThrow();
+    expect(lstatSync(join(out, 'services', 'api', 'passwd')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(out, 'services', 'api', 'passwd'))).toBe('/etc/passwd');
     expect(extractRevision(repo, 'not-a-sha', '', join(tmp, 'none'))).toBeUndefined();
   });
 });

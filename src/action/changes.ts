@@ -4,7 +4,6 @@
  * patch counts as changed whole). The filter modes then decide which findings annotate and gate.
  */
 import { runGit } from '../git-command.ts';
-import { findingKey } from '../revision.ts';
 import type { getOctokit } from '@actions/github';
 import type { Finding } from '../types.ts';
 import type { FilterMode } from './inputs.ts';
@@ -205,12 +204,11 @@ export const WHERE: Record<FilterMode, string> = {
 };
 
 /**
- * `new`: the findings whose rule, file and fingerprint no finding of the base has (`inBase`, the base's keys; see
- * src/revision.ts). The other modes by the pull request's changes. Without what the mode needs (a push, no diff or
+ * `new`: the findings the base does not have (`isNew`, from src/revision.ts's comparison). The other modes by the pull request's changes. Without what the mode needs (a push, no diff or
  * no base to be had) every finding is in scope.
  */
-export function scopeOf(mode: FilterMode, changes: Changes | undefined, inBase?: ReadonlySet<string>): Scope {
-  const effective: FilterMode = mode === 'new' ? (inBase ? 'new' : 'nofilter') : changes ? mode : 'nofilter';
+export function scopeOf(mode: FilterMode, changes: Changes | undefined, isNew?: (f: Finding) => boolean): Scope {
+  const effective: FilterMode = mode === 'new' ? (isNew ? 'new' : 'nofilter') : changes ? mode : 'nofilter';
   const touches = (f: Finding, path: string, which: 'added' | 'hunks') => {
     const change = changes?.get(path);
     if (!change) return false;
@@ -224,7 +222,7 @@ export function scopeOf(mode: FilterMode, changes: Changes | undefined, inBase?:
         case 'nofilter':
           return true;
         case 'new':
-          return !inBase?.has(findingKey(f));
+          return isNew?.(f) === true;
         case 'file':
           return changes?.has(path) === true;
         case 'diff_context':

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { UnsafeTarget, writeOutputFile } from '../write-file.ts';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { isWithin } from '../discover.ts';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
@@ -20,7 +20,7 @@ import type { Rule } from '../rule.ts';
 import { repositoryPath } from '../reporters/paths.ts';
 import { planAnnotations, RunNotes, sendAnnotations } from './annotations.ts';
 import { apiChanges, type Changes, gitChanges, scopeOf } from './changes.ts';
-import { comparedWith, fetchCommit, findingKey, lintRevision, resolveCommit } from '../revision.ts';
+import { comparedWith, fetchCommit, lintRevision, type RevisionResult, resolveCommit } from '../revision.ts';
 import { commentBody, upsertComment } from './comment.ts';
 import { type ActionContext, type ActionInputs, type FilterMode, InputError, readContext, readInputs } from './inputs.ts';
 import { blobLinker, bySeverity, statusLines, summaryMarkdown, writeSummary } from './summary.ts';
@@ -52,13 +52,13 @@ function writeFile(path: string, text: string, what: string, root: string | unde
  * everything". nofilter gates everything anyway and uses them only to annotate changed lines first,
  * so it does not warn when they cannot be had.
  */
-async function changesOf(mode: FilterMode, ctx: ActionContext, octokit: Octokit | undefined, notes: RunNotes): Promise<Changes | undefined> {
+async function changesOf(mode: FilterMode, ctx: ActionContext, octokit: Octokit | undefined, notes: RunNotes, quiet = false): Promise<Changes | undefined> {
   const pr = ctx.pullRequest;
   if (!pr) return undefined;
   const local = gitChanges(ctx.workspace, pr.baseSha);
   if (local) return local;
   // nofilter and new gate without them; they only put annotations on changed lines first.
-  const warn = (message: string) => mode !== 'nofilter' && mode !== 'new' && notes.send('warning', message);
+  const warn = (message: string) => !quiet && mode !== 'nofilter' && mode !== 'new' && notes.send('warning', message);
   if (!octokit || !ctx.owner || !ctx.repo) {
     warn(`shipready: filter-mode ${mode} needs the pull request's changes, but the checkout has no history of ${pr.baseSha} and there is no github-token: every finding annotates and gates.`);
     return undefined;
@@ -73,15 +73,20 @@ async function changesOf(mode: FilterMode, ctx: ActionContext, octokit: Octokit 
 
 /**
  * The base of the pull request, linted the same way with its own config: from the checkout's history, else after
- * fetching the base commit (a shallow checkout has only the head); undefined when it cannot be had.
+ * fetching the base commit (a shallow checkout has only the head). A checkout of the pull request's merge commit
+ * (`refs/pull/N/merge`, checkout's default) was merged onto the base branch as it was then, which may be newer than
+ * the event's base sha: its first parent is the base. Paths are compared through real paths, as the lint reads them.
  */
-async function lintBase(inputs: ActionInputs, ctx: ActionContext, prefix: string, pinned: Pinned): Promise<RunResult | undefined> {
+async function lintBase(inputs: ActionInputs, ctx: ActionContext, root: string, pinned: Pinned): Promise<RevisionResult | undefined> {
   const pr = ctx.pullRequest;
   if (!pr) return undefined;
+  const workTree = realpathSync(ctx.workspace);
+  const prefix = relative(workTree, realpathSync(root)).split(sep).join('/');
   const config = inputs.config ? resolve(ctx.workspace, inputs.config) : undefined;
-  const lintAt = () => lintRevision({ workTree: ctx.workspace, sha: pr.baseSha, prefix, config, options: pinned, tempDir: ctx.tempDir });
-  if (resolveCommit(ctx.workspace, pr.baseSha) === undefined && !fetchCommit(ctx.workspace, pr.baseSha)) return undefined;
-  return lintAt();
+  const mergedOnto = resolveCommit(workTree, 'HEAD^2') === pr.headSha ? resolveCommit(workTree, 'HEAD^1') : undefined;
+  const sha = mergedOnto ?? pr.baseSha;
+  if (resolveCommit(workTree, sha) === undefined && !fetchCommit(workTree, sha)) return { reason: 'it is not in the checkout and could not be fetched' };
+  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir });
 }
 
 /** "+3 since the base (69 → 72)". */
@@ -134,18 +139,21 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
     const notes = new RunNotes();
     const pr = ctx.pullRequest;
-    const base = pr && (inputs.filterMode === 'new' || inputs.comment) ? await lintBase(inputs, ctx, prefix, pinned) : undefined;
-    // Without its base, a pull request is gated on the findings in the files it changes.
+    const baseLint = pr && (inputs.filterMode === 'new' || inputs.comment) ? await lintBase(inputs, ctx, root, pinned) : undefined;
+    const base = baseLint && 'result' in baseLint ? baseLint.result : undefined;
+    // Without its base, a pull request is gated on the findings in the files it changes (all of them when those are unknown too).
     const mode: FilterMode = inputs.filterMode === 'new' && pr && !base ? 'file' : inputs.filterMode;
-    const changes = await changesOf(mode, ctx, octokit, notes);
-    if (mode !== inputs.filterMode && pr) {
-      notes.send('warning', `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, which could not be read or fetched: ${changes ? 'the findings in changed files gate' : 'every finding annotates and gates'} instead.`);
+    const changes = await changesOf(mode, ctx, octokit, notes, mode !== inputs.filterMode);
+    if (pr && baseLint && 'reason' in baseLint && inputs.filterMode === 'new') {
+      notes.send('warning', `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: ${changes ? 'the findings in changed files gate' : 'every finding annotates and gates'} instead.`);
     }
-    const scope = scopeOf(mode, changes, base && new Set(base.findings.map(findingKey)));
+    const unheld = baseLint && 'unheld' in baseLint ? baseLint.unheld : [];
+    const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
+    const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
 
-    const fixed = base ? comparedWith(annotatedFindings(result), annotatedFindings(base)).fixed : undefined;
+    const fixed = base ? comparedWith(result.findings, base.findings).fixed : undefined;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
     if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);
@@ -154,8 +162,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
       if (!pr || !ctx.owner || !ctx.repo) core.info('shipready: comment: true has no effect outside pull_request events');
       else if (!octokit) notes.send('notice', 'shipready: no pull-request comment: no github-token was given', { title: 'shipready' });
       else {
-        const inBase = new Set(base?.findings.map(findingKey));
-        const newFindings = bySeverity(inScope.filter((f) => !inBase.has(findingKey(f))));
+        const newFindings = bySeverity(added ? inScope.filter((f) => added.has(f)) : inScope);
         const runUrl = env.GITHUB_RUN_ID ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
         const body = commentBody(result, {
           newFindings,
