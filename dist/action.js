@@ -85907,7 +85907,7 @@ function atOrAbove(severity, threshold) {
   if (threshold === "never") return false;
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
-function gate(result, failOn, minScore, scope) {
+function gate(result, failOn, minScore, scope, drop) {
   const reasons = [];
   const gating = (scope?.findings ?? result.findings).filter((f) => !f.suppressed && !f.baselined && atOrAbove(f.severity, failOn));
   if (gating.length > 0) reasons.push(`${plural(gating.length, "finding")} at or above '${failOn}'${scope?.where ? ` ${scope.where}` : ""}`);
@@ -85915,6 +85915,8 @@ function gate(result, failOn, minScore, scope) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }
   if (minScore !== void 0 && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
+  const now = result.score.score;
+  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
   return { passed: reasons.length === 0, reasons };
 }
 
@@ -88180,7 +88182,7 @@ function scopeOf(mode, changes, isNew) {
 }
 
 // src/revision.ts
-import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, relative as relative5, sep as sep4 } from "node:path";
 init_git_command();
@@ -88235,6 +88237,22 @@ function extractRevision(workspace, revision, folder, dir) {
     return void 0;
   }
 }
+function renamesSince(workTree, sha) {
+  const renames = /* @__PURE__ */ new Map();
+  try {
+    const out = String(runGit(workTree, ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--name-status", "-z", sha, "--"], { encoding: "utf8", timeout: 12e4, maxBuffer: 64 * 1024 * 1024 }));
+    const fields = out.split("\0");
+    for (let i = 0; i < fields.length; ) {
+      const status2 = fields[i] ?? "";
+      if (/^[RC]\d*$/.test(status2)) {
+        if (status2.startsWith("R")) renames.set(fields[i + 1], fields[i + 2]);
+        i += 3;
+      } else i += status2 === "" ? 1 : 2;
+    }
+  } catch {
+  }
+  return renames;
+}
 function resolveCommit(cwd, ref) {
   try {
     const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
@@ -88264,6 +88282,7 @@ async function lintRevision(input) {
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => void 0);
     try {
       const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error2) {
       if (error2 instanceof ConfigError) return { reason: `its config is invalid: ${error2.message}` };
@@ -88272,6 +88291,30 @@ async function lintRevision(input) {
   } finally {
     rmSync2(dir, { recursive: true, force: true });
   }
+}
+function followRenames(findings, input, root) {
+  const inRoot = (p) => input.prefix === "" ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : void 0;
+  const moved = /* @__PURE__ */ new Map();
+  for (const [from, to] of input.renames ?? []) {
+    const [a, b] = [inRoot(from), inRoot(to)];
+    if (a !== void 0 && b !== void 0) moved.set(a, b);
+  }
+  const renamed = findings.filter((f) => moved.has(f.file));
+  if (renamed.length === 0) return;
+  const oldName = /* @__PURE__ */ new Map();
+  for (const f of renamed) {
+    const to = moved.get(f.file);
+    oldName.set(to, f.file);
+    f.file = to;
+  }
+  const lines = (path2) => {
+    try {
+      return makeSourceFile(path2, "other", readFileSync2(join5(root, oldName.get(path2) ?? path2), "utf8")).lines;
+    } catch {
+      return void 0;
+    }
+  };
+  fingerprintFindings(renamed, lines);
 }
 function configAt(input, dir) {
   const config = realpathSync4(input.config);
@@ -88354,7 +88397,7 @@ async function upsertComment(octokit, pr, body, notes) {
 }
 
 // src/action/inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 var FAIL_ON = ["error", "warning", "info", "never"];
 var FILTER_MODES = ["new", "added", "diff_context", "file", "nofilter"];
@@ -88374,15 +88417,18 @@ function flag(name, fallback) {
   throw new InputError(`input ${name}: '${value}' is not a boolean (true or false)`);
 }
 function readInputs(env) {
-  const minScore = getInput("min-score");
-  if (minScore !== "" && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
-    throw new InputError(`input min-score: '${minScore}' is not a whole number from 0 to 100`);
-  }
+  const points = (name) => {
+    const value = getInput(name);
+    if (value === "") return void 0;
+    if (!/^\d+$/.test(value) || Number(value) > 100) throw new InputError(`input ${name}: '${value}' is not a whole number from 0 to 100`);
+    return Number(value);
+  };
   return {
     path: getInput("path") || ".",
     config: getInput("config") || void 0,
     failOn: oneOf("fail-on", FAIL_ON),
-    minScore: minScore === "" ? void 0 : Number(minScore),
+    minScore: points("min-score"),
+    maxScoreDrop: points("max-score-drop"),
     sarifFile: getInput("sarif-file") || void 0,
     annotations: flag("annotations", true),
     summary: flag("summary", true),
@@ -88394,7 +88440,7 @@ function readInputs(env) {
 function readPayload(path2) {
   if (!path2) return {};
   try {
-    return JSON.parse(readFileSync2(path2, "utf8"));
+    return JSON.parse(readFileSync3(path2, "utf8"));
   } catch (error2) {
     warning(`shipready: could not read the event payload ${path2} (${error2.message}); treating this run as a push`);
     return {};
@@ -88518,7 +88564,7 @@ async function lintBase(inputs, ctx, root, pinned) {
   const mergedOnto = resolveCommit(workTree, "HEAD^2") === pr.headSha ? resolveCommit(workTree, "HEAD^1") : void 0;
   const sha = mergedOnto ?? pr.baseSha;
   if (resolveCommit(workTree, sha) === void 0 && !fetchCommit(workTree, sha)) return { reason: "it is not in the checkout and could not be fetched" };
-  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir });
+  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir, renames: renamesSince(workTree, sha) });
 }
 function changePhrase(head, base) {
   const now = head.score.score;
@@ -88557,7 +88603,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;
     const notes = new RunNotes();
     const pr = ctx.pullRequest;
-    const baseLint = pr && (inputs.filterMode === "new" || inputs.comment) ? await lintBase(inputs, ctx, root, pinned) : void 0;
+    const baseLint = pr && (inputs.filterMode === "new" || inputs.comment || inputs.maxScoreDrop !== void 0) ? await lintBase(inputs, ctx, root, pinned) : void 0;
     const base = baseLint && "result" in baseLint ? baseLint.result : void 0;
     const mode = inputs.filterMode === "new" && pr && !base ? "file" : inputs.filterMode;
     const changes = await changesOf(mode, ctx, octokit, notes, mode !== inputs.filterMode);
@@ -88568,7 +88614,8 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
-    const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
+    const drop = base && inputs.maxScoreDrop !== void 0 ? { max: inputs.maxScoreDrop, base: base.score.score, name: "the base" } : void 0;
+    const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
     const fixed = base ? comparedWith(result.findings, base.findings).fixed : void 0;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);

@@ -62658,7 +62658,7 @@ function atOrAbove(severity, threshold) {
   if (threshold === "never") return false;
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
-function gate(result, failOn, minScore, scope) {
+function gate(result, failOn, minScore, scope, drop) {
   const reasons = [];
   const gating = (scope?.findings ?? result.findings).filter((f) => !f.suppressed && !f.baselined && atOrAbove(f.severity, failOn));
   if (gating.length > 0) reasons.push(`${plural(gating.length, "finding")} at or above '${failOn}'${scope?.where ? ` ${scope.where}` : ""}`);
@@ -62666,11 +62666,13 @@ function gate(result, failOn, minScore, scope) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }
   if (minScore !== void 0 && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
+  const now = result.score.score;
+  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
   return { passed: reasons.length === 0, reasons };
 }
 
 // src/revision.ts
-import { mkdirSync, mkdtempSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname2, isAbsolute as isAbsolute4, join as join4, relative as relative4, sep as sep3 } from "node:path";
 init_git_command();
@@ -63024,6 +63026,22 @@ function extractRevision(workspace, revision, folder, dir) {
     return void 0;
   }
 }
+function renamesSince(workTree, sha) {
+  const renames = /* @__PURE__ */ new Map();
+  try {
+    const out = String(runGit(workTree, ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--name-status", "-z", sha, "--"], { encoding: "utf8", timeout: 12e4, maxBuffer: 64 * 1024 * 1024 }));
+    const fields = out.split("\0");
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i] ?? "";
+      if (/^[RC]\d*$/.test(status)) {
+        if (status.startsWith("R")) renames.set(fields[i + 1], fields[i + 2]);
+        i += 3;
+      } else i += status === "" ? 1 : 2;
+    }
+  } catch {
+  }
+  return renames;
+}
 function resolveCommit(cwd, ref) {
   try {
     const out = String(runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { encoding: "utf8", timeout: 3e4 })).trim();
@@ -63051,6 +63069,7 @@ async function lintRevision(input) {
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => void 0);
     try {
       const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error) {
       if (error instanceof ConfigError) return { reason: `its config is invalid: ${error.message}` };
@@ -63059,6 +63078,30 @@ async function lintRevision(input) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+function followRenames(findings, input, root) {
+  const inRoot = (p) => input.prefix === "" ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : void 0;
+  const moved = /* @__PURE__ */ new Map();
+  for (const [from, to] of input.renames ?? []) {
+    const [a, b] = [inRoot(from), inRoot(to)];
+    if (a !== void 0 && b !== void 0) moved.set(a, b);
+  }
+  const renamed = findings.filter((f) => moved.has(f.file));
+  if (renamed.length === 0) return;
+  const oldName = /* @__PURE__ */ new Map();
+  for (const f of renamed) {
+    const to = moved.get(f.file);
+    oldName.set(to, f.file);
+    f.file = to;
+  }
+  const lines = (path2) => {
+    try {
+      return makeSourceFile(path2, "other", readFileSync(join4(root, oldName.get(path2) ?? path2), "utf8")).lines;
+    } catch {
+      return void 0;
+    }
+  };
+  fingerprintFindings(renamed, lines);
 }
 function configAt(input, dir) {
   const config = realpathSync3(input.config);
@@ -63560,6 +63603,7 @@ Options:
   --baseline FILE         keep the findings recorded in FILE out of the gate
   --new-since REF         gate only on findings that git revision REF (a branch, tag or commit; the base of a
                           pull request) does not have, linted the same way from git's objects with its own config
+  --max-score-drop N      with --new-since: also fail when the score falls by more than N from REF's
   --write-baseline FILE   record today's findings in FILE and exit 0
   --rule ID=SEVERITY      override a rule: error, warning, info or off (repeatable)
   --manifests -           also read rendered Kubernetes manifests from standard input, reported as <stdin>
@@ -63586,6 +63630,7 @@ function parse2(argv) {
       config: { type: "string" },
       baseline: { type: "string" },
       "new-since": { type: "string" },
+      "max-score-drop": { type: "string" },
       "write-baseline": { type: "string" },
       rule: { type: "string", multiple: true },
       manifests: { type: "string" },
@@ -63610,6 +63655,11 @@ function options(values, positionals, cwd) {
   if (minScore !== void 0 && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
     throw new UsageError(`--min-score ${minScore}: expected a whole number from 0 to 100`);
   }
+  const maxScoreDrop = values["max-score-drop"];
+  if (maxScoreDrop !== void 0 && (!/^\d+$/.test(maxScoreDrop) || Number(maxScoreDrop) > 100)) {
+    throw new UsageError(`--max-score-drop ${maxScoreDrop}: expected a whole number from 0 to 100`);
+  }
+  if (maxScoreDrop !== void 0 && values["new-since"] === void 0) throw new UsageError("--max-score-drop needs --new-since REF: the score it may not fall below is that revision's");
   if (values["new-since"] !== void 0 && values["write-baseline"] !== void 0) {
     throw new UsageError("--new-since and --write-baseline: a baseline records every finding of today; give one of them");
   }
@@ -63627,6 +63677,7 @@ function options(values, positionals, cwd) {
     config: values.config,
     baseline: values.baseline,
     newSince: values["new-since"],
+    maxScoreDrop: maxScoreDrop === void 0 ? void 0 : Number(maxScoreDrop),
     writeBaseline: values["write-baseline"],
     rules: values.rule ?? [],
     manifestsFromStdin: values.manifests === "-",
@@ -63730,7 +63781,8 @@ async function lintAndReport(opts, io) {
 `);
   const since = revision && await newSince(opts, io, result, revision, extraFiles);
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, "new finding")}, ${plural(since.fixed.length, "fixed finding")}`);
-  const verdict2 = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
+  const drop = since && opts.maxScoreDrop !== void 0 ? { max: opts.maxScoreDrop, base: since.baseScore, name: opts.newSince } : void 0;
+  const verdict2 = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` }, drop);
   if (!verdict2.passed) say(`Gate failed: ${verdict2.reasons.join("; ")}`);
   return verdict2.passed ? EXIT.passed : EXIT.failed;
 }
@@ -63747,11 +63799,12 @@ function revisionOf(opts) {
 async function newSince(opts, io, head, revision, extraFiles) {
   const base = await lintRevision({
     ...revision,
+    renames: renamesSince(revision.workTree, revision.sha),
     config: opts.config && resolve5(io.cwd, opts.config),
     options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles }
   });
   if ("reason" in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
-  return comparedWith(head.findings, base.result.findings, base.unheld);
+  return { ...comparedWith(head.findings, base.result.findings, base.unheld), baseScore: base.result.score.score };
 }
 
 // src/bin.ts

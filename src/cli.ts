@@ -6,7 +6,7 @@ import { makeBaseline } from './baseline.ts';
 import { ConfigError, type FailOn } from './config.ts';
 import type { RunResult } from './engine.ts';
 import { gate } from './gate.ts';
-import { comparedWith, lintRevision, resolveCommit, workTreeRoot } from './revision.ts';
+import { comparedWith, lintRevision, renamesSince, resolveCommit, workTreeRoot } from './revision.ts';
 import { plural } from './reporters/summary.ts';
 import { lint, workspacePrefix } from './lint.ts';
 import { stderrText } from './reporters/escape.ts';
@@ -46,6 +46,7 @@ Options:
   --baseline FILE         keep the findings recorded in FILE out of the gate
   --new-since REF         gate only on findings that git revision REF (a branch, tag or commit; the base of a
                           pull request) does not have, linted the same way from git's objects with its own config
+  --max-score-drop N      with --new-since: also fail when the score falls by more than N from REF's
   --write-baseline FILE   record today's findings in FILE and exit 0
   --rule ID=SEVERITY      override a rule: error, warning, info or off (repeatable)
   --manifests -           also read rendered Kubernetes manifests from standard input, reported as <stdin>
@@ -74,6 +75,7 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       baseline: { type: 'string' },
       'new-since': { type: 'string' },
+      'max-score-drop': { type: 'string' },
       'write-baseline': { type: 'string' },
       rule: { type: 'string', multiple: true },
       manifests: { type: 'string' },
@@ -100,6 +102,8 @@ interface Options {
   baseline?: string;
   /** `--new-since REF`: gate on what that revision does not have. */
   newSince?: string;
+  /** `--max-score-drop N` (with --new-since): fail when the score falls by more than N from REF's. */
+  maxScoreDrop?: number;
   writeBaseline?: string;
   rules: string[];
   /** `--manifests -`: read Kubernetes manifests from standard input too. */
@@ -120,6 +124,11 @@ function options(values: ReturnType<typeof parse>['values'], positionals: string
   if (minScore !== undefined && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
     throw new UsageError(`--min-score ${minScore}: expected a whole number from 0 to 100`);
   }
+  const maxScoreDrop = values['max-score-drop'];
+  if (maxScoreDrop !== undefined && (!/^\d+$/.test(maxScoreDrop) || Number(maxScoreDrop) > 100)) {
+    throw new UsageError(`--max-score-drop ${maxScoreDrop}: expected a whole number from 0 to 100`);
+  }
+  if (maxScoreDrop !== undefined && values['new-since'] === undefined) throw new UsageError('--max-score-drop needs --new-since REF: the score it may not fall below is that revision\'s');
   if (values['new-since'] !== undefined && values['write-baseline'] !== undefined) {
     throw new UsageError('--new-since and --write-baseline: a baseline records every finding of today; give one of them');
   }
@@ -137,6 +146,7 @@ function options(values: ReturnType<typeof parse>['values'], positionals: string
     config: values.config,
     baseline: values.baseline,
     newSince: values['new-since'],
+    maxScoreDrop: maxScoreDrop === undefined ? undefined : Number(maxScoreDrop),
     writeBaseline: values['write-baseline'],
     rules: values.rule ?? [],
     manifestsFromStdin: values.manifests === '-',
@@ -241,7 +251,8 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   const say = (line: string) => (opts.format === 'text' && !opts.output ? io.stdout(`${line}\n`) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}\n`));
   const since = revision && (await newSince(opts, io, result, revision, extraFiles));
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, 'new finding')}, ${plural(since.fixed.length, 'fixed finding')}`);
-  const verdict = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` });
+  const drop = since && opts.maxScoreDrop !== undefined ? { max: opts.maxScoreDrop, base: since.baseScore, name: opts.newSince as string } : undefined;
+  const verdict = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` }, drop);
   if (!verdict.passed) say(`Gate failed: ${verdict.reasons.join('; ')}`);
   return verdict.passed ? EXIT.passed : EXIT.failed;
 }
@@ -259,12 +270,19 @@ function revisionOf(opts: Options): { workTree: string; sha: string; prefix: str
 }
 
 /** The revision linted the same way (its files from git's objects, its own config, the same flags and standard input), compared finding by finding. */
-async function newSince(opts: Options, io: CliIO, head: RunResult, revision: { workTree: string; sha: string; prefix: string }, extraFiles: SourceFile[] | undefined): Promise<{ added: Finding[]; fixed: Finding[] }> {
+async function newSince(
+  opts: Options,
+  io: CliIO,
+  head: RunResult,
+  revision: { workTree: string; sha: string; prefix: string },
+  extraFiles: SourceFile[] | undefined,
+): Promise<{ added: Finding[]; fixed: Finding[]; baseScore: number | null }> {
   const base = await lintRevision({
     ...revision,
+    renames: renamesSince(revision.workTree, revision.sha),
     config: opts.config && resolve(io.cwd, opts.config),
     options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles },
   });
   if ('reason' in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
-  return comparedWith(head.findings, base.result.findings, base.unheld);
+  return { ...comparedWith(head.findings, base.result.findings, base.unheld), baseScore: base.result.score.score };
 }

@@ -22,8 +22,17 @@ export interface GateScope {
   where: string;
 }
 
+/** `max-score-drop`: how far the score may fall from the base's (linted the same way) before the gate fails. */
+export interface ScoreDrop {
+  max: number;
+  /** The base's score; null when it had nothing to assess. */
+  base: number | null;
+  /** What the base is called in the reason: "the base", "main". */
+  name: string;
+}
+
 /** The score always stays repository-wide; `scope` narrows only which findings fail the gate. */
-export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope?: GateScope): GateResult {
+export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope?: GateScope, drop?: ScoreDrop): GateResult {
   const reasons: string[] = [];
   const gating = (scope?.findings ?? result.findings).filter((f) => !f.suppressed && !f.baselined && atOrAbove(f.severity, failOn));
   if (gating.length > 0) reasons.push(`${plural(gating.length, 'finding')} at or above '${failOn}'${scope?.where ? ` ${scope.where}` : ''}`);
@@ -32,5 +41,7 @@ export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope
   }
   // A score gate over nothing (a mistyped path, a folder of other things) must not pass unseen.
   if (minScore !== undefined && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
+  const now = result.score.score;
+  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
   return { passed: reasons.length === 0, reasons };
 }

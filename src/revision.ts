@@ -4,12 +4,13 @@
  * base" means for the Action's default gate on pull requests and for the CLI's `--new-since <ref>`: a finding is new
  * when no finding of the base has its rule, file and fingerprint.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { findingKey } from './baseline.ts';
 import { ConfigError } from './config.ts';
-import type { RunResult } from './engine.ts';
+import { makeSourceFile } from './discover.ts';
+import { fingerprintFindings, type RunResult } from './engine.ts';
 import { runGit } from './git-command.ts';
 import { workTreeOf } from './model/git.ts';
 import { type LintOptions, lint } from './lint.ts';
@@ -80,6 +81,28 @@ export function extractRevision(workspace: string, revision: string, folder: str
   }
 }
 
+/**
+ * Files git sees renamed between the revision and the work tree (its rename detection, as `git diff -M` shows them):
+ * old path → new path, both from the work tree's root. Empty when git cannot tell.
+ */
+export function renamesSince(workTree: string, sha: string): Map<string, string> {
+  const renames = new Map<string, string>();
+  try {
+    const out = String(runGit(workTree, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--name-status', '-z', sha, '--'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }));
+    const fields = out.split('\0');
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i] ?? '';
+      if (/^[RC]\d*$/.test(status)) {
+        if (status.startsWith('R')) renames.set(fields[i + 1] as string, fields[i + 2] as string);
+        i += 3;
+      } else i += status === '' ? 1 : 2;
+    }
+  } catch {
+    // no renames known: a moved file's findings count as new, as before
+  }
+  return renames;
+}
+
 /** The commit a ref names (`main`, `origin/main~3`, a sha), or undefined when git does not know it. */
 export function resolveCommit(cwd: string, ref: string): string | undefined {
   try {
@@ -123,6 +146,8 @@ export interface RevisionLint {
   options?: Pick<LintOptions, 'rules' | 'now' | 'ruleFlags' | 'extraFiles'>;
   /** Where to write the revision's files for the while (default: the system's temp folder). */
   tempDir?: string;
+  /** Files renamed since the revision (renamesSince): their findings are matched under the new name. */
+  renames?: ReadonlyMap<string, string>;
 }
 
 /** The revision linted, with the folders (relative to the linted root) whose files it does not hold; or why it could not be. */
@@ -142,6 +167,7 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => undefined);
     try {
       const { result } = await lint({ ...input.options, root, config: config ?? undefined, git: () => tracked });
+      followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error) {
       if (error instanceof ConfigError) return { reason: `its config is invalid: ${error.message}` };
@@ -150,6 +176,35 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Findings of files renamed since the revision, moved to the new name and fingerprinted as the head fingerprints
+ * them there (from the revision's lines): a moved file's findings are the same findings, not new ones.
+ */
+function followRenames(findings: Finding[], input: RevisionLint, root: string): void {
+  const inRoot = (p: string) => (input.prefix === '' ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : undefined);
+  const moved = new Map<string, string>();
+  for (const [from, to] of input.renames ?? []) {
+    const [a, b] = [inRoot(from), inRoot(to)];
+    if (a !== undefined && b !== undefined) moved.set(a, b);
+  }
+  const renamed = findings.filter((f) => moved.has(f.file));
+  if (renamed.length === 0) return;
+  const oldName = new Map<string, string>();
+  for (const f of renamed) {
+    const to = moved.get(f.file) as string;
+    oldName.set(to, f.file);
+    f.file = to;
+  }
+  const lines = (path: string) => {
+    try {
+      return makeSourceFile(path, 'other', readFileSync(join(root, oldName.get(path) ?? path), 'utf8')).lines;
+    } catch {
+      return undefined;
+    }
+  };
+  fingerprintFindings(renamed, lines);
 }
 
 /** The revision's copy of the head's config file, written into `dir`; the same file when it is outside the work tree; null when the revision has none. */

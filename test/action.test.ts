@@ -311,6 +311,22 @@ describe('runAction', () => {
     expect(summary).not.toContain('Fixed since the base');
   });
 
+  it('fails when the score falls by more than max-score-drop from the base', async () => {
+    inputs.set('fail-on', 'never');
+    inputs.set('max-score-drop', '10');
+    await run();
+    // The base: one of two images runs as root (50); the pull request makes both do (0).
+    expect(core.setFailed).toHaveBeenCalledExactlyOnceWith('Gate failed: score fell by 50 since the base (50 → 0), more than 10');
+    vi.clearAllMocks();
+    inputs.set('max-score-drop', '50');
+    await run();
+    expect(core.setFailed).not.toHaveBeenCalled();
+    vi.clearAllMocks();
+    inputs.set('max-score-drop', 'lots');
+    await run();
+    expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("shipready: input max-score-drop: 'lots' is not a whole number from 0 to 100");
+  });
+
   it('gates only the changed files (from local history) and keeps the score repository-wide', async () => {
     inputs.set('filter-mode', 'file');
     await run();
@@ -463,7 +479,7 @@ describe('action.yml', () => {
 
   it('runs dist/action.js on node24 and declares the documented inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'fail-on', 'min-score', 'sarif-file', 'annotations', 'summary', 'comment', 'filter-mode', 'github-token']);
+    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'fail-on', 'min-score', 'max-score-drop', 'sarif-file', 'annotations', 'summary', 'comment', 'filter-mode', 'github-token']);
     expect(Object.keys(action.outputs)).toEqual(['score', 'grade', 'errors', 'warnings', 'notices', 'passed', 'sarif-file', 'json-file']);
     for (const input of Object.values<{ required?: boolean }>(action.inputs)) expect(input.required).toBe(false);
     expect(action.branding).toBeDefined();

@@ -177,6 +177,25 @@ const FLAG_TESTS: Record<string, () => Promise<void>> = {
     expect(r.stdout).toContain(NON_ROOT_LINE);
     expect(r.stdout).toContain('Since HEAD: 0 new findings, 0 fixed findings\n');
   },
+  '--max-score-drop': async () => {
+    const clean = join(tmp, 'drop');
+    const git = gitRepository(clean, tmp);
+    writeFileSync(join(clean, 'Dockerfile'), `${ROOT_DOCKERFILE}USER node\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'clean');
+    writeFileSync(join(clean, 'Dockerfile'), ROOT_DOCKERFILE);
+    const fell = await cli([clean, '--new-since', 'HEAD', '--max-score-drop', '10', '--fail-on', 'never']);
+    expect(fell.code).toBe(1);
+    expect(fell.stdout).toContain('Gate failed: score fell by 100 since HEAD (100 → 0), more than 10\n');
+    expect((await cli([clean, '--new-since', 'HEAD', '--max-score-drop', '100', '--fail-on', 'never'])).code).toBe(0);
+    // A score that rises passes even a drop of 0.
+    git('commit', '-q', '-am', 'root');
+    writeFileSync(join(clean, 'Dockerfile'), `${ROOT_DOCKERFILE}USER node\n`);
+    expect((await cli([clean, '--new-since', 'HEAD', '--max-score-drop', '0', '--fail-on', 'never'])).code).toBe(0);
+    const alone = await cli([clean, '--max-score-drop', '5']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe("shipready: --max-score-drop needs --new-since REF: the score it may not fall below is that revision's\n");
+  },
   '--rule': async () => {
     expect((await cli([failing, '--rule', 'docker/non-root=off'])).code).toBe(0);
     const unknown = await cli([failing, '--rule', 'docker/non-rot=off']);
@@ -430,6 +449,21 @@ describe('--new-since', () => {
     expect(r.code).toBe(0);
     // The head sees all three: the linked Dockerfile, the example production judges, the submodule's.
     expect(JSON.parse((await cli([join(dir, 'services', 'api'), '--config', join(dir, '.shipready.yml'), '--format', 'json'])).stdout).counts.error).toBe(4);
+  });
+
+  it('follows renames: a moved file keeps its findings, which are not new', async () => {
+    const dir = join(tmp, 'renamed');
+    const git = gitRepository(dir, tmp);
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api', 'Dockerfile'), `# the API\n${ROOT_DOCKERFILE}`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('mv', 'api', 'server');
+    git('commit', '-q', '-m', 'rename');
+    const r = await cli([dir, '--new-since', 'HEAD~1']);
+    expect(r.stdout).toContain('server/Dockerfile\n  2:6  error');
+    expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
+    expect(r.code).toBe(0);
   });
 
   it('is a usage error for a ref git does not know, or outside a work tree', async () => {

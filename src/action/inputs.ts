@@ -19,6 +19,8 @@ export interface ActionInputs {
   /** Undefined: the config file's `failOn`, else `error`. */
   failOn?: FailOn;
   minScore?: number;
+  /** Fail when the score falls by more than this from the pull request's base. */
+  maxScoreDrop?: number;
   sarifFile?: string;
   annotations: boolean;
   summary: boolean;
@@ -48,15 +50,18 @@ function flag(name: string, fallback: boolean): boolean {
 
 /** `env` supplies GITHUB_TOKEN when github-token is empty (the runner fills in `github.token` itself). */
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const minScore = core.getInput('min-score');
-  if (minScore !== '' && (!/^\d+$/.test(minScore) || Number(minScore) > 100)) {
-    throw new InputError(`input min-score: '${minScore}' is not a whole number from 0 to 100`);
-  }
+  const points = (name: string): number | undefined => {
+    const value = core.getInput(name);
+    if (value === '') return undefined;
+    if (!/^\d+$/.test(value) || Number(value) > 100) throw new InputError(`input ${name}: '${value}' is not a whole number from 0 to 100`);
+    return Number(value);
+  };
   return {
     path: core.getInput('path') || '.',
     config: core.getInput('config') || undefined,
     failOn: oneOf('fail-on', FAIL_ON),
-    minScore: minScore === '' ? undefined : Number(minScore),
+    minScore: points('min-score'),
+    maxScoreDrop: points('max-score-drop'),
     sarifFile: core.getInput('sarif-file') || undefined,
     annotations: flag('annotations', true),
     summary: flag('summary', true),

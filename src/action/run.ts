@@ -20,7 +20,7 @@ import type { Rule } from '../rule.ts';
 import { repositoryPath } from '../reporters/paths.ts';
 import { planAnnotations, RunNotes, sendAnnotations } from './annotations.ts';
 import { apiChanges, type Changes, gitChanges, scopeOf } from './changes.ts';
-import { comparedWith, fetchCommit, lintRevision, type RevisionResult, resolveCommit } from '../revision.ts';
+import { comparedWith, fetchCommit, lintRevision, renamesSince, type RevisionResult, resolveCommit } from '../revision.ts';
 import { commentBody, upsertComment } from './comment.ts';
 import { type ActionContext, type ActionInputs, type FilterMode, InputError, readContext, readInputs } from './inputs.ts';
 import { blobLinker, bySeverity, statusLines, summaryMarkdown, writeSummary } from './summary.ts';
@@ -86,7 +86,7 @@ async function lintBase(inputs: ActionInputs, ctx: ActionContext, root: string, 
   const mergedOnto = resolveCommit(workTree, 'HEAD^2') === pr.headSha ? resolveCommit(workTree, 'HEAD^1') : undefined;
   const sha = mergedOnto ?? pr.baseSha;
   if (resolveCommit(workTree, sha) === undefined && !fetchCommit(workTree, sha)) return { reason: 'it is not in the checkout and could not be fetched' };
-  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir });
+  return lintRevision({ workTree, sha, prefix, config, options: pinned, tempDir: ctx.tempDir, renames: renamesSince(workTree, sha) });
 }
 
 /** "+3 since the base (69 → 72)". */
@@ -139,7 +139,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
     const notes = new RunNotes();
     const pr = ctx.pullRequest;
-    const baseLint = pr && (inputs.filterMode === 'new' || inputs.comment) ? await lintBase(inputs, ctx, root, pinned) : undefined;
+    const baseLint = pr && (inputs.filterMode === 'new' || inputs.comment || inputs.maxScoreDrop !== undefined) ? await lintBase(inputs, ctx, root, pinned) : undefined;
     const base = baseLint && 'result' in baseLint ? baseLint.result : undefined;
     // Without its base, a pull request is gated on the findings in the files it changes (all of them when those are unknown too).
     const mode: FilterMode = inputs.filterMode === 'new' && pr && !base ? 'file' : inputs.filterMode;
@@ -151,7 +151,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
-    const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where });
+    const drop = base && inputs.maxScoreDrop !== undefined ? { max: inputs.maxScoreDrop, base: base.score.score, name: 'the base' } : undefined;
+    const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
 
     const fixed = base ? comparedWith(result.findings, base.findings).fixed : undefined;
     const change = changePhrase(result, base);
