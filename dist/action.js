@@ -10469,9 +10469,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -10509,12 +10509,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -12781,8 +12781,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -15033,12 +15033,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15708,12 +15708,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16192,16 +16192,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16212,7 +16212,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16263,7 +16263,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16275,7 +16275,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -16611,8 +16611,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -17881,7 +17881,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17894,7 +17894,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17913,7 +17913,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17930,7 +17930,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -18000,18 +18000,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18268,9 +18268,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -18493,9 +18493,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -18780,9 +18780,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -18874,9 +18874,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -22739,7 +22739,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22815,7 +22815,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status: status2,
                 statusText,
                 headersList,
@@ -22858,7 +22858,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -26599,8 +26599,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -27582,11 +27582,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -27602,7 +27602,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27689,26 +27689,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -27916,14 +27916,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -28167,12 +28167,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28180,7 +28180,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -28219,7 +28219,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -31181,7 +31181,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -31208,7 +31208,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -32072,7 +32072,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -32463,7 +32463,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -66441,12 +66441,12 @@ function extendsOf(file, composeDir, view) {
 function resolveExtends(files) {
   const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
   const resolved = /* @__PURE__ */ new Set();
-  const resolve6 = (s, depth) => {
+  const resolve7 = (s, depth) => {
     if (resolved.has(s) || !s.extends || depth > 5) return;
     resolved.add(s);
     const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
     if (!base || base === s) return;
-    resolve6(base, depth + 1);
+    resolve7(base, depth + 1);
     s.healthcheck ??= base.healthcheck;
     s.restart ??= base.restart;
     s.restartPolicy ??= base.restartPolicy;
@@ -66460,7 +66460,7 @@ function resolveExtends(files) {
     const own = new Set(s.environment.map((e2) => e2.key));
     s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
   };
-  for (const f of files) for (const s of f.services) resolve6(s, 0);
+  for (const f of files) for (const s of f.services) resolve7(s, 0);
   for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
 }
 function volumesOf(view) {
@@ -80813,7 +80813,7 @@ function writeOutputFile(path2, text, root, options = {}) {
 }
 
 // src/action/run.ts
-import { join as join6, relative as relative6, resolve as resolve5, sep as sep5 } from "node:path";
+import { join as join6, relative as relative6, resolve as resolve6, sep as sep5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -80980,11 +80980,11 @@ import { EOL as EOL3 } from "os";
 import { constants as constants2, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -81000,7 +81000,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -81379,11 +81379,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -81399,7 +81399,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -85493,7 +85493,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
 import { existsSync as existsSync3, realpathSync as realpathSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative3, resolve as resolve2 } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -85542,6 +85542,11 @@ var config_schema_default = {
       type: "integer",
       minimum: 0,
       maximum: 100
+    },
+    baseline: {
+      description: "A baseline file (written by --write-baseline), relative to this config file's folder: the findings it records stay out of the gate and still count in the score; --baseline overrides it.",
+      type: "string",
+      minLength: 1
     }
   },
   definitions: {
@@ -85851,8 +85856,14 @@ async function loadConfig(root, explicit, known = rules2) {
   const text = readUserFile(path2, name, MAX_CONFIG_BYTES, root);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
-  const config = resolveConfig(readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
+  const structured = readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml");
+  const config = resolveConfig(structured, known);
   config.file = name;
+  const baseline = structured.value?.baseline;
+  if (baseline !== void 0) {
+    const file = resolve2(dirname3(path2), baseline);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+  }
   return config;
 }
 function applyRuleFlags(config, flags, knownIds) {
@@ -85922,7 +85933,7 @@ function gate(result, failOn, minScore, scope, drop) {
 
 // src/lint.ts
 init_rules();
-import { relative as relative4, resolve as resolve3, sep as sep3 } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -85930,7 +85941,7 @@ import { existsSync as existsSync4 } from "node:fs";
 
 // src/engine.ts
 import { createHash } from "node:crypto";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/model/build.ts
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -87173,7 +87184,7 @@ function analyze(input) {
 }
 async function run(options) {
   const config = options.config ?? defaultConfig();
-  const root = resolve2(options.root);
+  const root = resolve3(options.root);
   const rules3 = options.rules ?? (await Promise.resolve().then(() => (init_rules(), rules_exports))).rules;
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.files) {
@@ -87228,9 +87239,9 @@ function compareEntries(a, b) {
   return order(a.file, b.file) || order(a.ruleId, b.ruleId) || order(a.message ?? "", b.message ?? "") || order(a.fingerprint, b.fingerprint);
 }
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function loadBaseline(path2, name, root) {
-  if (!existsSync4(path2)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-  const text = readUserFile(path2, `--baseline ${name}`, MAX_BASELINE_BYTES, root);
+function loadBaseline(path2, name, root, label = `--baseline ${name}`) {
+  if (!existsSync4(path2)) throw new ConfigError(`${label}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path2, label, MAX_BASELINE_BYTES, root);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -87541,7 +87552,8 @@ async function lint(options) {
   const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules3), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name, options.root);
+  const from = options.baseline ?? config.baseline;
+  const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
   const result = await run({
     root: options.root,
     config,
@@ -87551,13 +87563,13 @@ async function lint(options) {
     git: options.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config)
   });
-  if (baseline && options.baseline) applyBaseline(result, baseline, options.baseline.name);
+  if (baseline && from) applyBaseline(result, baseline, from.name);
   return { result, baseline, failOn: config.failOn, minScore: config.minScore };
 }
 function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
-  if (!isWithin(resolve3(workspace), root)) return void 0;
-  return relative4(resolve3(workspace), root).split(sep3).join("/");
+  if (!isWithin(resolve4(workspace), root)) return void 0;
+  return relative4(resolve4(workspace), root).split(sep3).join("/");
 }
 
 // src/reporters/paths.ts
@@ -87792,7 +87804,7 @@ function formatMarkdown(result, options = {}) {
 }
 
 // src/reporters/sarif.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/shipready/shipready";
@@ -87839,7 +87851,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function rootUri(root, prefix) {
-  const checkout = prefix ? resolve4(root, ...prefix.split("/").map(() => "..")) : root;
+  const checkout = prefix ? resolve5(root, ...prefix.split("/").map(() => "..")) : root;
   const href = pathToFileURL(checkout).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
@@ -88184,7 +88196,7 @@ function scopeOf(mode, changes, isNew) {
 // src/revision.ts
 import { mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, relative as relative5, sep as sep4 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, relative as relative5, sep as sep4 } from "node:path";
 init_git_command();
 init_git();
 function extractRevision(workspace, revision, folder, dir) {
@@ -88224,12 +88236,12 @@ function extractRevision(workspace, revision, folder, dir) {
         continue;
       }
       const target = join5(dir, blob.path);
-      mkdirSync2(dirname3(target), { recursive: true });
+      mkdirSync2(dirname4(target), { recursive: true });
       writeFileSync2(target, body, { flag: "wx" });
     }
     for (const link of links) {
       const target = join5(dir, link.path);
-      mkdirSync2(dirname3(target), { recursive: true });
+      mkdirSync2(dirname4(target), { recursive: true });
       symlinkSync(link.target, target);
     }
     return { written: blobs.map((b) => b.path), submodules };
@@ -88426,6 +88438,7 @@ function readInputs(env) {
   return {
     path: getInput("path") || ".",
     config: getInput("config") || void 0,
+    baseline: getInput("baseline") || void 0,
     failOn: oneOf("fail-on", FAIL_ON),
     minScore: points("min-score"),
     maxScoreDrop: points("max-score-drop"),
@@ -88560,7 +88573,7 @@ async function lintBase(inputs, ctx, root, pinned) {
   if (!pr) return void 0;
   const workTree = realpathSync5(ctx.workspace);
   const prefix = relative6(workTree, realpathSync5(root)).split(sep5).join("/");
-  const config = inputs.config ? resolve5(ctx.workspace, inputs.config) : void 0;
+  const config = inputs.config ? resolve6(ctx.workspace, inputs.config) : void 0;
   const mergedOnto = resolveCommit(workTree, "HEAD^2") === pr.headSha ? resolveCommit(workTree, "HEAD^1") : void 0;
   const sha = mergedOnto ?? pr.baseSha;
   if (resolveCommit(workTree, sha) === void 0 && !fetchCommit(workTree, sha)) return { reason: "it is not in the checkout and could not be fetched" };
@@ -88588,16 +88601,21 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
   try {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
-    const root = resolve5(ctx.workspace, inputs.path);
+    const root = resolve6(ctx.workspace, inputs.path);
     if (!existsSync5(root) || !statSync4(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     if (!isWithin(realpathSync5(ctx.workspace), realpathSync5(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
-    const linted = await lint({ ...pinned, root, config: inputs.config && resolve5(ctx.workspace, inputs.config) });
+    const linted = await lint({
+      ...pinned,
+      root,
+      config: inputs.config && resolve6(ctx.workspace, inputs.config),
+      baseline: inputs.baseline ? { path: resolve6(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}` } : void 0
+    });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";
     const failOn = inputs.failOn ?? linted.failOn;
     const minScore = inputs.minScore ?? linted.minScore;
     logReport(result);
-    if (inputs.sarifFile) writeFile2(resolve5(ctx.workspace, inputs.sarifFile), report("sarif", result, { color: false, pathPrefix: prefix }), "input sarif-file", ctx.workspace);
+    if (inputs.sarifFile) writeFile2(resolve6(ctx.workspace, inputs.sarifFile), report("sarif", result, { color: false, pathPrefix: prefix }), "input sarif-file", ctx.workspace);
     const jsonFile = join6(ctx.tempDir, `shipready-${ctx.step}.json`);
     writeFile2(jsonFile, report("json", result, { color: false }), "JSON report", void 0);
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : void 0;

@@ -3001,7 +3001,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3028,7 +3028,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3892,7 +3892,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options2) {
+    function resolve7(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4283,7 +4283,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -46555,12 +46555,12 @@ function extendsOf(file, composeDir, view) {
 function resolveExtends(files) {
   const byKey = new Map(files.flatMap((f) => f.services.map((s) => [`${f.file}\0${s.name}`, s])));
   const resolved = /* @__PURE__ */ new Set();
-  const resolve6 = (s, depth) => {
+  const resolve7 = (s, depth) => {
     if (resolved.has(s) || !s.extends || depth > 5) return;
     resolved.add(s);
     const base = byKey.get(`${s.extends.file}\0${s.extends.service}`);
     if (!base || base === s) return;
-    resolve6(base, depth + 1);
+    resolve7(base, depth + 1);
     s.healthcheck ??= base.healthcheck;
     s.restart ??= base.restart;
     s.restartPolicy ??= base.restartPolicy;
@@ -46574,7 +46574,7 @@ function resolveExtends(files) {
     const own = new Set(s.environment.map((e2) => e2.key));
     s.environment = [...base.environment.filter((e2) => !own.has(e2.key)), ...s.environment];
   };
-  for (const f of files) for (const s of f.services) resolve6(s, 0);
+  for (const f of files) for (const s of f.services) resolve7(s, 0);
   for (const f of files) for (const s of f.services) if (s.extends) s.oneShot = isOneShot(s, f.services);
 }
 function volumesOf(view) {
@@ -60611,7 +60611,7 @@ import { setFlagsFromString } from "node:v8";
 
 // src/cli.ts
 import { realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
-import { relative as relative6, resolve as resolve5, sep as sep4 } from "node:path";
+import { relative as relative6, resolve as resolve6, sep as sep4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/baseline.ts
@@ -60623,7 +60623,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 init_rules();
 import { existsSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join3, relative as relative2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve } from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -60672,6 +60672,11 @@ var config_schema_default = {
       type: "integer",
       minimum: 0,
       maximum: 100
+    },
+    baseline: {
+      description: "A baseline file (written by --write-baseline), relative to this config file's folder: the findings it records stay out of the gate and still count in the score; --baseline overrides it.",
+      type: "string",
+      minLength: 1
     }
   },
   definitions: {
@@ -61260,8 +61265,14 @@ async function loadConfig(root, explicit, known = rules2) {
   const text = readUserFile(path2, name, MAX_CONFIG_BYTES, root);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ""}: ${structure.reason}`);
-  const config = resolveConfig(readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml"), known);
+  const structured = readStructured(name, text, path2.toLowerCase().endsWith(".json") ? "json" : "yaml");
+  const config = resolveConfig(structured, known);
   config.file = name;
+  const baseline = structured.value?.baseline;
+  if (baseline !== void 0) {
+    const file = resolve(dirname2(path2), baseline);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+  }
   return config;
 }
 function applyRuleFlags(config, flags, knownIds) {
@@ -61281,7 +61292,7 @@ function applyRuleFlags(config, flags, knownIds) {
 
 // src/engine.ts
 import { createHash } from "node:crypto";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // src/model/build.ts
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -62524,7 +62535,7 @@ function analyze(input) {
 }
 async function run(options2) {
   const config = options2.config ?? defaultConfig();
-  const root = resolve(options2.root);
+  const root = resolve2(options2.root);
   const rules3 = options2.rules ?? (await Promise.resolve().then(() => (init_rules(), rules_exports))).rules;
   const now = options2.now ?? /* @__PURE__ */ new Date();
   if (options2.files) {
@@ -62584,9 +62595,9 @@ function makeBaseline(findings, previous) {
   return { version: 1, tool: "shipready", entries };
 }
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function loadBaseline(path2, name, root) {
-  if (!existsSync2(path2)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-  const text = readUserFile(path2, `--baseline ${name}`, MAX_BASELINE_BYTES, root);
+function loadBaseline(path2, name, root, label = `--baseline ${name}`) {
+  if (!existsSync2(path2)) throw new ConfigError(`${label}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path2, label, MAX_BASELINE_BYTES, root);
   const file = readStructured(name, text, "json");
   const validate = new import_ajv2.Ajv({ allErrors: true, verbose: true }).compile(BASELINE_SCHEMA);
   if (!validate(file.value)) {
@@ -62674,13 +62685,13 @@ function gate(result, failOn, minScore, scope, drop) {
 // src/revision.ts
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, isAbsolute as isAbsolute4, join as join4, relative as relative4, sep as sep3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative4, sep as sep3 } from "node:path";
 init_git_command();
 init_git();
 
 // src/lint.ts
 init_rules();
-import { relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
+import { relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 init_rule();
 
 // src/suppress.ts
@@ -62956,7 +62967,8 @@ async function lint(options2) {
   const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options2.root, options2.config, rules3), options2.ruleFlags ?? [], knownIds);
   const now = options2.now ?? /* @__PURE__ */ new Date();
-  const baseline = options2.baseline && loadBaseline(options2.baseline.path, options2.baseline.name, options2.root);
+  const from = options2.baseline ?? config.baseline;
+  const baseline = from && loadBaseline(from.path, from.name, options2.root, from.label);
   const result = await run({
     root: options2.root,
     config,
@@ -62966,13 +62978,13 @@ async function lint(options2) {
     git: options2.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config)
   });
-  if (baseline && options2.baseline) applyBaseline(result, baseline, options2.baseline.name);
+  if (baseline && from) applyBaseline(result, baseline, from.name);
   return { result, baseline, failOn: config.failOn, minScore: config.minScore };
 }
 function workspacePrefix(root, workspace) {
   if (!workspace) return void 0;
-  if (!isWithin(resolve2(workspace), root)) return void 0;
-  return relative3(resolve2(workspace), root).split(sep2).join("/");
+  if (!isWithin(resolve3(workspace), root)) return void 0;
+  return relative3(resolve3(workspace), root).split(sep2).join("/");
 }
 
 // src/revision.ts
@@ -63013,12 +63025,12 @@ function extractRevision(workspace, revision, folder, dir) {
         continue;
       }
       const target = join4(dir, blob.path);
-      mkdirSync(dirname2(target), { recursive: true });
+      mkdirSync(dirname3(target), { recursive: true });
       writeFileSync(target, body, { flag: "wx" });
     }
     for (const link of links) {
       const target = join4(dir, link.path);
-      mkdirSync(dirname2(target), { recursive: true });
+      mkdirSync(dirname3(target), { recursive: true });
       symlinkSync(link.target, target);
     }
     return { written: blobs.map((b) => b.path), submodules };
@@ -63362,7 +63374,7 @@ function formatMarkdown(result, options2 = {}) {
 }
 
 // src/reporters/sarif.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/shipready/shipready";
@@ -63409,7 +63421,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function rootUri(root, prefix) {
-  const checkout = prefix ? resolve3(root, ...prefix.split("/").map(() => "..")) : root;
+  const checkout = prefix ? resolve4(root, ...prefix.split("/").map(() => "..")) : root;
   const href = pathToFileURL(checkout).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
@@ -63547,17 +63559,17 @@ function report(format, result, options2) {
 
 // src/write-file.ts
 import { lstatSync, mkdirSync as mkdirSync2, realpathSync as realpathSync4, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join5, relative as relative5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join5, relative as relative5, resolve as resolve5 } from "node:path";
 var UnsafeTarget = class extends Error {
 };
 function realFolder(path2) {
-  let dir = dirname3(path2);
+  let dir = dirname4(path2);
   for (; ; ) {
     try {
-      return join5(realpathSync4(dir), relative5(dir, dirname3(path2)));
+      return join5(realpathSync4(dir), relative5(dir, dirname4(path2)));
     } catch {
-      const up = dirname3(dir);
-      if (up === dir) return dirname3(path2);
+      const up = dirname4(dir);
+      if (up === dir) return dirname4(path2);
       dir = up;
     }
   }
@@ -63565,7 +63577,7 @@ function realFolder(path2) {
 function writeOutputFile(path2, text, root, options2 = {}) {
   if (root !== void 0) {
     const realRoot = realpathSync4(root);
-    const lexicalRoot = resolve4(root);
+    const lexicalRoot = resolve5(root);
     if (isWithin(lexicalRoot, path2) || isWithin(realRoot, path2)) {
       let link = false;
       try {
@@ -63577,8 +63589,8 @@ function writeOutputFile(path2, text, root, options2 = {}) {
       if (!isWithin(realRoot, realFolder(path2))) throw new UnsafeTarget("is in a folder of the linted repository that links outside it; shipready does not write there");
     }
   }
-  if (options2.createFolders) mkdirSync2(dirname3(path2), { recursive: true });
-  const temporary = join5(dirname3(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  if (options2.createFolders) mkdirSync2(dirname4(path2), { recursive: true });
+  const temporary = join5(dirname4(path2), `.shipready-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
     writeFileSync2(temporary, text, { flag: "wx" });
     renameSync(temporary, path2);
@@ -63668,7 +63680,7 @@ function options(values, positionals, cwd) {
   }
   const given = positionals[0] ?? ".";
   return {
-    root: resolve5(cwd, given),
+    root: resolve6(cwd, given),
     given,
     format,
     output: values.output,
@@ -63698,7 +63710,7 @@ function checkRoot(root, given) {
 }
 function writeRequested(flag, cwd, file, text, root) {
   try {
-    writeOutputFile(resolve5(cwd, file), text, root);
+    writeOutputFile(resolve6(cwd, file), text, root);
   } catch (error) {
     if (error instanceof UnsafeTarget) throw new UsageError(`${flag} ${file}: ${error.message}`);
     throw new UsageError(`${flag} ${file}: cannot write (${error.code ?? String(error)})`);
@@ -63750,9 +63762,9 @@ async function lintAndReport(opts, io) {
   const linted = await lint({
     extraFiles,
     root: opts.root,
-    config: opts.config && resolve5(io.cwd, opts.config),
+    config: opts.config && resolve6(io.cwd, opts.config),
     ruleFlags: opts.rules,
-    baseline: opts.baseline === void 0 ? void 0 : { path: resolve5(io.cwd, opts.baseline), name: opts.baseline },
+    baseline: opts.baseline === void 0 ? void 0 : { path: resolve6(io.cwd, opts.baseline), name: opts.baseline },
     rules: io.rules,
     now: io.now
   });
@@ -63800,7 +63812,7 @@ async function newSince(opts, io, head, revision, extraFiles) {
   const base = await lintRevision({
     ...revision,
     renames: renamesSince(revision.workTree, revision.sha),
-    config: opts.config && resolve5(io.cwd, opts.config),
+    config: opts.config && resolve6(io.cwd, opts.config),
     options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles }
   });
   if ("reason" in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);

@@ -76,9 +76,9 @@ export function makeBaseline(findings: readonly Finding[], previous?: Baseline):
 /** A baseline of tens of thousands of findings is a few MiB. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-export function loadBaseline(path: string, name: string, root?: string): Baseline {
-  if (!existsSync(path)) throw new ConfigError(`--baseline ${name}: no such file; create it with --write-baseline ${name}`);
-  const text = readUserFile(path, `--baseline ${name}`, MAX_BASELINE_BYTES, root);
+export function loadBaseline(path: string, name: string, root?: string, label = `--baseline ${name}`): Baseline {
+  if (!existsSync(path)) throw new ConfigError(`${label}: no such file; create it with --write-baseline ${name}`);
+  const text = readUserFile(path, label, MAX_BASELINE_BYTES, root);
   const file = readStructured(name, text, 'json');
   const validate = new Ajv({ allErrors: true, verbose: true }).compile<Baseline>(BASELINE_SCHEMA);
   if (!validate(file.value)) {

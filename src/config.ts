@@ -1,6 +1,6 @@
 /** Configuration: `.shipready.yml` / `.shipready.json` / `--config`, validated against schema/config.schema.json. */
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { rules as registry } from '../rules/index.ts';
@@ -32,6 +32,11 @@ export interface ResolvedConfig {
   images: Record<string, string>;
   failOn: FailOn;
   minScore?: number;
+  /**
+   * `baseline`: the baseline file (absolute, from the config file's folder), the name messages call it by (from the
+   * root) and what they say it is (`.shipready.yml: baseline x.json`); `--baseline` overrides it.
+   */
+  baseline?: { path: string; name: string; label: string };
 }
 
 export function defaultConfig(): ResolvedConfig {
@@ -248,6 +253,7 @@ interface RawConfig {
   images?: Record<string, string>;
   failOn?: FailOn;
   minScore?: number;
+  baseline?: string;
 }
 
 /**
@@ -348,8 +354,14 @@ export async function loadConfig(root: string, explicit?: string, known: readonl
   const text = readUserFile(path, name, MAX_CONFIG_BYTES, root);
   const structure = yamlStructureProblem(name, text);
   if (structure) throw new ConfigError(`${name}${structure.line ? `:${structure.line}:${structure.column ?? 1}` : ''}: ${structure.reason}`);
-  const config = resolveConfig(readStructured(name, text, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml'), known);
+  const structured = readStructured(name, text, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  const config = resolveConfig(structured, known);
   config.file = name;
+  const baseline = (structured.value as RawConfig | null)?.baseline;
+  if (baseline !== undefined) {
+    const file = resolve(dirname(path), baseline);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+  }
   return config;
 }
 

@@ -20,8 +20,8 @@ export interface LintOptions {
   config?: string;
   /** `--rule ID=SEVERITY` overrides. */
   ruleFlags?: readonly string[];
-  /** Baseline file: absolute path and the name messages call it by (the path as given). */
-  baseline?: { path: string; name: string };
+  /** Baseline file: absolute path, the name messages call it by (the path as given), and what they say it is (default `--baseline NAME`). */
+  baseline?: { path: string; name: string; label?: string };
   /** The rules to run (default: every rule in rules/index.ts). */
   rules?: readonly Rule[];
   now?: Date;
@@ -46,7 +46,8 @@ export async function lint(options: LintOptions): Promise<Linted> {
   const knownIds = [...rules.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? new Date();
-  const baseline = options.baseline && loadBaseline(options.baseline.path, options.baseline.name, options.root);
+  const from = options.baseline ?? config.baseline;
+  const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
   const result = await run({
     root: options.root,
     config,
@@ -56,7 +57,7 @@ export async function lint(options: LintOptions): Promise<Linted> {
     git: options.git,
     postprocess: (findings, project) => applySuppressions(findings, project, now, new Set(knownIds), config),
   });
-  if (baseline && options.baseline) applyBaseline(result, baseline, options.baseline.name);
+  if (baseline && from) applyBaseline(result, baseline, from.name);
   return { result, baseline, failOn: config.failOn, minScore: config.minScore };
 }
 

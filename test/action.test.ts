@@ -11,6 +11,8 @@ import { PER_LEVEL, planAnnotations } from '../src/action/annotations.ts';
 import { parseGitDiff, parsePatch, scopeOf, unquoteGitPath } from '../src/action/changes.ts';
 import { COMMENT_LIMIT, COMMENT_MARKER, commentBody } from '../src/action/comment.ts';
 import { changePhrase, runAction } from '../src/action/run.ts';
+import { makeBaseline } from '../src/baseline.ts';
+import { lint } from '../src/lint.ts';
 import { blobLink, summaryMarkdown } from '../src/action/summary.ts';
 import type { GateResult } from '../src/gate.ts';
 import { hostileResult, NODE_USER_DOCKERFILE, NOW, ROOT_DOCKERFILE, resultOf } from './reporter-fixture.ts';
@@ -311,6 +313,24 @@ describe('runAction', () => {
     expect(summary).not.toContain('Fixed since the base');
   });
 
+  it('takes a baseline: recorded findings stay out of the gate, and a missing one fails the step naming it', async () => {
+    const { result } = await lint({ root: workspace, rules: [nonRoot], now: NOW });
+    const recorded = makeBaseline(result.findings.filter((f) => f.file === 'services/old/Dockerfile'));
+    writeFileSync(join(workspace, 'baseline.json'), JSON.stringify(recorded));
+    try {
+      inputs.set('filter-mode', 'nofilter');
+      inputs.set('baseline', 'baseline.json');
+      await run();
+      expect(core.setFailed).toHaveBeenCalledExactlyOnceWith("Gate failed: 1 finding at or above 'error'");
+      vi.clearAllMocks();
+      inputs.set('baseline', 'nope.json');
+      await run();
+      expect(core.setFailed).toHaveBeenCalledExactlyOnceWith('shipready: input baseline nope.json: no such file; create it with --write-baseline nope.json');
+    } finally {
+      rmSync(join(workspace, 'baseline.json'));
+    }
+  });
+
   it('fails when the score falls by more than max-score-drop from the base', async () => {
     inputs.set('fail-on', 'never');
     inputs.set('max-score-drop', '10');
@@ -479,7 +499,7 @@ describe('action.yml', () => {
 
   it('runs dist/action.js on node24 and declares the documented inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'fail-on', 'min-score', 'max-score-drop', 'sarif-file', 'annotations', 'summary', 'comment', 'filter-mode', 'github-token']);
+    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'baseline', 'fail-on', 'min-score', 'max-score-drop', 'sarif-file', 'annotations', 'summary', 'comment', 'filter-mode', 'github-token']);
     expect(Object.keys(action.outputs)).toEqual(['score', 'grade', 'errors', 'warnings', 'notices', 'passed', 'sarif-file', 'json-file']);
     for (const input of Object.values<{ required?: boolean }>(action.inputs)) expect(input.required).toBe(false);
     expect(action.branding).toBeDefined();

@@ -1,6 +1,6 @@
 /** Baseline: stable fingerprints, writing and reading the file, gate vs score, stale entries, errors. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -173,6 +173,22 @@ describe('the CLI with --write-baseline and --baseline', () => {
     expect((await cli(['--baseline', 'b.json', '--write-baseline', 'b.json'])).code).toBe(0);
     const rewritten = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')) as Baseline;
     expect(rewritten.entries.map((e) => [e.file, e.reason])).toEqual([['Dockerfile', 'accepted: Dockerfile']]);
+  });
+
+  it('the config can name the baseline (relative to its own folder); --baseline overrides it', async () => {
+    mkdirSync(join(dir, 'ops'));
+    expect((await cli(['--write-baseline', 'ops/baseline.json'])).code).toBe(0);
+    writeFileSync(join(dir, '.shipready.yml'), `${config}baseline: ops/baseline.json\n`);
+    const fromConfig = await cli(['--format', 'json']);
+    expect(fromConfig.code).toBe(0);
+    expect(json(fromConfig.stdout).findings.find((f) => f.ruleId === 'docker/non-root')?.baselined).toEqual({});
+    writeFileSync(join(dir, 'empty.json'), JSON.stringify({ version: 1, tool: 'shipready', entries: [] }));
+    expect((await cli(['--baseline', 'empty.json'])).code).toBe(1);
+    writeFileSync(join(dir, '.shipready.yml'), `${config}baseline: ops/missing.json\n`);
+    expect(await cli([])).toMatchObject({
+      code: 2,
+      stderr: 'shipready: .shipready.yml: baseline ops/missing.json: no such file; create it with --write-baseline ops/missing.json\n',
+    });
   });
 
   it('a missing or invalid baseline exits 2 and names the file', async () => {

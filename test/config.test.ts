@@ -86,7 +86,7 @@ describe('config validation', () => {
 
   it('unknown top-level key: a suggestion, or the list of keys', () => {
     expect(errorOf(() => yaml('ignores: [dist]\n'))).toBe('.shipready.yml:1:1: ignores: unknown key; did you mean ignore?');
-    expect(errorOf(() => yaml('plugins: []\n'))).toMatch(/^\.shipready\.yml:1:1: plugins: unknown key; expected one of \$schema, extends, rules, ignore, production, development, images, failOn, minScore$/);
+    expect(errorOf(() => yaml('plugins: []\n'))).toMatch(/^\.shipready\.yml:1:1: plugins: unknown key; expected one of \$schema, extends, rules, ignore, production, development, images, failOn, minScore, baseline$/);
   });
 
   it('bad values: severity, extends, failOn, minScore, globs', () => {

@@ -16,6 +16,8 @@ export interface ActionInputs {
   /** The folder to lint, relative to the workspace. */
   path: string;
   config?: string;
+  /** A baseline file, relative to the workspace (undefined: the config's `baseline`, if any). */
+  baseline?: string;
   /** Undefined: the config file's `failOn`, else `error`. */
   failOn?: FailOn;
   minScore?: number;
@@ -59,6 +61,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   return {
     path: core.getInput('path') || '.',
     config: core.getInput('config') || undefined,
+    baseline: core.getInput('baseline') || undefined,
     failOn: oneOf('fail-on', FAIL_ON),
     minScore: points('min-score'),
     maxScoreDrop: points('max-score-drop'),

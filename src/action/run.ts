@@ -124,7 +124,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     // A folder the checkout links elsewhere is not the repository's to lint.
     if (!isWithin(realpathSync(ctx.workspace), realpathSync(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
-    const linted = await lint({ ...pinned, root, config: inputs.config && resolve(ctx.workspace, inputs.config) });
+    const linted = await lint({
+      ...pinned,
+      root,
+      config: inputs.config && resolve(ctx.workspace, inputs.config),
+      baseline: inputs.baseline ? { path: resolve(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}` } : undefined,
+    });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? '';
     const failOn = inputs.failOn ?? linted.failOn;
