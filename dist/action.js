@@ -40574,6 +40574,7 @@ var init_rule2 = __esm({
       rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system's.",
       fix: "Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.",
       appliesTo: ["package-json", "workflow", "dependabot", "renovate"],
+      repositoryLevel: true,
       messages: {
         noAudit: (d) => `nothing audits the dependencies of ${d.file}: add .github/dependabot.yml with an \`npm\` update entry (or renovate.json), or a CI step that runs \`npm audit --audit-level=high\``,
         dependabotWithoutNpm: () => 'this Dependabot config has no `package-ecosystem: npm` entry, so npm dependencies are never updated: add one (`directory: "/"`)'
@@ -41013,6 +41014,7 @@ var init_rule3 = __esm({
       rationale: "Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite. A repository with no tests at all is pkg/test-script's finding, not this one.",
       fix: "Add a workflow under .github/workflows triggered `on: pull_request` whose job checks out the code, installs dependencies (`npm ci`) and runs `npm test` (or the package manager and runner the project uses), then require that check in branch protection.",
       appliesTo: ["workflow", "package-json"],
+      repositoryLevel: true,
       messages: {
         noWorkflow: (d) => `no GitHub workflow runs the tests: add .github/workflows/ci.yml that runs \`${d.run}\` on pull_request`,
         notOnPullRequests: (d) => `${d.workflow} runs the tests but not on pull requests: add \`pull_request\` to its \`on:\` so a failing test blocks the merge`,
@@ -72691,6 +72693,7 @@ var init_rule73 = __esm({
       rationale: 'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages. Release notes written by release tooling, or on GitHub Releases (linked from the README, or cut by a workflow that runs when a release is published), count as one.',
       fix: "Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.",
       appliesTo: ["markdown", "package-json"],
+      repositoryLevel: true,
       messages: {
         noChangelog: (d) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`
       },
@@ -76075,10 +76078,10 @@ var init_build = __esm({
       next(node, u) {
         let lo = this.childStart[node];
         let hi = this.childStart[node + 1];
-        const units = this.childUnit;
+        const units2 = this.childUnit;
         while (lo < hi) {
           const mid = lo + hi >> 1;
-          const m = units[mid];
+          const m = units2[mid];
           if (m === u) return this.childNode[mid];
           if (m < u) lo = mid + 1;
           else hi = mid;
@@ -76263,14 +76266,14 @@ var init_build = __esm({
         pf.subs = subs;
         let allExact = true;
         let cost = 0;
-        let units = 0;
+        let units2 = 0;
         for (const sub of subs) {
           if (sub.type !== Prefilter.Type.EXACT) allExact = false;
-          else units += sub.bytes.length;
+          else units2 += sub.bytes.length;
           cost += sub.cost;
         }
         if (allExact) {
-          if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+          if (units2 > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
           pf.allExact = true;
           pf.cost = 1;
           return pf;
@@ -79689,6 +79692,7 @@ var init_rule75 = __esm({
       rationale: "When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two. Where the README links documentation kept elsewhere (a docs site, its self-hosting or deployment section, the wiki), the operations docs are out of the linter's sight and it does not report them missing.",
       fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
       appliesTo: ["markdown", "package-json"],
+      repositoryLevel: true,
       messages: {
         noRunbook: (d) => `the service of ${d.file} has no runbook: add RUNBOOK.md (or docs/runbook.md), or a "Rollback" section to the deployment docs, saying how to roll back and restore`
       },
@@ -79845,6 +79849,7 @@ var init_rule77 = __esm({
       rationale: "Someone who finds a vulnerability in a running service needs a private way to report it. Without a SECURITY.md the report arrives as a public issue — the exploit published before the fix — or does not arrive at all. GitHub shows the policy on the repository and routes private advisories through it.",
       fix: "Add SECURITY.md (at the root, in .github/ or in docs/) with the contact for private reports (an address or GitHub private vulnerability reporting), the versions supported and the expected response time.",
       appliesTo: ["markdown", "package-json"],
+      repositoryLevel: true,
       messages: {
         noSecurityPolicy: (d) => `the service of ${d.file} has no security policy: add SECURITY.md (or .github/SECURITY.md) saying how to report a vulnerability privately`
       },
@@ -85912,6 +85917,13 @@ function openFindings(result) {
 function acceptedFindings(result) {
   return result.findings.filter((f) => f.suppressed);
 }
+function serviceScorePhrase(s) {
+  return s.score === null ? "nothing to assess" : `${s.score}/100 (${s.grade})`;
+}
+function serviceCountsPhrase(s) {
+  const parts = SEVERITIES.filter((sev) => s.counts[sev] > 0).map((sev) => plural(s.counts[sev], sev === "info" ? "info finding" : sev));
+  return parts.length > 0 ? parts.join(", ") : "no findings";
+}
 
 // src/gate.ts
 function atOrAbove(severity, threshold) {
@@ -85926,6 +85938,9 @@ function gate(result, failOn, minScore, scope, drop) {
     reasons.push(`score ${result.score.score} below ${minScore}`);
   }
   if (minScore !== void 0 && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
+  if (minScore !== void 0) {
+    for (const s of result.services) if (s.score !== null && s.score < minScore) reasons.push(`service ${s.name} (${s.root || "."}) score ${s.score} below ${minScore}`);
+  }
   const now = result.score.score;
   if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
   return { passed: reasons.length === 0, reasons };
@@ -85938,6 +85953,97 @@ import { relative as relative4, resolve as resolve4, sep as sep3 } from "node:pa
 // src/baseline.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
 import { existsSync as existsSync4 } from "node:fs";
+
+// src/service-scores.ts
+init_project();
+
+// src/score.ts
+var WEIGHTS = { error: 5, warning: 2, info: 1 };
+function gradeOf(score) {
+  if (score >= 90) return "A";
+  if (score >= 80) return "B";
+  if (score >= 70) return "C";
+  if (score >= 60) return "D";
+  return "F";
+}
+function passed(e2) {
+  return e2.outcome === "pass" || e2.accepted === true;
+}
+function computeScore(evaluations) {
+  let applicableWeight = 0;
+  let passedWeight = 0;
+  const byCategory = /* @__PURE__ */ new Map();
+  const byRule = /* @__PURE__ */ new Map();
+  for (const e2 of evaluations) {
+    const w = WEIGHTS[e2.severity];
+    applicableWeight += w;
+    const cat = byCategory.get(e2.category) ?? { total: 0, passed: 0 };
+    cat.total += w;
+    const rule = byRule.get(e2.ruleId) ?? { lost: 0, failed: 0, applicable: 0 };
+    rule.applicable++;
+    if (passed(e2)) {
+      passedWeight += w;
+      cat.passed += w;
+    } else {
+      rule.lost += w;
+      rule.failed++;
+    }
+    byCategory.set(e2.category, cat);
+    byRule.set(e2.ruleId, rule);
+  }
+  if (applicableWeight === 0) {
+    return { score: null, grade: null, categories: {}, passedWeight: 0, applicableWeight: 0, costs: [] };
+  }
+  const score = Math.round(100 * passedWeight / applicableWeight);
+  const categories = {};
+  for (const name of CATEGORIES) {
+    const c = byCategory.get(name);
+    if (c && c.total > 0) categories[name] = Math.round(100 * c.passed / c.total);
+  }
+  const costs = [...byRule.entries()].filter(([, r]) => r.failed > 0).map(([ruleId, r]) => ({
+    ruleId,
+    points: Math.round(1e3 * r.lost / applicableWeight) / 10,
+    failed: r.failed,
+    applicable: r.applicable
+  })).sort((a, b) => b.points - a.points || a.ruleId.localeCompare(b.ruleId));
+  return { score, grade: gradeOf(score), categories, passedWeight, applicableWeight, costs };
+}
+
+// src/service-scores.ts
+function units(project) {
+  const packages = new Set(project.scope.servicePackages);
+  for (const { dockerfile } of project.runtimeStages) {
+    const owner = project.packageFor(dirname2(dockerfile.file));
+    if (owner && project.scope.package(owner).ships) packages.add(owner);
+  }
+  return [...packages].map((p) => ({ name: p.name ?? (p.dir || "."), root: p.dir })).sort((a, b) => b.root.length - a.root.length || (a.root < b.root ? -1 : 1));
+}
+var within = (root, file) => root === "" || file === root || file.startsWith(`${root}/`);
+function serviceScores(project, evaluations, rules3) {
+  const all = units(project);
+  if (all.length < 2) return [];
+  const repositoryLevel = new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const byUnit = new Map(all.map((u) => [u, []]));
+  for (const e2 of evaluations) {
+    if (repositoryLevel.has(e2.ruleId)) continue;
+    const unit = all.find((u) => within(u.root, e2.subject.split("#")[0]));
+    if (unit) byUnit.get(unit)?.push(e2);
+  }
+  return all.map((u) => {
+    const { score, grade, categories } = computeScore(byUnit.get(u) ?? []);
+    return { name: u.name, root: u.root, score, grade, categories, counts: { error: 0, warning: 0, info: 0 } };
+  }).sort((a, b) => a.root < b.root ? -1 : a.root > b.root ? 1 : 0);
+}
+function countServiceFindings(result) {
+  const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const deepestFirst = [...result.services].sort((a, b) => b.root.length - a.root.length);
+  for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) {
+    if (f.suppressed || f.baselined || repositoryLevel.has(f.ruleId) || f.ruleId.startsWith("shipready/")) continue;
+    const service = deepestFirst.find((s) => within(s.root, f.file));
+    if (service) service.counts[f.severity]++;
+  }
+}
 
 // src/engine.ts
 import { createHash } from "node:crypto";
@@ -86978,58 +87084,6 @@ function nodeEntriesOfImages(project, packageFor) {
 init_git();
 init_rule();
 
-// src/score.ts
-var WEIGHTS = { error: 5, warning: 2, info: 1 };
-function gradeOf(score) {
-  if (score >= 90) return "A";
-  if (score >= 80) return "B";
-  if (score >= 70) return "C";
-  if (score >= 60) return "D";
-  return "F";
-}
-function passed(e2) {
-  return e2.outcome === "pass" || e2.accepted === true;
-}
-function computeScore(evaluations) {
-  let applicableWeight = 0;
-  let passedWeight = 0;
-  const byCategory = /* @__PURE__ */ new Map();
-  const byRule = /* @__PURE__ */ new Map();
-  for (const e2 of evaluations) {
-    const w = WEIGHTS[e2.severity];
-    applicableWeight += w;
-    const cat = byCategory.get(e2.category) ?? { total: 0, passed: 0 };
-    cat.total += w;
-    const rule = byRule.get(e2.ruleId) ?? { lost: 0, failed: 0, applicable: 0 };
-    rule.applicable++;
-    if (passed(e2)) {
-      passedWeight += w;
-      cat.passed += w;
-    } else {
-      rule.lost += w;
-      rule.failed++;
-    }
-    byCategory.set(e2.category, cat);
-    byRule.set(e2.ruleId, rule);
-  }
-  if (applicableWeight === 0) {
-    return { score: null, grade: null, categories: {}, passedWeight: 0, applicableWeight: 0, costs: [] };
-  }
-  const score = Math.round(100 * passedWeight / applicableWeight);
-  const categories = {};
-  for (const name of CATEGORIES) {
-    const c = byCategory.get(name);
-    if (c && c.total > 0) categories[name] = Math.round(100 * c.passed / c.total);
-  }
-  const costs = [...byRule.entries()].filter(([, r]) => r.failed > 0).map(([ruleId, r]) => ({
-    ruleId,
-    points: Math.round(1e3 * r.lost / applicableWeight) / 10,
-    failed: r.failed,
-    applicable: r.applicable
-  })).sort((a, b) => b.points - a.points || a.ruleId.localeCompare(b.ruleId));
-  return { score, grade: gradeOf(score), categories, passedWeight, applicableWeight, costs };
-}
-
 // src/version.ts
 var VERSION7 = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
 var DOCS_BASE = "https://github.com/shipready/shipready/blob/main/docs/rules";
@@ -87158,7 +87212,7 @@ function analyze(input) {
   fingerprintFindings(processed, (path2) => model.project.file(path2)?.lines);
   acceptSuppressed(evaluations, processed);
   evaluations.sort((a, b) => a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
-  const ruleInfos = input.rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: severityOf(r, config), rationale: r.rationale, fix: r.fix })).filter((r) => r.severity !== "off");
+  const ruleInfos = input.rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: severityOf(r, config), rationale: r.rationale, fix: r.fix, ...r.repositoryLevel ? { repositoryLevel: r.repositoryLevel } : {} })).filter((r) => r.severity !== "off");
   for (const meta of Object.values(ENGINE_RULES)) {
     const severity = severityOf(meta, config);
     if (severity !== "off") ruleInfos.push({ ...meta, severity });
@@ -87169,18 +87223,21 @@ function analyze(input) {
       message: `${excluded.length} ${excluded.length === 1 ? "artifact was" : "artifacts were"} left out as development, test, example or build-only (\`--format json\` lists each as \`excluded\`, with the reason); list globs under \`production\` or \`development\` in .shipready.yml to decide otherwise`
     }
   ];
-  return {
+  const result = {
     version: VERSION7,
     root: input.root,
     findings: processed,
     evaluations,
     score: computeScore(evaluations),
+    services: serviceScores(model.project, evaluations, input.rules),
     counts: countFindings(processed),
     notices: [...input.notices ?? [], ...model.notices, ...excludedNotice],
     excluded,
     rules: ruleInfos,
     config
   };
+  countServiceFindings(result);
+  return result;
 }
 async function run(options) {
   const config = options.config ?? defaultConfig();
@@ -87266,6 +87323,7 @@ function applyBaseline(result, baseline, name) {
   }
   stale.push(...entries.values());
   result.counts = countFindings(result.findings);
+  countServiceFindings(result);
   if (stale.length === 0) return;
   const count = stale.length === 1 ? "1 baseline entry no longer matches" : `${stale.length} baseline entries no longer match`;
   result.notices.push({
@@ -87660,6 +87718,9 @@ function formatHtml(result) {
       body.push(table(["Rule", "Points", "Failed"], costs.map((c) => [ruleLink(c.ruleId), pointsLost(c), `${c.failed} of ${c.applicable}`])));
     }
   }
+  if (result.services.length > 0) {
+    body.push("<h2>Services</h2>", table(["Service", "Folder", "Score", "Findings"], result.services.map((sv) => [e(sv.name), `<code>${e(sv.root || ".")}</code>`, serviceScorePhrase(sv), serviceCountsPhrase(sv)])));
+  }
   const byFile = /* @__PURE__ */ new Map();
   for (const f of openFindings(result)) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
   if (byFile.size > 0) {
@@ -87731,7 +87792,8 @@ function formatJson(result) {
       costs: result.score.costs
     },
     notices: result.notices,
-    excluded: result.excluded
+    excluded: result.excluded,
+    services: result.services
   };
   return `${JSON.stringify(out, null, 2)}
 `;
@@ -87779,6 +87841,11 @@ function formatMarkdown(result, options = {}) {
       const rows = costs.map((c) => [ruleLink2(c.ruleId), pointsLost(c), `${c.failed} of ${c.applicable}`]);
       out.push(...table2(["Rule", "Points", "Failed"], rows), "");
     }
+  }
+  if (result.services.length > 0) {
+    out.push("### Services", "");
+    const rows = result.services.map((sv) => [escapeMarkdown(sv.name), markdownCode(sv.root || "."), serviceScorePhrase(sv), serviceCountsPhrase(sv)]);
+    out.push(...table2(["Service", "Folder", "Score", "Findings"], rows), "");
   }
   const open2 = openFindings(result);
   if (options.focus) {
@@ -87963,6 +88030,10 @@ function formatText(result, options) {
   if (top.length > 0) {
     lines.push("  Costing the most points:");
     for (const cost of top) lines.push(`    ${pointsLost(cost).padStart(5)}  ${cost.ruleId} (${cost.failed} of ${cost.applicable} failed)`);
+  }
+  if (result.services.length > 0) {
+    lines.push("  Services:");
+    for (const s2 of result.services) lines.push(`    ${printable(s2.name)} (${printable(s2.root || ".")})  ${serviceScorePhrase(s2)}  ${c.dim(serviceCountsPhrase(s2))}`);
   }
   return `${lines.join("\n")}
 `;

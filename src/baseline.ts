@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { ConfigError, readStructured, readUserFile, schemaProblems } from './config.ts';
 import { countFindings, type RunResult } from './engine.ts';
+import { countServiceFindings } from './service-scores.ts';
 import type { Finding } from './types.ts';
 
 export interface BaselineEntry {
@@ -107,6 +108,7 @@ export function applyBaseline(result: RunResult, baseline: Baseline, name: strin
   }
   stale.push(...entries.values());
   result.counts = countFindings(result.findings);
+  countServiceFindings(result);
   if (stale.length === 0) return;
   const count = stale.length === 1 ? '1 baseline entry no longer matches' : `${stale.length} baseline entries no longer match`;
   result.notices.push({

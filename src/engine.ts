@@ -2,6 +2,7 @@
  * The pipeline: discover → parse → model → rules → suppress → score. Reporters and the gate
  * take the RunResult this returns.
  */
+import { countServiceFindings, type ServiceScore, serviceScores } from './service-scores.ts';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config.ts';
@@ -36,6 +37,8 @@ export interface RunResult {
   findings: Finding[];
   evaluations: Evaluation[];
   score: Score;
+  /** One score per deployable unit when the repository has several (src/service-scores.ts); empty otherwise. */
+  services: ServiceScore[];
   /** Findings that gate: neither suppressed nor baselined. */
   counts: Counts;
   notices: Notice[];
@@ -53,6 +56,8 @@ export interface RuleInfo {
   severity: Severity;
   rationale: string;
   fix: string;
+  /** Judges the repository as a whole: not in any service's score. */
+  repositoryLevel?: true;
 }
 
 /** Effective severity of a rule under a config, or 'off'. */
@@ -212,7 +217,7 @@ export function analyze(input: AnalyzeInput): RunResult {
   acceptSuppressed(evaluations, processed);
   evaluations.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
   const ruleInfos: RuleInfo[] = input.rules
-    .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: severityOf(r, config), rationale: r.rationale, fix: r.fix }))
+    .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: severityOf(r, config), rationale: r.rationale, fix: r.fix, ...(r.repositoryLevel ? { repositoryLevel: r.repositoryLevel } : {}) }))
     .filter((r): r is RuleInfo => r.severity !== 'off');
   for (const meta of Object.values(ENGINE_RULES)) {
     const severity = severityOf(meta, config);
@@ -227,18 +232,21 @@ export function analyze(input: AnalyzeInput): RunResult {
             message: `${excluded.length} ${excluded.length === 1 ? 'artifact was' : 'artifacts were'} left out as development, test, example or build-only (\`--format json\` lists each as \`excluded\`, with the reason); list globs under \`production\` or \`development\` in .shipready.yml to decide otherwise`,
           },
         ];
-  return {
+  const result: RunResult = {
     version: VERSION,
     root: input.root,
     findings: processed,
     evaluations,
     score: computeScore(evaluations),
+    services: serviceScores(model.project, evaluations, input.rules),
     counts: countFindings(processed),
     notices: [...(input.notices ?? []), ...model.notices, ...excludedNotice],
     excluded,
     rules: ruleInfos,
     config,
   };
+  countServiceFindings(result);
+  return result;
 }
 
 /** Discovers the root and analyses it. */

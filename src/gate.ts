@@ -41,6 +41,10 @@ export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope
   }
   // A score gate over nothing (a mistyped path, a folder of other things) must not pass unseen.
   if (minScore !== undefined && result.score.score === null) reasons.push(`no score to hold to ${minScore}: the path holds nothing shipready reads`);
+  // A monorepo's score is held for every service too: a neglected one is not averaged away.
+  if (minScore !== undefined) {
+    for (const s of result.services) if (s.score !== null && s.score < minScore) reasons.push(`service ${s.name} (${s.root || '.'}) score ${s.score} below ${minScore}`);
+  }
   const now = result.score.score;
   if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
   return { passed: reasons.length === 0, reasons };

@@ -39,6 +39,8 @@ export interface RuleDefinition<M extends Messages, O> {
   fix: string;
   /** Artifact kinds the rule reads. */
   appliesTo: readonly ArtifactKind[];
+  /** Judges the repository as a whole (CI, dependency updates, the security policy): its score counts once, in the repository's, never in a service's. */
+  repositoryLevel?: true;
   messages: M;
   options?: { schema: OptionsSchema; defaults: O };
   check(ctx: RuleContext<M, O>): void;

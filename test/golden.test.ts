@@ -47,6 +47,7 @@ async function report(root: string): Promise<string> {
   const { score, grade, categories, passedWeight, applicableWeight } = result.score;
   lines.push(`score ${score} ${grade} ${passedWeight}/${applicableWeight} ${JSON.stringify(categories)}`);
   lines.push(`counts ${JSON.stringify(result.counts)}`);
+  for (const sv of result.services) lines.push(`service ${sv.name} (${sv.root}) ${sv.score} ${sv.grade} ${JSON.stringify(sv.categories)} ${JSON.stringify(sv.counts)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -7,7 +7,7 @@ import type { RunResult } from '../engine.ts';
 import type { Finding } from '../types.ts';
 import { helpUri } from '../version.ts';
 import { escapeHtml, htmlMessage } from './escape.ts';
-import { acceptedFindings, countsPhrase, openFindings, plural, pointsLost, scorePhrase, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
+import { acceptedFindings, countsPhrase, openFindings, plural, pointsLost, scorePhrase, serviceCountsPhrase, serviceScorePhrase, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem;font-family:ui-monospace,monospace}
@@ -51,6 +51,9 @@ export function formatHtml(result: RunResult): string {
       body.push('<h2>What cost the most points</h2>');
       body.push(table(['Rule', 'Points', 'Failed'], costs.map((c) => [ruleLink(c.ruleId), pointsLost(c), `${c.failed} of ${c.applicable}`])));
     }
+  }
+  if (result.services.length > 0) {
+    body.push('<h2>Services</h2>', table(['Service', 'Folder', 'Score', 'Findings'], result.services.map((sv) => [e(sv.name), `<code>${e(sv.root || '.')}</code>`, serviceScorePhrase(sv), serviceCountsPhrase(sv)])));
   }
 
   const byFile = new Map<string, Finding[]>();

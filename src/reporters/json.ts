@@ -39,6 +39,7 @@ export function formatJson(result: RunResult): string {
     },
     notices: result.notices,
     excluded: result.excluded,
+    services: result.services,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -8,7 +8,19 @@ import type { Finding } from '../types.ts';
 import { helpUri } from '../version.ts';
 import { escapeMarkdown, markdownCode, markdownMessage, markdownUrl } from './escape.ts';
 import { repositoryPath } from './paths.ts';
-import { acceptedFindings, countsPhrase, openFindings, plural, pointsLost, scorePhrase, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
+import {
+  acceptedFindings,
+  countsPhrase,
+  openFindings,
+  plural,
+  pointsLost,
+  scorePhrase,
+  serviceCountsPhrase,
+  serviceScorePhrase,
+  setAsidePhrase,
+  topCosts,
+  WEIGHTS_NOTE,
+} from './summary.ts';
 
 /** Rows of the findings table; past this the table ends with a count (comments are capped at 64 KiB). */
 export const MAX_MARKDOWN_ROWS = 200;
@@ -81,6 +93,11 @@ export function formatMarkdown(result: RunResult, options: MarkdownOptions = {})
       const rows = costs.map((c) => [ruleLink(c.ruleId), pointsLost(c), `${c.failed} of ${c.applicable}`]);
       out.push(...table(['Rule', 'Points', 'Failed'], rows), '');
     }
+  }
+  if (result.services.length > 0) {
+    out.push('### Services', '');
+    const rows = result.services.map((sv) => [escapeMarkdown(sv.name), markdownCode(sv.root || '.'), serviceScorePhrase(sv), serviceCountsPhrase(sv)]);
+    out.push(...table(['Service', 'Folder', 'Score', 'Findings'], rows), '');
   }
 
   const open = openFindings(result);

@@ -1,6 +1,7 @@
 /** Facts and phrases every human-readable format shows the same way: counts, score, what cost points. */
 import type { RunResult } from '../engine.ts';
-import type { Finding, RuleCost } from '../types.ts';
+import type { ServiceScore } from '../service-scores.ts';
+import { type Finding, type RuleCost, SEVERITIES } from '../types.ts';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -46,4 +47,15 @@ export function openFindings(result: RunResult): Finding[] {
 
 export function acceptedFindings(result: RunResult): Finding[] {
   return result.findings.filter((f) => f.suppressed);
+}
+
+/** A service's score as reports write it: "72/100 (C)", or that there is nothing to assess in its folder. */
+export function serviceScorePhrase(s: ServiceScore): string {
+  return s.score === null ? 'nothing to assess' : `${s.score}/100 (${s.grade})`;
+}
+
+/** "1 error, 2 warnings": a service's gating findings, or "no findings". */
+export function serviceCountsPhrase(s: ServiceScore): string {
+  const parts = SEVERITIES.filter((sev) => s.counts[sev] > 0).map((sev) => plural(s.counts[sev], sev === 'info' ? 'info finding' : sev));
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
 }

@@ -3,7 +3,19 @@ import pc from 'picocolors';
 import type { RunResult } from '../engine.ts';
 import type { Finding, Severity } from '../types.ts';
 import { printable } from './escape.ts';
-import { acceptedFindings, countsPhrase, NOTHING_TO_ASSESS, openFindings, plural, pointsLost, setAsidePhrase, topCosts, WEIGHTS_NOTE } from './summary.ts';
+import {
+  acceptedFindings,
+  countsPhrase,
+  NOTHING_TO_ASSESS,
+  openFindings,
+  plural,
+  pointsLost,
+  serviceCountsPhrase,
+  serviceScorePhrase,
+  setAsidePhrase,
+  topCosts,
+  WEIGHTS_NOTE,
+} from './summary.ts';
 
 export interface TextOptions {
   color: boolean;
@@ -60,6 +72,10 @@ export function formatText(result: RunResult, options: TextOptions): string {
   if (top.length > 0) {
     lines.push('  Costing the most points:');
     for (const cost of top) lines.push(`    ${pointsLost(cost).padStart(5)}  ${cost.ruleId} (${cost.failed} of ${cost.applicable} failed)`);
+  }
+  if (result.services.length > 0) {
+    lines.push('  Services:');
+    for (const s of result.services) lines.push(`    ${printable(s.name)} (${printable(s.root || '.')})  ${serviceScorePhrase(s)}  ${c.dim(serviceCountsPhrase(s))}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -60,6 +60,7 @@ export default defineRule({
     'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system\'s.',
   fix: 'Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.',
   appliesTo: ['package-json', 'workflow', 'dependabot', 'renovate'],
+  repositoryLevel: true,
   messages: {
     noAudit: (d: { file: string }) =>
       `nothing audits the dependencies of ${d.file}: add .github/dependabot.yml with an \`npm\` update entry (or renovate.json), or a CI step that runs \`npm audit --audit-level=high\``,

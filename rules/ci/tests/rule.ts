@@ -32,6 +32,7 @@ export default defineRule({
     'Tests that only run on a laptop, or only after a merge, do not stop a broken change from reaching the main branch and the next deploy. A pull-request check that runs the test script is what lets branch protection block the merge; without it, every release depends on someone remembering to run the suite. A repository with no tests at all is pkg/test-script\'s finding, not this one.',
   fix: 'Add a workflow under .github/workflows triggered `on: pull_request` whose job checks out the code, installs dependencies (`npm ci`) and runs `npm test` (or the package manager and runner the project uses), then require that check in branch protection.',
   appliesTo: ['workflow', 'package-json'],
+  repositoryLevel: true,
   messages: {
     noWorkflow: (d: { run: string }) => `no GitHub workflow runs the tests: add .github/workflows/ci.yml that runs \`${d.run}\` on pull_request`,
     notOnPullRequests: (d: { workflow: string }) =>

@@ -32,6 +32,7 @@ export default defineRule({
     'When behaviour changes in production, the first question is "what changed, and when?". A changelog answers it for on-call engineers, for the people deciding whether to roll back, and for the consumers of the service, without archaeology in commit messages. Release notes written by release tooling, or on GitHub Releases (linked from the README, or cut by a workflow that runs when a release is published), count as one.',
   fix: 'Add CHANGELOG.md (Keep a Changelog format) next to package.json and record each release in it, generate it with changesets, release-please or semantic-release, or write release notes on GitHub Releases and link them from the README.',
   appliesTo: ['markdown', 'package-json'],
+  repositoryLevel: true,
   messages: {
     noChangelog: (d: { file: string }) => `the service of ${d.file} has no changelog: add CHANGELOG.md and record what each release changes`,
   },

@@ -23,6 +23,7 @@ export default defineRule({
     'When a release goes wrong at 3 a.m., the person on call needs the rollback steps, the restore procedure and the usual failure modes written down, not in the head of whoever deployed last. An undocumented rollback is improvised under pressure, and improvised rollbacks are how one incident becomes two. Where the README links documentation kept elsewhere (a docs site, its self-hosting or deployment section, the wiki), the operations docs are out of the linter\'s sight and it does not report them missing.',
   fix: 'Add RUNBOOK.md (or docs/runbook.md) with how to deploy, roll back to the previous version, restore data from a backup and diagnose the common failures — or a "Rollback" section in the deployment docs.',
   appliesTo: ['markdown', 'package-json'],
+  repositoryLevel: true,
   messages: {
     noRunbook: (d: { file: string }) =>
       `the service of ${d.file} has no runbook: add RUNBOOK.md (or docs/runbook.md), or a "Rollback" section to the deployment docs, saying how to roll back and restore`,

@@ -1,0 +1,67 @@
+/**
+ * A score per service: a repository with several deployable units (each shipping package that runs as a service or
+ * owns a runtime image) gets, beside the repository's score, one per unit from the evaluations of the files in its
+ * folder (its Dockerfiles, manifests, compose files, env files, source and package.json). Evaluations of files in no
+ * unit's folder count only in the repository's score, and so do repository-level rules (CI, dependency updates,
+ * the security policy), which judge the repository once. A repository with one unit has the repository's score alone.
+ */
+import { dirname, type Project } from './model/project.ts';
+import type { Rule } from './rule.ts';
+import { computeScore } from './score.ts';
+import type { RunResult } from './engine.ts';
+import type { Counts, Evaluation, Score } from './types.ts';
+
+export interface ServiceScore {
+  /** The package's name, else its folder. */
+  name: string;
+  /** The unit's folder, relative to the root ('' for the root). */
+  root: string;
+  score: Score['score'];
+  grade: Score['grade'];
+  categories: Score['categories'];
+  /** Findings that gate (neither suppressed nor baselined) in the unit's files. */
+  counts: Counts;
+}
+
+/** The deployable units: shipping packages that run as services or own an image production runs, outermost last. */
+function units(project: Project): { name: string; root: string }[] {
+  const packages = new Set(project.scope.servicePackages);
+  for (const { dockerfile } of project.runtimeStages) {
+    const owner = project.packageFor(dirname(dockerfile.file));
+    if (owner && project.scope.package(owner).ships) packages.add(owner);
+  }
+  return [...packages].map((p) => ({ name: p.name ?? (p.dir || '.'), root: p.dir })).sort((a, b) => b.root.length - a.root.length || (a.root < b.root ? -1 : 1));
+}
+
+const within = (root: string, file: string) => root === '' || file === root || file.startsWith(`${root}/`);
+
+export function serviceScores(project: Project, evaluations: readonly Evaluation[], rules: readonly Rule[]): ServiceScore[] {
+  const all = units(project);
+  if (all.length < 2) return [];
+  const repositoryLevel = new Set(rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const byUnit = new Map(all.map((u) => [u, [] as Evaluation[]]));
+  for (const e of evaluations) {
+    if (repositoryLevel.has(e.ruleId)) continue;
+    // Each file belongs to the deepest unit whose folder holds it.
+    const unit = all.find((u) => within(u.root, e.subject.split('#')[0] as string));
+    if (unit) byUnit.get(unit)?.push(e);
+  }
+  return all
+    .map((u) => {
+      const { score, grade, categories } = computeScore(byUnit.get(u) ?? []);
+      return { name: u.name, root: u.root, score, grade, categories, counts: { error: 0, warning: 0, info: 0 } };
+    })
+    .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+}
+
+/** Counts each service's gating findings (neither suppressed nor baselined; engine and repository-level findings left out), in place. */
+export function countServiceFindings(result: Pick<RunResult, 'services' | 'findings' | 'rules'>): void {
+  const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const deepestFirst = [...result.services].sort((a, b) => b.root.length - a.root.length);
+  for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) {
+    if (f.suppressed || f.baselined || repositoryLevel.has(f.ruleId) || f.ruleId.startsWith('shipready/')) continue;
+    const service = deepestFirst.find((s) => within(s.root, f.file));
+    if (service) service.counts[f.severity]++;
+  }
+}
