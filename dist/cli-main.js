@@ -61357,17 +61357,24 @@ function units(project) {
     const owner = project.packageFor(dirname(dockerfile.file));
     if (owner && project.scope.package(owner).ships) packages.add(owner);
   }
-  return [...packages].map((p) => ({ name: p.name ?? (p.dir || "."), root: p.dir })).sort((a, b) => b.root.length - a.root.length || (a.root < b.root ? -1 : 1));
+  return [...packages].map((p) => ({ name: p.name ?? (p.dir || "."), root: p.dir }));
 }
-var within = (root, file) => root === "" || file === root || file.startsWith(`${root}/`);
+function deepestHolder(byRoot, file) {
+  for (const dir of ancestors(dirname(file))) {
+    const unit = byRoot.get(dir);
+    if (unit) return unit;
+  }
+  return void 0;
+}
 function serviceScores(project, evaluations, rules3) {
   const all = units(project);
   if (all.length < 2) return [];
   const repositoryLevel = new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
   const byUnit = new Map(all.map((u) => [u, []]));
+  const byRoot = new Map(all.map((u) => [u.root, u]));
   for (const e2 of evaluations) {
     if (repositoryLevel.has(e2.ruleId)) continue;
-    const unit = all.find((u) => within(u.root, e2.subject.split("#")[0]));
+    const unit = deepestHolder(byRoot, e2.subject.split("#")[0]);
     if (unit) byUnit.get(unit)?.push(e2);
   }
   return all.map((u) => {
@@ -61377,11 +61384,11 @@ function serviceScores(project, evaluations, rules3) {
 }
 function countServiceFindings(result) {
   const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
-  const deepestFirst = [...result.services].sort((a, b) => b.root.length - a.root.length);
+  const byRoot = new Map(result.services.map((s) => [s.root, s]));
   for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) {
     if (f.suppressed || f.baselined || repositoryLevel.has(f.ruleId) || f.ruleId.startsWith("shipready/")) continue;
-    const service = deepestFirst.find((s) => within(s.root, f.file));
+    const service = deepestHolder(byRoot, f.file);
     if (service) service.counts[f.severity]++;
   }
 }

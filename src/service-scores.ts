@@ -5,7 +5,7 @@
  * unit's folder count only in the repository's score, and so do repository-level rules (CI, dependency updates,
  * the security policy), which judge the repository once. A repository with one unit has the repository's score alone.
  */
-import { dirname, type Project } from './model/project.ts';
+import { ancestors, dirname, type Project } from './model/project.ts';
 import type { Rule } from './rule.ts';
 import { computeScore } from './score.ts';
 import type { RunResult } from './engine.ts';
@@ -23,27 +23,35 @@ export interface ServiceScore {
   counts: Counts;
 }
 
-/** The deployable units: shipping packages that run as services or own an image production runs, outermost last. */
+/** The deployable units: shipping packages that run as services or own an image production runs. */
 function units(project: Project): { name: string; root: string }[] {
   const packages = new Set(project.scope.servicePackages);
   for (const { dockerfile } of project.runtimeStages) {
     const owner = project.packageFor(dirname(dockerfile.file));
     if (owner && project.scope.package(owner).ships) packages.add(owner);
   }
-  return [...packages].map((p) => ({ name: p.name ?? (p.dir || '.'), root: p.dir })).sort((a, b) => b.root.length - a.root.length || (a.root < b.root ? -1 : 1));
+  return [...packages].map((p) => ({ name: p.name ?? (p.dir || '.'), root: p.dir }));
 }
 
-const within = (root: string, file: string) => root === '' || file === root || file.startsWith(`${root}/`);
+/** The deepest of the units (by folder) that holds `file`: looked up through the file's folders, not by scanning every unit. */
+function deepestHolder<T extends { root: string }>(byRoot: ReadonlyMap<string, T>, file: string): T | undefined {
+  for (const dir of ancestors(dirname(file))) {
+    const unit = byRoot.get(dir);
+    if (unit) return unit;
+  }
+  return undefined;
+}
 
 export function serviceScores(project: Project, evaluations: readonly Evaluation[], rules: readonly Rule[]): ServiceScore[] {
   const all = units(project);
   if (all.length < 2) return [];
   const repositoryLevel = new Set(rules.filter((r) => r.repositoryLevel).map((r) => r.id));
   const byUnit = new Map(all.map((u) => [u, [] as Evaluation[]]));
+  const byRoot = new Map(all.map((u) => [u.root, u]));
   for (const e of evaluations) {
     if (repositoryLevel.has(e.ruleId)) continue;
     // Each file belongs to the deepest unit whose folder holds it.
-    const unit = all.find((u) => within(u.root, e.subject.split('#')[0] as string));
+    const unit = deepestHolder(byRoot, e.subject.split('#')[0] as string);
     if (unit) byUnit.get(unit)?.push(e);
   }
   return all
@@ -57,11 +65,11 @@ export function serviceScores(project: Project, evaluations: readonly Evaluation
 /** Counts each service's gating findings (neither suppressed nor baselined; engine and repository-level findings left out), in place. */
 export function countServiceFindings(result: Pick<RunResult, 'services' | 'findings' | 'rules'>): void {
   const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
-  const deepestFirst = [...result.services].sort((a, b) => b.root.length - a.root.length);
+  const byRoot = new Map(result.services.map((s) => [s.root, s]));
   for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) {
     if (f.suppressed || f.baselined || repositoryLevel.has(f.ruleId) || f.ruleId.startsWith('shipready/')) continue;
-    const service = deepestFirst.find((s) => within(s.root, f.file));
+    const service = deepestHolder(byRoot, f.file);
     if (service) service.counts[f.severity]++;
   }
 }

@@ -4,7 +4,7 @@
  * for the GitHub API at GITHUB_API_URL (127.0.0.1 only, bounded requests, closes by itself).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -421,6 +421,24 @@ describe('dist/action.js on a pull request that adds hostile file names, with th
     const files = new Set(annotations(run.stdout).map((l) => /file=([^,]*)/.exec(l)?.[1]));
     expect(files).toEqual(new Set(['we%25ird%3A a%2Cb%0Ac/Dockerfile', 'dir with space/Dockerfile']));
     expect(run.stdout).toMatch(/^::error::Gate failed: 4 findings at or above 'error' on added lines$/m);
+  });
+});
+
+describe('dist/action.js on a monorepo', () => {
+  it('reports a score per service, the well-run one above the neglected one, and holds each to min-score', async () => {
+    const repo = join(tmp, 'monorepo');
+    mkdirSync(repo);
+    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'shop', private: true, workspaces: ['services/*'] }));
+    cpSync('examples/well-run-service', join(repo, 'services', 'catalog'), { recursive: true });
+    cpSync('examples/seeds-service', join(repo, 'services', 'fortistate'), { recursive: true });
+    const push = { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '', GITHUB_WORKSPACE: repo };
+    const run = await runAction({ 'fail-on': 'never', 'min-score': '70' }, push);
+    expect(run.code).toBe(1);
+    const rows = run.summary.split('\n').filter((l) => l.startsWith('| catalog') || l.startsWith('| fortistate'));
+    expect(rows[0]).toMatch(/^\| catalog\\-api \| `services\/catalog` \| 100\/100 \(A\) \|/);
+    const below = /^\| fortistate\\-api \| `services\/fortistate` \| (\d+)\/100/.exec(rows[1] ?? '');
+    expect(Number(below?.[1])).toBeLessThan(70);
+    expect(run.stdout).toMatch(new RegExp(`^::error::Gate failed: .*service fortistate-api \\(services/fortistate\\) score ${below?.[1]} below 70`, 'm'));
   });
 });
 
