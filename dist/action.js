@@ -88369,7 +88369,8 @@ async function lintRevision(input) {
     mkdirSync2(root, { recursive: true });
     const config = input.config && configAt(input, dir);
     const inRoot = (p) => input.prefix === "" ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : [];
-    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => void 0);
+    const ignores = ignoreRulesOf(input, dir);
+    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => ignores ? checkIgnore(root, paths) : void 0);
     try {
       const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
       followRenames(result.findings, input, root);
@@ -88405,6 +88406,19 @@ function followRenames(findings, input, root) {
     }
   };
   fingerprintFindings(renamed, lines);
+}
+function ignoreRulesOf(input, dir) {
+  try {
+    runGit(dir, ["init", "-q"]);
+    const parts = input.prefix === "" ? [] : input.prefix.split("/");
+    for (let i = 0; i < parts.length; i++) extractRevision(input.workTree, input.sha, [...parts.slice(0, i), ".gitignore"].join("/"), dir);
+    const exclude = String(runGit(input.workTree, ["rev-parse", "--git-path", "info/exclude"], { encoding: "utf8", timeout: 3e4 })).trim();
+    const source = isAbsolute4(exclude) ? exclude : join5(input.workTree, exclude);
+    if (existsIn(source)) writeFileSync2(join5(dir, ".git", "info", "exclude"), readFileSync2(source));
+    return true;
+  } catch {
+    return false;
+  }
 }
 function configAt(input, dir) {
   const config = realpathSync4(input.config);

@@ -12,7 +12,7 @@ import { ConfigError } from './config.ts';
 import { makeSourceFile } from './discover.ts';
 import { fingerprintFindings, type RunResult } from './engine.ts';
 import { runGit } from './git-command.ts';
-import { workTreeOf } from './model/git.ts';
+import { checkIgnore, workTreeOf } from './model/git.ts';
 import { type LintOptions, lint } from './lint.ts';
 import type { Finding } from './types.ts';
 
@@ -162,9 +162,11 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
     const root = join(dir, input.prefix);
     mkdirSync(root, { recursive: true });
     const config = input.config && configAt(input, dir);
-    // Every file of the revision is one git tracks there (what git's ignore rules ignore is not known).
+    // Every file of the revision is one git tracks there; what its ignore rules ignore, git answers from the
+    // revision's own .gitignore files (those above the folder too) in a repository of its own, and the checkout's excludes.
     const inRoot = (p: string) => (input.prefix === '' ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
-    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), () => undefined);
+    const ignores = ignoreRulesOf(input, dir);
+    const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => (ignores ? checkIgnore(root, paths) : undefined));
     try {
       const { result } = await lint({ ...input.options, root, config: config ?? undefined, git: () => tracked });
       followRenames(result.findings, input, root);
@@ -205,6 +207,25 @@ function followRenames(findings: Finding[], input: RevisionLint, root: string): 
     }
   };
   fingerprintFindings(renamed, lines);
+}
+
+/**
+ * Makes `dir` a repository of its own whose ignore rules are the revision's: the .gitignore files of the folders
+ * above the linted one (those inside were extracted with it) and the checkout's `info/exclude`. False when git
+ * cannot set it up; the lint then reads the .gitignore files of its root, as without git.
+ */
+function ignoreRulesOf(input: RevisionLint, dir: string): boolean {
+  try {
+    runGit(dir, ['init', '-q']);
+    const parts = input.prefix === '' ? [] : input.prefix.split('/');
+    for (let i = 0; i < parts.length; i++) extractRevision(input.workTree, input.sha, [...parts.slice(0, i), '.gitignore'].join('/'), dir);
+    const exclude = String(runGit(input.workTree, ['rev-parse', '--git-path', 'info/exclude'], { encoding: 'utf8', timeout: 30_000 })).trim();
+    const source = isAbsolute(exclude) ? exclude : join(input.workTree, exclude);
+    if (existsIn(source)) writeFileSync(join(dir, '.git', 'info', 'exclude'), readFileSync(source));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The revision's copy of the head's config file, written into `dir`; the same file when it is outside the work tree; null when the revision has none. */

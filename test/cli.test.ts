@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nonRoot from '../rules/docker/non-root/rule.ts';
+import committedSecret from '../rules/env/committed-secret/rule.ts';
 import imageTag from '../rules/k8s/image-tag/rule.ts';
 import { HELP, main } from '../src/cli.ts';
+import type { Rule } from '../src/rule.ts';
 import { FORMATS } from '../src/reporters/index.ts';
 import { VERSION } from '../src/version.ts';
 import { gitRepository } from './git-fixture.ts';
@@ -39,8 +41,8 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI in process with docker/non-root as the only rule, so outcomes do not move as rules are added. */
-async function cli(argv: string[], io: { cwd?: string; isTTY?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+/** Runs the CLI in process with docker/non-root as the only rule (unless told), so outcomes do not move as rules are added. */
+async function cli(argv: string[], io: { cwd?: string; isTTY?: boolean; env?: Record<string, string>; rules?: readonly Rule[] } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -54,7 +56,7 @@ async function cli(argv: string[], io: { cwd?: string; isTTY?: boolean; env?: Re
     env: io.env ?? {},
     cwd: io.cwd ?? tmp,
     now: NOW,
-    rules: [nonRoot],
+    rules: io.rules ?? [nonRoot],
   });
   return { code, stdout, stderr };
 }
@@ -449,6 +451,23 @@ describe('--new-since', () => {
     expect(r.code).toBe(0);
     // The head sees all three: the linked Dockerfile, the example production judges, the submodule's.
     expect(JSON.parse((await cli([join(dir, 'services', 'api'), '--config', join(dir, '.shipready.yml'), '--format', 'json'])).stdout).counts.error).toBe(4);
+  });
+
+  it("reads the revision's ignore rules from above the folder too: nothing is counted fixed that is not", async () => {
+    // The root's .gitignore keeps .env out of services/api: the head asks git, and so must the revision.
+    const dir = join(tmp, 'ignored-above');
+    const git = gitRepository(dir, tmp);
+    mkdirSync(join(dir, 'services', 'api', 'src'), { recursive: true });
+    writeFileSync(join(dir, '.gitignore'), '.env\n');
+    writeFileSync(join(dir, 'services', 'api', 'package.json'), JSON.stringify({ name: 'api', scripts: { start: 'node src/index.js' }, dependencies: { dotenv: '^16.0.0', express: '^4.0.0' } }));
+    writeFileSync(join(dir, 'services', 'api', 'src', 'index.js'), "require('dotenv').config();\nrequire('express')().listen(3000);\n");
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(dir, 'README.md'), '# r\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'docs');
+    const r = await cli([join(dir, 'services', 'api'), '--new-since', 'HEAD~1'], { rules: [committedSecret] });
+    expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
   });
 
   it('follows renames: a moved file keeps its findings, which are not new', async () => {

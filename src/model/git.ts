@@ -45,7 +45,7 @@ export function workTreeOf(tracked: ReadonlySet<string>, ignored: GitWorkTree['i
 }
 
 /** `git check-ignore --no-index` for many paths at once (exit code 1 means none is ignored). */
-function checkIgnore(root: string, paths: readonly string[]): ReadonlySet<string> | undefined {
+export function checkIgnore(root: string, paths: readonly string[]): ReadonlySet<string> | undefined {
   if (paths.length === 0) return new Set();
   try {
     const out = runGit(root, ['-c', 'core.excludesFile=/dev/null', 'check-ignore', '--no-index', '--stdin', '-z'], {
