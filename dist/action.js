@@ -80499,7 +80499,7 @@ var require_picocolors = __commonJS({
 
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
 
 // src/write-file.ts
 import { lstatSync, mkdirSync, realpathSync as realpathSync2, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -85941,13 +85941,25 @@ function gate(result, failOn, minScore, scope, drop) {
   if (minScore !== void 0) {
     for (const s of result.services) if (s.score !== null && s.score < minScore) reasons.push(`service ${s.name} (${s.root || "."}) score ${s.score} below ${minScore}`);
   }
-  const now = result.score.score;
-  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
+  if (drop) reasons.push(...dropReasons(result, drop));
   return { passed: reasons.length === 0, reasons };
+}
+function dropReasons(result, drop) {
+  const fell = (what, before2, now) => {
+    if (before2 === null) return [];
+    if (now === null) return [`${what} had ${before2} at ${drop.name} and now has nothing to assess`];
+    return before2 - now > drop.max ? [`${what} fell by ${before2 - now} since ${drop.name} (${before2} → ${now}), more than ${drop.max}`] : [];
+  };
+  const before = new Map(drop.services.map((s) => [s.root, s.score]));
+  return [
+    ...fell("score", drop.base, result.score.score),
+    ...result.services.flatMap((s) => before.has(s.root) ? fell(`service ${s.name} (${s.root || "."}) score`, before.get(s.root) ?? null, s.score) : [])
+  ];
 }
 
 // src/lint.ts
 init_rules();
+import { existsSync as existsSync5 } from "node:fs";
 import { relative as relative4, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/baseline.ts
@@ -86011,13 +86023,15 @@ function computeScore(evaluations) {
 
 // src/service-scores.ts
 function units(project) {
-  const packages = new Set(project.scope.servicePackages);
+  const harness = (p) => (p.workspaces.length > 0 || project.has(joinPath(p.dir, "pnpm-workspace.yaml"))) && project.serviceOf(p)?.isServer !== true;
+  const packages = new Set(project.scope.servicePackages.filter((p) => !harness(p)));
   for (const { dockerfile } of project.runtimeStages) {
     const owner = project.packageFor(dirname2(dockerfile.file));
-    if (owner && project.scope.package(owner).ships) packages.add(owner);
+    if (owner && project.scope.package(owner).ships && !harness(owner)) packages.add(owner);
   }
   return [...packages].map((p) => ({ name: p.name ?? (p.dir || "."), root: p.dir }));
 }
+var repositoryLevelIds = (rules3) => new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
 function deepestHolder(byRoot, file) {
   for (const dir of ancestors(dirname2(file))) {
     const unit = byRoot.get(dir);
@@ -86028,7 +86042,7 @@ function deepestHolder(byRoot, file) {
 function serviceScores(project, evaluations, rules3) {
   const all = units(project);
   if (all.length < 2) return [];
-  const repositoryLevel = new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(rules3);
   const byUnit = new Map(all.map((u) => [u, []]));
   const byRoot = new Map(all.map((u) => [u.root, u]));
   for (const e2 of evaluations) {
@@ -86042,7 +86056,7 @@ function serviceScores(project, evaluations, rules3) {
   }).sort((a, b) => a.root < b.root ? -1 : a.root > b.root ? 1 : 0);
 }
 function countServiceFindings(result) {
-  const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(result.rules);
   const byRoot = new Map(result.services.map((s) => [s.root, s]));
   for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) {
@@ -87617,7 +87631,8 @@ async function lint(options) {
   const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules3), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const from = options.baseline ?? config.baseline;
+  const named = options.baseline === null ? void 0 : options.baseline ?? config.baseline;
+  const from = named && options.writingBaseline && named === config.baseline && !existsSync5(named.path) ? void 0 : named;
   const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
   const result = await run({
     root: options.root,
@@ -88372,7 +88387,7 @@ async function lintRevision(input) {
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => ignores ? checkIgnore(root, paths) : void 0);
     try {
-      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked, baseline: null });
       followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error2) {
@@ -88590,7 +88605,7 @@ function bySeverity(findings) {
   return SEVERITIES.flatMap((severity) => findings.filter((f) => f.severity === severity));
 }
 function statusLines(ctx) {
-  const gateLine = ctx.verdict.passed ? "**Gate: passed.**" : `**Gate: failed**: ${ctx.verdict.reasons.join("; ")}.`;
+  const gateLine = ctx.verdict.passed ? "**Gate: passed.**" : `**Gate: failed**: ${escapeMarkdown(ctx.verdict.reasons.join("; "))}.`;
   const covered = ctx.scope.where ? `Annotations and the gate cover the findings ${ctx.scope.where} (filter-mode \`${ctx.scope.mode}\`); the score covers the whole repository.` : "Annotations and the gate cover every finding in the repository.";
   const fixed = ctx.fixed ? [`Fixed since the base: ${plural(ctx.fixed, "finding")}.`] : [];
   return [gateLine, covered, ...ctx.change ? [`Change since the base: ${ctx.change}.`] : [], ...fixed];
@@ -88694,7 +88709,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
     const root = resolve6(ctx.workspace, inputs.path);
-    if (!existsSync5(root) || !statSync4(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
+    if (!existsSync6(root) || !statSync4(root).isDirectory()) throw new InputError(`input path: '${inputs.path}' is not a directory in the workspace`);
     if (!isWithin(realpathSync5(ctx.workspace), realpathSync5(root))) throw new InputError(`input path: '${inputs.path}' leads outside the workspace through a symbolic link`);
     const linted = await lint({
       ...pinned,
@@ -88724,7 +88739,10 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
     const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
-    const drop = base && inputs.maxScoreDrop !== void 0 ? { max: inputs.maxScoreDrop, base: base.score.score, name: "the base" } : void 0;
+    const drop = base && inputs.maxScoreDrop !== void 0 ? { max: inputs.maxScoreDrop, base: base.score.score, services: base.services, name: "the base" } : void 0;
+    if (pr && baseLint && "reason" in baseLint && inputs.maxScoreDrop !== void 0) {
+      notes.send("warning", `shipready: max-score-drop needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: the score's drop is not gated.`);
+    }
     const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
     const fixed = base ? comparedWith(result.findings, base.findings).fixed : void 0;
     const change = changePhrase(result, base);
@@ -88755,7 +88773,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
       sendAnnotations(planAnnotations(result, scope, prefix, inputs.summary ? "The job summary" : "The step log", reserved));
     }
     setOutputs(result, verdict2.passed, inputs.sarifFile, jsonFile);
-    if (!verdict2.passed) setFailed(`Gate failed: ${verdict2.reasons.join("; ")}`);
+    if (!verdict2.passed) setFailed(`Gate failed: ${printable(verdict2.reasons.join("; "))}`);
   } catch (error2) {
     setOutput("passed", "false");
     if (error2 instanceof InputError || error2 instanceof ConfigError) setFailed(`shipready: ${error2.message}`);

@@ -61352,13 +61352,15 @@ function computeScore(evaluations) {
 
 // src/service-scores.ts
 function units(project) {
-  const packages = new Set(project.scope.servicePackages);
+  const harness = (p) => (p.workspaces.length > 0 || project.has(joinPath(p.dir, "pnpm-workspace.yaml"))) && project.serviceOf(p)?.isServer !== true;
+  const packages = new Set(project.scope.servicePackages.filter((p) => !harness(p)));
   for (const { dockerfile } of project.runtimeStages) {
     const owner = project.packageFor(dirname(dockerfile.file));
-    if (owner && project.scope.package(owner).ships) packages.add(owner);
+    if (owner && project.scope.package(owner).ships && !harness(owner)) packages.add(owner);
   }
   return [...packages].map((p) => ({ name: p.name ?? (p.dir || "."), root: p.dir }));
 }
+var repositoryLevelIds = (rules3) => new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
 function deepestHolder(byRoot, file) {
   for (const dir of ancestors(dirname(file))) {
     const unit = byRoot.get(dir);
@@ -61369,7 +61371,7 @@ function deepestHolder(byRoot, file) {
 function serviceScores(project, evaluations, rules3) {
   const all = units(project);
   if (all.length < 2) return [];
-  const repositoryLevel = new Set(rules3.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(rules3);
   const byUnit = new Map(all.map((u) => [u, []]));
   const byRoot = new Map(all.map((u) => [u.root, u]));
   for (const e2 of evaluations) {
@@ -61383,7 +61385,7 @@ function serviceScores(project, evaluations, rules3) {
   }).sort((a, b) => a.root < b.root ? -1 : a.root > b.root ? 1 : 0);
 }
 function countServiceFindings(result) {
-  const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(result.rules);
   const byRoot = new Map(result.services.map((s) => [s.root, s]));
   for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) {
@@ -62742,9 +62744,20 @@ function gate(result, failOn, minScore, scope, drop) {
   if (minScore !== void 0) {
     for (const s of result.services) if (s.score !== null && s.score < minScore) reasons.push(`service ${s.name} (${s.root || "."}) score ${s.score} below ${minScore}`);
   }
-  const now = result.score.score;
-  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
+  if (drop) reasons.push(...dropReasons(result, drop));
   return { passed: reasons.length === 0, reasons };
+}
+function dropReasons(result, drop) {
+  const fell = (what, before2, now) => {
+    if (before2 === null) return [];
+    if (now === null) return [`${what} had ${before2} at ${drop.name} and now has nothing to assess`];
+    return before2 - now > drop.max ? [`${what} fell by ${before2 - now} since ${drop.name} (${before2} → ${now}), more than ${drop.max}`] : [];
+  };
+  const before = new Map(drop.services.map((s) => [s.root, s.score]));
+  return [
+    ...fell("score", drop.base, result.score.score),
+    ...result.services.flatMap((s) => before.has(s.root) ? fell(`service ${s.name} (${s.root || "."}) score`, before.get(s.root) ?? null, s.score) : [])
+  ];
 }
 
 // src/revision.ts
@@ -62756,6 +62769,7 @@ init_git();
 
 // src/lint.ts
 init_rules();
+import { existsSync as existsSync3 } from "node:fs";
 import { relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 init_rule();
 
@@ -63032,7 +63046,8 @@ async function lint(options2) {
   const knownIds = [...rules3.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options2.root, options2.config, rules3), options2.ruleFlags ?? [], knownIds);
   const now = options2.now ?? /* @__PURE__ */ new Date();
-  const from = options2.baseline ?? config.baseline;
+  const named = options2.baseline === null ? void 0 : options2.baseline ?? config.baseline;
+  const from = named && options2.writingBaseline && named === config.baseline && !existsSync3(named.path) ? void 0 : named;
   const baseline = from && loadBaseline(from.path, from.name, options2.root, from.label);
   const result = await run({
     root: options2.root,
@@ -63146,7 +63161,7 @@ async function lintRevision(input) {
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => ignores ? checkIgnore(root, paths) : void 0);
     try {
-      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked });
+      const { result } = await lint({ ...input.options, root, config: config ?? void 0, git: () => tracked, baseline: null });
       followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error) {
@@ -63852,6 +63867,7 @@ async function lintAndReport(opts, io) {
   const revision = revisionOf(opts);
   const extraFiles = await stdinManifests(opts, io);
   const linted = await lint({
+    writingBaseline: opts.writeBaseline !== void 0,
     extraFiles,
     root: opts.root,
     config: opts.config && resolve6(io.cwd, opts.config),
@@ -63885,9 +63901,9 @@ async function lintAndReport(opts, io) {
 `);
   const since = revision && await newSince(opts, io, result, revision, extraFiles);
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, "new finding")}, ${plural(since.fixed.length, "fixed finding")}`);
-  const drop = since && opts.maxScoreDrop !== void 0 ? { max: opts.maxScoreDrop, base: since.baseScore, name: opts.newSince } : void 0;
+  const drop = since && opts.maxScoreDrop !== void 0 ? { max: opts.maxScoreDrop, base: since.base.score.score, services: since.base.services, name: opts.newSince } : void 0;
   const verdict2 = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` }, drop);
-  if (!verdict2.passed) say(`Gate failed: ${verdict2.reasons.join("; ")}`);
+  if (!verdict2.passed) say(`Gate failed: ${printable(verdict2.reasons.join("; "))}`);
   return verdict2.passed ? EXIT.passed : EXIT.failed;
 }
 function revisionOf(opts) {
@@ -63908,7 +63924,7 @@ async function newSince(opts, io, head, revision, extraFiles) {
     options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles }
   });
   if ("reason" in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
-  return { ...comparedWith(head.findings, base.result.findings, base.unheld), baseScore: base.result.score.score };
+  return { ...comparedWith(head.findings, base.result.findings, base.unheld), base: base.result };
 }
 
 // src/bin.ts

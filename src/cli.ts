@@ -9,7 +9,7 @@ import { gate } from './gate.ts';
 import { comparedWith, lintRevision, renamesSince, resolveCommit, workTreeRoot } from './revision.ts';
 import { plural } from './reporters/summary.ts';
 import { lint, workspacePrefix } from './lint.ts';
-import { stderrText } from './reporters/escape.ts';
+import { printable, stderrText } from './reporters/escape.ts';
 import { FORMATS, type Format, report } from './reporters/index.ts';
 import type { Rule } from './rule.ts';
 import { makeSourceFile } from './discover.ts';
@@ -221,6 +221,7 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   const revision = revisionOf(opts);
   const extraFiles = await stdinManifests(opts, io);
   const linted = await lint({
+    writingBaseline: opts.writeBaseline !== undefined,
     extraFiles,
     root: opts.root,
     config: opts.config && resolve(io.cwd, opts.config),
@@ -251,9 +252,10 @@ async function lintAndReport(opts: Options, io: CliIO): Promise<number> {
   const say = (line: string) => (opts.format === 'text' && !opts.output ? io.stdout(`${line}\n`) : io.stderr(`shipready: ${line.charAt(0).toLowerCase()}${line.slice(1)}\n`));
   const since = revision && (await newSince(opts, io, result, revision, extraFiles));
   if (since) say(`Since ${opts.newSince}: ${plural(since.added.length, 'new finding')}, ${plural(since.fixed.length, 'fixed finding')}`);
-  const drop = since && opts.maxScoreDrop !== undefined ? { max: opts.maxScoreDrop, base: since.baseScore, name: opts.newSince as string } : undefined;
+  const drop = since && opts.maxScoreDrop !== undefined ? { max: opts.maxScoreDrop, base: since.base.score.score, services: since.base.services, name: opts.newSince as string } : undefined;
   const verdict = gate(result, failOn, minScore, since && { findings: since.added, where: `new since ${opts.newSince}` }, drop);
-  if (!verdict.passed) say(`Gate failed: ${verdict.reasons.join('; ')}`);
+  // Reasons may name a service, whose name and folder the repository chooses.
+  if (!verdict.passed) say(`Gate failed: ${printable(verdict.reasons.join('; '))}`);
   return verdict.passed ? EXIT.passed : EXIT.failed;
 }
 
@@ -276,7 +278,7 @@ async function newSince(
   head: RunResult,
   revision: { workTree: string; sha: string; prefix: string },
   extraFiles: SourceFile[] | undefined,
-): Promise<{ added: Finding[]; fixed: Finding[]; baseScore: number | null }> {
+): Promise<{ added: Finding[]; fixed: Finding[]; base: RunResult }> {
   const base = await lintRevision({
     ...revision,
     renames: renamesSince(revision.workTree, revision.sha),
@@ -284,5 +286,5 @@ async function newSince(
     options: { rules: io.rules, now: io.now, ruleFlags: opts.rules, extraFiles },
   });
   if ('reason' in base) throw new UsageError(`--new-since ${opts.newSince}: commit ${revision.sha.slice(0, 12)} cannot be linted: ${base.reason}`);
-  return { ...comparedWith(head.findings, base.result.findings, base.unheld), baseScore: base.result.score.score };
+  return { ...comparedWith(head.findings, base.result.findings, base.unheld), base: base.result };
 }

@@ -27,6 +27,8 @@ export interface ScoreDrop {
   max: number;
   /** The base's score; null when it had nothing to assess. */
   base: number | null;
+  /** The base's services, matched with the head's by folder. */
+  services: readonly { root: string; score: number | null }[];
   /** What the base is called in the reason: "the base", "main". */
   name: string;
 }
@@ -45,7 +47,20 @@ export function gate(result: RunResult, failOn: FailOn, minScore?: number, scope
   if (minScore !== undefined) {
     for (const s of result.services) if (s.score !== null && s.score < minScore) reasons.push(`service ${s.name} (${s.root || '.'}) score ${s.score} below ${minScore}`);
   }
-  const now = result.score.score;
-  if (drop && drop.base !== null && now !== null && drop.base - now > drop.max) reasons.push(`score fell by ${drop.base - now} since ${drop.name} (${drop.base} → ${now}), more than ${drop.max}`);
+  if (drop) reasons.push(...dropReasons(result, drop));
   return { passed: reasons.length === 0, reasons };
+}
+
+/** The repository's score, or a service's, that fell by more than the drop allows; a score that went away fell all the way. */
+function dropReasons(result: RunResult, drop: ScoreDrop): string[] {
+  const fell = (what: string, before: number | null, now: number | null): string[] => {
+    if (before === null) return [];
+    if (now === null) return [`${what} had ${before} at ${drop.name} and now has nothing to assess`];
+    return before - now > drop.max ? [`${what} fell by ${before - now} since ${drop.name} (${before} → ${now}), more than ${drop.max}`] : [];
+  };
+  const before = new Map(drop.services.map((s) => [s.root, s.score]));
+  return [
+    ...fell('score', drop.base, result.score.score),
+    ...result.services.flatMap((s) => (before.has(s.root) ? fell(`service ${s.name} (${s.root || '.'}) score`, before.get(s.root) ?? null, s.score) : [])),
+  ];
 }

@@ -3,6 +3,7 @@
  * pipeline with inline suppressions, then the baseline. Callers differ only in where options come
  * from and where the result goes.
  */
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { rules as allRules } from '../rules/index.ts';
 import { applyBaseline, type Baseline, loadBaseline } from './baseline.ts';
@@ -20,8 +21,13 @@ export interface LintOptions {
   config?: string;
   /** `--rule ID=SEVERITY` overrides. */
   ruleFlags?: readonly string[];
-  /** Baseline file: absolute path, the name messages call it by (the path as given), and what they say it is (default `--baseline NAME`). */
-  baseline?: { path: string; name: string; label?: string };
+  /**
+   * Baseline file: absolute path, the name messages call it by (the path as given), and what they say it is (default
+   * `--baseline NAME`). Undefined: the config's `baseline`, if any; null: none (another revision, compared finding by finding).
+   */
+  baseline?: { path: string; name: string; label?: string } | null;
+  /** `--write-baseline`: a baseline the config names but that does not exist yet is the one about to be written, not an error. */
+  writingBaseline?: boolean;
   /** The rules to run (default: every rule in rules/index.ts). */
   rules?: readonly Rule[];
   now?: Date;
@@ -46,7 +52,8 @@ export async function lint(options: LintOptions): Promise<Linted> {
   const knownIds = [...rules.map((r) => r.id), ...Object.keys(ENGINE_RULES)];
   const config = applyRuleFlags(await loadConfig(options.root, options.config, rules), options.ruleFlags ?? [], knownIds);
   const now = options.now ?? new Date();
-  const from = options.baseline ?? config.baseline;
+  const named = options.baseline === null ? undefined : (options.baseline ?? config.baseline);
+  const from = named && options.writingBaseline && named === config.baseline && !existsSync(named.path) ? undefined : named;
   const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
   const result = await run({
     root: options.root,

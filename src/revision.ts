@@ -168,7 +168,8 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => (ignores ? checkIgnore(root, paths) : undefined));
     try {
-      const { result } = await lint({ ...input.options, root, config: config ?? undefined, git: () => tracked });
+      // No baseline: the revision's findings are compared one by one, and a baseline it names was not extracted.
+      const { result } = await lint({ ...input.options, root, config: config ?? undefined, git: () => tracked, baseline: null });
       followRenames(result.findings, input, root);
       return { result, unheld: extracted.submodules.flatMap(inRoot) };
     } catch (error) {

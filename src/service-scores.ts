@@ -2,13 +2,15 @@
  * A score per service: a repository with several deployable units (each shipping package that runs as a service or
  * owns a runtime image) gets, beside the repository's score, one per unit from the evaluations of the files in its
  * folder (its Dockerfiles, manifests, compose files, env files, source and package.json). Evaluations of files in no
- * unit's folder count only in the repository's score, and so do repository-level rules (CI, dependency updates,
- * the security policy), which judge the repository once. A repository with one unit has the repository's score alone.
+ * unit's folder (a root Dockerfile or a `deploy/` folder beside the members of a workspace) count only in the
+ * repository's score, and so do repository-level rules (CI, dependency updates, the security policy), which judge
+ * the repository once. A repository with one unit has the repository's score alone.
  */
-import { ancestors, dirname, type Project } from './model/project.ts';
+import { ancestors, dirname, joinPath, type Project } from './model/project.ts';
 import type { Rule } from './rule.ts';
 import { computeScore } from './score.ts';
 import type { RunResult } from './engine.ts';
+import type { PackageJson } from './parsers/package-json.ts';
 import type { Counts, Evaluation, Score } from './types.ts';
 
 export interface ServiceScore {
@@ -23,15 +25,23 @@ export interface ServiceScore {
   counts: Counts;
 }
 
-/** The deployable units: shipping packages that run as services or own an image production runs. */
+/**
+ * The deployable units: shipping packages that run as services or own an image production runs — not a workspace
+ * root that only holds the members (its Dockerfile builds one of them: the member is the unit, the image's files
+ * count in the repository's score).
+ */
 function units(project: Project): { name: string; root: string }[] {
-  const packages = new Set(project.scope.servicePackages);
+  // A workspace root is a unit only when its own code is a server.
+  const harness = (p: PackageJson) => (p.workspaces.length > 0 || project.has(joinPath(p.dir, 'pnpm-workspace.yaml'))) && project.serviceOf(p)?.isServer !== true;
+  const packages = new Set(project.scope.servicePackages.filter((p) => !harness(p)));
   for (const { dockerfile } of project.runtimeStages) {
     const owner = project.packageFor(dirname(dockerfile.file));
-    if (owner && project.scope.package(owner).ships) packages.add(owner);
+    if (owner && project.scope.package(owner).ships && !harness(owner)) packages.add(owner);
   }
   return [...packages].map((p) => ({ name: p.name ?? (p.dir || '.'), root: p.dir }));
 }
+
+const repositoryLevelIds = (rules: readonly { id: string; repositoryLevel?: true }[]) => new Set(rules.filter((r) => r.repositoryLevel).map((r) => r.id));
 
 /** The deepest of the units (by folder) that holds `file`: looked up through the file's folders, not by scanning every unit. */
 function deepestHolder<T extends { root: string }>(byRoot: ReadonlyMap<string, T>, file: string): T | undefined {
@@ -45,7 +55,7 @@ function deepestHolder<T extends { root: string }>(byRoot: ReadonlyMap<string, T
 export function serviceScores(project: Project, evaluations: readonly Evaluation[], rules: readonly Rule[]): ServiceScore[] {
   const all = units(project);
   if (all.length < 2) return [];
-  const repositoryLevel = new Set(rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(rules);
   const byUnit = new Map(all.map((u) => [u, [] as Evaluation[]]));
   const byRoot = new Map(all.map((u) => [u.root, u]));
   for (const e of evaluations) {
@@ -64,7 +74,7 @@ export function serviceScores(project: Project, evaluations: readonly Evaluation
 
 /** Counts each service's gating findings (neither suppressed nor baselined; engine and repository-level findings left out), in place. */
 export function countServiceFindings(result: Pick<RunResult, 'services' | 'findings' | 'rules'>): void {
-  const repositoryLevel = new Set(result.rules.filter((r) => r.repositoryLevel).map((r) => r.id));
+  const repositoryLevel = repositoryLevelIds(result.rules);
   const byRoot = new Map(result.services.map((s) => [s.root, s]));
   for (const s of result.services) s.counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) {

@@ -185,7 +185,8 @@ describe('job summary', () => {
     const md = summaryMarkdown(result, { scope, verdict, pathPrefix: 'svc', link: (path, f) => blobLink(BLOB, path, f), change: '−33 since the base (66 → 33)' });
     const lines = md.split('\n');
     expect(lines[0]).toBe('## shipready readiness: **33/100**, grade **F**');
-    expect(md).toContain("**Gate: failed**: 1 finding at or above 'error' in changed files.\n");
+    // Escaped like repository text (a reason may name a service): Markdown renders \' as '.
+    expect(md).toContain("**Gate: failed**: 1 finding at or above \\'error\\' in changed files.\n");
     expect(md).toContain('Annotations and the gate cover the findings in changed files (filter-mode `file`); the score covers the whole repository.');
     expect(md).toContain('Change since the base: −33 since the base (66 → 33).');
     expect(md).toContain('| Category | Score |');

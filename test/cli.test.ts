@@ -194,6 +194,11 @@ const FLAG_TESTS: Record<string, () => Promise<void>> = {
     git('commit', '-q', '-am', 'root');
     writeFileSync(join(clean, 'Dockerfile'), `${ROOT_DOCKERFILE}USER node\n`);
     expect((await cli([clean, '--new-since', 'HEAD', '--max-score-drop', '0', '--fail-on', 'never'])).code).toBe(0);
+    // A score that went away fell all the way: the path now holds nothing shipready reads.
+    rmSync(join(clean, 'Dockerfile'));
+    const gone = await cli([clean, '--new-since', 'HEAD~1', '--max-score-drop', '50', '--fail-on', 'never']);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toContain('Gate failed: score had 100 at HEAD~1 and now has nothing to assess\n');
     const alone = await cli([clean, '--max-score-drop', '5']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toBe("shipready: --max-score-drop needs --new-since REF: the score it may not fall below is that revision's\n");
@@ -468,6 +473,21 @@ describe('--new-since', () => {
     git('commit', '-q', '-m', 'docs');
     const r = await cli([join(dir, 'services', 'api'), '--new-since', 'HEAD~1'], { rules: [committedSecret] });
     expect(r.stdout).toContain('Since HEAD~1: 0 new findings, 0 fixed findings\n');
+  });
+
+  it('lints the revision without the baseline its config names (compared finding by finding instead)', async () => {
+    const dir = join(tmp, 'with-baseline-key');
+    const git = gitRepository(dir, tmp);
+    mkdirSync(join(dir, 'services', 'api'), { recursive: true });
+    writeFileSync(join(dir, 'services', 'api', 'Dockerfile'), ROOT_DOCKERFILE);
+    writeFileSync(join(dir, '.shipready.yml'), 'baseline: shipready-baseline.json\n');
+    writeFileSync(join(dir, 'shipready-baseline.json'), JSON.stringify({ version: 1, tool: 'shipready', entries: [] }));
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const r = await cli([join(dir, 'services', 'api'), '--config', join(dir, '.shipready.yml'), '--new-since', 'HEAD']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Since HEAD: 0 new findings, 0 fixed findings\n');
+    expect(r.code).toBe(0);
   });
 
   it('follows renames: a moved file keeps its findings, which are not new', async () => {

@@ -2,11 +2,13 @@
  * A score per service: a monorepo of a well-run service and a neglected one (the two examples, side by side) gets
  * one score each beside the repository's, the gate holds every one to --min-score, and every report shows them.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scopeOf } from '../src/action/changes.ts';
+import { statusLines } from '../src/action/summary.ts';
 import { gate } from '../src/gate.ts';
 import { lint } from '../src/lint.ts';
 import { formatHtml } from '../src/reporters/html.ts';
@@ -59,6 +61,13 @@ describe('a score per service', async () => {
     expect(gate(result, 'never', 0).passed).toBe(true);
   });
 
+  it('max-score-drop holds every service too, matched with the base by folder', () => {
+    const now = fortistate?.score ?? 0;
+    const drop = { max: 5, base: result.score.score, services: [{ root: 'services/fortistate', score: now + 10 }, { root: 'services/gone', score: 90 }], name: 'main' };
+    expect(gate(result, 'never', undefined, undefined, drop).reasons).toEqual([`service fortistate-api (services/fortistate) score fell by 10 since main (${now + 10} → ${now}), more than 5`]);
+    expect(gate(result, 'never', undefined, undefined, { ...drop, max: 10 }).passed).toBe(true);
+  });
+
   it('shows one row per service in text and Markdown, and a documented services array in JSON', () => {
     expect(formatText(result, { color: false })).toContain(`  Services:\n    catalog-api (services/catalog)  100/100 (A)  no findings\n    fortistate-api (services/fortistate)  ${fortistate?.score}/100 (${fortistate?.grade})`);
     expect(formatHtml(result)).toContain('<td>catalog-api</td><td><code>services/catalog</code></td><td>100/100 (A)</td><td>no findings</td>');
@@ -68,5 +77,28 @@ describe('a score per service', async () => {
     const json = JSON.parse(formatJson(result));
     expect(validate(json) ? [] : validate.errors).toEqual([]);
     expect(json.services).toHaveLength(2);
+  });
+
+  it('keeps a workspace root that only holds the members out of the units, though a root Dockerfile builds one', async () => {
+    const mono = mkdtempSync(join(tmpdir(), 'shipready-harness-'));
+    try {
+      writeFileSync(join(mono, 'package.json'), JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }));
+      writeFileSync(join(mono, 'Dockerfile'), 'FROM node:22\nWORKDIR /app\nCOPY apps/api .\nUSER node\nCMD ["node", "server.js"]\n');
+      for (const app of ['api', 'web']) {
+        mkdirSync(join(mono, 'apps', app), { recursive: true });
+        writeFileSync(join(mono, 'apps', app, 'package.json'), JSON.stringify({ name: app, scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } }));
+        writeFileSync(join(mono, 'apps', app, 'server.js'), "const app = require('express')();\napp.get('/health', (q, r) => r.send('ok'));\napp.listen(3000);\n");
+      }
+      const { result: harness } = await lint({ root: mono, now: CASE_CLOCK });
+      expect(harness.services.map((s) => s.root)).toEqual(['apps/api', 'apps/web']);
+    } finally {
+      rmSync(mono, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes service names in the gate line of the job summary, as any repository text', () => {
+    const lines = statusLines({ scope: scopeOf('nofilter', undefined), verdict: { passed: false, reasons: ['service @acme/api ([x](https://evil.example)) score 1 below 80'] } });
+    expect(lines[0]).toContain('\\@acme');
+    expect(lines[0]).not.toContain('](https');
   });
 });

@@ -15,6 +15,7 @@ import type { RunResult } from '../engine.ts';
 import { gate } from '../gate.ts';
 import { lint, workspacePrefix } from '../lint.ts';
 import { annotatedFindings, outcomeLine } from '../reporters/github.ts';
+import { printable } from '../reporters/escape.ts';
 import { report } from '../reporters/index.ts';
 import type { Rule } from '../rule.ts';
 import { repositoryPath } from '../reporters/paths.ts';
@@ -156,7 +157,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
-    const drop = base && inputs.maxScoreDrop !== undefined ? { max: inputs.maxScoreDrop, base: base.score.score, name: 'the base' } : undefined;
+    const drop = base && inputs.maxScoreDrop !== undefined ? { max: inputs.maxScoreDrop, base: base.score.score, services: base.services, name: 'the base' } : undefined;
+    if (pr && baseLint && 'reason' in baseLint && inputs.maxScoreDrop !== undefined) {
+      notes.send('warning', `shipready: max-score-drop needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: the score's drop is not gated.`);
+    }
     const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
 
     const fixed = base ? comparedWith(result.findings, base.findings).fixed : undefined;
@@ -192,7 +196,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     }
 
     setOutputs(result, verdict.passed, inputs.sarifFile, jsonFile);
-    if (!verdict.passed) core.setFailed(`Gate failed: ${verdict.reasons.join('; ')}`);
+    if (!verdict.passed) core.setFailed(`Gate failed: ${printable(verdict.reasons.join('; '))}`);
   } catch (error) {
     core.setOutput('passed', 'false');
     if (error instanceof InputError || error instanceof ConfigError) core.setFailed(`shipready: ${error.message}`);

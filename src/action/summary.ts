@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import type { RunResult } from '../engine.ts';
 import type { GateResult } from '../gate.ts';
-import { pathToUriReference } from '../reporters/escape.ts';
+import { escapeMarkdown, pathToUriReference } from '../reporters/escape.ts';
 import { formatMarkdown, type MarkdownOptions } from '../reporters/markdown.ts';
 import { plural } from '../reporters/summary.ts';
 import { repositoryPath } from '../reporters/paths.ts';
@@ -49,7 +49,8 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 
 /** The lines after the counts: the gate, what it covered, the change since the base. */
 export function statusLines(ctx: Pick<SummaryContext, 'scope' | 'verdict' | 'change' | 'fixed'>): string[] {
-  const gateLine = ctx.verdict.passed ? '**Gate: passed.**' : `**Gate: failed**: ${ctx.verdict.reasons.join('; ')}.`;
+  // Reasons may name a service, whose name and folder the repository chooses: escaped like any repository text.
+  const gateLine = ctx.verdict.passed ? '**Gate: passed.**' : `**Gate: failed**: ${escapeMarkdown(ctx.verdict.reasons.join('; '))}.`;
   const covered = ctx.scope.where
     ? `Annotations and the gate cover the findings ${ctx.scope.where} (filter-mode \`${ctx.scope.mode}\`); the score covers the whole repository.`
     : 'Annotations and the gate cover every finding in the repository.';
