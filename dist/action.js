@@ -85549,7 +85549,7 @@ var config_schema_default = {
       maximum: 100
     },
     baseline: {
-      description: "A baseline file (written by --write-baseline), relative to this config file's folder: the findings it records stay out of the gate and still count in the score; --baseline overrides it.",
+      description: "A baseline file (written by --write-baseline), in this config file's folder or below it: the findings it records stay out of the gate and still count in the score; --baseline (the Action's baseline input) overrides it.",
       type: "string",
       minLength: 1
     }
@@ -85866,8 +85866,10 @@ async function loadConfig(root, explicit, known = rules2) {
   config.file = name;
   const baseline = structured.value?.baseline;
   if (baseline !== void 0) {
-    const file = resolve2(dirname3(path2), baseline);
-    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+    const folder = dirname3(path2);
+    const file = resolve2(folder, baseline);
+    if (!isWithin(folder, file)) throw new ConfigError(`${name}: baseline ${baseline}: outside the config file's folder; keep the baseline beside the config or below it`);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}`, within: folder };
   }
   return config;
 }
@@ -87633,7 +87635,7 @@ async function lint(options) {
   const now = options.now ?? /* @__PURE__ */ new Date();
   const named = options.baseline === null ? void 0 : options.baseline ?? config.baseline;
   const from = named && options.writingBaseline && named === config.baseline && !existsSync5(named.path) ? void 0 : named;
-  const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
+  const baseline = from && loadBaseline(from.path, from.name, from.within ?? options.root, from.label);
   const result = await run({
     root: options.root,
     config,
@@ -88287,7 +88289,7 @@ function scopeOf(mode, changes, isNew) {
 }
 
 // src/revision.ts
-import { mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, relative as relative5, sep as sep4 } from "node:path";
 init_git_command();
@@ -88415,7 +88417,10 @@ function followRenames(findings, input, root) {
   }
   const lines = (path2) => {
     try {
-      return makeSourceFile(path2, "other", readFileSync2(join5(root, oldName.get(path2) ?? path2), "utf8")).lines;
+      const file = join5(root, oldName.get(path2) ?? path2);
+      if (lstatSync2(file).isSymbolicLink()) return void 0;
+      const bytes = readRegularFile(file, DEFAULT_MAX_FILE_BYTES);
+      return bytes instanceof Uint8Array ? makeSourceFile(path2, "other", new TextDecoder().decode(bytes)).lines : void 0;
     } catch {
       return void 0;
     }
@@ -88715,7 +88720,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
       ...pinned,
       root,
       config: inputs.config && resolve6(ctx.workspace, inputs.config),
-      baseline: inputs.baseline ? { path: resolve6(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}` } : void 0
+      baseline: inputs.baseline ? { path: resolve6(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}`, within: ctx.workspace } : void 0
     });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? "";

@@ -60679,7 +60679,7 @@ var config_schema_default = {
       maximum: 100
     },
     baseline: {
-      description: "A baseline file (written by --write-baseline), relative to this config file's folder: the findings it records stay out of the gate and still count in the score; --baseline overrides it.",
+      description: "A baseline file (written by --write-baseline), in this config file's folder or below it: the findings it records stay out of the gate and still count in the score; --baseline (the Action's baseline input) overrides it.",
       type: "string",
       minLength: 1
     }
@@ -61275,8 +61275,10 @@ async function loadConfig(root, explicit, known = rules2) {
   config.file = name;
   const baseline = structured.value?.baseline;
   if (baseline !== void 0) {
-    const file = resolve(dirname2(path2), baseline);
-    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+    const folder = dirname2(path2);
+    const file = resolve(folder, baseline);
+    if (!isWithin(folder, file)) throw new ConfigError(`${name}: baseline ${baseline}: outside the config file's folder; keep the baseline beside the config or below it`);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}`, within: folder };
   }
   return config;
 }
@@ -62761,7 +62763,7 @@ function dropReasons(result, drop) {
 }
 
 // src/revision.ts
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync as realpathSync3, rmSync, statSync as statSync3, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative4, sep as sep3 } from "node:path";
 init_git_command();
@@ -63048,7 +63050,7 @@ async function lint(options2) {
   const now = options2.now ?? /* @__PURE__ */ new Date();
   const named = options2.baseline === null ? void 0 : options2.baseline ?? config.baseline;
   const from = named && options2.writingBaseline && named === config.baseline && !existsSync3(named.path) ? void 0 : named;
-  const baseline = from && loadBaseline(from.path, from.name, options2.root, from.label);
+  const baseline = from && loadBaseline(from.path, from.name, from.within ?? options2.root, from.label);
   const result = await run({
     root: options2.root,
     config,
@@ -63189,7 +63191,10 @@ function followRenames(findings, input, root) {
   }
   const lines = (path2) => {
     try {
-      return makeSourceFile(path2, "other", readFileSync(join4(root, oldName.get(path2) ?? path2), "utf8")).lines;
+      const file = join4(root, oldName.get(path2) ?? path2);
+      if (lstatSync(file).isSymbolicLink()) return void 0;
+      const bytes = readRegularFile(file, DEFAULT_MAX_FILE_BYTES);
+      return bytes instanceof Uint8Array ? makeSourceFile(path2, "other", new TextDecoder().decode(bytes)).lines : void 0;
     } catch {
       return void 0;
     }
@@ -63665,7 +63670,7 @@ function report(format, result, options2) {
 }
 
 // src/write-file.ts
-import { lstatSync, mkdirSync as mkdirSync2, realpathSync as realpathSync4, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, mkdirSync as mkdirSync2, realpathSync as realpathSync4, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname4, join as join5, relative as relative5, resolve as resolve5 } from "node:path";
 var UnsafeTarget = class extends Error {
 };
@@ -63688,7 +63693,7 @@ function writeOutputFile(path2, text, root, options2 = {}) {
     if (isWithin(lexicalRoot, path2) || isWithin(realRoot, path2)) {
       let link = false;
       try {
-        link = lstatSync(path2).isSymbolicLink();
+        link = lstatSync2(path2).isSymbolicLink();
       } catch {
         link = false;
       }

@@ -36,7 +36,7 @@ export interface ResolvedConfig {
    * `baseline`: the baseline file (absolute, from the config file's folder), the name messages call it by (from the
    * root) and what they say it is (`.shipready.yml: baseline x.json`); `--baseline` overrides it.
    */
-  baseline?: { path: string; name: string; label: string };
+  baseline?: { path: string; name: string; label: string; within: string };
 }
 
 export function defaultConfig(): ResolvedConfig {
@@ -359,8 +359,11 @@ export async function loadConfig(root: string, explicit?: string, known: readonl
   config.file = name;
   const baseline = (structured.value as RawConfig | null)?.baseline;
   if (baseline !== undefined) {
-    const file = resolve(dirname(path), baseline);
-    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}` };
+    // A committed config names a file of its own repository: the config's folder holds it, and no link leads out.
+    const folder = dirname(path);
+    const file = resolve(folder, baseline);
+    if (!isWithin(folder, file)) throw new ConfigError(`${name}: baseline ${baseline}: outside the config file's folder; keep the baseline beside the config or below it`);
+    config.baseline = { path: file, name: displayName(root, file), label: `${name}: baseline ${baseline}`, within: folder };
   }
   return config;
 }

@@ -22,10 +22,10 @@ export interface LintOptions {
   /** `--rule ID=SEVERITY` overrides. */
   ruleFlags?: readonly string[];
   /**
-   * Baseline file: absolute path, the name messages call it by (the path as given), and what they say it is (default
-   * `--baseline NAME`). Undefined: the config's `baseline`, if any; null: none (another revision, compared finding by finding).
+   * Baseline file: absolute path, the name messages call it by (the path as given), what they say it is (default
+   * `--baseline NAME`), and the folder no link of it may lead out of (default the root). Undefined: the config's `baseline`, if any; null: none (another revision, compared finding by finding).
    */
-  baseline?: { path: string; name: string; label?: string } | null;
+  baseline?: { path: string; name: string; label?: string; within?: string } | null;
   /** `--write-baseline`: a baseline the config names but that does not exist yet is the one about to be written, not an error. */
   writingBaseline?: boolean;
   /** The rules to run (default: every rule in rules/index.ts). */
@@ -54,7 +54,7 @@ export async function lint(options: LintOptions): Promise<Linted> {
   const now = options.now ?? new Date();
   const named = options.baseline === null ? undefined : (options.baseline ?? config.baseline);
   const from = named && options.writingBaseline && named === config.baseline && !existsSync(named.path) ? undefined : named;
-  const baseline = from && loadBaseline(from.path, from.name, options.root, from.label);
+  const baseline = from && loadBaseline(from.path, from.name, from.within ?? options.root, from.label);
   const result = await run({
     root: options.root,
     config,

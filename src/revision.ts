@@ -4,12 +4,12 @@
  * base" means for the Action's default gate on pull requests and for the CLI's `--new-since <ref>`: a finding is new
  * when no finding of the base has its rule, file and fingerprint.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { findingKey } from './baseline.ts';
 import { ConfigError } from './config.ts';
-import { makeSourceFile } from './discover.ts';
+import { DEFAULT_MAX_FILE_BYTES, makeSourceFile, readRegularFile } from './discover.ts';
 import { fingerprintFindings, type RunResult } from './engine.ts';
 import { runGit } from './git-command.ts';
 import { checkIgnore, workTreeOf } from './model/git.ts';
@@ -200,9 +200,13 @@ function followRenames(findings: Finding[], input: RevisionLint, root: string): 
     oldName.set(to, f.file);
     f.file = to;
   }
+  // Read as discovery reads: a regular file within the size cap (the head has no lines for one it skipped either).
   const lines = (path: string) => {
     try {
-      return makeSourceFile(path, 'other', readFileSync(join(root, oldName.get(path) ?? path), 'utf8')).lines;
+      const file = join(root, oldName.get(path) ?? path);
+      if (lstatSync(file).isSymbolicLink()) return undefined;
+      const bytes = readRegularFile(file, DEFAULT_MAX_FILE_BYTES);
+      return bytes instanceof Uint8Array ? makeSourceFile(path, 'other', new TextDecoder().decode(bytes)).lines : undefined;
     } catch {
       return undefined;
     }

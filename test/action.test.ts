@@ -327,8 +327,17 @@ describe('runAction', () => {
       inputs.set('baseline', 'nope.json');
       await run();
       expect(core.setFailed).toHaveBeenCalledExactlyOnceWith('shipready: input baseline nope.json: no such file; create it with --write-baseline nope.json');
+      // A link the checkout commits that leads out of the workspace is not read, though the linted path is a subfolder.
+      writeFileSync(join(tmp, 'outside-baseline.json'), JSON.stringify(recorded));
+      symlinkSync(join(tmp, 'outside-baseline.json'), join(workspace, 'linked-baseline.json'));
+      vi.clearAllMocks();
+      inputs.set('path', 'services');
+      inputs.set('baseline', 'linked-baseline.json');
+      await run();
+      expect(core.setFailed).toHaveBeenCalledExactlyOnceWith('shipready: input baseline linked-baseline.json: a symbolic link to a file outside the linted repository, not read');
     } finally {
       rmSync(join(workspace, 'baseline.json'));
+      rmSync(join(workspace, 'linked-baseline.json'), { force: true });
     }
   });
 

@@ -189,6 +189,10 @@ describe('the CLI with --write-baseline and --baseline', () => {
       code: 2,
       stderr: 'shipready: .shipready.yml: baseline ops/missing.json: no such file; create it with --write-baseline ops/missing.json\n',
     });
+    // A committed config names a file of its own: not one above its folder.
+    writeFileSync(join(dir, '.shipready.yml'), `${config}baseline: ../elsewhere.json\n`);
+    expect(await cli([])).toMatchObject({ code: 2, stderr: "shipready: .shipready.yml: baseline ../elsewhere.json: outside the config file's folder; keep the baseline beside the config or below it\n" });
+    writeFileSync(join(dir, '.shipready.yml'), `${config}baseline: ops/missing.json\n`);
     // Which is what the message says to do: the file the config names is the one being written.
     expect((await cli(['--write-baseline', 'ops/missing.json'])).code).toBe(0);
     expect((await cli([])).code).toBe(0);

@@ -129,7 +129,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
       ...pinned,
       root,
       config: inputs.config && resolve(ctx.workspace, inputs.config),
-      baseline: inputs.baseline ? { path: resolve(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}` } : undefined,
+      baseline: inputs.baseline
+        ? { path: resolve(ctx.workspace, inputs.baseline), name: inputs.baseline, label: `input baseline ${inputs.baseline}`, within: ctx.workspace }
+        : undefined,
     });
     const { result } = linted;
     const prefix = workspacePrefix(root, ctx.workspace) ?? '';
