@@ -35412,6 +35412,22 @@ function indexBy(list3, key) {
   byKey.set(key, index);
   return index;
 }
+function keyedIndex(items, keysOf2) {
+  const position2 = new Map(items.map((item, i) => [item, i]));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const key of keysOf2(item)) {
+      const list3 = byKey.get(key);
+      if (list3) list3.push(item);
+      else byKey.set(key, [item]);
+    }
+  }
+  return (keys) => {
+    const found2 = /* @__PURE__ */ new Set();
+    for (const key of keys) for (const item of byKey.get(key) ?? []) found2.add(item);
+    return [...found2].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
+  };
+}
 var built;
 var init_index_by = __esm({
   "src/model/index-by.ts"() {
@@ -35670,16 +35686,6 @@ function matchesSelector(selector, labels) {
 function sameNamespace(a, b) {
   return a.namespace === void 0 || b.namespace === void 0 || a.namespace === b.namespace;
 }
-function keyedIndex(items, keysOf2) {
-  const position2 = new Map(items.map((item, i) => [item, i]));
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) for (const key of keysOf2(item)) byKey.set(key, [...byKey.get(key) ?? [], item]);
-  return (keys) => {
-    const found2 = /* @__PURE__ */ new Set();
-    for (const key of keys) for (const item of byKey.get(key) ?? []) found2.add(item);
-    return [...found2].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
-  };
-}
 function linkK8s(all) {
   const firstLabel = (selector) => {
     const [entry] = Object.entries(selector ?? {});
@@ -35749,6 +35755,7 @@ var WORKLOAD_KINDS, API_GROUPS, labelKey, PATCH_KEYS;
 var init_k8s = __esm({
   "src/parsers/k8s.ts"() {
     "use strict";
+    init_index_by();
     init_project();
     WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
     API_GROUPS = {
@@ -71614,22 +71621,13 @@ function mainExample(pkg, examples) {
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
 function indexOf2(project) {
-  const position2 = new Map(project.envFiles.map((f, i) => [f, i]));
-  const inFileOrder = (files) => [...new Set(files)].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
   const documents = project.envFiles.filter((f) => {
     const exclusion = project.scope.exclusionOf(f.file);
     return f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
   });
-  const byDir = groupBy(documents, (f) => dirname2(f.file));
-  const byPackage = groupBy(documents, (f) => project.packageFor(dirname2(f.file)));
-  const byKey = /* @__PURE__ */ new Map();
-  const keysByFile = /* @__PURE__ */ new Map();
-  for (const f of project.envFiles) {
-    if (!f.documentation || project.scope.exclusionOf(f.file)?.evidence === "path") continue;
-    const keys = new Set(keysOf(f));
-    keysByFile.set(f, keys);
-    for (const key of keys) byKey.set(key, [...byKey.get(key) ?? [], f]);
-  }
+  const documentsOf = keyedIndex(documents, (f) => [`dir ${dirname2(f.file)}`, `package ${project.packageFor(dirname2(f.file))?.file ?? ""}`]);
+  const keysByFile = new Map(project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== "path").map((f) => [f, new Set(keysOf(f))]));
+  const naming = keyedIndex([...keysByFile.keys()], (f) => [...keysByFile.get(f) ?? []]);
   const envOfOwner = /* @__PURE__ */ new Map();
   const envOfCode = /* @__PURE__ */ new Map();
   const envOfWorkspace = /* @__PURE__ */ new Map();
@@ -71648,16 +71646,14 @@ function indexOf2(project) {
      * package's own folders and in every folder above it, up to the root.
      */
     documentingFiles(pkg) {
-      const all = inFileOrder([...ancestors(pkg.dir).flatMap((d) => byDir.get(d) ?? []), ...byPackage.get(pkg) ?? []]);
+      const all = documentsOf([...ancestors(pkg.dir).map((d) => `dir ${d}`), `package ${pkg.file}`]);
       return { examples: all.filter((f) => f.documentation), all };
     },
     /** Documentation files anywhere that list one of these variables. */
-    naming(names) {
-      return inFileOrder([...names].flatMap((name) => byKey.get(name) ?? []));
-    },
+    naming,
     /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
     listedWith(name, read) {
-      return (byKey.get(name) ?? []).some((f) => read.has(name) || [...keysByFile.get(f) ?? []].some((k) => read.has(k)));
+      return naming([name]).some((f) => read.has(name) || [...keysByFile.get(f) ?? []].some((k) => read.has(k)));
     },
     /** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
     setByPackage(pkg) {
@@ -88377,6 +88373,10 @@ function fetchCommit(cwd, sha) {
     return false;
   }
 }
+function inFolder(prefix, path2) {
+  if (prefix === "") return path2;
+  return path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
+}
 async function lintRevision(input) {
   const dir = mkdtempSync(join5(input.tempDir ?? tmpdir(), "shipready-revision-"));
   try {
@@ -88385,7 +88385,7 @@ async function lintRevision(input) {
     const root = join5(dir, input.prefix);
     mkdirSync2(root, { recursive: true });
     const config = input.config && configAt(input, dir);
-    const inRoot = (p) => input.prefix === "" ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : [];
+    const inRoot = (p) => inFolder(input.prefix, p) ?? [];
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => ignores ? checkIgnore(root, paths) : void 0);
     try {
@@ -88401,7 +88401,7 @@ async function lintRevision(input) {
   }
 }
 function followRenames(findings, input, root) {
-  const inRoot = (p) => input.prefix === "" ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : void 0;
+  const inRoot = (p) => inFolder(input.prefix, p);
   const moved = /* @__PURE__ */ new Map();
   for (const [from, to] of input.renames ?? []) {
     const [a, b] = [inRoot(from), inRoot(to)];
@@ -88741,7 +88741,8 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
       notes.send("warning", `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: ${changes ? "the findings in changed files gate" : "every finding annotates and gates"} instead.`);
     }
     const unheld = baseLint && "unheld" in baseLint ? baseLint.unheld : [];
-    const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
+    const compared = base && comparedWith(result.findings, base.findings, unheld);
+    const added = compared && new Set(compared.added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const drop = base && inputs.maxScoreDrop !== void 0 ? { max: inputs.maxScoreDrop, base: base.score.score, services: base.services, name: "the base" } : void 0;
@@ -88749,7 +88750,7 @@ async function runAction(env = process.env, cwd = process.cwd(), pinned = {}) {
       notes.send("warning", `shipready: max-score-drop needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: the score's drop is not gated.`);
     }
     const verdict2 = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
-    const fixed = base ? comparedWith(result.findings, base.findings).fixed : void 0;
+    const fixed = compared?.fixed;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
     if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict: verdict2, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);

@@ -14562,6 +14562,22 @@ function indexBy(list3, key) {
   byKey.set(key, index);
   return index;
 }
+function keyedIndex(items, keysOf2) {
+  const position2 = new Map(items.map((item, i) => [item, i]));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const key of keysOf2(item)) {
+      const list3 = byKey.get(key);
+      if (list3) list3.push(item);
+      else byKey.set(key, [item]);
+    }
+  }
+  return (keys) => {
+    const found2 = /* @__PURE__ */ new Set();
+    for (const key of keys) for (const item of byKey.get(key) ?? []) found2.add(item);
+    return [...found2].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
+  };
+}
 var built;
 var init_index_by = __esm({
   "src/model/index-by.ts"() {
@@ -14820,16 +14836,6 @@ function matchesSelector(selector, labels) {
 function sameNamespace(a, b) {
   return a.namespace === void 0 || b.namespace === void 0 || a.namespace === b.namespace;
 }
-function keyedIndex(items, keysOf2) {
-  const position2 = new Map(items.map((item, i) => [item, i]));
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) for (const key of keysOf2(item)) byKey.set(key, [...byKey.get(key) ?? [], item]);
-  return (keys) => {
-    const found2 = /* @__PURE__ */ new Set();
-    for (const key of keys) for (const item of byKey.get(key) ?? []) found2.add(item);
-    return [...found2].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
-  };
-}
 function linkK8s(all) {
   const firstLabel = (selector) => {
     const [entry] = Object.entries(selector ?? {});
@@ -14899,6 +14905,7 @@ var WORKLOAD_KINDS, API_GROUPS, labelKey, PATCH_KEYS;
 var init_k8s = __esm({
   "src/parsers/k8s.ts"() {
     "use strict";
+    init_index_by();
     init_project();
     WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
     API_GROUPS = {
@@ -51728,22 +51735,13 @@ function mainExample(pkg, examples) {
   return files.find((f) => basename(f) === ".env.example") ?? files[0];
 }
 function indexOf2(project) {
-  const position2 = new Map(project.envFiles.map((f, i) => [f, i]));
-  const inFileOrder = (files) => [...new Set(files)].sort((a, b) => (position2.get(a) ?? 0) - (position2.get(b) ?? 0));
   const documents = project.envFiles.filter((f) => {
     const exclusion = project.scope.exclusionOf(f.file);
     return f.documentation ? exclusion?.evidence !== "path" : exclusion === void 0;
   });
-  const byDir = groupBy(documents, (f) => dirname(f.file));
-  const byPackage = groupBy(documents, (f) => project.packageFor(dirname(f.file)));
-  const byKey = /* @__PURE__ */ new Map();
-  const keysByFile = /* @__PURE__ */ new Map();
-  for (const f of project.envFiles) {
-    if (!f.documentation || project.scope.exclusionOf(f.file)?.evidence === "path") continue;
-    const keys = new Set(keysOf(f));
-    keysByFile.set(f, keys);
-    for (const key of keys) byKey.set(key, [...byKey.get(key) ?? [], f]);
-  }
+  const documentsOf = keyedIndex(documents, (f) => [`dir ${dirname(f.file)}`, `package ${project.packageFor(dirname(f.file))?.file ?? ""}`]);
+  const keysByFile = new Map(project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== "path").map((f) => [f, new Set(keysOf(f))]));
+  const naming = keyedIndex([...keysByFile.keys()], (f) => [...keysByFile.get(f) ?? []]);
   const envOfOwner = /* @__PURE__ */ new Map();
   const envOfCode = /* @__PURE__ */ new Map();
   const envOfWorkspace = /* @__PURE__ */ new Map();
@@ -51762,16 +51760,14 @@ function indexOf2(project) {
      * package's own folders and in every folder above it, up to the root.
      */
     documentingFiles(pkg) {
-      const all = inFileOrder([...ancestors(pkg.dir).flatMap((d) => byDir.get(d) ?? []), ...byPackage.get(pkg) ?? []]);
+      const all = documentsOf([...ancestors(pkg.dir).map((d) => `dir ${d}`), `package ${pkg.file}`]);
       return { examples: all.filter((f) => f.documentation), all };
     },
     /** Documentation files anywhere that list one of these variables. */
-    naming(names) {
-      return inFileOrder([...names].flatMap((name) => byKey.get(name) ?? []));
-    },
+    naming,
     /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
     listedWith(name, read) {
-      return (byKey.get(name) ?? []).some((f) => read.has(name) || [...keysByFile.get(f) ?? []].some((k) => read.has(k)));
+      return naming([name]).some((f) => read.has(name) || [...keysByFile.get(f) ?? []].some((k) => read.has(k)));
     },
     /** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
     setByPackage(pkg) {
@@ -63151,6 +63147,10 @@ function workTreeRoot(dir) {
     return void 0;
   }
 }
+function inFolder(prefix, path2) {
+  if (prefix === "") return path2;
+  return path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
+}
 async function lintRevision(input) {
   const dir = mkdtempSync(join4(input.tempDir ?? tmpdir(), "shipready-revision-"));
   try {
@@ -63159,7 +63159,7 @@ async function lintRevision(input) {
     const root = join4(dir, input.prefix);
     mkdirSync(root, { recursive: true });
     const config = input.config && configAt(input, dir);
-    const inRoot = (p) => input.prefix === "" ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : [];
+    const inRoot = (p) => inFolder(input.prefix, p) ?? [];
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => ignores ? checkIgnore(root, paths) : void 0);
     try {
@@ -63175,7 +63175,7 @@ async function lintRevision(input) {
   }
 }
 function followRenames(findings, input, root) {
-  const inRoot = (p) => input.prefix === "" ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : void 0;
+  const inRoot = (p) => inFolder(input.prefix, p);
   const moved = /* @__PURE__ */ new Map();
   for (const [from, to] of input.renames ?? []) {
     const [a, b] = [inRoot(from), inRoot(to)];

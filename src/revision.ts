@@ -153,6 +153,12 @@ export interface RevisionLint {
 /** The revision linted, with the folders (relative to the linted root) whose files it does not hold; or why it could not be. */
 export type RevisionResult = { result: RunResult; unheld: string[] } | { reason: string };
 
+/** A path from the work tree's root as the linted folder `prefix` names it; undefined outside it. */
+function inFolder(prefix: string, path: string): string | undefined {
+  if (prefix === '') return path;
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined;
+}
+
 /** The revision linted as the head is (its files, its own copy of the config, the same flags and extra files). */
 export async function lintRevision(input: RevisionLint): Promise<RevisionResult> {
   const dir = mkdtempSync(join(input.tempDir ?? tmpdir(), 'shipready-revision-'));
@@ -164,7 +170,7 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
     const config = input.config && configAt(input, dir);
     // Every file of the revision is one git tracks there; what its ignore rules ignore, git answers from the
     // revision's own .gitignore files (those above the folder too) in a repository of its own, and the checkout's excludes.
-    const inRoot = (p: string) => (input.prefix === '' ? [p] : p.startsWith(`${input.prefix}/`) ? [p.slice(input.prefix.length + 1)] : []);
+    const inRoot = (p: string) => inFolder(input.prefix, p) ?? [];
     const ignores = ignoreRulesOf(input, dir);
     const tracked = workTreeOf(new Set(extracted.written.flatMap(inRoot)), (paths) => (ignores ? checkIgnore(root, paths) : undefined));
     try {
@@ -186,7 +192,7 @@ export async function lintRevision(input: RevisionLint): Promise<RevisionResult>
  * them there (from the revision's lines): a moved file's findings are the same findings, not new ones.
  */
 function followRenames(findings: Finding[], input: RevisionLint, root: string): void {
-  const inRoot = (p: string) => (input.prefix === '' ? p : p.startsWith(`${input.prefix}/`) ? p.slice(input.prefix.length + 1) : undefined);
+  const inRoot = (p: string) => inFolder(input.prefix, p);
   const moved = new Map<string, string>();
   for (const [from, to] of input.renames ?? []) {
     const [a, b] = [inRoot(from), inRoot(to)];

@@ -156,7 +156,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
       notes.send('warning', `shipready: filter-mode new needs the pull request's base ${pr.baseSha}, but ${baseLint.reason}: ${changes ? 'the findings in changed files gate' : 'every finding annotates and gates'} instead.`);
     }
     const unheld = baseLint && 'unheld' in baseLint ? baseLint.unheld : [];
-    const added = base && new Set(comparedWith(annotatedFindings(result), base.findings, unheld).added);
+    const compared = base && comparedWith(result.findings, base.findings, unheld);
+    const added = compared && new Set(compared.added);
     const scope = scopeOf(mode, changes, added && ((f) => added.has(f)));
     const inScope = annotatedFindings(result).filter((f) => scope.includes(f, repositoryPath(f.file, prefix)));
     const drop = base && inputs.maxScoreDrop !== undefined ? { max: inputs.maxScoreDrop, base: base.score.score, services: base.services, name: 'the base' } : undefined;
@@ -165,7 +166,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = proc
     }
     const verdict = gate(result, failOn, minScore, { findings: inScope, where: scope.where }, drop);
 
-    const fixed = base ? comparedWith(result.findings, base.findings).fixed : undefined;
+    const fixed = compared?.fixed;
     const change = changePhrase(result, base);
     const link = blobLinker(ctx.serverUrl, ctx.owner, ctx.repo, ctx.sha);
     if (inputs.summary) await writeSummary(summaryMarkdown(result, { scope, verdict, pathPrefix: prefix, link, change, fixed: fixed?.length }), env.GITHUB_STEP_SUMMARY);

@@ -26,3 +26,24 @@ export function indexBy<T, K>(list: readonly T[], key: (item: T) => K): Readonly
   byKey.set(key as (item: never) => unknown, index as ReadonlyMap<unknown, readonly unknown[]>);
   return index;
 }
+
+/**
+ * Items looked up by keys: each item filed under its keys once, the items of several keys returned once each, in list
+ * order (a Service found by any of a pod's labels, an env file by its folder or its package).
+ */
+export function keyedIndex<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): (keys: Iterable<string>) => T[] {
+  const position = new Map(items.map((item, i) => [item, i]));
+  const byKey = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const list = byKey.get(key);
+      if (list) list.push(item);
+      else byKey.set(key, [item]);
+    }
+  }
+  return (keys) => {
+    const found = new Set<T>();
+    for (const key of keys) for (const item of byKey.get(key) ?? []) found.add(item);
+    return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  };
+}

@@ -4,6 +4,7 @@
  * LimitRanges, with positions; `kind: List` items included, Helm test hooks left out. linkK8s() then links
  * Services, PDBs and HPAs to the workloads they select or target.
  */
+import { keyedIndex } from '../model/index-by.ts';
 import { dirname, resolveRelative } from '../model/project.ts';
 import type { Loc } from '../types.ts';
 import type { Dockerfile } from './dockerfile.ts';
@@ -475,18 +476,6 @@ export function matchesSelector(selector: LabelSelector, labels: Record<string, 
 /** Objects in namespaces that may be the same: equal, or either left to the deploy command. */
 function sameNamespace(a: { namespace?: string }, b: { namespace?: string }): boolean {
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
-}
-
-/** Items of a list looked up by keys: each item filed under its keys, the candidates of several keys returned once each, in list order. */
-function keyedIndex<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): (keys: Iterable<string>) => T[] {
-  const position = new Map(items.map((item, i) => [item, i]));
-  const byKey = new Map<string, T[]>();
-  for (const item of items) for (const key of keysOf(item)) byKey.set(key, [...(byKey.get(key) ?? []), item]);
-  return (keys) => {
-    const found = new Set<T>();
-    for (const key of keys) for (const item of byKey.get(key) ?? []) found.add(item);
-    return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  };
 }
 
 /** `app=api`: a label as an index key. */

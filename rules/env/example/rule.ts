@@ -1,4 +1,4 @@
-import { groupBy } from '../../../src/model/index-by.ts';
+import { keyedIndex } from '../../../src/model/index-by.ts';
 import { ancestors, basename, dirname, type Project } from '../../../src/model/project.ts';
 import type { EnvRead } from '../../../src/model/service/index.ts';
 import type { EnvFile } from '../../../src/model/settings-model.ts';
@@ -41,24 +41,15 @@ function mainExample(pkg: PackageJson, examples: readonly EnvFile[]): string {
  * variables documentation files name, and the variables each package's images set.
  */
 function indexOf(project: Project) {
-  const position = new Map(project.envFiles.map((f, i) => [f, i]));
-  const inFileOrder = (files: Iterable<EnvFile>): EnvFile[] => [...new Set(files)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  // Examples and deployed config document a package's variables (not tests or development files).
+  // Examples and deployed config document a package's variables (not tests or development files): by folder and package.
   const documents = project.envFiles.filter((f) => {
     const exclusion = project.scope.exclusionOf(f.file);
     return f.documentation ? exclusion?.evidence !== 'path' : exclusion === undefined;
   });
-  const byDir = groupBy(documents, (f) => dirname(f.file));
-  const byPackage = groupBy(documents, (f) => project.packageFor(dirname(f.file)));
-  // Documentation files by the variables they name, and the names of each.
-  const byKey = new Map<string, EnvFile[]>();
-  const keysByFile = new Map<EnvFile, Set<string>>();
-  for (const f of project.envFiles) {
-    if (!f.documentation || project.scope.exclusionOf(f.file)?.evidence === 'path') continue;
-    const keys = new Set(keysOf(f));
-    keysByFile.set(f, keys);
-    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), f]);
-  }
+  const documentsOf = keyedIndex(documents, (f) => [`dir ${dirname(f.file)}`, `package ${project.packageFor(dirname(f.file))?.file ?? ''}`]);
+  // Documentation files anywhere, by the variables they name.
+  const keysByFile = new Map(project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== 'path').map((f) => [f, new Set(keysOf(f))]));
+  const naming = keyedIndex([...keysByFile.keys()], (f) => [...(keysByFile.get(f) ?? [])]);
   // ENV of the images: of the package's folder, one whose WORKDIR runs the package (`docker/Dockerfile` →
   // apps/webapp), or one of the workspace around it, built from its root (it may run any member).
   const envOfOwner = new Map<PackageJson, string[]>();
@@ -79,16 +70,14 @@ function indexOf(project: Project) {
      * package's own folders and in every folder above it, up to the root.
      */
     documentingFiles(pkg: PackageJson): { examples: EnvFile[]; all: EnvFile[] } {
-      const all = inFileOrder([...ancestors(pkg.dir).flatMap((d) => byDir.get(d) ?? []), ...(byPackage.get(pkg) ?? [])]);
+      const all = documentsOf([...ancestors(pkg.dir).map((d) => `dir ${d}`), `package ${pkg.file}`]);
       return { examples: all.filter((f) => f.documentation), all };
     },
     /** Documentation files anywhere that list one of these variables. */
-    naming(names: ReadonlySet<string>): EnvFile[] {
-      return inFileOrder([...names].flatMap((name) => byKey.get(name) ?? []));
-    },
+    naming,
     /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
     listedWith(name: string, read: ReadonlySet<string>): boolean {
-      return (byKey.get(name) ?? []).some((f) => read.has(name) || [...(keysByFile.get(f) ?? [])].some((k) => read.has(k)));
+      return naming([name]).some((f) => read.has(name) || [...(keysByFile.get(f) ?? [])].some((k) => read.has(k)));
     },
     /** Variables the package sets for itself: ENV of its images, and assignments in its scripts (`cross-env X=1 …`). */
     setByPackage(pkg: PackageJson): Set<string> {
