@@ -40166,6 +40166,7 @@ function makeProject(parts) {
       return git2;
     },
     workflows: parts.workflows ?? [],
+    imageBuilds: parts.imageBuilds ?? [],
     workflow: (path2) => workflowByPath.get(path2),
     systemdUnits: parts.systemdUnits ?? [],
     nginxConfigs: parts.nginxConfigs ?? [],
@@ -40544,6 +40545,26 @@ function isAudit(command2) {
   const [program, sub] = command2.argv;
   return AUDIT_PROGRAMS.has(program ?? "") || program === "snyk" && sub === "test";
 }
+function isUpdate(command2) {
+  if (command2.type === "builtin") return command2.name === "update" || command2.name === "upgrade";
+  if (command2.type === "script") return command2.orBinary && command2.name === "up";
+  if (command2.type !== "program") return false;
+  const [program, ...args] = command2.argv;
+  return UPGRADE_PROGRAMS.has(program ?? "") && args.some((a) => /^(?:-u|--upgrade|-w|--write)$/.test(a));
+}
+function opensPullRequest(step) {
+  if (/^peter-evans\/create-pull-request@/.test(step.uses?.value ?? "")) return true;
+  return (step.run?.invocations ?? []).some(([program, sub, verb]) => program === "gh" && sub === "pr" && verb === "create");
+}
+function updatesOnSchedule(project) {
+  return project.workflows.some((workflow) => {
+    if (!workflow.triggers.some((t) => t.value === "schedule")) return false;
+    const { steps } = reachedSteps(project, workflow);
+    const runs = (matches) => steps.some((step) => (step.run?.invocations ?? []).some((argv) => runsThrough(argv, stepPackage(project, step), matches)));
+    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? "")) || runs(isUpdate)) return true;
+    return runs(isInstall) && steps.some(opensPullRequest);
+  });
+}
 function auditsInWorkflow(project) {
   return project.workflows.some(
     (workflow) => reachedSteps(project, workflow).steps.some((step) => {
@@ -40562,7 +40583,7 @@ function dependabotConfigs(project) {
     })
   );
 }
-var AUDIT_PROGRAMS, AUDIT_ACTIONS, SCANNER_ACTIONS, NODE_ECOSYSTEMS, rule_default;
+var AUDIT_PROGRAMS, AUDIT_ACTIONS, SCANNER_ACTIONS, NODE_ECOSYSTEMS, UPGRADE_PROGRAMS, isInstall, rule_default;
 var init_rule2 = __esm({
   "rules/ci/dependency-audit/rule.ts"() {
     "use strict";
@@ -40573,12 +40594,14 @@ var init_rule2 = __esm({
     AUDIT_ACTIONS = [/^actions\/dependency-review-action@/, /^snyk\/actions\/node@/, /^google\/osv-scanner-action\//];
     SCANNER_ACTIONS = [/^aquasecurity\/trivy-action@/, /^anchore\/scan-action@/];
     NODE_ECOSYSTEMS = /* @__PURE__ */ new Set(["npm", "bun"]);
+    UPGRADE_PROGRAMS = /* @__PURE__ */ new Set(["npm-check-updates", "ncu", "taze"]);
+    isInstall = (command2) => command2.type === "builtin" && ["install", "i"].includes(command2.name);
     rule_default = defineRule({
       id: "ci/dependency-audit",
       title: "Dependencies are audited: npm audit in CI, or Dependabot or Renovate keeps them updated",
       category: "security",
       severity: "warning",
-      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system's.",
+      rationale: "A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system's; a scheduled workflow that updates the dependencies (`npm update`, `ncu -u`, self-hosted Renovate, or a fresh install proposed as a pull request) keeps them current as Dependabot does.",
       fix: "Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.",
       appliesTo: ["package-json", "workflow", "dependabot", "renovate"],
       repositoryLevel: true,
@@ -40591,7 +40614,7 @@ var init_rule2 = __esm({
         if (!pkg) return;
         const report2 = subject(pkg.file);
         const renovate = project.filesOf("renovate").length > 0 || project.packages.some((p) => p.json.value?.renovate !== void 0);
-        if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
+        if (renovate || auditsInWorkflow(project) || updatesOnSchedule(project) || usesOtherCi(project)) return;
         const dependabot = dependabotConfigs(project);
         if (dependabot.some((d) => d.coversNode)) return;
         const first = dependabot[0];
@@ -58065,6 +58088,24 @@ function answersConstant(fn) {
     return fn.body.type !== "BlockStatement" && (isConstant(st) || responseCall(st));
   });
 }
+function computesHealth(fn) {
+  let found2 = false;
+  walk(fn.body, (node) => {
+    if (found2) return;
+    const n = node;
+    if (n.type === "NumericLiteral" && n.value >= 500 && n.value <= 599) found2 = true;
+    else if (n.type === "AwaitExpression" || isCall(n) && isMember(n.callee) && memberName(n.callee) === "then") {
+      const target = unwrap(n.type === "AwaitExpression" ? n.argument : n.callee.object);
+      const callee = isCall(target) ? target.callee : void 0;
+      if (callee && !(isMember(callee) && RESPONSE_METHODS.has(memberName(callee) ?? ""))) found2 = true;
+    }
+  });
+  return found2;
+}
+function replyOf(fn) {
+  if (answersConstant(fn)) return { constantReply: true };
+  return computesHealth(fn) ? { computesHealth: true } : {};
+}
 function autoloadDir(file, node) {
   const n = node && unwrap(node);
   if (!n || !isCall(n) || !["join", "resolve"].includes((isMember(n.callee) ? memberName(n.callee) : n.callee.type === "Identifier" ? n.callee.name : "") ?? "")) return void 0;
@@ -58195,8 +58236,9 @@ var init_routes = __esm({
           return;
         }
         const handler2 = args.at(-1);
-        const constantReply = handler2 !== void 0 && isFunction(unwrap(handler2)) && answersConstant(unwrap(handler2));
-        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
+        const fn = handler2 !== void 0 && isFunction(unwrap(handler2)) ? unwrap(handler2) : void 0;
+        const reply = fn ? replyOf(fn) : {};
+        for (const p of paths) this.routes.push({ method: method === "del" ? "DELETE" : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, ...reply });
       }
       /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
       mountedOwner(mod, arg) {
@@ -58254,8 +58296,8 @@ var init_routes = __esm({
             const name = chainText(e2.callee)?.split(".").pop() ?? "";
             if (!NEST_METHODS.has(name)) continue;
             const methodPaths = e2.arguments[0] ? nestPaths(e2.arguments[0]) : [""];
-            const constantReply = answersConstant(member);
-            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest", constantReply });
+            const reply = replyOf(member);
+            for (const prefix of prefixes) for (const path2 of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path2), loc: mod.loc(e2), source: "nest", ...reply });
           }
         }
       }
@@ -58692,7 +58734,7 @@ function composeRoutes(found2, owners, servers2) {
       const key = `${r.method} ${path2} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? servers2[0]?.framework ?? "express", ...r.constantReply ? { constantReply: true } : {} });
+      out.push({ method: r.method, path: path2, loc: r.loc, source: r.source ?? servers2[0]?.framework ?? "express", ...r.constantReply ? { constantReply: true } : {}, ...r.computesHealth ? { computesHealth: true } : {} });
     }
   }
   return out;
@@ -65901,6 +65943,7 @@ function isLivenessOnly(route) {
 }
 function servesReadiness(service) {
   if (service.routes.some(isReadinessRoute) || service.helpersOf("readiness").length > 0) return true;
+  if (service.routes.some((r) => isHealthRoute(r) && !isLivenessOnly(r) && r.computesHealth)) return true;
   return service.routes.some(isLivenessOnly) && service.routes.some((r) => isHealthRoute(r) && !isLivenessOnly(r));
 }
 function readinessConsumed(project) {
@@ -66600,7 +66643,15 @@ function isLiteralImage(image) {
 }
 function repositoryOf(image) {
   const ref = parseImageRef(image.trim());
-  return { full: ref.registry ? `${ref.registry}/${ref.name}` : ref.name, name: ref.name };
+  const registry = ref.registry && !/^(?:index\.)?docker\.io$/.test(ref.registry) ? ref.registry : void 0;
+  return { full: registry ? `${registry}/${ref.name}` : ref.name, name: ref.name, ...ref.tag ? { tag: ref.tag } : {} };
+}
+function taggedName(tag) {
+  const at2 = tag.search(/\$/);
+  if (at2 === -1) return repositoryOf(tag);
+  const literal = tag.slice(0, at2);
+  if (!literal.endsWith(":") || literal.length < 2) return void 0;
+  return { full: repositoryOf(literal.slice(0, -1)).full };
 }
 function lastSegment(name) {
   return name.slice(name.lastIndexOf("/") + 1).toLowerCase();
@@ -66704,7 +66755,7 @@ function buildManifests(input) {
       message: `kustomize patches are not applied (${patched.map((k) => k.file).join(", ")}): findings are about the manifests as written, before patches`
     });
   }
-  const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images);
+  const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images, input.imageBuilds);
   for (const w of k8s.workloads) {
     for (const c of [...w.initContainers, ...w.containers]) c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : void 0;
   }
@@ -66726,11 +66777,23 @@ var init_links = __esm({
     init_secrets();
     init_index_by();
     ImageLinker = class {
-      constructor(root, dockerfiles, packages, configured) {
+      constructor(root, dockerfiles, packages, configured, builds = []) {
         this.root = root;
         this.dockerfiles = dockerfiles;
         this.configured = configured;
         this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
+        for (const build of builds) {
+          const dockerfile = this.byPath.get(build.dockerfile);
+          if (!dockerfile) continue;
+          for (const tag of build.tags) {
+            const name = taggedName(tag);
+            if (!name) continue;
+            const key = tag.includes("$") ? name.full : `${name.full}:${name.tag ?? "latest"}`;
+            const set = this.builtAs.get(key) ?? /* @__PURE__ */ new Set();
+            set.add(dockerfile);
+            this.builtAs.set(key, set);
+          }
+        }
         this.dockerfilesByDir = groupBy(dockerfiles, (d) => dirname2(d.file));
         this.packagesBySegment = groupBy(packages, (p) => p.name ? lastSegment(p.name) : void 0);
         this.dockerfilesByFolderName = groupBy(dockerfiles, (d) => {
@@ -66748,6 +66811,8 @@ var init_links = __esm({
       dockerfilesByFolderName;
       packagesBySegment;
       cache = /* @__PURE__ */ new Map();
+      /** Dockerfiles by the names builds tag their images with: `repo:tag`, or the repository alone when the tag is computed. */
+      builtAs = /* @__PURE__ */ new Map();
       /** The Dockerfile a compose `build` names (a path relative to the root). */
       forBuild(path2) {
         return path2 === void 0 ? void 0 : this.byPath.get(path2);
@@ -66756,10 +66821,16 @@ var init_links = __esm({
       forImage(image, usedIn) {
         if (!isLiteralImage(image) || this.dockerfiles.length === 0) return void 0;
         const repo = repositoryOf(image);
-        if (this.cache.has(repo.full)) return this.cache.get(repo.full);
-        const found2 = this.configuredFor(repo, usedIn) ?? this.assumedFor(repo, usedIn);
-        this.cache.set(repo.full, found2);
+        const key = repo.tag ? `${repo.full}:${repo.tag}` : repo.full;
+        if (this.cache.has(key)) return this.cache.get(key);
+        const found2 = this.configuredFor(repo, usedIn) ?? this.builtFor(repo) ?? this.assumedFor(repo, usedIn);
+        this.cache.set(key, found2);
         return found2;
+      }
+      /** The Dockerfile a build of the repository tags with this name (`-t acme/base:2`), or with its repository and a computed tag. */
+      builtFor(repo) {
+        const set = this.builtAs.get(`${repo.full}:${repo.tag ?? "latest"}`) ?? this.builtAs.get(repo.full);
+        return set?.size === 1 ? [...set][0] : void 0;
       }
       configuredFor(repo, usedIn) {
         for (const [key, path2] of Object.entries(this.configured)) {
@@ -69873,7 +69944,7 @@ function setupNodePlaces(project, now) {
         const specs = values.flatMap((v) => nodeVersionSpec(v, now) ?? []);
         if (specs.length === 0) return [];
         const admits = (m) => specs.some((s) => "major" in s ? s.major === m : admitsMajor(s.range, m));
-        return [{ what: `setup-node matrix ${matrixKey} [${values.join(", ")}]`, loc: input.loc, admits }];
+        return [{ what: `setup-node matrix ${matrixKey} [${values.join(", ")}]`, loc: input.loc, admits, matrix: true }];
       })
     )
   );
@@ -69917,7 +69988,7 @@ var init_rule26 = __esm({
         const line = major === void 0 ? void 0 : nodeLine(major);
         if (major === void 0 || places.length < 2 || !line || isEndOfLife(line, now)) return;
         const report2 = subject(".");
-        const disagreeing = places.filter((p) => !agrees(p, major));
+        const disagreeing = places.filter((p) => !agrees(p, major) && (fromProduction !== void 0 || !p.matrix));
         const first = disagreeing[0];
         if (!first) return;
         const describe = (p) => `${at(p.loc)} ${p.what}${p.major !== void 0 ? "" : agrees(p, major) ? ` admits ${major}` : ` does not admit ${major}`}`;
@@ -70035,19 +70106,32 @@ var init_rule28 = __esm({
 });
 
 // rules/docker/base-image-pinned/rule.ts
+function basesOf(dockerfile, stage, builds) {
+  if (stage.base.type !== "image") return [];
+  const names = [...stage.fromImageText.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const overriding = builds.filter((b) => names.some((n) => b.buildArgs.has(n)));
+  if (names.length === 0 || overriding.length === 0 || overriding.length < builds.length) return [stage.base.ref];
+  const defaults2 = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
+  return overriding.flatMap((build) => {
+    const resolved = substitute(stage.fromImageText, new Map([...defaults2, ...build.buildArgs]));
+    if (resolved === null || /@(?:sha256:|\$\{\{)/.test(resolved) || resolved.includes("${{")) return [];
+    return [parseImageRef(resolved)];
+  });
+}
 var rule_default28;
 var init_rule29 = __esm({
   "rules/docker/base-image-pinned/rule.ts"() {
     "use strict";
     init_images();
     init_node_lines();
+    init_dockerfile();
     init_rule();
     rule_default28 = defineRule({
       id: "docker/base-image-pinned",
       title: "Every base image is pinned to an explicit version tag",
       category: "reliability",
       severity: "warning",
-      rationale: "An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node's aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released.",
+      rationale: "An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node's aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released. A FROM chosen by a build argument is judged with the value the repository's CI builds pass (a digest CI pins counts), else with the argument's default.",
       fix: "Give every FROM a version tag (`node:22-alpine`, `node:22.11.0-bookworm-slim`) and let a bot such as Dependabot or Renovate propose upgrades; pin a digest (`node:22-alpine@sha256:…`) for fully reproducible builds.",
       appliesTo: ["dockerfile"],
       messages: {
@@ -70060,17 +70144,20 @@ var init_rule29 = __esm({
         for (const dockerfile of project.builtImages) {
           if (dockerfile.stages.length === 0) continue;
           const report2 = subject(dockerfile.file);
+          const builds = project.imageBuilds.filter((b) => b.ci && b.dockerfile === dockerfile.file);
           for (const stage of dockerfile.stages) {
-            if (stage.base.type !== "image") continue;
-            const { ref } = stage.base;
-            if (ref.digest) continue;
-            const image = ref.raw;
-            const version = ref.name === "node" ? nodeImageVersion(ref) : void 0;
-            if (!ref.tag) report2.report("untagged", { image }, stage.fromImageLoc);
-            else if (ref.tag === "latest") report2.report("latest", { image }, stage.fromImageLoc);
-            else if (version && "alias" in version) {
-              const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, "").replace(/^(?=[^-])/, "-");
-              report2.report("floatingNode", { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
+            const reported = /* @__PURE__ */ new Set();
+            for (const ref of basesOf(dockerfile, stage, builds)) {
+              const image = ref.raw;
+              if (ref.digest || reported.has(image)) continue;
+              reported.add(image);
+              const version = ref.name === "node" ? nodeImageVersion(ref) : void 0;
+              if (!ref.tag) report2.report("untagged", { image }, stage.fromImageLoc);
+              else if (ref.tag === "latest") report2.report("latest", { image }, stage.fromImageLoc);
+              else if (version && "alias" in version) {
+                const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, "").replace(/^(?=[^-])/, "-");
+                report2.report("floatingNode", { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
+              }
             }
           }
         }
@@ -86429,11 +86516,136 @@ init_settings_model();
 init_classify();
 init_links();
 
+// src/model/image-builds.ts
+init_json();
+init_workflow();
+init_package_commands();
+init_project();
+var BUILD_PROGRAMS = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "nerdctl"]);
+var DOCKERFILE_NAME = /(?:^|\/)(?:[\w.-]+\.)?(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/i;
+function cleanPath(path2) {
+  return resolveRelative("", path2.trim()) ?? path2.trim();
+}
+function buildArgPairs(lines) {
+  const out = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const m = /^\s*([A-Za-z_][\w]*)=(.*)$/.exec(line);
+    if (m) out.set(m[1], m[2].trim());
+  }
+  return out;
+}
+function listInput(text) {
+  return (text ?? "").split(/[\n,]/).map((t) => t.trim()).filter((t) => t !== "");
+}
+function buildCommand(argv, cwd) {
+  if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ""))) return void 0;
+  const rest = argv.slice(1);
+  const at2 = rest[0] === "buildx" || rest[0] === "image" ? 1 : 0;
+  if (rest[at2] !== "build" && rest[at2] !== "bud") return void 0;
+  let file;
+  let target;
+  let push = false;
+  const tags = [];
+  const args = [];
+  const positional = [];
+  const words3 = rest.slice(at2 + 1);
+  for (let i = 0; i < words3.length; i++) {
+    const a = words3[i];
+    const value = (name) => a === name ? words3[++i] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
+    const f = value("-f") ?? value("--file");
+    if (f !== void 0) file = f;
+    else if (a === "-t" || a === "--tag" || a.startsWith("--tag=")) {
+      const t = value("-t") ?? value("--tag");
+      if (t !== void 0) tags.push(t);
+    } else if (a === "--build-arg" || a.startsWith("--build-arg=")) {
+      const b = value("--build-arg");
+      if (b !== void 0) args.push(b);
+    } else if (a === "--target" || a.startsWith("--target=")) target = value("--target");
+    else if (a === "--push" || /^--output=.*push=true/.test(a)) push = true;
+    else if (/^-[a-z]$|^--(?:platform|label|cache-from|cache-to|secret|ssh|network|progress|output|iidfile|metadata-file|builder|load)$/.test(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  if (positional.some((p) => p.includes("${{") || p.includes("$"))) return void 0;
+  const context3 = resolveRelative(cwd, positional[0] ?? ".");
+  if (context3 === void 0) return void 0;
+  const dockerfile = file !== void 0 ? resolveRelative(cwd, file) : joinPath(context3, "Dockerfile");
+  if (dockerfile === void 0) return void 0;
+  return { dockerfile, target, push, tags, buildArgs: buildArgPairs(args) };
+}
+function scriptBuild(argv, cwd) {
+  let file;
+  let target;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name) => a === name ? argv[i + 1] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
+    const f = value("--file") ?? value("-f") ?? value("--dockerfile");
+    if (f !== void 0 && DOCKERFILE_NAME.test(f) && !f.includes("$")) file = f;
+    target = value("--target") ?? target;
+  }
+  const dockerfile = file === void 0 ? void 0 : resolveRelative(cwd, file);
+  if (dockerfile === void 0) return void 0;
+  return { dockerfile, target, push: argv.includes("--push"), tags: [], buildArgs: /* @__PURE__ */ new Map() };
+}
+function buildsOf(argv, cwd, pkg, lookup) {
+  return commandsReached(argv, pkg, lookup).flatMap(({ argv: inner }) => {
+    const build = buildCommand(inner, cwd) ?? scriptBuild(inner, cwd);
+    return build ? [build] : [];
+  });
+}
+function imageBuilds(workflows, packages) {
+  const out = [];
+  const lookup = { packages };
+  const root = packages.find((p) => p.dir === "");
+  const packageAt = (dir) => packages.find((p) => p.dir === dir) ?? root;
+  for (const workflow of workflows) {
+    for (const job of workflow.jobs) {
+      const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? "")) && argv.includes("push")));
+      for (const step of job.steps) {
+        const action = step.uses?.value ?? "";
+        if (/(?:^|\/)[\w-]*build-push-action(?:@|$)/.test(action)) {
+          const input = (key) => step.with.get(key)?.value;
+          const push = input("push");
+          const variants = (key) => {
+            const written = input(key);
+            return written === void 0 ? [void 0] : matrixVariants(written, job.matrix).filter((v) => !v.includes("${{"));
+          };
+          const common = {
+            push: push !== void 0 && push.trim() !== "false" || /push=true/.test(input("outputs") ?? ""),
+            tags: listInput(input("tags")),
+            buildArgs: buildArgPairs((input("build-args") ?? "").split("\n")),
+            ci: true,
+            loc: step.uses?.loc ?? step.loc
+          };
+          for (const contextText of variants("context")) {
+            const context3 = cleanPath(contextText ?? ".");
+            for (const file of variants("file")) {
+              for (const target of variants("target")) out.push({ ...common, dockerfile: file !== void 0 ? cleanPath(file) : joinPath(context3, "Dockerfile"), target });
+            }
+          }
+          continue;
+        }
+        const cwd = step.workingDirectory ?? "";
+        for (const argv of step.run?.invocations ?? []) {
+          for (const build of buildsOf(argv, cwd, packageAt(cwd), lookup)) out.push({ ...build, push: build.push || jobPushes, ci: true, loc: step.run?.loc ?? step.loc });
+        }
+      }
+    }
+  }
+  for (const pkg of packages) {
+    for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
+      for (const argv of commands) {
+        const build = buildCommand(argv, pkg.dir);
+        if (build) out.push({ ...build, ci: false, loc: pkg.at(`/scripts/${escapePointer(name)}`) });
+      }
+    }
+  }
+  return out;
+}
+
 // src/model/scope.ts
 init_index_by();
 init_ignore_rules();
 init_dockerfile();
-init_workflow();
 init_evidence();
 init_images();
 init_commands();
@@ -86539,10 +86751,11 @@ function buildScope(input) {
     if (!workloadShips(w)) continue;
     for (const c of [...w.initContainers, ...w.containers]) addDeployment(c.dockerfile, void 0);
   }
+  const builtByCommand = new Set(input.imageBuilds.filter((b) => b.push).map((b) => b.dockerfile));
   const pushedByCi = /* @__PURE__ */ new Map();
-  for (const build of ciImageBuilds(input.workflows)) {
+  for (const build of input.imageBuilds) {
     const d = byPath.get(build.dockerfile);
-    if (!d || !build.push) continue;
+    if (!d || !build.push || !build.ci) continue;
     const set = pushedByCi.get(d) ?? /* @__PURE__ */ new Set();
     set.add(build.target === void 0 ? void 0 : stageByRef(d, build.target));
     pushedByCi.set(d, set);
@@ -86567,7 +86780,8 @@ function buildScope(input) {
         pushed: pushedByCi.get(d),
         usedAsBase: usedAsBase.has(d),
         own: fileExclusions.get(d.file),
-        builtOnlyBy: builtOnlyBy.get(d),
+        // A build of CI or of a package script that pushes it (`docker build -f docker/Dockerfile -t acme/app:pr --push`) publishes it.
+        builtOnlyBy: builtByCommand.has(d.file) ? void 0 : builtOnlyBy.get(d),
         othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
         // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
         primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
@@ -86773,97 +86987,6 @@ function listExcluded(input, exclusionOf, composeFileExclusion, composeUse, imag
   }
   return out.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.part ?? "") < (b.part ?? "") ? -1 : 1);
 }
-var BUILD_PROGRAMS = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "nerdctl"]);
-function ciImageBuilds(workflows) {
-  const out = [];
-  for (const workflow of workflows) {
-    for (const job of workflow.jobs) {
-      const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? "")) && argv.includes("push")));
-      for (const step of job.steps) {
-        const action = step.uses?.value ?? "";
-        if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
-          const push = step.with.get("push")?.value;
-          const outputs = step.with.get("outputs")?.value ?? "";
-          const variants = (key) => {
-            const written = step.with.get(key)?.value;
-            return written === void 0 ? [void 0] : matrixVariants(written, job.matrix).filter((v) => !v.includes("${{"));
-          };
-          for (const contextText of variants("context")) {
-            const context3 = cleanPath(contextText ?? ".");
-            for (const file of variants("file")) {
-              for (const target of variants("target")) {
-                out.push({
-                  dockerfile: file !== void 0 ? cleanPath(file) : joinPath(context3, "Dockerfile"),
-                  target,
-                  push: push !== void 0 && push.trim() !== "false" || /push=true/.test(outputs),
-                  loc: step.uses?.loc ?? step.loc
-                });
-              }
-            }
-          }
-          continue;
-        }
-        for (const argv of step.run?.invocations ?? []) {
-          const build = buildCommand(argv, step.workingDirectory ?? "") ?? scriptBuild(argv, step.workingDirectory ?? "");
-          if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
-        }
-      }
-    }
-  }
-  return out;
-}
-function cleanPath(path2) {
-  return resolveRelative("", path2.trim()) ?? path2.trim();
-}
-var DOCKERFILE_NAME = /(?:^|\/)(?:[\w.-]+\.)?(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/i;
-function scriptBuild(argv, cwd) {
-  let file;
-  let target;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (name) => a === name ? argv[i + 1] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
-    const f = value("--file") ?? value("-f") ?? value("--dockerfile");
-    if (f !== void 0 && DOCKERFILE_NAME.test(f) && !f.includes("$")) file = f;
-    target = value("--target") ?? target;
-  }
-  const dockerfile = file === void 0 ? void 0 : resolveRelative(cwd, file);
-  if (dockerfile === void 0) return void 0;
-  return { dockerfile, target, push: argv.includes("--push") };
-}
-function buildCommand(argv, cwd) {
-  if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ""))) return void 0;
-  const rest = argv.slice(1);
-  const at2 = rest[0] === "buildx" || rest[0] === "image" ? 1 : 0;
-  if (rest[at2] !== "build" && rest[at2] !== "bud") return void 0;
-  let file;
-  let target;
-  let push = false;
-  const positional = [];
-  const args = rest.slice(at2 + 1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name) => a === name ? args[++i] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : void 0;
-    const f = value("-f") ?? value("--file");
-    if (f !== void 0) {
-      file = f;
-      continue;
-    }
-    const t = value("--target");
-    if (t !== void 0) {
-      target = t;
-      continue;
-    }
-    if (a === "--push" || /^--output=.*push=true/.test(a)) push = true;
-    else if (/^-[a-z]$|^--(?:tag|build-arg|platform|label|cache-from|cache-to|secret|ssh|network|progress|output|iidfile|metadata-file|builder|load)$/.test(a)) i++;
-    else if (!a.startsWith("-")) positional.push(a);
-  }
-  if (positional.some((p) => p.includes("${{") || p.includes("$"))) return void 0;
-  const context3 = resolveRelative(cwd, positional[0] ?? ".");
-  if (context3 === void 0) return void 0;
-  const dockerfile = file !== void 0 ? resolveRelative(cwd, file) : joinPath(context3, "Dockerfile");
-  if (dockerfile === void 0) return void 0;
-  return { dockerfile, target, push };
-}
 
 // src/model/build.ts
 init_project();
@@ -87025,7 +87148,8 @@ function buildModel(root, files, config, options = {}) {
     }
   }
   for (const pkg of packages) Object.assign(pkg.targets, nxProjects.get(pkg.dir));
-  const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
+  const builds = imageBuilds(workflows, packages);
+  const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, imageBuilds: builds, attempt });
   let project;
   const scope = buildScope({
     files: classified,
@@ -87034,7 +87158,7 @@ function buildModel(root, files, config, options = {}) {
     dockerfiles,
     compose: manifests.compose,
     workloads: manifests.k8s.workloads,
-    workflows,
+    imageBuilds: builds,
     packages,
     // Official images (`node`, `postgres`) are never built here: only namespaced names can name a repository's own image.
     dockerfileOfImage: (image, usedIn) => image.includes("/") ? manifests.linker.forImage(image, usedIn) : void 0,
@@ -87055,6 +87179,7 @@ function buildModel(root, files, config, options = {}) {
     appConfigs,
     yamlFiles,
     workflows,
+    imageBuilds: builds,
     systemdUnits,
     nginxConfigs: expandIncludes(nginxFiles),
     scripts,

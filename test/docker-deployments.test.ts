@@ -25,7 +25,7 @@ function deployment(dockerfile: ReturnType<typeof parseDockerfile> | undefined, 
 function outcome(rule: Rule, deployments: (df: ReturnType<typeof parseDockerfile>) => Deployment[]) {
   const file = makeSourceFile('Dockerfile', 'dockerfile', DOCKERFILE);
   const dockerfile = parseDockerfile(file);
-  const scope = buildScope({ files: [file], production: [], development: [], dockerfiles: [dockerfile], compose: [], workloads: [], workflows: [], packages: [], dockerfileOfImage: () => undefined, serviceKind: () => undefined });
+  const scope = buildScope({ files: [file], production: [], development: [], dockerfiles: [dockerfile], compose: [], workloads: [], imageBuilds: [], packages: [], dockerfileOfImage: () => undefined, serviceKind: () => undefined });
   const project = makeProject({ root: '/repo', scope, files: [file], dockerfiles: [dockerfile], dockerignores: [], packages: [], deployments: deployments(dockerfile) });
   const { evaluations, findings } = evaluate(project, [rule], defaultConfig(), new Date('2026-06-15T12:00:00Z'));
   expect(evaluations.map((e) => e.subject)).toEqual(['Dockerfile']);

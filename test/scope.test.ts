@@ -207,6 +207,21 @@ describe('Dockerfiles: runtime, build-only or development', () => {
     expect(byUse.scope.image(dockerfile(byUse, 'api/Dockerfile')).role).toBe('runtime');
   });
 
+  it('a build that tags an image links the name to its Dockerfile: a FROM of that name makes it build-only', () => {
+    const deps = 'FROM node:22-bookworm-slim AS runtime-deps\nRUN apt-get update && apt-get install -y --no-install-recommends sqlite3\n';
+    const app = 'FROM acme/kuma:deps2 AS release\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server/server.js"]\n';
+    const script = (tag: string) => JSON.stringify({ name: 'kuma', scripts: { 'build-deps': `docker buildx build -f docker/runtime-deps.dockerfile -t ${tag} --target runtime-deps . --push` } });
+    const workflow = 'on: workflow_dispatch\njobs:\n  deps:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run build-deps\n';
+    const files = (tag: string) => ({ 'package.json': script(tag), 'docker/runtime-deps.dockerfile': deps, 'docker/Dockerfile': app, '.github/workflows/deps.yml': workflow });
+    const tagged = modelOf(files('acme/kuma:deps2')).project;
+    expect(tagged.imageBuilds.map((b) => [b.dockerfile, b.target, b.tags, b.push, b.ci])).toContainEqual(['docker/runtime-deps.dockerfile', 'runtime-deps', ['acme/kuma:deps2'], true, true]);
+    expect(tagged.scope.image(dockerfile(tagged, 'docker/runtime-deps.dockerfile'))).toMatchObject({ role: 'build-only', exclusion: { evidence: 'deployment' } });
+    expect(tagged.scope.image(dockerfile(tagged, 'docker/Dockerfile')).role).toBe('runtime');
+    // Another tag of the same repository is another image: the FROM is not linked by the tag, and CI pushes the file as its own image.
+    const other = modelOf(files('acme/kuma:nightly')).project;
+    expect(other.scope.image(dockerfile(other, 'docker/runtime-deps.dockerfile')).role).toBe('runtime');
+  });
+
   it('a compose service that builds `target:` runs that stage', () => {
     const multi = 'FROM node:22 AS base\nWORKDIR /app\nFROM base AS api\nCMD ["node", "api.js"]\nFROM base AS worker\nCMD ["node", "worker.js"]\n';
     const compose = 'services:\n  api:\n    build: {context: ., target: api}\n  worker:\n    build: {context: ., target: worker}\n';

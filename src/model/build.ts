@@ -22,6 +22,7 @@ import { type EnvFile, envFileOf, productionEnvMatcher } from './settings-model.
 import { COMPOSE_NAME, looksLikeKnownYaml } from '../classify.ts';
 import type { ArtifactKind, Notice, SourceFile } from '../types.ts';
 import { buildManifests, deploymentsOf } from './links.ts';
+import { imageBuilds } from './image-builds.ts';
 import { buildScope } from './scope.ts';
 import { type Deployment, dirname, joinPath, makeProject, type Project } from './project.ts';
 import { buildServices } from './service/index.ts';
@@ -232,7 +233,8 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
   // Nx merges a project.json's targets over those of the package.json beside it.
   for (const pkg of packages) Object.assign(pkg.targets, nxProjects.get(pkg.dir));
 
-  const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, attempt });
+  const builds = imageBuilds(workflows, packages);
+  const manifests = buildManifests({ root, yamlFiles, dockerfiles, packages, envFiles, images: config.images, imageBuilds: builds, attempt });
   let project: Project | undefined;
   const scope = buildScope({
     files: classified,
@@ -241,7 +243,7 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
     dockerfiles,
     compose: manifests.compose,
     workloads: manifests.k8s.workloads,
-    workflows,
+    imageBuilds: builds,
     packages,
     // Official images (`node`, `postgres`) are never built here: only namespaced names can name a repository's own image.
     dockerfileOfImage: (image, usedIn) => (image.includes('/') ? manifests.linker.forImage(image, usedIn) : undefined),
@@ -262,6 +264,7 @@ export function buildModel(root: string, files: readonly SourceFile[], config: R
     appConfigs,
     yamlFiles,
     workflows,
+    imageBuilds: builds,
     systemdUnits,
     nginxConfigs: expandIncludes(nginxFiles),
     scripts,

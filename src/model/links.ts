@@ -14,6 +14,7 @@ import type { PackageJson } from '../parsers/package-json.ts';
 import { YamlFile } from '../parsers/yaml-view.ts';
 import type { Loc, Notice, SourceFile } from '../types.ts';
 import type { ParsedYaml } from './build.ts';
+import type { ImageBuild } from './image-builds.ts';
 import type { Scope } from './scope.ts';
 import { basename, type Deployment, dirname } from './project.ts';
 import { isNodeImageRef, isNodeStage } from './images.ts';
@@ -26,9 +27,22 @@ export function isLiteralImage(image: string): boolean {
 }
 
 /** `ghcr.io/acme/api:1.2@sha256:…` → `ghcr.io/acme/api`. */
-function repositoryOf(image: string): { full: string; name: string } {
+function repositoryOf(image: string): { full: string; name: string; tag?: string } {
   const ref = parseImageRef(image.trim());
-  return { full: ref.registry ? `${ref.registry}/${ref.name}` : ref.name, name: ref.name };
+  const registry = ref.registry && !/^(?:index\.)?docker\.io$/.test(ref.registry) ? ref.registry : undefined;
+  return { full: registry ? `${registry}/${ref.name}` : ref.name, name: ref.name, ...(ref.tag ? { tag: ref.tag } : {}) };
+}
+
+/**
+ * The literal part of a tag a build gives its image: the whole name, or its repository when only the tag is an
+ * expression (`ghcr.io/acme/api:${{ github.sha }}`); undefined when the repository itself is an expression.
+ */
+function taggedName(tag: string): { full: string; tag?: string } | undefined {
+  const at = tag.search(/\$/);
+  if (at === -1) return repositoryOf(tag);
+  const literal = tag.slice(0, at);
+  if (!literal.endsWith(':') || literal.length < 2) return undefined;
+  return { full: repositoryOf(literal.slice(0, -1)).full };
 }
 
 function lastSegment(name: string): string {
@@ -53,14 +67,30 @@ export class ImageLinker {
   private readonly dockerfilesByFolderName: Map<string, Dockerfile[]>;
   private readonly packagesBySegment: Map<string | undefined, PackageJson[]>;
   private readonly cache = new Map<string, Dockerfile | undefined>();
+  /** Dockerfiles by the names builds tag their images with: `repo:tag`, or the repository alone when the tag is computed. */
+  private readonly builtAs = new Map<string, Set<Dockerfile>>();
 
   constructor(
     private readonly root: string,
     private readonly dockerfiles: readonly Dockerfile[],
     packages: readonly PackageJson[],
     private readonly configured: Readonly<Record<string, string>>,
+    builds: readonly ImageBuild[] = [],
   ) {
     this.byPath = new Map(dockerfiles.map((d) => [d.file, d]));
+    for (const build of builds) {
+      const dockerfile = this.byPath.get(build.dockerfile);
+      if (!dockerfile) continue;
+      for (const tag of build.tags) {
+        const name = taggedName(tag);
+        if (!name) continue;
+        // A tag CI computes (`:${{ github.sha }}`) may be any tag: the repository alone is the key.
+        const key = tag.includes('$') ? name.full : `${name.full}:${name.tag ?? 'latest'}`;
+        const set = this.builtAs.get(key) ?? new Set();
+        set.add(dockerfile);
+        this.builtAs.set(key, set);
+      }
+    }
     this.dockerfilesByDir = groupBy(dockerfiles, (d) => dirname(d.file));
     this.packagesBySegment = groupBy(packages, (p) => (p.name ? lastSegment(p.name) : undefined));
     this.dockerfilesByFolderName = groupBy(dockerfiles, (d) => {
@@ -78,10 +108,17 @@ export class ImageLinker {
   forImage(image: string, usedIn: string): Dockerfile | undefined {
     if (!isLiteralImage(image) || this.dockerfiles.length === 0) return undefined;
     const repo = repositoryOf(image);
-    if (this.cache.has(repo.full)) return this.cache.get(repo.full);
-    const found = this.configuredFor(repo, usedIn) ?? this.assumedFor(repo, usedIn);
-    this.cache.set(repo.full, found);
+    const key = repo.tag ? `${repo.full}:${repo.tag}` : repo.full;
+    if (this.cache.has(key)) return this.cache.get(key);
+    const found = this.configuredFor(repo, usedIn) ?? this.builtFor(repo) ?? this.assumedFor(repo, usedIn);
+    this.cache.set(key, found);
     return found;
+  }
+
+  /** The Dockerfile a build of the repository tags with this name (`-t acme/base:2`), or with its repository and a computed tag. */
+  private builtFor(repo: { full: string; tag?: string }): Dockerfile | undefined {
+    const set = this.builtAs.get(`${repo.full}:${repo.tag ?? 'latest'}`) ?? this.builtAs.get(repo.full);
+    return set?.size === 1 ? [...set][0] : undefined;
   }
 
   private configuredFor(repo: { full: string; name: string }, usedIn: string): Dockerfile | undefined {
@@ -214,6 +251,8 @@ export interface ManifestInput {
   packages: readonly PackageJson[];
   envFiles: readonly ParsedEnv[];
   images: Readonly<Record<string, string>>;
+  /** Image builds of CI and package scripts: the names they tag link images to Dockerfiles. */
+  imageBuilds?: readonly ImageBuild[];
   /** Runs a parser; a throw becomes a parse error of the file. */
   attempt: <T>(file: SourceFile, parse: () => T) => T | undefined;
 }
@@ -258,7 +297,7 @@ export function buildManifests(input: ManifestInput): ManifestModel {
     });
   }
 
-  const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images);
+  const linker = new ImageLinker(input.root, input.dockerfiles, input.packages, input.images, input.imageBuilds);
   for (const w of k8s.workloads) {
     for (const c of [...w.initContainers, ...w.containers]) c.dockerfile = c.image ? linker.forImage(c.image.value, w.file) : undefined;
   }

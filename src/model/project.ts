@@ -2,6 +2,7 @@
  * The Project: every parsed artifact plus the links between them. Rules read only this;
  * no rule re-reads or re-parses a file.
  */
+import type { ImageBuild } from './image-builds.ts';
 import { groupBy } from './index-by.ts';
 import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import type { Dockerfile, Stage } from '../parsers/dockerfile.ts';
@@ -97,6 +98,8 @@ export interface Project {
   readonly git: GitWorkTree | undefined;
   /** GitHub Actions workflows (`.github/workflows/*`). */
   workflows: readonly Workflow[];
+  /** Image builds of CI workflows and package scripts: Dockerfile, stage, tags, build arguments (src/model/image-builds.ts). */
+  imageBuilds: readonly ImageBuild[];
   /** The workflow at a path (a reusable workflow a job calls with `uses: ./.github/workflows/x.yml`). */
   workflow(path: string): Workflow | undefined;
   /** systemd units (`*.service`). */
@@ -181,6 +184,7 @@ export interface ProjectParts {
   /** Reads the git work tree; called at most once, when a rule first asks. */
   git?: () => GitWorkTree | undefined;
   workflows?: readonly Workflow[];
+  imageBuilds?: readonly ImageBuild[];
   systemdUnits?: readonly SystemdUnit[];
   nginxConfigs?: readonly NginxConfig[];
   scripts?: readonly ShellScript[];
@@ -269,6 +273,7 @@ export function makeProject(parts: ProjectParts): Project {
       return git;
     },
     workflows: parts.workflows ?? [],
+    imageBuilds: parts.imageBuilds ?? [],
     workflow: (path) => workflowByPath.get(path),
     systemdUnits: parts.systemdUnits ?? [],
     nginxConfigs: parts.nginxConfigs ?? [],

@@ -14,12 +14,12 @@ import type { ComposeFile, ComposeService } from '../parsers/compose.ts';
 import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } from '../parsers/dockerfile.ts';
 import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
-import { matrixVariants, type Workflow } from '../parsers/workflow.ts';
-import type { Loc, SourceFile } from '../types.ts';
+import type { SourceFile } from '../types.ts';
 import { composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage } from './images.ts';
 import { containerCalls } from './commands.ts';
 import { commandsReachedFromImage, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
+import type { ImageBuild } from './image-builds.ts';
 import { ancestors, basename, dirname, joinPath, resolveRelative } from './project.ts';
 
 export type { Evidence, Exclusion } from './evidence.ts';
@@ -77,13 +77,6 @@ export interface PackageUse {
 }
 
 /** An image build in CI: the Dockerfile (repository path), the stage it targets, and whether the job pushes it. */
-export interface CiImageBuild {
-  dockerfile: string;
-  target?: string;
-  push: boolean;
-  loc: Loc;
-}
-
 export interface Scope {
   /** Whether the file ships (its own signals and the config; parts of a file have their own verdicts below). */
   ships(path: string): boolean;
@@ -111,7 +104,8 @@ export interface ScopeInput {
   dockerfiles: readonly Dockerfile[];
   compose: readonly ComposeFile[];
   workloads: readonly Workload[];
-  workflows: readonly Workflow[];
+  /** Image builds of CI workflows and package scripts (src/model/image-builds.ts). */
+  imageBuilds: readonly ImageBuild[];
   packages: readonly PackageJson[];
   /** The Dockerfile that builds an image named in a FROM (the model's image links), if it is in the repository. */
   dockerfileOfImage: (image: string, usedIn: string) => Dockerfile | undefined;
@@ -245,10 +239,11 @@ export function buildScope(input: ScopeInput): Scope {
     if (!workloadShips(w)) continue;
     for (const c of [...w.initContainers, ...w.containers]) addDeployment(c.dockerfile, undefined);
   }
+  const builtByCommand = new Set(input.imageBuilds.filter((b) => b.push).map((b) => b.dockerfile));
   const pushedByCi = new Map<Dockerfile, Set<Stage | undefined>>();
-  for (const build of ciImageBuilds(input.workflows)) {
+  for (const build of input.imageBuilds) {
     const d = byPath.get(build.dockerfile);
-    if (!d || !build.push) continue;
+    if (!d || !build.push || !build.ci) continue;
     const set = pushedByCi.get(d) ?? new Set();
     set.add(build.target === undefined ? undefined : stageByRef(d, build.target));
     pushedByCi.set(d, set);
@@ -275,7 +270,8 @@ export function buildScope(input: ScopeInput): Scope {
         pushed: pushedByCi.get(d),
         usedAsBase: usedAsBase.has(d),
         own: fileExclusions.get(d.file),
-        builtOnlyBy: builtOnlyBy.get(d),
+        // A build of CI or of a package script that pushes it (`docker build -f docker/Dockerfile -t acme/app:pr --push`) publishes it.
+        builtOnlyBy: builtByCommand.has(d.file) ? undefined : builtOnlyBy.get(d),
         othersDeployed: deployedStages.size > 0 || pushedByCi.size > 0,
         // The repository's only Dockerfile, or the plain one at its root, is its runtime image unless it says otherwise.
         primary: input.dockerfiles.length === 1 || /^(?:dockerfile|containerfile)$/i.test(d.file),
@@ -555,116 +551,4 @@ function listExcluded(
     if (use.exclusion) out.push({ file: pkg.file, reason: use.exclusion.reason });
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.part ?? '') < (b.part ?? '') ? -1 : 1));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Image builds in CI workflows
-
-const BUILD_PROGRAMS = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
-
-/**
- * The image builds of every workflow: `docker/build-push-action` (and forks named `*build-push-action`) with
- * `file`/`context`/`target`/`push`, and `docker build`/`docker buildx build` commands with `-f`, `--target` and
- * `--push` (or a `docker push` in the same job).
- */
-export function ciImageBuilds(workflows: readonly Workflow[]): CiImageBuild[] {
-  const out: CiImageBuild[] = [];
-  for (const workflow of workflows) {
-    for (const job of workflow.jobs) {
-      const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? '')) && argv.includes('push')));
-      for (const step of job.steps) {
-        const action = step.uses?.value ?? '';
-        if (/(?:^|\/)[\w-]*build-push-action@/.test(action) || /(?:^|\/)[\w-]*build-push-action$/.test(action)) {
-          const push = step.with.get('push')?.value;
-          const outputs = step.with.get('outputs')?.value ?? '';
-          // `file: ${{ matrix.dockerfile }}`, `target: ${{ matrix.target }}`: one build per Dockerfile and stage the matrix lists.
-          const variants = (key: string) => {
-            const written = step.with.get(key)?.value;
-            return written === undefined ? [undefined] : matrixVariants(written, job.matrix).filter((v) => !v.includes('${{'));
-          };
-          for (const contextText of variants('context')) {
-            const context = cleanPath(contextText ?? '.');
-            for (const file of variants('file')) {
-              for (const target of variants('target')) {
-                out.push({
-                  dockerfile: file !== undefined ? cleanPath(file) : joinPath(context, 'Dockerfile'),
-                  target,
-                  push: (push !== undefined && push.trim() !== 'false') || /push=true/.test(outputs),
-                  loc: step.uses?.loc ?? step.loc,
-                });
-              }
-            }
-          }
-          continue;
-        }
-        for (const argv of step.run?.invocations ?? []) {
-          const build = buildCommand(argv, step.workingDirectory ?? '') ?? scriptBuild(argv, step.workingDirectory ?? '');
-          if (build) out.push({ ...build, push: build.push || jobPushes, loc: step.run?.loc ?? step.loc });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function cleanPath(path: string): string {
-  return resolveRelative('', path.trim()) ?? path.trim();
-}
-
-const DOCKERFILE_NAME = /(?:^|\/)(?:[\w.-]+\.)?(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/i;
-
-/**
- * A build script CI runs in place of `docker build` (`zx scripts/build-image.mjs --file=images/app/Dockerfile --push`):
- * an invocation that names a Dockerfile with `--file`, `-f` or `--dockerfile`, with `--target` and `--push` read as
- * docker reads them.
- */
-function scriptBuild(argv: readonly string[], cwd: string): Omit<CiImageBuild, 'loc'> | undefined {
-  let file: string | undefined;
-  let target: string | undefined;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const value = (name: string) => (a === name ? argv[i + 1] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : undefined);
-    const f = value('--file') ?? value('-f') ?? value('--dockerfile');
-    if (f !== undefined && DOCKERFILE_NAME.test(f) && !f.includes('$')) file = f;
-    target = value('--target') ?? target;
-  }
-  const dockerfile = file === undefined ? undefined : resolveRelative(cwd, file);
-  if (dockerfile === undefined) return undefined;
-  return { dockerfile, target, push: argv.includes('--push') };
-}
-
-/** `docker build -f path/Dockerfile --target prod --push ctx` → the Dockerfile, target and push flag. */
-function buildCommand(argv: readonly string[], cwd: string): Omit<CiImageBuild, 'loc'> | undefined {
-  if (!BUILD_PROGRAMS.has(basename(argv[0] ?? ''))) return undefined;
-  const rest = argv.slice(1);
-  const at = rest[0] === 'buildx' || rest[0] === 'image' ? 1 : 0;
-  if (rest[at] !== 'build' && rest[at] !== 'bud') return undefined;
-  let file: string | undefined;
-  let target: string | undefined;
-  let push = false;
-  const positional: string[] = [];
-  const args = rest.slice(at + 1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    const value = (name: string) => (a === name ? args[++i] : a.startsWith(`${name}=`) ? a.slice(name.length + 1) : undefined);
-    const f = value('-f') ?? value('--file');
-    if (f !== undefined) {
-      file = f;
-      continue;
-    }
-    const t = value('--target');
-    if (t !== undefined) {
-      target = t;
-      continue;
-    }
-    if (a === '--push' || /^--output=.*push=true/.test(a)) push = true;
-    else if (/^-[a-z]$|^--(?:tag|build-arg|platform|label|cache-from|cache-to|secret|ssh|network|progress|output|iidfile|metadata-file|builder|load)$/.test(a)) i++;
-    else if (!a.startsWith('-')) positional.push(a);
-  }
-  if (positional.some((p) => p.includes('${{') || p.includes('$'))) return undefined;
-  const context = resolveRelative(cwd, positional[0] ?? '.');
-  if (context === undefined) return undefined;
-  const dockerfile = file !== undefined ? resolveRelative(cwd, file) : joinPath(context, 'Dockerfile');
-  if (dockerfile === undefined) return undefined;
-  return { dockerfile, target, push };
 }

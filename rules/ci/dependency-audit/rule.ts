@@ -1,4 +1,5 @@
 import type { Project } from '../../../src/model/project.ts';
+import type { WorkflowStep } from '../../../src/parsers/workflow.ts';
 import { YamlFile } from '../../../src/parsers/yaml-view.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
@@ -25,6 +26,41 @@ function isAudit(command: PackageCommand): boolean {
   if (command.type !== 'program') return false;
   const [program, sub] = command.argv;
   return AUDIT_PROGRAMS.has(program ?? '') || (program === 'snyk' && sub === 'test');
+}
+
+/** Programs that rewrite package.json to the newest versions when given `--upgrade`/`-u` (taze: `--write`/`-w`). */
+const UPGRADE_PROGRAMS = new Set(['npm-check-updates', 'ncu', 'taze']);
+
+/** A command that moves dependencies to newer versions: `npm update`, `pnpm up`, `yarn upgrade`, `ncu -u`. */
+function isUpdate(command: PackageCommand): boolean {
+  if (command.type === 'builtin') return command.name === 'update' || command.name === 'upgrade';
+  if (command.type === 'script') return command.orBinary && command.name === 'up';
+  if (command.type !== 'program') return false;
+  const [program, ...args] = command.argv;
+  return UPGRADE_PROGRAMS.has(program ?? '') && args.some((a) => /^(?:-u|--upgrade|-w|--write)$/.test(a));
+}
+
+const isInstall = (command: PackageCommand) => command.type === 'builtin' && ['install', 'i'].includes(command.name);
+
+/** A step that opens a pull request: peter-evans/create-pull-request, `gh pr create`. */
+function opensPullRequest(step: WorkflowStep): boolean {
+  if (/^peter-evans\/create-pull-request@/.test(step.uses?.value ?? '')) return true;
+  return (step.run?.invocations ?? []).some(([program, sub, verb]) => program === 'gh' && sub === 'pr' && verb === 'create');
+}
+
+/**
+ * A scheduled workflow that keeps dependencies current the way Dependabot's version updates do: it updates them
+ * (`npm update`, `ncu -u`, self-hosted Renovate), or it installs afresh and opens a pull request with the new
+ * lockfile. `npm update` in a build on push only changes that build; a nightly `npm ci` proposes nothing.
+ */
+function updatesOnSchedule(project: Project): boolean {
+  return project.workflows.some((workflow) => {
+    if (!workflow.triggers.some((t) => t.value === 'schedule')) return false;
+    const { steps } = reachedSteps(project, workflow);
+    const runs = (matches: (command: PackageCommand) => boolean) => steps.some((step) => (step.run?.invocations ?? []).some((argv) => runsThrough(argv, stepPackage(project, step), matches)));
+    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? '')) || runs(isUpdate)) return true;
+    return runs(isInstall) && steps.some(opensPullRequest);
+  });
 }
 
 /** A workflow step (of any trigger) audits dependencies. */
@@ -57,7 +93,7 @@ export default defineRule({
   category: 'security',
   severity: 'warning',
   rationale:
-    'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system\'s.',
+    'A Node.js service ships hundreds of transitive packages, and advisories for them are published every week. Without an audit step in CI or a bot that opens update pull requests, a known-vulnerable version stays in production until someone happens to look, and the fix, when it comes, is a large risky upgrade instead of a small one. A scanner of the image or the file system (Trivy, Grype) reads the installed npm packages too, unless it is told to scan only the operating system\'s; a scheduled workflow that updates the dependencies (`npm update`, `ncu -u`, self-hosted Renovate, or a fresh install proposed as a pull request) keeps them current as Dependabot does.',
   fix: 'Add `.github/dependabot.yml` with an `npm` entry under `updates` (or a renovate.json), and/or a CI step that runs `npm audit --audit-level=high` (pnpm audit, yarn npm audit) or uses actions/dependency-review-action on pull requests.',
   appliesTo: ['package-json', 'workflow', 'dependabot', 'renovate'],
   repositoryLevel: true,
@@ -71,7 +107,7 @@ export default defineRule({
     if (!pkg) return;
     const report = subject(pkg.file);
     const renovate = project.filesOf('renovate').length > 0 || project.packages.some((p) => (p.json.value as Record<string, unknown> | null)?.renovate !== undefined);
-    if (renovate || auditsInWorkflow(project) || usesOtherCi(project)) return;
+    if (renovate || auditsInWorkflow(project) || updatesOnSchedule(project) || usesOtherCi(project)) return;
     const dependabot = dependabotConfigs(project);
     if (dependabot.some((d) => d.coversNode)) return;
     const first = dependabot[0];

@@ -8,9 +8,14 @@ function isLivenessOnly(route: Route): boolean {
   return isHealthRoute(route) && /^(?:live|livez|liveness|alive)$/i.test(route.path.split('/').pop() ?? '');
 }
 
-/** Readiness is served: a readiness route or helper, or a health route beside a liveness-only one (`/health` and `/health/live`). */
+/**
+ * Readiness is served: a readiness route or helper, a health route whose handler computes health (it waits on the
+ * database or answers 503, so an instance cut off from what it needs drops out of rotation), or a health route beside
+ * a liveness-only one (`/health` and `/health/live`).
+ */
 function servesReadiness(service: Service): boolean {
   if (service.routes.some(isReadinessRoute) || service.helpersOf('readiness').length > 0) return true;
+  if (service.routes.some((r) => isHealthRoute(r) && !isLivenessOnly(r) && r.computesHealth)) return true;
   return service.routes.some(isLivenessOnly) && service.routes.some((r) => isHealthRoute(r) && !isLivenessOnly(r));
 }
 

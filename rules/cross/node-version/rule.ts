@@ -22,6 +22,8 @@ interface Place {
   major?: number;
   /** Whether it admits a major (ranges, matrices); undefined for places that name one major. */
   admits?: (major: number) => boolean;
+  /** A CI matrix: the lines the project is tested on, a claim that is judged only against what production runs. */
+  matrix?: true;
 }
 
 function imageMajor(ref: ImageRef, now: Date): number | undefined {
@@ -92,7 +94,7 @@ function setupNodePlaces(project: Project, now: Date): Place[] {
         const specs = values.flatMap((v) => nodeVersionSpec(v, now) ?? []);
         if (specs.length === 0) return [];
         const admits = (m: number) => specs.some((s) => ('major' in s ? s.major === m : admitsMajor(s.range, m)));
-        return [{ what: `setup-node matrix ${matrixKey} [${values.join(', ')}]`, loc: input.loc, admits }];
+        return [{ what: `setup-node matrix ${matrixKey} [${values.join(', ')}]`, loc: input.loc, admits, matrix: true as const }];
       }),
     ),
   );
@@ -129,7 +131,9 @@ export default defineRule({
     const line = major === undefined ? undefined : nodeLine(major);
     if (major === undefined || places.length < 2 || !line || isEndOfLife(line, now)) return;
     const report = subject('.');
-    const disagreeing = places.filter((p) => !agrees(p, major));
+    // A matrix tests several lines: it must include the line production runs, but without a production image there
+    // is no such line, and a matrix beside another job's version is no contradiction.
+    const disagreeing = places.filter((p) => !agrees(p, major) && (fromProduction !== undefined || !p.matrix));
     const first = disagreeing[0];
     if (!first) return;
     const describe = (p: Place) => `${at(p.loc)} ${p.what}${p.major !== undefined ? '' : agrees(p, major) ? ` admits ${major}` : ` does not admit ${major}`}`;

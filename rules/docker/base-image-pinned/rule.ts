@@ -1,6 +1,27 @@
+import type { ImageBuild } from '../../../src/model/image-builds.ts';
 import { nodeImageVersion } from '../../../src/model/images.ts';
 import { supportedLtsLines } from '../../../src/model/node-lines.ts';
+import { type Dockerfile, type ImageRef, parseImageRef, type Stage, substitute } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
+
+/**
+ * The base images a stage is built FROM where it ships. A FROM that names build arguments is resolved with the
+ * values the repository's CI builds of the Dockerfile pass (`build-args: BASE_IMAGE=acme/base@${{ steps.base.outputs.digest }}`)
+ * when every such build passes one; a value CI computes (`${{ … }}`) is not known, unless it ends in a digest.
+ * Otherwise the defaults of the ARGs decide.
+ */
+function basesOf(dockerfile: Dockerfile, stage: Stage, builds: readonly ImageBuild[]): ImageRef[] {
+  if (stage.base.type !== 'image') return [];
+  const names = [...stage.fromImageText.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1] as string);
+  const overriding = builds.filter((b) => names.some((n) => b.buildArgs.has(n)));
+  if (names.length === 0 || overriding.length === 0 || overriding.length < builds.length) return [stage.base.ref];
+  const defaults = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
+  return overriding.flatMap((build) => {
+    const resolved = substitute(stage.fromImageText, new Map([...defaults, ...build.buildArgs]));
+    if (resolved === null || /@(?:sha256:|\$\{\{)/.test(resolved) || resolved.includes('${{')) return [];
+    return [parseImageRef(resolved)];
+  });
+}
 
 export default defineRule({
   id: 'docker/base-image-pinned',
@@ -8,7 +29,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'warning',
   rationale:
-    'An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node\'s aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released.',
+    'An untagged or `:latest` base image is whatever the registry serves on the day of the build: two builds of the same commit can ship different operating systems, libraries or Node.js majors, a rebuild to fix an unrelated bug can bring a breaking upgrade, and a rollback does not roll the base back. Node\'s aliases (`lts`, `current`, `alpine`, `slim`) move to a new major the day it is released. A FROM chosen by a build argument is judged with the value the repository\'s CI builds pass (a digest CI pins counts), else with the argument\'s default.',
   fix: 'Give every FROM a version tag (`node:22-alpine`, `node:22.11.0-bookworm-slim`) and let a bot such as Dependabot or Renovate propose upgrades; pin a digest (`node:22-alpine@sha256:…`) for fully reproducible builds.',
   appliesTo: ['dockerfile'],
   messages: {
@@ -23,17 +44,21 @@ export default defineRule({
     for (const dockerfile of project.builtImages) {
       if (dockerfile.stages.length === 0) continue;
       const report = subject(dockerfile.file);
+      const builds = project.imageBuilds.filter((b) => b.ci && b.dockerfile === dockerfile.file);
       for (const stage of dockerfile.stages) {
-        if (stage.base.type !== 'image') continue; // a stage, scratch, or an image chosen at build time
-        const { ref } = stage.base;
-        if (ref.digest) continue;
-        const image = ref.raw;
-        const version = ref.name === 'node' ? nodeImageVersion(ref) : undefined;
-        if (!ref.tag) report.report('untagged', { image }, stage.fromImageLoc);
-        else if (ref.tag === 'latest') report.report('latest', { image }, stage.fromImageLoc);
-        else if (version && 'alias' in version) {
-          const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, '').replace(/^(?=[^-])/, '-');
-          report.report('floatingNode', { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
+        // a stage, scratch, or an image chosen at build time have no tag of their own
+        const reported = new Set<string>();
+        for (const ref of basesOf(dockerfile, stage, builds)) {
+          const image = ref.raw;
+          if (ref.digest || reported.has(image)) continue;
+          reported.add(image);
+          const version = ref.name === 'node' ? nodeImageVersion(ref) : undefined;
+          if (!ref.tag) report.report('untagged', { image }, stage.fromImageLoc);
+          else if (ref.tag === 'latest') report.report('latest', { image }, stage.fromImageLoc);
+          else if (version && 'alias' in version) {
+            const variant = ref.tag.replace(/^(?:lts|current)(?=-|$)/, '').replace(/^(?=[^-])/, '-');
+            report.report('floatingNode', { image, pinned: `node:${major}${variant}` }, stage.fromImageLoc);
+          }
         }
       }
     }

@@ -38,7 +38,7 @@ export function composeRoutes(found: Routes, owners: ReadonlyMap<string, Owner>,
       const key = `${r.method} ${path} ${r.loc.file}:${r.loc.line}:${r.loc.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? servers[0]?.framework ?? 'express', ...(r.constantReply ? { constantReply: true } : {}) });
+      out.push({ method: r.method, path, loc: r.loc, source: r.source ?? servers[0]?.framework ?? 'express', ...(r.constantReply ? { constantReply: true } : {}), ...(r.computesHealth ? { computesHealth: true } : {}) });
     }
   }
   return out;

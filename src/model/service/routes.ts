@@ -7,7 +7,7 @@
  * file servers and a global prefix. compose-routes.ts applies the mounts afterwards.
  */
 import type * as t from '@babel/types';
-import { chainText, type FunctionNode, isCall, isFunction, isMember, keyName, type MemberNode, memberName, stringValue, unwrap } from '../../parsers/source.ts';
+import { chainText, type FunctionNode, isCall, isFunction, isMember, keyName, type MemberNode, memberName, stringValue, unwrap, walk } from '../../parsers/source.ts';
 import type { Loc } from '../../types.ts';
 import { dirname } from '../project.ts';
 import type { PackageCode } from './code.ts';
@@ -50,6 +50,7 @@ export interface PendingRoute {
   source?: Framework | 'helper';
   owner?: string;
   constantReply?: boolean;
+  computesHealth?: boolean;
 }
 
 export interface Mount {
@@ -170,8 +171,9 @@ export class Routes implements Extractor {
       return;
     }
     const handler = args.at(-1);
-    const constantReply = handler !== undefined && isFunction(unwrap(handler)) && answersConstant(unwrap(handler) as FunctionNode);
-    for (const p of paths) this.routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, constantReply });
+    const fn = handler !== undefined && isFunction(unwrap(handler)) ? (unwrap(handler) as FunctionNode) : undefined;
+    const reply = fn ? replyOf(fn) : {};
+    for (const p of paths) this.routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner, ...reply });
   }
 
   /** A mounted router (`app.use('/p', router)`, `router.routes()`), not a plain middleware. */
@@ -236,8 +238,8 @@ export class Routes implements Extractor {
         const name = chainText(e.callee)?.split('.').pop() ?? '';
         if (!NEST_METHODS.has(name)) continue;
         const methodPaths = e.arguments[0] ? nestPaths(e.arguments[0] as t.Node) : [''];
-        const constantReply = answersConstant(member);
-        for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e), source: 'nest', constantReply });
+        const reply = replyOf(member);
+        for (const prefix of prefixes) for (const path of methodPaths) this.routes.push({ method: name.toUpperCase(), path: joinRoute(prefix, path), loc: mod.loc(e), source: 'nest', ...reply });
       }
     }
   }
@@ -332,6 +334,31 @@ function answersConstant(fn: FunctionNode): boolean {
     if (st.type === 'ReturnStatement') return isConstant(st.argument) || responseCall(st.argument as t.Node);
     return fn.body.type !== 'BlockStatement' && (isConstant(st) || responseCall(st));
   });
+}
+
+/**
+ * A handler that computes health: it waits on something other than its own reply (`await sequelize.query('SELECT 1')`,
+ * `db.ping().then(…)`), so a dependency that is down fails the request, or it answers a 5xx status itself.
+ */
+function computesHealth(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found) return;
+    const n = node;
+    if (n.type === 'NumericLiteral' && n.value >= 500 && n.value <= 599) found = true;
+    else if (n.type === 'AwaitExpression' || (isCall(n) && isMember(n.callee) && memberName(n.callee) === 'then')) {
+      const target = unwrap(n.type === 'AwaitExpression' ? n.argument : (n.callee as t.MemberExpression).object);
+      const callee = isCall(target) ? target.callee : undefined;
+      if (callee && !(isMember(callee) && RESPONSE_METHODS.has(memberName(callee) ?? ''))) found = true;
+    }
+  });
+  return found;
+}
+
+/** What a route handler's body shows of its reply: a constant answer, or one that computes health. */
+function replyOf(fn: FunctionNode): Pick<PendingRoute, 'constantReply' | 'computesHealth'> {
+  if (answersConstant(fn)) return { constantReply: true };
+  return computesHealth(fn) ? { computesHealth: true } : {};
 }
 
 /**

@@ -39,6 +39,8 @@ export interface Route {
   source: Framework | 'helper';
   /** The handler answers with a constant (`res.send('ok')`, `return { status: 'ok' }`): it checks the process alone, no dependency. */
   constantReply?: boolean;
+  /** The handler reaches something outside the process or can answer a failure (`await db.query(…)`, `res.status(503)`): it computes health. */
+  computesHealth?: boolean;
 }
 
 export interface SignalHandler {
