@@ -57951,7 +57951,10 @@ function secretEvidence(key, value) {
   if (PUBLIC_KEY_NAME.test(key) || PUBLIC_KEY_VALUE.test(value.trim())) return false;
   return looksRandom(value) || namesSecretItself(key) && secretShaped(key, value);
 }
-var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, LiteralSecrets;
+function describesField(object) {
+  return object?.type === "ObjectExpression" && object.properties.some((p) => p.type === "ObjectProperty" && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ""));
+}
+var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, DESCRIPTOR_KEYS, COMPONENT_FILE, LiteralSecrets;
 var init_literal_secrets = __esm({
   "src/model/service/literal-secrets.ts"() {
     "use strict";
@@ -57965,6 +57968,8 @@ var init_literal_secrets = __esm({
     MARKER_WORDS = /* @__PURE__ */ new Set(["redacted", "masked", "mask", "placeholder", "sentinel", "blank", "dummy", "fake", "example", "sample", "mock", "weak", "insecure", "known", "common", "leaked", "compromised", "banned", "forbidden", "blocked", "blocklist", "denylist", "blacklist", "rejected", "obfuscated", "deleted", "removed", "revoked", "expired", "invalid"]);
     PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
     PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
+    DESCRIPTOR_KEYS = /* @__PURE__ */ new Set(["label", "helperText", "helpText", "placeholder", "description", "hint", "tooltip"]);
+    COMPONENT_FILE = /\.[jt]sx$/;
     LiteralSecrets = class {
       secrets = [];
       declarator(mod, node) {
@@ -57972,7 +57977,7 @@ var init_literal_secrets = __esm({
       }
       property(mod, node, ancestors2) {
         const key = keyName(node.key, node.computed);
-        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
+        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression" || describesField(ancestors2.at(-1))) return;
         const container = containerName(ancestors2);
         if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
       }
@@ -57992,7 +57997,7 @@ var init_literal_secrets = __esm({
         }
       }
       secretAssignment(mod, key, valueNode) {
-        if (!secretKey(key)) return;
+        if (!secretKey(key) || COMPONENT_FILE.test(mod.file)) return;
         const value = unwrap(valueNode);
         const literal = stringValue(value);
         if (literal !== void 0) {
@@ -66315,7 +66320,7 @@ function imageLastSegment(image) {
 }
 function isBackingServiceImage(image) {
   const last = imageLastSegment(image);
-  return last !== void 0 && BACKING_SERVICES.has(last);
+  return last !== void 0 && (BACKING_SERVICES.has(last) || BACKING_SERVICE_NAMES.test(parseImageRef(image.trim()).name));
 }
 function isWebServerImage(image) {
   const last = imageLastSegment(image);
@@ -66325,7 +66330,7 @@ function isStatefulStoreImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && STATEFUL_STORES.test(last);
 }
-var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES, WEB_SERVERS;
+var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES, BACKING_SERVICE_NAMES, WEB_SERVERS;
 var init_images = __esm({
   "src/model/images.ts"() {
     "use strict";
@@ -66405,6 +66410,7 @@ var init_images = __esm({
       "pgbouncer"
     ]);
     STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
+    BACKING_SERVICE_NAMES = /^(?:temporalio\/(?:auto-setup|server|ui|admin-tools))$/;
     WEB_SERVERS = /* @__PURE__ */ new Set(["nginx", "nginx-unprivileged", "openresty", "caddy", "httpd", "apache2", "lighttpd", "traefik", "haproxy", "envoy", "static-web-server"]);
   }
 });
@@ -66968,7 +66974,7 @@ var init_rule15 = __esm({
       title: "depends_on waits for dependencies to be healthy",
       category: "reliability",
       severity: "info",
-      rationale: "A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency's healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up.",
+      rationale: "A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency's healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up; `condition: service_started` written out says the same on purpose (a client that reconnects), except for a one-shot job, which must finish first.",
       fix: "Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.",
       appliesTo: ["compose"],
       messages: {
@@ -66985,6 +66991,7 @@ var init_rule15 = __esm({
             for (const dep of s.dependsOn) {
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);
+              if (dep.condition === "service_started" && !target?.oneShot) continue;
               if (target?.oneShot) report2.report("notCompleted", { service: s.name, dependency: dep.service }, dep.loc);
               else report2.report("notHealthy", { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== void 0 && imageHasHealthcheck(project, target) === true }, dep.loc);
             }
@@ -70538,7 +70545,8 @@ var init_rule33 = __esm({
     init_rule();
     init_copy();
     REQUIRED = [
-      { pattern: ".env*", paths: [".env", ".env.production"], atRootOnly: false },
+      // `.env*`: `.env` and the env files the context holds (see check()).
+      { pattern: ".env*", paths: [".env"], atRootOnly: false },
       { pattern: "node_modules", paths: ["node_modules"], atRootOnly: false },
       { pattern: ".git", paths: [".git"], atRootOnly: true }
     ];
@@ -70574,7 +70582,11 @@ var init_rule33 = __esm({
             continue;
           }
           const atRoot = contextMayBeRoot(ignore2);
-          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !r.paths.every((p) => ignore2.excludes(p))).map((r) => r.pattern);
+          const context3 = basename(ignore2.file) === ".dockerignore" ? dirname2(ignore2.file) : "";
+          const inContext = (path2) => context3 === "" || path2.startsWith(`${context3}/`);
+          const envPaths = [".env", ...project.envFiles.filter((e2) => !e2.documentation && inContext(e2.file)).map((e2) => context3 === "" ? e2.file : e2.file.slice(context3.length + 1))];
+          const pathsOf2 = (r) => r.pattern === ".env*" ? envPaths : r.paths;
+          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !pathsOf2(r).every((p) => ignore2.excludes(p))).map((r) => r.pattern);
           if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore2.file, missing }, first.source.loc);
         }
       }
@@ -72649,6 +72661,12 @@ var init_rule71 = __esm({
 function isSearchIndex(s) {
   return SEARCH_ENGINES.test(s.image?.value ?? "");
 }
+function keepsOnlyRebuildable(s) {
+  const image = s.image?.value ?? "";
+  if (s.build === void 0 && isWebServerImage(image)) return true;
+  const appendOnly = [...s.command, ...s.entrypoint].join(" ");
+  return s.build === void 0 && CACHES.test(image) && !/--appendonly[\s=]+yes|--appendfsync/.test(appendOnly);
+}
 function keepsData(volume) {
   const target = (volume.target ?? "").replace(/\/+$/, "");
   if (REBUILDABLE.test(volume.source ?? "") || REBUILDABLE.test(target)) return false;
@@ -72657,7 +72675,7 @@ function keepsData(volume) {
 function persistentState(project) {
   const states = [];
   for (const file of project.compose) {
-    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships);
+    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships && !keepsOnlyRebuildable(s));
     for (const s of keeping) {
       if (isSearchIndex(s) && keeping.some((o) => o !== s && !isSearchIndex(o))) continue;
       states.push({ what: `compose service ${s.name}'s volumes`, loc: s.volumesLoc ?? s.loc });
@@ -72690,12 +72708,13 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, SEARCH_ENGINES, rule_default71;
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, SEARCH_ENGINES, CACHES, rule_default71;
 var init_rule72 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
     init_project();
     init_settings();
+    init_images();
     init_yaml_view();
     init_rule();
     BACKUP = /backup/i;
@@ -72703,12 +72722,13 @@ var init_rule72 = __esm({
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
     REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
     SEARCH_ENGINES = /(?:^|\/)(?:meilisearch|elasticsearch|opensearch|typesense|manticoresearch|zincsearch|sonic)(?::|@|$)/;
+    CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memcached)(?::|@|$)/;
     rule_default71 = defineRule({
       id: "ops/backup",
       title: "A service that keeps persistent state has a backup job",
       category: "operations",
       severity: "info",
-      rationale: "A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data.",
+      rationale: "A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data. What is rebuilt rather than restored is not asked for: caches and queue brokers that do not persist every write, a proxy's certificates, a search index beside its store.",
       fix: "Add a backup that runs on a schedule: a `scripts/backup.sh` run by cron or a systemd timer, a Kubernetes CronJob, or a backup service in compose (e.g. an offen/docker-volume-backup container); keep copies off the host and test the restore.",
       appliesTo: ["compose", "k8s", "env", "shell", "package-json", "systemd"],
       messages: {
@@ -79869,12 +79889,27 @@ function oneConditional(commands) {
     if (first === "elif") continue;
     if (first === "else" || first === "then") branch = first === "then" && words3.length === 1 ? branch : 0;
     const argv = invocation(command2.words).argv;
-    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? "") && ++branch > 1) return false;
+    const chained = i > 0 && commands[i - 1]?.terminator === "&&" && !["then", "else"].includes(first);
+    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? "") && !chained && ++branch > 1) return false;
     if (first === "then" || first === "else") branch = argv.length > 0 ? 1 : 0;
   }
   return depth === 0;
 }
-var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, GUARD_BODY, FIXTURES, rule_default75;
+function namedBy(files, names) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!RUNNER_KINDS.has(f.kind) && !/(?:^|\/)(?:Makefile|Procfile|Taskfile\.ya?ml|justfile)$/.test(f.path)) continue;
+    for (const w of f.text.split(/[^\w./-]+/)) {
+      const name = basename(w);
+      if (!names.has(name)) continue;
+      const set = out.get(name) ?? /* @__PURE__ */ new Set();
+      set.add(f.path);
+      out.set(name, set);
+    }
+  }
+  return out;
+}
+var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, GUARD_BODY, RUNNER_KINDS, FIXTURES, rule_default75;
 var init_rule76 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
@@ -79886,13 +79921,14 @@ var init_rule76 = __esm({
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "doc", "i18n", "translations", "icons", "fixtures"]);
     GUARD_BODY = /* @__PURE__ */ new Set(["exit", "return", "export", "unset", "source", ".", ...PRINTS]);
+    RUNNER_KINDS = /* @__PURE__ */ new Set(["workflow", "package-json", "dockerfile", "compose", "k8s", "shell", "systemd"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
     rule_default75 = defineRule({
       id: "ops/script-safety",
       title: "Deploy and operations scripts stop on the first error and never make files world-writable",
       category: "reliability",
       severity: "warning",
-      rationale: 'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run.',
+      rationale: 'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run. A script counts when it is named for an operation (deploy, backup, migrate, release, rollback), or lies in a scripts/ or deploy/ folder and something in the repository runs it (a workflow, a package script, a Dockerfile, a manifest or another script).',
       fix: "Start the script with `set -euo pipefail` (or `set -e`) right after the shebang, and give files the narrowest mode that works: 755/750 for folders and programs, 644/640 (600 for secrets) for files, owned by the service user.",
       appliesTo: ["shell"],
       messages: {
@@ -79900,9 +79936,14 @@ var init_rule76 = __esm({
         worldWritable: (d) => `\`chmod ${d.mode}\` makes files writable by every user on the host: use 755/750 for folders and programs, 644/640 for files`
       },
       check({ project, subject }) {
+        let naming;
+        const run2 = (file) => {
+          naming ??= namedBy(project.files, new Set(project.scripts.map((s) => basename(s.file))));
+          return [...naming.get(basename(file)) ?? []].some((by) => by !== file);
+        };
         for (const script of project.scripts) {
           const named = OPS_NAME.test(basename(script.file));
-          if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || OPS_FOLDER.test(script.file) && !developerTooling(script.file))) continue;
+          if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || OPS_FOLDER.test(script.file) && !developerTooling(script.file) && run2(script.file))) continue;
           if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
           const report2 = subject(script.file);
           const steps = stepsThatMatter(script);
@@ -80288,19 +80329,26 @@ function testedBySibling(project, pkg) {
     (p) => p !== pkg && Object.entries(p.scriptCommands).some(([script, commands]) => namesWord(p.scripts[script] ?? "", name) && commands.some((words3) => runnersIn(words3).length > 0))
   );
 }
+function testsMembers(project, root) {
+  if (hasTests(root)) return true;
+  return project.files.some((f) => dirname2(f.path) === root.dir && MULTI_PROJECT_CONFIG.test(basename(f.path)) && (/^vitest\.workspace/.test(basename(f.path)) || /\b(?:projects|workspace)\s*:/.test(f.text)));
+}
 function testedOtherwise(project, pkg) {
-  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript) || testedBySibling(project, pkg)) return true;
+  if (wiresTests(pkg) || testedBySibling(project, pkg)) return true;
+  if (enclosingPackages(project, pkg).some((root) => hasRealTestScript(root) || isWorkspaceRoot(project, root) && testsMembers(project, root))) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
   return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));
 }
-var rule_default83;
+var MULTI_PROJECT_CONFIG, rule_default83;
 var init_rule84 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
+    init_project();
     init_test_runners();
     init_rule();
     init_shared7();
+    MULTI_PROJECT_CONFIG = /^(?:jest|vitest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.[cm]?[jt]s$/;
     rule_default83 = defineRule({
       id: "pkg/test-script",
       title: "package.json has a real test script",
@@ -86711,12 +86759,18 @@ function buildScope(input) {
     const own = exclusionOf(file.file);
     composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : documentedDevelopment(mentions, file.file) ?? localStackExclusion(file)));
   }
+  const workloadShips = (w) => exclusionOf(w.file) === void 0;
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
   const composeKey = (s) => `${s.file}\0${s.name}`;
+  const shipsElsewhere = (file) => input.compose.some((c) => c !== file && composeFileExclusion.get(c.file) === void 0) || input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
-    for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+    const context3 = { exclusionOf, dockerfiles: byPath, files: input.files, devEnvMeansDevelopment: shipsElsewhere(file) };
+    const uses = file.services.map((s) => composeServiceUse(s, fileExclusion, context3));
+    const stack = fileExclusion ? void 0 : developmentStackExclusion(file, uses);
+    if (stack) composeFileExclusion.set(file.file, stack);
+    for (const [i, s] of file.services.entries()) composeUses.set(composeKey(s), stack ? composeServiceUse(s, stack, context3) : uses[i]);
   }
   const envReaders2 = /* @__PURE__ */ new Map();
   const readBy = (path2, ships, by) => envReaders2.set(path2, [...envReaders2.get(path2) ?? [], { ships, by }]);
@@ -86731,7 +86785,6 @@ function buildScope(input) {
       if (own?.evidence === "name") fileExclusions.set(path2, void 0);
     } else if (own === void 0) fileExclusions.set(path2, { evidence: "deployment", reason: `only ${readers[0]?.by}, which does not ship, reads it` });
   }
-  const workloadShips = (w) => exclusionOf(w.file) === void 0;
   const deployedStages = /* @__PURE__ */ new Map();
   const addDeployment = (d, stage) => {
     if (!d) return;
@@ -86848,7 +86901,28 @@ function isBackingService(s) {
 function isLoopback(host) {
   return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
 }
-function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
+function runsOwnApp(s, use) {
+  return use.role === "app" && (s.build !== void 0 || s.dockerfile !== void 0 || previewTag(s) !== void 0);
+}
+function previewTag(s) {
+  const image = s.image?.value ?? "";
+  const tag = s.build === void 0 && image.includes(":") && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(":") + 1) : void 0;
+  return tag !== void 0 && PREVIEW_TAG.test(tag) ? tag : void 0;
+}
+function developmentStackExclusion(file, uses) {
+  const own = file.services.flatMap((s, i) => runsOwnApp(s, uses[i]) ? [uses[i]] : []);
+  if (own.length === 0 || own.some((u) => u.ships || u.exclusion?.evidence !== "content")) return void 0;
+  const builds = file.services.some((s) => s.build !== void 0);
+  const supporting = file.services.every((s, i) => {
+    const use = uses[i];
+    if (!use.ships || runsOwnApp(s, use) || use.role !== "app") return true;
+    return s.build === void 0 && s.dockerfile === void 0 && (builds || s.image !== void 0 && isWebServerImage(s.image.value));
+  });
+  if (!supporting) return void 0;
+  const reasons = [...new Set(own.map((u) => u.exclusion?.reason))].join("; ");
+  return { evidence: "content", reason: `every app service in it is development (${reasons}): a development stack, with its databases and proxies` };
+}
+function composeServiceUse(s, fileExclusion, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }) {
   const role = s.oneShot || s.interactive ? "job" : isBackingService(s) ? "backing" : "app";
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
@@ -86858,14 +86932,16 @@ function composeServiceUse(s, fileExclusion, exclusionOf, dockerfiles, files) {
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: "content", reason: `only the ${s.profiles.join(", ")} profile starts it` } };
   if (target !== void 0 && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds the ${target} stage of its Dockerfile` } };
   const image = s.image?.value ?? "";
-  const tag = image.includes(":") && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(":") + 1) : void 0;
-  if (s.build === void 0 && tag !== void 0 && PREVIEW_TAG.test(tag)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it runs a development or preview tag (:${tag})` } };
+  const tag = previewTag(s);
+  if (tag !== void 0) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it runs a development or preview tag (:${tag})` } };
   if (s.build === void 0 && TEST_IMAGE.test(image.replace(/[:@].*$/, ""))) return { ...base, ships: false, exclusion: { evidence: "content", reason: "it runs an image made for tests" } };
   const dockerfileExclusion = s.build?.dockerfile !== void 0 && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : void 0;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== "config") return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
-  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? "")))) {
+  const devEnv = s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? ""));
+  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || devEnv)) {
     return { ...base, ships: false, exclusion: { evidence: "content", reason: "it mounts the source tree and runs a development server" } };
   }
+  if (devEnv && role === "app" && devEnvMeansDevelopment) return { ...base, ships: false, exclusion: { evidence: "content", reason: "it sets NODE_ENV=development, while the repository deploys the app another way" } };
   return { ...base, ships: true, ...s.image === void 0 && s.build === void 0 && !s.extends ? { fragment: true } : {} };
 }
 var DEV_PROFILE = /^(?:dev|development|local|test|tests|testing|e2e|ci|debug|tools?|admin-tools|mock|mocks|deprecated|legacy|old|preview)$/i;

@@ -247,6 +247,31 @@ describe('compose files and services', () => {
     expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'api'))).toMatchObject({ ships: true, role: 'app' });
   });
 
+  it('a file whose every app service is development is a development stack: its databases and proxies too', () => {
+    const preview = 'services:\n  app:\n    image: ghcr.io/acme/notes:develop\n    depends_on: [db]\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: notes\n  proxy:\n    image: caddy:2\n';
+    const p = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': preview }).project;
+    for (const name of ['app', 'db', 'proxy']) expect(p.scope.composeService(service(p, 'docker-compose.yml', name)).ships, name).toBe(false);
+    expect(p.scope.composeService(service(p, 'docker-compose.yml', 'db')).exclusion?.reason).toMatch(/every app service/);
+    // One app service that ships is enough for the file to ship.
+    const mixed = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': `${preview}  worker:\n    image: ghcr.io/acme/notes-worker:1.4.2\n` }).project;
+    expect(mixed.scope.composeService(service(mixed, 'docker-compose.yml', 'db')).ships).toBe(true);
+  });
+
+  it('an app service that sets NODE_ENV=development is development when the repository ships the app another way', () => {
+    const dev = 'services:\n  api:\n    build: .\n    environment:\n      NODE_ENV: development\n    ports: ["3001:3001"]\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: password\n';
+    const release = 'services:\n  api:\n    image: acme/api:1.4.2\n    environment:\n      NODE_ENV: production\n';
+    const both = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev, 'docker-compose.release.yaml': release }).project;
+    expect(both.scope.composeService(service(both, 'docker-compose.yaml', 'api'))).toMatchObject({ ships: false, exclusion: { evidence: 'content' } });
+    expect(both.scope.composeService(service(both, 'docker-compose.yaml', 'db')).ships).toBe(false);
+    expect(both.scope.composeService(service(both, 'docker-compose.release.yaml', 'api')).ships).toBe(true);
+    // Third-party images beside the app services that are built here (dashboards, a workflow engine's UI) go with the stack.
+    const observed = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': `${dev}  grafana:\n    image: grafana/grafana:11.2.0\n`, 'docker-compose.release.yaml': release }).project;
+    expect(observed.scope.composeService(service(observed, 'docker-compose.yaml', 'grafana')).ships).toBe(false);
+    // The repository's only deployment: NODE_ENV=development there is the finding compose/node-env reports, not a reason to look away.
+    const only = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev }).project;
+    expect(only.scope.composeService(service(only, 'docker-compose.yaml', 'api')).ships).toBe(true);
+  });
+
   it('backing services that publish ports for an app outside compose are a local stack too; without ports, nothing says so', () => {
     const published = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports: ["5432:5432"]\n' }).project;
     expect(published.scope.composeService(service(published, 'docker-compose.yml', 'db')).ships).toBe(false);

@@ -135,9 +135,12 @@ function imageLastSegment(image: string): string | undefined {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
+/** Backing services known by their full name, whose last segment alone says nothing (`temporalio/auto-setup`). */
+const BACKING_SERVICE_NAMES = /^(?:temporalio\/(?:auto-setup|server|ui|admin-tools))$/;
+
 export function isBackingServiceImage(image: string): boolean {
   const last = imageLastSegment(image);
-  return last !== undefined && BACKING_SERVICES.has(last);
+  return last !== undefined && (BACKING_SERVICES.has(last) || BACKING_SERVICE_NAMES.test(parseImageRef(image.trim()).name));
 }
 
 /**

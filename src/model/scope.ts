@@ -16,7 +16,7 @@ import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import type { SourceFile } from '../types.ts';
 import { composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
-import { isBackingServiceImage } from './images.ts';
+import { isBackingServiceImage, isWebServerImage } from './images.ts';
 import { containerCalls } from './commands.ts';
 import { commandsReachedFromImage, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
 import type { ImageBuild } from './image-builds.ts';
@@ -191,13 +191,24 @@ export function buildScope(input: ScopeInput): Scope {
     composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : (documentedDevelopment(mentions, file.file) ?? localStackExclusion(file))));
   }
 
+  const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   // Keyed by file and name: rules read services merged with their companion files, which are copies.
   const composeUses = new Map<string, ComposeServiceUse>();
   const composeKey = (s: ComposeService) => `${s.file}\u0000${s.name}`;
+  // NODE_ENV=development on an app service says it is for development where the repository ships the app another way
+  // (another compose file, Kubernetes manifests, a Helm chart); where it is the only deployment, it is a finding.
+  const shipsElsewhere = (file: ComposeFile) =>
+    input.compose.some((c) => c !== file && composeFileExclusion.get(c.file) === undefined) ||
+    input.workloads.some(workloadShips) ||
+    input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
-    for (const s of file.services) composeUses.set(composeKey(s), composeServiceUse(s, fileExclusion, exclusionOf, byPath, input.files));
+    const context = { exclusionOf, dockerfiles: byPath, files: input.files, devEnvMeansDevelopment: shipsElsewhere(file) };
+    const uses = file.services.map((s) => composeServiceUse(s, fileExclusion, context));
+    const stack = fileExclusion ? undefined : developmentStackExclusion(file, uses);
+    if (stack) composeFileExclusion.set(file.file, stack);
+    for (const [i, s] of file.services.entries()) composeUses.set(composeKey(s), stack ? composeServiceUse(s, stack, context) : (uses[i] as ComposeServiceUse));
   }
 
   // Env files compose reads (`env_file:`, and the `.env` beside a compose file for interpolation): the services that
@@ -215,8 +226,6 @@ export function buildScope(input: ScopeInput): Scope {
       if (own?.evidence === 'name') fileExclusions.set(path, undefined);
     } else if (own === undefined) fileExclusions.set(path, { evidence: 'deployment', reason: `only ${readers[0]?.by}, which does not ship, reads it` });
   }
-
-  const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
 
   // The deployment graph: what runs each Dockerfile's image, and at which stage.
   const deployedStages = new Map<Dockerfile, Set<Stage | undefined>>();
@@ -353,13 +362,48 @@ function isLoopback(host: string | undefined): boolean {
   return host !== undefined && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
 }
 
-function composeServiceUse(
-  s: ComposeService,
-  fileExclusion: Exclusion | undefined,
-  exclusionOf: (path: string) => Exclusion | undefined,
-  dockerfiles: ReadonlyMap<string, Dockerfile>,
-  files: readonly SourceFile[],
-): ComposeServiceUse {
+/** The service runs the repository's own app: it builds a Dockerfile here, runs an image built here, or a preview tag of one. */
+function runsOwnApp(s: ComposeService, use: ComposeServiceUse): boolean {
+  return use.role === 'app' && (s.build !== undefined || s.dockerfile !== undefined || previewTag(s) !== undefined);
+}
+
+/** The development or preview tag (`:develop`, `:nightly`, `:pr-123`) of the image a service runs without building it. */
+function previewTag(s: ComposeService): string | undefined {
+  const image = s.image?.value ?? '';
+  const tag = s.build === undefined && image.includes(':') && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(':') + 1) : undefined;
+  return tag !== undefined && PREVIEW_TAG.test(tag) ? tag : undefined;
+}
+
+/**
+ * A compose file whose every service that runs the repository's app is development (a dev server on mounted source,
+ * a preview tag, NODE_ENV=development beside a release deployment), and whose other services are databases, caches,
+ * proxies and jobs: a development stack as a whole, its databases and proxies included.
+ */
+function developmentStackExclusion(file: ComposeFile, uses: readonly ComposeServiceUse[]): Exclusion | undefined {
+  const own = file.services.flatMap((s, i) => (runsOwnApp(s, uses[i] as ComposeServiceUse) ? [uses[i] as ComposeServiceUse] : []));
+  if (own.length === 0 || own.some((u) => u.ships || u.exclusion?.evidence !== 'content')) return undefined;
+  // Beside services that build the app, any other image is a third party's (Grafana, a workflow engine's UI). Beside a
+  // preview tag alone, only proxies: an image that is not built here may be the app's release.
+  const builds = file.services.some((s) => s.build !== undefined);
+  const supporting = file.services.every((s, i) => {
+    const use = uses[i] as ComposeServiceUse;
+    if (!use.ships || runsOwnApp(s, use) || use.role !== 'app') return true;
+    return s.build === undefined && s.dockerfile === undefined && (builds || (s.image !== undefined && isWebServerImage(s.image.value)));
+  });
+  if (!supporting) return undefined;
+  const reasons = [...new Set(own.map((u) => u.exclusion?.reason))].join('; ');
+  return { evidence: 'content', reason: `every app service in it is development (${reasons}): a development stack, with its databases and proxies` };
+}
+
+interface ServiceContext {
+  exclusionOf: (path: string) => Exclusion | undefined;
+  dockerfiles: ReadonlyMap<string, Dockerfile>;
+  files: readonly SourceFile[];
+  /** The repository ships the app another way: NODE_ENV=development here marks a development service. */
+  devEnvMeansDevelopment: boolean;
+}
+
+function composeServiceUse(s: ComposeService, fileExclusion: Exclusion | undefined, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }: ServiceContext): ComposeServiceUse {
   const role: ComposeRole = s.oneShot || s.interactive ? 'job' : isBackingService(s) ? 'backing' : 'app';
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
@@ -369,14 +413,16 @@ function composeServiceUse(
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `only the ${s.profiles.join(', ')} profile starts it` } };
   if (target !== undefined && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds the ${target} stage of its Dockerfile` } };
   const image = s.image?.value ?? '';
-  const tag = image.includes(':') && !/[$}{]/.test(image) ? image.slice(image.lastIndexOf(':') + 1) : undefined;
-  if (s.build === undefined && tag !== undefined && PREVIEW_TAG.test(tag)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it runs a development or preview tag (:${tag})` } };
+  const tag = previewTag(s);
+  if (tag !== undefined) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it runs a development or preview tag (:${tag})` } };
   if (s.build === undefined && TEST_IMAGE.test(image.replace(/[:@].*$/, ''))) return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it runs an image made for tests' } };
   const dockerfileExclusion = s.build?.dockerfile !== undefined && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : undefined;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== 'config') return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
-  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? '')))) {
+  const devEnv = s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? ''));
+  if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || devEnv)) {
     return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it mounts the source tree and runs a development server' } };
   }
+  if (devEnv && role === 'app' && devEnvMeansDevelopment) return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it sets NODE_ENV=development, while the repository deploys the app another way' } };
   return { ...base, ships: true, ...(s.image === undefined && s.build === undefined && !s.extends ? { fragment: true } : {}) };
 }
 

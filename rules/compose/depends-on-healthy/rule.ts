@@ -8,7 +8,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'info',
   rationale:
-    'A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency\'s healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up.',
+    'A plain `depends_on` only orders container starts: the app starts as soon as the database container exists, before it accepts connections, and crashes or serves errors on its first requests. `condition: service_healthy` waits for the dependency\'s healthcheck to pass (and `service_completed_successfully` for a migration to finish). A web server, proxy or static site in front of the app needs only the start order: it answers 502 until its upstream is up; `condition: service_started` written out says the same on purpose (a client that reconnects), except for a one-shot job, which must finish first.',
   fix: 'Write `depends_on: {db: {condition: service_healthy}}` and give the dependency a healthcheck (`pg_isready`, `redis-cli ping`); use `condition: service_completed_successfully` for one-shot services such as migrations.',
   appliesTo: ['compose'],
   messages: {
@@ -29,6 +29,8 @@ export default defineRule({
         for (const dep of s.dependsOn) {
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);
+          // `condition: service_started` written out asks for the start order only, on purpose (clients that reconnect).
+          if (dep.condition === 'service_started' && !target?.oneShot) continue;
           if (target?.oneShot) report.report('notCompleted', { service: s.name, dependency: dep.service }, dep.loc);
           else report.report('notHealthy', { service: s.name, dependency: dep.service, hasHealthcheck: target?.healthcheck ? !target.healthcheck.disabled : target !== undefined && imageHasHealthcheck(project, target) === true }, dep.loc);
         }

@@ -1,6 +1,7 @@
 import { basename, type Project } from '../../../src/model/project.ts';
 import { isFalsy } from '../../../src/model/settings.ts';
-import type { ComposeVolume } from '../../../src/parsers/compose.ts';
+import { isWebServerImage } from '../../../src/model/images.ts';
+import type { ComposeService, ComposeVolume } from '../../../src/parsers/compose.ts';
 import { YamlFile } from '../../../src/parsers/yaml-view.ts';
 import { defineRule } from '../../../src/rule.ts';
 import type { Loc } from '../../../src/types.ts';
@@ -26,6 +27,20 @@ function isSearchIndex(s: { image?: { value: string } }): boolean {
   return SEARCH_ENGINES.test(s.image?.value ?? '');
 }
 
+/** Caches and brokers whose data refills or is re-queued (Redis, Valkey, Memcached), unless told to persist every write. */
+const CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memcached)(?::|@|$)/;
+
+/**
+ * What a service keeps is rebuilt, not restored: a cache or queue broker that does not persist every write
+ * (`--appendonly yes`), or a web server or proxy, whose volumes hold certificates issued again and its own config.
+ */
+function keepsOnlyRebuildable(s: ComposeService): boolean {
+  const image = s.image?.value ?? '';
+  if (s.build === undefined && isWebServerImage(image)) return true;
+  const appendOnly = [...s.command, ...s.entrypoint].join(' ');
+  return s.build === undefined && CACHES.test(image) && !/--appendonly[\s=]+yes|--appendfsync/.test(appendOnly);
+}
+
 /** A compose volume that keeps data: a named, writable volume that is not node_modules, a cache or temporary files. */
 function keepsData(volume: ComposeVolume): boolean {
   const target = (volume.target ?? '').replace(/\/+$/, '');
@@ -37,7 +52,7 @@ function keepsData(volume: ComposeVolume): boolean {
 function persistentState(project: Project): State[] {
   const states: State[] = [];
   for (const file of project.compose) {
-    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships);
+    const keeping = file.services.filter((s) => s.volumes.some(keepsData) && project.scope.composeService(s).ships && !keepsOnlyRebuildable(s));
     for (const s of keeping) {
       // A search index (Meilisearch, Elasticsearch …) beside the store it indexes is rebuilt from that store: the store is what to back up.
       if (isSearchIndex(s) && keeping.some((o) => o !== s && !isSearchIndex(o))) continue;
@@ -83,7 +98,7 @@ export default defineRule({
   category: 'operations',
   severity: 'info',
   rationale:
-    'A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data.',
+    'A volume, a PersistentVolumeClaim or a data directory is state that outlives the container — and that a bad migration, a deleted namespace, a full disk or ransomware can destroy. Without a scheduled, scripted backup (and a tested restore), the first data-loss incident is also the last word on that data. What is rebuilt rather than restored is not asked for: caches and queue brokers that do not persist every write, a proxy\'s certificates, a search index beside its store.',
   fix: 'Add a backup that runs on a schedule: a `scripts/backup.sh` run by cron or a systemd timer, a Kubernetes CronJob, or a backup service in compose (e.g. an offen/docker-volume-backup container); keep copies off the host and test the restore.',
   appliesTo: ['compose', 'k8s', 'env', 'shell', 'package-json', 'systemd'],
   messages: {

@@ -128,10 +128,31 @@ function oneConditional(commands: readonly LocatedCommand[]): boolean {
     if (first === 'elif') continue;
     if (first === 'else' || first === 'then') branch = first === 'then' && words.length === 1 ? branch : 0;
     const argv = invocation(command.words).argv;
-    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? '') && ++branch > 1) return false;
+    // `pnpm install && pnpm build`: the rest of a chain is one step with its head, which stops at the first failure.
+    const chained = i > 0 && commands[i - 1]?.terminator === '&&' && !['then', 'else'].includes(first);
+    if (argv.length > 0 && !PRINTS.has(argv[0]?.value ?? '') && !chained && ++branch > 1) return false;
     if (first === 'then' || first === 'else') branch = argv.length > 0 ? 1 : 0;
   }
   return depth === 0;
+}
+
+/** Kinds of files that run scripts: CI, package scripts, images, manifests, units, other scripts. */
+const RUNNER_KINDS = new Set(['workflow', 'package-json', 'dockerfile', 'compose', 'k8s', 'shell', 'systemd']);
+
+/** For each script name, the files that name it among those that run scripts (`scripts/deploy.sh`, `./bin/migrate`). */
+function namedBy(files: readonly { kind: string; path: string; text: string }[], names: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of files) {
+    if (!RUNNER_KINDS.has(f.kind) && !/(?:^|\/)(?:Makefile|Procfile|Taskfile\.ya?ml|justfile)$/.test(f.path)) continue;
+    for (const w of f.text.split(/[^\w./-]+/)) {
+      const name = basename(w);
+      if (!names.has(name)) continue;
+      const set = out.get(name) ?? new Set();
+      set.add(f.path);
+      out.set(name, set);
+    }
+  }
+  return out;
 }
 
 /** Test fixtures are inputs, not scripts anyone runs. */
@@ -143,7 +164,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'warning',
   rationale:
-    'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run.',
+    'A shell script without `set -e` carries on after a failed step: a deploy whose build failed still restarts the service on the old code, a backup whose dump failed still rotates away the last good archive, and the script ends "successfully". `chmod 777` makes code or data writable by every account on the host, so any compromised process can plant code the service will run. A script counts when it is named for an operation (deploy, backup, migrate, release, rollback), or lies in a scripts/ or deploy/ folder and something in the repository runs it (a workflow, a package script, a Dockerfile, a manifest or another script).',
   fix: 'Start the script with `set -euo pipefail` (or `set -e`) right after the shebang, and give files the narrowest mode that works: 755/750 for folders and programs, 644/640 (600 for secrets) for files, owned by the service user.',
   appliesTo: ['shell'],
   messages: {
@@ -153,10 +174,17 @@ export default defineRule({
       `\`chmod ${d.mode}\` makes files writable by every user on the host: use 755/750 for folders and programs, 644/640 for files`,
   },
   check({ project, subject }) {
+    let naming: Map<string, Set<string>> | undefined;
+    // Something in the repository runs it: a workflow, a package script, an image, a manifest or another script names it.
+    const run = (file: string) => {
+      naming ??= namedBy(project.files, new Set(project.scripts.map((s) => basename(s.file))));
+      return [...(naming.get(basename(file)) ?? [])].some((by) => by !== file);
+    };
     for (const script of project.scripts) {
-      // Operations scripts that ship: named for an operation anywhere, or in an operations folder unless named as developer tooling.
+      // Operations scripts that ship: named for an operation anywhere, or in an operations folder that something runs,
+      // unless named as developer tooling (a maintainer's helper nothing runs is not an operation on what runs).
       const named = OPS_NAME.test(basename(script.file));
-      if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || (OPS_FOLDER.test(script.file) && !developerTooling(script.file)))) continue;
+      if (FIXTURES.test(script.file) || !project.scope.ships(script.file) || !(named || (OPS_FOLDER.test(script.file) && !developerTooling(script.file) && run(script.file)))) continue;
       // A script for another interpreter (`#!/usr/bin/env node`, fish) has no errexit.
       if (script.shebang && !isShellProgram(script.shebang.interpreter)) continue;
       const report = subject(script.file);

@@ -1,5 +1,5 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
-import type { Project } from '../../../src/model/project.ts';
+import { basename, dirname, type Project } from '../../../src/model/project.ts';
 import { hasRealTestScript, hasTests, placeholderKind, runnersIn, wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, isWorkspaceRoot, missingFieldLoc, servicePackages } from '../_shared.ts';
@@ -25,9 +25,19 @@ function testedBySibling(project: Project, pkg: PackageJson): boolean {
   );
 }
 
+/** Runner configs that run several packages' tests in one run: jest's `projects`, a vitest workspace or `projects`. */
+const MULTI_PROJECT_CONFIG = /^(?:jest|vitest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.[cm]?[jt]s$/;
+
+/** A workspace root whose test runner covers its members: a multi-project runner config, or a script that runs a runner. */
+function testsMembers(project: Project, root: PackageJson): boolean {
+  if (hasTests(root)) return true;
+  return project.files.some((f) => dirname(f.path) === root.dir && MULTI_PROJECT_CONFIG.test(basename(f.path)) && (/^vitest\.workspace/.test(basename(f.path)) || /\b(?:projects|workspace)\s*:/.test(f.text)));
+}
+
 /** Tests are wired for the package, though not as `npm test`: another script or an Nx target runs a test runner, an enclosing package tests it, a sibling's test suite starts it, or (for a workspace root) a member has tests. */
 function testedOtherwise(project: Project, pkg: PackageJson): boolean {
-  if (wiresTests(pkg) || enclosingPackages(project, pkg).some(hasRealTestScript) || testedBySibling(project, pkg)) return true;
+  if (wiresTests(pkg) || testedBySibling(project, pkg)) return true;
+  if (enclosingPackages(project, pkg).some((root) => hasRealTestScript(root) || (isWorkspaceRoot(project, root) && testsMembers(project, root)))) return true;
   if (!isWorkspaceRoot(project, pkg)) return false;
   const below = pkg.dir === '' ? '' : `${pkg.dir}/`;
   return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));

@@ -88,6 +88,16 @@ function secretEvidence(key: string, value: string): boolean {
   return looksRandom(value) || (namesSecretItself(key) && secretShaped(key, value));
 }
 
+/** Keys of a form field or setting descriptor (`{ secretKey: 'region', label: 'AWS Region' }`): its other keys name fields, not values. */
+const DESCRIPTOR_KEYS = new Set(['label', 'helperText', 'helpText', 'placeholder', 'description', 'hint', 'tooltip']);
+
+function describesField(object: t.Node | undefined): boolean {
+  return object?.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'ObjectProperty' && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ''));
+}
+
+/** A component file (`.tsx`, `.jsx`): user interface, whose names prove nothing; only a credential of a known format counts. */
+const COMPONENT_FILE = /\.[jt]sx$/;
+
 export class LiteralSecrets implements Extractor {
   readonly secrets: LiteralSecret[] = [];
 
@@ -97,7 +107,7 @@ export class LiteralSecrets implements Extractor {
 
   property(mod: Module, node: t.ObjectProperty, ancestors: readonly t.Node[]): void {
     const key = keyName(node.key, node.computed);
-    if (!key || ancestors.at(-1)?.type !== 'ObjectExpression') return;
+    if (!key || ancestors.at(-1)?.type !== 'ObjectExpression' || describesField(ancestors.at(-1))) return;
     const container = containerName(ancestors);
     if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
   }
@@ -122,7 +132,7 @@ export class LiteralSecrets implements Extractor {
   }
 
   private secretAssignment(mod: Module, key: string, valueNode: t.Node): void {
-    if (!secretKey(key)) return;
+    if (!secretKey(key) || COMPONENT_FILE.test(mod.file)) return;
     const value = unwrap(valueNode);
     const literal = stringValue(value);
     if (literal !== undefined) {
