@@ -8337,7 +8337,7 @@ var init_classify = __esm({
     TEMPLATE_EXT = /\.(?:hbs|handlebars|ejs|tmpl|tpl|j2|jinja2?|mustache|njk|liquid|erb|eta)$/;
     BARE_ENV_EXAMPLE = /^env[._-]?(?:example|sample|template|dist|defaults?)$/;
     WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
-    COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+    COMPOSE_NAME = /(?:^|\/)(?:docker-|podman-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
     MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
     MANIFEST_KEYS = [/^apiVersion:/m, /^kind:/m];
     COMPOSE_KEYS = [/^services:/m, /^\s+(?:image|build):/m];
@@ -58498,6 +58498,14 @@ var init_shutdown = __esm({
 });
 
 // src/model/service/validation-bypass.ts
+function readsAsValue(node, ancestors2) {
+  const parent = ancestors2.at(-1);
+  const grand = ancestors2.at(-2);
+  if (parent && (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.object === node && !parent.computed && parent.property.type === "Identifier") {
+    return VALUE_METHODS.has(parent.property.name) && grand !== void 0 && isCall(grand) && grand.callee === parent;
+  }
+  return parent !== void 0 && isCall(parent) && parent.arguments[0] === node && VALUE_FUNCTIONS.test(chainText(parent.callee) ?? "");
+}
 function refusesOnly(branch) {
   if (!branch) return true;
   return statementsOf(branch).every((s) => {
@@ -58515,7 +58523,7 @@ function identifiersIn(node) {
   });
   return out;
 }
-var BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, ValidationBypasses;
+var BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, ValidationBypasses, VALUE_METHODS, VALUE_FUNCTIONS;
 var init_validation_bypass = __esm({
   "src/model/service/validation-bypass.ts"() {
     "use strict";
@@ -58531,6 +58539,7 @@ var init_validation_bypass = __esm({
       flag(mod, node, flag2, ancestors2) {
         if (!BYPASS_FLAG.test(flag2)) return;
         if (OWN_SETTINGS.test(flag2)) return;
+        if (readsAsValue(node, ancestors2)) return;
         const explicit = SECURITY_CONCEPT.test(flag2);
         const controlled = this.controlledBranches(mod, node, ancestors2);
         if (controlled === void 0) {
@@ -58560,6 +58569,8 @@ var init_validation_bypass = __esm({
         return void 0;
       }
     };
+    VALUE_METHODS = /* @__PURE__ */ new Set(["split", "match", "matchAll"]);
+    VALUE_FUNCTIONS = /^(?:parseInt|parseFloat|Number|JSON\.parse|parse\w*|to\w*List|\w*ToArray)$/;
   }
 });
 
@@ -71727,6 +71738,8 @@ function indexOf2(project) {
   const documentsOf = keyedIndex(documents, (f) => [`dir ${dirname2(f.file)}`, `package ${project.packageFor(dirname2(f.file))?.file ?? ""}`]);
   const keysByFile = new Map(project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== "path").map((f) => [f, new Set(keysOf(f))]));
   const naming = keyedIndex([...keysByFile.keys()], (f) => [...keysByFile.get(f) ?? []]);
+  const composeDirs = new Set(project.compose.map((c) => dirname2(c.file)));
+  const stackFile = (f) => composeDirs.has(dirname2(f.file));
   const envOfOwner = /* @__PURE__ */ new Map();
   const envOfCode = /* @__PURE__ */ new Map();
   const envOfWorkspace = /* @__PURE__ */ new Map();
@@ -71745,9 +71758,11 @@ function indexOf2(project) {
      * package's own folders and in every folder above it, up to the root.
      */
     documentingFiles(pkg) {
-      const all = documentsOf([...ancestors(pkg.dir).map((d) => `dir ${d}`), `package ${pkg.file}`]);
+      const above = new Set(ancestors(pkg.dir));
+      const all = documentsOf([...above].map((d) => `dir ${d}`).concat(`package ${pkg.file}`)).filter((f) => above.has(dirname2(f.file)) || !stackFile(f));
       return { examples: all.filter((f) => f.documentation), all };
     },
+    stackFile,
     /** Documentation files anywhere that list one of these variables. */
     naming,
     /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
@@ -71825,7 +71840,7 @@ var init_rule50 = __esm({
           const [head] = undocumented;
           if (!head) continue;
           const ownFiles = new Set(own.all);
-          const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f));
+          const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f) && !index.stackFile(f));
           if (examples.length === 0) report2.report("noExample", { name: head.name, count: undocumented.length }, head.at.loc);
           else for (const { name, at: at2 } of undocumented) report2.report("undocumented", { name, example: mainExample(service.package, examples) }, at2.loc);
         }
@@ -79821,15 +79836,16 @@ function guardCommands(commands) {
     let depth = 0;
     let end = -1;
     let plain2 = true;
+    let inCondition = false;
     for (let k = i; k < commands.length; k++) {
       const words3 = commands[k].words.map((w) => w.value);
-      if (words3[0] === "if") depth++;
-      if (words3[0] === "fi") depth--;
-      if (k > i && words3[0] !== "fi") {
-        const body = words3[0] === "then" || words3[0] === "else" ? words3.slice(1) : words3;
-        const argv = invocation(commands[k].words.slice(words3.length - body.length)).argv.map((w) => w.value);
-        if (words3[0] === "elif" || argv.length > 0 && !GUARD_BODY.has(argv[0])) plain2 = false;
-      }
+      const keyword = CONDITIONAL_WORDS.has(words3[0] ?? "") ? words3[0] : void 0;
+      if (keyword === "if") depth++;
+      if (keyword === "fi") depth--;
+      if (keyword === "if" || keyword === "elif") inCondition = true;
+      if (keyword === "then" || keyword === "else") inCondition = false;
+      const argv = invocation(commands[k].words.slice(keyword ? 1 : 0)).argv.map((w) => w.value);
+      if (!inCondition && argv.length > 0 && !GUARD_BODY.has(argv[0])) plain2 = false;
       if (depth === 0) {
         end = k;
         break;
@@ -79909,7 +79925,14 @@ function namedBy(files, names) {
   }
   return out;
 }
-var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, GUARD_BODY, RUNNER_KINDS, FIXTURES, rule_default75;
+function checksStatus(script, doing) {
+  const tests = (c) => c?.words.some((w) => w.value.includes("$?")) === true;
+  return doing.every((step) => {
+    if (step === script.steps.at(-1) || step.terminator === "||") return true;
+    return tests(script.commands[script.commands.indexOf(step) + 1]);
+  });
+}
+var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, CONDITIONAL_WORDS, GUARD_BODY, RUNNER_KINDS, FIXTURES, rule_default75;
 var init_rule76 = __esm({
   "rules/ops/script-safety/rule.ts"() {
     "use strict";
@@ -79917,9 +79940,10 @@ var init_rule76 = __esm({
     init_shell();
     init_rule();
     OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
-    OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
+    OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate|entrypoint)/i;
     PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
     DEVELOPER_TOOLING = /* @__PURE__ */ new Set(["dev", "generate", "gen", "codegen", "clean", "lint", "format", "fmt", "test", "tests", "e2e", "local", "watch", "typecheck", "docs", "storybook", "mock", "mocks", "changelog", "doc", "i18n", "translations", "icons", "fixtures"]);
+    CONDITIONAL_WORDS = /* @__PURE__ */ new Set(["if", "then", "elif", "else", "fi"]);
     GUARD_BODY = /* @__PURE__ */ new Set(["exit", "return", "export", "unset", "source", ".", ...PRINTS]);
     RUNNER_KINDS = /* @__PURE__ */ new Set(["workflow", "package-json", "dockerfile", "compose", "k8s", "shell", "systemd"]);
     FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
@@ -79949,7 +79973,7 @@ var init_rule76 = __esm({
           const steps = stepsThatMatter(script);
           const doing = steps.doing;
           const first = steps.first ?? script.firstCommand;
-          if (!script.errexit && first && !singleStep(script, doing)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
+          if (!script.errexit && first && !singleStep(script, doing) && !checksStatus(script, doing)) report2.report("noErrexit", { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? "" }, first.loc);
           for (const chmod2 of script.chmods) if (chmod2.worldWritable) report2.report("worldWritable", { mode: chmod2.mode }, chmod2.loc);
         }
       }
@@ -86727,6 +86751,10 @@ function composeCommands(s) {
   const text = shell ?? argv.join(" ");
   return text.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).filter((w) => w !== ""));
 }
+function onlyWaitsInCompose(s) {
+  const calls = s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : [];
+  return calls.length > 0 && calls.every(([program, ...args]) => program === "sleep" && ["infinity", "inf"].includes(args[0] ?? "") || program === "tail" && args.includes("/dev/null"));
+}
 function buildScope(input) {
   const development = ignoreRules(input.development).matcher;
   const production = ignoreRules(input.production).matcher;
@@ -86923,7 +86951,7 @@ function developmentStackExclusion(file, uses) {
   return { evidence: "content", reason: `every app service in it is development (${reasons}): a development stack, with its databases and proxies` };
 }
 function composeServiceUse(s, fileExclusion, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }) {
-  const role = s.oneShot || s.interactive ? "job" : isBackingService(s) ? "backing" : "app";
+  const role = s.oneShot || s.interactive || onlyWaitsInCompose(s) ? "job" : isBackingService(s) ? "backing" : "app";
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
   const base = { role, stage };

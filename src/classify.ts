@@ -63,8 +63,8 @@ export function classifyByName(path: string): ArtifactKind | undefined {
 }
 
 const WORKFLOW_OR_BOT = /(?:^|\/)\.github\/(?:workflows\/[^/]+|dependabot\.ya?ml)$/;
-/** `compose.yaml`, `docker-compose.prod.yml`, `compose-dev.yaml`: the names Compose reads or users pass with `-f`. */
-export const COMPOSE_NAME = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+/** `compose.yaml`, `docker-compose.prod.yml`, `compose-dev.yaml`, `podman-compose.yml`: the names Compose (and podman-compose) reads or users pass with `-f`. */
+export const COMPOSE_NAME = /(?:^|\/)(?:docker-|podman-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 /** Folders that hold Kubernetes manifests by convention. */
 const MANIFEST_FOLDER = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|kustomize|overlays|openshift)\//i;
 /** Top-level keys of a manifest (`apiVersion` and `kind`) or a compose file (`services` with an `image` or `build`), seen in the text even when it does not parse. */

@@ -247,6 +247,13 @@ describe('compose files and services', () => {
     expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'api'))).toMatchObject({ ships: true, role: 'app' });
   });
 
+  it('a container that only waits for `docker exec` is a job, not a service', () => {
+    const compose = 'services:\n  api:\n    image: acme/api:1.4.2\n  admin-cli:\n    image: acme/admin-cli:1.4.2\n    command: tail -f /dev/null\n  worker:\n    image: acme/api:1.4.2\n    command: ["node", "worker.js"]\n';
+    const { project } = modelOf({ 'docker-compose.yml': compose });
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'admin-cli')).role).toBe('job');
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'worker')).role).toBe('app');
+  });
+
   it('a file whose every app service is development is a development stack: its databases and proxies too', () => {
     const preview = 'services:\n  app:\n    image: ghcr.io/acme/notes:develop\n    depends_on: [db]\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: notes\n  proxy:\n    image: caddy:2\n';
     const p = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yml': preview }).project;

@@ -154,6 +154,12 @@ function composeCommands(s: ComposeService): string[][] {
   return text.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).filter((w) => w !== ''));
 }
 
+/** A toolbox container that only waits (`tail -f /dev/null`, `sleep infinity`) for someone to `docker exec` into it: a job, not a service. */
+function onlyWaitsInCompose(s: ComposeService): boolean {
+  const calls = s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : [];
+  return calls.length > 0 && calls.every(([program, ...args]) => (program === 'sleep' && ['infinity', 'inf'].includes(args[0] ?? '')) || (program === 'tail' && args.includes('/dev/null')));
+}
+
 export function buildScope(input: ScopeInput): Scope {
   const development = ignoreRules(input.development).matcher;
   const production = ignoreRules(input.production).matcher;
@@ -404,7 +410,7 @@ interface ServiceContext {
 }
 
 function composeServiceUse(s: ComposeService, fileExclusion: Exclusion | undefined, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }: ServiceContext): ComposeServiceUse {
-  const role: ComposeRole = s.oneShot || s.interactive ? 'job' : isBackingService(s) ? 'backing' : 'app';
+  const role: ComposeRole = s.oneShot || s.interactive || onlyWaitsInCompose(s) ? 'job' : isBackingService(s) ? 'backing' : 'app';
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
   const base = { role, stage };

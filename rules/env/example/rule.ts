@@ -50,6 +50,10 @@ function indexOf(project: Project) {
   // Documentation files anywhere, by the variables they name.
   const keysByFile = new Map(project.envFiles.filter((f) => f.documentation && project.scope.exclusionOf(f.file)?.evidence !== 'path').map((f) => [f, new Set(keysOf(f))]));
   const naming = keyedIndex([...keysByFile.keys()], (f) => [...(keysByFile.get(f) ?? [])]);
+  // An env file beside a compose file of another folder (`podman/env.sample` beside podman-compose.yml) lists what
+  // that stack interpolates: it documents the stack, not the package.
+  const composeDirs = new Set(project.compose.map((c) => dirname(c.file)));
+  const stackFile = (f: EnvFile) => composeDirs.has(dirname(f.file));
   // ENV of the images: of the package's folder, one whose WORKDIR runs the package (`docker/Dockerfile` →
   // apps/webapp), or one of the workspace around it, built from its root (it may run any member).
   const envOfOwner = new Map<PackageJson, string[]>();
@@ -70,9 +74,11 @@ function indexOf(project: Project) {
      * package's own folders and in every folder above it, up to the root.
      */
     documentingFiles(pkg: PackageJson): { examples: EnvFile[]; all: EnvFile[] } {
-      const all = documentsOf([...ancestors(pkg.dir).map((d) => `dir ${d}`), `package ${pkg.file}`]);
+      const above = new Set(ancestors(pkg.dir));
+      const all = documentsOf([...above].map((d) => `dir ${d}`).concat(`package ${pkg.file}`)).filter((f) => above.has(dirname(f.file)) || !stackFile(f));
       return { examples: all.filter((f) => f.documentation), all };
     },
+    stackFile,
     /** Documentation files anywhere that list one of these variables. */
     naming,
     /** Whether a documentation file that lists one of the variables `read` also lists `name`. */
@@ -148,7 +154,7 @@ export default defineRule({
       const [head] = undocumented;
       if (!head) continue;
       const ownFiles = new Set(own.all);
-      const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f));
+      const examples = own.examples.length > 0 ? own.examples : index.naming(read).filter((f) => !ownFiles.has(f) && !index.stackFile(f));
       if (examples.length === 0) report.report('noExample', { name: head.name, count: undocumented.length }, head.at.loc);
       else for (const { name, at } of undocumented) report.report('undocumented', { name, example: mainExample(service.package, examples) }, at.loc);
     }

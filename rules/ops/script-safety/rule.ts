@@ -5,8 +5,8 @@ import { defineRule } from '../../../src/rule.ts';
 
 /** Operations scripts: under a `scripts/` folder, or a folder named deploy… or backup…. */
 const OPS_FOLDER = /(?:^|\/)(?:scripts|deploy[^/]*|backups?[^/]*)\//i;
-/** …or named for an operation, in any folder: deploy.sh, backup-db.sh, release.sh, migrate.sh, pre-deploy-validation.sh, emergency-recovery.sh. */
-const OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate)/i;
+/** …or named for an operation, in any folder: deploy.sh, backup-db.sh, release.sh, migrate.sh, pre-deploy-validation.sh, emergency-recovery.sh, web-entrypoint.sh. */
+const OPS_NAME = /(?:^|[-_.])(?:deploy|backup|restore|rollback|recovery|release|migrate|entrypoint)/i;
 /** Commands that only print: their failure changes nothing. */
 const PRINTS = new Set(['echo', 'printf']);
 /**
@@ -29,6 +29,7 @@ function developerTooling(file: string): boolean {
  * one `&&` chain of all its steps, or one `if`/`else` that ends it with one command per branch: nothing runs
  * after a failure, and the script's status is that step's, so errexit changes nothing.
  */
+const CONDITIONAL_WORDS = new Set(['if', 'then', 'elif', 'else', 'fi']);
 /** Commands that only end the script, set a variable or load an optional file: a guard's body, not a step that matters. */
 const GUARD_BODY = new Set(['exit', 'return', 'export', 'unset', 'source', '.', ...PRINTS]);
 
@@ -44,15 +45,17 @@ function guardCommands(commands: readonly LocatedCommand[]): Set<LocatedCommand>
     let depth = 0;
     let end = -1;
     let plain = true;
+    // Conditions (`if [ -n "$A" ] && [ -n "$B" ]; then`, nested ones too) may run anything: `if` handles their failure.
+    let inCondition = false;
     for (let k = i; k < commands.length; k++) {
       const words = (commands[k] as LocatedCommand).words.map((w) => w.value);
-      if (words[0] === 'if') depth++;
-      if (words[0] === 'fi') depth--;
-      if (k > i && words[0] !== 'fi') {
-        const body = words[0] === 'then' || words[0] === 'else' ? words.slice(1) : words;
-        const argv = invocation((commands[k] as LocatedCommand).words.slice(words.length - body.length)).argv.map((w) => w.value);
-        if (words[0] === 'elif' || (argv.length > 0 && !GUARD_BODY.has(argv[0] as string))) plain = false;
-      }
+      const keyword = CONDITIONAL_WORDS.has(words[0] ?? '') ? (words[0] as string) : undefined;
+      if (keyword === 'if') depth++;
+      if (keyword === 'fi') depth--;
+      if (keyword === 'if' || keyword === 'elif') inCondition = true;
+      if (keyword === 'then' || keyword === 'else') inCondition = false;
+      const argv = invocation((commands[k] as LocatedCommand).words.slice(keyword ? 1 : 0)).argv.map((w) => w.value);
+      if (!inCondition && argv.length > 0 && !GUARD_BODY.has(argv[0] as string)) plain = false;
       if (depth === 0) {
         end = k;
         break;
@@ -155,6 +158,19 @@ function namedBy(files: readonly { kind: string; path: string; text: string }[],
   return out;
 }
 
+/**
+ * Every step that matters is checked where it runs: the command after it tests its status (`status=$?`,
+ * `if [ $? -ne 0 ]; then … exit 1`), or it ends in `|| exit`. The script handles each failure itself, often to say
+ * what to do before it exits; the last step's status is the script's.
+ */
+function checksStatus(script: ShellScript, doing: readonly LocatedCommand[]): boolean {
+  const tests = (c: LocatedCommand | undefined) => c?.words.some((w) => w.value.includes('$?')) === true;
+  return doing.every((step) => {
+    if (step === script.steps.at(-1) || step.terminator === '||') return true;
+    return tests(script.commands[script.commands.indexOf(step) + 1]);
+  });
+}
+
 /** Test fixtures are inputs, not scripts anyone runs. */
 const FIXTURES = /(?:^|\/)(?:__fixtures__|fixtures|testdata)\//;
 
@@ -191,7 +207,7 @@ export default defineRule({
       const steps = stepsThatMatter(script);
       const doing = steps.doing;
       const first = steps.first ?? script.firstCommand;
-      if (!script.errexit && first && !singleStep(script, doing)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
+      if (!script.errexit && first && !singleStep(script, doing) && !checksStatus(script, doing)) report.report('noErrexit', { command: (invocation(first.words).argv[0] ?? first.words[0])?.value ?? '' }, first.loc);
       for (const chmod of script.chmods) if (chmod.worldWritable) report.report('worldWritable', { mode: chmod.mode }, chmod.loc);
     }
   },

@@ -1,8 +1,8 @@
 #!/bin/bash
-# pre-deploy-validation.sh: named for the deploy it guards, at the repository root
+# pre-deploy-validation.sh: named for the deploy it guards, at the repository root. Each step's status is tested
+# right after it and a failure aborts the deployment: the script does not go on after a failed step.
 
 echo "Pre-deployment validation..."
-# expect: noErrexit
 
 npm test
 if [ $? -ne 0 ]; then

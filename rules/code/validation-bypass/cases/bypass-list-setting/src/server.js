@@ -1,0 +1,12 @@
+// A list of addresses the rate limiter exempts (an allow-list), read as a value: not a switch that turns a check off.
+const Fastify = require('fastify');
+
+const security = {
+  rateLimit: {
+    max: Number(process.env.SECURITY_RATE_LIMIT_MAX ?? 100),
+    bypass: process.env.SECURITY_RATE_LIMIT_BYPASS?.split(',') ?? [],
+  },
+};
+const app = Fastify();
+app.register(require('@fastify/rate-limit'), { max: security.rateLimit.max, allowList: security.rateLimit.bypass });
+app.listen({ port: 3000 });
