@@ -21249,16 +21249,29 @@ function headerComments(file) {
   }
   return out;
 }
-function headerExclusion(file) {
-  const lines = headerComments(file);
+function notForProduction(lines) {
   for (const raw of lines.length > 1 ? [...lines, lines.join(" ")] : lines) {
     const comment = raw.replace(/[*_`]+/g, "");
     for (const re of HEADER_STATEMENTS) {
       const m = re.exec(comment);
-      if (m) return { evidence: "header", reason: `its header says "${m[0].trim().slice(0, 60)}"` };
+      if (m) return m[0].trim().slice(0, 60);
     }
   }
   return void 0;
+}
+function headerExclusion(file) {
+  const said = notForProduction(headerComments(file));
+  return said === void 0 ? void 0 : { evidence: "header", reason: `its header says "${said}"` };
+}
+function commentExclusion(file, line) {
+  const lines = [];
+  for (let k = line - 2; k >= 0 && k >= line - 1 - HEADER_LINES; k--) {
+    const text = (file.lines[k] ?? "").trim();
+    if (!text.startsWith("#")) break;
+    lines.unshift(text.replace(/^#+\s*/, ""));
+  }
+  const said = notForProduction(lines);
+  return said === void 0 ? void 0 : { evidence: "header", reason: `the comment above it says "${said}"` };
 }
 function readmeExclusion(readme) {
   const lines = readme.lines.map((l) => l.trim()).filter((l) => l !== "").slice(0, README_LINES).map((l) => l.replace(/[*_`]+/g, ""));
@@ -62117,13 +62130,14 @@ function buildScope(input) {
     composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : documentedDevelopment(mentions, file.file) ?? localStackExclusion(file)));
   }
   const workloadShips = (w) => exclusionOf(w.file) === void 0;
+  const filesByPath = new Map(input.files.map((f) => [f.path, f]));
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
   const composeKey = (s) => `${s.file}\0${s.name}`;
   const shipsElsewhere = (file) => input.compose.some((c) => c !== file && composeFileExclusion.get(c.file) === void 0) || input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
-    const context = { exclusionOf, dockerfiles: byPath, files: input.files, devEnvMeansDevelopment: shipsElsewhere(file) };
+    const context = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path2) => filesByPath.get(path2), devEnvMeansDevelopment: shipsElsewhere(file) };
     const uses = file.services.map((s) => composeServiceUse(s, fileExclusion, context));
     const stack = fileExclusion ? void 0 : developmentStackExclusion(file, uses);
     if (stack) composeFileExclusion.set(file.file, stack);
@@ -62279,12 +62293,15 @@ function developmentStackExclusion(file, uses) {
   const reasons = [...new Set(own.map((u) => u.exclusion?.reason))].join("; ");
   return { evidence: "content", reason: `every app service in it is development (${reasons}): a development stack, with its databases and proxies` };
 }
-function composeServiceUse(s, fileExclusion, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }) {
+function composeServiceUse(s, fileExclusion, { exclusionOf, dockerfiles, files, fileAt, devEnvMeansDevelopment }) {
   const role = s.oneShot || s.interactive || onlyWaitsInCompose(s) ? "job" : isBackingService(s) ? "backing" : "app";
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== void 0 ? stageByRef(s.dockerfile, target) : void 0) ?? (target === void 0 ? s.dockerfile.productionStage : void 0) : void 0;
   const base = { role, stage };
   if (fileExclusion) return { ...base, ships: false, exclusion: fileExclusion };
+  const source = fileAt(s.file);
+  const said = source && commentExclusion(source, s.loc.line);
+  if (said) return { ...base, ships: false, exclusion: said };
   const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: "content", reason: `only the ${s.profiles.join(", ")} profile starts it` } };
   if (target !== void 0 && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds the ${target} stage of its Dockerfile` } };

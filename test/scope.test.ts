@@ -247,6 +247,14 @@ describe('compose files and services', () => {
     expect(withApp.scope.composeService(service(withApp, 'docker-compose.yml', 'api'))).toMatchObject({ ships: true, role: 'app' });
   });
 
+  it('a comment above a compose service that says it is for local development leaves that service out', () => {
+    const compose = 'services:\n  api:\n    image: acme/api:1.4.2\n  # minio is only used for local development. In production, use any S3-compatible storage.\n  blob-storage:\n    image: minio/minio:RELEASE.2024-01-01T00-00-00Z\n    environment:\n      MINIO_ROOT_PASSWORD: password\n  # The database. Back it up.\n  db:\n    image: postgres:16\n';
+    const { project } = modelOf({ 'docker-compose.yml': compose });
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'blob-storage'))).toMatchObject({ ships: false, exclusion: { evidence: 'header' } });
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'db')).ships).toBe(true);
+    expect(project.scope.composeService(service(project, 'docker-compose.yml', 'api')).ships).toBe(true);
+  });
+
   it('a container that only waits for `docker exec` is a job, not a service', () => {
     const compose = 'services:\n  api:\n    image: acme/api:1.4.2\n  admin-cli:\n    image: acme/admin-cli:1.4.2\n    command: tail -f /dev/null\n  worker:\n    image: acme/api:1.4.2\n    command: ["node", "worker.js"]\n';
     const { project } = modelOf({ 'docker-compose.yml': compose });

@@ -146,19 +146,39 @@ function headerComments(file: SourceFile): string[] {
   return out;
 }
 
-/** The file's header comment, when it says the file is not for production (the matched phrase, shortened). */
-export function headerExclusion(file: SourceFile): Exclusion | undefined {
-  const lines = headerComments(file);
+/** The statement of comment lines that says what they describe is not for production (the matched phrase, shortened). */
+function notForProduction(lines: readonly string[]): string | undefined {
   // A statement may run over lines ("the services required to develop and test X / locally"): the joined text too.
   for (const raw of lines.length > 1 ? [...lines, lines.join(' ')] : lines) {
     // Markdown emphasis in comments (`**not** intended`) is not part of the statement.
     const comment = raw.replace(/[*_`]+/g, '');
     for (const re of HEADER_STATEMENTS) {
       const m = re.exec(comment);
-      if (m) return { evidence: 'header', reason: `its header says "${m[0].trim().slice(0, 60)}"` };
+      if (m) return m[0].trim().slice(0, 60);
     }
   }
   return undefined;
+}
+
+/** The file's header comment, when it says the file is not for production. */
+export function headerExclusion(file: SourceFile): Exclusion | undefined {
+  const said = notForProduction(headerComments(file));
+  return said === undefined ? undefined : { evidence: 'header', reason: `its header says "${said}"` };
+}
+
+/**
+ * The comment right above a part of a file (a compose service's key at `line`), when it says the part is not for
+ * production: `# minio is only used for local development; in production use any S3-compatible storage`.
+ */
+export function commentExclusion(file: SourceFile, line: number): Exclusion | undefined {
+  const lines: string[] = [];
+  for (let k = line - 2; k >= 0 && k >= line - 1 - HEADER_LINES; k--) {
+    const text = (file.lines[k] ?? '').trim();
+    if (!text.startsWith('#')) break;
+    lines.unshift(text.replace(/^#+\s*/, ''));
+  }
+  const said = notForProduction(lines);
+  return said === undefined ? undefined : { evidence: 'header', reason: `the comment above it says "${said}"` };
 }
 
 /**

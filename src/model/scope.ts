@@ -15,7 +15,7 @@ import { type Dockerfile, isDevelopmentName, rootBase, type Stage, stageByRef } 
 import type { Workload } from '../parsers/k8s.ts';
 import type { PackageJson } from '../parsers/package-json.ts';
 import type { SourceFile } from '../types.ts';
-import { composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
+import { commentExclusion, composeMentions, documentedDevelopment, type Exclusion, pathExclusion, readmeExclusion, selfExclusion } from './evidence.ts';
 import { isBackingServiceImage, isWebServerImage } from './images.ts';
 import { containerCalls } from './commands.ts';
 import { commandsReachedFromImage, isDevelopmentScript, packageCommand, scriptDoes, servesStaticFiles as servesStatic, startsServer } from './package-commands.ts';
@@ -198,6 +198,7 @@ export function buildScope(input: ScopeInput): Scope {
   }
 
   const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
+  const filesByPath = new Map(input.files.map((f) => [f.path, f]));
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   // Keyed by file and name: rules read services merged with their companion files, which are copies.
   const composeUses = new Map<string, ComposeServiceUse>();
@@ -210,7 +211,7 @@ export function buildScope(input: ScopeInput): Scope {
     input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
-    const context = { exclusionOf, dockerfiles: byPath, files: input.files, devEnvMeansDevelopment: shipsElsewhere(file) };
+    const context = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path: string) => filesByPath.get(path), devEnvMeansDevelopment: shipsElsewhere(file) };
     const uses = file.services.map((s) => composeServiceUse(s, fileExclusion, context));
     const stack = fileExclusion ? undefined : developmentStackExclusion(file, uses);
     if (stack) composeFileExclusion.set(file.file, stack);
@@ -405,16 +406,20 @@ interface ServiceContext {
   exclusionOf: (path: string) => Exclusion | undefined;
   dockerfiles: ReadonlyMap<string, Dockerfile>;
   files: readonly SourceFile[];
+  fileAt: (path: string) => SourceFile | undefined;
   /** The repository ships the app another way: NODE_ENV=development here marks a development service. */
   devEnvMeansDevelopment: boolean;
 }
 
-function composeServiceUse(s: ComposeService, fileExclusion: Exclusion | undefined, { exclusionOf, dockerfiles, files, devEnvMeansDevelopment }: ServiceContext): ComposeServiceUse {
+function composeServiceUse(s: ComposeService, fileExclusion: Exclusion | undefined, { exclusionOf, dockerfiles, files, fileAt, devEnvMeansDevelopment }: ServiceContext): ComposeServiceUse {
   const role: ComposeRole = s.oneShot || s.interactive || onlyWaitsInCompose(s) ? 'job' : isBackingService(s) ? 'backing' : 'app';
   const target = s.build?.target;
   const stage = s.dockerfile ? (target !== undefined ? stageByRef(s.dockerfile, target) : undefined) ?? (target === undefined ? s.dockerfile.productionStage : undefined) : undefined;
   const base = { role, stage };
   if (fileExclusion) return { ...base, ships: false, exclusion: fileExclusion };
+  const source = fileAt(s.file);
+  const said = source && commentExclusion(source, s.loc.line);
+  if (said) return { ...base, ships: false, exclusion: said };
   const devProfiles = s.profiles.length > 0 && s.profiles.every((p) => DEV_PROFILE.test(p));
   if (devProfiles) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `only the ${s.profiles.join(', ')} profile starts it` } };
   if (target !== undefined && isDevelopmentName(target)) return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds the ${target} stage of its Dockerfile` } };
