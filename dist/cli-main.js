@@ -38226,6 +38226,7 @@ function computesHealth(fn) {
     if (found2) return;
     const n = node;
     if (n.type === "NumericLiteral" && n.value >= 500 && n.value <= 599) found2 = true;
+    else if (isCall(n) && isMember(n.callee) && DEPENDENCY_CHECKS.test(memberName(n.callee) ?? "")) found2 = true;
     else if (n.type === "AwaitExpression" || isCall(n) && isMember(n.callee) && memberName(n.callee) === "then") {
       const target = unwrap(n.type === "AwaitExpression" ? n.argument : n.callee.object);
       const callee = isCall(target) ? target.callee : void 0;
@@ -38249,7 +38250,7 @@ function autoloadDir(file, node) {
   if (parts.some((p) => p === void 0)) return void 0;
   return inDir(dirname(file), parts.join("/"));
 }
-var FASTIFY_AUTOLOAD, STATIC_SERVERS2, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, Routes, RESPONSE_METHODS;
+var FASTIFY_AUTOLOAD, STATIC_SERVERS2, HTTP_METHODS, NEST_METHODS, CLIENT_NAMES, SERVERISH_NAMES, URLISH_MEMBERS, URLISH_NAMES, Routes, RESPONSE_METHODS, DEPENDENCY_CHECKS;
 var init_routes = __esm({
   "src/model/service/routes.ts"() {
     "use strict";
@@ -38457,6 +38458,7 @@ var init_routes = __esm({
       }
     };
     RESPONSE_METHODS = /* @__PURE__ */ new Set(["send", "json", "end", "sendStatus", "status", "code", "text", "body", "type", "header", "set", "setHeader", "writeHead", "write"]);
+    DEPENDENCY_CHECKS = /^(?:check|checkHealth|healthCheck|isHealthy|pingCheck|ping|query|\$queryRaw|\$queryRawUnsafe|raw|authenticate)$/;
   }
 });
 
@@ -46003,7 +46005,7 @@ var init_rule9 = __esm({
       title: "The server has a health endpoint",
       category: "reliability",
       severity: "error",
-      rationale: "Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic.",
+      rationale: "Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic. A `GET /` that answers a constant serves as one.",
       fix: "Register a cheap `GET /health` (or `/healthz`, `/livez`) that answers 200 while the process can serve requests, and point the probes at it.",
       appliesTo: ["source"],
       messages: {
@@ -46014,6 +46016,7 @@ var init_rule9 = __esm({
         for (const service of httpServers(project)) {
           const report2 = subject(service.package.file);
           if (service.routes.some(isHealthRoute) || service.helpersOf("health").length > 0) continue;
+          if (service.routes.some((r) => r.path === "/" && (r.method === "GET" || r.method === "ALL") && r.constantReply)) continue;
           const probed = checks.filter((c) => c.service === service).flatMap((c) => c.requests.flatMap((r) => r.path === void 0 ? [] : [r.path]));
           if (probed.some((path2) => answersPath(service, path2) === true)) continue;
           report2.report("missing", void 0, service.loc);
@@ -47126,6 +47129,8 @@ var init_rule15 = __esm({
             const report2 = subject(serviceId(s));
             const servesFiles = s.dockerfile ? project.scope.image(s.dockerfile).serves === "static" : s.image !== void 0 && isWebServerImage(s.image.value);
             if (servesFiles) continue;
+            const role = project.scope.composeService(s).role;
+            if (s.interactive || role === "backing") continue;
             for (const dep of s.dependsOn) {
               if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
               const target = file.services.find((o) => o.name === dep.service);
@@ -47358,6 +47363,10 @@ function markedToReplace(lines, line) {
   }
   return false;
 }
+function defaultOf(value) {
+  const m = /^\$\{[A-Za-z_]\w*:?-([^}$]+)\}$/.exec(value.trim());
+  return m?.[1]?.trim() || void 0;
+}
 var SECRET_FILE, REPLACE_NOTE, rule_default19;
 var init_rule20 = __esm({
   "rules/compose/no-literal-secrets/rule.ts"() {
@@ -47373,11 +47382,12 @@ var init_rule20 = __esm({
       title: "Secrets reach services from secrets, env files or the shell, not literal values",
       category: "security",
       severity: "error",
-      rationale: `A password or token written under \`environment:\` is in the repository's history forever, in every clone and CI log, and in \`docker inspect\` output on the host; rotating it means a commit. Compose interpolates \`\${VAR}\` from the shell or an uncommitted \`.env\`, loads \`env_file\`s, and mounts \`secrets:\` as files — all of which keep the value out of the compose file.`,
+      rationale: `A password or token written under \`environment:\` is in the repository's history forever, in every clone and CI log, and in \`docker inspect\` output on the host; rotating it means a commit. Compose interpolates \`\${VAR}\` from the shell or an uncommitted \`.env\`, loads \`env_file\`s, and mounts \`secrets:\` as files — all of which keep the value out of the compose file. A default (\`\${SECRET_KEY:-value}\`) is a literal too: it is what runs wherever the variable was forgotten.`,
       fix: `Replace the value with \`\${VAR}\` (set in the deploy environment or an uncommitted .env), move it to an \`env_file\` that is not committed, or use compose \`secrets:\` (and \`*_FILE\` variables); rotate the value that was committed.`,
       appliesTo: ["compose"],
       messages: {
         literal: (d) => `${d.key} of service ${d.service} is a literal value in the compose file: use \`\${${d.key}}\`, an uncommitted env_file or compose secrets, then rotate it`,
+        fallback: (d) => `${d.key} of service ${d.service} falls back to a literal value when the variable is unset, so the stack starts with a secret everyone can read: require it with \`\${${d.key}:?}\` (or use compose secrets), then rotate the default`,
         credentialValue: (d) => `${d.key} of service ${d.service} holds ${d.kind}, committed in the compose file: revoke and rotate it, and pass it with \`\${${d.key}}\`, an uncommitted env_file or compose secrets`
       },
       check({ project, subject }) {
@@ -47391,11 +47401,16 @@ var init_rule20 = __esm({
               if (kind && (ships || issuedByProvider(kind))) return [{ e: e2, kind }];
               return ships && isSecretLikeKey(e2.key) && !markedToReplace(lines, e2.valueLoc.line) ? [{ e: e2, kind: void 0 }] : [];
             });
-            if (found2.length === 0) {
+            const fallbacks = ships ? s.environment.filter((e2) => {
+              const fallback = e2.value === null ? void 0 : defaultOf(e2.value);
+              return fallback !== void 0 && isSecretLikeKey(e2.key) && !asksToBeReplaced(fallback) && !markedToReplace(lines, e2.valueLoc.line);
+            }) : [];
+            if (found2.length === 0 && fallbacks.length === 0) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
               continue;
             }
             const report2 = subject(serviceId(s));
+            for (const e2 of fallbacks) report2.report("fallback", { key: e2.key, service: s.name }, e2.valueLoc);
             for (const { e: e2, kind } of found2) {
               if (kind) report2.report("credentialValue", { key: e2.key, service: s.name, kind }, e2.valueLoc);
               else report2.report("literal", { key: e2.key, service: s.name }, e2.valueLoc);
@@ -51142,7 +51157,12 @@ function dropsPrivileges(project, dockerfile, stage) {
     return script !== void 0 && locatedCommands(script).some((c) => c.words.some(runsDropper));
   });
 }
-var ROOT, NON_ROOT_BASES, NON_ROOT_REGISTRIES, DROPS_ROOT_ITSELF, rule_default41;
+function drivesDocker(project, dockerfile, stage) {
+  if (effectiveInstructions(stage, "RUN").some((ins) => INSTALLS_DOCKER.test(ins.words.map((w) => w.value).join(" ")))) return true;
+  const deployments = project.deploymentsOf(dockerfile, stage);
+  return deployments.length > 0 && deployments.every((d) => d.runner?.platform === "compose" && d.runner.service.volumes.some((v) => DOCKER_SOCKET.test(v.source ?? "")));
+}
+var ROOT, NON_ROOT_BASES, NON_ROOT_REGISTRIES, DROPS_ROOT_ITSELF, INSTALLS_DOCKER, DOCKER_SOCKET, rule_default41;
 var init_rule42 = __esm({
   "rules/docker/non-root/rule.ts"() {
     "use strict";
@@ -51156,12 +51176,14 @@ var init_rule42 = __esm({
     NON_ROOT_BASES = [/^chainguard\//, /^bitnami\//, /^dhi\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
     NON_ROOT_REGISTRIES = /* @__PURE__ */ new Set(["cgr.dev", "dhi.io"]);
     DROPS_ROOT_ITSELF = /^(?:postgres|postgis\/postgis|mysql|mariadb|redis|mongo|rabbitmq|elasticsearch|couchdb|cassandra|clickhouse\/clickhouse-server|bitnami\/.+)$/;
+    INSTALLS_DOCKER = /\bget\.docker\.com\b|\bget-docker\.sh\b|\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:add|install)\b[^&;|]*?\s(?:docker-ce-cli|docker-ce|docker-cli|docker\.io|moby-cli|moby-engine|docker)(?=\s|$)/;
+    DOCKER_SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;
     rule_default41 = defineRule({
       id: "docker/non-root",
       title: "The container runs as a non-root user",
       category: "security",
       severity: "error",
-      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images.",
+      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images. An image that drives the host's Docker (it installs the Docker CLI, or is run with the Docker socket mounted) is root on the host through that socket whatever its USER, and is not judged here.",
       fix: "Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).",
       appliesTo: ["dockerfile"],
       messages: {
@@ -51185,7 +51207,7 @@ var init_rule42 = __esm({
             }
           }
           const report2 = subject(name);
-          if (dropsPrivileges(project, dockerfile, stage)) continue;
+          if (dropsPrivileges(project, dockerfile, stage) || drivesDocker(project, dockerfile, stage)) continue;
           const suggestion2 = suggestedUser(base);
           if (!last) {
             report2.report("noUser", { stage: describeStage(dockerfile, stage), suggestion: suggestion2 }, stage.fromImageLoc);

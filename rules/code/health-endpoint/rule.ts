@@ -9,7 +9,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'error',
   rationale:
-    'Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic.',
+    'Load balancers, Kubernetes liveness probes, compose healthchecks and uptime monitors decide whether to send traffic to an instance, or restart it, by calling a health route. Without one they can only check that a port accepts connections, so a process that is deadlocked, out of memory or stuck on a dead dependency keeps receiving traffic. A `GET /` that answers a constant serves as one.',
   fix: 'Register a cheap `GET /health` (or `/healthz`, `/livez`) that answers 200 while the process can serve requests, and point the probes at it.',
   appliesTo: ['source'],
   messages: {
@@ -20,6 +20,8 @@ export default defineRule({
     for (const service of httpServers(project)) {
       const report = subject(service.package.file);
       if (service.routes.some(isHealthRoute) || service.helpersOf('health').length > 0) continue;
+      // `GET /` that answers a constant ("App is running!") is a cheap check that the process serves: a probe can use it.
+      if (service.routes.some((r) => r.path === '/' && (r.method === 'GET' || r.method === 'ALL') && r.constantReply)) continue;
       // A route the deployment's own probe or healthcheck requests is the health route, whatever its path (`GET /`).
       const probed = checks.filter((c) => c.service === service).flatMap((c) => c.requests.flatMap((r) => (r.path === undefined ? [] : [r.path])));
       if (probed.some((path) => answersPath(service, path) === true)) continue;

@@ -26,6 +26,10 @@ export default defineRule({
         // its upstream is ready (it answers 502 until then): the order compose starts them in is all it needs.
         const servesFiles = s.dockerfile ? project.scope.image(s.dockerfile).serves === 'static' : s.image !== undefined && isWebServerImage(s.image.value);
         if (servesFiles) continue;
+        // A console someone attaches to (stdin_open and tty), or a third party's server (a workflow engine that waits
+        // for its database itself): how they start is not the app's first requests.
+        const role = project.scope.composeService(s).role;
+        if (s.interactive || role === 'backing') continue;
         for (const dep of s.dependsOn) {
           if (dep.condition === 'service_healthy' || dep.condition === 'service_completed_successfully') continue;
           const target = file.services.find((o) => o.name === dep.service);

@@ -336,9 +336,13 @@ function answersConstant(fn: FunctionNode): boolean {
   });
 }
 
+/** Calls that reach a dependency or a health indicator: `prisma.$queryRaw`, `redis.ping()`, terminus's `health.check([...])`. */
+const DEPENDENCY_CHECKS = /^(?:check|checkHealth|healthCheck|isHealthy|pingCheck|ping|query|\$queryRaw|\$queryRawUnsafe|raw|authenticate)$/;
+
 /**
  * A handler that computes health: it waits on something other than its own reply (`await sequelize.query('SELECT 1')`,
- * `db.ping().then(…)`), so a dependency that is down fails the request, or it answers a 5xx status itself.
+ * `db.ping().then(…)`) or asks a dependency or a health indicator (`return this.health.check([() => this.db.pingCheck('db')])`),
+ * so a dependency that is down fails the request, or it answers a 5xx status itself.
  */
 function computesHealth(fn: FunctionNode): boolean {
   let found = false;
@@ -346,6 +350,7 @@ function computesHealth(fn: FunctionNode): boolean {
     if (found) return;
     const n = node;
     if (n.type === 'NumericLiteral' && n.value >= 500 && n.value <= 599) found = true;
+    else if (isCall(n) && isMember(n.callee) && DEPENDENCY_CHECKS.test(memberName(n.callee) ?? '')) found = true;
     else if (n.type === 'AwaitExpression' || (isCall(n) && isMember(n.callee) && memberName(n.callee) === 'then')) {
       const target = unwrap(n.type === 'AwaitExpression' ? n.argument : (n.callee as t.MemberExpression).object);
       const callee = isCall(target) ? target.callee : undefined;
