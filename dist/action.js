@@ -80271,16 +80271,19 @@ var init_rule81 = __esm({
 
 // rules/pkg/start-script/rule.ts
 function startRunsInProduction(project, pkg) {
+  const runsStart = (stages, owner) => stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== "program" && c.name === "start")));
   const images = project.runtimeStagesOwnedBy(pkg);
-  if (images.length === 0) return true;
-  return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== "program" && c.name === "start")));
+  if (images.length > 0) return runsStart(images, () => pkg);
+  if (project.runtimeStages.length === 0 || project.filesOf("other").some((f) => PLATFORM_CONFIG2.test(basename(f.path)))) return true;
+  return runsStart(project.runtimeStages, (r) => project.packageFor(dirname2(r.dockerfile.file)));
 }
-var DEV_RUNNERS, rule_default81;
+var DEV_RUNNERS, PLATFORM_CONFIG2, rule_default81;
 var init_rule82 = __esm({
   "rules/pkg/start-script/rule.ts"() {
     "use strict";
     init_commands();
     init_package_commands();
+    init_project();
     init_settings();
     init_rule();
     init_shared7();
@@ -80295,6 +80298,7 @@ var init_rule82 = __esm({
       { tool: "nx serve", pattern: /(?:^|[\s/;&|(])nx\s+serve(?:$|\s)/ },
       { tool: "nest start --watch", pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ }
     ];
+    PLATFORM_CONFIG2 = /^(?:procfile|app\.json|railway\.json|railway\.toml|nixpacks\.toml)$/i;
     rule_default81 = defineRule({
       id: "pkg/start-script",
       title: "The start script runs the app as production runs it",

@@ -1,6 +1,6 @@
 import { containerCalls } from '../../../src/model/commands.ts';
 import { runsThrough } from '../../../src/model/package-commands.ts';
-import type { Project } from '../../../src/model/project.ts';
+import { basename, dirname, type Project, type RuntimeStage } from '../../../src/model/project.ts';
 import { INSPECT_FLAG } from '../../../src/model/settings.ts';
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -25,10 +25,19 @@ const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
  * developer's command and the image's CMD is what runs.
  */
 function startRunsInProduction(project: Project, pkg: PackageJson): boolean {
+  const runsStart = (stages: readonly RuntimeStage[], owner: (s: RuntimeStage) => PackageJson | undefined) =>
+    stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== 'program' && c.name === 'start')));
   const images = project.runtimeStagesOwnedBy(pkg);
-  if (images.length === 0) return true;
-  return images.some(({ stage }) => containerCalls(stage).some((call) => runsThrough(call.program.map((w) => w.value), pkg, (c) => c.type !== 'program' && c.name === 'start')));
+  if (images.length > 0) return runsStart(images, () => pkg);
+  // No image of its own: a platform that runs `npm start` (Procfile, app.json, Railway, Nixpacks) may run it, and so
+  // may a package of a repository without images. Where the repository's images all start their own commands (an
+  // s6 or supervisor init, `node dist/index.js`), `start` is a developer's command.
+  if (project.runtimeStages.length === 0 || project.filesOf('other').some((f) => PLATFORM_CONFIG.test(basename(f.path)))) return true;
+  return runsStart(project.runtimeStages, (r) => project.packageFor(dirname(r.dockerfile.file)));
 }
+
+/** Hosting platforms' config files, whose builds run the package's start script. */
+const PLATFORM_CONFIG = /^(?:procfile|app\.json|railway\.json|railway\.toml|nixpacks\.toml)$/i;
 
 export default defineRule({
   id: 'pkg/start-script',
