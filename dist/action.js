@@ -56892,7 +56892,12 @@ var init_frameworks = __esm({
 });
 
 // src/model/service/code.ts
-var PackageCode;
+function chainBase(node) {
+  let n = unwrap(node);
+  while (isCall(n) && isMember(n.callee) && CHAINABLE.has(memberName(n.callee) ?? "")) n = unwrap(n.callee.object);
+  return n;
+}
+var CHAINABLE, PackageCode;
 var init_code = __esm({
   "src/model/service/code.ts"() {
     "use strict";
@@ -56901,6 +56906,7 @@ var init_code = __esm({
     init_expressions();
     init_files();
     init_frameworks();
+    CHAINABLE = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "options", "head", "all", "use", "set", "enable", "disable", "engine", "param"]);
     PackageCode = class {
       constructor(modules) {
         this.modules = modules;
@@ -56934,6 +56940,12 @@ var init_code = __esm({
       /** The key that identifies a route owner (an app, router or plugin) across files. */
       ownerKey(mod, expr) {
         const n = unwrap(expr);
+        if (isCall(n) && (chainBase(n) !== n || this.creates(mod, n))) {
+          let top = n;
+          for (let p = mod.parents.get(top); p && (isCall(p) || isMember(p)); p = mod.parents.get(top)) top = p;
+          const holder = mod.parents.get(top);
+          if (holder?.type === "VariableDeclarator" && holder.id.type === "Identifier" && holder.init === top) return `${mod.file}#${holder.id.name}`;
+        }
         if (n.type === "Identifier") {
           const def = this.definition(mod, n.name);
           return `${def.mod.file}#${def.name}`;
@@ -56955,6 +56967,11 @@ var init_code = __esm({
         const key = this.ownerKey(mod, receiver);
         return key ? this.owners.get(key) : void 0;
       }
+      /** A call that creates an app or a router (`express()`, `new Router()`). */
+      creates(mod, call) {
+        const target = mod.target(call.callee);
+        return target !== void 0 && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]) !== void 0;
+      }
       /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
       registerOwner(mod, node) {
         if (node.id.type !== "Identifier" || !node.init) return;
@@ -56965,11 +56982,11 @@ var init_code = __esm({
           prefix = stringValue(init.arguments[0]) ?? "";
           init = unwrap(init.callee.object);
         }
+        init = chainBase(init);
         if (!isCall(init)) return;
         const target = mod.target(init.callee);
-        if (!target) return;
-        const framework = CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path];
-        if (!framework) return;
+        const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
+        if (!target || !framework) return;
         if (ROUTERS[target.module]?.[target.path] === "koa") prefix = stringValue(objectProp(init.arguments[0], "prefix")?.value) ?? prefix;
         this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
       }
@@ -58062,13 +58079,24 @@ function joinRoute(...parts) {
 function isPathLiteral(value) {
   return value !== void 0 && (value.startsWith("/") || value === "*");
 }
-function pathsOf(node) {
+function pathsOf(node, mod) {
   if (!node) return [];
   const n = unwrap(node);
-  const single = stringValue(n);
+  const single = stringValue(n) ?? constantPath(n, mod);
   if (isPathLiteral(single)) return [{ path: single, node: n }];
   if (n.type === "ArrayExpression") return n.elements.flatMap((e2) => e2 && isPathLiteral(stringValue(e2)) ? [{ path: stringValue(e2), node: e2 }] : []);
   return [];
+}
+function constantPath(n, mod) {
+  if (n.type === "Identifier") {
+    const init = mod.inits.get(n.name);
+    return init ? stringValue(init) : void 0;
+  }
+  if (isMember(n) && !n.computed && n.object.type === "Identifier" && n.property.type === "Identifier") {
+    const init = mod.inits.get(n.object.name);
+    return init && unwrap(init).type === "ObjectExpression" ? stringValue(objectProp(unwrap(init), n.property.name)?.value) : void 0;
+  }
+  return void 0;
 }
 function nestPaths(node) {
   const n = unwrap(node);
@@ -58142,6 +58170,7 @@ var init_routes = __esm({
     "use strict";
     init_source();
     init_project();
+    init_code();
     init_expressions();
     init_files();
     FASTIFY_AUTOLOAD = /* @__PURE__ */ new Set(["@fastify/autoload", "fastify-autoload"]);
@@ -58217,7 +58246,7 @@ var init_routes = __esm({
         while (isCall(chain) && isMember(chain.callee) && HTTP_METHODS.has(memberName(chain.callee) ?? "")) chain = unwrap(chain.callee.object);
         if (isCall(chain) && isMember(chain.callee) && memberName(chain.callee) === "route" && HTTP_METHODS.has(method)) {
           const base = unwrap(chain.callee.object);
-          for (const p of pathsOf(chain.arguments[0])) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors2) });
+          for (const p of pathsOf(chain.arguments[0], mod)) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors2) });
           return;
         }
         const mountOnThis = receiver.type === "ThisExpression" && method === "use" && args.length >= 2 && isPathLiteral(stringValue(args[0]));
@@ -58232,7 +58261,7 @@ var init_routes = __esm({
             const url = objectProp(o, "url") ?? objectProp(o, "path");
             const methods = objectProp(o, "method")?.value;
             const names = methods ? unwrap(methods).type === "ArrayExpression" ? unwrap(methods).elements.map((e2) => e2 ? stringValue(e2) : void 0) : [stringValue(methods)] : ["ALL"];
-            for (const p of pathsOf(url?.value)) for (const m of names) this.routes.push({ method: (m ?? "ALL").toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+            for (const p of pathsOf(url?.value, mod)) for (const m of names) this.routes.push({ method: (m ?? "ALL").toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
           }
           if (args.length === 2 && args[1]) {
             const prefix = stringValue(args[0]);
@@ -58243,7 +58272,7 @@ var init_routes = __esm({
         }
         if (args.length < 2 && method !== "use") return;
         const pathArg = !isPathLiteral(stringValue(args[0])) && stringValue(args[0]) !== void 0 && isPathLiteral(stringValue(args[1])) ? args[1] : args[0];
-        const paths = pathsOf(pathArg);
+        const paths = pathsOf(pathArg, mod);
         if (method === "use") {
           const rest = args.slice(paths.length > 0 ? 1 : 0);
           const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k) => k !== void 0);
@@ -58270,6 +58299,10 @@ var init_routes = __esm({
         return this.code.owners.has(key) || def.mod !== mod ? key : void 0;
       }
       routeReceiver(mod, receiver, ancestors2) {
+        if (isCall(unwrap(receiver))) {
+          const owned = this.code.ownerOf(mod, receiver) !== void 0;
+          if (owned || chainBase(receiver) !== unwrap(receiver)) return owned;
+        }
         if (receiver.type === "Identifier") {
           if (CLIENT_NAMES.test(receiver.name)) return false;
           if (this.code.ownerOf(mod, receiver)) return true;
@@ -86699,9 +86732,13 @@ function scriptBuild(argv, cwd) {
 }
 function buildsOf(argv, cwd, pkg, lookup) {
   return commandsReached(argv, pkg, lookup).flatMap(({ argv: inner }) => {
-    const build = buildCommand(inner, cwd) ?? scriptBuild(inner, cwd);
+    const build = buildCommand(unwrapped(inner), cwd) ?? scriptBuild(inner, cwd);
     return build ? [build] : [];
   });
+}
+function unwrapped(argv) {
+  const at2 = argv.findIndex((w, k) => k > 0 && BUILD_PROGRAMS.has(basename(w)) && ["build", "buildx", "image", "bud"].includes(argv[k + 1] ?? ""));
+  return at2 === -1 ? argv : argv.slice(at2);
 }
 function imageBuilds(workflows, packages) {
   const out = [];
@@ -86745,7 +86782,7 @@ function imageBuilds(workflows, packages) {
   for (const pkg of packages) {
     for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
       for (const argv of commands) {
-        const build = buildCommand(argv, pkg.dir);
+        const build = buildCommand(unwrapped(argv), pkg.dir);
         if (build) out.push({ ...build, ci: false, loc: pkg.at(`/scripts/${escapePointer(name)}`) });
       }
     }

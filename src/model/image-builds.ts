@@ -110,9 +110,15 @@ function scriptBuild(argv: readonly string[], cwd: string): Parsed | undefined {
 /** The builds a command line runs, directly or through the package scripts it names (`npm run build-docker`). */
 function buildsOf(argv: readonly string[], cwd: string, pkg: PackageJson | undefined, lookup: PackageLookup): Parsed[] {
   return commandsReached(argv, pkg, lookup).flatMap(({ argv: inner }) => {
-    const build = buildCommand(inner, cwd) ?? scriptBuild(inner, cwd);
+    const build = buildCommand(unwrapped(inner), cwd) ?? scriptBuild(inner, cwd);
     return build ? [build] : [];
   });
+}
+
+/** The build command a wrapper runs (`node ./extra/env2arg.js docker buildx build …`, `dotenv -- docker build …`): from the build program on. */
+function unwrapped(argv: readonly string[]): readonly string[] {
+  const at = argv.findIndex((w, k) => k > 0 && BUILD_PROGRAMS.has(basename(w)) && ['build', 'buildx', 'image', 'bud'].includes(argv[k + 1] ?? ''));
+  return at === -1 ? argv : argv.slice(at);
 }
 
 /**
@@ -162,7 +168,7 @@ export function imageBuilds(workflows: readonly Workflow[], packages: readonly P
   for (const pkg of packages) {
     for (const [name, commands] of Object.entries(pkg.scriptCommands)) {
       for (const argv of commands) {
-        const build = buildCommand(argv, pkg.dir);
+        const build = buildCommand(unwrapped(argv), pkg.dir);
         if (build) out.push({ ...build, ci: false, loc: pkg.at(`/scripts/${escapePointer(name)}`) });
       }
     }

@@ -18,6 +18,16 @@ export interface Owner {
   prefix: string;
 }
 
+/** Calls an app returns itself from (`.use`, `.get`, `.set`, …). */
+const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'use', 'set', 'enable', 'disable', 'engine', 'param']);
+
+/** A chain of such calls followed down to what it starts from: `express().use(a).get(…)` → `express()`. */
+export function chainBase(node: t.Node): t.Node {
+  let n = unwrap(node);
+  while (isCall(n) && isMember(n.callee) && CHAINABLE.has(memberName(n.callee) ?? '')) n = unwrap(n.callee.object);
+  return n;
+}
+
 export class PackageCode {
   /** The apps, routers and plugins the code creates, by their key (ownerKey). */
   readonly owners = new Map<string, Owner>();
@@ -54,6 +64,13 @@ export class PackageCode {
   /** The key that identifies a route owner (an app, router or plugin) across files. */
   ownerKey(mod: Module, expr: t.Node): string | undefined {
     const n = unwrap(expr);
+    // A call of a chain that starts at the app a declaration creates (`const app = express().get(…).post(…)`): that app.
+    if (isCall(n) && (chainBase(n) !== n || this.creates(mod, n))) {
+      let top: t.Node = n;
+      for (let p = mod.parents.get(top); p && (isCall(p) || isMember(p)); p = mod.parents.get(top)) top = p;
+      const holder = mod.parents.get(top);
+      if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && holder.init === top) return `${mod.file}#${holder.id.name}`;
+    }
     if (n.type === 'Identifier') {
       const def = this.definition(mod, n.name);
       return `${def.mod.file}#${def.name}`;
@@ -78,6 +95,12 @@ export class PackageCode {
     return key ? this.owners.get(key) : undefined;
   }
 
+  /** A call that creates an app or a router (`express()`, `new Router()`). */
+  private creates(mod: Module, call: { callee: t.Node }): boolean {
+    const target = mod.target(call.callee);
+    return target !== undefined && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]) !== undefined;
+  }
+
   /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
   registerOwner(mod: Module, node: t.VariableDeclarator): void {
     if (node.id.type !== 'Identifier' || !node.init) return;
@@ -88,11 +111,12 @@ export class PackageCode {
       prefix = stringValue(init.arguments[0] as t.Node) ?? '';
       init = unwrap(init.callee.object);
     }
+    // `const app = express().use(json()).get('/healthz', …)`: the app the chain starts from.
+    init = chainBase(init);
     if (!isCall(init)) return;
     const target = mod.target(init.callee);
-    if (!target) return;
-    const framework = CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path];
-    if (!framework) return;
+    const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
+    if (!target || !framework) return;
     if (ROUTERS[target.module]?.[target.path] === 'koa') prefix = stringValue(objectProp(init.arguments[0] as t.Node, 'prefix')?.value) ?? prefix;
     this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
   }

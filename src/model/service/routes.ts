@@ -10,7 +10,7 @@ import type * as t from '@babel/types';
 import { chainText, type FunctionNode, isCall, isFunction, isMember, keyName, type MemberNode, memberName, stringValue, unwrap, walk } from '../../parsers/source.ts';
 import type { Loc } from '../../types.ts';
 import { dirname } from '../project.ts';
-import type { PackageCode } from './code.ts';
+import { chainBase, type PackageCode } from './code.ts';
 import { nodeText, objectProp } from './expressions.ts';
 import { inDir } from './files.ts';
 import type { Module } from './module.ts';
@@ -126,7 +126,7 @@ export class Routes implements Extractor {
     while (isCall(chain) && isMember(chain.callee) && HTTP_METHODS.has(memberName(chain.callee) ?? '')) chain = unwrap(chain.callee.object);
     if (isCall(chain) && isMember(chain.callee) && memberName(chain.callee) === 'route' && HTTP_METHODS.has(method)) {
       const base = unwrap(chain.callee.object);
-      for (const p of pathsOf(chain.arguments[0] as t.Node)) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors) });
+      for (const p of pathsOf(chain.arguments[0] as t.Node, mod)) this.routes.push({ method: method.toUpperCase(), path: p.path, loc: mod.loc(p.node), source: this.frameworkOf(mod, base), owner: this.receiverOwner(mod, base, ancestors) });
       return;
     }
     // `this.use('/health', new HealthController(db).router)` in an app class: a path mounted on the app itself.
@@ -144,7 +144,7 @@ export class Routes implements Extractor {
         const url = objectProp(o, 'url') ?? objectProp(o, 'path');
         const methods = objectProp(o, 'method')?.value;
         const names = methods ? (unwrap(methods).type === 'ArrayExpression' ? (unwrap(methods) as t.ArrayExpression).elements.map((e) => (e ? stringValue(e) : undefined)) : [stringValue(methods)]) : ['ALL'];
-        for (const p of pathsOf(url?.value)) for (const m of names) this.routes.push({ method: (m ?? 'ALL').toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
+        for (const p of pathsOf(url?.value, mod)) for (const m of names) this.routes.push({ method: (m ?? 'ALL').toUpperCase(), path: p.path, loc: mod.loc(p.node), source, owner });
       }
       // hono: app.route('/p', subApp)
       if (args.length === 2 && args[1]) {
@@ -157,7 +157,7 @@ export class Routes implements Extractor {
     if (args.length < 2 && method !== 'use') return;
     // koa-router named routes: router.get('name', '/path', handler)
     const pathArg = !isPathLiteral(stringValue(args[0])) && stringValue(args[0]) !== undefined && isPathLiteral(stringValue(args[1])) ? args[1] : args[0];
-    const paths = pathsOf(pathArg);
+    const paths = pathsOf(pathArg, mod);
     if (method === 'use') {
       const rest = args.slice(paths.length > 0 ? 1 : 0);
       const mounted = rest.map((a) => this.mountedOwner(mod, a)).filter((k): k is string => k !== undefined);
@@ -189,6 +189,11 @@ export class Routes implements Extractor {
   }
 
   private routeReceiver(mod: Module, receiver: t.Node, ancestors: readonly t.Node[]): boolean {
+    // `express().use(json()).get('/healthz', …).post(…)`: the app the chain starts from.
+    if (isCall(unwrap(receiver))) {
+      const owned = this.code.ownerOf(mod, receiver) !== undefined;
+      if (owned || chainBase(receiver) !== unwrap(receiver)) return owned;
+    }
     if (receiver.type === 'Identifier') {
       if (CLIENT_NAMES.test(receiver.name)) return false;
       if (this.code.ownerOf(mod, receiver)) return true;
@@ -280,13 +285,29 @@ function isPathLiteral(value: string | undefined): value is string {
 }
 
 /** The string paths of a route argument: `'/x'` or `['/x', '/y']`. */
-function pathsOf(node: t.Node | undefined): { path: string; node: t.Node }[] {
+/**
+ * The path a route argument names: a literal, an array of them, or a constant of the module (`const HEALTH = '/healthz'`,
+ * `ENDPOINTS.health` of `const ENDPOINTS = { health: '/healthz' }`). The route's position stays the argument's.
+ */
+function pathsOf(node: t.Node | undefined, mod: Module): { path: string; node: t.Node }[] {
   if (!node) return [];
   const n = unwrap(node);
-  const single = stringValue(n);
+  const single = stringValue(n) ?? constantPath(n, mod);
   if (isPathLiteral(single)) return [{ path: single, node: n }];
   if (n.type === 'ArrayExpression') return n.elements.flatMap((e) => (e && isPathLiteral(stringValue(e)) ? [{ path: stringValue(e) as string, node: e }] : []));
   return [];
+}
+
+function constantPath(n: t.Node, mod: Module): string | undefined {
+  if (n.type === 'Identifier') {
+    const init = mod.inits.get(n.name);
+    return init ? stringValue(init) : undefined;
+  }
+  if (isMember(n) && !n.computed && n.object.type === 'Identifier' && n.property.type === 'Identifier') {
+    const init = mod.inits.get(n.object.name);
+    return init && unwrap(init).type === 'ObjectExpression' ? stringValue(objectProp(unwrap(init), n.property.name)?.value as t.Node | undefined) : undefined;
+  }
+  return undefined;
 }
 
 function nestPaths(node: t.Node): string[] {
