@@ -39727,7 +39727,8 @@ function plausible(kind, matched) {
   }
   const material = matched.replace(/^[A-Za-z]{2,10}[-_]/, "");
   const alnum = material.replace(/[^A-Za-z0-9]/g, "");
-  return alnum.length >= 12 && /\d/.test(alnum) && /[A-Za-z]/.test(alnum) && !MADE_UP.test(material);
+  if (alnum.length < 12 || !/\d/.test(alnum) || !/[A-Za-z]/.test(alnum) || MADE_UP.test(material)) return false;
+  return material.split(/[^A-Za-z0-9]+/).some((run2) => run2.length >= 12 && new Set(run2).size >= 8 && !/(.)\1{4}/.test(run2));
 }
 function credentialKind(value, key) {
   const text = value.trim();
@@ -41242,7 +41243,9 @@ var init_evidence = __esm({
     README_STATEMENTS = [
       ...HEADER_STATEMENTS,
       /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
-      /\byou(?:'|\u2019)?re in the wrong place\b/i
+      /\byou(?:'|\u2019)?re in the wrong place\b/i,
+      // "This is not used anymore", "no longer maintained": a folder kept for history, which nothing deploys.
+      /\b(?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i
     ];
     README_LINES = 8;
     DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
@@ -66681,7 +66684,8 @@ function parseCompose(yaml) {
   const dir = dirname2(yaml.path);
   const services = (root?.get("services")?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
   for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, services };
+  const projectName = root?.get("name")?.string;
+  return { file: yaml.path, ...projectName ? { projectName } : {}, services };
 }
 function healthcheckWords(test) {
   const [type = "", ...rest] = test;
@@ -70917,7 +70921,7 @@ var init_rule38 = __esm({
 });
 
 // rules/docker/no-secret-in-image/rule.ts
-var rule_default38;
+var BUILD_STAND_IN, rule_default38;
 var init_rule39 = __esm({
   "rules/docker/no-secret-in-image/rule.ts"() {
     "use strict";
@@ -70925,12 +70929,13 @@ var init_rule39 = __esm({
     init_secrets();
     init_dockerfile();
     init_rule();
+    BUILD_STAND_IN = /^(?:[\w-]*[-_])?(?:placeholder|dummy|test|testing|build|buildtime|build-time|ci|mock|stub|unused|not-used|notused|example|sample|x+)(?:[-_][\w-]*)?$/i;
     rule_default38 = defineRule({
       id: "docker/no-secret-in-image",
       title: "No secret is written into the Dockerfile",
       category: "security",
       severity: "error",
-      rationale: "A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history.",
+      rationale: "A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history; a stand-in value a build stage sets only so the build's env validation passes (`test`, `build-time-placeholder`) is not a secret.",
       fix: "Pass secrets at runtime (the orchestrator's secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.",
       appliesTo: ["dockerfile"],
       messages: {
@@ -70941,11 +70946,15 @@ var init_rule39 = __esm({
         const built2 = new Set(project.builtImages);
         for (const dockerfile of project.dockerfiles) {
           const report2 = subject(dockerfile.file);
+          const runtime = project.scope.runtimeStages(dockerfile);
+          const shipped = new Set((runtime.length > 0 ? runtime : dockerfile.finalStage ? [dockerfile.finalStage] : []).flatMap((s) => lineage(s)));
           const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
+          const inBuildStage = new Set(dockerfile.stages.filter((s) => !shipped.has(s)).flatMap((s) => s.instructions));
           for (const ins of new Set(instructions)) {
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
+              if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && credentialKind(kv.value, kv.key) === void 0) continue;
               const found2 = credentialKind(kv.value, kv.key);
               const kind = found2 && (built2.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
@@ -86861,7 +86870,7 @@ function buildScope(input) {
   const composeFileExclusion = /* @__PURE__ */ new Map();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : documentedDevelopment(mentions, file.file) ?? localStackExclusion(file)));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === "production" ? void 0 : documentedDevelopment(mentions, file.file) ?? projectNameExclusion(file) ?? localStackExclusion(file)));
   }
   const workloadShips = (w) => exclusionOf(w.file) === void 0;
   const filesByPath = new Map(input.files.map((f) => [f.path, f]));
@@ -86988,6 +86997,11 @@ function buildScope(input) {
       return excluded;
     }
   };
+}
+function projectNameExclusion(file) {
+  const name = file.projectName;
+  if (name === void 0 || name.includes("$") || !isDevelopmentName(name)) return void 0;
+  return { evidence: "name", reason: `its compose project is named ${name}` };
 }
 function localStackExclusion(file) {
   if (file.services.length === 0) return void 0;

@@ -255,6 +255,15 @@ describe('compose files and services', () => {
     expect(project.scope.composeService(service(project, 'docker-compose.yml', 'api')).ships).toBe(true);
   });
 
+  it('a compose project named for tests, and a folder whose README says it is no longer used, do not ship', () => {
+    const compose = 'name: workflows-test\nservices:\n  workflows:\n    build: .\n    ports: ["3000:3000"]\n';
+    const { project } = modelOf({ 'apps/workflows/docker-compose.yaml': compose, 'docker-compose.yaml': 'name: status\nservices:\n  api:\n    image: acme/api:1.4.2\n' });
+    expect(project.scope.composeService(service(project, 'apps/workflows/docker-compose.yaml', 'workflows'))).toMatchObject({ ships: false, exclusion: { evidence: 'name' } });
+    expect(project.scope.composeService(service(project, 'docker-compose.yaml', 'api')).ships).toBe(true);
+    const retired = modelOf({ 'apps/screenshot/README.md': '# Screenshot service\n\nThis is not used anymore.\n', 'apps/screenshot/Dockerfile': NODE_IMAGE }).project;
+    expect(retired.scope.exclusionOf('apps/screenshot/Dockerfile')?.reason).toMatch(/not used anymore/);
+  });
+
   it('a container that only waits for `docker exec` is a job, not a service', () => {
     const compose = 'services:\n  api:\n    image: acme/api:1.4.2\n  admin-cli:\n    image: acme/admin-cli:1.4.2\n    command: tail -f /dev/null\n  worker:\n    image: acme/api:1.4.2\n    command: ["node", "worker.js"]\n';
     const { project } = modelOf({ 'docker-compose.yml': compose });

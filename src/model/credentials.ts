@@ -130,7 +130,10 @@ function plausible(kind: string, matched: string): boolean {
   }
   const material = matched.replace(/^[A-Za-z]{2,10}[-_]/, '');
   const alnum = material.replace(/[^A-Za-z0-9]/g, '');
-  return alnum.length >= 12 && /\d/.test(alnum) && /[A-Za-z]/.test(alnum) && !MADE_UP.test(material);
+  if (alnum.length < 12 || !/\d/.test(alnum) || !/[A-Za-z]/.test(alnum) || MADE_UP.test(material)) return false;
+  // Issued key material is random: some run of it is long and varied. `hooks.slack.com/services/T00000000/B00000000/xxx`
+  // has the shape of a webhook and none of its randomness.
+  return material.split(/[^A-Za-z0-9]+/).some((run) => run.length >= 12 && new Set(run).size >= 8 && !/(.)\1{4}/.test(run));
 }
 
 /** Longer values are not scanned: no credential format is that long, and the scanners' time grows with the text. */

@@ -190,6 +190,8 @@ const README_STATEMENTS: readonly RegExp[] = [
   ...HEADER_STATEMENTS,
   /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
   /\byou(?:'|\u2019)?re in the wrong place\b/i,
+  // "This is not used anymore", "no longer maintained": a folder kept for history, which nothing deploys.
+  /\b(?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i,
 ];
 const README_LINES = 8;
 

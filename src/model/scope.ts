@@ -194,7 +194,7 @@ export function buildScope(input: ScopeInput): Scope {
   const composeFileExclusion = new Map<string, Exclusion | undefined>();
   for (const file of input.compose) {
     const own = exclusionOf(file.file);
-    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : (documentedDevelopment(mentions, file.file) ?? localStackExclusion(file))));
+    composeFileExclusion.set(file.file, own ?? (configured(file.file) === 'production' ? undefined : (documentedDevelopment(mentions, file.file) ?? projectNameExclusion(file) ?? localStackExclusion(file))));
   }
 
   const workloadShips = (w: Workload) => exclusionOf(w.file) === undefined;
@@ -340,6 +340,13 @@ export function buildScope(input: ScopeInput): Scope {
       return excluded;
     },
   };
+}
+
+/** A compose project named for development or tests (`name: workflows-test`, `name: api-dev`): what it runs is that. */
+function projectNameExclusion(file: ComposeFile): Exclusion | undefined {
+  const name = file.projectName;
+  if (name === undefined || name.includes('$') || !isDevelopmentName(name)) return undefined;
+  return { evidence: 'name', reason: `its compose project is named ${name}` };
 }
 
 /**

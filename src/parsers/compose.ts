@@ -114,6 +114,8 @@ export interface ComposeVolume {
 
 export interface ComposeFile {
   file: string;
+  /** The top-level `name:`, the compose project's name (`workflows-test`). */
+  projectName?: string;
   services: ComposeService[];
 }
 
@@ -362,7 +364,8 @@ export function parseCompose(yaml: YamlFile): ComposeFile {
   const dir = dirname(yaml.path);
   const services = (root?.get('services')?.entries() ?? []).filter(([, v]) => v.isMap).map(([name, v]) => serviceOf(yaml.path, dir, name, v));
   for (const s of services) s.oneShot = isOneShot(s, services);
-  return { file: yaml.path, services };
+  const projectName = root?.get('name')?.string;
+  return { file: yaml.path, ...(projectName ? { projectName } : {}), services };
 }
 
 /** The words a compose healthcheck runs; `$$` is compose's escape for a `$` the container's shell expands. */

@@ -1,7 +1,10 @@
 import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
-import { pairs } from '../../../src/parsers/dockerfile.ts';
+import { lineage, pairs } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
+
+/** Values that say they stand in for a real one at build time: `test`, `dummy`, `build-time-placeholder-min-32-chars`, `ci`. */
+const BUILD_STAND_IN = /^(?:[\w-]*[-_])?(?:placeholder|dummy|test|testing|build|buildtime|build-time|ci|mock|stub|unused|not-used|notused|example|sample|x+)(?:[-_][\w-]*)?$/i;
 
 export default defineRule({
   id: 'docker/no-secret-in-image',
@@ -9,7 +12,7 @@ export default defineRule({
   category: 'security',
   severity: 'error',
   rationale:
-    'A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history.',
+    'A literal value in ENV or ARG is committed with the Dockerfile and baked into the image: `docker history` and `docker inspect` show it to anyone who can pull the image, every registry and cache that stores a layer keeps it, and rotating it means rebuilding and redeploying everything. Build stages leak it too, through the build cache and their own history; a stand-in value a build stage sets only so the build\'s env validation passes (`test`, `build-time-placeholder`) is not a secret.',
   fix: 'Pass secrets at runtime (the orchestrator\'s secret store, `--env-file`, a mounted file read through a `*_FILE` variable); for build steps that need one, use a BuildKit secret: `RUN --mount=type=secret,id=npm_token …`.',
   appliesTo: ['dockerfile'],
   messages: {
@@ -24,11 +27,17 @@ export default defineRule({
     const built = new Set(project.builtImages);
     for (const dockerfile of project.dockerfiles) {
       const report = subject(dockerfile.file);
+      // The stages whose ENV and ARG the image carries: the runtime stages and what they are built FROM (a build-only image: its final stage's).
+      const runtime = project.scope.runtimeStages(dockerfile);
+      const shipped = new Set((runtime.length > 0 ? runtime : dockerfile.finalStage ? [dockerfile.finalStage] : []).flatMap((s) => lineage(s)));
       const instructions = [...dockerfile.globalArgs.map((a) => a.instruction), ...dockerfile.stages.flatMap((s) => s.instructions)];
+      const inBuildStage = new Set(dockerfile.stages.filter((s) => !shipped.has(s)).flatMap((s) => s.instructions));
       for (const ins of new Set(instructions)) {
         if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
         for (const kv of pairs(ins)) {
           if (!isLiteralValue(kv.value)) continue;
+          // `ENV AUTH_SECRET=build-time-placeholder` in a builder stage, so a build's env validation passes: a stand-in the image never carries.
+          if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && credentialKind(kv.value, kv.key) === undefined) continue;
           // A credential of a known format is one whatever its key, in any image; a secret-like key counts in images that ship.
           const found = credentialKind(kv.value, kv.key);
           // A private key or a connection string is only a secret in an image that ships; a provider's token is one anywhere.
