@@ -67357,7 +67357,7 @@ function startsServerCommand(argv) {
   return command2 !== void 0 && startsServer(command2);
 }
 function copiesNextStandalone(stage) {
-  return effectiveInstructions(stage).some((ins) => copyOf(ins)?.sources.some((w) => /(?:^|\/)\.next\/standalone\/?$/.test(w.value)) === true);
+  return effectiveInstructions(stage).some((ins) => copyOf(ins)?.sources.some((w) => /(?:^|\/)\.next\/standalone(?:\/.*)?$/.test(w.value)) === true);
 }
 function serverRunsProduction(dockerfile, stage, packages) {
   if (copiesNextStandalone(stage)) return true;

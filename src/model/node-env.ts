@@ -31,7 +31,7 @@ function startsServerCommand(argv: readonly string[]): boolean {
 
 /** Next.js's standalone output: its generated `server.js` sets NODE_ENV=production before it loads the app. */
 function copiesNextStandalone(stage: Stage): boolean {
-  return effectiveInstructions(stage).some((ins) => copyOf(ins)?.sources.some((w) => /(?:^|\/)\.next\/standalone\/?$/.test(w.value)) === true);
+  return effectiveInstructions(stage).some((ins) => copyOf(ins)?.sources.some((w) => /(?:^|\/)\.next\/standalone(?:\/.*)?$/.test(w.value)) === true);
 }
 
 /** True when what the container runs gives the server NODE_ENV=production, whatever the image's ENV says. */
