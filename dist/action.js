@@ -57985,9 +57985,19 @@ function secretEvidence(key, value) {
   return looksRandom(value) || namesSecretItself(key) && secretShaped(key, value);
 }
 function describesField(object) {
-  return object?.type === "ObjectExpression" && object.properties.some((p) => p.type === "ObjectProperty" && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ""));
+  if (object?.type !== "ObjectExpression") return false;
+  let known = descriptors.get(object);
+  if (known === void 0) {
+    known = object.properties.some((p) => p.type === "ObjectProperty" && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ""));
+    descriptors.set(object, known);
+  }
+  return known;
 }
-var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, DESCRIPTOR_KEYS, COMPONENT_FILE, LiteralSecrets;
+function issuedNameWithWord(name, value) {
+  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return /(?:key|token)$/.test(squashed) && !/secret|password|passwd|pwd/.test(squashed) && /^[a-z]+(?:[-_][a-z]+)*$/.test(value);
+}
+var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, DESCRIPTOR_KEYS, descriptors, COMPONENT_FILE, LiteralSecrets;
 var init_literal_secrets = __esm({
   "src/model/service/literal-secrets.ts"() {
     "use strict";
@@ -58002,6 +58012,7 @@ var init_literal_secrets = __esm({
     PUBLIC_KEY_NAME = /publishable|public|^(?:next_public|vite|react_app|expo_public|nuxt_public|gatsby)_|site_?key|write_?key|ingest|dsn|client_?id|measurement|tracking/i;
     PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
     DESCRIPTOR_KEYS = /* @__PURE__ */ new Set(["label", "helperText", "helpText", "placeholder", "description", "hint", "tooltip"]);
+    descriptors = /* @__PURE__ */ new WeakMap();
     COMPONENT_FILE = /\.[jt]sx$/;
     LiteralSecrets = class {
       secrets = [];
@@ -58024,7 +58035,7 @@ var init_literal_secrets = __esm({
       /** The fallback of an env read of `name` (env-reads.ts). */
       envFallback(mod, name, fallback) {
         const literal = stringValue(fallback);
-        if (literal !== void 0 && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
+        if (literal !== void 0 && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal) && !issuedNameWithWord(name, literal)) {
           const loc = mod.loc(unwrap(fallback));
           if (!this.secrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.secrets.push({ key: name, loc, fallback: true });
         }
@@ -79937,8 +79948,28 @@ function guardCommands(commands) {
 function stepsThatMatter(script) {
   const guards = guardCommands(script.commands);
   const loads = optionalLoads(script.commands);
-  const running = script.steps.filter((c) => c.terminator !== "&" && !guards.has(c) && !loads.has(c));
+  const background = backgroundChains(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== "&" && !background.has(c) && !guards.has(c) && !loads.has(c));
   return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? "")), first: running[0] };
+}
+function backgroundChains(commands) {
+  const out = /* @__PURE__ */ new Set();
+  let chain = [];
+  const groups = [];
+  for (const c of commands) {
+    const first = c.words[0]?.value;
+    if (first === "{" || first === "(") groups.push([]);
+    for (const g of groups) g.push(c);
+    if ((first === "}" || first === ")") && groups.length > 0) {
+      const group = groups.pop();
+      if (c.terminator === "&") for (const k of group) out.add(k);
+    }
+    chain.push(c);
+    if (c.terminator === "&&" || c.terminator === "||") continue;
+    if (c.terminator === "&") for (const k of chain) out.add(k);
+    chain = [];
+  }
+  return out;
 }
 function singleStep(script, doing) {
   const only = doing[0];
@@ -80289,7 +80320,7 @@ var init_rule81 = __esm({
       title: "A lockfile is committed",
       category: "reliability",
       severity: "error",
-      rationale: "Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it.",
+      rationale: "Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it; nor is tooling with only devDependencies above packages that lock their own (a root that runs the apps' dev servers), of which nothing ships.",
       fix: "Run the package manager once (`npm install` writes package-lock.json), commit the lockfile, keep it out of .gitignore, and install with `npm ci` in CI and in the Dockerfile.",
       appliesTo: ["package-json", "lockfile"],
       messages: {
@@ -80299,6 +80330,9 @@ var init_rule81 = __esm({
         for (const pkg of shippedPackages(project)) {
           if (Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length === 0) continue;
           if (!pkg.private && project.scope.package(pkg).role === "library") continue;
+          const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
+          const membersLock = () => project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && project.lockfilesFor(p.dir).some((l) => l.path.startsWith(`${p.dir}/`)));
+          if (Object.keys(pkg.dependencies).length === 0 && project.scope.package(pkg).role === "tooling" && membersLock()) continue;
           const report2 = subject(pkg.file);
           if (project.lockfilesFor(pkg.dir).length > 0) continue;
           const declared = pkg.json.value.packageManager;
@@ -80312,12 +80346,16 @@ var init_rule81 = __esm({
 });
 
 // rules/pkg/start-script/rule.ts
-function startRunsInProduction(project, pkg) {
-  const runsStart = (stages, owner) => stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== "program" && c.name === "start")));
-  const images = project.runtimeStagesOwnedBy(pkg);
-  if (images.length > 0) return runsStart(images, () => pkg);
+function runsStart(stages, owner) {
+  return stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== "program" && c.name === "start")));
+}
+function startMayRunWithoutImage(project) {
   if (project.runtimeStages.length === 0 || project.filesOf("other").some((f) => PLATFORM_CONFIG2.test(basename(f.path)))) return true;
   return runsStart(project.runtimeStages, (r) => project.packageFor(dirname2(r.dockerfile.file)));
+}
+function startRunsInProduction(project, pkg, withoutImage) {
+  const images = project.runtimeStagesOwnedBy(pkg);
+  return images.length > 0 ? runsStart(images, () => pkg) : withoutImage();
 }
 var DEV_RUNNERS, PLATFORM_CONFIG2, rule_default81;
 var init_rule82 = __esm({
@@ -80354,9 +80392,11 @@ var init_rule82 = __esm({
         inspect: () => "the start script opens the Node.js inspector (--inspect), which lets anyone who reaches its port run code in the process: remove the flag from start and keep it in a `debug` script"
       },
       check({ project, subject }) {
+        let withoutImage;
+        const mayRun = () => withoutImage ??= startMayRunWithoutImage(project);
         for (const pkg of shippedPackages(project)) {
           const script = pkg.scripts.start;
-          if (script === void 0 || !startRunsInProduction(project, pkg)) continue;
+          if (script === void 0 || !startRunsInProduction(project, pkg, mayRun)) continue;
           const report2 = subject(pkg.file);
           const at2 = pkg.at("/scripts/start");
           const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));
@@ -80436,7 +80476,10 @@ function testedBySibling(project, pkg) {
 }
 function testsMembers(project, root) {
   if (hasTests(root)) return true;
-  return project.files.some((f) => dirname2(f.path) === root.dir && MULTI_PROJECT_CONFIG.test(basename(f.path)) && (/^vitest\.workspace/.test(basename(f.path)) || /\b(?:projects|workspace)\s*:/.test(f.text)));
+  return ["jest", "vitest"].flatMap((runner) => ["js", "cjs", "mjs", "ts", "cts", "mts"].map((ext) => `${runner}.config.${ext}`)).concat(["vitest.workspace.ts", "vitest.workspace.js", "vitest.workspace.mts", "vitest.workspace.json"]).some((name) => {
+    const file = project.file(joinPath(root.dir, name));
+    return file !== void 0 && (name.startsWith("vitest.workspace") || /\b(?:projects|workspace)\s*:/.test(file.text));
+  });
 }
 function testedOtherwise(project, pkg) {
   if (wiresTests(pkg) || testedBySibling(project, pkg)) return true;
@@ -80445,7 +80488,7 @@ function testedOtherwise(project, pkg) {
   const below = pkg.dir === "" ? "" : `${pkg.dir}/`;
   return project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && hasTests(p));
 }
-var MULTI_PROJECT_CONFIG, rule_default83;
+var rule_default83;
 var init_rule84 = __esm({
   "rules/pkg/test-script/rule.ts"() {
     "use strict";
@@ -80453,7 +80496,6 @@ var init_rule84 = __esm({
     init_test_runners();
     init_rule();
     init_shared7();
-    MULTI_PROJECT_CONFIG = /^(?:jest|vitest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.[cm]?[jt]s$/;
     rule_default83 = defineRule({
       id: "pkg/test-script",
       title: "package.json has a real test script",
@@ -86877,7 +86919,9 @@ function buildScope(input) {
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
   const composeKey = (s) => `${s.file}\0${s.name}`;
-  const shipsElsewhere = (file) => input.compose.some((c) => c !== file && composeFileExclusion.get(c.file) === void 0) || input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
+  const shippingCompose = input.compose.filter((c) => composeFileExclusion.get(c.file) === void 0);
+  const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
+  const shipsElsewhere = (file) => shipsOtherwise || shippingCompose.some((c) => c !== file);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     const context3 = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path2) => filesByPath.get(path2), devEnvMeansDevelopment: shipsElsewhere(file) };

@@ -205,10 +205,9 @@ export function buildScope(input: ScopeInput): Scope {
   const composeKey = (s: ComposeService) => `${s.file}\u0000${s.name}`;
   // NODE_ENV=development on an app service says it is for development where the repository ships the app another way
   // (another compose file, Kubernetes manifests, a Helm chart); where it is the only deployment, it is a finding.
-  const shipsElsewhere = (file: ComposeFile) =>
-    input.compose.some((c) => c !== file && composeFileExclusion.get(c.file) === undefined) ||
-    input.workloads.some(workloadShips) ||
-    input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
+  const shippingCompose = input.compose.filter((c) => composeFileExclusion.get(c.file) === undefined);
+  const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
+  const shipsElsewhere = (file: ComposeFile) => shipsOtherwise || shippingCompose.some((c) => c !== file);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     const context = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path: string) => filesByPath.get(path), devEnvMeansDevelopment: shipsElsewhere(file) };

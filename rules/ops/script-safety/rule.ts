@@ -76,9 +76,34 @@ function guardCommands(commands: readonly LocatedCommand[]): Set<LocatedCommand>
 function stepsThatMatter(script: ShellScript): { doing: LocatedCommand[]; first: LocatedCommand | undefined } {
   const guards = guardCommands(script.commands);
   const loads = optionalLoads(script.commands);
-  const running = script.steps.filter((c) => c.terminator !== '&' && !guards.has(c) && !loads.has(c));
+  const background = backgroundChains(script.commands);
+  const running = script.steps.filter((c) => c.terminator !== '&' && !background.has(c) && !guards.has(c) && !loads.has(c));
   // The finding stands at the first command that runs (a print included): what goes on without errexit starts there.
   return { doing: running.filter((c) => !PRINTS.has(invocation(c.words).argv[0]?.value ?? '')), first: running[0] };
+}
+
+/**
+ * The commands sent to the background as a whole: a `&&`/`||` chain ending in `&`, or a `{ …; }` / `( … )` group
+ * closed with `&` (`{ cd /app && npx prisma migrate deploy && node index.js; } &`).
+ */
+function backgroundChains(commands: readonly LocatedCommand[]): Set<LocatedCommand> {
+  const out = new Set<LocatedCommand>();
+  let chain: LocatedCommand[] = [];
+  const groups: LocatedCommand[][] = [];
+  for (const c of commands) {
+    const first = c.words[0]?.value;
+    if (first === '{' || first === '(') groups.push([]);
+    for (const g of groups) g.push(c);
+    if ((first === '}' || first === ')') && groups.length > 0) {
+      const group = groups.pop() as LocatedCommand[];
+      if (c.terminator === '&') for (const k of group) out.add(k);
+    }
+    chain.push(c);
+    if (c.terminator === '&&' || c.terminator === '||') continue;
+    if (c.terminator === '&') for (const k of chain) out.add(k);
+    chain = [];
+  }
+  return out;
 }
 
 function singleStep(script: ShellScript, doing: readonly LocatedCommand[]): boolean {

@@ -10,7 +10,7 @@ export default defineRule({
   category: 'reliability',
   severity: 'error',
   rationale:
-    'Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it.',
+    'Without a committed lockfile every install resolves version ranges afresh: the image built today and the one built tomorrow can run different dependency versions than the ones that were tested, a compromised or broken patch release goes straight to production, and `npm ci` (the reproducible install) refuses to run at all. A published library is not asked: its lockfile never reaches the projects that install it; nor is tooling with only devDependencies above packages that lock their own (a root that runs the apps\' dev servers), of which nothing ships.',
   fix: 'Run the package manager once (`npm install` writes package-lock.json), commit the lockfile, keep it out of .gitignore, and install with `npm ci` in CI and in the Dockerfile.',
   appliesTo: ['package-json', 'lockfile'],
   messages: {
@@ -22,6 +22,11 @@ export default defineRule({
       if (Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length === 0) continue; // nothing to lock
       // A published library's lockfile never reaches its users: what they install resolves their own.
       if (!pkg.private && project.scope.package(pkg).role === 'library') continue;
+      // Tooling with only devDependencies above packages that lock their own (a root that runs the apps' dev servers
+      // and tests, beside server/yarn.lock and frontend/yarn.lock): nothing it installs ships.
+      const below = pkg.dir === '' ? '' : `${pkg.dir}/`;
+      const membersLock = () => project.packages.some((p) => p !== pkg && p.dir.startsWith(below) && project.lockfilesFor(p.dir).some((l) => l.path.startsWith(`${p.dir}/`)));
+      if (Object.keys(pkg.dependencies).length === 0 && project.scope.package(pkg).role === 'tooling' && membersLock()) continue;
       const report = subject(pkg.file);
       if (project.lockfilesFor(pkg.dir).length > 0) continue;
       const declared = (pkg.json.value as { packageManager?: unknown }).packageManager;

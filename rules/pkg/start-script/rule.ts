@@ -24,16 +24,24 @@ const DEV_RUNNERS: { tool: string; pattern: RegExp }[] = [
  * them starts with `npm start` (or `yarn start`, `pnpm start`, through the scripts it runs) — then `start` is a
  * developer's command and the image's CMD is what runs.
  */
-function startRunsInProduction(project: Project, pkg: PackageJson): boolean {
-  const runsStart = (stages: readonly RuntimeStage[], owner: (s: RuntimeStage) => PackageJson | undefined) =>
-    stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== 'program' && c.name === 'start')));
-  const images = project.runtimeStagesOwnedBy(pkg);
-  if (images.length > 0) return runsStart(images, () => pkg);
-  // No image of its own: a platform that runs `npm start` (Procfile, app.json, Railway, Nixpacks) may run it, and so
-  // may a package of a repository without images. Where the repository's images all start their own commands (an
-  // s6 or supervisor init, `node dist/index.js`), `start` is a developer's command.
+function runsStart(stages: readonly RuntimeStage[], owner: (s: RuntimeStage) => PackageJson | undefined): boolean {
+  return stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== 'program' && c.name === 'start')));
+}
+
+/**
+ * Whether a package without an image of its own may have its start script run in production: a platform that runs
+ * `npm start` (Procfile, app.json, Railway, Nixpacks) may run it, and so may a repository without images. Where the
+ * repository's images all start their own commands (an s6 or supervisor init, `node dist/index.js`), `start` is a
+ * developer's command. Asked once per run.
+ */
+function startMayRunWithoutImage(project: Project): boolean {
   if (project.runtimeStages.length === 0 || project.filesOf('other').some((f) => PLATFORM_CONFIG.test(basename(f.path)))) return true;
   return runsStart(project.runtimeStages, (r) => project.packageFor(dirname(r.dockerfile.file)));
+}
+
+function startRunsInProduction(project: Project, pkg: PackageJson, withoutImage: () => boolean): boolean {
+  const images = project.runtimeStagesOwnedBy(pkg);
+  return images.length > 0 ? runsStart(images, () => pkg) : withoutImage();
 }
 
 /** Hosting platforms' config files, whose builds run the package's start script. */
@@ -53,9 +61,11 @@ export default defineRule({
     inspect: () => 'the start script opens the Node.js inspector (--inspect), which lets anyone who reaches its port run code in the process: remove the flag from start and keep it in a `debug` script',
   },
   check({ project, subject }) {
+    let withoutImage: boolean | undefined;
+    const mayRun = () => (withoutImage ??= startMayRunWithoutImage(project));
     for (const pkg of shippedPackages(project)) {
       const script = pkg.scripts.start;
-      if (script === undefined || !startRunsInProduction(project, pkg)) continue;
+      if (script === undefined || !startRunsInProduction(project, pkg, mayRun)) continue;
       const report = subject(pkg.file);
       const at = pkg.at('/scripts/start');
       const runner = DEV_RUNNERS.find((r) => r.pattern.test(script));

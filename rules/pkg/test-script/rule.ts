@@ -1,5 +1,5 @@
 import type { PackageJson } from '../../../src/parsers/package-json.ts';
-import { basename, dirname, type Project } from '../../../src/model/project.ts';
+import { joinPath, type Project } from '../../../src/model/project.ts';
 import { hasRealTestScript, hasTests, placeholderKind, runnersIn, wiresTests } from '../../../src/model/test-runners.ts';
 import { defineRule } from '../../../src/rule.ts';
 import { enclosingPackages, isWorkspaceRoot, missingFieldLoc, servicePackages } from '../_shared.ts';
@@ -26,12 +26,13 @@ function testedBySibling(project: Project, pkg: PackageJson): boolean {
 }
 
 /** Runner configs that run several packages' tests in one run: jest's `projects`, a vitest workspace or `projects`. */
-const MULTI_PROJECT_CONFIG = /^(?:jest|vitest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.[cm]?[jt]s$/;
-
 /** A workspace root whose test runner covers its members: a multi-project runner config, or a script that runs a runner. */
 function testsMembers(project: Project, root: PackageJson): boolean {
   if (hasTests(root)) return true;
-  return project.files.some((f) => dirname(f.path) === root.dir && MULTI_PROJECT_CONFIG.test(basename(f.path)) && (/^vitest\.workspace/.test(basename(f.path)) || /\b(?:projects|workspace)\s*:/.test(f.text)));
+  return ['jest', 'vitest'].flatMap((runner) => ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((ext) => `${runner}.config.${ext}`)).concat(['vitest.workspace.ts', 'vitest.workspace.js', 'vitest.workspace.mts', 'vitest.workspace.json']).some((name) => {
+    const file = project.file(joinPath(root.dir, name));
+    return file !== undefined && (name.startsWith('vitest.workspace') || /\b(?:projects|workspace)\s*:/.test(file.text));
+  });
 }
 
 /** Tests are wired for the package, though not as `npm test`: another script or an Nx target runs a test runner, an enclosing package tests it, a sibling's test suite starts it, or (for a workspace root) a member has tests. */

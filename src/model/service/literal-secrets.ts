@@ -91,12 +91,30 @@ function secretEvidence(key: string, value: string): boolean {
 /** Keys of a form field or setting descriptor (`{ secretKey: 'region', label: 'AWS Region' }`): its other keys name fields, not values. */
 const DESCRIPTOR_KEYS = new Set(['label', 'helperText', 'helpText', 'placeholder', 'description', 'hint', 'tooltip']);
 
+const descriptors = new WeakMap<t.Node, boolean>();
+
+/** Asked once per object literal, whatever its size (a translation table has thousands of keys). */
 function describesField(object: t.Node | undefined): boolean {
-  return object?.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'ObjectProperty' && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ''));
+  if (object?.type !== 'ObjectExpression') return false;
+  let known = descriptors.get(object);
+  if (known === undefined) {
+    known = object.properties.some((p) => p.type === 'ObjectProperty' && DESCRIPTOR_KEYS.has(keyName(p.key, p.computed) ?? ''));
+    descriptors.set(object, known);
+  }
+  return known;
 }
 
 /** A component file (`.tsx`, `.jsx`): user interface, whose names prove nothing; only a credential of a known format counts. */
 const COMPONENT_FILE = /\.[jt]sx$/;
+
+/**
+ * A token or API key is issued, never a word someone chose: `process.env.OLLAMA_AUTH_TOKEN || 'ollama'` is the dummy a
+ * keyless local backend is given. A password or secret that is a word is a weak secret, and stays one.
+ */
+function issuedNameWithWord(name: string, value: string): boolean {
+  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /(?:key|token)$/.test(squashed) && !/secret|password|passwd|pwd/.test(squashed) && /^[a-z]+(?:[-_][a-z]+)*$/.test(value);
+}
 
 export class LiteralSecrets implements Extractor {
   readonly secrets: LiteralSecret[] = [];
@@ -125,7 +143,7 @@ export class LiteralSecrets implements Extractor {
   envFallback(mod: Module, name: string, fallback: t.Node): void {
     // `jwt.sign(payload, process.env.JWT_SECRET || 'superSecret')`: the fallback is the secret production runs with when the variable is missing
     const literal = stringValue(fallback);
-    if (literal !== undefined && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal)) {
+    if (literal !== undefined && secretKey(name) && namesSecretItself(name) && plausibleSecret(name, literal, true) && !fillIn(literal) && !issuedNameWithWord(name, literal)) {
       const loc = mod.loc(unwrap(fallback));
       if (!this.secrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.secrets.push({ key: name, loc, fallback: true });
     }
