@@ -40557,13 +40557,17 @@ function opensPullRequest(step) {
   if (/^peter-evans\/create-pull-request@/.test(step.uses?.value ?? "")) return true;
   return (step.run?.invocations ?? []).some(([program, sub, verb]) => program === "gh" && sub === "pr" && verb === "create");
 }
+function pushesCommit(step) {
+  if (/^(?:stefanzweifel\/git-auto-commit-action|EndBug\/add-and-commit)@/.test(step.uses?.value ?? "")) return true;
+  return (step.run?.invocations ?? []).some(([program, sub]) => program === "git" && sub === "push");
+}
 function updatesOnSchedule(project) {
   return project.workflows.some((workflow) => {
     if (!workflow.triggers.some((t) => t.value === "schedule")) return false;
     const { steps } = reachedSteps(project, workflow);
     const runs = (matches) => steps.some((step) => (step.run?.invocations ?? []).some((argv) => runsThrough(argv, stepPackage(project, step), matches)));
-    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? "")) || runs(isUpdate)) return true;
-    return runs(isInstall) && steps.some(opensPullRequest);
+    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? ""))) return true;
+    return (runs(isUpdate) || runs(isInstall)) && steps.some((step) => opensPullRequest(step) || pushesCommit(step));
   });
 }
 function auditsInWorkflow(project) {
@@ -41155,7 +41159,9 @@ function commentExclusion(file, line) {
   for (let k = line - 2; k >= 0 && k >= line - 1 - HEADER_LINES; k--) {
     const text = (file.lines[k] ?? "").trim();
     if (!text.startsWith("#")) break;
-    lines.unshift(text.replace(/^#+\s*/, ""));
+    const comment = text.replace(/^#+\s*/, "");
+    if (/^(?:[\w.-]+:(?:\s|$)|- )/.test(comment)) break;
+    lines.unshift(comment);
   }
   const said = notForProduction(lines);
   return said === void 0 ? void 0 : { evidence: "header", reason: `the comment above it says "${said}"` };
@@ -41245,7 +41251,7 @@ var init_evidence = __esm({
       /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
       /\byou(?:'|\u2019)?re in the wrong place\b/i,
       // "This is not used anymore", "no longer maintained": a folder kept for history, which nothing deploys.
-      /\b(?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i
+      /\b(?:this|it|these|they)(?: (?:service|folder|app|image|code))? (?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i
     ];
     README_LINES = 8;
     DEVELOPMENT_DOC = /\b(?:(?:on |for )?(?:a |your )?local (?:dev(?:elopment)?(?: machine| environment| setup)?|machine|testing)|dev(?:elopment)? (?:machine|environment|purposes)|dev or staging|(?:testing|evaluation|demo|demonstration) purposes|not (?:meant|intended|suitable|recommended|designed) for production(?: use)?)\b/i;
@@ -57994,10 +58000,10 @@ function describesField(object) {
   return known;
 }
 function issuedNameWithWord(name, value) {
-  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return /(?:key|token)$/.test(squashed) && !/secret|password|passwd|pwd/.test(squashed) && /^[a-z]+(?:[-_][a-z]+)*$/.test(value);
+  const words3 = name.toLowerCase().split(/[^a-z0-9]+/);
+  return /(?:key|token)$/.test(words3.join("")) && words3.includes(value.toLowerCase());
 }
-var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, DESCRIPTOR_KEYS, descriptors, COMPONENT_FILE, LiteralSecrets;
+var NOT_SECRET_WORDS, SECRET_WORDS, SAYS_SECRET, MARKER_WORDS, PUBLIC_KEY_NAME, PUBLIC_KEY_VALUE, DESCRIPTOR_KEYS, descriptors, LiteralSecrets;
 var init_literal_secrets = __esm({
   "src/model/service/literal-secrets.ts"() {
     "use strict";
@@ -58013,7 +58019,6 @@ var init_literal_secrets = __esm({
     PUBLIC_KEY_VALUE = /^(?:pk_(?:live|test)_|phc_|AIza)/;
     DESCRIPTOR_KEYS = /* @__PURE__ */ new Set(["label", "helperText", "helpText", "placeholder", "description", "hint", "tooltip"]);
     descriptors = /* @__PURE__ */ new WeakMap();
-    COMPONENT_FILE = /\.[jt]sx$/;
     LiteralSecrets = class {
       secrets = [];
       declarator(mod, node) {
@@ -58021,9 +58026,9 @@ var init_literal_secrets = __esm({
       }
       property(mod, node, ancestors2) {
         const key = keyName(node.key, node.computed);
-        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression" || describesField(ancestors2.at(-1))) return;
+        if (!key || ancestors2.at(-1)?.type !== "ObjectExpression") return;
         const container = containerName(ancestors2);
-        if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
+        if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value, describesField(ancestors2.at(-1)));
       }
       classProperty(mod, node) {
         if (node.value && node.key.type === "Identifier") this.secretAssignment(mod, node.key.name, node.value);
@@ -58040,12 +58045,14 @@ var init_literal_secrets = __esm({
           if (!this.secrets.some((s) => s.loc.line === loc.line && s.loc.column === loc.column && s.loc.file === loc.file)) this.secrets.push({ key: name, loc, fallback: true });
         }
       }
-      secretAssignment(mod, key, valueNode) {
-        if (!secretKey(key) || COMPONENT_FILE.test(mod.file)) return;
+      /** `descriptor`: the key is a field of a form or setting descriptor, whose values name fields; only key material counts there. */
+      secretAssignment(mod, key, valueNode, descriptor2 = false) {
+        if (!secretKey(key)) return;
         const value = unwrap(valueNode);
         const literal = stringValue(value);
         if (literal !== void 0) {
-          if (secretEvidence(key, literal)) this.secrets.push({ key, loc: mod.loc(value), fallback: false });
+          const evidence = descriptor2 ? credentialKind(literal, key) !== void 0 || looksRandom(literal) : secretEvidence(key, literal);
+          if (evidence) this.secrets.push({ key, loc: mod.loc(value), fallback: false });
           return;
         }
         if (value.type === "LogicalExpression" && (value.operator === "||" || value.operator === "??") && !isProcessEnvRead(mod, value.left)) {
@@ -58150,16 +58157,10 @@ function answersConstant(fn) {
 }
 function computesHealth(fn) {
   let found2 = false;
-  walk(fn.body, (node) => {
+  walk(fn.body, (n) => {
     if (found2) return;
-    const n = node;
     if (n.type === "NumericLiteral" && n.value >= 500 && n.value <= 599) found2 = true;
     else if (isCall(n) && isMember(n.callee) && DEPENDENCY_CHECKS.test(memberName(n.callee) ?? "")) found2 = true;
-    else if (n.type === "AwaitExpression" || isCall(n) && isMember(n.callee) && memberName(n.callee) === "then") {
-      const target = unwrap(n.type === "AwaitExpression" ? n.argument : n.callee.object);
-      const callee = isCall(target) ? target.callee : void 0;
-      if (callee && !(isMember(callee) && RESPONSE_METHODS.has(memberName(callee) ?? ""))) found2 = true;
-    }
   });
   return found2;
 }
@@ -58563,10 +58564,8 @@ var init_shutdown = __esm({
 function readsAsValue(node, ancestors2) {
   const parent = ancestors2.at(-1);
   const grand = ancestors2.at(-2);
-  if (parent && (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.object === node && !parent.computed && parent.property.type === "Identifier") {
-    return VALUE_METHODS.has(parent.property.name) && grand !== void 0 && isCall(grand) && grand.callee === parent;
-  }
-  return parent !== void 0 && isCall(parent) && parent.arguments[0] === node && VALUE_FUNCTIONS.test(chainText(parent.callee) ?? "");
+  if (!parent || parent.type !== "MemberExpression" && parent.type !== "OptionalMemberExpression" || parent.object !== node || parent.computed) return false;
+  return parent.property.type === "Identifier" && parent.property.name === "split" && grand !== void 0 && isCall(grand) && grand.callee === parent;
 }
 function refusesOnly(branch) {
   if (!branch) return true;
@@ -58585,7 +58584,7 @@ function identifiersIn(node) {
   });
   return out;
 }
-var BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, ValidationBypasses, VALUE_METHODS, VALUE_FUNCTIONS;
+var BYPASS_FLAG, SECURITY_CONCEPT, OWN_SETTINGS, SECURITY_CODE, ValidationBypasses;
 var init_validation_bypass = __esm({
   "src/model/service/validation-bypass.ts"() {
     "use strict";
@@ -58631,8 +58630,6 @@ var init_validation_bypass = __esm({
         return void 0;
       }
     };
-    VALUE_METHODS = /* @__PURE__ */ new Set(["split", "match", "matchAll"]);
-    VALUE_FUNCTIONS = /^(?:parseInt|parseFloat|Number|JSON\.parse|parse\w*|to\w*List|\w*ToArray)$/;
   }
 });
 
@@ -67337,7 +67334,7 @@ var init_rule20 = __esm({
             });
             const fallbacks = ships ? s.environment.filter((e2) => {
               const fallback = e2.value === null ? void 0 : defaultOf(e2.value);
-              return fallback !== void 0 && isSecretLikeKey(e2.key) && !asksToBeReplaced(fallback) && !markedToReplace(lines, e2.valueLoc.line);
+              return fallback !== void 0 && isSecretLikeKey(e2.key) && !/^\d+$/.test(fallback) && !SECRET_FILE.test(fallback) && !asksToBeReplaced(fallback) && !markedToReplace(lines, e2.valueLoc.line);
             }) : [];
             if (found2.length === 0 && fallbacks.length === 0) {
               if (ships && s.environment.some((e2) => isSecretLikeKey(e2.key))) subject(serviceId(s));
@@ -70632,8 +70629,8 @@ var init_rule33 = __esm({
     init_rule();
     init_copy();
     REQUIRED = [
-      // `.env*`: `.env` and the env files the context holds (see check()).
-      { pattern: ".env*", paths: [".env"], atRootOnly: false },
+      // `.env*`: these and the env files the context holds (see check()).
+      { pattern: ".env*", paths: [".env", ".env.production"], atRootOnly: false },
       { pattern: "node_modules", paths: ["node_modules"], atRootOnly: false },
       { pattern: ".git", paths: [".git"], atRootOnly: true }
     ];
@@ -70671,9 +70668,13 @@ var init_rule33 = __esm({
           const atRoot = contextMayBeRoot(ignore2);
           const context3 = basename(ignore2.file) === ".dockerignore" ? dirname2(ignore2.file) : "";
           const inContext = (path2) => context3 === "" || path2.startsWith(`${context3}/`);
-          const envPaths = [".env", ...project.envFiles.filter((e2) => !e2.documentation && inContext(e2.file)).map((e2) => context3 === "" ? e2.file : e2.file.slice(context3.length + 1))];
-          const pathsOf2 = (r) => r.pattern === ".env*" ? envPaths : r.paths;
-          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !pathsOf2(r).every((p) => ignore2.excludes(p))).map((r) => r.pattern);
+          const present = project.envFiles.filter((e2) => !e2.documentation && inContext(e2.file)).map((e2) => context3 === "" ? e2.file : e2.file.slice(context3.length + 1));
+          const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !(r.pattern === ".env*" ? [...r.paths, ...present] : r.paths).every((p) => ignore2.excludes(p))).map(
+            (r) => (
+              // An env file in a subfolder that `.env*` leaves in: the pattern that reaches it.
+              r.pattern === ".env*" && r.paths.every((p) => ignore2.excludes(p)) ? "**/.env*" : r.pattern
+            )
+          );
           if (missing.length > 0) report2.report("incomplete", { ...facts, ignoreFile: ignore2.file, missing }, first.source.loc);
         }
       }
@@ -70965,7 +70966,7 @@ var init_rule39 = __esm({
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
-              if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && credentialKind(kv.value, kv.key) === void 0) continue;
+              if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && !looksRandom(kv.value) && credentialKind(kv.value, kv.key) === void 0) continue;
               const found2 = credentialKind(kv.value, kv.key);
               const kind = found2 && (built2.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
@@ -71115,14 +71116,14 @@ var init_rule42 = __esm({
     NON_ROOT_BASES = [/^chainguard\//, /^bitnami\//, /^dhi\//, /(?:^|\/)nginx-unprivileged$/, /^ubi\d+\/nodejs-\d+(?:-minimal)?$/];
     NON_ROOT_REGISTRIES = /* @__PURE__ */ new Set(["cgr.dev", "dhi.io"]);
     DROPS_ROOT_ITSELF = /^(?:postgres|postgis\/postgis|mysql|mariadb|redis|mongo|rabbitmq|elasticsearch|couchdb|cassandra|clickhouse\/clickhouse-server|bitnami\/.+)$/;
-    INSTALLS_DOCKER = /\bget\.docker\.com\b|\bget-docker\.sh\b|\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:add|install)\b[^&;|]*?\s(?:docker-ce-cli|docker-ce|docker-cli|docker\.io|moby-cli|moby-engine|docker)(?=\s|$)/;
+    INSTALLS_DOCKER = /\bget\.docker\.com\b|\bget-docker\.sh\b|\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:add|install)\b[^&;|]*?\s(?:docker-ce|docker\.io|moby-engine|docker)(?=\s|$)/;
     DOCKER_SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;
     rule_default41 = defineRule({
       id: "docker/non-root",
       title: "The container runs as a non-root user",
       category: "security",
       severity: "error",
-      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images. An image that drives the host's Docker (it installs the Docker CLI, or is run with the Docker socket mounted) is root on the host through that socket whatever its USER, and is not judged here.",
+      rationale: "A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images. An image that drives the host's Docker (it installs the Docker engine, or is run with the Docker socket mounted) is root on the host through that socket whatever its USER, and is not judged here.",
       fix: "Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).",
       appliesTo: ["dockerfile"],
       messages: {
@@ -72767,8 +72768,9 @@ function isSearchIndex(s) {
 function keepsOnlyRebuildable(s) {
   const image = s.image?.value ?? "";
   if (s.build === void 0 && isWebServerImage(image)) return true;
-  const appendOnly = [...s.command, ...s.entrypoint].join(" ");
-  return s.build === void 0 && CACHES.test(image) && !/--appendonly[\s=]+yes|--appendfsync/.test(appendOnly);
+  if (s.build !== void 0 || !CACHES.test(image) || /(?:^|\/)bitnami\//.test(image)) return false;
+  const said = [...s.command, ...s.entrypoint, ...s.environment.flatMap((e2) => [e2.key, e2.value ?? ""])].join(" ");
+  return !/--appendonly[\s=]+yes|--appendfsync|--save\s+\d|redis\.conf|REDIS_ARGS|REDIS_AOF_ENABLED|APPENDONLY/i.test(said);
 }
 function keepsData(volume) {
   const target = (volume.target ?? "").replace(/\/+$/, "");
@@ -80034,11 +80036,15 @@ function namedBy(files, names) {
   return out;
 }
 function checksStatus(script, doing) {
-  const tests = (c) => c?.words.some((w) => w.value.includes("$?")) === true;
-  return doing.every((step) => {
-    if (step === script.steps.at(-1) || step.terminator === "||") return true;
-    return tests(script.commands[script.commands.indexOf(step) + 1]);
-  });
+  const position2 = new Map(script.commands.map((c, i) => [c, i]));
+  const next = (c) => script.commands[(position2.get(c) ?? -2) + 1];
+  const tests = (c) => {
+    const words3 = c?.words.map((w) => w.value) ?? [];
+    const first = words3[0] === "if" ? words3[1] : words3[0];
+    return (/^\w+=\$\?$/.test(first ?? "") || ["[", "[[", "test", "exit", "return"].includes(first ?? "")) && words3.some((w) => w.includes("$?"));
+  };
+  const exits = (c) => ["exit", "return"].includes(c?.words[0]?.value ?? "");
+  return doing.every((step) => step === script.steps.at(-1) || step.terminator === "||" && exits(next(step)) || tests(next(step)));
 }
 var OPS_FOLDER, OPS_NAME, PRINTS, DEVELOPER_TOOLING, CONDITIONAL_WORDS, GUARD_BODY, RUNNER_KINDS, FIXTURES, rule_default75;
 var init_rule76 = __esm({
@@ -80350,17 +80356,18 @@ function runsStart(stages, owner) {
   return stages.some((r) => containerCalls(r.stage).some((call) => runsThrough(call.program.map((w) => w.value), owner(r), (c) => c.type !== "program" && c.name === "start")));
 }
 function startMayRunWithoutImage(project) {
-  if (project.runtimeStages.length === 0 || project.filesOf("other").some((f) => PLATFORM_CONFIG2.test(basename(f.path)))) return true;
+  if (project.runtimeStages.length === 0 || project.files.some((f) => PLATFORM_CONFIG.has(basename(f.path).toLowerCase()) || NPM_START_PLATFORMS.test(basename(f.path)))) return true;
   return runsStart(project.runtimeStages, (r) => project.packageFor(dirname2(r.dockerfile.file)));
 }
 function startRunsInProduction(project, pkg, withoutImage) {
   const images = project.runtimeStagesOwnedBy(pkg);
   return images.length > 0 ? runsStart(images, () => pkg) : withoutImage();
 }
-var DEV_RUNNERS, PLATFORM_CONFIG2, rule_default81;
+var DEV_RUNNERS, NPM_START_PLATFORMS, rule_default81;
 var init_rule82 = __esm({
   "rules/pkg/start-script/rule.ts"() {
     "use strict";
+    init_classify();
     init_commands();
     init_package_commands();
     init_project();
@@ -80378,7 +80385,7 @@ var init_rule82 = __esm({
       { tool: "nx serve", pattern: /(?:^|[\s/;&|(])nx\s+serve(?:$|\s)/ },
       { tool: "nest start --watch", pattern: /(?:^|[\s/;&|(])nest\s+start\s+(?:\S+\s+)*?--(?:watch|debug)(?:$|\s|=)/ }
     ];
-    PLATFORM_CONFIG2 = /^(?:procfile|app\.json|railway\.json|railway\.toml|nixpacks\.toml)$/i;
+    NPM_START_PLATFORMS = /^(?:render\.ya?ml|app\.ya?ml|Dockerrun\.aws\.json)$/;
     rule_default81 = defineRule({
       id: "pkg/start-script",
       title: "The start script runs the app as production runs it",
@@ -86879,8 +86886,10 @@ function composeCommands(s) {
   return text.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).filter((w) => w !== ""));
 }
 function onlyWaitsInCompose(s) {
-  const calls = s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : [];
-  return calls.length > 0 && calls.every(([program, ...args]) => program === "sleep" && ["infinity", "inf"].includes(args[0] ?? "") || program === "tail" && args.includes("/dev/null"));
+  return onlyWaitCalls(s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : []);
+}
+function onlyWaitCalls(calls) {
+  return calls.length > 0 && calls.every(([program, ...args]) => program === "sleep" || program === "tail" && args.includes("/dev/null"));
 }
 function buildScope(input) {
   const development = ignoreRules(input.development).matcher;
@@ -86919,9 +86928,10 @@ function buildScope(input) {
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
   const composeKey = (s) => `${s.file}\0${s.name}`;
-  const shippingCompose = input.compose.filter((c) => composeFileExclusion.get(c.file) === void 0);
+  const releasesApp = (c) => composeFileExclusion.get(c.file) === void 0 && c.services.some((s) => (s.build !== void 0 || s.image !== void 0) && !isBackingService(s) && !setsDevelopmentEnv(s));
+  const releasing = input.compose.filter(releasesApp);
   const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
-  const shipsElsewhere = (file) => shipsOtherwise || shippingCompose.some((c) => c !== file);
+  const shipsElsewhere = (file) => shipsOtherwise || releasing.some((c) => c !== file);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     const context3 = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path2) => filesByPath.get(path2), devEnvMeansDevelopment: shipsElsewhere(file) };
@@ -87044,7 +87054,7 @@ function buildScope(input) {
 }
 function projectNameExclusion(file) {
   const name = file.projectName;
-  if (name === void 0 || name.includes("$") || !isDevelopmentName(name)) return void 0;
+  if (name === void 0 || name.includes("$") || !/(?:^|[-_.])(?:dev|development|test|tests|testing|e2e)(?:$|[-_.])/i.test(name)) return void 0;
   return { evidence: "name", reason: `its compose project is named ${name}` };
 }
 function localStackExclusion(file) {
@@ -87063,6 +87073,9 @@ function isBackingService(s) {
 }
 function isLoopback(host) {
   return host !== void 0 && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+}
+function setsDevelopmentEnv(s) {
+  return s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? ""));
 }
 function runsOwnApp(s, use) {
   return use.role === "app" && (s.build !== void 0 || s.dockerfile !== void 0 || previewTag(s) !== void 0);
@@ -87103,7 +87116,7 @@ function composeServiceUse(s, fileExclusion, { exclusionOf, dockerfiles, files, 
   if (s.build === void 0 && TEST_IMAGE.test(image.replace(/[:@].*$/, ""))) return { ...base, ships: false, exclusion: { evidence: "content", reason: "it runs an image made for tests" } };
   const dockerfileExclusion = s.build?.dockerfile !== void 0 && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : void 0;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== "config") return { ...base, ships: false, exclusion: { evidence: "content", reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
-  const devEnv = s.environment.some((e2) => e2.key === "NODE_ENV" && /^dev/i.test(e2.value ?? ""));
+  const devEnv = setsDevelopmentEnv(s);
   if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || devEnv)) {
     return { ...base, ships: false, exclusion: { evidence: "content", reason: "it mounts the source tree and runs a development server" } };
   }
@@ -87124,8 +87137,7 @@ function mountsSource(s, files) {
   });
 }
 function onlyWaits(stage) {
-  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
-  return calls.length > 0 && calls.every(([program, ...args]) => program === "sleep" || program === "tail" && args.includes("/dev/null"));
+  return onlyWaitCalls(containerCalls(stage).map((c) => c.program.map((w) => w.value)));
 }
 function imageUseOf(d, facts) {
   const stagesOf = (set) => {

@@ -4,8 +4,9 @@ import type { ArtifactKind, CommentSyntax } from './types.ts';
 /** Renovate's config file names (`renovate.json`, `.renovaterc`, `.renovaterc.json5`, …); read for their presence. */
 const RENOVATE_CONFIG = /^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']);
+/** Hosting platforms' own config files (Heroku, Vercel, Railway, Nixpacks). */
+export const PLATFORM_CONFIG: ReadonlySet<string> = new Set(['procfile', 'app.json', 'vercel.json', 'now.json', 'railway.json', 'railway.toml', 'nixpacks.toml']);
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.prod`), unless the suffix is another file type (`dockerfile.ts`, a template). */
-const PLATFORM_CONFIG = new Set(['procfile', 'app.json', 'vercel.json', 'now.json', 'railway.json', 'railway.toml', 'nixpacks.toml']);
 const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|mdx?|markdown|ya?ml|txt|sh|py|go|rs|rb|java|html?|lock|log|bak|orig|swp|tmpl|tpl|j2|jinja2?|erb|hbs|mustache|ejs)$/;
 /** Project documents often written without an extension (`CHANGELOG`, `HISTORY.txt`): read as Markdown. */
 const PLAIN_TEXT_DOC = /^(?:changelog|changes|history|releases|runbook)(?:\.txt|\.rst)?$/;

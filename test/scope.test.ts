@@ -253,6 +253,10 @@ describe('compose files and services', () => {
     expect(project.scope.composeService(service(project, 'docker-compose.yml', 'blob-storage'))).toMatchObject({ ships: false, exclusion: { evidence: 'header' } });
     expect(project.scope.composeService(service(project, 'docker-compose.yml', 'db')).ships).toBe(true);
     expect(project.scope.composeService(service(project, 'docker-compose.yml', 'api')).ships).toBe(true);
+    // A commented-out service between the comment and the next service: the comment speaks of what it comments out.
+    const commentedOut = 'services:\n  api:\n    image: acme/api:1.4.2\n  # Uncomment for local development only:\n  # mailhog:\n  #   image: mailhog/mailhog\n  postgres:\n    image: postgres:16\n';
+    const p2 = modelOf({ 'docker-compose.yml': commentedOut }).project;
+    expect(p2.scope.composeService(service(p2, 'docker-compose.yml', 'postgres')).ships).toBe(true);
   });
 
   it('a compose project named for tests, and a folder whose README says it is no longer used, do not ship', () => {
@@ -294,6 +298,9 @@ describe('compose files and services', () => {
     // The repository's only deployment: NODE_ENV=development there is the finding compose/node-env reports, not a reason to look away.
     const only = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev }).project;
     expect(only.scope.composeService(service(only, 'docker-compose.yaml', 'api')).ships).toBe(true);
+    // Two files that both set NODE_ENV=development do not vouch for each other.
+    const twins = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev, 'compose.prod.yaml': dev }).project;
+    expect(twins.scope.composeService(service(twins, 'compose.prod.yaml', 'api')).ships).toBe(true);
   });
 
   it('backing services that publish ports for an app outside compose are a local stack too; without ports, nothing says so', () => {

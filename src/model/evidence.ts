@@ -175,7 +175,10 @@ export function commentExclusion(file: SourceFile, line: number): Exclusion | un
   for (let k = line - 2; k >= 0 && k >= line - 1 - HEADER_LINES; k--) {
     const text = (file.lines[k] ?? '').trim();
     if (!text.startsWith('#')) break;
-    lines.unshift(text.replace(/^#+\s*/, ''));
+    const comment = text.replace(/^#+\s*/, '');
+    // Commented-out YAML (`# mailhog:`, `#   image: …`, `# - "8025:8025"`) belongs to what it comments out, and the prose above it too.
+    if (/^(?:[\w.-]+:(?:\s|$)|- )/.test(comment)) break;
+    lines.unshift(comment);
   }
   const said = notForProduction(lines);
   return said === undefined ? undefined : { evidence: 'header', reason: `the comment above it says "${said}"` };
@@ -191,7 +194,7 @@ const README_STATEMENTS: readonly RegExp[] = [
   /^#+\s*internal (?:[\w-]+ ){0,2}(?:files|tooling|setup|configs?|configuration|scripts)\b/i,
   /\byou(?:'|\u2019)?re in the wrong place\b/i,
   // "This is not used anymore", "no longer maintained": a folder kept for history, which nothing deploys.
-  /\b(?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i,
+  /\b(?:this|it|these|they)(?: (?:service|folder|app|image|code))? (?:is|are) (?:not used any ?more|no longer (?:used|maintained|in use|deployed))\b/i,
 ];
 const README_LINES = 8;
 

@@ -123,7 +123,7 @@ function unwrapped(argv: readonly string[]): readonly string[] {
 
 /**
  * Every image build of the repository: of each workflow's jobs (a `docker push` in the job counts as pushing what it
- * builds) and of each package's scripts, each build once (a script CI runs is CI's build).
+ * builds) and of each package's scripts (a script CI runs is recorded twice: as CI's build, and as the script's).
  */
 export function imageBuilds(workflows: readonly Workflow[], packages: readonly PackageJson[]): ImageBuild[] {
   const out: ImageBuild[] = [];

@@ -76,7 +76,6 @@ export interface PackageUse {
   exclusion?: Exclusion;
 }
 
-/** An image build in CI: the Dockerfile (repository path), the stage it targets, and whether the job pushes it. */
 export interface Scope {
   /** Whether the file ships (its own signals and the config; parts of a file have their own verdicts below). */
   ships(path: string): boolean;
@@ -156,8 +155,12 @@ function composeCommands(s: ComposeService): string[][] {
 
 /** A toolbox container that only waits (`tail -f /dev/null`, `sleep infinity`) for someone to `docker exec` into it: a job, not a service. */
 function onlyWaitsInCompose(s: ComposeService): boolean {
-  const calls = s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : [];
-  return calls.length > 0 && calls.every(([program, ...args]) => (program === 'sleep' && ['infinity', 'inf'].includes(args[0] ?? '')) || (program === 'tail' && args.includes('/dev/null')));
+  return onlyWaitCalls(s.command.length > 0 || s.entrypoint.length > 0 ? composeCommands(s) : []);
+}
+
+/** Commands that only wait (`sleep infinity`, `sleep 60`, `tail -f /dev/null`), of a container or a compose service. */
+function onlyWaitCalls(calls: readonly (readonly string[])[]): boolean {
+  return calls.length > 0 && calls.every(([program, ...args]) => program === 'sleep' || (program === 'tail' && args.includes('/dev/null')));
 }
 
 export function buildScope(input: ScopeInput): Scope {
@@ -205,9 +208,11 @@ export function buildScope(input: ScopeInput): Scope {
   const composeKey = (s: ComposeService) => `${s.file}\u0000${s.name}`;
   // NODE_ENV=development on an app service says it is for development where the repository ships the app another way
   // (another compose file, Kubernetes manifests, a Helm chart); where it is the only deployment, it is a finding.
-  const shippingCompose = input.compose.filter((c) => composeFileExclusion.get(c.file) === undefined);
+  // Another compose file counts when it runs the app without a development NODE_ENV (two dev stacks do not vouch for each other).
+  const releasesApp = (c: ComposeFile) => composeFileExclusion.get(c.file) === undefined && c.services.some((s) => (s.build !== undefined || s.image !== undefined) && !isBackingService(s) && !setsDevelopmentEnv(s));
+  const releasing = input.compose.filter(releasesApp);
   const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
-  const shipsElsewhere = (file: ComposeFile) => shipsOtherwise || shippingCompose.some((c) => c !== file);
+  const shipsElsewhere = (file: ComposeFile) => shipsOtherwise || releasing.some((c) => c !== file);
   for (const file of input.compose) {
     const fileExclusion = composeFileExclusion.get(file.file);
     const context = { exclusionOf, dockerfiles: byPath, files: input.files, fileAt: (path: string) => filesByPath.get(path), devEnvMeansDevelopment: shipsElsewhere(file) };
@@ -344,7 +349,7 @@ export function buildScope(input: ScopeInput): Scope {
 /** A compose project named for development or tests (`name: workflows-test`, `name: api-dev`): what it runs is that. */
 function projectNameExclusion(file: ComposeFile): Exclusion | undefined {
   const name = file.projectName;
-  if (name === undefined || name.includes('$') || !isDevelopmentName(name)) return undefined;
+  if (name === undefined || name.includes('$') || !/(?:^|[-_.])(?:dev|development|test|tests|testing|e2e)(?:$|[-_.])/i.test(name)) return undefined;
   return { evidence: 'name', reason: `its compose project is named ${name}` };
 }
 
@@ -373,6 +378,10 @@ function isBackingService(s: ComposeService): boolean {
 
 function isLoopback(host: string | undefined): boolean {
   return host !== undefined && /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+}
+
+function setsDevelopmentEnv(s: ComposeService): boolean {
+  return s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? ''));
 }
 
 /** The service runs the repository's own app: it builds a Dockerfile here, runs an image built here, or a preview tag of one. */
@@ -435,7 +444,7 @@ function composeServiceUse(s: ComposeService, fileExclusion: Exclusion | undefin
   if (s.build === undefined && TEST_IMAGE.test(image.replace(/[:@].*$/, ''))) return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it runs an image made for tests' } };
   const dockerfileExclusion = s.build?.dockerfile !== undefined && dockerfiles.has(s.build.dockerfile) ? exclusionOf(s.build.dockerfile) : undefined;
   if (dockerfileExclusion && dockerfileExclusion.evidence !== 'config') return { ...base, ships: false, exclusion: { evidence: 'content', reason: `it builds ${s.build?.dockerfile}, which is ${dockerfileExclusion.reason}` } };
-  const devEnv = s.environment.some((e) => e.key === 'NODE_ENV' && /^dev/i.test(e.value ?? ''));
+  const devEnv = setsDevelopmentEnv(s);
   if (mountsSource(s, files) && (composeCommands(s).some(isDevCommand) || devEnv)) {
     return { ...base, ships: false, exclusion: { evidence: 'content', reason: 'it mounts the source tree and runs a development server' } };
   }
@@ -480,8 +489,7 @@ interface ImageFacts {
 
 /** A container command that only waits: `sleep 60s`, `sleep infinity`, `tail -f /dev/null`. */
 function onlyWaits(stage: Stage): boolean {
-  const calls = containerCalls(stage).map((c) => c.program.map((w) => w.value));
-  return calls.length > 0 && calls.every(([program, ...args]) => program === 'sleep' || (program === 'tail' && args.includes('/dev/null')));
+  return onlyWaitCalls(containerCalls(stage).map((c) => c.program.map((w) => w.value)));
 }
 
 function imageUseOf(d: Dockerfile, facts: ImageFacts): Omit<ImageUse, 'serves'> {

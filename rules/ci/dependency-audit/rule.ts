@@ -48,18 +48,26 @@ function opensPullRequest(step: WorkflowStep): boolean {
   return (step.run?.invocations ?? []).some(([program, sub, verb]) => program === 'gh' && sub === 'pr' && verb === 'create');
 }
 
+/** A step that pushes a commit: `git push`, or an action that commits (stefanzweifel/git-auto-commit-action, EndBug/add-and-commit). */
+function pushesCommit(step: WorkflowStep): boolean {
+  if (/^(?:stefanzweifel\/git-auto-commit-action|EndBug\/add-and-commit)@/.test(step.uses?.value ?? '')) return true;
+  return (step.run?.invocations ?? []).some(([program, sub]) => program === 'git' && sub === 'push');
+}
+
 /**
  * A scheduled workflow that keeps dependencies current the way Dependabot's version updates do: it updates them
- * (`npm update`, `ncu -u`, self-hosted Renovate), or it installs afresh and opens a pull request with the new
- * lockfile. `npm update` in a build on push only changes that build; a nightly `npm ci` proposes nothing.
+ * (`npm update`, `ncu -u`, a fresh install of the lockfile) and opens a pull request or pushes the result, or it runs
+ * self-hosted Renovate. `npm update` in a build on push only changes that build; a nightly `npm update && npm test`
+ * proposes nothing.
  */
 function updatesOnSchedule(project: Project): boolean {
   return project.workflows.some((workflow) => {
     if (!workflow.triggers.some((t) => t.value === 'schedule')) return false;
     const { steps } = reachedSteps(project, workflow);
     const runs = (matches: (command: PackageCommand) => boolean) => steps.some((step) => (step.run?.invocations ?? []).some((argv) => runsThrough(argv, stepPackage(project, step), matches)));
-    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? '')) || runs(isUpdate)) return true;
-    return runs(isInstall) && steps.some(opensPullRequest);
+    if (steps.some((step) => /^renovatebot\/github-action@/.test(step.uses?.value ?? ''))) return true;
+    // What it updates must reach the repository: a pull request, or a commit it pushes.
+    return (runs(isUpdate) || runs(isInstall)) && steps.some((step) => opensPullRequest(step) || pushesCommit(step));
   });
 }
 

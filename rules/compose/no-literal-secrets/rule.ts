@@ -49,7 +49,7 @@ export default defineRule({
       const lines = project.file(file.file)?.lines ?? [];
       for (const s of file.services) {
         const ships = project.scope.composeService(s).ships;
-        // `${VAR:-default}` and other interpolations come from the deploy environment; a fill-in
+        // `${VAR}` and other interpolations come from the deploy environment (a literal default is judged below); a fill-in
         // (`your-secret-here`, `STRONG_DB_PASSWORD`) is a value to replace, not a secret that was committed.
         // `file:///run/secrets/token`, `/run/secrets/db_password`: where the secret is read from, not the secret.
         const literals = s.environment.filter((e) => isLiteralValue(e.value) && !e.value.includes('${') && !asksToBeReplaced(e.value) && !SECRET_FILE.test(e.value.trim()));
@@ -64,7 +64,7 @@ export default defineRule({
         const fallbacks = ships
           ? s.environment.filter((e) => {
               const fallback = e.value === null ? undefined : defaultOf(e.value);
-              return fallback !== undefined && isSecretLikeKey(e.key) && !asksToBeReplaced(fallback) && !markedToReplace(lines, e.valueLoc.line);
+              return fallback !== undefined && isSecretLikeKey(e.key) && !/^\d+$/.test(fallback) && !SECRET_FILE.test(fallback) && !asksToBeReplaced(fallback) && !markedToReplace(lines, e.valueLoc.line);
             })
           : [];
         if (found.length === 0 && fallbacks.length === 0) {

@@ -11,8 +11,8 @@ import { isWholeContext } from '../_copy.ts';
  * is only in a context at the repository root (`atRootOnly`).
  */
 const REQUIRED = [
-  // `.env*`: `.env` and the env files the context holds (see check()).
-  { pattern: '.env*', paths: ['.env'], atRootOnly: false },
+  // `.env*`: these and the env files the context holds (see check()).
+  { pattern: '.env*', paths: ['.env', '.env.production'], atRootOnly: false },
   { pattern: 'node_modules', paths: ['node_modules'], atRootOnly: false },
   { pattern: '.git', paths: ['.git'], atRootOnly: true },
 ] as const;
@@ -102,13 +102,15 @@ export default defineRule({
         continue;
       }
       const atRoot = contextMayBeRoot(ignore);
-      // The env files to keep out: `.env`, which dotenv reads wherever it is, and every other env file in the context
-      // that is not a template (`*.env` is enough where `.env` is the only one).
+      // The env files to keep out: `.env` and `.env.production` (a developer's, ignored by git but in the context of a
+      // local build), and every other env file of the context that is not a template (`config/.env.production`).
       const context = basename(ignore.file) === '.dockerignore' ? dirname(ignore.file) : '';
       const inContext = (path: string) => context === '' || path.startsWith(`${context}/`);
-      const envPaths = ['.env', ...project.envFiles.filter((e) => !e.documentation && inContext(e.file)).map((e) => (context === '' ? e.file : e.file.slice(context.length + 1)))];
-      const pathsOf = (r: (typeof REQUIRED)[number]) => (r.pattern === '.env*' ? envPaths : r.paths);
-      const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !pathsOf(r).every((p) => ignore.excludes(p))).map((r) => r.pattern);
+      const present = project.envFiles.filter((e) => !e.documentation && inContext(e.file)).map((e) => (context === '' ? e.file : e.file.slice(context.length + 1)));
+      const missing = REQUIRED.filter((r) => (atRoot || !r.atRootOnly) && !(r.pattern === '.env*' ? [...r.paths, ...present] : r.paths).every((p) => ignore.excludes(p))).map((r) =>
+        // An env file in a subfolder that `.env*` leaves in: the pattern that reaches it.
+        r.pattern === '.env*' && r.paths.every((p) => ignore.excludes(p)) ? '**/.env*' : r.pattern,
+      );
       if (missing.length > 0) report.report('incomplete', { ...facts, ignoreFile: ignore.file, missing }, first.source.loc);
     }
   },

@@ -1,4 +1,4 @@
-import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider, looksRandom } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { lineage, pairs } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -37,7 +37,7 @@ export default defineRule({
         for (const kv of pairs(ins)) {
           if (!isLiteralValue(kv.value)) continue;
           // `ENV AUTH_SECRET=build-time-placeholder` in a builder stage, so a build's env validation passes: a stand-in the image never carries.
-          if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && credentialKind(kv.value, kv.key) === undefined) continue;
+          if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && !looksRandom(kv.value) && credentialKind(kv.value, kv.key) === undefined) continue;
           // A credential of a known format is one whatever its key, in any image; a secret-like key counts in images that ship.
           const found = credentialKind(kv.value, kv.key);
           // A private key or a connection string is only a secret in an image that ships; a provider's token is one anywhere.

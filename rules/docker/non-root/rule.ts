@@ -51,12 +51,12 @@ function dropsPrivileges(project: Project, dockerfile: Dockerfile, stage: Stage)
   );
 }
 
-/** A RUN that installs the Docker engine or CLI: the get.docker.com script, or a distribution's docker package. */
-const INSTALLS_DOCKER = /\bget\.docker\.com\b|\bget-docker\.sh\b|\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:add|install)\b[^&;|]*?\s(?:docker-ce-cli|docker-ce|docker-cli|docker\.io|moby-cli|moby-engine|docker)(?=\s|$)/;
+/** The Docker engine installed in the image (get.docker.com, `docker-ce`, `docker.io`, `moby-engine`): it runs against the host's socket. The CLI alone may reach a remote daemon. */
+const INSTALLS_DOCKER = /\bget\.docker\.com\b|\bget-docker\.sh\b|\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:add|install)\b[^&;|]*?\s(?:docker-ce|docker\.io|moby-engine|docker)(?=\s|$)/;
 const DOCKER_SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;
 
 /**
- * The container drives the host's Docker: its image installs the Docker CLI, or a deployment mounts the Docker socket
+ * The container drives the host's Docker: its image installs the Docker engine, or a deployment mounts the Docker socket
  * into it. Whoever talks to that socket is root on the host, as root or as a member of the docker group: a USER
  * changes nothing (compose/k8s rules judge the socket mount itself).
  */
@@ -72,7 +72,7 @@ export default defineRule({
   category: 'security',
   severity: 'error',
   rationale:
-    'A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images. An image that drives the host\'s Docker (it installs the Docker CLI, or is run with the Docker socket mounted) is root on the host through that socket whatever its USER, and is not judged here.',
+    'A process that runs as root inside the container is root on every file the container can reach: a remote-code-execution bug in the app or one of its dependencies then owns the image, its mounted volumes and secrets, and is one kernel or runtime bug away from the host. Official node images ship an unprivileged `node` user for exactly this reason; Kubernetes `runAsNonRoot` refuses to start root images. An image that drives the host\'s Docker (it installs the Docker engine, or is run with the Docker socket mounted) is root on the host through that socket whatever its USER, and is not judged here.',
   fix: 'Add `USER node` (or another unprivileged user) to the final stage after the last step that needs root, and make the files the app writes owned by that user (`COPY --chown=node:node …`).',
   appliesTo: ['dockerfile'],
   messages: {

@@ -27,7 +27,7 @@ function isSearchIndex(s: { image?: { value: string } }): boolean {
   return SEARCH_ENGINES.test(s.image?.value ?? '');
 }
 
-/** Caches and brokers whose data refills or is re-queued (Redis, Valkey, Memcached), unless told to persist every write. */
+/** Caches and brokers whose data refills or is re-queued (Redis, Valkey, Memcached), unless told to persist. */
 const CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memcached)(?::|@|$)/;
 
 /**
@@ -37,8 +37,10 @@ const CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memca
 function keepsOnlyRebuildable(s: ComposeService): boolean {
   const image = s.image?.value ?? '';
   if (s.build === undefined && isWebServerImage(image)) return true;
-  const appendOnly = [...s.command, ...s.entrypoint].join(' ');
-  return s.build === undefined && CACHES.test(image) && !/--appendonly[\s=]+yes|--appendfsync/.test(appendOnly);
+  if (s.build !== undefined || !CACHES.test(image) || /(?:^|\/)bitnami\//.test(image)) return false; // bitnami/redis persists by default
+  // Told to persist: `--appendonly yes`, `--save 60 1`, a config file, or the same through the environment.
+  const said = [...s.command, ...s.entrypoint, ...s.environment.flatMap((e) => [e.key, e.value ?? ''])].join(' ');
+  return !/--appendonly[\s=]+yes|--appendfsync|--save\s+\d|redis\.conf|REDIS_ARGS|REDIS_AOF_ENABLED|APPENDONLY/i.test(said);
 }
 
 /** A compose volume that keeps data: a named, writable volume that is not node_modules, a cache or temporary files. */

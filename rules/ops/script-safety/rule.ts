@@ -24,11 +24,6 @@ function developerTooling(file: string): boolean {
     .some((w) => DEVELOPER_TOOLING.has(w));
 }
 
-/**
- * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`),
- * one `&&` chain of all its steps, or one `if`/`else` that ends it with one command per branch: nothing runs
- * after a failure, and the script's status is that step's, so errexit changes nothing.
- */
 const CONDITIONAL_WORDS = new Set(['if', 'then', 'elif', 'else', 'fi']);
 /** Commands that only end the script, set a variable or load an optional file: a guard's body, not a step that matters. */
 const GUARD_BODY = new Set(['exit', 'return', 'export', 'unset', 'source', '.', ...PRINTS]);
@@ -106,6 +101,11 @@ function backgroundChains(commands: readonly LocatedCommand[]): Set<LocatedComma
   return out;
 }
 
+/**
+ * A script with one step that matters, run last or through `exec` (`echo "Starting…"; exec node dist/main.js`),
+ * one `&&` chain of all its steps, or one `if`/`else` that ends it with one command per branch: nothing runs
+ * after a failure, and the script's status is that step's, so errexit changes nothing.
+ */
 function singleStep(script: ShellScript, doing: readonly LocatedCommand[]): boolean {
   const only = doing[0];
   if (doing.length === 0 || (doing.length === 1 && only !== undefined && (only === script.steps.at(-1) || invocation(only.words).exec))) return true;
@@ -189,11 +189,16 @@ function namedBy(files: readonly { kind: string; path: string; text: string }[],
  * what to do before it exits; the last step's status is the script's.
  */
 function checksStatus(script: ShellScript, doing: readonly LocatedCommand[]): boolean {
-  const tests = (c: LocatedCommand | undefined) => c?.words.some((w) => w.value.includes('$?')) === true;
-  return doing.every((step) => {
-    if (step === script.steps.at(-1) || step.terminator === '||') return true;
-    return tests(script.commands[script.commands.indexOf(step) + 1]);
-  });
+  const position = new Map(script.commands.map((c, i) => [c, i]));
+  const next = (c: LocatedCommand) => script.commands[(position.get(c) ?? -2) + 1];
+  // `status=$?`, `if [ $? -ne 0 ]`, `[ "$?" -eq 0 ] || exit 1`, `exit $?`: a test, an assignment or the exit of the status, not a print of it.
+  const tests = (c: LocatedCommand | undefined) => {
+    const words = c?.words.map((w) => w.value) ?? [];
+    const first = words[0] === 'if' ? words[1] : words[0];
+    return (/^\w+=\$\?$/.test(first ?? '') || ['[', '[[', 'test', 'exit', 'return'].includes(first ?? '')) && words.some((w) => w.includes('$?'));
+  };
+  const exits = (c: LocatedCommand | undefined) => ['exit', 'return'].includes(c?.words[0]?.value ?? '');
+  return doing.every((step) => step === script.steps.at(-1) || (step.terminator === '||' && exits(next(step))) || tests(next(step)));
 }
 
 /** Test fixtures are inputs, not scripts anyone runs. */

@@ -1,3 +1,4 @@
+import { PLATFORM_CONFIG } from '../../../src/classify.ts';
 import { containerCalls } from '../../../src/model/commands.ts';
 import { runsThrough } from '../../../src/model/package-commands.ts';
 import { basename, dirname, type Project, type RuntimeStage } from '../../../src/model/project.ts';
@@ -35,7 +36,7 @@ function runsStart(stages: readonly RuntimeStage[], owner: (s: RuntimeStage) => 
  * developer's command. Asked once per run.
  */
 function startMayRunWithoutImage(project: Project): boolean {
-  if (project.runtimeStages.length === 0 || project.filesOf('other').some((f) => PLATFORM_CONFIG.test(basename(f.path)))) return true;
+  if (project.runtimeStages.length === 0 || project.files.some((f) => PLATFORM_CONFIG.has(basename(f.path).toLowerCase()) || NPM_START_PLATFORMS.test(basename(f.path)))) return true;
   return runsStart(project.runtimeStages, (r) => project.packageFor(dirname(r.dockerfile.file)));
 }
 
@@ -44,8 +45,8 @@ function startRunsInProduction(project: Project, pkg: PackageJson, withoutImage:
   return images.length > 0 ? runsStart(images, () => pkg) : withoutImage();
 }
 
-/** Hosting platforms' config files, whose builds run the package's start script. */
-const PLATFORM_CONFIG = /^(?:procfile|app\.json|railway\.json|railway\.toml|nixpacks\.toml)$/i;
+/** More platforms whose builds run `npm start` by default: Render blueprints, App Engine, Elastic Beanstalk. */
+const NPM_START_PLATFORMS = /^(?:render\.ya?ml|app\.ya?ml|Dockerrun\.aws\.json)$/;
 
 export default defineRule({
   id: 'pkg/start-script',

@@ -25,8 +25,10 @@ function testedBySibling(project: Project, pkg: PackageJson): boolean {
   );
 }
 
-/** Runner configs that run several packages' tests in one run: jest's `projects`, a vitest workspace or `projects`. */
-/** A workspace root whose test runner covers its members: a multi-project runner config, or a script that runs a runner. */
+/**
+ * A workspace root whose test runner covers its members: a script that runs a runner, or a runner config that runs
+ * several packages' tests in one run (jest's `projects`, a vitest workspace or `projects`).
+ */
 function testsMembers(project: Project, root: PackageJson): boolean {
   if (hasTests(root)) return true;
   return ['jest', 'vitest'].flatMap((runner) => ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((ext) => `${runner}.config.${ext}`)).concat(['vitest.workspace.ts', 'vitest.workspace.js', 'vitest.workspace.mts', 'vitest.workspace.json']).some((name) => {

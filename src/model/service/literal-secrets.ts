@@ -104,16 +104,13 @@ function describesField(object: t.Node | undefined): boolean {
   return known;
 }
 
-/** A component file (`.tsx`, `.jsx`): user interface, whose names prove nothing; only a credential of a known format counts. */
-const COMPONENT_FILE = /\.[jt]sx$/;
-
 /**
- * A token or API key is issued, never a word someone chose: `process.env.OLLAMA_AUTH_TOKEN || 'ollama'` is the dummy a
- * keyless local backend is given. A password or secret that is a word is a weak secret, and stays one.
+ * The dummy a keyless backend is given: the fallback of a token or API key is the name of the service it is for
+ * (`process.env.OLLAMA_AUTH_TOKEN || 'ollama'`). Any other chosen word (`|| 'letmeinplease'`) is a weak secret.
  */
 function issuedNameWithWord(name: string, value: string): boolean {
-  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /(?:key|token)$/.test(squashed) && !/secret|password|passwd|pwd/.test(squashed) && /^[a-z]+(?:[-_][a-z]+)*$/.test(value);
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  return /(?:key|token)$/.test(words.join('')) && words.includes(value.toLowerCase());
 }
 
 export class LiteralSecrets implements Extractor {
@@ -125,9 +122,9 @@ export class LiteralSecrets implements Extractor {
 
   property(mod: Module, node: t.ObjectProperty, ancestors: readonly t.Node[]): void {
     const key = keyName(node.key, node.computed);
-    if (!key || ancestors.at(-1)?.type !== 'ObjectExpression' || describesField(ancestors.at(-1))) return;
+    if (!key || ancestors.at(-1)?.type !== 'ObjectExpression') return;
     const container = containerName(ancestors);
-    if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value);
+    if (!(container && markerName(container))) this.secretAssignment(mod, key, node.value, describesField(ancestors.at(-1)));
   }
 
   classProperty(mod: Module, node: t.ClassProperty): void {
@@ -149,12 +146,14 @@ export class LiteralSecrets implements Extractor {
     }
   }
 
-  private secretAssignment(mod: Module, key: string, valueNode: t.Node): void {
-    if (!secretKey(key) || COMPONENT_FILE.test(mod.file)) return;
+  /** `descriptor`: the key is a field of a form or setting descriptor, whose values name fields; only key material counts there. */
+  private secretAssignment(mod: Module, key: string, valueNode: t.Node, descriptor = false): void {
+    if (!secretKey(key)) return;
     const value = unwrap(valueNode);
     const literal = stringValue(value);
     if (literal !== undefined) {
-      if (secretEvidence(key, literal)) this.secrets.push({ key, loc: mod.loc(value), fallback: false });
+      const evidence = descriptor ? credentialKind(literal, key) !== undefined || looksRandom(literal) : secretEvidence(key, literal);
+      if (evidence) this.secrets.push({ key, loc: mod.loc(value), fallback: false });
       return;
     }
     // `secret: config.secret || 'k3J9…'` (a fallback of an env read is the env read's, in envFallback()). What a value

@@ -361,22 +361,17 @@ function answersConstant(fn: FunctionNode): boolean {
 const DEPENDENCY_CHECKS = /^(?:check|checkHealth|healthCheck|isHealthy|pingCheck|ping|query|\$queryRaw|\$queryRawUnsafe|raw|authenticate)$/;
 
 /**
- * A handler that computes health: it waits on something other than its own reply (`await sequelize.query('SELECT 1')`,
- * `db.ping().then(…)`) or asks a dependency or a health indicator (`return this.health.check([() => this.db.pingCheck('db')])`),
- * so a dependency that is down fails the request, or it answers a 5xx status itself.
+ * A handler that computes health: it asks a dependency or a health indicator (`await sequelize.query('SELECT 1')`,
+ * `redis.ping()`, `return this.health.check([() => this.db.pingCheck('db')])`), so a dependency that is down fails
+ * the request, or it answers a 5xx status itself (`res.status(draining ? 503 : 200)`). Awaiting anything else (a file
+ * read) proves nothing.
  */
 function computesHealth(fn: FunctionNode): boolean {
   let found = false;
-  walk(fn.body, (node) => {
+  walk(fn.body, (n) => {
     if (found) return;
-    const n = node;
     if (n.type === 'NumericLiteral' && n.value >= 500 && n.value <= 599) found = true;
     else if (isCall(n) && isMember(n.callee) && DEPENDENCY_CHECKS.test(memberName(n.callee) ?? '')) found = true;
-    else if (n.type === 'AwaitExpression' || (isCall(n) && isMember(n.callee) && memberName(n.callee) === 'then')) {
-      const target = unwrap(n.type === 'AwaitExpression' ? n.argument : (n.callee as t.MemberExpression).object);
-      const callee = isCall(target) ? target.callee : undefined;
-      if (callee && !(isMember(callee) && RESPONSE_METHODS.has(memberName(callee) ?? ''))) found = true;
-    }
   });
   return found;
 }

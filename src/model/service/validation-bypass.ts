@@ -23,7 +23,6 @@ export class ValidationBypasses {
     if (!BYPASS_FLAG.test(flag)) return;
     // `SKIP_ENV_VALIDATION` (t3-env, for image builds without runtime secrets) checks the service's own settings, not requests.
     if (OWN_SETTINGS.test(flag)) return;
-    // `process.env.RATE_LIMIT_BYPASS?.split(',')`: a list of values (addresses to exempt), not a switch.
     if (readsAsValue(node, ancestors)) return;
     const explicit = SECURITY_CONCEPT.test(flag);
     const controlled = this.controlledBranches(mod, node, ancestors);
@@ -56,17 +55,12 @@ export class ValidationBypasses {
   }
 }
 
-/** Methods that turn an env value into a list or a number: what they read is a setting's value, not a flag. */
-const VALUE_METHODS = new Set(['split', 'match', 'matchAll']);
-const VALUE_FUNCTIONS = /^(?:parseInt|parseFloat|Number|JSON\.parse|parse\w*|to\w*List|\w*ToArray)$/;
-
+/** `process.env.RATE_LIMIT_BYPASS?.split(',')`: the value is split into a list (addresses to exempt), so it is a setting, not a switch. */
 function readsAsValue(node: t.Node, ancestors: readonly t.Node[]): boolean {
   const parent = ancestors.at(-1);
   const grand = ancestors.at(-2);
-  if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node && !parent.computed && parent.property.type === 'Identifier') {
-    return VALUE_METHODS.has(parent.property.name) && grand !== undefined && isCall(grand) && grand.callee === parent;
-  }
-  return parent !== undefined && isCall(parent) && parent.arguments[0] === node && VALUE_FUNCTIONS.test(chainText(parent.callee) ?? '');
+  if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== node || parent.computed) return false;
+  return parent.property.type === 'Identifier' && parent.property.name === 'split' && grand !== undefined && isCall(grand) && grand.callee === parent;
 }
 
 /** A branch that only refuses (throws, exits or logs): reading a flag to refuse it is not a bypass. */

@@ -10,3 +10,10 @@ const security = {
 const app = Fastify();
 app.register(require('@fastify/rate-limit'), { max: security.rateLimit.max, allowList: security.rateLimit.bypass });
 app.listen({ port: 3000 });
+// A switch parsed as a boolean is still a switch.
+const parseBoolean = (v) => v === 'true';
+app.addHook('onRequest', async (req) => {
+  if (parseBoolean(process.env.SECURITY_SKIP_AUTH)) return;
+//                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ bypass
+  await req.jwtVerify();
+});

@@ -4,3 +4,7 @@ export const SES_FIELDS = [{ secretKey: 'sesregion', label: 'AWS Region', helper
 // Server code that chooses a secret itself stays a finding.
 export const session = { sessionSecret: 'dashboard-session-secret' };
 //                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^ literal
+
+// Beside a description, key material is still a secret.
+export const WEBHOOK = { apiSecret: 'f3Kq9xLm2Pw7Zt4Rb8Nc1Vd6', description: 'Signs webhook payloads' };
+//                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^ literal
