@@ -56949,7 +56949,7 @@ var init_code = __esm({
       /** The key that identifies a route owner (an app, router or plugin) across files. */
       ownerKey(mod, expr) {
         const n = unwrap(expr);
-        if (isCall(n) && (chainBase(n) !== n || this.creates(mod, n))) {
+        if (isCall(n) && (chainBase(n) !== n || this.created(mod, n) !== void 0)) {
           let top = n;
           for (let p = mod.parents.get(top); p && (isCall(p) || isMember(p)); p = mod.parents.get(top)) top = p;
           const holder = mod.parents.get(top);
@@ -56976,10 +56976,11 @@ var init_code = __esm({
         const key = this.ownerKey(mod, receiver);
         return key ? this.owners.get(key) : void 0;
       }
-      /** A call that creates an app or a router (`express()`, `new Router()`). */
-      creates(mod, call) {
+      /** The framework of the app or router a call creates (`express()`, `new Router()`), with its target. */
+      created(mod, call) {
         const target = mod.target(call.callee);
-        return target !== void 0 && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]) !== void 0;
+        const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
+        return target && framework ? { framework, target } : void 0;
       }
       /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
       registerOwner(mod, node) {
@@ -56992,10 +56993,9 @@ var init_code = __esm({
           init = unwrap(init.callee.object);
         }
         init = chainBase(init);
-        if (!isCall(init)) return;
-        const target = mod.target(init.callee);
-        const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
-        if (!target || !framework) return;
+        const found2 = isCall(init) ? this.created(mod, init) : void 0;
+        if (!found2 || !isCall(init)) return;
+        const { framework, target } = found2;
         if (ROUTERS[target.module]?.[target.path] === "koa") prefix = stringValue(objectProp(init.arguments[0], "prefix")?.value) ?? prefix;
         this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
       }
@@ -65076,6 +65076,9 @@ function parseImageRef(raw) {
   }
   return { raw, registry, name, tag: tag || void 0, digest: digest || void 0 };
 }
+function variablesIn(text) {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? m[4]);
+}
 function substitute(text, values) {
   let unresolved = false;
   const out = text.replace(VARIABLE, (_m, braced, op, word, bare) => {
@@ -66397,11 +66400,15 @@ function isWebServerImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && WEB_SERVERS.has(last);
 }
+function isCacheImage(image) {
+  const last = imageLastSegment(image);
+  return last !== void 0 && CACHES.has(last);
+}
 function isStatefulStoreImage(image) {
   const last = imageLastSegment(image);
   return last !== void 0 && STATEFUL_STORES.test(last);
 }
-var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES, BACKING_SERVICE_NAMES, WEB_SERVERS;
+var NODE_IMAGES, BACKING_SERVICES, STATEFUL_STORES, BACKING_SERVICE_NAMES, WEB_SERVERS, CACHES;
 var init_images = __esm({
   "src/model/images.ts"() {
     "use strict";
@@ -66483,6 +66490,7 @@ var init_images = __esm({
     STATEFUL_STORES = /^(?:postgres|postgis|postgresql|pgvector|timescaledb|mysql|mariadb|percona-server|mongo|mongodb|mongodb-community-server|redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly|memcached|clickhouse-server|clickhouse|minio|elasticsearch|opensearch|meilisearch|typesense|qdrant|neo4j|influxdb|couchdb|etcd)$/;
     BACKING_SERVICE_NAMES = /^(?:temporalio\/(?:auto-setup|server|ui|admin-tools))$/;
     WEB_SERVERS = /* @__PURE__ */ new Set(["nginx", "nginx-unprivileged", "openresty", "caddy", "httpd", "apache2", "lighttpd", "traefik", "haproxy", "envoy", "static-web-server"]);
+    CACHES = /* @__PURE__ */ new Set(["redis", "redis-stack-server", "valkey", "keydb", "dragonfly", "memcached"]);
   }
 });
 
@@ -70199,7 +70207,7 @@ var init_rule28 = __esm({
 // rules/docker/base-image-pinned/rule.ts
 function basesOf(dockerfile, stage, builds) {
   if (stage.base.type !== "image") return [];
-  const names = [...stage.fromImageText.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const names = variablesIn(stage.fromImageText);
   const overriding = builds.filter((b) => names.some((n) => b.buildArgs.has(n)));
   if (names.length === 0 || overriding.length === 0 || overriding.length < builds.length) return [stage.base.ref];
   const defaults2 = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));
@@ -70933,7 +70941,11 @@ var init_rule38 = __esm({
 });
 
 // rules/docker/no-secret-in-image/rule.ts
-var BUILD_STAND_IN, rule_default38;
+function buildStandIn(value) {
+  const words3 = value.toLowerCase().split(/[-_.\s]+/).filter((w) => w !== "");
+  return words3.some((w) => STAND_IN_MARKS.has(w)) && words3.every((w) => STAND_IN_MARKS.has(w) || STAND_IN_FILLER.has(w) || /^\d+$/.test(w));
+}
+var STAND_IN_MARKS, STAND_IN_FILLER, rule_default38;
 var init_rule39 = __esm({
   "rules/docker/no-secret-in-image/rule.ts"() {
     "use strict";
@@ -70941,7 +70953,8 @@ var init_rule39 = __esm({
     init_secrets();
     init_dockerfile();
     init_rule();
-    BUILD_STAND_IN = /^(?:[\w-]*[-_])?(?:placeholder|dummy|test|testing|build|buildtime|build-time|ci|mock|stub|unused|not-used|notused|example|sample|x+)(?:[-_][\w-]*)?$/i;
+    STAND_IN_MARKS = /* @__PURE__ */ new Set(["placeholder", "dummy", "test", "testing", "build", "buildtime", "ci", "mock", "stub", "unused", "notused", "example", "sample"]);
+    STAND_IN_FILLER = /* @__PURE__ */ new Set(["time", "not", "used", "min", "max", "chars", "characters", "long", "value", "secret", "key", "token", "only", "for", "at", "the"]);
     rule_default38 = defineRule({
       id: "docker/no-secret-in-image",
       title: "No secret is written into the Dockerfile",
@@ -70966,7 +70979,7 @@ var init_rule39 = __esm({
             if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
             for (const kv of pairs(ins)) {
               if (!isLiteralValue(kv.value)) continue;
-              if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && !looksRandom(kv.value) && credentialKind(kv.value, kv.key) === void 0) continue;
+              if (inBuildStage.has(ins) && buildStandIn(kv.value)) continue;
               const found2 = credentialKind(kv.value, kv.key);
               const kind = found2 && (built2.has(dockerfile) || issuedByProvider(found2)) ? found2 : void 0;
               const at2 = kv.valueLoc ?? kv.loc;
@@ -72768,7 +72781,7 @@ function isSearchIndex(s) {
 function keepsOnlyRebuildable(s) {
   const image = s.image?.value ?? "";
   if (s.build === void 0 && isWebServerImage(image)) return true;
-  if (s.build !== void 0 || !CACHES.test(image) || /(?:^|\/)bitnami\//.test(image)) return false;
+  if (s.build !== void 0 || !isCacheImage(image) || /(?:^|\/)bitnami\//.test(image)) return false;
   const said = [...s.command, ...s.entrypoint, ...s.environment.flatMap((e2) => [e2.key, e2.value ?? ""])].join(" ");
   return !/--appendonly[\s=]+yes|--appendfsync|--save\s+\d|redis\.conf|REDIS_ARGS|REDIS_AOF_ENABLED|APPENDONLY/i.test(said);
 }
@@ -72813,7 +72826,7 @@ function hasBackup(project) {
   const scheduledByApp = project.productionSettings.some((s) => BACKUP_SCHEDULE_KEY.test(s.name) && !isFalsy(s.value));
   return k8sJob || composeService || script || packageScript || unit || scheduledByApp;
 }
-var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, SEARCH_ENGINES, CACHES, rule_default71;
+var BACKUP, STATE_DIR_KEY, BACKUP_SCHEDULE_KEY, REBUILDABLE, SEARCH_ENGINES, rule_default71;
 var init_rule72 = __esm({
   "rules/ops/backup/rule.ts"() {
     "use strict";
@@ -72827,7 +72840,6 @@ var init_rule72 = __esm({
     BACKUP_SCHEDULE_KEY = /(?:^|_)BACKUP_(?:INTERVAL|SCHEDULE|CRON|ENABLED)(?:_|$)/;
     REBUILDABLE = /(?:^|[-_./])(?:cache|caches|tmp|temp)(?:$|[-_./])/i;
     SEARCH_ENGINES = /(?:^|\/)(?:meilisearch|elasticsearch|opensearch|typesense|manticoresearch|zincsearch|sonic)(?::|@|$)/;
-    CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memcached)(?::|@|$)/;
     rule_default71 = defineRule({
       id: "ops/backup",
       title: "A service that keeps persistent state has a backup job",
@@ -86801,8 +86813,8 @@ function unwrapped(argv) {
 function imageBuilds(workflows, packages) {
   const out = [];
   const lookup = { packages };
-  const root = packages.find((p) => p.dir === "");
-  const packageAt = (dir) => packages.find((p) => p.dir === dir) ?? root;
+  const byDir = new Map(packages.map((p) => [p.dir, p]));
+  const packageAt = (dir) => byDir.get(dir) ?? byDir.get("");
   for (const workflow of workflows) {
     for (const job of workflow.jobs) {
       const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? "")) && argv.includes("push")));

@@ -128,8 +128,8 @@ function unwrapped(argv: readonly string[]): readonly string[] {
 export function imageBuilds(workflows: readonly Workflow[], packages: readonly PackageJson[]): ImageBuild[] {
   const out: ImageBuild[] = [];
   const lookup: PackageLookup = { packages };
-  const root = packages.find((p) => p.dir === '');
-  const packageAt = (dir: string) => packages.find((p) => p.dir === dir) ?? root;
+  const byDir = new Map(packages.map((p) => [p.dir, p]));
+  const packageAt = (dir: string) => byDir.get(dir) ?? byDir.get('');
   for (const workflow of workflows) {
     for (const job of workflow.jobs) {
       const jobPushes = job.steps.some((step) => step.run?.invocations.some((argv) => BUILD_PROGRAMS.has(basename(argv[0] ?? '')) && argv.includes('push')));

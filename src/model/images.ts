@@ -154,6 +154,14 @@ export function isWebServerImage(image: string): boolean {
   return last !== undefined && WEB_SERVERS.has(last);
 }
 
+/** Caches and queue brokers whose data refills or is re-queued: Redis and its forks, Memcached. */
+const CACHES = new Set(['redis', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'memcached']);
+
+export function isCacheImage(image: string): boolean {
+  const last = imageLastSegment(image);
+  return last !== undefined && CACHES.has(last);
+}
+
 export function isStatefulStoreImage(image: string): boolean {
   const last = imageLastSegment(image);
   return last !== undefined && STATEFUL_STORES.test(last);

@@ -139,6 +139,11 @@ export function parseImageRef(raw: string): ImageRef {
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Substitutes `$X`/`${X}`/`${X:-d}` from build-arg defaults; returns null when a variable has no value. */
+/** The names of the variables a text uses (`${NODE_TAG}`, `$BASE`, `${A:-b}`), as `substitute` reads them. */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => (m[1] ?? m[4]) as string);
+}
+
 export function substitute(text: string, values: ReadonlyMap<string, string | null>): string | null {
   let unresolved = false;
   const out = text.replace(VARIABLE, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {

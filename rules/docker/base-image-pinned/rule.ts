@@ -1,7 +1,7 @@
 import type { ImageBuild } from '../../../src/model/image-builds.ts';
 import { nodeImageVersion } from '../../../src/model/images.ts';
 import { supportedLtsLines } from '../../../src/model/node-lines.ts';
-import { type Dockerfile, type ImageRef, parseImageRef, type Stage, substitute } from '../../../src/parsers/dockerfile.ts';
+import { type Dockerfile, type ImageRef, parseImageRef, type Stage, substitute, variablesIn } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
 
 /**
@@ -12,7 +12,7 @@ import { defineRule } from '../../../src/rule.ts';
  */
 function basesOf(dockerfile: Dockerfile, stage: Stage, builds: readonly ImageBuild[]): ImageRef[] {
   if (stage.base.type !== 'image') return [];
-  const names = [...stage.fromImageText.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1] as string);
+  const names = variablesIn(stage.fromImageText);
   const overriding = builds.filter((b) => names.some((n) => b.buildArgs.has(n)));
   if (names.length === 0 || overriding.length === 0 || overriding.length < builds.length) return [stage.base.ref];
   const defaults = new Map(dockerfile.globalArgs.map((a) => [a.key, a.value]));

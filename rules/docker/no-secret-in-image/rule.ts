@@ -1,10 +1,20 @@
-import { credentialKind, issuedByProvider, looksRandom } from '../../../src/model/credentials.ts';
+import { credentialKind, issuedByProvider } from '../../../src/model/credentials.ts';
 import { isLiteralValue, isSecretLikeKey } from '../../../src/model/secrets.ts';
 import { lineage, pairs } from '../../../src/parsers/dockerfile.ts';
 import { defineRule } from '../../../src/rule.ts';
 
-/** Values that say they stand in for a real one at build time: `test`, `dummy`, `build-time-placeholder-min-32-chars`, `ci`. */
-const BUILD_STAND_IN = /^(?:[\w-]*[-_])?(?:placeholder|dummy|test|testing|build|buildtime|build-time|ci|mock|stub|unused|not-used|notused|example|sample|x+)(?:[-_][\w-]*)?$/i;
+/** Words that mark a stand-in for a real value at build time, and the filler words such a value is written with. */
+const STAND_IN_MARKS = new Set(['placeholder', 'dummy', 'test', 'testing', 'build', 'buildtime', 'ci', 'mock', 'stub', 'unused', 'notused', 'example', 'sample']);
+const STAND_IN_FILLER = new Set(['time', 'not', 'used', 'min', 'max', 'chars', 'characters', 'long', 'value', 'secret', 'key', 'token', 'only', 'for', 'at', 'the']);
+
+/**
+ * A value that says it stands in for a real one at build time, made only of such words and numbers: `test`, `dummy`,
+ * `build-time-placeholder-min-32-chars-long`. `a8Fk3-x-Q9zLm2Pw7` is not one.
+ */
+function buildStandIn(value: string): boolean {
+  const words = value.toLowerCase().split(/[-_.\s]+/).filter((w) => w !== '');
+  return words.some((w) => STAND_IN_MARKS.has(w)) && words.every((w) => STAND_IN_MARKS.has(w) || STAND_IN_FILLER.has(w) || /^\d+$/.test(w));
+}
 
 export default defineRule({
   id: 'docker/no-secret-in-image',
@@ -37,7 +47,7 @@ export default defineRule({
         for (const kv of pairs(ins)) {
           if (!isLiteralValue(kv.value)) continue;
           // `ENV AUTH_SECRET=build-time-placeholder` in a builder stage, so a build's env validation passes: a stand-in the image never carries.
-          if (inBuildStage.has(ins) && BUILD_STAND_IN.test(kv.value) && !looksRandom(kv.value) && credentialKind(kv.value, kv.key) === undefined) continue;
+          if (inBuildStage.has(ins) && buildStandIn(kv.value)) continue;
           // A credential of a known format is one whatever its key, in any image; a secret-like key counts in images that ship.
           const found = credentialKind(kv.value, kv.key);
           // A private key or a connection string is only a secret in an image that ships; a provider's token is one anywhere.

@@ -1,6 +1,6 @@
 import { basename, type Project } from '../../../src/model/project.ts';
 import { isFalsy } from '../../../src/model/settings.ts';
-import { isWebServerImage } from '../../../src/model/images.ts';
+import { isCacheImage, isWebServerImage } from '../../../src/model/images.ts';
 import type { ComposeService, ComposeVolume } from '../../../src/parsers/compose.ts';
 import { YamlFile } from '../../../src/parsers/yaml-view.ts';
 import { defineRule } from '../../../src/rule.ts';
@@ -27,9 +27,6 @@ function isSearchIndex(s: { image?: { value: string } }): boolean {
   return SEARCH_ENGINES.test(s.image?.value ?? '');
 }
 
-/** Caches and brokers whose data refills or is re-queued (Redis, Valkey, Memcached), unless told to persist. */
-const CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memcached)(?::|@|$)/;
-
 /**
  * What a service keeps is rebuilt, not restored: a cache or queue broker that does not persist every write
  * (`--appendonly yes`), or a web server or proxy, whose volumes hold certificates issued again and its own config.
@@ -37,7 +34,7 @@ const CACHES = /(?:^|\/)(?:redis|redis-stack-server|valkey|keydb|dragonfly|memca
 function keepsOnlyRebuildable(s: ComposeService): boolean {
   const image = s.image?.value ?? '';
   if (s.build === undefined && isWebServerImage(image)) return true;
-  if (s.build !== undefined || !CACHES.test(image) || /(?:^|\/)bitnami\//.test(image)) return false; // bitnami/redis persists by default
+  if (s.build !== undefined || !isCacheImage(image) || /(?:^|\/)bitnami\//.test(image)) return false; // bitnami/redis persists by default
   // Told to persist: `--appendonly yes`, `--save 60 1`, a config file, or the same through the environment.
   const said = [...s.command, ...s.entrypoint, ...s.environment.flatMap((e) => [e.key, e.value ?? ''])].join(' ');
   return !/--appendonly[\s=]+yes|--appendfsync|--save\s+\d|redis\.conf|REDIS_ARGS|REDIS_AOF_ENABLED|APPENDONLY/i.test(said);

@@ -65,7 +65,7 @@ export class PackageCode {
   ownerKey(mod: Module, expr: t.Node): string | undefined {
     const n = unwrap(expr);
     // A call of a chain that starts at the app a declaration creates (`const app = express().get(…).post(…)`): that app.
-    if (isCall(n) && (chainBase(n) !== n || this.creates(mod, n))) {
+    if (isCall(n) && (chainBase(n) !== n || this.created(mod, n) !== undefined)) {
       let top: t.Node = n;
       for (let p = mod.parents.get(top); p && (isCall(p) || isMember(p)); p = mod.parents.get(top)) top = p;
       const holder = mod.parents.get(top);
@@ -95,10 +95,11 @@ export class PackageCode {
     return key ? this.owners.get(key) : undefined;
   }
 
-  /** A call that creates an app or a router (`express()`, `new Router()`). */
-  private creates(mod: Module, call: { callee: t.Node }): boolean {
+  /** The framework of the app or router a call creates (`express()`, `new Router()`), with its target. */
+  private created(mod: Module, call: { callee: t.Node }): { framework: Framework; target: { module: string; path: string } } | undefined {
     const target = mod.target(call.callee);
-    return target !== undefined && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]) !== undefined;
+    const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
+    return target && framework ? { framework, target } : undefined;
   }
 
   /** `const app = express()`, `const router = new Router({ prefix })`, `const api = new Hono().basePath('/api')`. */
@@ -113,10 +114,9 @@ export class PackageCode {
     }
     // `const app = express().use(json()).get('/healthz', …)`: the app the chain starts from.
     init = chainBase(init);
-    if (!isCall(init)) return;
-    const target = mod.target(init.callee);
-    const framework = target && (CREATIONS[target.module]?.[target.path] ?? ROUTERS[target.module]?.[target.path]);
-    if (!target || !framework) return;
+    const found = isCall(init) ? this.created(mod, init) : undefined;
+    if (!found || !isCall(init)) return;
+    const { framework, target } = found;
     if (ROUTERS[target.module]?.[target.path] === 'koa') prefix = stringValue(objectProp(init.arguments[0] as t.Node, 'prefix')?.value) ?? prefix;
     this.owners.set(`${mod.file}#${node.id.name}`, { framework, prefix });
   }

@@ -4,8 +4,10 @@ FROM node:22-slim AS builder
 ENV AUTH_SECRET="build-time-placeholder-min-32-chars-long" \
     DATABASE_AUTH_TOKEN=test \
     STRIPE_SECRET_KEY=dummy \
-    SESSION_SECRET="tr0ub4dor-and-3"
+    SESSION_SECRET="tr0ub4dor-and-3" \
 #                  ^^^^^^^^^^^^^^^^^ literalSecret
+    JWT_SECRET=a8Fk3-x-Q9zLm2Pw7
+#              ^^^^^^^^^^^^^^^^^ literalSecret
 RUN npm ci && npm run build
 
 FROM node:22-slim
