@@ -62269,7 +62269,7 @@ function buildScope(input) {
   const byPath = new Map(input.dockerfiles.map((d) => [d.file, d]));
   const composeUses = /* @__PURE__ */ new Map();
   const composeKey = (s) => `${s.file}\0${s.name}`;
-  const releasesApp = (c) => composeFileExclusion.get(c.file) === void 0 && c.services.some((s) => (s.build !== void 0 || s.image !== void 0) && !isBackingService(s) && !setsDevelopmentEnv(s));
+  const releasesApp = (c) => composeFileExclusion.get(c.file) === void 0 && c.services.some((s) => (s.build !== void 0 || s.image !== void 0) && !isBackingService(s) && !setsDevelopmentEnv(s) && previewTag(s) === void 0);
   const releasing = input.compose.filter(releasesApp);
   const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === void 0);
   const shipsElsewhere = (file) => shipsOtherwise || releasing.some((c) => c !== file);

@@ -301,6 +301,9 @@ describe('compose files and services', () => {
     // Two files that both set NODE_ENV=development do not vouch for each other.
     const twins = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev, 'compose.prod.yaml': dev }).project;
     expect(twins.scope.composeService(service(twins, 'compose.prod.yaml', 'api')).ships).toBe(true);
+    // Nor does a preview stack that runs a `:develop` tag.
+    const preview = modelOf({ Dockerfile: NODE_IMAGE, 'docker-compose.yaml': dev, 'compose.preview.yaml': 'services:\n  api:\n    image: acme/api:develop\n' }).project;
+    expect(preview.scope.composeService(service(preview, 'docker-compose.yaml', 'api')).ships).toBe(true);
   });
 
   it('backing services that publish ports for an app outside compose are a local stack too; without ports, nothing says so', () => {

@@ -209,7 +209,7 @@ export function buildScope(input: ScopeInput): Scope {
   // NODE_ENV=development on an app service says it is for development where the repository ships the app another way
   // (another compose file, Kubernetes manifests, a Helm chart); where it is the only deployment, it is a finding.
   // Another compose file counts when it runs the app without a development NODE_ENV (two dev stacks do not vouch for each other).
-  const releasesApp = (c: ComposeFile) => composeFileExclusion.get(c.file) === undefined && c.services.some((s) => (s.build !== undefined || s.image !== undefined) && !isBackingService(s) && !setsDevelopmentEnv(s));
+  const releasesApp = (c: ComposeFile) => composeFileExclusion.get(c.file) === undefined && c.services.some((s) => (s.build !== undefined || s.image !== undefined) && !isBackingService(s) && !setsDevelopmentEnv(s) && previewTag(s) === undefined);
   const releasing = input.compose.filter(releasesApp);
   const shipsOtherwise = input.workloads.some(workloadShips) || input.files.some((f) => /(?:^|\/)Chart\.ya?ml$/.test(f.path) && exclusionOf(f.path) === undefined);
   const shipsElsewhere = (file: ComposeFile) => shipsOtherwise || releasing.some((c) => c !== file);
